@@ -1,0 +1,51 @@
+package io.wharf.protocol;
+
+/**
+ * An AWS error as a value: what the protocol layer renders for the caller, in the caller's protocol.
+ *
+ * <p>{@code type} is the error's shape name (JSON {@code __type}, e.g. {@code QueueDoesNotExist});
+ * {@code code} is the legacy/Query code (Query {@code <Code>}, the {@code x-amzn-query-error} header, e.g.
+ * {@code AWS.SimpleQueueService.NonExistentQueue}). For most services they are the same string.
+ * Services keep their error table in one place (e.g. {@code SqsErrors}) and throw these; nothing else
+ * decides how an error looks on the wire.
+ */
+public class AwsException extends RuntimeException {
+    private final String type;
+    private final String code;
+    private final int httpStatus;
+    private final boolean senderFault;
+
+    public AwsException(String type, String code, int httpStatus, boolean senderFault, String message) {
+        super(message, null, false, false);
+        this.type = type;
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.senderFault = senderFault;
+    }
+
+    /** An error whose type and code are the same string. */
+    public AwsException(String code, int httpStatus, boolean senderFault, String message) {
+        this(code, code, httpStatus, senderFault, message);
+    }
+
+    /** A client error (400, sender fault). */
+    public static AwsException client(String code, String message) {
+        return new AwsException(code, 400, true, message);
+    }
+
+    /** The internal failure every unexpected exception becomes: 500, no detail on the wire. */
+    public static AwsException internal() {
+        return new AwsException("InternalFailure", 500, false,
+                "The request processing has failed because of an unknown error, exception or failure.");
+    }
+
+    public String type() { return type; }
+    public String code() { return code; }
+    public int httpStatus() { return httpStatus; }
+    public boolean senderFault() { return senderFault; }
+
+    @Override
+    public String toString() {
+        return type + "(" + code + ", " + httpStatus + "): " + getMessage();
+    }
+}

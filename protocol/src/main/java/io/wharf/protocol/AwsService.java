@@ -1,0 +1,28 @@
+package io.wharf.protocol;
+
+import io.wharf.protocol.model.ServiceModel;
+
+import java.util.Map;
+
+/**
+ * A service as the protocol layer sees it: its model, the implementation of each operation, and the
+ * service's own wording for the generic errors (validation, unknown operation).
+ */
+public interface AwsService {
+    ServiceModel model();
+
+    /** Operation name → implementation. Operations of the model that are missing here answer as unsupported. */
+    Map<String, Operation> operations();
+
+    /** How this service words validation failures; AWS services differ. */
+    default ValidationErrors validationErrors() {
+        return ValidationErrors.DEFAULT;
+    }
+
+    /**
+     * For Query requests sent to a resource path (an SQS queue URL): a hook to fill parameters from the
+     * path. The default does nothing.
+     */
+    default void fromPath(String path, com.fasterxml.jackson.databind.node.ObjectNode input, String operation) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.wharf.protocol;
+
+import io.wharf.protocol.model.Shape;
+
+/**
+ * The errors a service answers when a request does not match the model. Each AWS service words these its
+ * own way (SQS: {@code MissingParameter} "The request must contain the parameter X."; Kinesis:
+ * {@code ValidationException} "1 validation error detected: ..."), so services may supply their own.
+ */
+public interface ValidationErrors {
+    /** A required member is absent. {@code path} is the member's path, e.g. {@code Entries.1.Id}. */
+    AwsException missing(String path);
+
+    /** A value is not of the member's type, or breaks a min/max/length/pattern/enum constraint. */
+    AwsException invalid(String path, Object value, Shape shape, String reason);
+
+    /** The request body cannot be parsed at all. */
+    default AwsException malformed(String detail) {
+        return AwsException.client("SerializationException", detail);
+    }
+
+    ValidationErrors DEFAULT = new ValidationErrors() {
+        @Override
+        public AwsException missing(String path) {
+            return AwsException.client("MissingParameter", "The request must contain the parameter " + path + ".");
+        }
+
+        @Override
+        public AwsException invalid(String path, Object value, Shape shape, String reason) {
+            return AwsException.client("InvalidParameterValue",
+                    "Value " + value + " for parameter " + path + " is invalid. Reason: " + reason + ".");
+        }
+    };
+}

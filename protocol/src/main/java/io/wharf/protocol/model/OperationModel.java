@@ -1,0 +1,15 @@
+package io.wharf.protocol.model;
+
+import java.util.List;
+
+/**
+ * One operation of a service model.
+ *
+ * @param name          the operation name ({@code SendMessage})
+ * @param input         the input structure, or null when the operation takes none
+ * @param output        the output structure, or null when the operation returns nothing
+ * @param resultWrapper the Query/XML result element name ({@code SendMessageResult}), or null
+ * @param errors        the names of the exception shapes the operation declares
+ */
+public record OperationModel(String name, Shape input, Shape output, String resultWrapper, List<String> errors) {
+}
