@@ -20,9 +20,15 @@ public interface AwsService {
     }
 
     /**
-     * For Query requests sent to a resource path (an SQS queue URL): a hook to fill parameters from the
-     * path. The default does nothing.
+     * For Query requests sent to a resource path (an SQS queue URL, {@code /000000000000/q}): fill
+     * parameters the path implies (SQS takes {@code QueueUrl} from it when absent). The default does nothing.
      */
-    default void fromPath(String path, com.fasterxml.jackson.databind.node.ObjectNode input, String operation) {
+    default void fromPath(String path, com.fasterxml.jackson.databind.node.ObjectNode input, String operation,
+                          RequestContext context) {
+    }
+
+    /** Whether a Query request to this path belongs to this service when nothing else says. */
+    default boolean claimsPath(String path) {
+        return false;
     }
 }

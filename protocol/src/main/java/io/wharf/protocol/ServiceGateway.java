@@ -1,15 +1,41 @@
 package io.wharf.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.auth.Credential;
+import io.wharf.protocol.auth.SigV4;
+import io.wharf.protocol.model.OperationModel;
+import io.wharf.protocol.model.ServiceModel;
+import io.wharf.protocol.query.QueryDecoder;
+import io.wharf.protocol.query.XmlEncoder;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * The {@link Gateway} over a set of services: routes each request to its service and protocol codec.
- * (Placeholder: routing and codecs land in the next commits.)
+ * The {@link Gateway} over a set of services. For each request it decides, in this order:
+ * <ol>
+ *   <li>the wire protocol: JSON when the request has {@code X-Amz-Target} or an {@code application/x-amz-json}
+ *       body, else AWS Query (form body and/or query string);</li>
+ *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for Query the SigV4 credential scope, then
+ *       the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
+ *   <li>the operation, whose parameters are decoded, validated against the model and handed to the
+ *       service's {@link Operation}; the result or error is encoded in the caller's protocol.</li>
+ * </ol>
  */
 public final class ServiceGateway implements Gateway {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceGateway.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<AwsService> services;
     private final GatewaySettings settings;
 
@@ -20,7 +46,230 @@ public final class ServiceGateway implements Gateway {
 
     @Override
     public WireResponse handle(WireRequest request) {
-        return WireResponse.text(501, "text/plain", "not yet routed: " + services.size() + " services, "
-                + settings.region());
+        String requestId = UUID.randomUUID().toString();
+        String target = request.header("x-amz-target");
+        String mediaType = request.mediaType();
+        if (target != null || mediaType.startsWith("application/x-amz-json")) {
+            return json(request, target, requestId);
+        }
+        return query(request, requestId);
+    }
+
+    // ---------------------------------------------------------------- JSON 1.0 / 1.1
+
+    private WireResponse json(WireRequest request, String target, String requestId) {
+        AwsService service = null;
+        try {
+            int dot = target == null ? -1 : target.lastIndexOf('.');
+            if (dot < 0) {
+                throw new AwsException("UnknownOperationException", "InvalidAction", 400, true,
+                        "The request must contain an X-Amz-Target header naming the operation.");
+            }
+            service = byTargetPrefix(target.substring(0, dot));
+            if (service == null) {
+                throw new AwsException("UnknownOperationException", 400, true, null);
+            }
+            String operationName = target.substring(dot + 1);
+            OperationModel operation = service.model().operation(operationName).orElse(null);
+            if (operation == null) {
+                throw new AwsException("UnknownOperationException", "InvalidAction", 400, true,
+                        "The action " + operationName + " is not valid for this web service.");
+            }
+            ObjectNode input = parseJson(request.body(), service.validationErrors());
+            new Validator(service.validationErrors()).validate(input, operation.input());
+            ObjectNode output = invoke(service, operation, context(request, requestId), input);
+            byte[] body = output == null ? "{}".getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(output);
+            return WireResponse.of(200, jsonContentType(service.model()), body).withHeader("x-amzn-RequestId", requestId);
+        } catch (AwsException e) {
+            return jsonError(service, e, requestId);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return jsonError(service, internal(e, request), requestId);
+        }
+    }
+
+    private static ObjectNode parseJson(byte[] body, ValidationErrors errors) {
+        if (body.length == 0) {
+            return JSON.createObjectNode();
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw errors.malformed("Start of structure or map found where not expected.");
+        }
+        if (tree == null || tree.isNull() || tree.isMissingNode()) {
+            return JSON.createObjectNode();
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw errors.malformed("Start of structure or map found where not expected.");
+        }
+        return object;
+    }
+
+    private WireResponse jsonError(AwsService service, AwsException error, String requestId) {
+        ServiceModel model = service == null ? null : service.model();
+        ObjectNode body = JSON.createObjectNode();
+        boolean queryCompatible = model != null && model.awsQueryCompatible();
+        body.put("__type", queryCompatible ? "com.amazonaws." + model.signingName() + "#" + error.type() : error.type());
+        if (error.getMessage() != null) {
+            body.put("message", error.getMessage());
+        }
+        WireResponse response = WireResponse.of(error.httpStatus(),
+                        model == null ? "application/x-amz-json-1.1" : jsonContentType(model), bytes(body))
+                .withHeader("x-amzn-RequestId", requestId);
+        if (queryCompatible) {
+            response = response.withHeader("x-amzn-query-error",
+                    error.code() + ";" + (error.senderFault() ? "Sender" : "Receiver"));
+        }
+        return response;
+    }
+
+    private static String jsonContentType(ServiceModel model) {
+        return "application/x-amz-json-" + model.jsonVersion();
+    }
+
+    // ---------------------------------------------------------------- AWS Query
+
+    private WireResponse query(WireRequest request, String requestId) {
+        AwsService service = null;
+        try {
+            Map<String, String> params = queryParameters(request);
+            Credential credential = SigV4.identify(request);
+            service = queryService(request, params, credential);
+            String action = params.get("Action");
+            if (action == null || action.isEmpty()) {
+                throw AwsException.client("MissingAction", "The request must contain the parameter Action.");
+            }
+            OperationModel operation = service.model().operation(action).orElse(null);
+            if (operation == null) {
+                throw AwsException.client("InvalidAction", "The action " + action + " is not valid for this web service.");
+            }
+            ObjectNode input = QueryDecoder.decode(params, operation.input(), service.validationErrors());
+            RequestContext context = context(request, requestId, credential);
+            service.fromPath(request.path(), input, operation.name(), context);
+            new Validator(service.validationErrors()).validate(input, operation.input());
+            ObjectNode output = invokeWith(service, operation, context, input);
+            String xml = XmlEncoder.response(operation, output, service.model().xmlNamespace(), requestId);
+            return WireResponse.text(200, "text/xml", xml).withHeader("x-amzn-RequestId", requestId);
+        } catch (AwsException e) {
+            return queryError(service, e, requestId);
+        } catch (RuntimeException e) {
+            return queryError(service, internal(e, request), requestId);
+        }
+    }
+
+    private static Map<String, String> queryParameters(WireRequest request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        request.query().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                params.put(name, values.get(0));
+            }
+        });
+        if (request.body().length > 0) {
+            String mediaType = request.mediaType();
+            if (mediaType.isEmpty() || mediaType.equals("application/x-www-form-urlencoded")) {
+                FormDecoder.decode(request.bodyText(), params);
+            }
+        }
+        return params;
+    }
+
+    private AwsService queryService(WireRequest request, Map<String, String> params, Credential credential) {
+        List<AwsService> candidates = services.stream()
+                .filter(s -> s.model().protocol().equals("query") || s.model().awsQueryCompatible())
+                .toList();
+        if (candidates.isEmpty()) {
+            throw AwsException.client("InvalidAction", "No service speaks the Query protocol here.");
+        }
+        if (credential != null) {
+            for (AwsService s : candidates) {
+                if (s.model().signingName().equals(credential.service())) {
+                    return s;
+                }
+            }
+        }
+        String version = params.get("Version");
+        if (version != null) {
+            for (AwsService s : candidates) {
+                if (s.model().apiVersion().equals(version)) {
+                    return s;
+                }
+            }
+        }
+        for (AwsService s : candidates) {
+            if (s.claimsPath(request.path())) {
+                return s;
+            }
+        }
+        String action = params.get("Action");
+        if (action != null) {
+            List<AwsService> withAction = candidates.stream()
+                    .filter(s -> s.model().operation(action).isPresent()).toList();
+            if (withAction.size() == 1) {
+                return withAction.get(0);
+            }
+        }
+        return candidates.get(0);
+    }
+
+    private WireResponse queryError(AwsService service, AwsException error, String requestId) {
+        String namespace = service == null ? null : service.model().xmlNamespace();
+        return WireResponse.text(error.httpStatus(), "text/xml", XmlEncoder.error(error, namespace, requestId))
+                .withHeader("x-amzn-RequestId", requestId);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private ObjectNode invoke(AwsService service, OperationModel operation, RequestContext context, ObjectNode input) {
+        return invokeWith(service, operation, context, input);
+    }
+
+    private static ObjectNode invokeWith(AwsService service, OperationModel operation, RequestContext context,
+                                         ObjectNode input) {
+        Operation implementation = service.operations().get(operation.name());
+        if (implementation == null) {
+            throw new AwsException("NotImplemented", 501, false,
+                    "Wharf does not implement " + operation.name() + " yet.");
+        }
+        return implementation.invoke(context, new Input(input));
+    }
+
+    private RequestContext context(WireRequest request, String requestId) {
+        return context(request, requestId, SigV4.identify(request));
+    }
+
+    private RequestContext context(WireRequest request, String requestId, Credential credential) {
+        String host = settings.urlHost();
+        if (host == null) {
+            host = request.header("host");
+        }
+        if (host == null || host.isBlank()) {
+            host = "localhost";
+        }
+        String region = credential != null ? credential.region() : settings.region();
+        return new RequestContext(requestId, settings.accountId(), region,
+                credential == null ? null : credential.accessKeyId(), host, "http", request.path());
+    }
+
+    private static AwsException internal(Exception e, WireRequest request) {
+        LOG.error("Internal failure on {} {}", request.method(), request.path(), e);
+        return AwsException.internal();
+    }
+
+    private AwsService byTargetPrefix(String prefix) {
+        for (AwsService s : services) {
+            if (prefix.equals(s.model().targetPrefix())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -14,6 +14,14 @@ public interface ValidationErrors {
     /** A value is not of the member's type, or breaks a min/max/length/pattern/enum constraint. */
     AwsException invalid(String path, Object value, Shape shape, String reason);
 
+    /**
+     * Whether enum constraints are checked generically. SQS, for one, answers unknown attribute names with
+     * its own errors ({@code InvalidAttributeName}), so it turns this off and checks them itself.
+     */
+    default boolean validateEnums() {
+        return true;
+    }
+
     /** The request body cannot be parsed at all. */
     default AwsException malformed(String detail) {
         return AwsException.client("SerializationException", detail);

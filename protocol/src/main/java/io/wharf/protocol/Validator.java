@@ -1,0 +1,221 @@
+package io.wharf.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.model.Member;
+import io.wharf.protocol.model.Shape;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a decoded parameter tree against its input shape — required members, JSON types, and the
+ * model's constraints (min/max for lengths, sizes and values; pattern; enum) — and normalises it into the
+ * tree every operation reads: blobs become binary nodes, timestamps epoch milliseconds, nulls disappear.
+ * The first violation found is thrown in the service's own wording ({@link ValidationErrors}).
+ */
+public final class Validator {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ValidationErrors errors;
+
+    public Validator(ValidationErrors errors) {
+        this.errors = errors;
+    }
+
+    /** Validates and normalises {@code tree} in place; returns it. A null shape accepts anything. */
+    public ObjectNode validate(ObjectNode tree, Shape input) {
+        if (input != null) {
+            structure(tree, input, "");
+        }
+        return tree;
+    }
+
+    private void structure(ObjectNode object, Shape shape, String path) {
+        for (String required : shape.required()) {
+            JsonNode value = object.get(required);
+            if (value == null || value.isNull()) {
+                throw errors.missing(path + required);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            JsonNode value = object.get(name);
+            Member member = shape.member(name);
+            if (value.isNull() || member == null) {
+                // Unknown members are ignored, as AWS does; nulls mean "absent".
+                object.remove(name);
+                continue;
+            }
+            object.set(name, value(value, member.shape(), path + name));
+        }
+    }
+
+    private JsonNode value(JsonNode value, Shape shape, String path) {
+        JsonNode normalised = switch (shape.type()) {
+            case STRUCTURE -> {
+                if (!(value instanceof ObjectNode object)) {
+                    throw errors.invalid(path, value, shape, "expected a structure");
+                }
+                structure(object, shape, path + ".");
+                yield object;
+            }
+            case LIST -> {
+                if (!(value instanceof ArrayNode array)) {
+                    throw errors.invalid(path, value, shape, "expected a list");
+                }
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode element = array.get(i);
+                    if (element.isNull()) {
+                        throw errors.invalid(path, "null", shape, "list members must not be null");
+                    }
+                    array.set(i, value(element, shape.listMember().shape(), path + "." + (i + 1)));
+                }
+                yield array;
+            }
+            case MAP -> {
+                if (!(value instanceof ObjectNode object)) {
+                    throw errors.invalid(path, value, shape, "expected a map");
+                }
+                Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+                List<String> keys = new ArrayList<>();
+                while (fields.hasNext()) {
+                    keys.add(fields.next().getKey());
+                }
+                for (String key : keys) {
+                    constraints(NODES.textNode(key), shape.mapKey().shape(), path);
+                    JsonNode entry = object.get(key);
+                    if (entry.isNull()) {
+                        throw errors.invalid(path + "." + key, "null", shape, "map values must not be null");
+                    }
+                    object.set(key, value(entry, shape.mapValue().shape(), path + "." + key));
+                }
+                yield object;
+            }
+            case STRING -> {
+                if (!value.isTextual()) {
+                    throw errors.invalid(path, value, shape, "expected a string");
+                }
+                yield value;
+            }
+            case INTEGER, LONG -> {
+                if (value.isIntegralNumber() && (shape.type() == io.wharf.protocol.model.ShapeType.LONG || value.canConvertToInt())) {
+                    yield value;
+                }
+                throw errors.invalid(path, value, shape, "expected an integer");
+            }
+            case DOUBLE, FLOAT -> {
+                if (!value.isNumber()) {
+                    throw errors.invalid(path, value, shape, "expected a number");
+                }
+                yield value;
+            }
+            case BOOLEAN -> {
+                if (!value.isBoolean()) {
+                    throw errors.invalid(path, value, shape, "expected a boolean");
+                }
+                yield value;
+            }
+            case BLOB -> blob(value, shape, path);
+            case TIMESTAMP -> timestamp(value, shape, path);
+        };
+        constraints(normalised, shape, path);
+        return normalised;
+    }
+
+    private JsonNode blob(JsonNode value, Shape shape, String path) {
+        if (value.isBinary()) {
+            return value;
+        }
+        if (!value.isTextual()) {
+            throw errors.invalid(path, value, shape, "expected base64 text");
+        }
+        try {
+            return NODES.binaryNode(Base64.getMimeDecoder().decode(value.asText()));
+        } catch (IllegalArgumentException e) {
+            throw errors.invalid(path, value.asText(), shape, "the value is not valid base64");
+        }
+    }
+
+    private JsonNode timestamp(JsonNode value, Shape shape, String path) {
+        try {
+            if (value.isNumber()) {
+                // JSON protocols send epoch seconds (with a fraction); the tree holds milliseconds.
+                return NODES.numberNode(value.decimalValue().movePointRight(3).longValue());
+            }
+            if (value.isTextual()) {
+                String text = value.asText().trim();
+                if (text.matches("-?\\d+(\\.\\d+)?")) {
+                    return NODES.numberNode(new BigDecimal(text).movePointRight(3).longValue());
+                }
+                return NODES.numberNode(Instant.parse(text).toEpochMilli());
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            // fall through
+        }
+        throw errors.invalid(path, value, shape, "expected a timestamp");
+    }
+
+    private void constraints(JsonNode value, Shape shape, String path) {
+        Double min = shape.min();
+        Double max = shape.max();
+        if (min != null || max != null) {
+            double measure = switch (shape.type()) {
+                case STRING -> value.asText().codePointCount(0, value.asText().length());
+                case BLOB -> binaryLength(value);
+                case LIST, MAP -> value.size();
+                case INTEGER, LONG, DOUBLE, FLOAT -> value.asDouble();
+                default -> Double.NaN;
+            };
+            boolean numeric = shape.type() != io.wharf.protocol.model.ShapeType.STRING
+                    && shape.type() != io.wharf.protocol.model.ShapeType.BLOB
+                    && shape.type() != io.wharf.protocol.model.ShapeType.LIST
+                    && shape.type() != io.wharf.protocol.model.ShapeType.MAP;
+            if (min != null && measure < min) {
+                throw errors.invalid(path, display(value), shape, numeric
+                        ? "Member must have value greater than or equal to " + format(min)
+                        : "Member must have length greater than or equal to " + format(min));
+            }
+            if (max != null && measure > max) {
+                throw errors.invalid(path, display(value), shape, numeric
+                        ? "Member must have value less than or equal to " + format(max)
+                        : "Member must have length less than or equal to " + format(max));
+            }
+        }
+        if (shape.pattern() != null && value.isTextual() && !shape.pattern().matcher(value.asText()).find()) {
+            throw errors.invalid(path, value.asText(), shape,
+                    "Member must satisfy regular expression pattern: " + shape.pattern().pattern());
+        }
+        if (!shape.enumValues().isEmpty() && errors.validateEnums() && value.isTextual()
+                && !shape.enumValues().contains(value.asText())) {
+            throw errors.invalid(path, value.asText(), shape,
+                    "Member must satisfy enum value set: " + shape.enumValues());
+        }
+    }
+
+    private static Object display(JsonNode value) {
+        return value.isTextual() ? value.asText() : value;
+    }
+
+    private static String format(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+    }
+
+    private static int binaryLength(JsonNode value) {
+        try {
+            return value.binaryValue().length;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

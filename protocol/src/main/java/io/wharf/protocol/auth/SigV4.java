@@ -1,0 +1,87 @@
+package io.wharf.protocol.auth;
+
+import io.wharf.protocol.AwsException;
+import io.wharf.protocol.wire.WireRequest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads the SigV4 identification of a request: the {@code Authorization} header
+ * ({@code AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}) or the presigned query
+ * parameters ({@code X-Amz-Algorithm}, {@code X-Amz-Credential}, ...). It does not verify signatures yet
+ * (that comes with the security work); it only learns access key, region and service — which the
+ * router needs — and rejects malformed authentication with AWS's errors.
+ */
+public final class SigV4 {
+    public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+
+    private SigV4() {
+    }
+
+    /** The request's credential, or null when the request carries no authentication at all. */
+    public static Credential identify(WireRequest request) {
+        String authorization = request.header("authorization");
+        if (authorization != null && !authorization.isBlank()) {
+            return fromHeader(authorization.trim());
+        }
+        String algorithm = request.firstQuery("X-Amz-Algorithm");
+        String credential = request.firstQuery("X-Amz-Credential");
+        if (algorithm == null && credential == null) {
+            return null;
+        }
+        if (!ALGORITHM.equals(algorithm)) {
+            throw incomplete("Unsupported AWS 'algorithm': '" + algorithm + "'");
+        }
+        if (credential == null || request.firstQuery("X-Amz-Signature") == null
+                || request.firstQuery("X-Amz-Date") == null || request.firstQuery("X-Amz-SignedHeaders") == null) {
+            throw incomplete("AWS query-string parameters must include 'X-Amz-Algorithm', 'X-Amz-Credential', "
+                    + "'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders', and 'X-Amz-Expires'. "
+                    + "Re-examine the query-string parameters.");
+        }
+        return parseCredential(credential);
+    }
+
+    private static Credential fromHeader(String authorization) {
+        int space = authorization.indexOf(' ');
+        String algorithm = space < 0 ? authorization : authorization.substring(0, space);
+        if (!ALGORITHM.equals(algorithm)) {
+            if (algorithm.startsWith("AWS ") || algorithm.equals("AWS")) {
+                throw new AwsException("InvalidSignatureException", 400, true,
+                        "Signature Version 2 is not supported; use Signature Version 4.");
+            }
+            throw incomplete("Unsupported AWS 'algorithm': '" + algorithm + "'");
+        }
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String part : authorization.substring(space + 1).split(",")) {
+            String trimmed = part.trim();
+            int equals = trimmed.indexOf('=');
+            if (equals > 0) {
+                parts.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
+            }
+        }
+        StringBuilder missing = new StringBuilder();
+        for (String required : new String[] {"Credential", "SignedHeaders", "Signature"}) {
+            if (!parts.containsKey(required) || parts.get(required).isEmpty()) {
+                missing.append("Authorization header requires '").append(required).append("' parameter. ");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw incomplete(missing + "Authorization=" + authorization);
+        }
+        return parseCredential(parts.get("Credential"));
+    }
+
+    private static Credential parseCredential(String credential) {
+        String[] scope = credential.split("/", -1);
+        if (scope.length != 5 || scope[0].isEmpty() || !scope[1].matches("\\d{8}") || scope[2].isEmpty()
+                || scope[3].isEmpty() || !"aws4_request".equals(scope[4])) {
+            throw incomplete("Credential should be scoped to a valid region. Credential=" + credential);
+        }
+        return new Credential(scope[0], scope[1], scope[2], scope[3]);
+    }
+
+    private static AwsException incomplete(String message) {
+        return new AwsException("IncompleteSignature", "IncompleteSignature", 400, true, message);
+    }
+}
