@@ -34,6 +34,9 @@ public final class MemoryStore implements Store {
     @Override
     public void commit(WriteBatch batch) {
         ensureOpen();
+        for (WriteBatch.Op op : batch.ops()) {
+            space(op.space()); // all or nothing: refuse the batch before touching anything
+        }
         lock.writeLock().lock();
         try {
             for (WriteBatch.Op op : batch.ops()) {
