@@ -22,8 +22,13 @@ final class FormDecoder {
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? pair : pair.substring(0, equals);
                 String value = equals < 0 ? "" : pair.substring(equals + 1);
-                into.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+                try {
+                    into.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                            URLDecoder.decode(value, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw AwsException.client("MalformedQueryString",
+                            "The query string contains an invalid percent-encoding: " + pair);
+                }
             }
             start = end + 1;
         }

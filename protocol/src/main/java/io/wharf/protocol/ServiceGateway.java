@@ -75,9 +75,10 @@ public final class ServiceGateway implements Gateway {
                 throw new AwsException("UnknownOperationException", "InvalidAction", 400, true,
                         "The action " + operationName + " is not valid for this web service.");
             }
+            Credential credential = SigV4.identify(request);
             ObjectNode input = parseJson(request.body(), service.validationErrors());
             new Validator(service.validationErrors()).validate(input, operation.input());
-            ObjectNode output = invoke(service, operation, context(request, requestId), input);
+            ObjectNode output = invokeWith(service, operation, context(request, requestId, credential), input);
             byte[] body = output == null ? "{}".getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(output);
             return WireResponse.of(200, jsonContentType(service.model()), body).withHeader("x-amzn-RequestId", requestId);
         } catch (AwsException e) {
@@ -220,10 +221,6 @@ public final class ServiceGateway implements Gateway {
 
     // ---------------------------------------------------------------- shared
 
-    private ObjectNode invoke(AwsService service, OperationModel operation, RequestContext context, ObjectNode input) {
-        return invokeWith(service, operation, context, input);
-    }
-
     private static ObjectNode invokeWith(AwsService service, OperationModel operation, RequestContext context,
                                          ObjectNode input) {
         Operation implementation = service.operations().get(operation.name());
@@ -232,10 +229,6 @@ public final class ServiceGateway implements Gateway {
                     "Wharf does not implement " + operation.name() + " yet.");
         }
         return implementation.invoke(context, new Input(input));
-    }
-
-    private RequestContext context(WireRequest request, String requestId) {
-        return context(request, requestId, SigV4.identify(request));
     }
 
     private RequestContext context(WireRequest request, String requestId, Credential credential) {

@@ -25,6 +25,7 @@ import java.util.Map;
  */
 public final class Validator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final ValidationErrors errors;
 
@@ -141,10 +142,18 @@ public final class Validator {
             throw errors.invalid(path, value, shape, "expected base64 text");
         }
         try {
-            return NODES.binaryNode(Base64.getMimeDecoder().decode(value.asText()));
+            return NODES.binaryNode(decodeBase64(value.asText()));
         } catch (IllegalArgumentException e) {
             throw errors.invalid(path, value.asText(), shape, "the value is not valid base64");
         }
+    }
+
+    /**
+     * Strict base64: whitespace (line-wrapped encoders) is ignored, any other character outside the
+     * alphabet is an error. The MIME decoder would silently skip it and accept garbage.
+     */
+    public static byte[] decodeBase64(String text) {
+        return Base64.getDecoder().decode(WHITESPACE.matcher(text).replaceAll(""));
     }
 
     private JsonNode timestamp(JsonNode value, Shape shape, String path) {
@@ -192,7 +201,7 @@ public final class Validator {
                         : "Member must have length less than or equal to " + format(max));
             }
         }
-        if (shape.pattern() != null && value.isTextual() && !shape.pattern().matcher(value.asText()).find()) {
+        if (shape.pattern() != null && value.isTextual() && !shape.pattern().matcher(value.asText()).matches()) {
             throw errors.invalid(path, value.asText(), shape,
                     "Member must satisfy regular expression pattern: " + shape.pattern().pattern());
         }

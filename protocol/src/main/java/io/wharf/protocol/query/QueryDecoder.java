@@ -11,7 +11,6 @@ import io.wharf.protocol.model.Shape;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -149,7 +148,7 @@ public final class QueryDecoder {
                     case "false" -> NODES.booleanNode(false);
                     default -> throw new IllegalArgumentException("not a boolean");
                 };
-                case BLOB -> NODES.binaryNode(Base64.getMimeDecoder().decode(text));
+                case BLOB -> NODES.binaryNode(io.wharf.protocol.Validator.decodeBase64(text));
                 case TIMESTAMP -> NODES.numberNode(parseTimestamp(text));
                 default -> throw new IllegalStateException("not a scalar: " + shape);
             };
