@@ -61,6 +61,7 @@ final class Queue {
     int inflightCount;
     final Map<String, Integer> inflightByGroup = new HashMap<>();
     final LinkedHashMap<String, Deduplication> deduplication = new LinkedHashMap<>();
+    final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
     private long lastOrdinal;
 
     Queue(SqsStoreLayout layout, Record record) {

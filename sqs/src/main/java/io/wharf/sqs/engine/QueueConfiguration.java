@@ -63,6 +63,33 @@ final class QueueConfiguration {
                 ctx.queues());
         update(ctx, queue, r -> r.withAttributes(QueueAttributes.apply(r.attributes(), changes),
                 ctx.clock().millis()));
+        if (queue.id().isFifo() && changes.containsKey(QueueAttributes.DELAY_SECONDS)) {
+            retime(ctx, queue, Integer.parseInt(changes.get(QueueAttributes.DELAY_SECONDS)));
+        }
+    }
+
+    /** On FIFO queues the queue delay is retroactive: messages not yet received follow the new delay. */
+    private static void retime(EngineContext ctx, Queue queue, int delaySeconds) {
+        queue.lock.lock();
+        try {
+            long now = ctx.clock().millis();
+            WriteBatch batch = new WriteBatch();
+            for (Message m : List.copyOf(queue.messages.values())) {
+                if (m.receiveCount > 0 || m.state == Message.State.INFLIGHT) {
+                    continue;
+                }
+                long visibleAt = m.enqueuedMillis + delaySeconds * 1000L;
+                queue.transition(m, visibleAt > now ? Message.State.DELAYED : Message.State.VISIBLE,
+                        Math.max(visibleAt, now));
+                queue.persist(batch, m);
+            }
+            if (!batch.isEmpty()) {
+                ctx.store().commit(batch);
+            }
+            queue.changed.signalAll();
+        } finally {
+            queue.lock.unlock();
+        }
     }
 
     static void tag(EngineContext ctx, Queue queue, Map<String, String> tags) {

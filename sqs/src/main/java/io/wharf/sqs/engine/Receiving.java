@@ -32,6 +32,9 @@ final class Receiving {
             throw SqsErrors.invalidParameter("VisibilityTimeout", c.visibilityTimeout(),
                     "Must be >= 0 and <= 43200, if provided.");
         }
+        if (queue.settings().fifo()) {
+            ReceiveAttempts.check(c.receiveRequestAttemptId());
+        }
         int waitSeconds = c.waitTimeSeconds() != null ? c.waitTimeSeconds()
                 : queue.settings().receiveMessageWaitTimeSeconds();
         long deadline = ctx.clock().millis() + waitSeconds * 1000L;
@@ -53,8 +56,18 @@ final class Receiving {
                 if (redrive != null) {
                     deadLetterQueue = ctx.queues().apply(redrive.deadLetterTarget());
                 }
-                pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
                 int timeout = c.visibilityTimeout() != null ? c.visibilityTimeout() : settings.visibilityTimeout();
+                String attemptId = settings.fifo() ? c.receiveRequestAttemptId() : null;
+                List<Message> replayed = attemptId == null ? null
+                        : queue.receiveAttempts.replay(queue, attemptId, now, timeout);
+                if (replayed != null) {
+                    for (Message m : replayed) {
+                        queue.persist(batch, m);
+                        result.add(delivered(ctx, queue, m, c));
+                    }
+                } else {
+                    pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                }
                 for (Message m : picked) {
                     m.receiveCount++;
                     if (m.firstReceiveMillis == 0) {
@@ -64,6 +77,9 @@ final class Receiving {
                     queue.transition(m, Message.State.INFLIGHT, now + timeout * 1000L);
                     queue.persist(batch, m);
                     result.add(delivered(ctx, queue, m, c));
+                }
+                if (attemptId != null && !picked.isEmpty()) {
+                    queue.receiveAttempts.remember(attemptId, picked, now + ReceiveAttempts.WINDOW_MILLIS);
                 }
                 if (!batch.isEmpty()) {
                     ctx.store().commit(batch);

@@ -56,4 +56,31 @@ class FifoTest extends EngineFixture {
         assertThat(receiveAll(q, 10).get(0).attributes()).containsKeys("SequenceNumber", "MessageDeduplicationId",
                 "MessageGroupId");
     }
+
+    @Test
+    void retriedReceiveWithTheSameAttemptIdGetsTheSameMessages() {
+        QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"));
+        send(q, "a", "g1", null);
+        send(q, "b", "g2", null);
+        ReceiveCommand attempt = new ReceiveCommand(1, null, 0, java.util.Set.of(), List.of(), "attempt-1");
+        List<ReceivedMessage> first = engine.receiveMessage(q, attempt);
+        clock.advanceSeconds(10);
+        List<ReceivedMessage> retry = engine.receiveMessage(q, attempt);
+        assertThat(retry).extracting(ReceivedMessage::receiptHandle)
+                .containsExactlyElementsOf(first.stream().map(ReceivedMessage::receiptHandle).toList());
+        clock.advanceSeconds(25); // the retry restarted the 30 s visibility timeout
+        assertThat(receive(q, 10)).extracting(ReceivedMessage::body).containsExactly("b");
+        engine.deleteMessage(q, first.get(0).receiptHandle());
+        assertThat(engine.receiveMessage(q, attempt)).isEmpty(); // no longer applies: a fresh receive
+    }
+
+    @Test
+    void queueDelayIsRetroactiveOnFifoQueues() {
+        QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"));
+        send(q, "a", "g", null);
+        engine.setQueueAttributes(q, Map.of("DelaySeconds", "60"));
+        assertThat(receive(q, 1)).isEmpty();
+        clock.advanceSeconds(60);
+        assertThat(receive(q, 1)).hasSize(1);
+    }
 }
