@@ -96,10 +96,11 @@ final class MessageValidation {
             boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
                     || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
             if (!allowed) {
+                // the wording of a production rejection recorded against real SQS
                 throw SqsErrors.INVALID_MESSAGE_CONTENTS.error("Invalid binary character '#x"
                         + Integer.toHexString(cp).toUpperCase(Locale.ROOT) + "' was found in the message body, the "
-                        + "set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | "
-                        + "#x10000 to #x10FFFF");
+                        + "set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | "
+                        + "[#x10000-#x10FFFF].");
             }
             i += Character.charCount(cp);
         }

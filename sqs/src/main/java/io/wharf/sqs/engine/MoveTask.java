@@ -40,12 +40,13 @@ final class MoveTask {
                 .encodeToString((taskId + "|" + sourceArn).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The task id inside a handle, or null when the text is not a handle. */
-    static String taskIdOf(String handle) {
+    /** The task id and source ARN inside a handle, or null when the text is not a handle. */
+    static String[] parseHandle(String handle) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(handle), StandardCharsets.UTF_8);
             int bar = text.indexOf('|');
-            return bar > 0 && text.startsWith("arn:", bar + 1) ? text.substring(0, bar) : null;
+            return bar > 0 && text.startsWith("arn:", bar + 1)
+                    ? new String[]{text.substring(0, bar), text.substring(bar + 1)} : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

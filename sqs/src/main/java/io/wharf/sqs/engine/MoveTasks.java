@@ -88,11 +88,15 @@ final class MoveTasks implements AutoCloseable {
     }
 
     long cancel(String handle) {
-        String taskId = MoveTask.taskIdOf(handle);
-        if (taskId == null) {
+        String[] parsed = handle == null ? null : MoveTask.parseHandle(handle);
+        if (parsed == null) {
             throw SqsErrors.INVALID_PARAMETER_VALUE.error("Value for parameter TaskHandle is invalid.");
         }
-        MoveTask task = tasks.get(taskId);
+        if (find(parsed[1]) == null) {
+            throw SqsErrors.RESOURCE_NOT_FOUND.error(
+                    "The resource that you specified for the SourceArn parameter doesn't exist.");
+        }
+        MoveTask task = tasks.get(parsed[0]);
         if (task == null) {
             throw SqsErrors.RESOURCE_NOT_FOUND.error("Task does not exist.");
         }

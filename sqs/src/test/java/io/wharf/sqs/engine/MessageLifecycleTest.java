@@ -123,6 +123,7 @@ class MessageLifecycleTest extends EngineFixture {
         assertThat(error(() -> send(q, "")).getMessage()).isEqualTo("The request must contain the parameter MessageBody.");
         var contents = error(() -> send(q, "bad\u0001"));
         assertThat(contents.code()).isEqualTo("InvalidMessageContents");
+        assertThat(contents.getMessage()).startsWith("Invalid binary character '#x1' was found in the message body");
         var size = error(() -> send(q, "x".repeat(1025)));
         assertThat(size.getMessage()).isEqualTo(
                 "One or more parameters are invalid. Reason: Message must be shorter than 1024 bytes.");

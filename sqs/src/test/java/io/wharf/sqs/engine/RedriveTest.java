@@ -91,6 +91,11 @@ class RedriveTest extends EngineFixture {
         assertThat(error(() -> engine.cancelMessageMoveTask(handle)).code()).isEqualTo("InvalidParameterValue");
         assertThat(error(() -> engine.cancelMessageMoveTask("garbage")).getMessage())
                 .isEqualTo("Value for parameter TaskHandle is invalid.");
+        String unknownTask = java.util.Base64.getUrlEncoder().encodeToString(("nope|" + DLQ_ARN).getBytes());
+        assertThat(error(() -> engine.cancelMessageMoveTask(unknownTask)).getMessage()).isEqualTo("Task does not exist.");
+        String unknownSource = java.util.Base64.getUrlEncoder().encodeToString(
+                "nope|arn:aws:sqs:us-east-1:000000000000:gone".getBytes());
+        assertThat(error(() -> engine.cancelMessageMoveTask(unknownSource)).httpStatus()).isEqualTo(404);
     }
 
     @Test
