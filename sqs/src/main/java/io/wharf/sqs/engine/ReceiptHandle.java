@@ -50,13 +50,26 @@ record ReceiptHandle(long queueNumber, long ordinal, int receiveCount) {
     }
 
     private static byte[] mac(byte[] secret, byte[] data, int length) {
+        Mac mac = MACS.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(data, 0, length);
-            return Arrays.copyOf(mac.doFinal(), MAC);
+            // one Mac per thread, re-keyed only when the secret differs (one engine per store in practice)
+            if (!java.util.Arrays.equals(KEYS.get(), secret)) {
+                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+                KEYS.set(secret.clone());
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 rejected a 32-byte key", e);
+        }
+        mac.update(data, 0, length);
+        return Arrays.copyOf(mac.doFinal(), MAC);
+    }
+
+    private static final ThreadLocal<byte[]> KEYS = new ThreadLocal<>();
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
-    }
+    });
 }
