@@ -31,11 +31,13 @@ final class Receipts {
             }
             if (m != null) {
                 // standard queues: an older handle of a message still deletes it (the friendlier of AWS's answers)
-                queue.remove(m);
                 queue.persistDelete(batch, m);
             }
             if (!batch.isEmpty()) {
                 ctx.store().commit(batch);
+            }
+            if (m != null) {
+                queue.remove(m); // only once the delete is durable, so a failed commit cannot resurrect it later
             }
         } finally {
             queue.lock.unlock();

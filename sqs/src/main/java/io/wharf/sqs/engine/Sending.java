@@ -56,6 +56,8 @@ final class Sending {
     /** Enqueues validated commands in order (FIFO: in request order) with one commit. */
     private static List<SendResult> enqueue(EngineContext ctx, Queue queue, List<SendCommand> commands) {
         List<SendResult> results = new ArrayList<>(commands.size());
+        List<Message> added = new ArrayList<>();
+        List<String> remembered = new ArrayList<>();
         queue.lock.lock();
         try {
             if (queue.deleted) {
@@ -83,17 +85,26 @@ final class Sending {
                 m.state = delay > 0 ? Message.State.DELAYED : Message.State.VISIBLE;
                 m.visibleAtMillis = now + delay * 1000L;
                 queue.add(m);
+                added.add(m);
                 queue.persist(batch, m);
                 if (dedupKey != null) {
                     Queue.Deduplication d = new Queue.Deduplication(m.messageId, m.ordinal,
                             now + ctx.limits().dedupIntervalSeconds() * 1000L);
                     queue.deduplication.put(dedupKey, d);
+                    remembered.add(dedupKey);
                     batch.put(ctx.layout().dedup, SqsStoreLayout.dedupKey(queue.number(), dedupKey),
                             Deduplications.encode(d));
                 }
                 results.add(result(c, m.messageId, settings.fifo() ? m.sequenceNumber() : null));
             }
-            ctx.store().commit(batch);
+            try {
+                ctx.store().commit(batch);
+            } catch (RuntimeException e) {
+                // not durable, so not sent: nobody may receive these or be deduplicated against them
+                added.forEach(queue::remove);
+                remembered.forEach(queue.deduplication::remove);
+                throw e;
+            }
             queue.changed.signalAll();
         } finally {
             queue.lock.unlock();
