@@ -1,18 +1,92 @@
 package io.wharf.sqs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.AwsService;
 import io.wharf.protocol.Operation;
+import io.wharf.protocol.ValidationErrors;
 import io.wharf.protocol.model.ServiceModel;
+import io.wharf.sqs.engine.SqsEngine;
+import io.wharf.sqs.engine.SqsLimits;
+import io.wharf.sqs.operations.AddPermission;
+import io.wharf.sqs.operations.CancelMessageMoveTask;
+import io.wharf.sqs.operations.ChangeMessageVisibility;
+import io.wharf.sqs.operations.ChangeMessageVisibilityBatch;
+import io.wharf.sqs.operations.CreateQueue;
+import io.wharf.sqs.operations.DeleteMessage;
+import io.wharf.sqs.operations.DeleteMessageBatch;
+import io.wharf.sqs.operations.DeleteQueue;
+import io.wharf.sqs.operations.GetQueueAttributes;
+import io.wharf.sqs.operations.GetQueueUrl;
+import io.wharf.sqs.operations.ListDeadLetterSourceQueues;
+import io.wharf.sqs.operations.ListMessageMoveTasks;
+import io.wharf.sqs.operations.ListQueueTags;
+import io.wharf.sqs.operations.ListQueues;
+import io.wharf.sqs.operations.PurgeQueue;
+import io.wharf.sqs.operations.ReceiveMessage;
+import io.wharf.sqs.operations.RemovePermission;
+import io.wharf.sqs.operations.SendMessage;
+import io.wharf.sqs.operations.SendMessageBatch;
+import io.wharf.sqs.operations.SetQueueAttributes;
+import io.wharf.sqs.operations.StartMessageMoveTask;
+import io.wharf.sqs.operations.TagQueue;
+import io.wharf.sqs.operations.UntagQueue;
 import io.wharf.storage.Store;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** Amazon SQS as an {@link AwsService}. (Placeholder: the engine and operations land next.) */
+/** Amazon SQS as an {@link AwsService}: the engine and one operation per action of the model. */
 public final class SqsService implements AwsService, AutoCloseable {
-    private final ServiceModel model = ServiceModel.fromClasspath("models/sqs");
+    /** Actions that do not address one queue: a queue-URL path must not fill a QueueUrl for them. */
+    private static final Set<String> NOT_ON_A_QUEUE = Set.of("CreateQueue", "GetQueueUrl", "ListQueues",
+            "StartMessageMoveTask", "CancelMessageMoveTask", "ListMessageMoveTasks");
 
-    private SqsService() {
+    private static final ValidationErrors VALIDATION_ERRORS = new ValidationErrors() {
+        @Override
+        public io.wharf.protocol.AwsException missing(String path) {
+            return SqsErrors.missingParameter(path);
+        }
+
+        @Override
+        public io.wharf.protocol.AwsException invalid(String path, Object value,
+                                                      io.wharf.protocol.model.Shape shape, String reason) {
+            return SqsErrors.invalidParameter(path, value, reason + ".");
+        }
+    };
+
+    private final ServiceModel model = ServiceModel.fromClasspath("models/sqs");
+    private final SqsEngine engine;
+    private final Map<String, Operation> operations;
+
+    private SqsService(SqsEngine engine) {
+        this.engine = engine;
+        Map<String, Operation> ops = new TreeMap<>();
+        ops.put("CreateQueue", new CreateQueue(engine));
+        ops.put("GetQueueUrl", new GetQueueUrl(engine));
+        ops.put("ListQueues", new ListQueues(engine));
+        ops.put("DeleteQueue", new DeleteQueue(engine));
+        ops.put("GetQueueAttributes", new GetQueueAttributes(engine));
+        ops.put("SetQueueAttributes", new SetQueueAttributes(engine));
+        ops.put("PurgeQueue", new PurgeQueue(engine));
+        ops.put("SendMessage", new SendMessage(engine));
+        ops.put("SendMessageBatch", new SendMessageBatch(engine));
+        ops.put("ReceiveMessage", new ReceiveMessage(engine));
+        ops.put("DeleteMessage", new DeleteMessage(engine));
+        ops.put("DeleteMessageBatch", new DeleteMessageBatch(engine));
+        ops.put("ChangeMessageVisibility", new ChangeMessageVisibility(engine));
+        ops.put("ChangeMessageVisibilityBatch", new ChangeMessageVisibilityBatch(engine));
+        ops.put("TagQueue", new TagQueue(engine));
+        ops.put("UntagQueue", new UntagQueue(engine));
+        ops.put("ListQueueTags", new ListQueueTags(engine));
+        ops.put("AddPermission", new AddPermission(engine));
+        ops.put("RemovePermission", new RemovePermission(engine));
+        ops.put("ListDeadLetterSourceQueues", new ListDeadLetterSourceQueues(engine));
+        ops.put("StartMessageMoveTask", new StartMessageMoveTask(engine));
+        ops.put("CancelMessageMoveTask", new CancelMessageMoveTask(engine));
+        ops.put("ListMessageMoveTasks", new ListMessageMoveTasks(engine));
+        this.operations = Map.copyOf(ops);
     }
 
     /**
@@ -21,7 +95,12 @@ public final class SqsService implements AwsService, AutoCloseable {
      * @param relaxed turn off AWS's waiting periods (QueueDeletedRecently, the 60 s purge interval)
      */
     public static SqsService create(Store store, Clock clock, boolean relaxed) {
-        return new SqsService();
+        return new SqsService(new SqsEngine(store, clock, SqsLimits.of(relaxed)));
+    }
+
+    /** The engine behind the operations (for in-process callers such as SNS delivery). */
+    public SqsEngine engine() {
+        return engine;
     }
 
     @Override
@@ -31,10 +110,28 @@ public final class SqsService implements AwsService, AutoCloseable {
 
     @Override
     public Map<String, Operation> operations() {
-        return Map.of();
+        return operations;
+    }
+
+    @Override
+    public ValidationErrors validationErrors() {
+        return VALIDATION_ERRORS;
+    }
+
+    /** Legacy Query clients POST to the queue URL and may leave QueueUrl out: take it from the path then. */
+    @Override
+    public void fromPath(String path, ObjectNode input, String operation) {
+        if (path == null || NOT_ON_A_QUEUE.contains(operation) || input.hasNonNull("QueueUrl")) {
+            return;
+        }
+        long segments = java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).count();
+        if (segments >= 2) {
+            input.put("QueueUrl", path);
+        }
     }
 
     @Override
     public void close() {
+        engine.close();
     }
 }

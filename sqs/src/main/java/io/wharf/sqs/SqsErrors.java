@@ -1,0 +1,71 @@
+package io.wharf.sqs;
+
+import io.wharf.protocol.AwsException;
+
+/**
+ * Every error SQS answers, in one table (sqs.md §1.3): the model's shape name (JSON {@code __type}), the legacy
+ * Query code (Query {@code <Code>}, {@code x-amzn-query-error}) and the HTTP status. The engine throws
+ * {@code SqsErrors.X.error(message)}; nothing else decides how an SQS error looks on the wire.
+ */
+public enum SqsErrors {
+    QUEUE_DOES_NOT_EXIST("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue", 400),
+    QUEUE_DELETED_RECENTLY("QueueDeletedRecently", "AWS.SimpleQueueService.QueueDeletedRecently", 400),
+    QUEUE_NAME_EXISTS("QueueNameExists", "QueueAlreadyExists", 400),
+    PURGE_QUEUE_IN_PROGRESS("PurgeQueueInProgress", "AWS.SimpleQueueService.PurgeQueueInProgress", 403),
+    OVER_LIMIT("OverLimit", "OverLimit", 403),
+    MESSAGE_NOT_INFLIGHT("MessageNotInflight", "AWS.SimpleQueueService.MessageNotInflight", 400),
+    RECEIPT_HANDLE_IS_INVALID("ReceiptHandleIsInvalid", "ReceiptHandleIsInvalid", 400),
+    TOO_MANY_ENTRIES_IN_BATCH_REQUEST("TooManyEntriesInBatchRequest",
+            "AWS.SimpleQueueService.TooManyEntriesInBatchRequest", 400),
+    EMPTY_BATCH_REQUEST("EmptyBatchRequest", "AWS.SimpleQueueService.EmptyBatchRequest", 400),
+    BATCH_ENTRY_IDS_NOT_DISTINCT("BatchEntryIdsNotDistinct", "AWS.SimpleQueueService.BatchEntryIdsNotDistinct", 400),
+    BATCH_REQUEST_TOO_LONG("BatchRequestTooLong", "AWS.SimpleQueueService.BatchRequestTooLong", 400),
+    INVALID_BATCH_ENTRY_ID("InvalidBatchEntryId", "AWS.SimpleQueueService.InvalidBatchEntryId", 400),
+    UNSUPPORTED_OPERATION("UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation", 400),
+    INVALID_ATTRIBUTE_NAME("InvalidAttributeName", "InvalidAttributeName", 400),
+    INVALID_ATTRIBUTE_VALUE("InvalidAttributeValue", "InvalidAttributeValue", 400),
+    INVALID_MESSAGE_CONTENTS("InvalidMessageContents", "InvalidMessageContents", 400),
+    /** Not modelled; AWS's JSON {@code __type} is the Exception-suffixed name. */
+    INVALID_PARAMETER_VALUE("InvalidParameterValueException", "InvalidParameterValue", 400),
+    /** Not modelled; AWS's JSON {@code __type} is the Exception-suffixed name. */
+    MISSING_PARAMETER("MissingRequiredParameterException", "MissingParameter", 400),
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", "ResourceNotFoundException", 404);
+
+    /** JSON NonExistentQueue wording (the Query one adds "for this wsdl version"). */
+    public static final String QUEUE_DOES_NOT_EXIST_MESSAGE = "The specified queue does not exist.";
+
+    private final String type;
+    private final String code;
+    private final int httpStatus;
+
+    SqsErrors(String type, String code, int httpStatus) {
+        this.type = type;
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    public String type() { return type; }
+
+    /** The legacy Query code; also what batch results carry in {@code Failed[].Code}. */
+    public String code() { return code; }
+
+    public int httpStatus() { return httpStatus; }
+
+    public AwsException error(String message) {
+        return new AwsException(type, code, httpStatus, true, message);
+    }
+
+    /** AWS's common wording: "Value X for parameter P is invalid. Reason: R." */
+    public static AwsException invalidParameter(String parameter, Object value, String reason) {
+        return INVALID_PARAMETER_VALUE.error("Value " + value + " for parameter " + parameter
+                + " is invalid. Reason: " + reason);
+    }
+
+    public static AwsException missingParameter(String parameter) {
+        return MISSING_PARAMETER.error("The request must contain the parameter " + parameter + ".");
+    }
+
+    public static AwsException queueDoesNotExist() {
+        return QUEUE_DOES_NOT_EXIST.error(QUEUE_DOES_NOT_EXIST_MESSAGE);
+    }
+}

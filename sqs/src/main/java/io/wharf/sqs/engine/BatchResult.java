@@ -1,0 +1,14 @@
+package io.wharf.sqs.engine;
+
+import java.util.List;
+
+/** A batch answer: entries that worked and entries that failed (the request itself succeeded). */
+public record BatchResult<R>(List<Success<R>> successful, List<Failure> failed) {
+
+    public record Success<R>(String id, R result) {
+    }
+
+    /** {@code code} is the legacy code AWS puts in {@code Failed[].Code}. */
+    public record Failure(String id, String code, String message, boolean senderFault) {
+    }
+}

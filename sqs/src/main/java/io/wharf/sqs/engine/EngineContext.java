@@ -1,0 +1,11 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.storage.Store;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+/** What the engine's parts share: the store, the clock, the limits and a way to find queues. */
+record EngineContext(Store store, SqsStoreLayout layout, Clock clock, SqsLimits limits, byte[] receiptSecret,
+                     Function<QueueId, Queue> queues) {
+}

@@ -1,0 +1,206 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.storage.WriteBatch;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One queue's state and its lock. Everything below the {@link #lock} is guarded by it: the messages, their
+ * indexes (visible by ordinal; delayed and in-flight by the time they become visible; all by age for retention),
+ * the counters and the FIFO bookkeeping. Receivers that long-poll wait on {@link #changed}.
+ *
+ * <p>Timers are lazy: {@link #advance} moves messages whose time has come, so no thread ticks per queue.
+ */
+final class Queue {
+    /** The persistent description of a queue (messages live under its {@code number}). */
+    record Record(long number, QueueId id, long createdMillis, long lastModifiedMillis, long lastPurgeMillis,
+                  Map<String, String> attributes, Map<String, String> tags) {
+        Record withAttributes(Map<String, String> next, long now) {
+            return new Record(number, id, createdMillis, now, lastPurgeMillis, Map.copyOf(next), tags);
+        }
+
+        Record withTags(Map<String, String> next) {
+            return new Record(number, id, createdMillis, lastModifiedMillis, lastPurgeMillis, attributes,
+                    Map.copyOf(next));
+        }
+
+        Record withLastPurge(long now) {
+            return new Record(number, id, createdMillis, lastModifiedMillis, now, attributes, tags);
+        }
+    }
+
+    /** A remembered FIFO deduplication id: later sends with it answer with the original message. */
+    record Deduplication(String messageId, long ordinal, long expiresAtMillis) {
+    }
+
+    private static final Comparator<Message> BY_VISIBLE_AT =
+            Comparator.<Message>comparingLong(m -> m.visibleAtMillis).thenComparingLong(m -> m.ordinal);
+    private static final Comparator<Message> BY_AGE =
+            Comparator.<Message>comparingLong(m -> m.enqueuedMillis).thenComparingLong(m -> m.ordinal);
+
+    final ReentrantLock lock = new ReentrantLock();
+    final Condition changed = lock.newCondition();
+    final SqsStoreLayout layout;
+    private volatile Record record;
+    private volatile QueueSettings settings;
+    boolean deleted;
+
+    final Map<Long, Message> messages = new HashMap<>();
+    final TreeMap<Long, Message> visible = new TreeMap<>();
+    final TreeSet<Message> timed = new TreeSet<>(BY_VISIBLE_AT);
+    private final TreeSet<Message> byAge = new TreeSet<>(BY_AGE);
+    int delayedCount;
+    int inflightCount;
+    final Map<String, Integer> inflightByGroup = new HashMap<>();
+    final LinkedHashMap<String, Deduplication> deduplication = new LinkedHashMap<>();
+    final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
+    private long lastOrdinal;
+
+    Queue(SqsStoreLayout layout, Record record) {
+        this.layout = layout;
+        setRecord(record);
+    }
+
+    QueueId id() {
+        return record.id();
+    }
+
+    long number() {
+        return record.number();
+    }
+
+    Record record() {
+        return record;
+    }
+
+    QueueSettings settings() {
+        return settings;
+    }
+
+    void setRecord(Record next) {
+        record = next;
+        settings = QueueSettings.of(next.id().isFifo(), next.attributes());
+    }
+
+    void persistRecord(WriteBatch batch) {
+        batch.put(layout.queues, SqsStoreLayout.queueKey(record.id()), SqsStoreLayout.encodeQueue(record));
+    }
+
+    /** The next position in the queue: increasing, and far apart from earlier lives of the process. */
+    long nextOrdinal(long now) {
+        lastOrdinal = Math.max(lastOrdinal + 1, now * 1000);
+        return lastOrdinal;
+    }
+
+    void add(Message m) {
+        messages.put(m.ordinal, m);
+        byAge.add(m);
+        lastOrdinal = Math.max(lastOrdinal, m.ordinal);
+        attach(m);
+    }
+
+    void remove(Message m) {
+        detach(m);
+        messages.remove(m.ordinal);
+        byAge.remove(m);
+    }
+
+    void removeAll() {
+        messages.clear();
+        visible.clear();
+        timed.clear();
+        byAge.clear();
+        delayedCount = 0;
+        inflightCount = 0;
+        inflightByGroup.clear();
+    }
+
+    /** Moves a message to a new state; {@code visibleAt} matters for DELAYED and INFLIGHT. */
+    void transition(Message m, Message.State state, long visibleAt) {
+        detach(m);
+        m.state = state;
+        m.visibleAtMillis = visibleAt;
+        attach(m);
+    }
+
+    private void attach(Message m) {
+        switch (m.state) {
+            case VISIBLE -> visible.put(m.ordinal, m);
+            case DELAYED -> {
+                delayedCount++;
+                timed.add(m);
+            }
+            case INFLIGHT -> {
+                inflightCount++;
+                timed.add(m);
+                if (m.groupId != null && settings.fifo()) {
+                    inflightByGroup.merge(m.groupId, 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    private void detach(Message m) {
+        switch (m.state) {
+            case VISIBLE -> visible.remove(m.ordinal);
+            case DELAYED -> {
+                delayedCount--;
+                timed.remove(m);
+            }
+            case INFLIGHT -> {
+                inflightCount--;
+                timed.remove(m);
+                if (m.groupId != null && settings.fifo()) {
+                    inflightByGroup.computeIfPresent(m.groupId, (g, n) -> n == 1 ? null : n - 1);
+                }
+            }
+        }
+    }
+
+    /**
+     * Brings the indexes up to {@code now}: delayed and in-flight messages whose time has come become visible,
+     * messages past the retention period and expired deduplication ids are dropped (their deletes go into
+     * {@code batch}).
+     */
+    void advance(long now, WriteBatch batch) {
+        while (!timed.isEmpty() && timed.first().visibleAtMillis <= now) {
+            transition(timed.first(), Message.State.VISIBLE, now);
+        }
+        long oldestKept = now - settings.messageRetentionPeriod() * 1000L;
+        while (!byAge.isEmpty() && byAge.first().enqueuedMillis <= oldestKept) {
+            Message expired = byAge.first();
+            remove(expired);
+            batch.delete(layout.messages, SqsStoreLayout.messageKey(number(), expired.ordinal));
+        }
+        Iterator<Map.Entry<String, Deduplication>> it = deduplication.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Deduplication> e = it.next();
+            if (e.getValue().expiresAtMillis() > now) {
+                break; // insertion order is expiry order: one fixed window for all
+            }
+            it.remove();
+            batch.delete(layout.dedup, SqsStoreLayout.dedupKey(number(), e.getKey()));
+        }
+    }
+
+    /** When the next delayed or in-flight message becomes visible, or Long.MAX_VALUE. */
+    long nextVisibleAtMillis() {
+        return timed.isEmpty() ? Long.MAX_VALUE : timed.first().visibleAtMillis;
+    }
+
+    void persist(WriteBatch batch, Message m) {
+        batch.put(layout.messages, SqsStoreLayout.messageKey(number(), m.ordinal), SqsStoreLayout.encodeMessage(m));
+    }
+
+    void persistDelete(WriteBatch batch, Message m) {
+        batch.delete(layout.messages, SqsStoreLayout.messageKey(number(), m.ordinal));
+    }
+}

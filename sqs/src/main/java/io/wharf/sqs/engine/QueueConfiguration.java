@@ -1,0 +1,169 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.WriteBatch;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** A queue's attributes, tags and permissions: reads, and changes persisted under the queue's lock. */
+final class QueueConfiguration {
+    static final int MAX_TAGS = 50;
+
+    private QueueConfiguration() {
+    }
+
+    static Map<String, String> attributes(EngineContext ctx, Queue queue, Collection<String> names) {
+        for (String name : names) {
+            if (!QueueAttributes.isKnown(name)) {
+                throw SqsErrors.INVALID_ATTRIBUTE_NAME.error("Unknown Attribute " + name + ".");
+            }
+        }
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> all = new LinkedHashMap<>();
+        queue.lock.lock();
+        try {
+            long now = ctx.clock().millis();
+            WriteBatch batch = new WriteBatch();
+            queue.advance(now, batch);
+            if (!batch.isEmpty()) {
+                ctx.store().commit(batch);
+            }
+            Queue.Record r = queue.record();
+            all.put("ApproximateNumberOfMessages", Integer.toString(queue.visible.size()));
+            all.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(queue.inflightCount));
+            all.put("ApproximateNumberOfMessagesDelayed", Integer.toString(queue.delayedCount));
+            all.put("CreatedTimestamp", Long.toString(r.createdMillis() / 1000));
+            all.put("LastModifiedTimestamp", Long.toString(r.lastModifiedMillis() / 1000));
+            all.put("QueueArn", r.id().arn());
+            all.putAll(QueueAttributes.effective(r.id().isFifo(), r.attributes()));
+        } finally {
+            queue.lock.unlock();
+        }
+        if (names.contains("All")) {
+            return all;
+        }
+        Map<String, String> selected = new LinkedHashMap<>();
+        for (String name : names) {
+            if (all.containsKey(name)) {
+                selected.put(name, all.get(name));
+            }
+        }
+        return selected;
+    }
+
+    static void setAttributes(EngineContext ctx, Queue queue, Map<String, String> given) {
+        Map<String, String> changes = QueueAttributes.validate(queue.id(), given, queue.record().attributes(), false,
+                ctx.queues());
+        update(ctx, queue, r -> r.withAttributes(QueueAttributes.apply(r.attributes(), changes),
+                ctx.clock().millis()));
+        if (queue.id().isFifo() && changes.containsKey(QueueAttributes.DELAY_SECONDS)) {
+            retime(ctx, queue, Integer.parseInt(changes.get(QueueAttributes.DELAY_SECONDS)));
+        }
+    }
+
+    /** On FIFO queues the queue delay is retroactive: messages not yet received follow the new delay. */
+    private static void retime(EngineContext ctx, Queue queue, int delaySeconds) {
+        queue.lock.lock();
+        try {
+            long now = ctx.clock().millis();
+            WriteBatch batch = new WriteBatch();
+            for (Message m : List.copyOf(queue.messages.values())) {
+                if (m.receiveCount > 0 || m.state == Message.State.INFLIGHT) {
+                    continue;
+                }
+                long visibleAt = m.enqueuedMillis + delaySeconds * 1000L;
+                queue.transition(m, visibleAt > now ? Message.State.DELAYED : Message.State.VISIBLE,
+                        Math.max(visibleAt, now));
+                queue.persist(batch, m);
+            }
+            if (!batch.isEmpty()) {
+                ctx.store().commit(batch);
+            }
+            queue.changed.signalAll();
+        } finally {
+            queue.lock.unlock();
+        }
+    }
+
+    static void tag(EngineContext ctx, Queue queue, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            throw SqsErrors.missingParameter("Tags");
+        }
+        checkTags(queue.id(), tags, queue.record().tags());
+        update(ctx, queue, r -> {
+            Map<String, String> next = new HashMap<>(r.tags());
+            next.putAll(tags);
+            return r.withTags(next);
+        });
+    }
+
+    static void untag(EngineContext ctx, Queue queue, List<String> keys) {
+        if (keys.isEmpty()) {
+            throw SqsErrors.missingParameter("TagKeys");
+        }
+        update(ctx, queue, r -> {
+            Map<String, String> next = new HashMap<>(r.tags());
+            keys.forEach(next::remove);
+            return r.withTags(next);
+        });
+    }
+
+    static void checkTags(QueueId queue, Map<String, String> tags, Map<String, String> existing) {
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (e.getKey().isEmpty() || e.getKey().length() > 128) {
+                throw SqsErrors.INVALID_PARAMETER_VALUE.error("Tag keys must be between 1 and 128 characters in length.");
+            }
+            if (e.getValue() != null && e.getValue().length() > 256) {
+                throw SqsErrors.INVALID_PARAMETER_VALUE.error("Tag values may only be up to 256 characters in length.");
+            }
+        }
+        Map<String, String> merged = new HashMap<>(existing);
+        merged.putAll(tags);
+        if (merged.size() > MAX_TAGS) {
+            throw SqsErrors.INVALID_PARAMETER_VALUE.error("Too many tags added for queue " + queue.name() + ".");
+        }
+    }
+
+    static void addPermission(EngineContext ctx, Queue queue, String label, List<String> accounts,
+                              List<String> actions) {
+        update(ctx, queue, r -> {
+            String policy = Permissions.add(r.id(), r.attributes().get(QueueAttributes.POLICY), label, accounts,
+                    actions);
+            return r.withAttributes(QueueAttributes.apply(r.attributes(), Map.of(QueueAttributes.POLICY, policy)),
+                    ctx.clock().millis());
+        });
+    }
+
+    static void removePermission(EngineContext ctx, Queue queue, String label) {
+        update(ctx, queue, r -> {
+            String policy = Permissions.remove(r.attributes().get(QueueAttributes.POLICY), label);
+            return r.withAttributes(QueueAttributes.apply(r.attributes(),
+                    Map.of(QueueAttributes.POLICY, policy == null ? "" : policy)), ctx.clock().millis());
+        });
+    }
+
+    /** Replaces the queue's record under its lock and commits it before returning. */
+    static void update(EngineContext ctx, Queue queue, UnaryOperator<Queue.Record> change) {
+        queue.lock.lock();
+        try {
+            if (queue.deleted) {
+                throw SqsErrors.queueDoesNotExist();
+            }
+            Queue.Record next = change.apply(queue.record());
+            WriteBatch batch = new WriteBatch();
+            batch.put(ctx.layout().queues, SqsStoreLayout.queueKey(next.id()), SqsStoreLayout.encodeQueue(next));
+            ctx.store().commit(batch);
+            queue.setRecord(next);
+            queue.changed.signalAll(); // a shorter wait time or visibility may concern waiting receivers
+        } finally {
+            queue.lock.unlock();
+        }
+    }
+}

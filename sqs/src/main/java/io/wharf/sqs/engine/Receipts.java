@@ -1,0 +1,139 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.protocol.AwsException;
+import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.WriteBatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What callers do with receipt handles: DeleteMessage(Batch) and ChangeMessageVisibility(Batch) (sqs.md §2.7–2.8). */
+final class Receipts {
+    static final int MAX_VISIBILITY_TIMEOUT = 43_200;
+
+    private Receipts() {
+    }
+
+    static void delete(EngineContext ctx, Queue queue, String receiptHandle) {
+        ReceiptHandle handle = parse(ctx, queue, receiptHandle);
+        queue.lock.lock();
+        try {
+            if (queue.deleted) {
+                throw SqsErrors.queueDoesNotExist();
+            }
+            long now = ctx.clock().millis();
+            WriteBatch batch = new WriteBatch();
+            queue.advance(now, batch);
+            Message m = queue.messages.get(handle.ordinal());
+            if (m != null && queue.settings().fifo() && (handle.receiveCount() != m.receiveCount
+                    || m.state != Message.State.INFLIGHT)) {
+                throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle, "The receipt handle has expired.");
+            }
+            if (m != null) {
+                // standard queues: an older handle of a message still deletes it (the friendlier of AWS's answers)
+                queue.persistDelete(batch, m);
+            }
+            if (!batch.isEmpty()) {
+                ctx.store().commit(batch);
+            }
+            if (m != null) {
+                queue.remove(m); // only once the delete is durable, so a failed commit cannot resurrect it later
+            }
+        } finally {
+            queue.lock.unlock();
+        }
+    }
+
+    static void changeVisibility(EngineContext ctx, Queue queue, String receiptHandle, int timeoutSeconds) {
+        ReceiptHandle handle = parse(ctx, queue, receiptHandle);
+        if (timeoutSeconds < 0 || timeoutSeconds > MAX_VISIBILITY_TIMEOUT) {
+            throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
+                    "VisibilityTimeout must be an integer between 0 and 43200");
+        }
+        queue.lock.lock();
+        try {
+            if (queue.deleted) {
+                throw SqsErrors.queueDoesNotExist();
+            }
+            long now = ctx.clock().millis();
+            WriteBatch batch = new WriteBatch();
+            queue.advance(now, batch);
+            Message m = queue.messages.get(handle.ordinal());
+            if (m == null) {
+                commitIfAny(ctx, batch);
+                throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle,
+                        "Message does not exist or is not available for visibility timeout change.");
+            }
+            if (m.state != Message.State.INFLIGHT) {
+                commitIfAny(ctx, batch);
+                throw SqsErrors.MESSAGE_NOT_INFLIGHT.error("Message does not exist or is not available for "
+                        + "visibility timeout change.");
+            }
+            if (now + timeoutSeconds * 1000L > m.lastReceiveMillis + MAX_VISIBILITY_TIMEOUT * 1000L) {
+                commitIfAny(ctx, batch);
+                throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
+                        "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
+            }
+            if (timeoutSeconds == 0) {
+                queue.transition(m, Message.State.VISIBLE, now);
+            } else {
+                queue.transition(m, Message.State.INFLIGHT, now + timeoutSeconds * 1000L);
+            }
+            queue.persist(batch, m);
+            ctx.store().commit(batch);
+            if (timeoutSeconds == 0) {
+                queue.changed.signalAll();
+            }
+        } finally {
+            queue.lock.unlock();
+        }
+    }
+
+    static BatchResult<Void> deleteBatch(EngineContext ctx, Queue queue, List<BatchEntry<String>> entries) {
+        BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "DeleteMessageBatchRequestEntry");
+        return each(entries, e -> delete(ctx, queue, e.command()));
+    }
+
+    static BatchResult<Void> changeVisibilityBatch(EngineContext ctx, Queue queue,
+                                                   List<BatchEntry<VisibilityChange>> entries) {
+        BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "ChangeMessageVisibilityBatchRequestEntry");
+        return each(entries, e -> changeVisibility(ctx, queue, e.command().receiptHandle(),
+                e.command().visibilityTimeout()));
+    }
+
+    private static <C> BatchResult<Void> each(List<BatchEntry<C>> entries, java.util.function.Consumer<BatchEntry<C>> action) {
+        List<BatchResult.Success<Void>> successful = new ArrayList<>();
+        List<BatchResult.Failure> failed = new ArrayList<>();
+        for (BatchEntry<C> entry : entries) {
+            try {
+                action.accept(entry);
+                successful.add(new BatchResult.Success<>(entry.id(), null));
+            } catch (AwsException e) {
+                if (e.code().equals(SqsErrors.QUEUE_DOES_NOT_EXIST.code())) {
+                    throw e;
+                }
+                failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
+            }
+        }
+        return new BatchResult<>(successful, failed);
+    }
+
+    private static ReceiptHandle parse(EngineContext ctx, Queue queue, String text) {
+        ReceiptHandle handle = ReceiptHandle.parse(text, ctx.receiptSecret());
+        if (handle == null) {
+            throw SqsErrors.RECEIPT_HANDLE_IS_INVALID.error("The input receipt handle \"" + text
+                    + "\" is not a valid receipt handle.");
+        }
+        if (handle.queueNumber() != queue.number()) {
+            throw SqsErrors.RECEIPT_HANDLE_IS_INVALID.error("The receipt handle \"" + text
+                    + "\" isn't valid for this queue.");
+        }
+        return handle;
+    }
+
+    private static void commitIfAny(EngineContext ctx, WriteBatch batch) {
+        if (!batch.isEmpty()) {
+            ctx.store().commit(batch);
+        }
+    }
+}

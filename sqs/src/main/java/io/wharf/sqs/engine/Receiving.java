@@ -1,0 +1,206 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.WriteBatch;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ReceiveMessage: picks visible messages, marks them in flight, dead-letters those that reached maxReceiveCount,
+ * and long-polls by waiting on the queue's condition until a send, a visibility change or the next timer.
+ */
+final class Receiving {
+    private Receiving() {
+    }
+
+    static List<ReceivedMessage> receive(EngineContext ctx, Queue queue, ReceiveCommand c) throws InterruptedException {
+        int max = c.maxNumberOfMessages() == null ? 1 : c.maxNumberOfMessages();
+        if (max < 1 || max > 10) {
+            throw SqsErrors.invalidParameter("MaxNumberOfMessages", max, "Must be between 1 and 10, if provided.");
+        }
+        if (c.waitTimeSeconds() != null && (c.waitTimeSeconds() < 0 || c.waitTimeSeconds() > 20)) {
+            throw SqsErrors.invalidParameter("WaitTimeSeconds", c.waitTimeSeconds(),
+                    "Must be >= 0 and <= 20, if provided.");
+        }
+        if (c.visibilityTimeout() != null && (c.visibilityTimeout() < 0 || c.visibilityTimeout() > 43_200)) {
+            throw SqsErrors.invalidParameter("VisibilityTimeout", c.visibilityTimeout(),
+                    "Must be >= 0 and <= 43200, if provided.");
+        }
+        if (queue.settings().fifo()) {
+            ReceiveAttempts.check(c.receiveRequestAttemptId());
+        }
+        int waitSeconds = c.waitTimeSeconds() != null ? c.waitTimeSeconds()
+                : queue.settings().receiveMessageWaitTimeSeconds();
+        long deadline = ctx.clock().millis() + waitSeconds * 1000L;
+        while (true) {
+            List<Message> picked = new ArrayList<>();
+            List<Message> deadLettered = new ArrayList<>();
+            Queue deadLetterQueue = null;
+            List<ReceivedMessage> result = new ArrayList<>();
+            queue.lock.lock();
+            try {
+                if (queue.deleted) {
+                    throw SqsErrors.queueDoesNotExist();
+                }
+                long now = ctx.clock().millis();
+                WriteBatch batch = new WriteBatch();
+                queue.advance(now, batch);
+                QueueSettings settings = queue.settings();
+                QueueSettings.RedrivePolicy redrive = settings.redrivePolicy();
+                if (redrive != null) {
+                    deadLetterQueue = ctx.queues().apply(redrive.deadLetterTarget());
+                }
+                int timeout = c.visibilityTimeout() != null ? c.visibilityTimeout() : settings.visibilityTimeout();
+                String attemptId = settings.fifo() ? c.receiveRequestAttemptId() : null;
+                List<Message> replayed = attemptId == null ? null
+                        : queue.receiveAttempts.replay(queue, attemptId, now, timeout);
+                if (replayed != null) {
+                    for (Message m : replayed) {
+                        queue.persist(batch, m);
+                        result.add(delivered(ctx, queue, m, c));
+                    }
+                } else {
+                    pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                }
+                for (Message m : picked) {
+                    m.receiveCount++;
+                    if (m.firstReceiveMillis == 0) {
+                        m.firstReceiveMillis = now;
+                    }
+                    m.lastReceiveMillis = now;
+                    queue.transition(m, Message.State.INFLIGHT, now + timeout * 1000L);
+                    queue.persist(batch, m);
+                    result.add(delivered(ctx, queue, m, c));
+                }
+                if (attemptId != null && !picked.isEmpty()) {
+                    queue.receiveAttempts.remember(attemptId, picked, now + ReceiveAttempts.WINDOW_MILLIS);
+                }
+                if (!batch.isEmpty()) {
+                    ctx.store().commit(batch);
+                }
+                if (result.isEmpty() && deadLettered.isEmpty()) {
+                    if (now >= deadline) {
+                        return List.of();
+                    }
+                    long until = Math.min(deadline, queue.nextVisibleAtMillis());
+                    boolean signalled = queue.changed.await(until - now, TimeUnit.MILLISECONDS);
+                    if (!signalled && until == deadline) {
+                        // the wait ran its full length in real time, whatever the injected clock says
+                        return List.of();
+                    }
+                    continue;
+                }
+            } finally {
+                queue.lock.unlock();
+            }
+            if (!deadLettered.isEmpty()) {
+                Transfers.deadLetter(ctx, queue, deadLettered, deadLetterQueue);
+            }
+            if (!result.isEmpty()) {
+                return result;
+            }
+        }
+    }
+
+    /** Chooses up to {@code max} messages; FIFO: skips groups with a message in flight before this receive. */
+    private static void pick(EngineContext ctx, Queue queue, int max, QueueSettings.RedrivePolicy redrive,
+                             Queue deadLetterQueue, List<Message> picked, List<Message> deadLettered) {
+        boolean fifo = queue.settings().fifo();
+        if (!fifo && queue.inflightCount >= ctx.limits().maxInflightStandard() && !queue.visible.isEmpty()) {
+            throw SqsErrors.OVER_LIMIT.error("You have reached the maximum number of in flight messages ("
+                    + ctx.limits().maxInflightStandard() + ").");
+        }
+        Set<String> lockedGroups = fifo ? new HashSet<>(queue.inflightByGroup.keySet()) : Set.of();
+        Set<String> blockedGroups = new HashSet<>();
+        for (Message m : queue.visible.values()) {
+            if (picked.size() >= max) {
+                break;
+            }
+            if (fifo) {
+                if (queue.inflightCount + picked.size() >= ctx.limits().maxInflightFifo()) {
+                    break;
+                }
+                if (lockedGroups.contains(m.groupId) || blockedGroups.contains(m.groupId)) {
+                    continue;
+                }
+            }
+            if (redrive != null && deadLetterQueue != null && m.receiveCount >= redrive.maxReceiveCount()) {
+                deadLettered.add(m);
+                if (fifo) {
+                    // later messages of the group wait until this one has left, to keep the order
+                    blockedGroups.add(m.groupId);
+                }
+                continue;
+            }
+            picked.add(m);
+        }
+        deadLettered.forEach(queue::remove);
+    }
+
+    private static ReceivedMessage delivered(EngineContext ctx, Queue queue, Message m, ReceiveCommand c) {
+        String handle = new ReceiptHandle(queue.number(), m.ordinal, m.receiveCount).encode(ctx.receiptSecret());
+        Map<String, MessageAttributeValue> attributes = selectAttributes(m.attributes, c.messageAttributeNames());
+        return new ReceivedMessage(m.messageId, handle, Md5.ofBody(m.body), m.body,
+                systemAttributes(queue.settings().fifo(), m, c.systemAttributeNames()),
+                Md5.ofAttributes(attributes), attributes);
+    }
+
+    static Map<String, String> systemAttributes(boolean fifo, Message m, Set<String> names) {
+        boolean all = names.contains("All");
+        Map<String, String> result = new LinkedHashMap<>();
+        if (all || names.contains("SenderId")) {
+            result.put("SenderId", m.senderId);
+        }
+        if (all || names.contains("SentTimestamp")) {
+            result.put("SentTimestamp", Long.toString(m.sentMillis));
+        }
+        if (all || names.contains("ApproximateReceiveCount")) {
+            result.put("ApproximateReceiveCount", Integer.toString(m.receiveCount));
+        }
+        if (all || names.contains("ApproximateFirstReceiveTimestamp")) {
+            result.put("ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceiveMillis));
+        }
+        if (fifo && (all || names.contains("SequenceNumber"))) {
+            result.put("SequenceNumber", m.sequenceNumber());
+        }
+        if (fifo && m.deduplicationId != null && (all || names.contains("MessageDeduplicationId"))) {
+            result.put("MessageDeduplicationId", m.deduplicationId);
+        }
+        if (m.groupId != null && (all || names.contains("MessageGroupId"))) {
+            result.put("MessageGroupId", m.groupId);
+        }
+        if (m.traceHeader != null && (all || names.contains("AWSTraceHeader"))) {
+            result.put("AWSTraceHeader", m.traceHeader);
+        }
+        if (m.deadLetterSourceArn != null && (all || names.contains("DeadLetterQueueSourceArn"))) {
+            result.put("DeadLetterQueueSourceArn", m.deadLetterSourceArn);
+        }
+        return result;
+    }
+
+    /** "All" or ".*" selects everything, "prefix.*" names starting with "prefix.", anything else exact names. */
+    static Map<String, MessageAttributeValue> selectAttributes(Map<String, MessageAttributeValue> attributes,
+                                                                 List<String> names) {
+        Map<String, MessageAttributeValue> result = new LinkedHashMap<>();
+        if (names.isEmpty() || attributes.isEmpty()) {
+            return result;
+        }
+        for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
+            for (String wanted : names) {
+                boolean match = wanted.equals("All") || wanted.equals(".*") || wanted.equals(e.getKey())
+                        || (wanted.endsWith(".*") && e.getKey().startsWith(wanted.substring(0, wanted.length() - 1)));
+                if (match) {
+                    result.put(e.getKey(), e.getValue());
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,78 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.storage.Store;
+import io.wharf.storage.WriteBatch;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds the engine's memory from the store: queues, their messages (in-flight ones keep their deadlines,
+ * delays and retention keep counting against the clock), FIFO deduplication ids and deleted-queue markers.
+ */
+final class Recovery {
+    private static final byte[] SECRET_KEY = "receipt-secret".getBytes(StandardCharsets.UTF_8);
+
+    private Recovery() {
+    }
+
+    /** The HMAC key of receipt handles: created once, so handles stay valid across restarts. */
+    static byte[] receiptSecret(Store store, SqsStoreLayout layout) {
+        byte[] secret = store.get(layout.meta, SECRET_KEY);
+        if (secret == null) {
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            store.commit(new WriteBatch().put(layout.meta, SECRET_KEY, secret));
+        }
+        return secret;
+    }
+
+    /** Loads everything; returns the highest queue number in use. */
+    static long load(EngineContext ctx, Map<QueueId, Queue> queues, Map<QueueId, Long> deletedAt) {
+        Store store = ctx.store();
+        SqsStoreLayout layout = ctx.layout();
+        long now = ctx.clock().millis();
+        long[] highest = {0};
+        List<Queue> loaded = new ArrayList<>();
+        store.scan(layout.queues, new byte[0], (key, value) -> {
+            Queue.Record record = SqsStoreLayout.decodeQueue(SqsStoreLayout.queueIdOf(key), value);
+            highest[0] = Math.max(highest[0], record.number());
+            loaded.add(new Queue(layout, record));
+        });
+        for (Queue queue : loaded) {
+            store.scan(layout.messages, SqsStoreLayout.queuePrefix(queue.number()), (key, value) -> {
+                Message m = SqsStoreLayout.decodeMessage(ByteBuffer.wrap(key, 8, 8).getLong(), value);
+                if (m.state != Message.State.VISIBLE && m.visibleAtMillis <= now) {
+                    m.state = Message.State.VISIBLE;
+                }
+                queue.add(m);
+            });
+            List<Map.Entry<String, Queue.Deduplication>> ids = new ArrayList<>();
+            store.scan(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()), (key, value) -> ids.add(Map.entry(
+                    new String(Arrays.copyOfRange(key, 8, key.length), StandardCharsets.UTF_8),
+                    Deduplications.decode(value))));
+            ids.sort(Comparator.comparingLong(e -> e.getValue().expiresAtMillis()));
+            ids.forEach(e -> queue.deduplication.put(e.getKey(), e.getValue()));
+            WriteBatch batch = new WriteBatch();
+            queue.lock.lock();
+            try {
+                queue.advance(now, batch);
+            } finally {
+                queue.lock.unlock();
+            }
+            if (!batch.isEmpty()) {
+                store.commit(batch);
+            }
+            queues.put(queue.id(), queue);
+        }
+        store.scan(layout.deleted, new byte[0], (key, value) ->
+                deletedAt.put(SqsStoreLayout.queueIdOf(key), SqsStoreLayout.decodeLong(value)));
+        return highest[0];
+    }
+}

@@ -1,0 +1,134 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.protocol.AwsException;
+import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.WriteBatch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+/** SendMessage and SendMessageBatch: validate, then enqueue under the queue's lock and commit before answering. */
+final class Sending {
+    static final long MAX_BATCH_BYTES = 1_048_576;
+
+    private Sending() {
+    }
+
+    static SendResult send(EngineContext ctx, Queue queue, SendCommand command) {
+        MessageValidation.check(command, queue.settings());
+        return enqueue(ctx, queue, List.of(command)).get(0);
+    }
+
+    static BatchResult<SendResult> sendBatch(EngineContext ctx, Queue queue, List<BatchEntry<SendCommand>> entries) {
+        BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "SendMessageBatchRequestEntry");
+        long total = entries.stream().mapToLong(e -> MessageValidation.size(e.command())).sum();
+        if (total > MAX_BATCH_BYTES) {
+            throw SqsErrors.BATCH_REQUEST_TOO_LONG.error("Batch requests cannot be longer than " + MAX_BATCH_BYTES
+                    + " bytes. You have sent " + total + " bytes.");
+        }
+        QueueSettings settings = queue.settings();
+        entries.forEach(e -> MessageValidation.checkFifoRequirements(e.command(), settings));
+        List<BatchEntry<SendCommand>> valid = new ArrayList<>();
+        List<BatchResult.Failure> failed = new ArrayList<>();
+        for (BatchEntry<SendCommand> entry : entries) {
+            try {
+                MessageValidation.check(entry.command(), settings);
+                valid.add(entry);
+            } catch (AwsException e) {
+                failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
+            }
+        }
+        List<SendResult> results = valid.isEmpty() ? List.of()
+                : enqueue(ctx, queue, valid.stream().map(BatchEntry::command).toList());
+        List<BatchResult.Success<SendResult>> successful = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            successful.add(new BatchResult.Success<>(valid.get(i).id(), results.get(i)));
+        }
+        return new BatchResult<>(successful, failed);
+    }
+
+    /** Enqueues validated commands in order (FIFO: in request order) with one commit. */
+    private static List<SendResult> enqueue(EngineContext ctx, Queue queue, List<SendCommand> commands) {
+        List<SendResult> results = new ArrayList<>(commands.size());
+        List<Message> added = new ArrayList<>();
+        List<String> remembered = new ArrayList<>();
+        queue.lock.lock();
+        try {
+            if (queue.deleted) {
+                throw SqsErrors.queueDoesNotExist();
+            }
+            long now = ctx.clock().millis();
+            WriteBatch batch = new WriteBatch();
+            queue.advance(now, batch);
+            QueueSettings settings = queue.settings();
+            for (SendCommand c : commands) {
+                String dedupKey = settings.fifo() ? deduplicationKey(c, settings) : null;
+                Queue.Deduplication seen = dedupKey == null ? null : queue.deduplication.get(dedupKey);
+                if (seen != null) {
+                    // accepted, not delivered again: answer as the original send did
+                    results.add(result(c, seen.messageId(), String.format("%020d", seen.ordinal())));
+                    continue;
+                }
+                // a per-message delay overrides the queue's on standard queues; FIFO queues only have the queue's
+                int delay = !settings.fifo() && c.delaySeconds() != null ? c.delaySeconds() : settings.delaySeconds();
+                MessageAttributeValue trace = c.systemAttributes().get("AWSTraceHeader");
+                Message m = new Message(queue.nextOrdinal(now), UUID.randomUUID().toString(), c.body(),
+                        new LinkedHashMap<>(c.attributes()), trace == null ? null : trace.stringValue(), c.groupId(),
+                        settings.fifo() ? (c.deduplicationId() != null ? c.deduplicationId() : sha256(c.body())) : null,
+                        c.senderId() == null ? SendCommand.DEFAULT_SENDER : c.senderId(), now, now, null);
+                m.state = delay > 0 ? Message.State.DELAYED : Message.State.VISIBLE;
+                m.visibleAtMillis = now + delay * 1000L;
+                queue.add(m);
+                added.add(m);
+                queue.persist(batch, m);
+                if (dedupKey != null) {
+                    Queue.Deduplication d = new Queue.Deduplication(m.messageId, m.ordinal,
+                            now + ctx.limits().dedupIntervalSeconds() * 1000L);
+                    queue.deduplication.put(dedupKey, d);
+                    remembered.add(dedupKey);
+                    batch.put(ctx.layout().dedup, SqsStoreLayout.dedupKey(queue.number(), dedupKey),
+                            Deduplications.encode(d));
+                }
+                results.add(result(c, m.messageId, settings.fifo() ? m.sequenceNumber() : null));
+            }
+            try {
+                ctx.store().commit(batch);
+            } catch (RuntimeException e) {
+                // not durable, so not sent: nobody may receive these or be deduplicated against them
+                added.forEach(queue::remove);
+                remembered.forEach(queue.deduplication::remove);
+                throw e;
+            }
+            queue.changed.signalAll();
+        } finally {
+            queue.lock.unlock();
+        }
+        return results;
+    }
+
+    private static SendResult result(SendCommand c, String messageId, String sequenceNumber) {
+        return new SendResult(messageId, Md5.ofBody(c.body()), Md5.ofAttributes(c.attributes()),
+                Md5.ofAttributes(c.systemAttributes()), sequenceNumber);
+    }
+
+    /** Deduplication scope is the queue, or the message group when DeduplicationScope=messageGroup. */
+    private static String deduplicationKey(SendCommand c, QueueSettings settings) {
+        String id = c.deduplicationId() != null ? c.deduplicationId() : sha256(c.body());
+        return settings.deduplicationPerGroup() ? c.groupId() + '\0' + id : id;
+    }
+
+    static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

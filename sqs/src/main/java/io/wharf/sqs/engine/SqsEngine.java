@@ -1,0 +1,267 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.Store;
+import io.wharf.storage.WriteBatch;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+/**
+ * The SQS engine: a registry of queues plus the operations on them. Queue creation and deletion take the
+ * registry lock; everything else takes only the lock of the queue concerned. Every change is committed to the
+ * store before a method returns, and a new engine on the same store continues where the last one stopped.
+ */
+public final class SqsEngine implements AutoCloseable {
+    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final Pattern FIFO_QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}\\.fifo");
+
+    private final Map<QueueId, Queue> queues = new ConcurrentHashMap<>();
+    private final Map<QueueId, Long> deletedAt = new ConcurrentHashMap<>();
+    private final ReentrantLock registryLock = new ReentrantLock();
+    private final EngineContext ctx;
+    private final MoveTasks moveTasks;
+    private long lastQueueNumber;
+
+    public SqsEngine(Store store, Clock clock, SqsLimits limits) {
+        SqsStoreLayout layout = new SqsStoreLayout(store);
+        this.ctx = new EngineContext(store, layout, clock, limits, Recovery.receiptSecret(store, layout),
+                queues::get);
+        lastQueueNumber = Recovery.load(ctx, queues, deletedAt);
+        this.moveTasks = new MoveTasks(ctx, queues::values);
+        moveTasks.recover();
+    }
+
+    // ---- queues
+
+    public QueueId createQueue(QueueId id, Map<String, String> attributes, Map<String, String> tags) {
+        checkName(id, attributes);
+        registryLock.lock();
+        try {
+            long now = ctx.clock().millis();
+            Queue existing = queues.get(id);
+            Map<String, String> validated = QueueAttributes.validate(id, attributes, Map.of(), true, queues::get);
+            if (existing != null) {
+                Map<String, String> current = QueueAttributes.effective(id.isFifo(), existing.record().attributes());
+                for (Map.Entry<String, String> e : validated.entrySet()) {
+                    if (!Objects.equals(current.getOrDefault(e.getKey(), ""), e.getValue())) {
+                        throw SqsErrors.QUEUE_NAME_EXISTS.error("A queue already exists with the same name and a "
+                                + "different value for attribute " + e.getKey());
+                    }
+                }
+                return id;
+            }
+            Long deleted = deletedAt.get(id);
+            if (deleted != null && now - deleted < ctx.limits().deletedQueueQuarantineSeconds() * 1000L) {
+                throw SqsErrors.QUEUE_DELETED_RECENTLY.error("You must wait 60 seconds after deleting a queue before "
+                        + "you can create another with the same name.");
+            }
+            QueueConfiguration.checkTags(id, tags, Map.of());
+            lastQueueNumber = Math.max(lastQueueNumber + 1, now);
+            Queue.Record record = new Queue.Record(lastQueueNumber, id, now, now, 0,
+                    Map.copyOf(QueueAttributes.apply(Map.of(), validated)), Map.copyOf(tags));
+            Queue queue = new Queue(ctx.layout(), record);
+            WriteBatch batch = new WriteBatch();
+            queue.persistRecord(batch);
+            batch.delete(ctx.layout().deleted, SqsStoreLayout.queueKey(id));
+            ctx.store().commit(batch);
+            deletedAt.remove(id);
+            queues.put(id, queue);
+            return id;
+        } finally {
+            registryLock.unlock();
+        }
+    }
+
+    private static void checkName(QueueId id, Map<String, String> attributes) {
+        String fifoAttribute = attributes.get(QueueAttributes.FIFO_QUEUE);
+        boolean fifoRequested = fifoAttribute != null && fifoAttribute.equalsIgnoreCase("true");
+        if (id.isFifo() || fifoRequested) {
+            if (!FIFO_QUEUE_NAME.matcher(id.name()).matches() || !fifoRequested) {
+                throw SqsErrors.INVALID_PARAMETER_VALUE.error("The name of a FIFO queue can only include alphanumeric "
+                        + "characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.");
+            }
+        } else if (!QUEUE_NAME.matcher(id.name()).matches()) {
+            throw SqsErrors.INVALID_PARAMETER_VALUE.error(
+                    "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
+        }
+    }
+
+    public void deleteQueue(QueueId id) {
+        registryLock.lock();
+        try {
+            Queue queue = require(id);
+            queue.lock.lock();
+            try {
+                long now = ctx.clock().millis();
+                SqsStoreLayout layout = ctx.layout();
+                WriteBatch batch = new WriteBatch()
+                        .delete(layout.queues, SqsStoreLayout.queueKey(id))
+                        .deleteRange(layout.messages, SqsStoreLayout.queuePrefix(queue.number()),
+                                SqsStoreLayout.queuePrefixEnd(queue.number()))
+                        .deleteRange(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()),
+                                SqsStoreLayout.queuePrefixEnd(queue.number()))
+                        .put(layout.deleted, SqsStoreLayout.queueKey(id), SqsStoreLayout.encodeLong(now));
+                ctx.store().commit(batch);
+                queue.deleted = true;
+                queue.removeAll();
+                queue.changed.signalAll();
+                queues.remove(id);
+                deletedAt.put(id, now);
+            } finally {
+                queue.lock.unlock();
+            }
+        } finally {
+            registryLock.unlock();
+        }
+    }
+
+    /** The queue's identity if it exists (GetQueueUrl); QueueDoesNotExist otherwise. */
+    public QueueId getQueue(QueueId id) {
+        return require(id).id();
+    }
+
+    public QueuePage listQueues(String accountId, String region, String prefix, Integer maxResults,
+                                String nextToken) {
+        List<QueueId> matching = queues.keySet().stream()
+                .filter(q -> q.accountId().equals(accountId) && q.region().equals(region))
+                .filter(q -> prefix == null || q.name().startsWith(prefix)).toList();
+        return Paging.page(matching, maxResults, nextToken);
+    }
+
+    public QueuePage deadLetterSourceQueues(QueueId id, Integer maxResults, String nextToken) {
+        require(id);
+        List<QueueId> sources = queues.values().stream()
+                .filter(q -> q.settings().redrivePolicy() != null
+                        && id.equals(q.settings().redrivePolicy().deadLetterTarget()))
+                .map(Queue::id).toList();
+        return Paging.page(sources, maxResults, nextToken);
+    }
+
+    public Map<String, String> getQueueAttributes(QueueId id, Collection<String> names) {
+        return QueueConfiguration.attributes(ctx, require(id), names);
+    }
+
+    public void setQueueAttributes(QueueId id, Map<String, String> attributes) {
+        QueueConfiguration.setAttributes(ctx, require(id), attributes);
+    }
+
+    public void purgeQueue(QueueId id) {
+        Queue queue = require(id);
+        queue.lock.lock();
+        try {
+            long now = ctx.clock().millis();
+            long last = queue.record().lastPurgeMillis();
+            if (last != 0 && now - last < ctx.limits().purgeIntervalSeconds() * 1000L) {
+                throw SqsErrors.PURGE_QUEUE_IN_PROGRESS.error("Only one PurgeQueue operation on " + id.name()
+                        + " is allowed every 60 seconds.");
+            }
+            Queue.Record next = queue.record().withLastPurge(now);
+            WriteBatch batch = new WriteBatch().deleteRange(ctx.layout().messages,
+                    SqsStoreLayout.queuePrefix(queue.number()), SqsStoreLayout.queuePrefixEnd(queue.number()));
+            batch.put(ctx.layout().queues, SqsStoreLayout.queueKey(id), SqsStoreLayout.encodeQueue(next));
+            ctx.store().commit(batch);
+            queue.setRecord(next);
+            queue.removeAll();
+        } finally {
+            queue.lock.unlock();
+        }
+    }
+
+    public void tagQueue(QueueId id, Map<String, String> tags) {
+        QueueConfiguration.tag(ctx, require(id), tags);
+    }
+
+    public void untagQueue(QueueId id, List<String> keys) {
+        QueueConfiguration.untag(ctx, require(id), keys);
+    }
+
+    public Map<String, String> listQueueTags(QueueId id) {
+        return Map.copyOf(require(id).record().tags());
+    }
+
+    public void addPermission(QueueId id, String label, List<String> accountIds, List<String> actions) {
+        QueueConfiguration.addPermission(ctx, require(id), label, accountIds, actions);
+    }
+
+    public void removePermission(QueueId id, String label) {
+        QueueConfiguration.removePermission(ctx, require(id), label);
+    }
+
+    // ---- messages
+
+    public SendResult sendMessage(QueueId id, SendCommand command) {
+        return Sending.send(ctx, require(id), command);
+    }
+
+    public BatchResult<SendResult> sendMessageBatch(QueueId id, List<BatchEntry<SendCommand>> entries) {
+        return Sending.sendBatch(ctx, require(id), entries);
+    }
+
+    /** Blocks up to the wait time for a message (long polling); an interrupt ends the wait with nothing. */
+    public List<ReceivedMessage> receiveMessage(QueueId id, ReceiveCommand command) {
+        try {
+            return Receiving.receive(ctx, require(id), command);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    public void deleteMessage(QueueId id, String receiptHandle) {
+        Receipts.delete(ctx, require(id), receiptHandle);
+    }
+
+    public BatchResult<Void> deleteMessageBatch(QueueId id, List<BatchEntry<String>> entries) {
+        return Receipts.deleteBatch(ctx, require(id), entries);
+    }
+
+    public void changeMessageVisibility(QueueId id, String receiptHandle, int visibilityTimeoutSeconds) {
+        Receipts.changeVisibility(ctx, require(id), receiptHandle, visibilityTimeoutSeconds);
+    }
+
+    public BatchResult<Void> changeMessageVisibilityBatch(QueueId id, List<BatchEntry<VisibilityChange>> entries) {
+        return Receipts.changeVisibilityBatch(ctx, require(id), entries);
+    }
+
+    // ---- message move tasks
+
+    public String startMessageMoveTask(String sourceArn, String destinationArn, Integer maxPerSecond) {
+        return moveTasks.start(sourceArn, destinationArn, maxPerSecond);
+    }
+
+    public long cancelMessageMoveTask(String taskHandle) {
+        return moveTasks.cancel(taskHandle);
+    }
+
+    public List<MoveTaskView> listMessageMoveTasks(String sourceArn, Integer maxResults) {
+        return moveTasks.list(sourceArn, maxResults);
+    }
+
+    private Queue require(QueueId id) {
+        Queue queue = queues.get(id);
+        if (queue == null) {
+            throw SqsErrors.queueDoesNotExist();
+        }
+        return queue;
+    }
+
+    @Override
+    public void close() {
+        moveTasks.close();
+        for (Queue queue : queues.values()) {
+            queue.lock.lock();
+            try {
+                queue.changed.signalAll();
+            } finally {
+                queue.lock.unlock();
+            }
+        }
+    }
+}

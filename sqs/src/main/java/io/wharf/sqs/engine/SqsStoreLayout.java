@@ -1,0 +1,239 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.storage.KeySpace;
+import io.wharf.storage.Store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How SQS state sits in the {@link Store}. Every value starts with a format version byte (1) so a later
+ * layout can read old data. Strings are {@code int length + UTF-8}, nullable strings are preceded by a
+ * presence byte, maps by an int count, longs are big-endian.
+ *
+ * <pre>
+ * sqs.meta      "receipt-secret"                    → 32 random bytes (HMAC key of receipt handles)
+ * sqs.queues    account 0x00 region 0x00 name       → v, number:long, created:long, lastModified:long,
+ *                                                     lastPurge:long, attributes:map, tags:map
+ * sqs.deleted   account 0x00 region 0x00 name       → v, deletedAt:long          (QueueDeletedRecently)
+ * sqs.messages  queueNumber:long ordinal:long       → v, messageId, body, attributes(name → type, kind,
+ *                                                     value), traceHeader?, groupId?, dedupId?, senderId,
+ *                                                     sent:long, enqueued:long, dlqSourceArn?, state:byte,
+ *                                                     visibleAt:long, receiveCount:int,
+ *                                                     firstReceive:long, lastReceive:long
+ * sqs.dedup     queueNumber:long dedupKey(UTF-8)     → v, messageId, ordinal:long, expiresAt:long
+ * sqs.tasks     taskId(UTF-8)                        → see {@link MoveTask#encode()}
+ * </pre>
+ *
+ * Messages are keyed by queue number (not name) so deleting a queue is one range delete, and a queue
+ * recreated under the same name never sees the old queue's messages. Times are epoch milliseconds.
+ */
+public final class SqsStoreLayout {
+    static final byte VERSION = 1;
+
+    final KeySpace meta;
+    final KeySpace queues;
+    final KeySpace deleted;
+    final KeySpace messages;
+    final KeySpace dedup;
+    final KeySpace tasks;
+
+    SqsStoreLayout(Store store) {
+        meta = store.keySpace("sqs.meta");
+        queues = store.keySpace("sqs.queues");
+        deleted = store.keySpace("sqs.deleted");
+        messages = store.keySpace("sqs.messages");
+        dedup = store.keySpace("sqs.dedup");
+        tasks = store.keySpace("sqs.tasks");
+    }
+
+    static byte[] queueKey(QueueId id) {
+        return (id.accountId() + '\0' + id.region() + '\0' + id.name()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static QueueId queueIdOf(byte[] key) {
+        String[] parts = new String(key, StandardCharsets.UTF_8).split("\0", 3);
+        return new QueueId(parts[0], parts[1], parts[2]);
+    }
+
+    static byte[] messageKey(long queueNumber, long ordinal) {
+        return ByteBuffer.allocate(16).putLong(queueNumber).putLong(ordinal).array();
+    }
+
+    static byte[] queuePrefix(long queueNumber) {
+        return ByteBuffer.allocate(8).putLong(queueNumber).array();
+    }
+
+    /** The first key after every key of this queue: ends a range delete. */
+    static byte[] queuePrefixEnd(long queueNumber) {
+        return ByteBuffer.allocate(8).putLong(queueNumber + 1).array();
+    }
+
+    static byte[] dedupKey(long queueNumber, String key) {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(8 + k.length).putLong(queueNumber).put(k).array();
+    }
+
+    static byte[] encodeQueue(Queue.Record r) {
+        return write(out -> {
+            out.writeLong(r.number());
+            out.writeLong(r.createdMillis());
+            out.writeLong(r.lastModifiedMillis());
+            out.writeLong(r.lastPurgeMillis());
+            writeMap(out, r.attributes());
+            writeMap(out, r.tags());
+        });
+    }
+
+    static Queue.Record decodeQueue(QueueId id, byte[] value) {
+        return read(value, in -> new Queue.Record(in.readLong(), id, in.readLong(), in.readLong(), in.readLong(),
+                readMap(in), readMap(in)));
+    }
+
+    static byte[] encodeLong(long v) {
+        return write(out -> out.writeLong(v));
+    }
+
+    static long decodeLong(byte[] value) {
+        return read(value, DataInputStream::readLong);
+    }
+
+    static byte[] encodeMessage(Message m) {
+        return write(out -> {
+            writeString(out, m.messageId);
+            writeString(out, m.body);
+            out.writeInt(m.attributes.size());
+            for (Map.Entry<String, MessageAttributeValue> e : m.attributes.entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue().dataType());
+                if (e.getValue().binaryValue() != null) {
+                    out.writeByte(2);
+                    out.writeInt(e.getValue().binaryValue().length);
+                    out.write(e.getValue().binaryValue());
+                } else {
+                    out.writeByte(1);
+                    writeString(out, e.getValue().stringValue());
+                }
+            }
+            writeNullable(out, m.traceHeader);
+            writeNullable(out, m.groupId);
+            writeNullable(out, m.deduplicationId);
+            writeString(out, m.senderId);
+            out.writeLong(m.sentMillis);
+            out.writeLong(m.enqueuedMillis);
+            writeNullable(out, m.deadLetterSourceArn);
+            out.writeByte(m.state.ordinal());
+            out.writeLong(m.visibleAtMillis);
+            out.writeInt(m.receiveCount);
+            out.writeLong(m.firstReceiveMillis);
+            out.writeLong(m.lastReceiveMillis);
+        });
+    }
+
+    static Message decodeMessage(long ordinal, byte[] value) {
+        return read(value, in -> {
+            String messageId = readString(in);
+            String body = readString(in);
+            int count = in.readInt();
+            Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = readString(in);
+                String type = readString(in);
+                if (in.readByte() == 2) {
+                    byte[] bytes = new byte[in.readInt()];
+                    in.readFully(bytes);
+                    attributes.put(name, MessageAttributeValue.binary(type, bytes));
+                } else {
+                    attributes.put(name, MessageAttributeValue.string(type, readString(in)));
+                }
+            }
+            Message m = new Message(ordinal, messageId, body, attributes, readNullable(in), readNullable(in),
+                    readNullable(in), readString(in), in.readLong(), in.readLong(), readNullable(in));
+            m.state = Message.State.values()[in.readByte()];
+            m.visibleAtMillis = in.readLong();
+            m.receiveCount = in.readInt();
+            m.firstReceiveMillis = in.readLong();
+            m.lastReceiveMillis = in.readLong();
+            return m;
+        });
+    }
+
+    interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    static byte[] write(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static <T> T read(byte[] value, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalStateException("unknown SQS record version " + version);
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static void writeNullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            writeString(out, s);
+        }
+    }
+
+    static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? readString(in) : null;
+    }
+
+    static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+        }
+    }
+
+    static Map<String, String> readMap(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            map.put(readString(in), readString(in));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,5 @@
+package io.wharf.sqs.engine;
+
+/** One ChangeMessageVisibilityBatch entry. */
+public record VisibilityChange(String receiptHandle, int visibilityTimeout) {
+}

@@ -1,0 +1,66 @@
+package io.wharf.sqs.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchTest extends EngineFixture {
+
+    private static BatchEntry<SendCommand> entry(String id, String body) {
+        return new BatchEntry<>(id, SendCommand.of(body));
+    }
+
+    @Test
+    void requestLevelRules() {
+        QueueId q = create("q");
+        assertThat(error(() -> engine.sendMessageBatch(q, List.of())).code())
+                .isEqualTo("AWS.SimpleQueueService.EmptyBatchRequest");
+        List<BatchEntry<SendCommand>> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(entry("e" + i, "b"));
+        }
+        assertThat(error(() -> engine.sendMessageBatch(q, eleven)).getMessage())
+                .isEqualTo("Maximum number of entries per request are 10. You have sent 11.");
+        assertThat(error(() -> engine.sendMessageBatch(q, List.of(entry("bad id", "b")))).code())
+                .isEqualTo("AWS.SimpleQueueService.InvalidBatchEntryId");
+        assertThat(error(() -> engine.sendMessageBatch(q, List.of(entry("a", "b"), entry("a", "c")))).code())
+                .isEqualTo("AWS.SimpleQueueService.BatchEntryIdsNotDistinct");
+        String big = "x".repeat(600_000);
+        var tooLong = error(() -> engine.sendMessageBatch(q, List.of(entry("a", big), entry("b", big))));
+        assertThat(tooLong.getMessage()).isEqualTo(
+                "Batch requests cannot be longer than 1048576 bytes. You have sent 1200000 bytes.");
+    }
+
+    @Test
+    void perEntryFailures() {
+        QueueId q = create("q");
+        BatchResult<SendResult> result = engine.sendMessageBatch(q, List.of(entry("ok", "fine"),
+                entry("bad", "bad\u0000")));
+        assertThat(result.successful()).extracting(BatchResult.Success::id).containsExactly("ok");
+        assertThat(result.failed()).hasSize(1);
+        assertThat(result.failed().get(0).code()).isEqualTo("InvalidMessageContents");
+        assertThat(result.failed().get(0).senderFault()).isTrue();
+
+        String handle = receive(q, 1).get(0).receiptHandle();
+        BatchResult<Void> deleted = engine.deleteMessageBatch(q, List.of(new BatchEntry<>("a", handle),
+                new BatchEntry<>("b", "garbage")));
+        assertThat(deleted.successful()).extracting(BatchResult.Success::id).containsExactly("a");
+        assertThat(deleted.failed()).extracting(BatchResult.Failure::code).containsExactly("ReceiptHandleIsInvalid");
+    }
+
+    @Test
+    void changeVisibilityBatch() {
+        QueueId q = create("q");
+        send(q, "a");
+        String handle = receive(q, 1).get(0).receiptHandle();
+        BatchResult<Void> result = engine.changeMessageVisibilityBatch(q, List.of(
+                new BatchEntry<>("a", new VisibilityChange(handle, 0)),
+                new BatchEntry<>("b", new VisibilityChange("garbage", 0))));
+        assertThat(result.successful()).hasSize(1);
+        assertThat(result.failed()).hasSize(1);
+        assertThat(receive(q, 1)).hasSize(1);
+    }
+}

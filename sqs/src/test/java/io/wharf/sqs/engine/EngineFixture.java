@@ -1,0 +1,61 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.protocol.AwsException;
+import io.wharf.storage.MemoryStore;
+import org.junit.jupiter.api.AfterEach;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** A strict engine on a memory store with a manual clock, plus shorthands. */
+abstract class EngineFixture {
+    static final String ACCOUNT = "000000000000";
+    static final String REGION = "us-east-1";
+
+    final MemoryStore store = new MemoryStore();
+    final ManualClock clock = new ManualClock(1_700_000_000_000L);
+    SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict());
+
+    @AfterEach
+    void closeEngine() {
+        engine.close();
+    }
+
+    static QueueId id(String name) {
+        return new QueueId(ACCOUNT, REGION, name);
+    }
+
+    QueueId create(String name) {
+        return engine.createQueue(id(name), Map.of(), Map.of());
+    }
+
+    QueueId create(String name, Map<String, String> attributes) {
+        return engine.createQueue(id(name), attributes, Map.of());
+    }
+
+    SendResult send(QueueId q, String body) {
+        return engine.sendMessage(q, SendCommand.of(body));
+    }
+
+    List<ReceivedMessage> receive(QueueId q, int max) {
+        return engine.receiveMessage(q, ReceiveCommand.of(max));
+    }
+
+    List<ReceivedMessage> receiveAll(QueueId q, int max) {
+        return engine.receiveMessage(q, new ReceiveCommand(max, null, 0, Set.of("All"), List.of("All"), null));
+    }
+
+    String attribute(QueueId q, String name) {
+        return engine.getQueueAttributes(q, List.of(name)).get(name);
+    }
+
+    static AwsException error(Runnable action) {
+        AwsException e = catchThrowableOfType(AwsException.class, action::run);
+        assertThat(e).as("expected an AWS error").isNotNull();
+        return e;
+    }
+}
