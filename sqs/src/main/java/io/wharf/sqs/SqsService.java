@@ -3,6 +3,7 @@ package io.wharf.sqs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.AwsService;
 import io.wharf.protocol.Operation;
+import io.wharf.protocol.RequestContext;
 import io.wharf.protocol.ValidationErrors;
 import io.wharf.protocol.model.ServiceModel;
 import io.wharf.sqs.engine.SqsEngine;
@@ -39,6 +40,9 @@ import java.util.TreeMap;
 
 /** Amazon SQS as an {@link AwsService}: the engine and one operation per action of the model. */
 public final class SqsService implements AwsService, AutoCloseable {
+    private static final java.util.regex.Pattern QUEUE_PATH =
+            java.util.regex.Pattern.compile("/\\d{12}/[A-Za-z0-9_-]{1,80}(\\.fifo)?/?");
+
     /** Actions that do not address one queue: a queue-URL path must not fill a QueueUrl for them. */
     private static final Set<String> NOT_ON_A_QUEUE = Set.of("CreateQueue", "GetQueueUrl", "ListQueues",
             "StartMessageMoveTask", "CancelMessageMoveTask", "ListMessageMoveTasks");
@@ -118,16 +122,28 @@ public final class SqsService implements AwsService, AutoCloseable {
         return VALIDATION_ERRORS;
     }
 
-    /** Legacy Query clients POST to the queue URL and may leave QueueUrl out: take it from the path then. */
+    /**
+     * Legacy Query clients POST to the queue URL and may leave QueueUrl out: take it from the path then.
+     * An action that is not about one queue, sent to a queue URL, is refused as AWS does.
+     */
     @Override
-    public void fromPath(String path, ObjectNode input, String operation) {
-        if (path == null || NOT_ON_A_QUEUE.contains(operation) || input.hasNonNull("QueueUrl")) {
+    public void fromPath(String path, ObjectNode input, String operation, RequestContext context) {
+        if (!claimsPath(path)) {
             return;
         }
-        long segments = java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).count();
-        if (segments >= 2) {
-            input.put("QueueUrl", path);
+        if (NOT_ON_A_QUEUE.contains(operation)) {
+            throw new io.wharf.protocol.AwsException("InvalidAction", 400, true,
+                    "The action " + operation + " is not valid for this endpoint.");
         }
+        if (!input.hasNonNull("QueueUrl")) {
+            input.put("QueueUrl", context.scheme() + "://" + context.host() + path);
+        }
+    }
+
+    /** A queue URL path: {@code /<12-digit account>/<queue name>}. */
+    @Override
+    public boolean claimsPath(String path) {
+        return path != null && QUEUE_PATH.matcher(path).matches();
     }
 
     @Override

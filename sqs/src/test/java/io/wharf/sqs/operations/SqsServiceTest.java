@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Output shapes of the operations, called as the protocol layer calls them. */
@@ -139,10 +140,18 @@ class SqsServiceTest {
     @Test
     void queueUrlComesFromThePathForLegacyQueryClients() {
         ObjectNode input = JSON.objectNode();
-        sqs.fromPath("/000000000000/q", input, "SendMessage");
-        assertThat(input.get("QueueUrl").asText()).isEqualTo("/000000000000/q");
-        ObjectNode list = JSON.objectNode();
-        sqs.fromPath("/000000000000/q", list, "ListQueues");
-        assertThat(list.has("QueueUrl")).isFalse();
+        sqs.fromPath("/000000000000/q", input, "SendMessage", CTX);
+        assertThat(input.get("QueueUrl").asText()).isEqualTo("http://" + CTX.host() + "/000000000000/q");
+        ObjectNode kept = JSON.objectNode().put("QueueUrl", "other");
+        sqs.fromPath("/000000000000/q", kept, "SendMessage", CTX);
+        assertThat(kept.get("QueueUrl").asText()).isEqualTo("other");
+        ObjectNode root = JSON.objectNode();
+        sqs.fromPath("/", root, "ListQueues", CTX);
+        assertThat(root.has("QueueUrl")).isFalse();
+        assertThatThrownBy(() -> sqs.fromPath("/000000000000/q", JSON.objectNode(), "ListQueues", CTX))
+                .isInstanceOfSatisfying(io.wharf.protocol.AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("InvalidAction");
+                    assertThat(e.getMessage()).isEqualTo("The action ListQueues is not valid for this endpoint.");
+                });
     }
 }
