@@ -4,6 +4,9 @@ import io.wharf.server.config.ConfigException;
 import io.wharf.server.config.Setting;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,7 +27,12 @@ final class DataDirectory {
     }
 
     private static String describe(Exception e) {
-        String kind = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+        // NIO's exceptions name only the file; the kind of failure is in the class.
+        return switch (e) {
+            case AccessDeniedException denied -> denied.getFile() + ": permission denied";
+            case FileAlreadyExistsException exists -> exists.getFile() + ": exists and is not a directory";
+            case FileSystemException other when other.getReason() != null -> other.getFile() + ": " + other.getReason();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 }

@@ -104,7 +104,9 @@ public final class HttpFrontDoor implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new ListenException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            // Epoll words it "bind(..) failed with error(-98): Address already in use"; keep the human part.
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^.*failed with error\\(-?\\d+\\): ", "");
+            throw new ListenException("cannot listen on " + host + ":" + port + ": " + reason, e);
         }
     }
 
