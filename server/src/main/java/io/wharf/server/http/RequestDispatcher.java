@@ -84,7 +84,12 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         if (request.method().equals(HttpMethod.GET) && pathOf(request.uri()).equals(HEALTH_PATH)) {
             return new Immediate(WireMessages.HEALTH, keepAlive);
         }
-        return new ForGateway(WireMessages.toWire(request), keepAlive);
+        try {
+            return new ForGateway(WireMessages.toWire(request), keepAlive);
+        } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
+            return new Immediate(WireMessages.jsonError(400, "BadRequest", "Malformed request URI: " + e.getMessage()),
+                    false);
+        }
     }
 
     private static String pathOf(String uri) {
@@ -100,7 +105,12 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                 try {
                     context.executor().execute(() -> {
                         WireResponse response = call(context.gateway(), call.request());
-                        ctx.executor().execute(() -> write(ctx, response, call.keepAlive()));
+                        try {
+                            ctx.executor().execute(() -> write(ctx, response, call.keepAlive()));
+                        } catch (RejectedExecutionException e) {
+                            // The event loop is gone (shutdown gave up waiting): nobody can be answered.
+                            context.inFlight().exit();
+                        }
                     });
                 } catch (RejectedExecutionException e) {
                     write(ctx, WireMessages.jsonError(503, "ServiceUnavailable", "Server is shutting down"), false);

@@ -247,6 +247,19 @@ class HttpFrontDoorTest {
     }
 
     @Test
+    void malformedEscapeInTheUriIs400() throws Exception {
+        int port = startEcho();
+        try (RawConnection connection = new RawConnection(port)) {
+            connection.send("GET /q?a=%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+            RawConnection.Response response = connection.read();
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("BadRequest");
+            assertThat(connection.closedByServer()).isTrue();
+        }
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
     void responseHeadersFromTheGatewayAreKeptButFramingIsOurs() throws Exception {
         int port = start(request -> new WireResponse(200, Map.of("x-amzn-RequestId", "abc", "Content-Length", "999",
                 "Connection", "close"), "four".getBytes(StandardCharsets.UTF_8)));
