@@ -44,8 +44,12 @@ class WharfTest {
     @Test
     void createsTheDataDirectory(@TempDir Path temp) {
         Path dataDir = temp.resolve("a/b/data");
-        try (Wharf wharf = Wharf.start(WharfConfig.builder().port(0).dataDir(dataDir).build())) {
+        Wharf wharf = Wharf.start(WharfConfig.builder().port(0).dataDir(dataDir).build());
+        try {
             assertThat(dataDir).isDirectory();
+            assertThat(wharf.config().inMemory()).isFalse();
+        } finally {
+            wharf.close();
         }
     }
 
@@ -60,8 +64,11 @@ class WharfTest {
     @Test
     void inMemoryIgnoresTheDataDirectory(@TempDir Path temp) {
         Path dataDir = temp.resolve("never");
-        try (Wharf ignored = Wharf.start(WharfConfig.builder().port(0).inMemory(true).dataDir(dataDir).build())) {
+        Wharf wharf = Wharf.start(WharfConfig.builder().port(0).inMemory(true).dataDir(dataDir).build());
+        try {
             assertThat(dataDir).doesNotExist();
+        } finally {
+            wharf.close();
         }
     }
 

@@ -107,11 +107,28 @@ public final class WharfServerExtension implements BeforeAllCallback, AfterAllCa
     }
 
     private void stop() {
-        try (SqsClient ignoredSync = sqs; SqsAsyncClient ignoredAsync = sqsAsync; Wharf ignoredServer = wharf) {
-            sqs = null;
-            sqsAsync = null;
-            wharf = null;
-            owner = null;
+        // Clients first: they hold connections to the server.
+        AutoCloseable[] resources = {sqs, sqsAsync, wharf};
+        sqs = null;
+        sqsAsync = null;
+        wharf = null;
+        owner = null;
+        RuntimeException failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing the test server failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
