@@ -1,0 +1,46 @@
+package io.wharf.server;
+
+import io.wharf.server.config.CommandLineConfig;
+import io.wharf.server.config.CommandLineConfig.Outcome;
+import io.wharf.server.config.ConfigException;
+import io.wharf.server.http.ListenException;
+
+/**
+ * {@code wharf [options]}: parse, start, and stop cleanly on SIGTERM/SIGINT (a shutdown hook). Start-up
+ * problems are one line on stderr, no stack trace: exit 2 for bad configuration, 1 when the port can't
+ * be bound.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = run(args);
+        if (exitCode >= 0) {
+            System.exit(exitCode);
+        }
+        // Running: the event loop threads keep the JVM alive until a signal runs the shutdown hook.
+    }
+
+    /** @return an exit code, or -1 when the server is running */
+    static int run(String[] args) {
+        Outcome outcome = CommandLineConfig.parse(args, System.getenv());
+        if (outcome instanceof Outcome.Exit exit) {
+            (exit.exitCode() == 0 ? System.out : System.err).println(exit.text());
+            return exit.exitCode();
+        }
+        Outcome.Run run = (Outcome.Run) outcome;
+        Wharf wharf;
+        try {
+            wharf = Wharf.start(run.config());
+        } catch (ConfigException e) {
+            System.err.println("wharf: " + e.getMessage());
+            return CommandLineConfig.USAGE_ERROR;
+        } catch (ListenException e) {
+            System.err.println("wharf: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(wharf::close, "wharf-shutdown"));
+        return -1;
+    }
+}

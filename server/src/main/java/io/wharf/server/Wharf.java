@@ -1,0 +1,126 @@
+package io.wharf.server;
+
+import io.wharf.protocol.GatewaySettings;
+import io.wharf.protocol.ServiceGateway;
+import io.wharf.server.config.WharfConfig;
+import io.wharf.server.config.WharfVersion;
+import io.wharf.server.http.HttpFrontDoor;
+import io.wharf.sqs.SqsService;
+import io.wharf.storage.MemoryStore;
+import io.wharf.storage.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A running Wharf server, embeddable: {@code try (Wharf wharf = Wharf.start(config)) { ... wharf.endpoint() ... }}.
+ *
+ * <p>Start order is store → services → port bound → gateway (which needs the real port for queue URLs)
+ * → accepting. {@link #close()} reverses it, letting in-flight requests (long polls) finish first.
+ */
+public final class Wharf implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Wharf.class);
+
+    private final WharfConfig config;
+    private final Store store;
+    private final SqsService sqs;
+    private final HttpFrontDoor frontDoor;
+    private boolean closed;
+
+    private Wharf(WharfConfig config, Store store, SqsService sqs, HttpFrontDoor frontDoor) {
+        this.config = config;
+        this.store = store;
+        this.sqs = sqs;
+        this.frontDoor = frontDoor;
+    }
+
+    /**
+     * Starts a server and returns once it accepts connections.
+     *
+     * @throws io.wharf.server.config.ConfigException if the data directory can't be created or written
+     * @throws io.wharf.server.http.ListenException  if the address can't be bound
+     */
+    public static Wharf start(WharfConfig config) {
+        if (!config.inMemory()) {
+            DataDirectory.prepare(config.dataDir());
+        }
+        // Until the durable store lands every run keeps its state in memory, data directory or not.
+        Store store = new MemoryStore();
+        SqsService sqs = null;
+        try {
+            sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
+            HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.maxRequestBytes());
+            int port = frontDoor.port();
+            frontDoor.open(new ServiceGateway(List.of(sqs),
+                    new GatewaySettings(config.accountId(), config.region(), config.urlHost(port))));
+            Wharf wharf = new Wharf(config, store, sqs, frontDoor);
+            log.info("Wharf {} listening on http://{}:{} (sqs) · data: {} · account {} · region {}{}",
+                    WharfVersion.get(), urlHost(config.host()), port, wharf.dataDescription(), config.accountId(),
+                    config.region(), config.relaxed() ? " · relaxed" : "");
+            log.debug("transport {}, max request {} bytes", frontDoor.transport(), config.maxRequestBytes());
+            return wharf;
+        } catch (RuntimeException | Error e) {
+            if (sqs != null) {
+                sqs.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    private String dataDescription() {
+        return config.inMemory() ? "in-memory" : config.dataDir() + " (in-memory until the durable store lands)";
+    }
+
+    private static String urlHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    public WharfConfig config() {
+        return config;
+    }
+
+    /** The port really listened on (useful with port 0). */
+    public int port() {
+        return frontDoor.port();
+    }
+
+    /** Where a client on this machine reaches the server, e.g. {@code http://127.0.0.1:4566}. */
+    public String endpoint() {
+        String host = switch (config.host()) {
+            case "0.0.0.0", "::", "[::]" -> "127.0.0.1"; // a wildcard is not an address to connect to
+            default -> urlHost(config.host());
+        };
+        return "http://" + host + ":" + port();
+    }
+
+    /**
+     * Stops accepting, waits up to the configured shutdown timeout for in-flight requests, then closes
+     * the services, the store and the event loops. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("Wharf stopping: waiting up to {} s for {} in-flight request(s)",
+                config.shutdownTimeout().toSeconds(), frontDoor.inFlight());
+        try {
+            if (!frontDoor.drain(config.shutdownTimeout())) {
+                log.warn("{} request(s) still running after {} s; cutting them off",
+                        frontDoor.inFlight(), config.shutdownTimeout().toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("interrupted while waiting for in-flight requests; cutting them off");
+        } finally {
+            frontDoor.close();
+            sqs.close();
+            store.close();
+        }
+        log.info("Wharf stopped");
+    }
+}

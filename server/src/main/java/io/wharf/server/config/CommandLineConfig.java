@@ -1,0 +1,202 @@
+package io.wharf.server.config;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@code wharf} command line. Each option may also come from its {@code WHARF_*} environment variable
+ * ({@link Setting}); an option given on the command line wins. Options are read as text and converted
+ * here, so a bad value is reported under the name the user actually wrote (flag or variable).
+ */
+@Command(name = "wharf", mixinStandardHelpOptions = true, versionProvider = CommandLineConfig.VersionText.class,
+        sortOptions = false, usageHelpWidth = 100,
+        description = "A self-hosted server speaking the AWS messaging wire protocols (SQS) on one port.%n"
+                + "Every option can also be set with the environment variable shown; options win.")
+public final class CommandLineConfig {
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "Address to listen on. Env WHARF_HOST. Default: " + WharfConfig.DEFAULT_HOST)
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "TCP port; 0 = any free port. Env WHARF_PORT. Default: " + WharfConfig.DEFAULT_PORT)
+    String port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory. Env WHARF_DATA_DIR. Default: " + WharfConfig.DEFAULT_DATA_DIR)
+    String dataDir;
+
+    @Option(names = "--in-memory", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Keep all state in memory, use no data directory. Env WHARF_IN_MEMORY. Default: false")
+    String inMemory;
+
+    @Option(names = "--account-id", paramLabel = "DIGITS",
+            description = "12-digit account id. Env WHARF_ACCOUNT_ID. Default: " + WharfConfig.DEFAULT_ACCOUNT_ID)
+    String accountId;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region used when a request names none. Env WHARF_REGION. Default: "
+                    + WharfConfig.DEFAULT_REGION)
+    String region;
+
+    @Option(names = "--hostname", paramLabel = "HOST[:PORT]",
+            description = "Host in queue URLs; the listening port is appended when none is given. "
+                    + "Env WHARF_HOSTNAME. Default: each request's Host header")
+    String hostname;
+
+    @Option(names = "--relaxed", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Turn off AWS's waiting periods (purge interval, queue re-creation delay). "
+                    + "Env WHARF_RELAXED. Default: false")
+    String relaxed;
+
+    @Option(names = "--max-request-bytes", paramLabel = "BYTES",
+            description = "Largest request body accepted. Env WHARF_MAX_REQUEST_BYTES. Default: "
+                    + WharfConfig.DEFAULT_MAX_REQUEST_BYTES)
+    String maxRequestBytes;
+
+    @Option(names = "--shutdown-timeout", paramLabel = "SECONDS",
+            description = "How long shutdown waits for in-flight requests. Env WHARF_SHUTDOWN_TIMEOUT. Default: 25")
+    String shutdownTimeout;
+
+    /** What the command line asks for: run with a configuration, or print something and exit. */
+    public sealed interface Outcome {
+        /** Start a server with this configuration. */
+        record Run(WharfConfig config) implements Outcome {
+        }
+
+        /** Print {@code text} (to stdout when the exit code is 0, else stderr) and exit. */
+        record Exit(int exitCode, String text) implements Outcome {
+        }
+    }
+
+    /** Exit code for any configuration error, as with a bad command line. */
+    public static final int USAGE_ERROR = 2;
+
+    private Map<String, String> environment = Map.of();
+
+    /**
+     * Parses the command line against the environment. Never throws for a user's mistake: it returns
+     * {@link Outcome.Exit} with code {@value #USAGE_ERROR} and a one-line message.
+     */
+    public static Outcome parse(String[] args, Map<String, String> environment) {
+        CommandLineConfig options = new CommandLineConfig();
+        options.environment = environment;
+        CommandLine commandLine = new CommandLine(options);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            return new Outcome.Exit(USAGE_ERROR, "wharf: " + e.getMessage() + " (see wharf --help)");
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            return new Outcome.Exit(0, commandLine.getUsageMessage());
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            StringWriter text = new StringWriter();
+            commandLine.printVersionHelp(new PrintWriter(text));
+            return new Outcome.Exit(0, text.toString().strip());
+        }
+        try {
+            return new Outcome.Run(options.toConfig());
+        } catch (ConfigException e) {
+            return new Outcome.Exit(USAGE_ERROR, "wharf: " + e.getMessage());
+        }
+    }
+
+    private WharfConfig toConfig() {
+        WharfConfig.Builder builder = WharfConfig.builder();
+        set(Setting.HOST, host, Function.identity(), builder::host);
+        set(Setting.PORT, port, v -> parseInt(Setting.PORT, v), builder::port);
+        set(Setting.DATA_DIR, dataDir, CommandLineConfig::parsePath, builder::dataDir);
+        set(Setting.IN_MEMORY, inMemory, v -> parseBoolean(Setting.IN_MEMORY, v), builder::inMemory);
+        set(Setting.ACCOUNT_ID, accountId, Function.identity(), builder::accountId);
+        set(Setting.REGION, region, Function.identity(), builder::region);
+        set(Setting.HOSTNAME, hostname, Function.identity(), builder::hostname);
+        set(Setting.RELAXED, relaxed, v -> parseBoolean(Setting.RELAXED, v), builder::relaxed);
+        set(Setting.MAX_REQUEST_BYTES, maxRequestBytes, v -> parseInt(Setting.MAX_REQUEST_BYTES, v),
+                builder::maxRequestBytes);
+        set(Setting.SHUTDOWN_TIMEOUT, shutdownTimeout,
+                v -> Duration.ofSeconds(parseInt(Setting.SHUTDOWN_TIMEOUT, v)), builder::shutdownTimeout);
+        try {
+            return builder.build();
+        } catch (ConfigException e) {
+            // The record names the option; if the value came from the environment, say so instead.
+            boolean fromEnvironment = optionValue(e.setting()) == null && environment.get(e.setting().environmentVariable()) != null;
+            throw fromEnvironment ? e.from(e.setting().environmentVariable()) : e;
+        }
+    }
+
+    /** Takes the option's value, else the environment variable's (empty counts as unset), else leaves the default. */
+    private <T> void set(Setting setting, String optionValue, Function<String, T> parse, java.util.function.Consumer<T> target) {
+        String value = optionValue;
+        String source = setting.option();
+        if (value == null) {
+            value = environment.get(setting.environmentVariable());
+            source = setting.environmentVariable();
+            if (value == null || value.isEmpty()) {
+                return;
+            }
+        }
+        try {
+            target.accept(parse.apply(value));
+        } catch (ConfigException e) {
+            throw e.from(source);
+        }
+    }
+
+    private String optionValue(Setting setting) {
+        return switch (setting) {
+            case HOST -> host;
+            case PORT -> port;
+            case DATA_DIR -> dataDir;
+            case IN_MEMORY -> inMemory;
+            case ACCOUNT_ID -> accountId;
+            case REGION -> region;
+            case HOSTNAME -> hostname;
+            case RELAXED -> relaxed;
+            case MAX_REQUEST_BYTES -> maxRequestBytes;
+            case SHUTDOWN_TIMEOUT -> shutdownTimeout;
+        };
+    }
+
+    private static int parseInt(Setting setting, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(setting, value, "not a whole number");
+        }
+    }
+
+    private static boolean parseBoolean(Setting setting, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new ConfigException(setting, value, "expected true or false");
+        };
+    }
+
+    private static Path parsePath(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(Setting.DATA_DIR, value, "not a valid path");
+        }
+    }
+
+    /** {@code wharf --version}. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"Wharf " + WharfVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.wharf.server.config;
+
+/**
+ * Every setting with its command-line option and environment variable. One table, so the help text, the
+ * environment lookup and the error messages cannot drift apart.
+ */
+public enum Setting {
+    HOST("--host", "WHARF_HOST"),
+    PORT("--port", "WHARF_PORT"),
+    DATA_DIR("--data-dir", "WHARF_DATA_DIR"),
+    IN_MEMORY("--in-memory", "WHARF_IN_MEMORY"),
+    ACCOUNT_ID("--account-id", "WHARF_ACCOUNT_ID"),
+    REGION("--region", "WHARF_REGION"),
+    HOSTNAME("--hostname", "WHARF_HOSTNAME"),
+    RELAXED("--relaxed", "WHARF_RELAXED"),
+    MAX_REQUEST_BYTES("--max-request-bytes", "WHARF_MAX_REQUEST_BYTES"),
+    SHUTDOWN_TIMEOUT("--shutdown-timeout", "WHARF_SHUTDOWN_TIMEOUT");
+
+    private final String option;
+    private final String environmentVariable;
+
+    Setting(String option, String environmentVariable) {
+        this.option = option;
+        this.environmentVariable = environmentVariable;
+    }
+
+    public String option() {
+        return option;
+    }
+
+    public String environmentVariable() {
+        return environmentVariable;
+    }
+}

@@ -1,0 +1,146 @@
+package io.wharf.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a Wharf server is started with. Immutable; the canonical constructor validates every value
+ * once, so a running server never meets a bad setting. Build one with {@link #builder()} (defaults
+ * filled in) or from the command line with {@link CommandLineConfig}.
+ *
+ * @param host            address to bind ({@code 127.0.0.1}: only this machine can connect)
+ * @param port            TCP port; 0 picks a free one (tests)
+ * @param dataDir         where durable state lives (created at start unless {@code inMemory})
+ * @param inMemory        keep everything in memory; nothing survives a restart
+ * @param accountId       the 12-digit account every request acts as
+ * @param region          the region in ARNs and queue URLs when a request names none
+ * @param hostname        host[:port] used in queue URLs; without a port the listening port is appended;
+ *                        null = each request's Host header
+ * @param relaxed         turn off AWS's deliberate waiting periods (e.g. 60 s between queue purges)
+ * @param maxRequestBytes largest accepted request body; larger ones get 413 and the connection is closed
+ * @param shutdownTimeout how long a stopping server waits for in-flight requests (long polls) to finish
+ */
+public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
+                          String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 4566;
+    public static final String DEFAULT_DATA_DIR = "./data";
+    public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+    public static final String DEFAULT_REGION = "us-east-1";
+    /**
+     * 16 MiB: the largest AWS request we will serve is Kinesis PutRecords, 10 MiB of data that arrives
+     * base64-encoded in JSON (x 4/3 = 13.4 MiB) plus partition keys and framing.
+     */
+    public static final int DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    public static final int MIN_REQUEST_BYTES = 64 * 1024;
+    public static final int MAX_REQUEST_BYTES = 256 * 1024 * 1024;
+    /** Long polls last up to 20 s; 25 s lets every one of them answer before the process goes. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(25);
+    public static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final Pattern ACCOUNT_ID_PATTERN = Pattern.compile("\\d{12}");
+    private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern HOST_NAME_PATTERN = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]");
+
+    public WharfConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        if (host == null || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException(Setting.HOST, String.valueOf(host), "expected an address such as 127.0.0.1 or 0.0.0.0");
+        }
+        if (port < 0 || port > 65535) {
+            throw new ConfigException(Setting.PORT, Integer.toString(port), "expected 0-65535 (0 = any free port)");
+        }
+        if (accountId == null || !ACCOUNT_ID_PATTERN.matcher(accountId).matches()) {
+            throw new ConfigException(Setting.ACCOUNT_ID, String.valueOf(accountId), "expected exactly 12 digits");
+        }
+        if (region == null || !REGION_PATTERN.matcher(region).matches()) {
+            throw new ConfigException(Setting.REGION, String.valueOf(region), "expected a region such as us-east-1");
+        }
+        if (hostname != null) {
+            validateHostname(hostname);
+        }
+        if (maxRequestBytes < MIN_REQUEST_BYTES || maxRequestBytes > MAX_REQUEST_BYTES) {
+            throw new ConfigException(Setting.MAX_REQUEST_BYTES, Integer.toString(maxRequestBytes),
+                    "expected " + MIN_REQUEST_BYTES + "-" + MAX_REQUEST_BYTES + " bytes");
+        }
+        if (shutdownTimeout.isNegative() || shutdownTimeout.compareTo(MAX_SHUTDOWN_TIMEOUT) > 0) {
+            throw new ConfigException(Setting.SHUTDOWN_TIMEOUT, Long.toString(shutdownTimeout.toSeconds()),
+                    "expected 0-" + MAX_SHUTDOWN_TIMEOUT.toSeconds() + " seconds");
+        }
+    }
+
+    private static void validateHostname(String hostname) {
+        String host = hostname;
+        int colon = hostname.lastIndexOf(':');
+        if (colon > hostname.lastIndexOf(']')) {
+            host = hostname.substring(0, colon);
+            String port = hostname.substring(colon + 1);
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw new ConfigException(Setting.HOSTNAME, hostname, "the port after ':' must be 1-65535");
+            }
+        }
+        if (!HOST_NAME_PATTERN.matcher(host).matches()) {
+            throw new ConfigException(Setting.HOSTNAME, hostname,
+                    "expected host or host:port, such as localhost or wharf.internal:4566 (no scheme, no path)");
+        }
+    }
+
+    /** The host[:port] to put in resource URLs, given the port the server really listens on; null = per request. */
+    public String urlHost(int listeningPort) {
+        if (hostname == null) {
+            return null;
+        }
+        return hostname.lastIndexOf(':') > hostname.lastIndexOf(']') ? hostname : hostname + ":" + listeningPort;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder with every default filled in; {@link #build()} validates. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Path dataDir = Path.of(DEFAULT_DATA_DIR);
+        private boolean inMemory;
+        private String accountId = DEFAULT_ACCOUNT_ID;
+        private String region = DEFAULT_REGION;
+        private String hostname;
+        private boolean relaxed;
+        private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+        private Builder() {
+        }
+
+        public Builder host(String value) { host = value; return this; }
+
+        public Builder port(int value) { port = value; return this; }
+
+        public Builder dataDir(Path value) { dataDir = value; return this; }
+
+        public Builder inMemory(boolean value) { inMemory = value; return this; }
+
+        public Builder accountId(String value) { accountId = value; return this; }
+
+        public Builder region(String value) { region = value; return this; }
+
+        public Builder hostname(String value) { hostname = value; return this; }
+
+        public Builder relaxed(boolean value) { relaxed = value; return this; }
+
+        public Builder maxRequestBytes(int value) { maxRequestBytes = value; return this; }
+
+        public Builder shutdownTimeout(Duration value) { shutdownTimeout = value; return this; }
+
+        /** @throws ConfigException naming the first bad value */
+        public WharfConfig build() {
+            return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
+                    maxRequestBytes, shutdownTimeout);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.wharf.server.http;
+
+import io.wharf.protocol.Gateway;
+
+import java.util.concurrent.ExecutorService;
+
+/** What every connection of one front door shares. */
+interface FrontDoorContext {
+    Gateway gateway();
+
+    /** Runs gateway calls, one virtual thread each. */
+    ExecutorService executor();
+
+    InFlightRequests inFlight();
+
+    /** True once shutdown began: answers then carry {@code Connection: close}. */
+    boolean draining();
+}

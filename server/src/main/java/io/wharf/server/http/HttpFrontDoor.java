@@ -1,0 +1,156 @@
+package io.wharf.server.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.wharf.protocol.Gateway;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP listener. Lifecycle: {@link #bind} (port taken, nothing accepted yet, so the caller can learn
+ * the real port before building what depends on it) → {@link #open} (accepting) → {@link #drain}
+ * (no new connections, answers close their connection, wait for in-flight requests) → {@link #close}.
+ */
+public final class HttpFrontDoor implements AutoCloseable {
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+    private final String transport;
+    private final ConnectionTracker connections;
+    private final Context context;
+
+    private static final class Context implements FrontDoorContext {
+        private final ExecutorService executor =
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wharf-request-", 0).factory());
+        private final InFlightRequests inFlight = new InFlightRequests();
+        private volatile Gateway gateway;
+        private volatile boolean draining;
+
+        @Override
+        public Gateway gateway() {
+            return gateway;
+        }
+
+        @Override
+        public ExecutorService executor() {
+            return executor;
+        }
+
+        @Override
+        public InFlightRequests inFlight() {
+            return inFlight;
+        }
+
+        @Override
+        public boolean draining() {
+            return draining;
+        }
+    }
+
+    private HttpFrontDoor(EventLoopGroup acceptor, EventLoopGroup workers, Channel serverChannel, String transport,
+                          ConnectionTracker connections, Context context) {
+        this.acceptor = acceptor;
+        this.workers = workers;
+        this.serverChannel = serverChannel;
+        this.transport = transport;
+        this.connections = connections;
+        this.context = context;
+    }
+
+    /**
+     * Binds the port without accepting connections yet.
+     *
+     * @throws ListenException when the address can't be bound (in use, not local, …)
+     */
+    public static HttpFrontDoor bind(String host, int port, int maxRequestBytes) {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, ioHandlers);
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, ioHandlers);
+        Context context = new Context();
+        ConnectionTracker connections = new ConnectionTracker();
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(acceptor, workers)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.AUTO_READ, false) // accept only after open()
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new HttpPipeline(context, maxRequestBytes, connections))
+                    .bind(host, port)
+                    .sync()
+                    .channel();
+            return new HttpFrontDoor(acceptor, workers, channel, epoll ? "epoll" : "nio", connections, context);
+        } catch (Exception e) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            context.executor.shutdownNow();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // Epoll words it "bind(..) failed with error(-98): Address already in use"; keep the human part.
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^.*failed with error\\(-?\\d+\\): ", "");
+            throw new ListenException("cannot listen on " + host + ":" + port + ": " + reason, e);
+        }
+    }
+
+    /** Starts accepting connections; every request goes to {@code gateway}. */
+    public void open(Gateway gateway) {
+        context.gateway = Objects.requireNonNull(gateway, "gateway");
+        serverChannel.config().setAutoRead(true);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** "epoll" or "nio". */
+    public String transport() {
+        return transport;
+    }
+
+    /** Requests received and not yet answered. */
+    public int inFlight() {
+        return context.inFlight.count();
+    }
+
+    /**
+     * Stops accepting, closes idle connections, and waits up to {@code timeout} for in-flight requests;
+     * their connections close after the answer.
+     *
+     * @return true if every in-flight request was answered in time
+     */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        context.draining = true;
+        serverChannel.close().sync();
+        connections.closeIdle();
+        return context.inFlight.awaitIdle(timeout);
+    }
+
+    /** Closes every connection and releases the threads. Requests still running are interrupted. */
+    @Override
+    public void close() {
+        context.draining = true;
+        serverChannel.close().awaitUninterruptibly();
+        connections.closeAll();
+        context.executor.shutdownNow();
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

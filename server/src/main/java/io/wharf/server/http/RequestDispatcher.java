@@ -1,0 +1,172 @@
+package io.wharf.server.http;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
+import io.wharf.protocol.Gateway;
+import io.wharf.protocol.wire.WireRequest;
+import io.wharf.protocol.wire.WireResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One per connection: answers its requests strictly in arrival order (HTTP/1.1 pipelining), one at a
+ * time, each gateway call on a virtual thread. While a request is being served the connection stops
+ * reading, which bounds what one client can queue. All fields are touched only on the channel's event loop.
+ */
+final class RequestDispatcher extends ChannelInboundHandlerAdapter {
+    static final String HEALTH_PATH = "/_wharf/health";
+    /** Requests already decoded from one read while another is being served; more is abuse. */
+    private static final int MAX_PIPELINED = 32;
+    private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    /** What a connection is waiting to answer. */
+    private sealed interface Exchange {
+    }
+
+    private record ForGateway(WireRequest request, boolean keepAlive) implements Exchange {
+    }
+
+    private record Immediate(WireResponse response, boolean keepAlive) implements Exchange {
+    }
+
+    private final FrontDoorContext context;
+    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+    private boolean busy;
+
+    RequestDispatcher(FrontDoorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Exchange exchange;
+        try {
+            exchange = exchangeFor(msg);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+        if (exchange == null) {
+            return;
+        }
+        context.inFlight().enter();
+        if (busy) {
+            waiting.add(exchange);
+            ctx.channel().config().setAutoRead(false);
+            if (waiting.size() > MAX_PIPELINED) {
+                ctx.close();
+            }
+            return;
+        }
+        start(ctx, exchange);
+    }
+
+    private static Exchange exchangeFor(Object msg) {
+        if (msg instanceof RequestSizeLimit.Rejection rejection) {
+            return new Immediate(rejection.response(), false);
+        }
+        if (!(msg instanceof FullHttpRequest request)) {
+            return null;
+        }
+        if (request.decoderResult().isFailure()) {
+            return new Immediate(WireMessages.jsonError(400, "BadRequest",
+                    "Malformed HTTP request: " + request.decoderResult().cause().getMessage()), false);
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.method().equals(HttpMethod.GET) && pathOf(request.uri()).equals(HEALTH_PATH)) {
+            return new Immediate(WireMessages.HEALTH, keepAlive);
+        }
+        try {
+            return new ForGateway(WireMessages.toWire(request), keepAlive);
+        } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
+            return new Immediate(WireMessages.jsonError(400, "BadRequest", "Malformed request URI: " + e.getMessage()),
+                    false);
+        }
+    }
+
+    private static String pathOf(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    private void start(ChannelHandlerContext ctx, Exchange exchange) {
+        busy = true;
+        switch (exchange) {
+            case Immediate immediate -> write(ctx, immediate.response(), immediate.keepAlive());
+            case ForGateway call -> {
+                try {
+                    context.executor().execute(() -> {
+                        WireResponse response = call(context.gateway(), call.request());
+                        try {
+                            ctx.executor().execute(() -> write(ctx, response, call.keepAlive()));
+                        } catch (RejectedExecutionException e) {
+                            // The event loop is gone (shutdown gave up waiting): nobody can be answered.
+                            context.inFlight().exit();
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    write(ctx, WireMessages.jsonError(503, "ServiceUnavailable", "Server is shutting down"), false);
+                }
+            }
+        }
+    }
+
+    /** Runs the gateway; whatever goes wrong becomes an AWS-shaped 500, never a stack trace on the wire. */
+    static WireResponse call(Gateway gateway, WireRequest request) {
+        try {
+            WireResponse response = gateway.handle(request);
+            if (response == null) {
+                throw new IllegalStateException("gateway returned no response");
+            }
+            return response;
+        } catch (Throwable failure) {
+            String id = UUID.randomUUID().toString();
+            log.error("internal failure {} answering {} {}", id, request.method(), request.path(), failure);
+            return WireMessages.jsonError(500, "InternalFailure", "The request processing has failed because of an "
+                    + "unknown error, exception or failure. (Wharf failure id " + id + ", see the server log)");
+        }
+    }
+
+    private void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive) {
+        boolean keepOpen = keepAlive && !context.draining() && ctx.channel().isActive();
+        ctx.writeAndFlush(WireMessages.toNetty(response, keepOpen)).addListener((ChannelFutureListener) written -> {
+            context.inFlight().exit();
+            busy = false;
+            if (!keepOpen || !written.isSuccess()) {
+                ctx.close();
+                return;
+            }
+            Exchange next = waiting.poll();
+            if (next != null) {
+                start(ctx, next);
+            } else {
+                ctx.channel().config().setAutoRead(true);
+            }
+        });
+    }
+
+    /** Shutdown: a connection with nothing to answer closes now; a busy one closes after its answer. */
+    void closeIfIdle(ChannelHandlerContext ctx) {
+        if (!busy && waiting.isEmpty()) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        // Requests queued behind the one being served will never be answered now.
+        for (int i = waiting.size(); i > 0; i--) {
+            context.inFlight().exit();
+        }
+        waiting.clear();
+        ctx.fireChannelInactive();
+    }
+}

@@ -1,0 +1,67 @@
+package io.wharf.server.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
+import io.wharf.protocol.wire.WireResponse;
+
+/**
+ * The bound on request size, enforced twice: before {@code 100 Continue} (a client announcing too large
+ * a body is refused before it sends it) and while aggregating (a body that turns out too large, e.g.
+ * chunked). Both answer 413 and close the connection: after an unread body the stream can't be trusted.
+ * The refusal travels as a {@link Rejection} through the {@link RequestDispatcher}, so it is answered in
+ * order with any earlier request on the connection.
+ */
+final class RequestSizeLimit {
+    private RequestSizeLimit() {
+    }
+
+    /** An answer decided before the request reached the gateway; the connection closes after it. */
+    record Rejection(WireResponse response) {
+    }
+
+    static Rejection tooLarge(int maxRequestBytes) {
+        return new Rejection(WireMessages.jsonError(413, "RequestEntityTooLarge",
+                "Request body is larger than the server accepts (" + maxRequestBytes + " bytes)"));
+    }
+
+    /** {@link HttpServerExpectContinueHandler} that refuses a too-large announced body instead of inviting it. */
+    static final class ExpectContinue extends HttpServerExpectContinueHandler {
+        private final int maxRequestBytes;
+
+        ExpectContinue(int maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (msg instanceof HttpRequest request && HttpUtil.is100ContinueExpected(request)
+                    && HttpUtil.getContentLength(request, -1L) > maxRequestBytes) {
+                ReferenceCountUtil.release(msg);
+                ctx.fireChannelRead(tooLarge(maxRequestBytes));
+                return;
+            }
+            super.channelRead(ctx, msg);
+        }
+    }
+
+    /** {@link HttpObjectAggregator} whose oversized answer is ours (JSON, ordered, then close). */
+    static final class Aggregator extends HttpObjectAggregator {
+        private final int maxRequestBytes;
+
+        Aggregator(int maxRequestBytes) {
+            super(maxRequestBytes);
+            this.maxRequestBytes = maxRequestBytes;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            // The aggregator releases the message and drops the rest of its body itself.
+            ctx.fireChannelRead(tooLarge(maxRequestBytes));
+        }
+    }
+}

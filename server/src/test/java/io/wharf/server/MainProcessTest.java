@@ -1,0 +1,86 @@
+package io.wharf.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link Main} as a real process: start-up line, SIGTERM, exit codes, one-line errors. */
+class MainProcessTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
+
+    private static Process launch(String... args) throws Exception {
+        return launch(false, args);
+    }
+
+    private static Process launch(boolean mergeStderr, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(mergeStderr).start();
+    }
+
+    @Test
+    void startsAndStopsGracefullyOnSigterm() throws Exception {
+        Process process = launch(true, "--port", "0", "--in-memory");
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                    Matcher listening = LISTENING.matcher(line);
+                    if (listening.find()) {
+                        port.complete(Integer.parseInt(listening.group(1)));
+                    }
+                }
+            } catch (Exception e) {
+                port.completeExceptionally(e);
+            }
+            port.completeExceptionally(new AssertionError("no start-up line in " + output));
+        });
+        try {
+            int listeningPort = port.get(30, TimeUnit.SECONDS);
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + listeningPort + "/_wharf/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+            assertThat(output).singleElement().asString().contains("data: in-memory · account 000000000000 · region us-east-1");
+
+            // SIGTERM through the handle: Process.destroy() would also close our end of the child's stdout.
+            assertThat(process.toHandle().destroy()).isTrue();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(143); // 128 + SIGTERM: the JVM's exit status after its hooks ran
+            assertThat(reader.join(java.time.Duration.ofSeconds(10))).isTrue(); // all output read
+            assertThat(String.join("\n", output)).contains("Wharf stopping").contains("Wharf stopped");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void badConfigurationIsOneLineOnStderrAndExitCode2() throws Exception {
+        Process process = launch("--port", "abc");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("wharf: invalid --port 'abc': not a whole number" + System.lineSeparator());
+        assertThat(process.getInputStream().readAllBytes()).isEmpty();
+    }
+}

@@ -1,0 +1,83 @@
+package io.wharf.server;
+
+import io.wharf.server.config.ConfigException;
+import io.wharf.server.config.WharfConfig;
+import io.wharf.server.http.ListenException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WharfTest {
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void startsOnAnEphemeralPortAndAnswersHealth() throws Exception {
+        try (Wharf wharf = Wharf.start(WharfConfig.builder().port(0).inMemory(true).build())) {
+            assertThat(wharf.port()).isPositive();
+            assertThat(wharf.endpoint()).isEqualTo("http://127.0.0.1:" + wharf.port());
+            assertThat(get(wharf.endpoint() + "/_wharf/health").body()).isEqualTo("{\"status\":\"ok\"}");
+            // Everything else goes to the service gateway.
+            assertThat(get(wharf.endpoint() + "/").statusCode()).isNotEqualTo(404);
+        }
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        Wharf wharf = Wharf.start(WharfConfig.builder().port(0).inMemory(true).build());
+        wharf.close();
+        wharf.close();
+    }
+
+    @Test
+    void createsTheDataDirectory(@TempDir Path temp) {
+        Path dataDir = temp.resolve("a/b/data");
+        Wharf wharf = Wharf.start(WharfConfig.builder().port(0).dataDir(dataDir).build());
+        try {
+            assertThat(dataDir).isDirectory();
+            assertThat(wharf.config().inMemory()).isFalse();
+        } finally {
+            wharf.close();
+        }
+    }
+
+    @Test
+    void unusableDataDirectoryFailsClearly(@TempDir Path temp) throws Exception {
+        Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
+        assertThatThrownBy(() -> Wharf.start(WharfConfig.builder().port(0).dataDir(file.resolve("data")).build()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid --data-dir '" + file.resolve("data") + "': cannot create or write it");
+    }
+
+    @Test
+    void inMemoryIgnoresTheDataDirectory(@TempDir Path temp) {
+        Path dataDir = temp.resolve("never");
+        Wharf wharf = Wharf.start(WharfConfig.builder().port(0).inMemory(true).dataDir(dataDir).build());
+        try {
+            assertThat(dataDir).doesNotExist();
+        } finally {
+            wharf.close();
+        }
+    }
+
+    @Test
+    void portInUseFailsClearly() {
+        try (Wharf first = Wharf.start(WharfConfig.builder().port(0).inMemory(true).build())) {
+            assertThatThrownBy(() -> Wharf.start(WharfConfig.builder().port(first.port()).inMemory(true).build()))
+                    .isInstanceOf(ListenException.class)
+                    .hasMessageStartingWith("cannot listen on 127.0.0.1:" + first.port() + ": ");
+        }
+    }
+}

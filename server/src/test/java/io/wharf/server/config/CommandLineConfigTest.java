@@ -1,0 +1,121 @@
+package io.wharf.server.config;
+
+import io.wharf.server.config.CommandLineConfig.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineConfigTest {
+
+    private static WharfConfig run(Map<String, String> env, String... args) {
+        Outcome outcome = CommandLineConfig.parse(args, env);
+        assertThat(outcome).isInstanceOf(Outcome.Run.class);
+        return ((Outcome.Run) outcome).config();
+    }
+
+    private static Outcome.Exit exit(Map<String, String> env, String... args) {
+        Outcome outcome = CommandLineConfig.parse(args, env);
+        assertThat(outcome).isInstanceOf(Outcome.Exit.class);
+        return (Outcome.Exit) outcome;
+    }
+
+    @Test
+    void defaults() {
+        WharfConfig config = run(Map.of());
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(4566);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.inMemory()).isFalse();
+        assertThat(config.accountId()).isEqualTo("000000000000");
+        assertThat(config.region()).isEqualTo("us-east-1");
+        assertThat(config.hostname()).isNull();
+        assertThat(config.relaxed()).isFalse();
+        assertThat(config.maxRequestBytes()).isEqualTo(WharfConfig.DEFAULT_MAX_REQUEST_BYTES);
+        assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config).isEqualTo(WharfConfig.builder().build());
+    }
+
+    @Test
+    void everyFlag() {
+        WharfConfig config = run(Map.of(), "--host", "0.0.0.0", "--port=0", "--data-dir", "/tmp/w", "--in-memory",
+                "--account-id", "123456789012", "--region", "eu-west-2", "--hostname", "wharf.local",
+                "--relaxed", "--max-request-bytes", "1048576", "--shutdown-timeout", "3");
+        assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
+                "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void everyEnvironmentVariable() {
+        Map<String, String> env = Map.of("WHARF_HOST", "0.0.0.0", "WHARF_PORT", "5000", "WHARF_DATA_DIR", "/srv/wharf",
+                "WHARF_IN_MEMORY", "true", "WHARF_ACCOUNT_ID", "111122223333", "WHARF_REGION", "ap-southeast-2",
+                "WHARF_HOSTNAME", "q.example:80", "WHARF_RELAXED", "1", "WHARF_MAX_REQUEST_BYTES", "100000",
+                "WHARF_SHUTDOWN_TIMEOUT", "0");
+        assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
+                "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO));
+    }
+
+    @Test
+    void flagsWinOverEnvironment() {
+        Map<String, String> env = Map.of("WHARF_PORT", "5000", "WHARF_REGION", "eu-west-1", "WHARF_RELAXED", "true");
+        WharfConfig config = run(env, "--port", "6000", "--relaxed=false");
+        assertThat(config.port()).isEqualTo(6000);
+        assertThat(config.relaxed()).isFalse();
+        assertThat(config.region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void emptyEnvironmentVariableMeansUnset() {
+        assertThat(run(Map.of("WHARF_PORT", "", "WHARF_HOSTNAME", "")).port()).isEqualTo(4566);
+    }
+
+    @Test
+    void badFlagValuesNameTheFlagAndValue() {
+        assertThat(exit(Map.of(), "--port", "abc"))
+                .isEqualTo(new Outcome.Exit(2, "wharf: invalid --port 'abc': not a whole number"));
+        assertThat(exit(Map.of(), "--port", "70000").text()).isEqualTo("wharf: invalid --port '70000': expected 0-65535 (0 = any free port)");
+        assertThat(exit(Map.of(), "--account-id", "12345").text()).isEqualTo("wharf: invalid --account-id '12345': expected exactly 12 digits");
+        assertThat(exit(Map.of(), "--region", "US-EAST-1").text()).contains("--region 'US-EAST-1'");
+        assertThat(exit(Map.of(), "--region", "useast1").text()).contains("--region 'useast1'");
+        assertThat(exit(Map.of(), "--hostname", "http://x").text()).contains("--hostname 'http://x'");
+        assertThat(exit(Map.of(), "--hostname", "x:0").text()).contains("--hostname 'x:0'");
+        assertThat(exit(Map.of(), "--relaxed=maybe").text()).isEqualTo("wharf: invalid --relaxed 'maybe': expected true or false");
+        assertThat(exit(Map.of(), "--max-request-bytes", "10").text()).contains("--max-request-bytes '10'");
+        assertThat(exit(Map.of(), "--shutdown-timeout", "-1").text()).contains("--shutdown-timeout '-1'");
+        assertThat(exit(Map.of(), "--host", " ").text()).contains("--host ' '");
+    }
+
+    @Test
+    void badEnvironmentValuesNameTheVariable() {
+        assertThat(exit(Map.of("WHARF_PORT", "abc")).text()).isEqualTo("wharf: invalid WHARF_PORT 'abc': not a whole number");
+        assertThat(exit(Map.of("WHARF_REGION", "mars")).text())
+                .isEqualTo("wharf: invalid WHARF_REGION 'mars': expected a region such as us-east-1");
+        assertThat(exit(Map.of("WHARF_IN_MEMORY", "yes please")).text()).contains("WHARF_IN_MEMORY 'yes please'");
+        // The flag overrides a bad variable, so the variable is never an error.
+        assertThat(run(Map.of("WHARF_PORT", "abc"), "--port", "1").port()).isEqualTo(1);
+    }
+
+    @Test
+    void everyErrorIsOneLine() {
+        for (String[] args : new String[][]{{"--port", "x"}, {"--nope"}, {"--port"}, {"--account-id", "a"}, {"extra"}}) {
+            Outcome.Exit exit = exit(Map.of(), args);
+            assertThat(exit.exitCode()).isEqualTo(2);
+            assertThat(exit.text()).startsWith("wharf: ").doesNotContain("\n").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void helpAndVersion() {
+        Outcome.Exit help = exit(Map.of(), "--help");
+        assertThat(help.exitCode()).isZero();
+        for (Setting setting : Setting.values()) {
+            assertThat(help.text()).contains(setting.option()).contains(setting.environmentVariable());
+        }
+        Outcome.Exit version = exit(Map.of(), "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.text()).startsWith("Wharf ").doesNotContain("${");
+    }
+}

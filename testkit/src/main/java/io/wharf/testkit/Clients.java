@@ -1,0 +1,65 @@
+package io.wharf.testkit;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+import java.net.URI;
+
+/**
+ * AWS SDK for Java v2 clients aimed at a Wharf endpoint, configured the way our suites need them:
+ * fixed example credentials, us-east-1, retries off (a retry would hide the first answer, which is the
+ * one under test), the HTTP client chosen explicitly (several are on the classpath), and the SDK's own
+ * defaults otherwise, MD5 checksum validation of SQS included.
+ */
+public final class Clients {
+    public static final Region REGION = Region.US_EAST_1;
+    public static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
+
+    private Clients() {
+    }
+
+    /** A synchronous SQS client on the Apache HTTP client. Close it when done. */
+    public static SqsClient sqs(URI endpoint) {
+        return sqsBuilder(endpoint).build();
+    }
+
+    /** An asynchronous SQS client on the Netty NIO HTTP client. Close it when done. */
+    public static SqsAsyncClient sqsAsync(URI endpoint) {
+        return sqsAsyncBuilder(endpoint).build();
+    }
+
+    /**
+     * The builder behind {@link #sqs}, for tests that need one more setting. The SDK marks
+     * {@link ApacheHttpClient} (Apache HttpClient 4) deprecated in favour of its Apache 5 client; it is
+     * still the most common sync client in the field, which is what our suites should see.
+     */
+    @SuppressWarnings("deprecation")
+    public static SqsClientBuilder sqsBuilder(URI endpoint) {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /** The builder behind {@link #sqsAsync}, for tests that need one more setting. */
+    public static SqsAsyncClientBuilder sqsAsyncBuilder(URI endpoint) {
+        return SqsAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+}
