@@ -7,6 +7,8 @@ import io.wharf.server.config.WharfVersion;
 import io.wharf.server.http.HttpFrontDoor;
 import io.wharf.sqs.SqsService;
 import io.wharf.storage.MemoryStore;
+import io.wharf.storage.RocksStore;
+import io.wharf.storage.StorageException;
 import io.wharf.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +48,7 @@ public final class Wharf implements AutoCloseable {
         if (!config.inMemory()) {
             DataDirectory.prepare(config.dataDir());
         }
-        // Until the durable store lands every run keeps its state in memory, data directory or not.
-        Store store = new MemoryStore();
+        Store store = config.inMemory() ? new MemoryStore() : openDurableStore(config);
         SqsService sqs = null;
         try {
             sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
@@ -70,8 +71,18 @@ public final class Wharf implements AutoCloseable {
         }
     }
 
+    private static Store openDurableStore(WharfConfig config) {
+        try {
+            return RocksStore.open(config.dataDir().resolve("rocksdb"), config.fsync());
+        } catch (StorageException e) {
+            throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.DATA_DIR,
+                    config.dataDir().toString(), "cannot open the store (" + e.getMessage() + ")");
+        }
+    }
+
     private String dataDescription() {
-        return config.inMemory() ? "in-memory" : config.dataDir() + " (in-memory until the durable store lands)";
+        return config.inMemory() ? "in-memory"
+                : config.dataDir() + " (fsync " + config.fsync().name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
     private static String urlHost(String host) {

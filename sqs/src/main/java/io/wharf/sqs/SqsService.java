@@ -48,6 +48,12 @@ public final class SqsService implements AwsService, AutoCloseable {
             "StartMessageMoveTask", "CancelMessageMoveTask", "ListMessageMoveTasks");
 
     private static final ValidationErrors VALIDATION_ERRORS = new ValidationErrors() {
+        /** SQS answers unknown attribute names itself (InvalidAttributeName), not as an enum violation. */
+        @Override
+        public boolean validateEnums() {
+            return false;
+        }
+
         @Override
         public io.wharf.protocol.AwsException missing(String path) {
             return SqsErrors.missingParameter(path);

@@ -64,7 +64,8 @@ class SqsCrashIT {
                 ExecutorService load = Executors.newVirtualThreadPerTaskExecutor();
                 for (int p = 0; p < 3; p++) {
                     int producer = p;
-                    load.submit(() -> produce(sqs, url, round, producer, running));
+                    int currentRound = round;
+                    load.submit(() -> produce(sqs, url, currentRound, producer, running));
                 }
                 for (int c = 0; c < 2; c++) {
                     load.submit(() -> consume(sqs, url, running));

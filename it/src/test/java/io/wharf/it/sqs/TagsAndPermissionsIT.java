@@ -30,8 +30,8 @@ class TagsAndPermissionsIT extends SqsTestBase {
 
     @Test
     void permissionsAreWrittenIntoThePolicy() throws Exception {
-        String name = unique("perm");
-        String url = queue(name);
+        String url = queue("perm");
+        String name = url.substring(url.lastIndexOf('/') + 1);
         sqs.addPermission(r -> r.queueUrl(url).label("send").awsAccountIds("111111111111").actions("SendMessage"));
         sqs.addPermission(r -> r.queueUrl(url).label("both").awsAccountIds("111111111111", "222222222222")
                 .actions("ReceiveMessage", "DeleteMessage"));

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import io.wharf.storage.FsyncMode;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +70,11 @@ public final class CommandLineConfig {
             description = "How long shutdown waits for in-flight requests. Env WHARF_SHUTDOWN_TIMEOUT. Default: 25")
     String shutdownTimeout;
 
+    @Option(names = "--fsync", paramLabel = "always|never",
+            description = "always: an acknowledged write is fsync'd (group-committed); never: written to the log, "
+                    + "not synced (survives kill -9, not power loss). Env WHARF_FSYNC. Default: always")
+    String fsync;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -126,6 +133,7 @@ public final class CommandLineConfig {
                 builder::maxRequestBytes);
         set(Setting.SHUTDOWN_TIMEOUT, shutdownTimeout,
                 v -> Duration.ofSeconds(parseInt(Setting.SHUTDOWN_TIMEOUT, v)), builder::shutdownTimeout);
+        set(Setting.FSYNC, fsync, CommandLineConfig::parseFsync, builder::fsync);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -165,6 +173,7 @@ public final class CommandLineConfig {
             case RELAXED -> relaxed;
             case MAX_REQUEST_BYTES -> maxRequestBytes;
             case SHUTDOWN_TIMEOUT -> shutdownTimeout;
+            case FSYNC -> fsync;
         };
     }
 
@@ -181,6 +190,14 @@ public final class CommandLineConfig {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
             default -> throw new ConfigException(setting, value, "expected true or false");
+        };
+    }
+
+    private static FsyncMode parseFsync(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "always" -> FsyncMode.ALWAYS;
+            case "never" -> FsyncMode.NEVER;
+            default -> throw new ConfigException(Setting.FSYNC, value, "expected always or never");
         };
     }
 

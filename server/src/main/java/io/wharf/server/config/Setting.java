@@ -14,7 +14,8 @@ public enum Setting {
     HOSTNAME("--hostname", "WHARF_HOSTNAME"),
     RELAXED("--relaxed", "WHARF_RELAXED"),
     MAX_REQUEST_BYTES("--max-request-bytes", "WHARF_MAX_REQUEST_BYTES"),
-    SHUTDOWN_TIMEOUT("--shutdown-timeout", "WHARF_SHUTDOWN_TIMEOUT");
+    SHUTDOWN_TIMEOUT("--shutdown-timeout", "WHARF_SHUTDOWN_TIMEOUT"),
+    FSYNC("--fsync", "WHARF_FSYNC");
 
     private final String option;
     private final String environmentVariable;

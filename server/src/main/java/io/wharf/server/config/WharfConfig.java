@@ -1,6 +1,8 @@
 package io.wharf.server.config;
 
 import java.nio.file.Path;
+import io.wharf.storage.FsyncMode;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -21,9 +23,11 @@ import java.util.regex.Pattern;
  * @param relaxed         turn off AWS's deliberate waiting periods (e.g. 60 s between queue purges)
  * @param maxRequestBytes largest accepted request body; larger ones get 413 and the connection is closed
  * @param shutdownTimeout how long a stopping server waits for in-flight requests (long polls) to finish
+ * @param fsync           how durable an acknowledged write is: fsync'd (ALWAYS) or only written (NEVER)
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
-                          String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout) {
+                          String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
+                          FsyncMode fsync) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -48,6 +52,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
     public WharfConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(fsync, "fsync");
         if (host == null || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
             throw new ConfigException(Setting.HOST, String.valueOf(host), "expected an address such as 127.0.0.1 or 0.0.0.0");
         }
@@ -113,6 +118,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private boolean relaxed;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private FsyncMode fsync = FsyncMode.ALWAYS;
 
         private Builder() {
         }
@@ -137,10 +143,12 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder shutdownTimeout(Duration value) { shutdownTimeout = value; return this; }
 
+        public Builder fsync(FsyncMode value) { fsync = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
-                    maxRequestBytes, shutdownTimeout);
+                    maxRequestBytes, shutdownTimeout, fsync);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.wharf.server.config;
 
+import io.wharf.storage.FsyncMode;
+
 import io.wharf.server.config.CommandLineConfig.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,7 @@ class CommandLineConfigTest {
         assertThat(config.relaxed()).isFalse();
         assertThat(config.maxRequestBytes()).isEqualTo(WharfConfig.DEFAULT_MAX_REQUEST_BYTES);
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config.fsync()).isEqualTo(FsyncMode.ALWAYS);
         assertThat(config).isEqualTo(WharfConfig.builder().build());
     }
 
@@ -43,19 +46,21 @@ class CommandLineConfigTest {
     void everyFlag() {
         WharfConfig config = run(Map.of(), "--host", "0.0.0.0", "--port=0", "--data-dir", "/tmp/w", "--in-memory",
                 "--account-id", "123456789012", "--region", "eu-west-2", "--hostname", "wharf.local",
-                "--relaxed", "--max-request-bytes", "1048576", "--shutdown-timeout", "3");
+                "--relaxed", "--max-request-bytes", "1048576", "--shutdown-timeout", "3", "--fsync", "never");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
-                "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3)));
+                "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER));
     }
 
     @Test
     void everyEnvironmentVariable() {
-        Map<String, String> env = Map.of("WHARF_HOST", "0.0.0.0", "WHARF_PORT", "5000", "WHARF_DATA_DIR", "/srv/wharf",
-                "WHARF_IN_MEMORY", "true", "WHARF_ACCOUNT_ID", "111122223333", "WHARF_REGION", "ap-southeast-2",
-                "WHARF_HOSTNAME", "q.example:80", "WHARF_RELAXED", "1", "WHARF_MAX_REQUEST_BYTES", "100000",
-                "WHARF_SHUTDOWN_TIMEOUT", "0");
+        Map<String, String> env = Map.ofEntries(Map.entry("WHARF_HOST", "0.0.0.0"), Map.entry("WHARF_PORT", "5000"),
+                Map.entry("WHARF_DATA_DIR", "/srv/wharf"), Map.entry("WHARF_IN_MEMORY", "true"),
+                Map.entry("WHARF_ACCOUNT_ID", "111122223333"), Map.entry("WHARF_REGION", "ap-southeast-2"),
+                Map.entry("WHARF_HOSTNAME", "q.example:80"), Map.entry("WHARF_RELAXED", "1"),
+                Map.entry("WHARF_MAX_REQUEST_BYTES", "100000"), Map.entry("WHARF_SHUTDOWN_TIMEOUT", "0"),
+                Map.entry("WHARF_FSYNC", "NEVER"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
-                "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO));
+                "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER));
     }
 
     @Test
@@ -83,6 +88,8 @@ class CommandLineConfigTest {
         assertThat(exit(Map.of(), "--hostname", "http://x").text()).contains("--hostname 'http://x'");
         assertThat(exit(Map.of(), "--hostname", "x:0").text()).contains("--hostname 'x:0'");
         assertThat(exit(Map.of(), "--relaxed=maybe").text()).isEqualTo("wharf: invalid --relaxed 'maybe': expected true or false");
+        assertThat(exit(Map.of(), "--fsync", "sometimes").text())
+                .isEqualTo("wharf: invalid --fsync 'sometimes': expected always or never");
         assertThat(exit(Map.of(), "--max-request-bytes", "10").text()).contains("--max-request-bytes '10'");
         assertThat(exit(Map.of(), "--shutdown-timeout", "-1").text()).contains("--shutdown-timeout '-1'");
         assertThat(exit(Map.of(), "--host", " ").text()).contains("--host ' '");
