@@ -14,6 +14,7 @@ public class AwsException extends RuntimeException {
     private final String code;
     private final int httpStatus;
     private final boolean senderFault;
+    private String queryMessage;
 
     public AwsException(String type, String code, int httpStatus, boolean senderFault, String message) {
         super(message, null, false, false);
@@ -37,6 +38,20 @@ public class AwsException extends RuntimeException {
     public static AwsException internal() {
         return new AwsException("InternalFailure", 500, false,
                 "The request processing has failed because of an unknown error, exception or failure.");
+    }
+
+    /**
+     * Sets the message the Query protocol shows when AWS words it differently there (SQS's
+     * NonExistentQueue adds "for this wsdl version."). Returns this.
+     */
+    public AwsException withQueryMessage(String message) {
+        this.queryMessage = message;
+        return this;
+    }
+
+    /** The message for Query/XML answers: the Query wording if one was set, else the message. */
+    public String queryMessage() {
+        return queryMessage != null ? queryMessage : getMessage();
     }
 
     public String type() { return type; }

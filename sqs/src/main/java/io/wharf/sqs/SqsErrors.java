@@ -66,6 +66,7 @@ public enum SqsErrors {
     }
 
     public static AwsException queueDoesNotExist() {
-        return QUEUE_DOES_NOT_EXIST.error(QUEUE_DOES_NOT_EXIST_MESSAGE);
+        return QUEUE_DOES_NOT_EXIST.error(QUEUE_DOES_NOT_EXIST_MESSAGE)
+                .withQueryMessage("The specified queue does not exist for this wsdl version.");
     }
 }

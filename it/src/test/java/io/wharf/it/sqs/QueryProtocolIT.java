@@ -146,7 +146,7 @@ class QueryProtocolIT extends SqsTestBase {
         assertThat(missing.xml().getDocumentElement().getLocalName()).isEqualTo("ErrorResponse");
         assertThat(missing.first("Type")).isEqualTo("Sender");
         assertThat(missing.first("Code")).isEqualTo("AWS.SimpleQueueService.NonExistentQueue");
-        assertThat(missing.first("Message")).startsWith("The specified queue does not exist");
+        assertThat(missing.first("Message")).isEqualTo("The specified queue does not exist for this wsdl version.");
         assertThat(missing.first("RequestId")).isNotBlank();
 
         Reply unknown = post("/", params("Action", "NoSuchAction"));

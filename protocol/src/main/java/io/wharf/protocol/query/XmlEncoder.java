@@ -45,7 +45,7 @@ public final class XmlEncoder {
         xml.open("ErrorResponse", namespace).open("Error")
                 .element("Type", error.senderFault() ? "Sender" : "Receiver")
                 .element("Code", error.code())
-                .element("Message", error.getMessage() == null ? "" : error.getMessage())
+                .element("Message", error.queryMessage() == null ? "" : error.queryMessage())
                 .empty("Detail")
                 .close("Error")
                 .element("RequestId", requestId)
