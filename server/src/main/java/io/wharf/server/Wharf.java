@@ -48,7 +48,14 @@ public final class Wharf implements AutoCloseable {
         if (!config.inMemory()) {
             DataDirectory.prepare(config.dataDir());
         }
-        Store store = config.inMemory() ? new MemoryStore() : openDurableStore(config);
+        return start(config, config.inMemory() ? new MemoryStore() : openDurableStore(config));
+    }
+
+    /**
+     * Starts a server on a store the caller supplies (embedding, fault-injection tests); the server owns it
+     * from here and closes it. {@code config.dataDir()}, {@code inMemory()} and {@code fsync()} are not used.
+     */
+    public static Wharf start(WharfConfig config, Store store) {
         SqsService sqs = null;
         try {
             sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
