@@ -1,5 +1,6 @@
 package io.wharf.sqs.engine;
 
+import io.wharf.storage.Commit;
 import io.wharf.storage.KeySpace;
 import io.wharf.storage.MemoryStore;
 import io.wharf.storage.StorageException;
@@ -28,11 +29,11 @@ class FailingStoreTest {
         }
 
         @Override
-        public void commit(WriteBatch batch) {
+        public Commit submit(WriteBatch batch) {
             if (failing) {
                 throw new StorageException("disk full");
             }
-            delegate.commit(batch);
+            return delegate.submit(batch);
         }
 
         @Override
