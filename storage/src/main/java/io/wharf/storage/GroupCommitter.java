@@ -7,17 +7,24 @@ import org.rocksdb.WriteOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit: one thread writes, everyone waits for its fsync.
  *
- * <p>Callers hand in their (already built) RocksDB batch and block. The committer thread takes whatever
- * has queued up while the previous fsync ran — up to {@link #MAX_GROUP} batches — appends them into one
- * batch, writes it with {@code sync=true}, and releases all of them. Under load the fsync cost is shared
- * by the whole group; alone, a caller pays one fsync as it would anyway. A failed write fails every
- * caller of the group, and since a RocksDB write batch is atomic none of their changes were applied.
+ * <p>Callers hand in their batch and get a future. The committer thread takes whatever has queued up while
+ * the previous fsync ran — up to {@link #MAX_GROUP} batches — appends them in queue order into one RocksDB
+ * batch, writes it with {@code sync=true}, and completes all of them. Under load the fsync cost is shared by
+ * the whole group; alone, a caller pays one fsync as it would anyway.
+ *
+ * <p>Order: one FIFO queue, one thread, groups written one after the other, each group one atomic write —
+ * so batches become durable in submission order ({@link Store}'s contract). Empty batches are barriers:
+ * they complete once everything queued before them is written, and a group of only barriers writes nothing.
+ *
+ * <p>Fail-stop: a failed write fails every caller of its group (none of their changes were applied, a
+ * RocksDB batch being atomic) and leaves the committer failed: every batch queued after it fails too,
+ * unwritten, since writing it would make a later batch durable while an earlier one is not.
  */
 final class GroupCommitter implements AutoCloseable {
     static final int MAX_GROUP = 1024;
@@ -37,6 +44,11 @@ final class GroupCommitter implements AutoCloseable {
     private final WriteOptions syncWrite;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final AtomicLong groupsWritten = new AtomicLong();
+    private final AtomicLong batchesWritten = new AtomicLong();
+    private boolean closed; // guarded by queue's monitor, so no batch is queued behind STOP and never answered
+    private volatile StorageException failure;
+    private volatile boolean failNextWrite;
 
     GroupCommitter(RocksDB db, WriteOptions syncWrite, Encoder encoder) {
         this.encoder = encoder;
@@ -45,22 +57,36 @@ final class GroupCommitter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("wharf-group-commit").daemon(true).start(this::run);
     }
 
-    /** Blocks until {@code batch} is written and fsync'd, or throws {@link StorageException}. */
-    void commit(WriteBatch batch) {
+    /** Queues {@code batch}; the future completes once it is written and fsync'd, or fails. */
+    CompletableFuture<Void> submit(WriteBatch batch) {
         Pending pending = new Pending(batch, new CompletableFuture<>());
-        queue.add(pending);
-        try {
-            pending.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while waiting for the write to be durable", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof StorageException storage) {
-                throw storage;
+        synchronized (queue) {
+            if (closed) {
+                throw new StorageException("store is closed");
             }
-            throw new StorageException("write failed: " + cause.getMessage(), cause);
+            queue.add(pending);
         }
+        return pending.done();
+    }
+
+    /** The failure that stopped the committer, or null while it works. */
+    StorageException failure() {
+        return failure;
+    }
+
+    /** Test hook: the next group write fails as a failed fsync would. */
+    void failNextWrite() {
+        failNextWrite = true;
+    }
+
+    /** Group writes so far (one fsync each), for tests that check grouping happens. */
+    long groupsWritten() {
+        return groupsWritten.get();
+    }
+
+    /** Non-empty batches written so far. */
+    long batchesWritten() {
+        return batchesWritten.get();
     }
 
     private void run() {
@@ -85,15 +111,33 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void write(List<Pending> group) {
+        StorageException failed = failure;
+        if (failed != null) {
+            group.forEach(p -> p.done().completeExceptionally(failed));
+            return;
+        }
+        int written = 0;
         try (org.rocksdb.WriteBatch combined = new org.rocksdb.WriteBatch()) {
             for (Pending pending : group) {
-                encoder.encode(pending.batch(), combined);
+                if (!pending.batch().isEmpty()) {
+                    encoder.encode(pending.batch(), combined);
+                    written++;
+                }
             }
-            db.write(syncWrite, combined);
+            if (written > 0) {
+                if (failNextWrite) {
+                    failNextWrite = false;
+                    throw new RocksDBException("injected fsync failure");
+                }
+                db.write(syncWrite, combined);
+                groupsWritten.incrementAndGet();
+                batchesWritten.addAndGet(written);
+            }
             group.forEach(p -> p.done().complete(null));
         } catch (RocksDBException | RuntimeException e) {
-            StorageException failure = new StorageException("group commit failed: " + e.getMessage(), e);
-            group.forEach(p -> p.done().completeExceptionally(failure));
+            StorageException stopped = new StorageException("store failed: group commit failed: " + e.getMessage(), e);
+            failure = stopped;
+            group.forEach(p -> p.done().completeExceptionally(stopped));
         }
     }
 
@@ -108,7 +152,13 @@ final class GroupCommitter implements AutoCloseable {
 
     @Override
     public void close() {
-        queue.add(STOP);
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

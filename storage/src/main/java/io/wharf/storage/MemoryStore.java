@@ -31,8 +31,9 @@ public final class MemoryStore implements Store {
         return map;
     }
 
+    /** Applies the batch at once: in memory, visible is as durable as it gets, and order is call order. */
     @Override
-    public void commit(WriteBatch batch) {
+    public Commit submit(WriteBatch batch) {
         ensureOpen();
         for (WriteBatch.Op op : batch.ops()) {
             space(op.space()); // all or nothing: refuse the batch before touching anything
@@ -50,6 +51,7 @@ public final class MemoryStore implements Store {
         } finally {
             lock.writeLock().unlock();
         }
+        return Commit.DONE;
     }
 
     @Override

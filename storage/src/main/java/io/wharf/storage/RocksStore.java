@@ -27,7 +27,9 @@ import java.util.function.BiConsumer;
  *
  * <p>Writes are group-committed ({@link GroupCommitter}): concurrent callers' batches are gathered into one
  * RocksDB write batch, written once with {@code sync=true}, and every caller returns after that one fsync.
- * With {@link FsyncMode#NEVER} the caller writes directly to the write-ahead log without syncing.
+ * With {@link FsyncMode#NEVER} the caller writes directly to the write-ahead log without syncing, inside
+ * {@link #submit}. Either way batches become durable in submission order, and the first failed write or
+ * fsync fails the store for good (fail-stop, see {@link Store}): reopening it recovers what is on disk.
  *
  * <p>Layout on disk: {@code <data-dir>/rocksdb/} holds the RocksDB files (WAL, SST, MANIFEST, OPTIONS);
  * the key/value layout inside each column family belongs to the engine that owns it (see its javadoc).
@@ -48,6 +50,7 @@ public final class RocksStore implements Store {
     private final WriteOptions plainWrite;
     private final GroupCommitter committer;
     private volatile boolean closed;
+    private volatile StorageException failed; // FsyncMode.NEVER's own fail-stop; ALWAYS's lives in the committer
 
     private RocksStore(Path directory, FsyncMode fsyncMode) throws RocksDBException, IOException {
         this.directory = directory;
@@ -126,23 +129,25 @@ public final class RocksStore implements Store {
     }
 
     @Override
-    public void commit(WriteBatch batch) {
-        ensureOpen();
-        if (batch.isEmpty()) {
-            return;
-        }
+    public Commit submit(WriteBatch batch) {
+        ensureWritable();
         for (WriteBatch.Op op : batch.ops()) {
             family(op.space()); // unknown key spaces fail the caller alone, before its batch joins a group
         }
         if (fsyncMode == FsyncMode.ALWAYS) {
-            committer.commit(batch);
-            return;
+            return Commit.of(committer.submit(batch));
         }
+        if (batch.isEmpty()) {
+            return Commit.DONE;
+        }
+        // unsynced writes are durable as far as this mode promises once in the WAL; RocksDB orders them itself
         try (org.rocksdb.WriteBatch native_ = new org.rocksdb.WriteBatch()) {
             encode(batch, native_);
             db.write(plainWrite, native_);
-        } catch (RocksDBException e) {
-            throw new StorageException("write failed: " + e.getMessage(), e);
+            return Commit.DONE;
+        } catch (RocksDBException | RuntimeException e) {
+            failed = new StorageException("store failed: write failed: " + e.getMessage(), e);
+            throw failed;
         }
     }
 
@@ -215,6 +220,24 @@ public final class RocksStore implements Store {
         } catch (RocksDBException e) {
             throw new StorageException("compaction failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Fail-stop (see {@link Store}): after one failed write or fsync, no further write is accepted. */
+    private void ensureWritable() {
+        ensureOpen();
+        StorageException failure = failed != null ? failed : committer.failure();
+        if (failure != null) {
+            throw new StorageException(failure.getMessage(), failure);
+        }
+    }
+
+    /** Test hook: the next group commit fails as a failed fsync would, and the store fails with it. */
+    void failNextWrite() {
+        committer.failNextWrite();
+    }
+
+    GroupCommitter committer() {
+        return committer;
     }
 
     private void ensureOpen() {

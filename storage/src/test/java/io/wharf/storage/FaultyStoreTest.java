@@ -24,4 +24,19 @@ class FaultyStoreTest extends StoreConformanceTest {
         assertThatThrownBy(() -> store.commit(new WriteBatch().put(space, b("b"), b("1"))))
                 .isInstanceOf(StorageException.class);
     }
+
+    @Test
+    void aFailedAwaitAppliesNothingAndFailsTheStoreUntilReset() {
+        FaultyStore faulty = (FaultyStore) store;
+        store.commit(new WriteBatch().put(space, b("kept"), b("1")));
+        faulty.failNextAwaits(1);
+        Commit lost = store.submit(new WriteBatch().put(space, b("lost"), b("1")));
+        assertThatThrownBy(lost::await).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> store.submit(new WriteBatch().put(space, b("later"), b("1"))))
+                .isInstanceOf(StorageException.class).hasMessageContaining("store failed");
+        assertThat(store.get(space, b("lost"))).isNull();
+        faulty.reset();
+        store.commit(new WriteBatch().put(space, b("later"), b("1")));
+        assertThat(keys(space, "")).containsExactly("kept", "later");
+    }
 }

@@ -61,6 +61,61 @@ class RocksStoreTest extends StoreConformanceTest {
     }
 
     @Test
+    void aFailedFsyncFailsTheStoreUntilItIsReopened() {
+        Path path = dir.resolve("fail-stop");
+        try (RocksStore rocks = RocksStore.open(path, FsyncMode.ALWAYS)) {
+            KeySpace things = rocks.keySpace("test.things");
+            rocks.commit(new WriteBatch().put(things, b("before"), b("1")));
+            rocks.failNextWrite();
+            Commit lost = rocks.submit(new WriteBatch().put(things, b("lost"), b("1")));
+            assertThatThrownBy(lost::await).isInstanceOf(StorageException.class).hasMessageContaining("store failed");
+            assertThatThrownBy(() -> rocks.submit(new WriteBatch().put(things, b("after"), b("1"))))
+                    .isInstanceOf(StorageException.class).hasMessageContaining("store failed");
+            assertThatThrownBy(() -> rocks.submit(new WriteBatch()))
+                    .as("not even a barrier: nothing submitted later may be taken as durable")
+                    .isInstanceOf(StorageException.class);
+        }
+        try (RocksStore reopened = RocksStore.open(path, FsyncMode.ALWAYS)) {
+            KeySpace things = reopened.keySpace("test.things");
+            assertThat(s(reopened.get(things, b("before")))).isEqualTo("1");
+            assertThat(reopened.get(things, b("lost"))).isNull();
+            reopened.commit(new WriteBatch().put(things, b("after"), b("1")));
+            assertThat(s(reopened.get(things, b("after")))).isEqualTo("1");
+        }
+    }
+
+    /** 16 submitters at once must share fsyncs; how much depends on timing, so only "some" is asserted. */
+    @Test
+    void groupCommitGroupsConcurrentSubmitters() throws Exception {
+        try (RocksStore rocks = RocksStore.open(dir.resolve("groups"), FsyncMode.ALWAYS)) {
+            KeySpace things = rocks.keySpace("test.things");
+            int submitters = 16;
+            int perSubmitter = 50;
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+                for (int t = 0; t < submitters; t++) {
+                    int id = t;
+                    jobs.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < perSubmitter; i++) {
+                            rocks.commit(new WriteBatch().put(things, b(id + "/" + i), b("v")));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var job : jobs) {
+                    job.get();
+                }
+            }
+            GroupCommitter committer = rocks.committer();
+            assertThat(committer.batchesWritten()).isEqualTo(submitters * perSubmitter);
+            assertThat(committer.groupsWritten()).isLessThan(committer.batchesWritten());
+        }
+    }
+
+    @Test
     void openingAFileInsteadOfADirectoryFailsClearly() throws Exception {
         Path file = java.nio.file.Files.writeString(dir.resolve("not-a-dir"), "x");
         assertThatThrownBy(() -> RocksStore.open(file, FsyncMode.ALWAYS))

@@ -137,6 +137,77 @@ abstract class StoreConformanceTest {
     }
 
     @Test
+    void awaitingACommitMakesItsBatchVisible() {
+        Commit first = store.submit(new WriteBatch().put(space, b("a"), b("1")));
+        Commit second = store.submit(new WriteBatch().put(space, b("a"), b("2")).put(space, b("b"), b("2")));
+        second.await();
+        assertThat(s(store.get(space, b("a")))).isEqualTo("2"); // submission order decides the last write
+        first.await(); // an earlier commit is done by now, and awaiting it twice is harmless
+        second.await();
+        assertThat(s(store.get(space, b("b")))).isEqualTo("2");
+    }
+
+    @Test
+    void anEmptyBatchIsABarrierForEverythingSubmittedBefore() {
+        for (int i = 0; i < 50; i++) {
+            store.submit(new WriteBatch().put(space, b(String.format("k%02d", i)), b("v")));
+        }
+        store.submit(new WriteBatch()).await();
+        assertThat(keys(space, "k")).hasSize(50);
+    }
+
+    /**
+     * Batches become durable in submission order: whoever awaits a commit finds every batch submitted
+     * before it (visibility standing in for durability, which only a crash test can show). The lock only
+     * makes the submission order known to the test; the awaits run outside it, as the engine's do.
+     */
+    @Test
+    void awaitingACommitProvesEveryEarlierSubmissionDone() throws Exception {
+        int threads = 16;
+        int perThread = 100;
+        Object order = new Object();
+        long[] submitted = {0};
+        List<Future<?>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        long mine;
+                        Commit commit;
+                        synchronized (order) {
+                            mine = submitted[0]++;
+                            commit = store.submit(new WriteBatch().put(space, b(String.format("s%06d", mine)), b("v")));
+                        }
+                        commit.await();
+                        for (long earlier = Math.max(0, mine - 20); earlier <= mine; earlier++) {
+                            assertThat(store.get(space, b(String.format("s%06d", earlier))))
+                                    .as("batch %d, submitted before the awaited %d", earlier, mine).isNotNull();
+                        }
+                        assertThat(store.get(space, b(String.format("s%06d", mine / 2)))).isNotNull();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        assertThat(keys(space, "s")).hasSize(threads * perThread);
+    }
+
+    @Test
+    void aRefusedSubmitAppliesNothingAndLeavesTheStoreWorking() {
+        WriteBatch bad = new WriteBatch().put(space, b("x"), b("1")).put(new KeySpace("never.created"), b("x"), b("y"));
+        assertThatThrownBy(() -> store.submit(bad)).isInstanceOf(StorageException.class);
+        store.submit(new WriteBatch().put(space, b("y"), b("1"))).await();
+        assertThat(store.get(space, b("x"))).isNull();
+        assertThat(s(store.get(space, b("y")))).isEqualTo("1");
+    }
+
+    @Test
     void closedStoreRefusesWork() {
         store.close();
         assertThatThrownBy(() -> store.commit(new WriteBatch().put(space, b("a"), b("b"))))

@@ -1,6 +1,7 @@
 package io.wharf.sqs.engine;
 
 import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
 import java.nio.charset.StandardCharsets;
@@ -168,6 +169,7 @@ final class MoveTasks implements AutoCloseable {
     /** Takes up to {@code n} visible messages out of the source's memory (the store delete comes with the move). */
     private List<Message> take(Queue source, int n) {
         List<Message> taken = new ArrayList<>();
+        Commit pending = Commit.DONE;
         source.lock.lock();
         try {
             if (source.deleted) {
@@ -176,7 +178,7 @@ final class MoveTasks implements AutoCloseable {
             WriteBatch batch = new WriteBatch();
             source.advance(ctx.clock().millis(), batch);
             if (!batch.isEmpty()) {
-                ctx.store().commit(batch);
+                pending = ctx.store().submit(batch);
             }
             for (Message m : source.visible.values()) {
                 if (taken.size() == n) {
@@ -188,6 +190,7 @@ final class MoveTasks implements AutoCloseable {
         } finally {
             source.lock.unlock();
         }
+        pending.await();
         return taken;
     }
 

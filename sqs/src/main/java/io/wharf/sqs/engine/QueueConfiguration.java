@@ -1,6 +1,7 @@
 package io.wharf.sqs.engine;
 
 import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
 import java.util.Collection;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** A queue's attributes, tags and permissions: reads, and changes persisted under the queue's lock. */
+/**
+ * A queue's attributes, tags and permissions: reads, and changes submitted to the store under the queue's
+ * lock and awaited after it.
+ */
 final class QueueConfiguration {
     static final int MAX_TAGS = 50;
 
@@ -27,13 +31,14 @@ final class QueueConfiguration {
             return Map.of();
         }
         Map<String, String> all = new LinkedHashMap<>();
+        Commit pending = Commit.DONE;
         queue.lock.lock();
         try {
             long now = ctx.clock().millis();
             WriteBatch batch = new WriteBatch();
             queue.advance(now, batch);
             if (!batch.isEmpty()) {
-                ctx.store().commit(batch);
+                pending = ctx.store().submit(batch);
             }
             Queue.Record r = queue.record();
             all.put("ApproximateNumberOfMessages", Integer.toString(queue.visible.size()));
@@ -46,6 +51,7 @@ final class QueueConfiguration {
         } finally {
             queue.lock.unlock();
         }
+        pending.await();
         if (names.contains("All")) {
             return all;
         }
@@ -70,6 +76,7 @@ final class QueueConfiguration {
 
     /** On FIFO queues the queue delay is retroactive: messages not yet received follow the new delay. */
     private static void retime(EngineContext ctx, Queue queue, int delaySeconds) {
+        Commit pending = Commit.DONE;
         queue.lock.lock();
         try {
             long now = ctx.clock().millis();
@@ -84,12 +91,13 @@ final class QueueConfiguration {
                 queue.persist(batch, m);
             }
             if (!batch.isEmpty()) {
-                ctx.store().commit(batch);
+                pending = ctx.store().submit(batch);
             }
             queue.changed.signalAll();
         } finally {
             queue.lock.unlock();
         }
+        pending.await();
     }
 
     static void tag(EngineContext ctx, Queue queue, Map<String, String> tags) {
@@ -149,8 +157,9 @@ final class QueueConfiguration {
         });
     }
 
-    /** Replaces the queue's record under its lock and commits it before returning. */
+    /** Replaces the queue's record under its lock and waits, after the lock, for it to be durable. */
     static void update(EngineContext ctx, Queue queue, UnaryOperator<Queue.Record> change) {
+        Commit pending;
         queue.lock.lock();
         try {
             if (queue.deleted) {
@@ -159,11 +168,12 @@ final class QueueConfiguration {
             Queue.Record next = change.apply(queue.record());
             WriteBatch batch = new WriteBatch();
             batch.put(ctx.layout().queues, SqsStoreLayout.queueKey(next.id()), SqsStoreLayout.encodeQueue(next));
-            ctx.store().commit(batch);
-            queue.setRecord(next);
+            pending = ctx.store().submit(batch);
+            queue.setRecord(next); // only once the store took it, so a refused change leaves no trace
             queue.changed.signalAll(); // a shorter wait time or visibility may concern waiting receivers
         } finally {
             queue.lock.unlock();
         }
+        pending.await();
     }
 }

@@ -2,10 +2,12 @@ package io.wharf.sqs.engine;
 
 import io.wharf.protocol.AwsException;
 import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** What callers do with receipt handles: DeleteMessage(Batch) and ChangeMessageVisibility(Batch) (sqs.md §2.7–2.8). */
 final class Receipts {
@@ -15,6 +17,11 @@ final class Receipts {
     }
 
     static void delete(EngineContext ctx, Queue queue, String receiptHandle) {
+        submitDelete(ctx, queue, receiptHandle).await();
+    }
+
+    /** Deletes in memory and submits the write under the lock; the caller awaits it after the lock. */
+    private static Commit submitDelete(EngineContext ctx, Queue queue, String receiptHandle) {
         ReceiptHandle handle = parse(ctx, queue, receiptHandle);
         queue.lock.lock();
         try {
@@ -33,18 +40,25 @@ final class Receipts {
                 // standard queues: an older handle of a message still deletes it (the friendlier of AWS's answers)
                 queue.persistDelete(batch, m);
             }
-            if (!batch.isEmpty()) {
-                ctx.store().commit(batch);
-            }
+            // submitted even when empty: a message already gone may have left by a delete not yet durable,
+            // and this answer must not come before that delete's
+            Commit pending = ctx.store().submit(batch);
             if (m != null) {
-                queue.remove(m); // only once the delete is durable, so a failed commit cannot resurrect it later
+                queue.remove(m); // only once the store took the delete, so a refused one cannot resurrect it later
             }
+            return pending;
         } finally {
             queue.lock.unlock();
         }
     }
 
     static void changeVisibility(EngineContext ctx, Queue queue, String receiptHandle, int timeoutSeconds) {
+        submitVisibilityChange(ctx, queue, receiptHandle, timeoutSeconds).await();
+    }
+
+    /** Changes the visibility in memory and submits the write under the lock; the caller awaits it after. */
+    private static Commit submitVisibilityChange(EngineContext ctx, Queue queue, String receiptHandle,
+                                                 int timeoutSeconds) {
         ReceiptHandle handle = parse(ctx, queue, receiptHandle);
         if (timeoutSeconds < 0 || timeoutSeconds > MAX_VISIBILITY_TIMEOUT) {
             throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
@@ -59,18 +73,19 @@ final class Receipts {
             WriteBatch batch = new WriteBatch();
             queue.advance(now, batch);
             Message m = queue.messages.get(handle.ordinal());
+            // the error answers below do not depend on the timer changes, so those are submitted, not awaited
             if (m == null) {
-                commitIfAny(ctx, batch);
+                submitIfAny(ctx, batch);
                 throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle,
                         "Message does not exist or is not available for visibility timeout change.");
             }
             if (m.state != Message.State.INFLIGHT) {
-                commitIfAny(ctx, batch);
+                submitIfAny(ctx, batch);
                 throw SqsErrors.MESSAGE_NOT_INFLIGHT.error("Message does not exist or is not available for "
                         + "visibility timeout change.");
             }
             if (now + timeoutSeconds * 1000L > m.lastReceiveMillis + MAX_VISIBILITY_TIMEOUT * 1000L) {
-                commitIfAny(ctx, batch);
+                submitIfAny(ctx, batch);
                 throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
                         "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
             }
@@ -80,10 +95,11 @@ final class Receipts {
                 queue.transition(m, Message.State.INFLIGHT, now + timeoutSeconds * 1000L);
             }
             queue.persist(batch, m);
-            ctx.store().commit(batch);
+            Commit pending = ctx.store().submit(batch);
             if (timeoutSeconds == 0) {
-                queue.changed.signalAll();
+                queue.changed.signalAll(); // a receiver's answer awaits its own, later batch: see Sending
             }
+            return pending;
         } finally {
             queue.lock.unlock();
         }
@@ -91,22 +107,28 @@ final class Receipts {
 
     static BatchResult<Void> deleteBatch(EngineContext ctx, Queue queue, List<BatchEntry<String>> entries) {
         BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "DeleteMessageBatchRequestEntry");
-        return each(entries, e -> delete(ctx, queue, e.command()));
+        return each(entries, e -> submitDelete(ctx, queue, e.command()));
     }
 
     static BatchResult<Void> changeVisibilityBatch(EngineContext ctx, Queue queue,
                                                    List<BatchEntry<VisibilityChange>> entries) {
         BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "ChangeMessageVisibilityBatchRequestEntry");
-        return each(entries, e -> changeVisibility(ctx, queue, e.command().receiptHandle(),
+        return each(entries, e -> submitVisibilityChange(ctx, queue, e.command().receiptHandle(),
                 e.command().visibilityTimeout()));
     }
 
-    private static <C> BatchResult<Void> each(List<BatchEntry<C>> entries, java.util.function.Consumer<BatchEntry<C>> action) {
+    /**
+     * Runs each entry, submitting its write without waiting, then awaits them all: the entries' writes
+     * share fsyncs instead of paying one each. A failed await fails the whole request, as the store is then
+     * failed (fail-stop) and no entry can be reported done.
+     */
+    private static <C> BatchResult<Void> each(List<BatchEntry<C>> entries, Function<BatchEntry<C>, Commit> action) {
         List<BatchResult.Success<Void>> successful = new ArrayList<>();
         List<BatchResult.Failure> failed = new ArrayList<>();
+        List<Commit> pending = new ArrayList<>();
         for (BatchEntry<C> entry : entries) {
             try {
-                action.accept(entry);
+                pending.add(action.apply(entry));
                 successful.add(new BatchResult.Success<>(entry.id(), null));
             } catch (AwsException e) {
                 if (e.code().equals(SqsErrors.QUEUE_DOES_NOT_EXIST.code())) {
@@ -115,6 +137,7 @@ final class Receipts {
                 failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
             }
         }
+        pending.forEach(Commit::await);
         return new BatchResult<>(successful, failed);
     }
 
@@ -131,9 +154,9 @@ final class Receipts {
         return handle;
     }
 
-    private static void commitIfAny(EngineContext ctx, WriteBatch batch) {
+    private static void submitIfAny(EngineContext ctx, WriteBatch batch) {
         if (!batch.isEmpty()) {
-            ctx.store().commit(batch);
+            ctx.store().submit(batch);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.wharf.sqs.engine;
 
 import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * ReceiveMessage: picks visible messages, marks them in flight, dead-letters those that reached maxReceiveCount,
  * and long-polls by waiting on the queue's condition until a send, a visibility change or the next timer.
+ * The receive's write is submitted under the queue's lock and awaited after it, before the messages are
+ * returned: a message is never handed out before its delivery (and the send before it) is durable.
  */
 final class Receiving {
     private Receiving() {
@@ -43,6 +46,7 @@ final class Receiving {
             List<Message> deadLettered = new ArrayList<>();
             Queue deadLetterQueue = null;
             List<ReceivedMessage> result = new ArrayList<>();
+            Commit pending = Commit.DONE;
             queue.lock.lock();
             try {
                 if (queue.deleted) {
@@ -82,7 +86,7 @@ final class Receiving {
                     queue.receiveAttempts.remember(attemptId, picked, now + ReceiveAttempts.WINDOW_MILLIS);
                 }
                 if (!batch.isEmpty()) {
-                    ctx.store().commit(batch);
+                    pending = ctx.store().submit(batch);
                 }
                 if (result.isEmpty() && deadLettered.isEmpty()) {
                     if (now >= deadline) {
@@ -103,6 +107,7 @@ final class Receiving {
                 Transfers.deadLetter(ctx, queue, deadLettered, deadLetterQueue);
             }
             if (!result.isEmpty()) {
+                pending.await();
                 return result;
             }
         }

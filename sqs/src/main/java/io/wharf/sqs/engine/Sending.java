@@ -2,6 +2,7 @@ package io.wharf.sqs.engine;
 
 import io.wharf.protocol.AwsException;
 import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
-/** SendMessage and SendMessageBatch: validate, then enqueue under the queue's lock and commit before answering. */
+/**
+ * SendMessage and SendMessageBatch: validate, enqueue and submit the write under the queue's lock, then wait
+ * for it to be durable after releasing the lock, before answering.
+ */
 final class Sending {
     static final long MAX_BATCH_BYTES = 1_048_576;
 
@@ -58,6 +62,7 @@ final class Sending {
         List<SendResult> results = new ArrayList<>(commands.size());
         List<Message> added = new ArrayList<>();
         List<String> remembered = new ArrayList<>();
+        Commit pending;
         queue.lock.lock();
         try {
             if (queue.deleted) {
@@ -98,17 +103,22 @@ final class Sending {
                 results.add(result(c, m.messageId, settings.fifo() ? m.sequenceNumber() : null));
             }
             try {
-                ctx.store().commit(batch);
+                // even an empty batch (every message a duplicate) is submitted: as a barrier, so the answer
+                // waits until the original send it repeats is durable too
+                pending = ctx.store().submit(batch);
             } catch (RuntimeException e) {
-                // not durable, so not sent: nobody may receive these or be deduplicated against them
+                // refused, so not sent: nobody may receive these or be deduplicated against them
                 added.forEach(queue::remove);
                 remembered.forEach(queue.deduplication::remove);
                 throw e;
             }
+            // Waiting receivers may take these messages before they are durable: a receiver's own batch is
+            // submitted after this one, so its answer (which awaits it) cannot come before this send is durable.
             queue.changed.signalAll();
         } finally {
             queue.lock.unlock();
         }
+        pending.await(); // outside the lock, so the queue's next writers join the same group commit
         return results;
     }
 

@@ -1,77 +1,86 @@
 package io.wharf.sqs.engine;
 
-import io.wharf.storage.KeySpace;
+import io.wharf.storage.FaultyStore;
 import io.wharf.storage.MemoryStore;
 import io.wharf.storage.StorageException;
-import io.wharf.storage.Store;
-import io.wharf.storage.WriteBatch;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A write the store refuses is not acknowledged and leaves no trace a receiver could see. */
+/**
+ * A write the store refuses is not acknowledged and leaves no trace a receiver could see; a write that never
+ * became durable fails its answer and every write after it, and a restart recovers only what was durable.
+ */
 class FailingStoreTest {
-
-    /** A memory store that fails every commit while {@code failing} is set. */
-    static final class FlakyStore implements Store {
-        final MemoryStore delegate = new MemoryStore();
-        volatile boolean failing;
-
-        @Override
-        public KeySpace keySpace(String name) {
-            return delegate.keySpace(name);
-        }
-
-        @Override
-        public void commit(WriteBatch batch) {
-            if (failing) {
-                throw new StorageException("disk full");
-            }
-            delegate.commit(batch);
-        }
-
-        @Override
-        public byte[] get(KeySpace space, byte[] key) {
-            return delegate.get(space, key);
-        }
-
-        @Override
-        public void scan(KeySpace space, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
-            delegate.scan(space, prefix, visitor);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
+    private final QueueId name = new QueueId("000000000000", "us-east-1", "q");
 
     @Test
     void failedSendIsNotReceivableAndFailedDeleteKeepsTheMessage() {
-        FlakyStore store = new FlakyStore();
-        ManualClock clock = new ManualClock(1_700_000_000_000L);
+        FaultyStore store = new FaultyStore(new MemoryStore());
         try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict())) {
-            QueueId q = engine.createQueue(new QueueId("000000000000", "us-east-1", "q"), Map.of(), Map.of());
-            store.failing = true;
+            QueueId q = engine.createQueue(name, Map.of(), Map.of());
+            store.failAllCommits(true);
             assertThatThrownBy(() -> engine.sendMessage(q, SendCommand.of("lost"))).isInstanceOf(StorageException.class);
-            store.failing = false;
+            store.failAllCommits(false);
             assertThat(engine.receiveMessage(q, ReceiveCommand.of(10))).isEmpty();
 
             engine.sendMessage(q, SendCommand.of("kept"));
             String handle = engine.receiveMessage(q, ReceiveCommand.of(1)).get(0).receiptHandle();
-            store.failing = true;
+            store.failAllCommits(true);
             assertThatThrownBy(() -> engine.deleteMessage(q, handle)).isInstanceOf(StorageException.class);
-            store.failing = false;
+            store.failAllCommits(false);
             assertThat(engine.getQueueAttributes(q, List.of("ApproximateNumberOfMessagesNotVisible")))
                     .containsEntry("ApproximateNumberOfMessagesNotVisible", "1");
             engine.deleteMessage(q, handle);
             assertThat(engine.getQueueAttributes(q, List.of("ApproximateNumberOfMessagesNotVisible")))
                     .containsEntry("ApproximateNumberOfMessagesNotVisible", "0");
+        }
+    }
+
+    @Test
+    void aSendThatNeverBecameDurableFailsAndStopsEveryWriteUntilARestart() {
+        FaultyStore store = new FaultyStore(new MemoryStore());
+        QueueId q;
+        try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict())) {
+            q = engine.createQueue(name, Map.of(), Map.of());
+            engine.sendMessage(q, SendCommand.of("durable"));
+            store.failNextAwaits(1);
+            assertThatThrownBy(() -> engine.sendMessage(q, SendCommand.of("lost")))
+                    .isInstanceOf(StorageException.class);
+            // memory now holds "lost" though the disk does not: nothing may be acknowledged from here on
+            assertThatThrownBy(() -> engine.sendMessage(q, SendCommand.of("after")))
+                    .isInstanceOf(StorageException.class).hasMessageContaining("store failed");
+            assertThatThrownBy(() -> engine.receiveMessage(q, ReceiveCommand.of(10)))
+                    .isInstanceOf(StorageException.class);
+        }
+        try (SqsEngine restarted = new SqsEngine(store.delegate(), clock, SqsLimits.strict())) {
+            List<ReceivedMessage> recovered = restarted.receiveMessage(q, ReceiveCommand.of(10));
+            assertThat(recovered).extracting(ReceivedMessage::body).containsExactly("durable");
+        }
+    }
+
+    @Test
+    void aDeleteThatNeverBecameDurableLeavesTheMessageForTheNextStart() {
+        FaultyStore store = new FaultyStore(new MemoryStore());
+        QueueId q;
+        try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict())) {
+            q = engine.createQueue(name, Map.of(), Map.of());
+            engine.sendMessage(q, SendCommand.of("kept"));
+            String handle = engine.receiveMessage(q, ReceiveCommand.of(1)).get(0).receiptHandle();
+            store.failNextAwaits(1);
+            assertThatThrownBy(() -> engine.deleteMessageBatch(q, List.of(new BatchEntry<>("a", handle))))
+                    .isInstanceOf(StorageException.class);
+            assertThatThrownBy(() -> engine.setQueueAttributes(q, Map.of("VisibilityTimeout", "5")))
+                    .isInstanceOf(StorageException.class).hasMessageContaining("store failed");
+        }
+        try (SqsEngine restarted = new SqsEngine(store.delegate(), clock, SqsLimits.strict())) {
+            assertThat(restarted.getQueueAttributes(q, List.of("ApproximateNumberOfMessagesNotVisible")))
+                    .containsEntry("ApproximateNumberOfMessagesNotVisible", "1");
         }
     }
 }
