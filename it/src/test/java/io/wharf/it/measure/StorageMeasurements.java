@@ -101,16 +101,17 @@ class StorageMeasurements {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        final String ready = endpoint;
         long rss = rssKib(process.pid());
-        try (SqsClient sqs = Clients.sqs(URI.create(endpoint))) {
-            String attributes = sqs.getQueueAttributes(r -> r.queueUrl(endpoint + "/000000000000/recovery-0")
+        try (SqsClient sqs = Clients.sqs(URI.create(ready))) {
+            String attributes = sqs.getQueueAttributes(r -> r.queueUrl(ready + "/000000000000/recovery-0")
                     .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings().toString();
             System.out.printf("restart to ready: %.2f s (JVM start included), RSS %,d MiB with -Xmx%s; queue 0: %s%n",
                     seconds, rss >> 10, heap, attributes);
             long deleteStart = System.nanoTime();
             for (int q = 0; q < QUEUES; q++) {
                 int n = q;
-                sqs.deleteQueue(r -> r.queueUrl(endpoint + "/000000000000/recovery-" + n));
+                sqs.deleteQueue(r -> r.queueUrl(ready + "/000000000000/recovery-" + n));
             }
             System.out.printf("deleted %d queues in %.2f s; data dir right after: %,d MiB%n", QUEUES,
                     (System.nanoTime() - deleteStart) / 1e9, sizeOf(dataDir) >> 20);
