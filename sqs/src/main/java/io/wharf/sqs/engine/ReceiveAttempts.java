@@ -72,7 +72,7 @@ final class ReceiveAttempts {
                 .map(m -> new Delivery(m.ordinal, m.receiveCount, m.visibleAtMillis)).toList();
         Attempt attempt = new Attempt(deliveries, expiresAtMillis);
         attempts.put(attemptId, attempt);
-        batch.put(queue.layout.attempts, SqsStoreLayout.dedupKey(queue.number(), attemptId), encode(attempt));
+        batch.put(queue.layout.attempts, SqsStoreLayout.attemptKey(queue.number(), attemptId), encode(attempt));
     }
 
     /** Recovery: an attempt read back from the store (call {@link #sortByExpiry} after the last). */
@@ -93,7 +93,7 @@ final class ReceiveAttempts {
 
     private void forget(Queue queue, String attemptId, WriteBatch batch) {
         attempts.remove(attemptId);
-        batch.delete(queue.layout.attempts, SqsStoreLayout.dedupKey(queue.number(), attemptId));
+        batch.delete(queue.layout.attempts, SqsStoreLayout.attemptKey(queue.number(), attemptId));
     }
 
     private void prune(Queue queue, long now, WriteBatch batch) {
@@ -104,7 +104,7 @@ final class ReceiveAttempts {
                 break;
             }
             it.remove();
-            batch.delete(queue.layout.attempts, SqsStoreLayout.dedupKey(queue.number(), e.getKey()));
+            batch.delete(queue.layout.attempts, SqsStoreLayout.attemptKey(queue.number(), e.getKey()));
         }
     }
 

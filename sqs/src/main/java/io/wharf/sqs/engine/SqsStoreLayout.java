@@ -87,6 +87,10 @@ public final class SqsStoreLayout {
         return ByteBuffer.allocate(8 + k.length).putLong(queueNumber).put(k).array();
     }
 
+    static byte[] attemptKey(long queueNumber, String attemptId) {
+        return dedupKey(queueNumber, attemptId); // same shape: queue number, then the id's UTF-8 bytes
+    }
+
     static byte[] encodeQueue(Queue.Record r) {
         return write(out -> {
             out.writeLong(r.number());
