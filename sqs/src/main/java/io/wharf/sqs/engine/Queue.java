@@ -60,6 +60,10 @@ final class Queue {
     int delayedCount;
     int inflightCount;
     final Map<String, Integer> inflightByGroup = new HashMap<>();
+    /** FIFO: each group's visible messages in order, so a receive can fill from one group first. */
+    final Map<String, TreeMap<Long, Message>> visibleByGroup = new HashMap<>();
+    /** FIFO: groups whose head is being moved to the dead-letter queue; they wait so the order is kept there. */
+    final java.util.Set<String> movingGroups = new java.util.HashSet<>();
     final LinkedHashMap<String, Deduplication> deduplication = new LinkedHashMap<>();
     final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
     private long lastOrdinal;
@@ -121,6 +125,7 @@ final class Queue {
         delayedCount = 0;
         inflightCount = 0;
         inflightByGroup.clear();
+        visibleByGroup.clear();
     }
 
     /** Moves a message to a new state; {@code visibleAt} matters for DELAYED and INFLIGHT. */
@@ -133,7 +138,12 @@ final class Queue {
 
     private void attach(Message m) {
         switch (m.state) {
-            case VISIBLE -> visible.put(m.ordinal, m);
+            case VISIBLE -> {
+                visible.put(m.ordinal, m);
+                if (m.groupId != null && settings.fifo()) {
+                    visibleByGroup.computeIfAbsent(m.groupId, g -> new TreeMap<>()).put(m.ordinal, m);
+                }
+            }
             case DELAYED -> {
                 delayedCount++;
                 timed.add(m);
@@ -150,7 +160,16 @@ final class Queue {
 
     private void detach(Message m) {
         switch (m.state) {
-            case VISIBLE -> visible.remove(m.ordinal);
+            case VISIBLE -> {
+                visible.remove(m.ordinal);
+                if (m.groupId != null && settings.fifo()) {
+                    TreeMap<Long, Message> group = visibleByGroup.get(m.groupId);
+                    group.remove(m.ordinal);
+                    if (group.isEmpty()) {
+                        visibleByGroup.remove(m.groupId);
+                    }
+                }
+            }
             case DELAYED -> {
                 delayedCount--;
                 timed.remove(m);

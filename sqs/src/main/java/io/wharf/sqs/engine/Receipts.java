@@ -79,6 +79,12 @@ final class Receipts {
                 throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle,
                         "Message does not exist or is not available for visibility timeout change.");
             }
+            if (queue.settings().fifo() && (handle.receiveCount() != m.receiveCount
+                    || m.state != Message.State.INFLIGHT)) {
+                // FIFO handles live as long as their visibility window (sqs.md §3.3), like for DeleteMessage
+                commitIfAny(ctx, batch);
+                throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle, "The receipt handle has expired.");
+            }
             if (m.state != Message.State.INFLIGHT) {
                 submitIfAny(ctx, batch);
                 throw SqsErrors.MESSAGE_NOT_INFLIGHT.error("Message does not exist or is not available for "

@@ -63,7 +63,7 @@ final class Receiving {
                 int timeout = c.visibilityTimeout() != null ? c.visibilityTimeout() : settings.visibilityTimeout();
                 String attemptId = settings.fifo() ? c.receiveRequestAttemptId() : null;
                 List<Message> replayed = attemptId == null ? null
-                        : queue.receiveAttempts.replay(queue, attemptId, now, timeout);
+                        : queue.receiveAttempts.replay(queue, attemptId, now, timeout, batch);
                 if (replayed != null) {
                     for (Message m : replayed) {
                         queue.persist(batch, m);
@@ -83,7 +83,8 @@ final class Receiving {
                     result.add(delivered(ctx, queue, m, c));
                 }
                 if (attemptId != null && !picked.isEmpty()) {
-                    queue.receiveAttempts.remember(attemptId, picked, now + ReceiveAttempts.WINDOW_MILLIS);
+                    queue.receiveAttempts.remember(queue, attemptId, picked, now + ReceiveAttempts.WINDOW_MILLIS,
+                            batch);
                 }
                 if (!batch.isEmpty()) {
                     pending = ctx.store().submit(batch);
@@ -104,7 +105,11 @@ final class Receiving {
                 queue.lock.unlock();
             }
             if (!deadLettered.isEmpty()) {
-                Transfers.deadLetter(ctx, queue, deadLettered, deadLetterQueue);
+                try {
+                    Transfers.deadLetter(ctx, queue, deadLettered, deadLetterQueue);
+                } finally {
+                    unblock(queue, deadLettered);
+                }
             }
             if (!result.isEmpty()) {
                 pending.await();
@@ -113,7 +118,11 @@ final class Receiving {
         }
     }
 
-    /** Chooses up to {@code max} messages; FIFO: skips groups with a message in flight before this receive. */
+    /**
+     * Chooses up to {@code max} messages. FIFO (sqs.md §3.11): groups with a message in flight (or on its way to
+     * the dead-letter queue) are skipped; a receive takes as many of one group's messages as fit, in order, before
+     * it moves on to the next group (groups in the order of their oldest visible message).
+     */
     private static void pick(EngineContext ctx, Queue queue, int max, QueueSettings.RedrivePolicy redrive,
                              Queue deadLetterQueue, List<Message> picked, List<Message> deadLettered) {
         boolean fifo = queue.settings().fifo();
@@ -121,31 +130,55 @@ final class Receiving {
             throw SqsErrors.OVER_LIMIT.error("You have reached the maximum number of in flight messages ("
                     + ctx.limits().maxInflightStandard() + ").");
         }
-        Set<String> lockedGroups = fifo ? new HashSet<>(queue.inflightByGroup.keySet()) : Set.of();
-        Set<String> blockedGroups = new HashSet<>();
-        for (Message m : queue.visible.values()) {
+        Set<String> seenGroups = new HashSet<>();
+        for (Message head : queue.visible.values()) {
             if (picked.size() >= max) {
                 break;
             }
-            if (fifo) {
-                if (queue.inflightCount + picked.size() >= ctx.limits().maxInflightFifo()) {
-                    break;
-                }
-                if (lockedGroups.contains(m.groupId) || blockedGroups.contains(m.groupId)) {
-                    continue;
-                }
-            }
-            if (redrive != null && deadLetterQueue != null && m.receiveCount >= redrive.maxReceiveCount()) {
-                deadLettered.add(m);
-                if (fifo) {
-                    // later messages of the group wait until this one has left, to keep the order
-                    blockedGroups.add(m.groupId);
+            if (!fifo) {
+                if (redrive != null && deadLetterQueue != null && head.receiveCount >= redrive.maxReceiveCount()) {
+                    deadLettered.add(head);
+                } else {
+                    picked.add(head);
                 }
                 continue;
             }
-            picked.add(m);
+            if (queue.inflightByGroup.containsKey(head.groupId) || queue.movingGroups.contains(head.groupId)
+                    || !seenGroups.add(head.groupId)) {
+                continue;
+            }
+            boolean first = true;
+            for (Message m : queue.visibleByGroup.get(head.groupId).values()) {
+                if (picked.size() >= max || queue.inflightCount + picked.size() >= ctx.limits().maxInflightFifo()) {
+                    break;
+                }
+                if (redrive != null && deadLetterQueue != null && m.receiveCount >= redrive.maxReceiveCount()) {
+                    if (first) {
+                        // the rest of the group waits until this one has arrived in the dead-letter queue
+                        deadLettered.add(m);
+                        queue.movingGroups.add(m.groupId);
+                    }
+                    break;
+                }
+                picked.add(m);
+                first = false;
+            }
         }
         deadLettered.forEach(queue::remove);
+    }
+
+    /** FIFO: the groups of dead-lettered messages may be received again once the move is over (or failed). */
+    private static void unblock(Queue queue, List<Message> deadLettered) {
+        if (!queue.settings().fifo()) {
+            return;
+        }
+        queue.lock.lock();
+        try {
+            deadLettered.forEach(m -> queue.movingGroups.remove(m.groupId));
+            queue.changed.signalAll();
+        } finally {
+            queue.lock.unlock();
+        }
     }
 
     private static ReceivedMessage delivered(EngineContext ctx, Queue queue, Message m, ReceiveCommand c) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Rebuilds the engine's memory from the store: queues, their messages (in-flight ones keep their deadlines,
- * delays and retention keep counting against the clock), FIFO deduplication ids and deleted-queue markers.
+ * delays and retention keep counting against the clock), FIFO deduplication ids and receive attempts, and
+ * deleted-queue markers.
  */
 final class Recovery {
     private static final byte[] SECRET_KEY = "receipt-secret".getBytes(StandardCharsets.UTF_8);
@@ -59,6 +60,10 @@ final class Recovery {
                     Deduplications.decode(value))));
             ids.sort(Comparator.comparingLong(e -> e.getValue().expiresAtMillis()));
             ids.forEach(e -> queue.deduplication.put(e.getKey(), e.getValue()));
+            store.scan(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()), (key, value) ->
+                    queue.receiveAttempts.load(new String(Arrays.copyOfRange(key, 8, key.length),
+                            StandardCharsets.UTF_8), value));
+            queue.receiveAttempts.sortByExpiry();
             WriteBatch batch = new WriteBatch();
             queue.lock.lock();
             try {

@@ -122,6 +122,8 @@ public final class SqsEngine implements AutoCloseable {
                                 SqsStoreLayout.queuePrefixEnd(queue.number()))
                         .deleteRange(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()),
                                 SqsStoreLayout.queuePrefixEnd(queue.number()))
+                        .deleteRange(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()),
+                                SqsStoreLayout.queuePrefixEnd(queue.number()))
                         .put(layout.deleted, SqsStoreLayout.queueKey(id), SqsStoreLayout.encodeLong(now));
                 pending = ctx.store().submit(batch);
                 queue.deleted = true;

@@ -30,6 +30,9 @@ import java.util.Map;
  *                                                     visibleAt:long, receiveCount:int,
  *                                                     firstReceive:long, lastReceive:long
  * sqs.dedup     queueNumber:long dedupKey(UTF-8)     → v, messageId, ordinal:long, expiresAt:long
+ * sqs.attempts  queueNumber:long attemptId(UTF-8)    → v, expiresAt:long, count:int, (ordinal:long,
+ *                                                     receiveCount:int, visibleAt:long)*   (FIFO
+ *                                                     ReceiveRequestAttemptId, see {@link ReceiveAttempts})
  * sqs.tasks     taskId(UTF-8)                        → see {@link MoveTask#encode()}
  * </pre>
  *
@@ -44,6 +47,7 @@ public final class SqsStoreLayout {
     final KeySpace deleted;
     final KeySpace messages;
     final KeySpace dedup;
+    final KeySpace attempts;
     final KeySpace tasks;
 
     SqsStoreLayout(Store store) {
@@ -52,6 +56,7 @@ public final class SqsStoreLayout {
         deleted = store.keySpace("sqs.deleted");
         messages = store.keySpace("sqs.messages");
         dedup = store.keySpace("sqs.dedup");
+        attempts = store.keySpace("sqs.attempts");
         tasks = store.keySpace("sqs.tasks");
     }
 
@@ -80,6 +85,10 @@ public final class SqsStoreLayout {
     static byte[] dedupKey(long queueNumber, String key) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(8 + k.length).putLong(queueNumber).put(k).array();
+    }
+
+    static byte[] attemptKey(long queueNumber, String attemptId) {
+        return dedupKey(queueNumber, attemptId); // same shape: queue number, then the id's UTF-8 bytes
     }
 
     static byte[] encodeQueue(Queue.Record r) {

@@ -45,13 +45,15 @@ class FifoTest extends EngineFixture {
         send(q, "g1-1", "g1", null);
         send(q, "g2-1", "g2", null);
         send(q, "g1-2", "g1", null);
-        List<ReceivedMessage> first = receive(q, 2);
-        assertThat(first).extracting(ReceivedMessage::body).containsExactly("g1-1", "g2-1");
+        List<ReceivedMessage> first = receive(q, 1);
+        assertThat(first).extracting(ReceivedMessage::body).containsExactly("g1-1");
+        List<ReceivedMessage> second = receive(q, 10);
+        assertThat(second).extracting(ReceivedMessage::body).containsExactly("g2-1"); // g1-2 waits for g1-1
         assertThat(receive(q, 10)).isEmpty(); // both groups locked
         engine.deleteMessage(q, first.get(0).receiptHandle());
         assertThat(receive(q, 10)).extracting(ReceivedMessage::body).containsExactly("g1-2");
         clock.advanceSeconds(30);
-        var expired = error(() -> engine.deleteMessage(q, first.get(1).receiptHandle()));
+        var expired = error(() -> engine.deleteMessage(q, second.get(0).receiptHandle()));
         assertThat(expired.getMessage()).endsWith("Reason: The receipt handle has expired.");
         assertThat(receiveAll(q, 10).get(0).attributes()).containsKeys("SequenceNumber", "MessageDeduplicationId",
                 "MessageGroupId");
@@ -82,5 +84,134 @@ class FifoTest extends EngineFixture {
         assertThat(receive(q, 1)).isEmpty();
         clock.advanceSeconds(60);
         assertThat(receive(q, 1)).hasSize(1);
+    }
+
+    private void restart() {
+        engine.close();
+        engine = new SqsEngine(store, clock, SqsLimits.strict());
+    }
+
+    private QueueId fifo(String name, String... more) {
+        Map<String, String> attributes = new java.util.HashMap<>(Map.of("FifoQueue", "true",
+                "ContentBasedDeduplication", "true"));
+        for (int i = 0; i < more.length; i += 2) {
+            attributes.put(more[i], more[i + 1]);
+        }
+        return create(name, attributes);
+    }
+
+    private static ReceiveCommand attempt(String id, int max) {
+        return new ReceiveCommand(max, null, 0, java.util.Set.of(), List.of(), id);
+    }
+
+    @Test
+    void aReceiveFillsFromOneGroupFirstThenFromTheNext() {
+        QueueId q = fifo("fill.fifo");
+        for (String body : List.of("g1-1", "g2-1", "g1-2", "g3-1", "g2-2", "g1-3")) {
+            send(q, body, body.substring(0, 2), null);
+        }
+        assertThat(receive(q, 2)).extracting(ReceivedMessage::body).containsExactly("g1-1", "g1-2");
+        assertThat(receive(q, 10)).extracting(ReceivedMessage::body).containsExactly("g2-1", "g2-2", "g3-1");
+        assertThat(receive(q, 10)).isEmpty(); // g1-3 waits while g1-1 and g1-2 are in flight
+        clock.advanceSeconds(30);
+        assertThat(receive(q, 10)).extracting(ReceivedMessage::body)
+                .containsExactly("g1-1", "g1-2", "g1-3", "g2-1", "g2-2", "g3-1");
+    }
+
+    @Test
+    void deduplicationScopeIsTheQueueOrTheGroup() {
+        QueueId perQueue = fifo("scope-q.fifo");
+        SendResult first = send(perQueue, "a", "g1", "same");
+        assertThat(send(perQueue, "b", "g2", "same").messageId()).isEqualTo(first.messageId());
+        assertThat(send(perQueue, "b", "g2", "same").sequenceNumber()).isEqualTo(first.sequenceNumber());
+        assertThat(attribute(perQueue, "ApproximateNumberOfMessages")).isEqualTo("1");
+
+        QueueId perGroup = fifo("scope-g.fifo", "DeduplicationScope", "messageGroup",
+                "FifoThroughputLimit", "perMessageGroupId");
+        SendResult g1 = send(perGroup, "a", "g1", "same");
+        SendResult g2 = send(perGroup, "a", "g2", "same");
+        assertThat(g2.messageId()).isNotEqualTo(g1.messageId());
+        assertThat(send(perGroup, "c", "g1", "same").messageId()).isEqualTo(g1.messageId());
+        assertThat(send(perGroup, "a", "g1", null).messageId()).isNotEqualTo(g1.messageId()); // content hash
+        assertThat(attribute(perGroup, "ApproximateNumberOfMessages")).isEqualTo("3");
+    }
+
+    @Test
+    void theDeduplicationWindowSurvivesARestartAndStillEndsAfterFiveMinutes() {
+        QueueId q = fifo("dedup-restart.fifo");
+        SendResult first = send(q, "a", "g", "d");
+        engine.deleteMessage(q, receive(q, 1).get(0).receiptHandle()); // remembered after the delete too
+        clock.advanceSeconds(200);
+        restart();
+        assertThat(send(q, "a", "g", "d").messageId()).isEqualTo(first.messageId());
+        assertThat(receive(q, 1)).isEmpty();
+        clock.advanceSeconds(100);
+        restart();
+        assertThat(send(q, "a", "g", "d").messageId()).isNotEqualTo(first.messageId());
+        assertThat(receive(q, 1)).extracting(ReceivedMessage::body).containsExactly("a");
+    }
+
+    @Test
+    void anAttemptIdIsHonouredForFiveMinutesAndAcrossARestart() {
+        QueueId q = fifo("attempt.fifo", "VisibilityTimeout", "600");
+        send(q, "a1", "a", null);
+        send(q, "a2", "a", null);
+        send(q, "b1", "b", null);
+        List<ReceivedMessage> first = engine.receiveMessage(q, attempt("x", 10));
+        assertThat(first).extracting(ReceivedMessage::body).containsExactly("a1", "a2", "b1");
+        restart();
+        clock.advanceSeconds(299);
+        List<ReceivedMessage> retry = engine.receiveMessage(q, attempt("x", 10));
+        assertThat(retry).extracting(ReceivedMessage::receiptHandle)
+                .containsExactlyElementsOf(first.stream().map(ReceivedMessage::receiptHandle).toList());
+        clock.advanceSeconds(2);
+        assertThat(engine.receiveMessage(q, attempt("x", 10))).isEmpty(); // expired: a fresh receive, groups locked
+        // the first retry restarted the 600 s visibility, and the handles still work
+        engine.deleteMessage(q, retry.get(0).receiptHandle());
+    }
+
+    @Test
+    void anAttemptIdNoLongerAppliesOnceAVisibilityChanged() {
+        QueueId q = fifo("attempt-vis.fifo");
+        send(q, "a1", "a", null);
+        List<ReceivedMessage> first = engine.receiveMessage(q, attempt("y", 10));
+        engine.changeMessageVisibility(q, first.get(0).receiptHandle(), 0);
+        List<ReceivedMessage> fresh = engine.receiveMessage(q, attempt("y", 10));
+        assertThat(fresh).extracting(ReceivedMessage::body).containsExactly("a1");
+        assertThat(fresh.get(0).receiptHandle()).isNotEqualTo(first.get(0).receiptHandle());
+        // and the fresh receive is what the id now stands for
+        assertThat(engine.receiveMessage(q, attempt("y", 10))).extracting(ReceivedMessage::receiptHandle)
+                .containsExactly(fresh.get(0).receiptHandle());
+    }
+
+    @Test
+    void aStaleHandleCannotChangeTheVisibilityOfALaterReceive() {
+        QueueId q = fifo("stale.fifo");
+        send(q, "a1", "a", null);
+        String old = receive(q, 1).get(0).receiptHandle();
+        clock.advanceSeconds(30);
+        var notInFlight = error(() -> engine.changeMessageVisibility(q, old, 10));
+        assertThat(notInFlight.getMessage()).endsWith("Reason: The receipt handle has expired.");
+        String current = receive(q, 1).get(0).receiptHandle();
+        var stale = error(() -> engine.changeMessageVisibility(q, old, 0));
+        assertThat(stale.code()).isEqualTo("InvalidParameterValue");
+        assertThat(receive(q, 1)).isEmpty(); // still locked by the current receive
+        engine.changeMessageVisibility(q, current, 0);
+        assertThat(receive(q, 1)).extracting(ReceivedMessage::body).containsExactly("a1");
+    }
+
+    @Test
+    void deadLetteringKeepsTheGroupOrder() {
+        QueueId dlq = fifo("dlq.fifo");
+        QueueId q = fifo("src.fifo", "RedrivePolicy", "{\"deadLetterTargetArn\":\"arn:aws:sqs:" + REGION + ":"
+                + ACCOUNT + ":dlq.fifo\",\"maxReceiveCount\":\"1\"}");
+        for (int i = 1; i <= 4; i++) {
+            send(q, "a" + i, "a", null);
+        }
+        send(q, "b1", "b", null);
+        assertThat(receive(q, 10)).hasSize(5);
+        clock.advanceSeconds(30);
+        assertThat(receive(q, 10)).isEmpty();
+        assertThat(receive(dlq, 10)).extracting(ReceivedMessage::body).containsExactly("a1", "a2", "a3", "a4", "b1");
     }
 }
