@@ -82,7 +82,7 @@ final class Receipts {
             if (queue.settings().fifo() && (handle.receiveCount() != m.receiveCount
                     || m.state != Message.State.INFLIGHT)) {
                 // FIFO handles live as long as their visibility window (sqs.md §3.3), like for DeleteMessage
-                commitIfAny(ctx, batch);
+                submitIfAny(ctx, batch);
                 throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle, "The receipt handle has expired.");
             }
             if (m.state != Message.State.INFLIGHT) {
