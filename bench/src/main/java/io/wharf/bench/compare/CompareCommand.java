@@ -38,7 +38,7 @@ public final class CompareCommand implements Callable<Integer> {
     String baseline;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
-            description = "Runs per scenario and target; the table shows the median by msgs/s (default: ${DEFAULT-VALUE}).")
+            description = "Runs per scenario and target; the table shows the median run (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--wharf-jar", paramLabel = "JAR", description = "Default: server/target/wharf.jar under -Dwharf.root or here.")
@@ -112,7 +112,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (ScenarioSpec spec : specs) {
             for (ServerProcess server : servers) {
                 table.computeIfAbsent(spec.label(), k -> new ArrayList<>())
-                        .add(median(runs.get(spec.label() + "\u0000" + server.name())));
+                        .add(median(runs.get(spec.label() + "\u0000" + server.name()), spec.ratePerSecond() > 0));
             }
         }
         System.out.println();
@@ -122,9 +122,14 @@ public final class CompareCommand implements Callable<Integer> {
         return allDelivered ? 0 : 1;
     }
 
-    private static Result median(List<Result> results) {
+    /**
+     * The run in the middle (of an even count, the better of the two middle ones): by msgs/s at full speed; at a fixed rate,
+     * where every run delivers the same msgs/s, by the p99 of the scenario's main latency.
+     */
+    private static Result median(List<Result> results, boolean fixedRate) {
         List<Result> sorted = new ArrayList<>(results);
-        sorted.sort(Comparator.comparingDouble(Result::messagesPerSecond));
+        sorted.sort(fixedRate ? Comparator.comparingDouble((Result r) -> -r.primary().p99Millis())
+                : Comparator.comparingDouble(Result::messagesPerSecond));
         return sorted.get(sorted.size() / 2);
     }
 

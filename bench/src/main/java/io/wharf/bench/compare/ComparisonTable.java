@@ -11,11 +11,12 @@ import java.util.OptionalDouble;
 /**
  * The compare's answer, one block per scenario: each target's figures, then each target divided by
  * the baseline. Every ratio is target / baseline, so above 1 is better for msgs/s and below 1 is better
- * for latencies and CPU.
+ * for latencies and CPU. The load column is the machine's 1-minute load average as the run ended:
+ * above the core count, something else was competing for the CPU.
  */
 final class ComparisonTable {
-    private static final String HEADER = String.format(Locale.ROOT, "  %-28s %10s %9s %9s %9s %12s %12s %7s",
-            "", "msgs/s", "p50 ms", "p99 ms", "p99.9 ms", "srv CPU/1k", "cli CPU/1k", "errors");
+    private static final String HEADER = String.format(Locale.ROOT, "  %-28s %10s %9s %9s %9s %12s %12s %7s %6s",
+            "", "msgs/s", "p50 ms", "p99 ms", "p99.9 ms", "srv CPU/1k", "cli CPU/1k", "errors", "load");
 
     private ComparisonTable() {
     }
@@ -30,10 +31,10 @@ final class ComparisonTable {
                     .append(System.lineSeparator()).append(HEADER).append(System.lineSeparator());
             for (Result result : results) {
                 Percentiles p = result.primary();
-                table.append(String.format(Locale.ROOT, "  %-28s %,10.0f %9.3f %9.3f %9.3f %12s %12s %7d%n",
+                table.append(String.format(Locale.ROOT, "  %-28s %,10.0f %9.3f %9.3f %9.3f %12s %12s %7d %6s%n",
                         result.target(), result.messagesPerSecond(), p.p50Millis(), p.p99Millis(), p.p999Millis(),
                         figure(result.serverCpuMillisPerThousand()), figure(result.clientCpuMillisPerThousand()),
-                        result.errors()));
+                        result.errors(), figure(result.loadAverage())));
             }
             Result base = results.stream().filter(r -> r.target().equals(baseline)).findFirst().orElse(null);
             if (base != null) {

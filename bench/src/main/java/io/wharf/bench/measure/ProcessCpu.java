@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -24,6 +25,15 @@ public final class ProcessCpu {
             return OptionalLong.of(parseTicks(stat) * 1000 / TICKS_PER_SECOND);
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    /** The machine's 1-minute load average from {@code /proc/loadavg}, or empty when it can't be read. */
+    public static OptionalDouble loadAverage() {
+        try {
+            return OptionalDouble.of(Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalDouble.empty();
         }
     }
 

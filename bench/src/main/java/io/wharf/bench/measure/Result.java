@@ -20,11 +20,12 @@ import java.util.OptionalLong;
  * @param latencies      named distributions, in print order
  * @param serverCpuMillis server CPU used in the window, when its PID was given
  * @param clientCpuMillis this process's CPU used in the window
+ * @param loadAverage    the machine's 1-minute load average at the end of the window (how crowded it was)
  */
 public record Result(String scenario, String target, Map<String, String> parameters, double measuredSeconds,
                      long messages, long errors, String firstError, String primaryLatency,
                      Map<String, Percentiles> latencies, OptionalLong serverCpuMillis,
-                     OptionalLong clientCpuMillis) {
+                     OptionalLong clientCpuMillis, OptionalDouble loadAverage) {
 
     public Result {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -59,6 +60,6 @@ public record Result(String scenario, String target, Map<String, String> paramet
 
     public Result withTarget(String newTarget) {
         return new Result(scenario, newTarget, parameters, measuredSeconds, messages, errors, firstError,
-                primaryLatency, latencies, serverCpuMillis, clientCpuMillis);
+                primaryLatency, latencies, serverCpuMillis, clientCpuMillis, loadAverage);
     }
 }

@@ -48,7 +48,8 @@ public final class ResultJson {
         field(json, "serverCpuMillis").append(number(result.serverCpuMillis())).append(',');
         field(json, "serverCpuMillisPer1000Messages").append(number(result.serverCpuMillisPerThousand())).append(',');
         field(json, "clientCpuMillis").append(number(result.clientCpuMillis())).append(',');
-        field(json, "clientCpuMillisPer1000Messages").append(number(result.clientCpuMillisPerThousand()));
+        field(json, "clientCpuMillisPer1000Messages").append(number(result.clientCpuMillisPerThousand())).append(',');
+        field(json, "loadAverage").append(number(result.loadAverage()));
         return json.append('}').toString();
     }
 

@@ -31,6 +31,8 @@ public final class ResultSummary {
                 .append(result.clientCpuMillisPerThousand().isPresent()
                         ? String.format(Locale.ROOT, "%.1f ms", result.clientCpuMillisPerThousand().getAsDouble())
                         : "n/a")
+                .append(result.loadAverage().isPresent()
+                        ? String.format(Locale.ROOT, "; machine load average %.2f", result.loadAverage().getAsDouble()) : "")
                 .append(System.lineSeparator());
         return text.toString();
     }

@@ -1,6 +1,7 @@
 package io.wharf.bench.measure;
 
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -20,6 +21,7 @@ public final class Window {
     private OptionalLong serverCpuEnd = OptionalLong.empty();
     private OptionalLong clientCpuStart = OptionalLong.empty();
     private OptionalLong clientCpuEnd = OptionalLong.empty();
+    private OptionalDouble loadAverage = OptionalDouble.empty();
 
     public Window(Duration warmup, Duration measured, long serverPid) {
         if (warmup.isNegative() || measured.isNegative() || measured.isZero()) {
@@ -53,6 +55,7 @@ public final class Window {
             endNanos = System.nanoTime();
             serverCpuEnd = serverPid > 0 ? ProcessCpu.millis(serverPid) : OptionalLong.empty();
             clientCpuEnd = ProcessCpu.ownMillis();
+            loadAverage = ProcessCpu.loadAverage();
             stopped = true;
         }
     }
@@ -64,6 +67,11 @@ public final class Window {
 
     public OptionalLong serverCpuMillis() {
         return difference(serverCpuStart, serverCpuEnd);
+    }
+
+    /** The 1-minute load average when the window closed: above the core count, others were competing. */
+    public OptionalDouble loadAverage() {
+        return loadAverage;
     }
 
     public OptionalLong clientCpuMillis() {

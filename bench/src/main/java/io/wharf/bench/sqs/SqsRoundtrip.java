@@ -116,7 +116,7 @@ public final class SqsRoundtrip implements Scenario {
         }
         return new Result(name(), settings.target(), parameters, window.measuredSeconds(), deleted.sum(),
                 failures.count(), failures.first(), endToEnd.name(), latencies,
-                window.serverCpuMillis(), window.clientCpuMillis());
+                window.serverCpuMillis(), window.clientCpuMillis(), window.loadAverage());
     }
 
     private static void consumeOnce(SqsAsyncClient sqs, String queueUrl, Window window, Latency endToEnd,

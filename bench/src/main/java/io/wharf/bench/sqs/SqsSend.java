@@ -67,7 +67,7 @@ public final class SqsSend implements Scenario {
         return new Result(name(), settings.target(), parameters, window.measuredSeconds(), sent.sum(),
                 failures.count(), failures.first(), sendBatch.name(),
                 Map.of(sendBatch.name(), sendBatch.percentiles()),
-                window.serverCpuMillis(), window.clientCpuMillis());
+                window.serverCpuMillis(), window.clientCpuMillis(), window.loadAverage());
     }
 
     static List<SendMessageBatchRequestEntry> entries(Bodies bodies, long stampNanos) {

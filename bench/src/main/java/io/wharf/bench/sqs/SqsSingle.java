@@ -80,6 +80,6 @@ public final class SqsSingle implements Scenario {
         }
         return new Result(name(), settings.target(), parameters, window.measuredSeconds(), cycles.sum(),
                 failures.count(), failures.first(), cycle.name(), latencies,
-                window.serverCpuMillis(), window.clientCpuMillis());
+                window.serverCpuMillis(), window.clientCpuMillis(), window.loadAverage());
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ class ComparisonTableTest {
     private static Result result(String target, long messages, double p50, long serverCpuMillis) {
         return new Result("sqs-roundtrip", target, Map.of(), 10, messages, 0, null, "send-to-receive",
                 Map.of("send-to-receive", new Percentiles(messages, p50, p50 * 2, p50 * 3, p50 * 4, p50)),
-                OptionalLong.of(serverCpuMillis), OptionalLong.empty());
+                OptionalLong.of(serverCpuMillis), OptionalLong.empty(), OptionalDouble.empty());
     }
 
     @Test

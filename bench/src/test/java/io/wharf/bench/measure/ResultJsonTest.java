@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ class ResultJsonTest {
         Map<String, Percentiles> latencies = new LinkedHashMap<>();
         latencies.put("send-batch", new Percentiles(400, 1.5, 4.25, 9.0, 12.0, 1.75));
         return new Result("sqs-send", "wharf", parameters, 2.0, 4000, 1, "Boom: \"quoted\"\nline",
-                "send-batch", latencies, serverCpuMillis, OptionalLong.of(800));
+                "send-batch", latencies, serverCpuMillis, OptionalLong.of(800), OptionalDouble.of(1.5));
     }
 
     @Test
@@ -30,7 +31,7 @@ class ResultJsonTest {
                 .contains("\"firstError\":\"Boom: \\\"quoted\\\"\\nline\"")
                 .contains("\"send-batch\":{\"count\":400,\"p50\":1.500,\"p99\":4.250,\"p99.9\":9,\"max\":12,\"mean\":1.750}")
                 .contains("\"serverCpuMillis\":500,\"serverCpuMillisPer1000Messages\":125,")
-                .endsWith("\"clientCpuMillis\":800,\"clientCpuMillisPer1000Messages\":200}");
+                .endsWith("\"clientCpuMillis\":800,\"clientCpuMillisPer1000Messages\":200,\"loadAverage\":1.500}");
     }
 
     @Test
@@ -53,6 +54,6 @@ class ResultJsonTest {
 
         assertThat(text).contains("4,000 messages in 2.0 s = 2,000 msgs/s, 1 errors")
                 .contains("send-batch").contains("p99    4.250 ms")
-                .contains("server 125.0 ms, client 200.0 ms");
+                .contains("server 125.0 ms, client 200.0 ms; machine load average 1.50");
     }
 }
