@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  * above the core count, something else was competing for the CPU.
  */
 final class ComparisonTable {
-    private static final String HEADER = String.format(Locale.ROOT, "  %-28s %10s %9s %9s %9s %12s %12s %7s %6s",
+    private static final String HEADER = String.format(Locale.ROOT, "  %-34s %10s %9s %9s %9s %12s %12s %7s %6s",
             "", "msgs/s", "p50 ms", "p99 ms", "p99.9 ms", "srv CPU/1k", "cli CPU/1k", "errors", "load");
 
     private ComparisonTable() {
@@ -31,7 +31,7 @@ final class ComparisonTable {
                     .append(System.lineSeparator()).append(HEADER).append(System.lineSeparator());
             for (Result result : results) {
                 Percentiles p = result.primary();
-                table.append(String.format(Locale.ROOT, "  %-28s %,10.0f %9.3f %9.3f %9.3f %12s %12s %7d %6s%n",
+                table.append(String.format(Locale.ROOT, "  %-34s %,10.0f %9.3f %9.3f %9.3f %12s %12s %7d %6s%n",
                         result.target(), result.messagesPerSecond(), p.p50Millis(), p.p99Millis(), p.p999Millis(),
                         figure(result.serverCpuMillisPerThousand()), figure(result.clientCpuMillisPerThousand()),
                         result.errors(), figure(result.loadAverage())));
@@ -52,7 +52,7 @@ final class ComparisonTable {
     private static String ratioLine(Result result, Result base) {
         Percentiles p = result.primary();
         Percentiles b = base.primary();
-        return String.format(Locale.ROOT, "  %-28s %10s %9s %9s %9s %12s %12s%n",
+        return String.format(Locale.ROOT, "  %-34s %10s %9s %9s %9s %12s %12s%n",
                 result.target() + " / " + base.target(),
                 ratio(result.messagesPerSecond(), base.messagesPerSecond()),
                 ratio(p.p50Millis(), b.p50Millis()), ratio(p.p99Millis(), b.p99Millis()),
