@@ -40,6 +40,11 @@ public final class LoadOptions {
             description = "Message body size (default: ${DEFAULT-VALUE}).")
     int bodyBytes;
 
+    /** The fixed rate asked for with --rate, 0 for full speed. */
+    public int ratePerSecond() {
+        return ratePerSecond;
+    }
+
     public ScenarioSettings settings(URI endpoint, String target, long serverPid) {
         if (durationSeconds < 1 || durationSeconds > 3600 || warmupSeconds < 0 || warmupSeconds > 600) {
             throw new IllegalArgumentException("--duration must be 1..3600 s and --warmup 0..600 s, got "

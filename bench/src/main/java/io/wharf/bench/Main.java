@@ -3,6 +3,9 @@ package io.wharf.bench;
 import io.wharf.bench.compare.CompareCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.util.concurrent.CompletionException;
 
 /** {@code wharf-bench run|compare ...}; exit 0 when every run completed messages, 1 otherwise, 2 on bad usage. */
 @Command(name = "wharf-bench", mixinStandardHelpOptions = true, version = "wharf-bench 0.1",
@@ -27,6 +30,12 @@ public final class Main implements Runnable {
             if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
                 line.getErr().println("wharf-bench: " + e.getMessage());
                 return 2;
+            }
+            // The endpoint can't be reached or refused to set up the run (creating the queue): one line.
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof SdkException) {
+                line.getErr().println("wharf-bench: the endpoint failed before the run could start: " + cause.getMessage());
+                return 1;
             }
             throw e;
         });

@@ -61,6 +61,10 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         List<Target> chosen = targets.stream().map(Target::named).toList();
         List<ScenarioSpec> specs = scenarios.stream().map(ScenarioSpec::parse).toList();
+        if (load.ratePerSecond() > 0) {
+            throw new IllegalArgumentException("a compare names its rates per scenario: --scenarios sqs-roundtrip@"
+                    + load.ratePerSecond() + " instead of --rate");
+        }
         if (rounds < 1 || rounds > 20) {
             throw new IllegalArgumentException("--rounds must be 1..20, got " + rounds);
         }
