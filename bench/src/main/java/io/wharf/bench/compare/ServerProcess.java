@@ -72,11 +72,16 @@ final class ServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-            System.err.println("wharf-bench: " + name + " did not stop in " + STOP_GRACE_SECONDS + " s; killing it");
-            process.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("wharf-bench: " + name + " did not stop in " + STOP_GRACE_SECONDS + " s; killing it");
+                process.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
