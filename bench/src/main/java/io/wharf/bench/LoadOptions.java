@@ -1,0 +1,57 @@
+package io.wharf.bench;
+
+import io.wharf.bench.scenario.ScenarioSettings;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** The load settings shared by {@code run} and {@code compare}. */
+public final class LoadOptions {
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Measured window per run (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Load before measuring, thrown away (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--callers", paramLabel = "C", defaultValue = "8",
+            description = "Concurrent callers for sqs-send (default: ${DEFAULT-VALUE}).")
+    int callers;
+
+    @Option(names = "--producers", paramLabel = "P", defaultValue = "4",
+            description = "Producers for sqs-roundtrip (default: ${DEFAULT-VALUE}).")
+    int producers;
+
+    @Option(names = "--consumers", paramLabel = "C", defaultValue = "4",
+            description = "Consumers for sqs-roundtrip (default: ${DEFAULT-VALUE}).")
+    int consumers;
+
+    @Option(names = "--backlog-cap", paramLabel = "MESSAGES", defaultValue = "200",
+            description = "sqs-roundtrip producers pause while sent - received exceeds this (default: ${DEFAULT-VALUE}).")
+    int backlogCap;
+
+    @Option(names = "--rate", paramLabel = "MSGS_PER_S", defaultValue = "0",
+            description = "sqs-roundtrip at a fixed rate in messages/s; 0 = full speed (default).")
+    int ratePerSecond;
+
+    @Option(names = "--body-bytes", paramLabel = "BYTES", defaultValue = "1024",
+            description = "Message body size (default: ${DEFAULT-VALUE}).")
+    int bodyBytes;
+
+    /** The fixed rate asked for with --rate, 0 for full speed. */
+    public int ratePerSecond() {
+        return ratePerSecond;
+    }
+
+    public ScenarioSettings settings(URI endpoint, String target, long serverPid) {
+        if (durationSeconds < 1 || durationSeconds > 3600 || warmupSeconds < 0 || warmupSeconds > 600) {
+            throw new IllegalArgumentException("--duration must be 1..3600 s and --warmup 0..600 s, got "
+                    + durationSeconds + " and " + warmupSeconds);
+        }
+        return new ScenarioSettings(endpoint, target, Duration.ofSeconds(warmupSeconds),
+                Duration.ofSeconds(durationSeconds), callers, producers, consumers, backlogCap, ratePerSecond,
+                bodyBytes, serverPid);
+    }
+}

@@ -1,0 +1,150 @@
+package io.wharf.bench.compare;
+
+import io.wharf.bench.measure.Result;
+import io.wharf.bench.measure.ResultJson;
+import io.wharf.bench.scenario.ScenarioSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code wharf-bench compare}: start the targets, run every scenario against each in turn (the order of
+ * targets flips every round, so none always goes first), print a JSON line per run and the table.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Start Wharf and its peers on loopback, run the same scenarios against each, print ratios.")
+public final class CompareCommand implements Callable<Integer> {
+    @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq",
+            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, elasticmq (default: ${DEFAULT-VALUE}).")
+    List<String> targets;
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "SCENARIO",
+            defaultValue = "sqs-send,sqs-roundtrip,sqs-roundtrip@1000,sqs-single",
+            description = "Scenarios; NAME@RATE runs at a fixed rate in msgs/s (default: ${DEFAULT-VALUE}).")
+    List<String> scenarios;
+
+    @Option(names = "--baseline", paramLabel = "TARGET", description = "Ratios are against this target "
+            + "(default: elasticmq when compared, else the first target).")
+    String baseline;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+            description = "Runs per scenario and target; the table shows the median run (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--wharf-jar", paramLabel = "JAR", description = "Default: server/target/wharf.jar under -Dwharf.root or here.")
+    Path wharfJar;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, configs and data (default: a new temp directory).")
+    Path workDirectory;
+
+    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every server (repeatable).")
+    List<String> serverJvmArgs = new ArrayList<>();
+
+    @Option(names = "--elasticmq-version", paramLabel = "VERSION", defaultValue = "1.7.1",
+            description = "org.elasticmq:elasticmq-server_2.13 version (default: ${DEFAULT-VALUE}).")
+    String elasticMqVersion;
+
+    @Mixin
+    io.wharf.bench.LoadOptions load;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<Target> chosen = targets.stream().map(Target::named).toList();
+        List<ScenarioSpec> specs = scenarios.stream().map(ScenarioSpec::parse).toList();
+        if (load.ratePerSecond() > 0) {
+            throw new IllegalArgumentException("a compare names its rates per scenario: --scenarios sqs-roundtrip@"
+                    + load.ratePerSecond() + " instead of --rate");
+        }
+        if (rounds < 1 || rounds > 20) {
+            throw new IllegalArgumentException("--rounds must be 1..20, got " + rounds);
+        }
+        String base = baseline != null ? Target.named(baseline).label()
+                : chosen.contains(Target.ELASTICMQ) ? Target.ELASTICMQ.label() : chosen.getFirst().label();
+        Path work = workDirectory != null ? Files.createDirectories(workDirectory)
+                : Files.createTempDirectory("wharf-bench-");
+        Path root = Path.of(System.getProperty("wharf.root", "."));
+        Launch launch = new Launch(Path.of(ProcessHandle.current().info().command().orElse("java")),
+                wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work,
+                List.copyOf(serverJvmArgs), elasticMqVersion);
+        ScenarioSettings settings = load.settings(java.net.URI.create("http://unused"), "unused", 0);
+        System.err.println("wharf-bench: compare in " + work);
+
+        List<ServerProcess> servers = new ArrayList<>();
+        Map<String, List<Result>> runs = new LinkedHashMap<>();
+        try {
+            for (Target target : chosen) {
+                ServerProcess server = target.start(launch);
+                servers.add(server);
+                System.err.println("wharf-bench: " + server.name() + " up at " + server.endpoint() + " (pid " + server.pid() + ")");
+            }
+            for (int round = 0; round < rounds; round++) {
+                List<ServerProcess> order = new ArrayList<>(servers);
+                if (round % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                for (ScenarioSpec spec : specs) {
+                    for (ServerProcess server : order) {
+                        System.err.println("wharf-bench: round " + (round + 1) + "/" + rounds + ": "
+                                + spec.label() + " against " + server.name());
+                        Result result = spec.scenario().run(settings
+                                .withEndpoint(server.endpoint(), server.name(), server.pid())
+                                .withRate(spec.ratePerSecond()));
+                        System.out.println(ResultJson.line(result));
+                        runs.computeIfAbsent(spec.label() + "\u0000" + server.name(), k -> new ArrayList<>()).add(result);
+                    }
+                }
+            }
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
+            }
+            for (Target target : chosen) {
+                deleteTree(work.resolve(target.label() + "-data"));
+            }
+        }
+        Map<String, List<Result>> table = new LinkedHashMap<>();
+        for (ScenarioSpec spec : specs) {
+            for (ServerProcess server : servers) {
+                table.computeIfAbsent(spec.label(), k -> new ArrayList<>())
+                        .add(median(runs.get(spec.label() + "\u0000" + server.name()), spec.ratePerSecond() > 0));
+            }
+        }
+        System.out.println();
+        System.out.print(ComparisonTable.render(table, base));
+        System.err.println("wharf-bench: server logs in " + work);
+        boolean allDelivered = table.values().stream().flatMap(List::stream).allMatch(r -> r.messages() > 0);
+        return allDelivered ? 0 : 1;
+    }
+
+    /**
+     * The run in the middle (of an even count, the better of the two middle ones): by msgs/s at full speed; at a fixed rate,
+     * where every run delivers the same msgs/s, by the p99 of the scenario's main latency.
+     */
+    private static Result median(List<Result> results, boolean fixedRate) {
+        List<Result> sorted = new ArrayList<>(results);
+        sorted.sort(fixedRate ? Comparator.comparingDouble((Result r) -> -r.primary().p99Millis())
+                : Comparator.comparingDouble(Result::messagesPerSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

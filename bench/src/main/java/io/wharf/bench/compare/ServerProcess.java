@@ -1,0 +1,96 @@
+package io.wharf.bench.compare;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A server this run started: its process (for its PID and to stop it), its endpoint, and the file that
+ * collects its output. Closing asks it to stop (SIGTERM) and insists after a grace period.
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final long START_TIMEOUT_MILLIS = 120_000;
+    private static final long STOP_GRACE_SECONDS = 15;
+
+    private final String name;
+    private final Process process;
+    private final URI endpoint;
+    private final Path log;
+
+    private ServerProcess(String name, Process process, URI endpoint, Path log) {
+        this.name = name;
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code command} with its output in {@code log}, then waits until {@code ready} finds an
+     * endpoint (reading the log so far), the process dies, or the start-up timeout passes.
+     */
+    static ServerProcess start(String name, List<String> command, Path log, Function<String, URI> ready)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
+        while (System.nanoTime() < deadline) {
+            URI endpoint = ready.apply(Files.readString(log));
+            if (endpoint != null) {
+                return new ServerProcess(name, process, endpoint, log);
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue()
+                        + " before it was ready; its output:\n" + tail(log));
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " was not ready after " + START_TIMEOUT_MILLIS + " ms; its output:\n"
+                + tail(log));
+    }
+
+    /** A readiness check that ignores the log: ready once {@code check} passes for a fixed endpoint. */
+    static Function<String, URI> when(Predicate<URI> check, URI endpoint) {
+        return output -> check.test(endpoint) ? endpoint : null;
+    }
+
+    String name() {
+        return name;
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("wharf-bench: " + name + " did not stop in " + STOP_GRACE_SECONDS + " s; killing it");
+                process.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(could not read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+}

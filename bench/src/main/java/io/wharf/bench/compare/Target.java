@@ -1,0 +1,66 @@
+package io.wharf.bench.compare;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The servers a compare can start. Wharf runs from its jar on port 0 and says where it listens; its
+ * durable targets get a fresh data directory each. ElasticMQ runs in memory (its default) on a port
+ * picked here.
+ */
+public enum Target {
+    /** Wharf's defaults: durable, every acknowledged write fsync'd (group commit). */
+    WHARF("wharf", "--fsync", "always"),
+    WHARF_FSYNC_NEVER("wharf-fsync-never", "--fsync", "never"),
+    WHARF_IN_MEMORY("wharf-in-memory", "--in-memory"),
+    ELASTICMQ("elasticmq");
+
+    private static final Pattern WHARF_LISTENING = Pattern.compile("listening on (http://[0-9.]+:[0-9]+)");
+
+    private final String label;
+    private final List<String> wharfFlags;
+
+    Target(String label, String... wharfFlags) {
+        this.label = label;
+        this.wharfFlags = List.of(wharfFlags);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Target named(String label) {
+        return Arrays.stream(values()).filter(t -> t.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no target '" + label + "'; known: "
+                        + String.join(", ", Arrays.stream(values()).map(Target::label).toList())));
+    }
+
+    ServerProcess start(Launch launch) throws IOException, InterruptedException {
+        Path log = launch.workDirectory().resolve(label + ".log");
+        if (this == ELASTICMQ) {
+            return ElasticMq.start(launch, log);
+        }
+        if (!Files.isRegularFile(launch.wharfJar())) {
+            throw new IllegalStateException("no Wharf jar at " + launch.wharfJar()
+                    + "; build it: mvn -B -q -DskipTests -pl server -am package");
+        }
+        List<String> command = new ArrayList<>(List.of(launch.java().toString(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(launch.serverJvmArgs());
+        command.addAll(List.of("-jar", launch.wharfJar().toString(), "--host", "127.0.0.1", "--port", "0"));
+        if (!wharfFlags.contains("--in-memory")) {
+            command.addAll(List.of("--data-dir", launch.workDirectory().resolve(label + "-data").toString()));
+        }
+        command.addAll(wharfFlags);
+        return ServerProcess.start(label, command, log, output -> {
+            Matcher listening = WHARF_LISTENING.matcher(output);
+            return listening.find() ? URI.create(listening.group(1)) : null;
+        });
+    }
+}

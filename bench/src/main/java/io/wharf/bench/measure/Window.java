@@ -1,0 +1,85 @@
+package io.wharf.bench.measure;
+
+import java.time.Duration;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The clock of one run: a warm-up whose work is thrown away, then the measured window of a fixed
+ * duration, then stop. Workers poll {@link #stopped()} and record only while {@link #measuring()}; CPU of
+ * the server (when its PID is known) and of this process is read at both edges of the measured window.
+ */
+public final class Window {
+    private final Duration warmup;
+    private final Duration measured;
+    private final long serverPid; // <= 0: unknown
+    private volatile boolean measuring;
+    private volatile boolean stopped;
+    private long startNanos;
+    private long endNanos;
+    private OptionalLong serverCpuStart = OptionalLong.empty();
+    private OptionalLong serverCpuEnd = OptionalLong.empty();
+    private OptionalLong clientCpuStart = OptionalLong.empty();
+    private OptionalLong clientCpuEnd = OptionalLong.empty();
+    private OptionalDouble loadAverage = OptionalDouble.empty();
+
+    public Window(Duration warmup, Duration measured, long serverPid) {
+        if (warmup.isNegative() || measured.isNegative() || measured.isZero()) {
+            throw new IllegalArgumentException("warm-up must be >= 0 and the measured window > 0, got "
+                    + warmup + " and " + measured);
+        }
+        this.warmup = warmup;
+        this.measured = measured;
+        this.serverPid = serverPid;
+    }
+
+    public boolean measuring() {
+        return measuring;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** Blocks for warm-up plus the measured window; the workers run meanwhile on their own threads. */
+    public void runToEnd() throws InterruptedException {
+        try {
+            Thread.sleep(warmup);
+            serverCpuStart = serverPid > 0 ? ProcessCpu.millis(serverPid) : OptionalLong.empty();
+            clientCpuStart = ProcessCpu.ownMillis();
+            startNanos = System.nanoTime();
+            measuring = true;
+            Thread.sleep(measured);
+        } finally {
+            measuring = false;
+            endNanos = System.nanoTime();
+            serverCpuEnd = serverPid > 0 ? ProcessCpu.millis(serverPid) : OptionalLong.empty();
+            clientCpuEnd = ProcessCpu.ownMillis();
+            loadAverage = ProcessCpu.loadAverage();
+            stopped = true;
+        }
+    }
+
+    /** Length of the measured window as it really was (sleeps overrun). */
+    public double measuredSeconds() {
+        return (endNanos - startNanos) / 1e9;
+    }
+
+    public OptionalLong serverCpuMillis() {
+        return difference(serverCpuStart, serverCpuEnd);
+    }
+
+    /** The 1-minute load average when the window closed: above the core count, others were competing. */
+    public OptionalDouble loadAverage() {
+        return loadAverage;
+    }
+
+    public OptionalLong clientCpuMillis() {
+        return difference(clientCpuStart, clientCpuEnd);
+    }
+
+    private static OptionalLong difference(OptionalLong start, OptionalLong end) {
+        return start.isPresent() && end.isPresent()
+                ? OptionalLong.of(end.getAsLong() - start.getAsLong()) : OptionalLong.empty();
+    }
+}

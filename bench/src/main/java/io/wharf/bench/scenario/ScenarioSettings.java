@@ -1,0 +1,59 @@
+package io.wharf.bench.scenario;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Everything a scenario may read; each scenario uses the part that shapes its load.
+ *
+ * @param endpoint      where the service answers, e.g. {@code http://127.0.0.1:4566}
+ * @param target        a label for the results (defaults to the endpoint)
+ * @param warmup        load that is thrown away before measuring
+ * @param duration      the measured window
+ * @param callers       concurrent callers (sqs-send)
+ * @param producers     sending callers (sqs-roundtrip)
+ * @param consumers     receiving callers (sqs-roundtrip)
+ * @param backlogCap    producers pause while sent - received exceeds this (sqs-roundtrip)
+ * @param ratePerSecond messages per second to send in all, 0 for as fast as possible (sqs-roundtrip)
+ * @param bodyBytes     size of each message body
+ * @param serverPid     the server's process id for its CPU use, or 0 when unknown
+ */
+public record ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
+                               int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
+                               long serverPid) {
+
+    /** Upper bounds, so a typo can't ask for a million threads or a body SQS would refuse. */
+    public static final int MAX_CALLERS = 1024;
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    public ScenarioSettings {
+        check(callers, "callers");
+        check(producers, "producers");
+        check(consumers, "consumers");
+        if (backlogCap < 10) {
+            throw new IllegalArgumentException("backlog cap must be at least one batch (10), got " + backlogCap);
+        }
+        if (ratePerSecond < 0) {
+            throw new IllegalArgumentException("rate must be >= 0 (0 = full speed), got " + ratePerSecond);
+        }
+        if (bodyBytes < 64 || bodyBytes > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("body size must be 64.." + MAX_BODY_BYTES + " bytes, got " + bodyBytes);
+        }
+    }
+
+    private static void check(int count, String what) {
+        if (count < 1 || count > MAX_CALLERS) {
+            throw new IllegalArgumentException(what + " must be 1.." + MAX_CALLERS + ", got " + count);
+        }
+    }
+
+    public ScenarioSettings withEndpoint(URI newEndpoint, String newTarget, long newServerPid) {
+        return new ScenarioSettings(newEndpoint, newTarget, warmup, duration, callers, producers, consumers,
+                backlogCap, ratePerSecond, bodyBytes, newServerPid);
+    }
+
+    public ScenarioSettings withRate(int newRatePerSecond) {
+        return new ScenarioSettings(endpoint, target, warmup, duration, callers, producers, consumers,
+                backlogCap, newRatePerSecond, bodyBytes, serverPid);
+    }
+}

@@ -1,0 +1,37 @@
+package io.wharf.bench.sqs;
+
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/** A fresh standard queue for one run, deleted afterwards so runs don't see each other's messages. */
+final class BenchQueue implements AutoCloseable {
+    private final SqsAsyncClient sqs;
+    private final String url;
+
+    private BenchQueue(SqsAsyncClient sqs, String url) {
+        this.sqs = sqs;
+        this.url = url;
+    }
+
+    static BenchQueue create(SqsAsyncClient sqs, String scenario) {
+        String name = "wharf-bench-" + scenario + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+        String url = sqs.createQueue(b -> b.queueName(name)).join().queueUrl();
+        return new BenchQueue(sqs, url);
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** Best effort: a run's result doesn't depend on the clean-up. */
+    @Override
+    public void close() {
+        try {
+            sqs.deleteQueue(b -> b.queueUrl(url)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("wharf-bench: could not delete " + url + ": " + e);
+        }
+    }
+}

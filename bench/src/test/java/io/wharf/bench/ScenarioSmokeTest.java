@@ -1,0 +1,43 @@
+package io.wharf.bench;
+
+import io.wharf.bench.measure.Result;
+import io.wharf.bench.scenario.ScenarioSettings;
+import io.wharf.bench.scenario.Scenarios;
+import io.wharf.testkit.WharfServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scenarios really run against a Wharf: messages flow and nothing fails. No figure is checked. */
+class ScenarioSmokeTest {
+    @RegisterExtension
+    static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
+
+    private static ScenarioSettings oneSecond() {
+        // a second of warm-up takes the SDK's first-call costs, so the measured second sees real calls
+        return new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ofSeconds(1), Duration.ofSeconds(1),
+                2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid());
+    }
+
+    @Test
+    void sqsSingleCompletesCycles() throws InterruptedException {
+        Result result = Scenarios.named("sqs-single").run(oneSecond());
+
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.messages()).isPositive();
+        assertThat(result.latencies()).containsKeys("cycle", "send", "receive", "delete");
+        assertThat(result.serverCpuMillisPerThousand()).isPresent();
+    }
+
+    @Test
+    void sqsSendSendsBatches() throws InterruptedException {
+        Result result = Scenarios.named("sqs-send").run(oneSecond());
+
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.messages()).isPositive();
+        assertThat(result.messages() % 10).isZero();
+    }
+}

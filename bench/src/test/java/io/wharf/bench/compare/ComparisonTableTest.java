@@ -1,0 +1,51 @@
+package io.wharf.bench.compare;
+
+import io.wharf.bench.measure.Percentiles;
+import io.wharf.bench.measure.Result;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ComparisonTableTest {
+
+    private static Result result(String target, long messages, double p50, long serverCpuMillis) {
+        return new Result("sqs-roundtrip", target, Map.of(), 10, messages, 0, null, "send-to-receive",
+                Map.of("send-to-receive", new Percentiles(messages, p50, p50 * 2, p50 * 3, p50 * 4, p50)),
+                OptionalLong.of(serverCpuMillis), OptionalLong.empty(), OptionalDouble.empty());
+    }
+
+    @Test
+    void ratiosAreTargetOverBaseline() {
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        results.put("sqs-roundtrip", List.of(result("wharf", 120_000, 1.0, 1_200), result("elasticmq", 40_000, 4.0, 13_200)));
+
+        String table = ComparisonTable.render(results, "elasticmq");
+
+        assertThat(table).contains("sqs-roundtrip  (latency: send-to-receive")
+                .contains("wharf / elasticmq")
+                .containsPattern("wharf / elasticmq +3\\.00x +0\\.25x +0\\.25x +0\\.25x +0\\.03x +-");
+    }
+
+    @Test
+    void noBaselineNoDivision() {
+        assertThat(ComparisonTable.ratio(5, 0)).isEqualTo("-");
+    }
+
+    @Test
+    void scenarioSpecsCarryARate() {
+        ScenarioSpec spec = ScenarioSpec.parse("sqs-roundtrip@1000");
+
+        assertThat(spec.scenario().name()).isEqualTo("sqs-roundtrip");
+        assertThat(spec.ratePerSecond()).isEqualTo(1000);
+        assertThat(ScenarioSpec.parse("sqs-send").ratePerSecond()).isZero();
+        assertThatThrownBy(() -> ScenarioSpec.parse("sqs-roundtrip@fast")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ScenarioSpec.parse("kinesis-put")).hasMessageContaining("known: sqs-send");
+    }
+}
