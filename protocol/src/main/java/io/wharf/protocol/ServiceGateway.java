@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The {@link Gateway} over a set of services. For each request it decides, in this order:
@@ -46,7 +45,7 @@ public final class ServiceGateway implements Gateway {
 
     @Override
     public WireResponse handle(WireRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         String target = request.header("x-amz-target");
         String mediaType = request.mediaType();
         if (target != null || mediaType.startsWith("application/x-amz-json")) {

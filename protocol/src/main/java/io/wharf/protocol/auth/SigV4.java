@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class SigV4 {
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{8}");
 
     private SigV4() {
     }
@@ -74,7 +75,7 @@ public final class SigV4 {
 
     private static Credential parseCredential(String credential) {
         String[] scope = credential.split("/", -1);
-        if (scope.length != 5 || scope[0].isEmpty() || !scope[1].matches("\\d{8}") || scope[2].isEmpty()
+        if (scope.length != 5 || scope[0].isEmpty() || !DATE.matcher(scope[1]).matches() || scope[2].isEmpty()
                 || scope[3].isEmpty() || !"aws4_request".equals(scope[4])) {
             throw incomplete("Credential should be scoped to a valid region. Credential=" + credential);
         }

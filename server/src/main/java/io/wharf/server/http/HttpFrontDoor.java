@@ -36,7 +36,7 @@ public final class HttpFrontDoor implements AutoCloseable {
 
     private static final class Context implements FrontDoorContext {
         private final ExecutorService executor =
-                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wharf-request-", 0).factory());
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wharf-request").factory());
         private final InFlightRequests inFlight = new InFlightRequests();
         private volatile Gateway gateway;
         private volatile boolean draining;

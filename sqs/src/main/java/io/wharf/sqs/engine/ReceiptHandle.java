@@ -50,26 +50,32 @@ record ReceiptHandle(long queueNumber, long ordinal, int receiveCount) {
     }
 
     private static byte[] mac(byte[] secret, byte[] data, int length) {
-        Mac mac = MACS.get();
+        Mac mac;
         try {
-            // one Mac per thread, re-keyed only when the secret differs (one engine per store in practice)
-            if (!java.util.Arrays.equals(KEYS.get(), secret)) {
-                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-                KEYS.set(secret.clone());
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 rejected a 32-byte key", e);
+            // Requests run on fresh virtual threads, so a ThreadLocal<Mac> never hits: clone a keyed prototype,
+            // which skips the provider lookup and the key setup of Mac.getInstance + init.
+            mac = (Mac) PROTOTYPES.computeIfAbsent(java.nio.ByteBuffer.wrap(secret.clone()), ReceiptHandle::prototype)
+                    .clone();
+        } catch (CloneNotSupportedException e) {
+            mac = prototype(java.nio.ByteBuffer.wrap(secret));
         }
         mac.update(data, 0, length);
         return Arrays.copyOf(mac.doFinal(), MAC);
     }
 
-    private static final ThreadLocal<byte[]> KEYS = new ThreadLocal<>();
-    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+    private static Mac prototype(java.nio.ByteBuffer secret) {
         try {
-            return Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            byte[] key = new byte[secret.remaining()];
+            secret.duplicate().get(key);
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
+            throw new IllegalStateException("every JDK has HmacSHA256 and takes a 32-byte key", e);
         }
-    });
+    }
+
+    /** One initialised Mac per receipt secret (one per store in practice). */
+    private static final java.util.concurrent.ConcurrentMap<java.nio.ByteBuffer, Mac> PROTOTYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 }
