@@ -5,7 +5,7 @@ import io.wharf.storage.Store;
 import java.time.Clock;
 import java.util.function.Function;
 
-/** What the engine's parts share: the store, the clock, the limits and a way to find queues. */
+/** What the engine's parts share: the store, the clock, the limits, a way to find queues, the content budget. */
 record EngineContext(Store store, SqsStoreLayout layout, Clock clock, SqsLimits limits, byte[] receiptSecret,
-                     Function<QueueId, Queue> queues) {
+                     Function<QueueId, Queue> queues, ContentMemory contents) {
 }

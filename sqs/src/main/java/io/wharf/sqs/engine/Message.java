@@ -1,28 +1,21 @@
 package io.wharf.sqs.engine;
 
-import java.util.Map;
-
 /**
- * One message of a queue. Identity, content and origin are fixed; the delivery state (state, visibleAt,
- * receive count, receive times) changes and is guarded by the owning {@link Queue}'s lock.
+ * One message of a queue, as memory keeps it: position, group, age and delivery state. The delivery state
+ * (state, visibleAt, receive count, receive times) changes and is guarded by the owning {@link Queue}'s lock.
+ *
+ * <p>The content (id, body, attributes, origin) lives in the store ({@code sqs.bodies}); memory holds it only
+ * while the message is young (see {@link ContentMemory}), so a restart and a full queue stay small.
  */
 final class Message {
     enum State { DELAYED, VISIBLE, INFLIGHT }
 
     /** Position in the queue: orders delivery, keys the store, and is the FIFO sequence number. */
     final long ordinal;
-    final String messageId;
-    final String body;
-    final Map<String, MessageAttributeValue> attributes;
-    final String traceHeader;
+    /** FIFO message group (kept in memory: delivery order depends on it), or null. */
     final String groupId;
-    final String deduplicationId;
-    final String senderId;
-    final long sentMillis;
     /** Original enqueue time: retention counts from here, also after a move to a dead-letter queue. */
     final long enqueuedMillis;
-    /** ARN of the queue this message was dead-lettered from, or null. */
-    final String deadLetterSourceArn;
 
     State state;
     long visibleAtMillis;
@@ -30,26 +23,18 @@ final class Message {
     long firstReceiveMillis;
     long lastReceiveMillis;
 
-    Message(long ordinal, String messageId, String body, Map<String, MessageAttributeValue> attributes,
-            String traceHeader, String groupId, String deduplicationId, String senderId, long sentMillis,
-            long enqueuedMillis, String deadLetterSourceArn) {
+    /** The content while it is held in memory, else null: read it with {@link ContentMemory#load}. */
+    volatile MessageContent content;
+
+    Message(long ordinal, String groupId, long enqueuedMillis) {
         this.ordinal = ordinal;
-        this.messageId = messageId;
-        this.body = body;
-        this.attributes = attributes;
-        this.traceHeader = traceHeader;
         this.groupId = groupId;
-        this.deduplicationId = deduplicationId;
-        this.senderId = senderId;
-        this.sentMillis = sentMillis;
         this.enqueuedMillis = enqueuedMillis;
-        this.deadLetterSourceArn = deadLetterSourceArn;
     }
 
     /** A copy for another queue (dead-letter move, move task) with a new ordinal, visible at once. */
-    Message movedTo(long newOrdinal, String sourceArn, long enqueued, int receiveCount, long now) {
-        Message moved = new Message(newOrdinal, messageId, body, attributes, traceHeader, groupId, deduplicationId,
-                senderId, sentMillis, enqueued, sourceArn);
+    Message movedTo(long newOrdinal, long enqueued, int receiveCount, long now) {
+        Message moved = new Message(newOrdinal, groupId, enqueued);
         moved.state = State.VISIBLE;
         moved.visibleAtMillis = now;
         moved.receiveCount = receiveCount;
@@ -63,6 +48,6 @@ final class Message {
 
     @Override
     public String toString() {
-        return "Message[" + messageId + " #" + ordinal + " " + state + "]";
+        return "Message[#" + ordinal + " " + state + "]";
     }
 }

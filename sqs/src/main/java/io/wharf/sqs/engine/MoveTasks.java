@@ -138,7 +138,14 @@ final class MoveTasks implements AutoCloseable {
                     break; // the backlog drained by other means
                 }
                 for (Message m : taken) {
-                    String target = task.destinationArn != null ? task.destinationArn : m.deadLetterSourceArn;
+                    String target = task.destinationArn;
+                    if (target == null) {
+                        MessageContent content = ContentMemory.load(ctx, source.number(), m);
+                        if (content == null) {
+                            continue; // the source was purged meanwhile: nothing left to move
+                        }
+                        target = content.deadLetterSourceArn();
+                    }
                     Queue destination = target == null ? null : find(target);
                     if (destination == null) {
                         Transfers.redrive(ctx, source, List.of(m), source); // put back, then give up

@@ -197,7 +197,7 @@ final class Queue {
         while (!byAge.isEmpty() && byAge.first().enqueuedMillis <= oldestKept) {
             Message expired = byAge.first();
             remove(expired);
-            batch.delete(layout.messages, SqsStoreLayout.messageKey(number(), expired.ordinal));
+            persistDelete(batch, expired);
         }
         Iterator<Map.Entry<String, Deduplication>> it = deduplication.entrySet().iterator();
         while (it.hasNext()) {
@@ -215,11 +215,28 @@ final class Queue {
         return timed.isEmpty() ? Long.MAX_VALUE : timed.first().visibleAtMillis;
     }
 
+    /** Writes the message's delivery state (its content was written when it arrived: {@link #persistNew}). */
     void persist(WriteBatch batch, Message m) {
-        batch.put(layout.messages, SqsStoreLayout.messageKey(number(), m.ordinal), SqsStoreLayout.encodeMessage(m));
+        batch.put(layout.messages, SqsStoreLayout.messageKey(number(), m.ordinal), SqsStoreLayout.encodeState(m));
+    }
+
+    /** Writes a message arriving in this queue: its state and its content. */
+    void persistNew(WriteBatch batch, Message m, MessageContent content) {
+        persist(batch, m);
+        batch.put(layout.bodies, SqsStoreLayout.messageKey(number(), m.ordinal), SqsStoreLayout.encodeContent(content));
     }
 
     void persistDelete(WriteBatch batch, Message m) {
-        batch.delete(layout.messages, SqsStoreLayout.messageKey(number(), m.ordinal));
+        byte[] key = SqsStoreLayout.messageKey(number(), m.ordinal);
+        batch.delete(layout.messages, key);
+        batch.delete(layout.bodies, key);
+    }
+
+    /** Deletes every message of this queue, state and content (queue deleted or purged). */
+    void persistDeleteAll(WriteBatch batch) {
+        byte[] from = SqsStoreLayout.queuePrefix(number());
+        byte[] to = SqsStoreLayout.queuePrefixEnd(number());
+        batch.deleteRange(layout.messages, from, to);
+        batch.deleteRange(layout.bodies, from, to);
     }
 }

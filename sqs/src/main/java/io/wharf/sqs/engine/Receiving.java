@@ -181,22 +181,28 @@ final class Receiving {
         }
     }
 
+    /** Under the queue's lock: the message is in the queue, so its content is in memory or in the store. */
     private static ReceivedMessage delivered(EngineContext ctx, Queue queue, Message m, ReceiveCommand c) {
+        MessageContent content = ContentMemory.load(ctx, queue.number(), m);
+        if (content == null) {
+            throw new IllegalStateException("no content stored for " + m + " of " + queue.id());
+        }
         String handle = new ReceiptHandle(queue.number(), m.ordinal, m.receiveCount).encode(ctx.receiptSecret());
-        Map<String, MessageAttributeValue> attributes = selectAttributes(m.attributes, c.messageAttributeNames());
-        return new ReceivedMessage(m.messageId, handle, Md5.ofBody(m.body), m.body,
-                systemAttributes(queue.settings().fifo(), m, c.systemAttributeNames()),
+        Map<String, MessageAttributeValue> attributes = selectAttributes(content.attributes(),
+                c.messageAttributeNames());
+        return new ReceivedMessage(content.messageId(), handle, Md5.ofBody(content.body()), content.body(),
+                systemAttributes(queue.settings().fifo(), m, content, c.systemAttributeNames()),
                 Md5.ofAttributes(attributes), attributes);
     }
 
-    static Map<String, String> systemAttributes(boolean fifo, Message m, Set<String> names) {
+    static Map<String, String> systemAttributes(boolean fifo, Message m, MessageContent content, Set<String> names) {
         boolean all = names.contains("All");
         Map<String, String> result = new LinkedHashMap<>();
         if (all || names.contains("SenderId")) {
-            result.put("SenderId", m.senderId);
+            result.put("SenderId", content.senderId());
         }
         if (all || names.contains("SentTimestamp")) {
-            result.put("SentTimestamp", Long.toString(m.sentMillis));
+            result.put("SentTimestamp", Long.toString(content.sentMillis()));
         }
         if (all || names.contains("ApproximateReceiveCount")) {
             result.put("ApproximateReceiveCount", Integer.toString(m.receiveCount));
@@ -207,17 +213,17 @@ final class Receiving {
         if (fifo && (all || names.contains("SequenceNumber"))) {
             result.put("SequenceNumber", m.sequenceNumber());
         }
-        if (fifo && m.deduplicationId != null && (all || names.contains("MessageDeduplicationId"))) {
-            result.put("MessageDeduplicationId", m.deduplicationId);
+        if (fifo && content.deduplicationId() != null && (all || names.contains("MessageDeduplicationId"))) {
+            result.put("MessageDeduplicationId", content.deduplicationId());
         }
         if (m.groupId != null && (all || names.contains("MessageGroupId"))) {
             result.put("MessageGroupId", m.groupId);
         }
-        if (m.traceHeader != null && (all || names.contains("AWSTraceHeader"))) {
-            result.put("AWSTraceHeader", m.traceHeader);
+        if (content.traceHeader() != null && (all || names.contains("AWSTraceHeader"))) {
+            result.put("AWSTraceHeader", content.traceHeader());
         }
-        if (m.deadLetterSourceArn != null && (all || names.contains("DeadLetterQueueSourceArn"))) {
-            result.put("DeadLetterQueueSourceArn", m.deadLetterSourceArn);
+        if (content.deadLetterSourceArn() != null && (all || names.contains("DeadLetterQueueSourceArn"))) {
+            result.put("DeadLetterQueueSourceArn", content.deadLetterSourceArn());
         }
         return result;
     }

@@ -48,7 +48,8 @@ final class Recovery {
         });
         for (Queue queue : loaded) {
             store.scan(layout.messages, SqsStoreLayout.queuePrefix(queue.number()), (key, value) -> {
-                Message m = SqsStoreLayout.decodeMessage(ByteBuffer.wrap(key, 8, 8).getLong(), value);
+                // only the delivery state: contents stay in sqs.bodies until a receive needs them
+                Message m = SqsStoreLayout.decodeState(ByteBuffer.wrap(key, 8, 8).getLong(), value);
                 if (m.state != Message.State.VISIBLE && m.visibleAtMillis <= now) {
                     m.state = Message.State.VISIBLE;
                 }

@@ -83,24 +83,26 @@ final class Sending {
                 // a per-message delay overrides the queue's on standard queues; FIFO queues only have the queue's
                 int delay = !settings.fifo() && c.delaySeconds() != null ? c.delaySeconds() : settings.delaySeconds();
                 MessageAttributeValue trace = c.systemAttributes().get("AWSTraceHeader");
-                Message m = new Message(queue.nextOrdinal(now), UUID.randomUUID().toString(), c.body(),
-                        new LinkedHashMap<>(c.attributes()), trace == null ? null : trace.stringValue(), c.groupId(),
+                MessageContent content = new MessageContent(UUID.randomUUID().toString(), c.body(),
+                        new LinkedHashMap<>(c.attributes()), trace == null ? null : trace.stringValue(),
                         settings.fifo() ? (c.deduplicationId() != null ? c.deduplicationId() : sha256(c.body())) : null,
-                        c.senderId() == null ? SendCommand.DEFAULT_SENDER : c.senderId(), now, now, null);
+                        c.senderId() == null ? SendCommand.DEFAULT_SENDER : c.senderId(), now, null);
+                Message m = new Message(queue.nextOrdinal(now), c.groupId(), now);
                 m.state = delay > 0 ? Message.State.DELAYED : Message.State.VISIBLE;
                 m.visibleAtMillis = now + delay * 1000L;
+                ctx.contents().hold(m, content);
                 queue.add(m);
                 added.add(m);
-                queue.persist(batch, m);
+                queue.persistNew(batch, m, content);
                 if (dedupKey != null) {
-                    Queue.Deduplication d = new Queue.Deduplication(m.messageId, m.ordinal,
+                    Queue.Deduplication d = new Queue.Deduplication(content.messageId(), m.ordinal,
                             now + ctx.limits().dedupIntervalSeconds() * 1000L);
                     queue.deduplication.put(dedupKey, d);
                     remembered.add(dedupKey);
                     batch.put(ctx.layout().dedup, SqsStoreLayout.dedupKey(queue.number(), dedupKey),
                             Deduplications.encode(d));
                 }
-                results.add(result(c, m.messageId, settings.fifo() ? m.sequenceNumber() : null));
+                results.add(result(c, content.messageId(), settings.fifo() ? m.sequenceNumber() : null));
             }
             try {
                 // even an empty batch (every message a duplicate) is submitted: as a barrier, so the answer
@@ -110,6 +112,7 @@ final class Sending {
                 // refused, so not sent: nobody may receive these or be deduplicated against them
                 added.forEach(queue::remove);
                 remembered.forEach(queue.deduplication::remove);
+                ctx.contents().release(added);
                 throw e;
             }
             // Waiting receivers may take these messages before they are durable: a receiver's own batch is
@@ -119,6 +122,7 @@ final class Sending {
             queue.lock.unlock();
         }
         pending.await(); // outside the lock, so the queue's next writers join the same group commit
+        ctx.contents().settled(added); // only now may the store be asked for these contents
         return results;
     }
 

@@ -40,7 +40,7 @@ public final class SqsEngine implements AutoCloseable {
     public SqsEngine(Store store, Clock clock, SqsLimits limits) {
         SqsStoreLayout layout = new SqsStoreLayout(store);
         this.ctx = new EngineContext(store, layout, clock, limits, Recovery.receiptSecret(store, layout),
-                queues::get);
+                queues::get, new ContentMemory(limits.contentMemoryBytes()));
         lastQueueNumber = Recovery.load(ctx, queues, deletedAt);
         this.moveTasks = new MoveTasks(ctx, queues::values);
         moveTasks.recover();
@@ -116,11 +116,9 @@ public final class SqsEngine implements AutoCloseable {
             try {
                 long now = ctx.clock().millis();
                 SqsStoreLayout layout = ctx.layout();
-                WriteBatch batch = new WriteBatch()
-                        .delete(layout.queues, SqsStoreLayout.queueKey(id))
-                        .deleteRange(layout.messages, SqsStoreLayout.queuePrefix(queue.number()),
-                                SqsStoreLayout.queuePrefixEnd(queue.number()))
-                        .deleteRange(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()),
+                WriteBatch batch = new WriteBatch().delete(layout.queues, SqsStoreLayout.queueKey(id));
+                queue.persistDeleteAll(batch);
+                batch.deleteRange(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()),
                                 SqsStoreLayout.queuePrefixEnd(queue.number()))
                         .deleteRange(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()),
                                 SqsStoreLayout.queuePrefixEnd(queue.number()))
@@ -182,8 +180,8 @@ public final class SqsEngine implements AutoCloseable {
                         + " is allowed every 60 seconds.");
             }
             Queue.Record next = queue.record().withLastPurge(now);
-            WriteBatch batch = new WriteBatch().deleteRange(ctx.layout().messages,
-                    SqsStoreLayout.queuePrefix(queue.number()), SqsStoreLayout.queuePrefixEnd(queue.number()));
+            WriteBatch batch = new WriteBatch();
+            queue.persistDeleteAll(batch);
             batch.put(ctx.layout().queues, SqsStoreLayout.queueKey(id), SqsStoreLayout.encodeQueue(next));
             pending = ctx.store().submit(batch);
             queue.setRecord(next);

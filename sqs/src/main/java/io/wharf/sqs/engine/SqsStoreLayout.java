@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How SQS state sits in the {@link Store}. Every value starts with a format version byte (1) so a later
+ * How SQS state sits in the {@link Store}. Every value starts with a format version byte (2) so a later
  * layout can read old data. Strings are {@code int length + UTF-8}, nullable strings are preceded by a
  * presence byte, maps by an int count, longs are big-endian.
  *
@@ -24,11 +24,11 @@ import java.util.Map;
  * sqs.queues    account 0x00 region 0x00 name       → v, number:long, created:long, lastModified:long,
  *                                                     lastPurge:long, attributes:map, tags:map
  * sqs.deleted   account 0x00 region 0x00 name       → v, deletedAt:long          (QueueDeletedRecently)
- * sqs.messages  queueNumber:long ordinal:long       → v, messageId, body, attributes(name → type, kind,
- *                                                     value), traceHeader?, groupId?, dedupId?, senderId,
- *                                                     sent:long, enqueued:long, dlqSourceArn?, state:byte,
- *                                                     visibleAt:long, receiveCount:int,
- *                                                     firstReceive:long, lastReceive:long
+ * sqs.messages  queueNumber:long ordinal:long       → v, groupId?, enqueued:long, state:byte, visibleAt:long,
+ *                                                     receiveCount:int, firstReceive:long, lastReceive:long
+ * sqs.bodies    queueNumber:long ordinal:long       → v, messageId, body, attributes(name → type, kind,
+ *                                                     value), traceHeader?, dedupId?, senderId, sent:long,
+ *                                                     dlqSourceArn?
  * sqs.dedup     queueNumber:long dedupKey(UTF-8)     → v, messageId, ordinal:long, expiresAt:long
  * sqs.attempts  queueNumber:long attemptId(UTF-8)    → v, expiresAt:long, count:int, (ordinal:long,
  *                                                     receiveCount:int, visibleAt:long)*   (FIFO
@@ -36,16 +36,23 @@ import java.util.Map;
  * sqs.tasks     taskId(UTF-8)                        → see {@link MoveTask#encode()}
  * </pre>
  *
- * Messages are keyed by queue number (not name) so deleting a queue is one range delete, and a queue
- * recreated under the same name never sees the old queue's messages. Times are epoch milliseconds.
+ * Messages are keyed by queue number (not name) so deleting a queue is one range delete (per key space), and a
+ * queue recreated under the same name never sees the old queue's messages. Times are epoch milliseconds.
+ *
+ * <p>A message is two records under the same key. {@code sqs.messages} holds its small, changing delivery
+ * state: recovery reads only these (1 M messages are tens of MiB, not the GiB of their bodies), and a receive
+ * or visibility change rewrites only this. {@code sqs.bodies} holds the content, written once when the
+ * message arrives in a queue (send, dead-letter move, move task) and deleted with the message; memory holds
+ * it only while young (see {@link ContentMemory}). Version 1 kept both in one {@code sqs.messages} record.
  */
 public final class SqsStoreLayout {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     final KeySpace meta;
     final KeySpace queues;
     final KeySpace deleted;
     final KeySpace messages;
+    final KeySpace bodies;
     final KeySpace dedup;
     final KeySpace attempts;
     final KeySpace tasks;
@@ -55,6 +62,7 @@ public final class SqsStoreLayout {
         queues = store.keySpace("sqs.queues");
         deleted = store.keySpace("sqs.deleted");
         messages = store.keySpace("sqs.messages");
+        bodies = store.keySpace("sqs.bodies");
         dedup = store.keySpace("sqs.dedup");
         attempts = store.keySpace("sqs.attempts");
         tasks = store.keySpace("sqs.tasks");
@@ -115,12 +123,36 @@ public final class SqsStoreLayout {
         return read(value, DataInputStream::readLong);
     }
 
-    static byte[] encodeMessage(Message m) {
+    static byte[] encodeState(Message m) {
         return write(out -> {
-            writeString(out, m.messageId);
-            writeString(out, m.body);
-            out.writeInt(m.attributes.size());
-            for (Map.Entry<String, MessageAttributeValue> e : m.attributes.entrySet()) {
+            writeNullable(out, m.groupId);
+            out.writeLong(m.enqueuedMillis);
+            out.writeByte(m.state.ordinal());
+            out.writeLong(m.visibleAtMillis);
+            out.writeInt(m.receiveCount);
+            out.writeLong(m.firstReceiveMillis);
+            out.writeLong(m.lastReceiveMillis);
+        });
+    }
+
+    static Message decodeState(long ordinal, byte[] value) {
+        return read(value, in -> {
+            Message m = new Message(ordinal, readNullable(in), in.readLong());
+            m.state = Message.State.values()[in.readByte()];
+            m.visibleAtMillis = in.readLong();
+            m.receiveCount = in.readInt();
+            m.firstReceiveMillis = in.readLong();
+            m.lastReceiveMillis = in.readLong();
+            return m;
+        });
+    }
+
+    static byte[] encodeContent(MessageContent c) {
+        return write(out -> {
+            writeString(out, c.messageId());
+            writeString(out, c.body());
+            out.writeInt(c.attributes().size());
+            for (Map.Entry<String, MessageAttributeValue> e : c.attributes().entrySet()) {
                 writeString(out, e.getKey());
                 writeString(out, e.getValue().dataType());
                 if (e.getValue().binaryValue() != null) {
@@ -132,22 +164,15 @@ public final class SqsStoreLayout {
                     writeString(out, e.getValue().stringValue());
                 }
             }
-            writeNullable(out, m.traceHeader);
-            writeNullable(out, m.groupId);
-            writeNullable(out, m.deduplicationId);
-            writeString(out, m.senderId);
-            out.writeLong(m.sentMillis);
-            out.writeLong(m.enqueuedMillis);
-            writeNullable(out, m.deadLetterSourceArn);
-            out.writeByte(m.state.ordinal());
-            out.writeLong(m.visibleAtMillis);
-            out.writeInt(m.receiveCount);
-            out.writeLong(m.firstReceiveMillis);
-            out.writeLong(m.lastReceiveMillis);
+            writeNullable(out, c.traceHeader());
+            writeNullable(out, c.deduplicationId());
+            writeString(out, c.senderId());
+            out.writeLong(c.sentMillis());
+            writeNullable(out, c.deadLetterSourceArn());
         });
     }
 
-    static Message decodeMessage(long ordinal, byte[] value) {
+    static MessageContent decodeContent(byte[] value) {
         return read(value, in -> {
             String messageId = readString(in);
             String body = readString(in);
@@ -164,14 +189,8 @@ public final class SqsStoreLayout {
                     attributes.put(name, MessageAttributeValue.string(type, readString(in)));
                 }
             }
-            Message m = new Message(ordinal, messageId, body, attributes, readNullable(in), readNullable(in),
-                    readNullable(in), readString(in), in.readLong(), in.readLong(), readNullable(in));
-            m.state = Message.State.values()[in.readByte()];
-            m.visibleAtMillis = in.readLong();
-            m.receiveCount = in.readInt();
-            m.firstReceiveMillis = in.readLong();
-            m.lastReceiveMillis = in.readLong();
-            return m;
+            return new MessageContent(messageId, body, attributes, readNullable(in), readNullable(in),
+                    readString(in), in.readLong(), readNullable(in));
         });
     }
 

@@ -4,7 +4,6 @@ import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
 import java.util.ArrayList;
-
 import java.util.List;
 
 /**
@@ -20,35 +19,48 @@ final class Transfers {
     /** Dead-letters messages that reached maxReceiveCount; they keep id, body, attributes and receive count. */
     static void deadLetter(EngineContext ctx, Queue source, List<Message> messages, Queue target) {
         boolean keepAge = !target.id().isFifo(); // FIFO dead-letter queues restart the retention clock
-        move(ctx, source, messages, target, (m, ordinal, now) -> m.movedTo(ordinal, source.id().arn(),
+        String sourceArn = source.id().arn();
+        move(ctx, source, messages, target, sourceArn, (m, ordinal, now) -> m.movedTo(ordinal,
                 keepAge ? m.enqueuedMillis : now, m.receiveCount, now));
     }
 
     /** Redrives messages out of a dead-letter queue: a new life, receive count reset. */
     static boolean redrive(EngineContext ctx, Queue source, List<Message> messages, Queue target) {
-        return move(ctx, source, messages, target, (m, ordinal, now) -> m.movedTo(ordinal, null, now, 0, now));
+        return move(ctx, source, messages, target, null, (m, ordinal, now) -> m.movedTo(ordinal, now, 0, now));
     }
 
     interface Copy {
         Message copy(Message m, long ordinal, long now);
     }
 
-    private static boolean move(EngineContext ctx, Queue source, List<Message> messages, Queue target, Copy copy) {
+    private static boolean move(EngineContext ctx, Queue source, List<Message> messages, Queue target,
+                                String sourceArn, Copy copy) {
+        // read before taking the target's lock: a dropped content comes from the store
+        List<MessageContent> contents = new ArrayList<>();
+        for (Message m : messages) {
+            contents.add(ContentMemory.load(ctx, source.number(), m));
+        }
         boolean moved = false;
         Commit pending = null;
         RuntimeException failure = null;
+        List<Message> copies = new ArrayList<>();
         target.lock.lock();
         try {
             if (!target.deleted) {
                 long now = ctx.clock().millis();
                 WriteBatch batch = new WriteBatch();
-                List<Message> copies = new ArrayList<>();
-                for (Message m : messages) {
+                for (int i = 0; i < messages.size(); i++) {
+                    Message m = messages.get(i);
+                    source.persistDelete(batch, m);
+                    if (contents.get(i) == null) {
+                        continue; // the source was purged or deleted meanwhile: so is this message
+                    }
+                    MessageContent content = contents.get(i).withSourceArn(sourceArn);
                     Message c = copy.copy(m, target.nextOrdinal(now), now);
+                    ctx.contents().hold(c, content);
                     target.add(c);
                     copies.add(c);
-                    target.persist(batch, c);
-                    source.persistDelete(batch, m);
+                    target.persistNew(batch, c, content);
                 }
                 try {
                     pending = ctx.store().submit(batch);
@@ -56,6 +68,7 @@ final class Transfers {
                     target.changed.signalAll(); // a receiver's answer awaits its own, later batch: see Sending
                 } catch (RuntimeException e) {
                     copies.forEach(target::remove); // refused: the messages go back where the store has them
+                    ctx.contents().release(copies);
                     failure = e;
                 }
             }
@@ -79,6 +92,7 @@ final class Transfers {
         }
         if (pending != null) {
             pending.await();
+            ctx.contents().settled(copies);
         }
         return moved;
     }
