@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * SendMessage and SendMessageBatch: validate, enqueue and submit the write under the queue's lock, then wait
@@ -83,7 +82,7 @@ final class Sending {
                 // a per-message delay overrides the queue's on standard queues; FIFO queues only have the queue's
                 int delay = !settings.fifo() && c.delaySeconds() != null ? c.delaySeconds() : settings.delaySeconds();
                 MessageAttributeValue trace = c.systemAttributes().get("AWSTraceHeader");
-                MessageContent content = new MessageContent(UUID.randomUUID().toString(), c.body(),
+                MessageContent content = new MessageContent(io.wharf.protocol.RequestIds.next(), c.body(),
                         new LinkedHashMap<>(c.attributes()), trace == null ? null : trace.stringValue(),
                         settings.fifo() ? (c.deduplicationId() != null ? c.deduplicationId() : sha256(c.body())) : null,
                         c.senderId() == null ? SendCommand.DEFAULT_SENDER : c.senderId(), now, null);
