@@ -95,6 +95,18 @@ class SnsPublishIT extends SnsTestBase {
     }
 
     @Test
+    void messageGroupIdOnAStandardTopicIsPassedToStandardQueues() {
+        String topic = topic("fair");
+        Queue queue = queue("fair");
+        subscribe(topic, queue, Map.of("RawMessageDelivery", "true"));
+        sns.publish(r -> r.topicArn(topic).message("grouped").messageGroupId("tenant-1"));
+        Message m = sqs.receiveMessage(r -> r.queueUrl(queue.url()).waitTimeSeconds(5)
+                .messageSystemAttributeNamesWithStrings("All")).messages().get(0);
+        assertThat(m.body()).isEqualTo("grouped");
+        assertThat(m.attributesAsStrings()).containsEntry("MessageGroupId", "tenant-1");
+    }
+
+    @Test
     void messageStructureJsonPicksTheSqsEntry() throws Exception {
         String topic = topic("struct");
         Queue queue = queue("struct");

@@ -12,7 +12,6 @@ import io.wharf.sns.engine.PublishCommand;
 import io.wharf.sns.engine.Subscription;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** What the actions share: maps, tags, pages and subscriptions as output trees; publish commands from input. */
@@ -85,9 +84,5 @@ final class Wire {
                 input.string("Message"), input.string("Subject"), input.string("MessageStructure"), attributes,
                 input.string("MessageGroupId"), input.string("MessageDeduplicationId"),
                 ctx.scheme() + "://" + ctx.host() + "/");
-    }
-
-    static List<String> strings(Input input, String member) {
-        return input.strings(member);
     }
 }
