@@ -82,7 +82,7 @@ public final class SnsStoreLayout {
     static Delivery decodeDelivery(byte[] key, byte[] value) {
         ObjectNode node = Json.read(value);
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
-        node.path("attributes").fields().forEachRemaining(e -> {
+        node.path("attributes").properties().forEach(e -> {
             ObjectNode v = (ObjectNode) e.getValue();
             attributes.put(e.getKey(), new MessageAttribute(v.path("DataType").asText(),
                     v.has("StringValue") ? v.get("StringValue").asText() : null,
@@ -130,7 +130,7 @@ public final class SnsStoreLayout {
 
     static Map<String, String> strings(ObjectNode node, String field) {
         Map<String, String> map = new LinkedHashMap<>();
-        node.path(field).fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        node.path(field).properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }
 

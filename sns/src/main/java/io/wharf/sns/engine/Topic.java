@@ -2,14 +2,15 @@ package io.wharf.sns.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A topic in memory. Its settings change only under the engine's registry lock; {@link #subscriptions} is a
- * copy-on-write list so publishers read a consistent set without that lock. {@link #publishLock} orders the
+ * A topic in memory. Its settings change only under the engine's registry lock; publishers and readers see them
+ * without it (concurrent maps, volatile fields); {@link #subscriptions} is a copy-on-write list so publishers read
+ * a consistent set. {@link #publishLock} orders the
  * publishes of one topic (FIFO sequence numbers, deduplication, outbox order).
  */
 final class Topic {
@@ -19,9 +20,9 @@ final class Topic {
     final boolean fifo;
     final Map<String, String> attributes;
     final Map<String, String> tags;
-    String dataProtectionPolicy;
+    volatile String dataProtectionPolicy;
     volatile List<Subscription> subscriptions = List.of();
-    long subscriptionsDeleted;
+    volatile long subscriptionsDeleted;
     final ReentrantLock publishLock = new ReentrantLock();
     /** FIFO: MessageDeduplicationId → (MessageId, expiry millis); guarded by {@link #publishLock}. */
     final Map<String, Deduplicated> deduplication = new HashMap<>();
@@ -37,8 +38,8 @@ final class Topic {
         this.name = arn.substring(arn.lastIndexOf(':') + 1);
         this.owner = owner;
         this.fifo = "true".equalsIgnoreCase(attributes.get(TopicAttributes.FIFO_TOPIC));
-        this.attributes = new LinkedHashMap<>(attributes);
-        this.tags = new LinkedHashMap<>(tags);
+        this.attributes = new ConcurrentSkipListMap<>(attributes);
+        this.tags = new ConcurrentSkipListMap<>(tags);
         this.dataProtectionPolicy = dataProtectionPolicy;
     }
 

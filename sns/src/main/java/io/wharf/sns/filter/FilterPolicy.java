@@ -132,7 +132,7 @@ public final class FilterPolicy {
 
     private static void flatten(String path, JsonNode node, Map<String, List<JsonNode>> values) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(e ->
+            node.properties().forEach(e ->
                     flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), values));
         } else if (node.isArray()) {
             values.computeIfAbsent(path, p -> new ArrayList<>());

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,7 @@ final class FilterPolicyParser {
         Map<String, List<Condition>> keys = new LinkedHashMap<>();
         List<List<FilterPolicy.Node>> anyOf = new ArrayList<>();
         long combinations = 1;
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (key.equals("$or")) {

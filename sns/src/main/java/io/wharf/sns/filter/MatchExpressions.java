@@ -17,7 +17,7 @@ final class MatchExpressions {
         if (expression.size() != 1) {
             throw new InvalidFilterPolicyException("Only one key allowed in match expression");
         }
-        Map.Entry<String, JsonNode> only = expression.fields().next();
+        Map.Entry<String, JsonNode> only = expression.properties().iterator().next();
         JsonNode value = only.getValue();
         return switch (only.getKey()) {
             case "prefix" -> new Condition.Prefix(string(value, "prefix"));
@@ -48,7 +48,7 @@ final class MatchExpressions {
             if (value.size() != 1) {
                 throw new InvalidFilterPolicyException("Only one key allowed in match expression");
             }
-            Map.Entry<String, JsonNode> only = value.fields().next();
+            Map.Entry<String, JsonNode> only = value.properties().iterator().next();
             if (!only.getKey().equals("prefix")) {
                 throw new InvalidFilterPolicyException("Unsupported anything-but pattern: " + only.getKey());
             }
