@@ -53,6 +53,7 @@ public final class Subscriptions {
                 result = existing;
                 commit = engine.layout.store.submit(new WriteBatch());
             } else {
+                checkFilterPolicyLimit(topic, null, validated);
                 boolean confirmed = AUTO_CONFIRMED.contains(protocol);
                 String token = confirmed ? null : UUID.randomUUID().toString().replace("-", "")
                         + UUID.randomUUID().toString().replace("-", "");
@@ -163,11 +164,26 @@ public final class Subscriptions {
             Map<String, String> changed = new LinkedHashMap<>(s.attributes());
             changed.put(name, value == null ? "" : value);
             changed.put(name, SubscriptionAttributes.validate(name, value, changed, topic.fifo, ""));
+            checkFilterPolicyLimit(topic, s.arn(), changed);
             commit = put(topic, s.withAttributes(changed));
         } finally {
             engine.registryLock.unlock();
         }
         commit.await();
+    }
+
+    /** At most {@link SnsLimits#maxFilterPolicies()} subscriptions of a topic have a filter policy. */
+    private void checkFilterPolicyLimit(Topic topic, String changing, Map<String, String> attributes) {
+        String policy = attributes.get(SubscriptionAttributes.FILTER_POLICY);
+        if (policy == null || policy.isEmpty()) {
+            return;
+        }
+        long others = topic.subscriptions.stream()
+                .filter(s -> s.filterPolicy() != null && !s.arn().equals(changing)).count();
+        if (others >= engine.limits.maxFilterPolicies()) {
+            throw SnsErrors.FILTER_POLICY_LIMIT_EXCEEDED.error("Filter policy limit exceeded for topic "
+                    + topic.arn);
+        }
     }
 
     private Subscription subscription(String arn) {

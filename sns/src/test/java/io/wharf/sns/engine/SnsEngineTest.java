@@ -140,4 +140,20 @@ class SnsEngineTest {
         awaitDelivered();
         assertThat(delivered).containsExactly("second");
     }
+
+    @Test
+    void aTopicHoldsAtMostTheLimitOfFilterPolicies() {
+        engine = new SnsEngine(store, clock, recording, new SnsLimits(100, 262_144, 10, 2, 1, 3, Duration.ofMillis(1),
+                Duration.ofMillis(5), Duration.ofMinutes(5)));
+        String topic = engine.createTopic("us-east-1", "000000000000", "t", Map.of(), Map.of(), null);
+        Map<String, String> filtered = Map.of("FilterPolicy", "{\"k\":[\"v\"]}");
+        engine.subscriptions().subscribe(topic, "sqs", QUEUE + "1", filtered, false);
+        String second = engine.subscriptions().subscribe(topic, "sqs", QUEUE + "2", filtered, false);
+        String third = engine.subscriptions().subscribe(topic, "sqs", QUEUE + "3", Map.of(), false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.subscriptions().setAttribute(third,
+                "FilterPolicy", "{\"k\":[\"v\"]}"))
+                .isInstanceOf(io.wharf.protocol.AwsException.class)
+                .hasMessageContaining("Filter policy limit exceeded");
+        engine.subscriptions().setAttribute(second, "FilterPolicy", "{\"k\":[\"w\"]}"); // replacing is fine
+    }
 }
