@@ -5,6 +5,7 @@ import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
 import io.wharf.server.http.HttpFrontDoor;
+import io.wharf.sns.SnsService;
 import io.wharf.sqs.SqsService;
 import io.wharf.storage.MemoryStore;
 import io.wharf.storage.RocksStore;
@@ -28,13 +29,15 @@ public final class Wharf implements AutoCloseable {
     private final WharfConfig config;
     private final Store store;
     private final SqsService sqs;
+    private final SnsService sns;
     private final HttpFrontDoor frontDoor;
     private boolean closed;
 
-    private Wharf(WharfConfig config, Store store, SqsService sqs, HttpFrontDoor frontDoor) {
+    private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, HttpFrontDoor frontDoor) {
         this.config = config;
         this.store = store;
         this.sqs = sqs;
+        this.sns = sns;
         this.frontDoor = frontDoor;
     }
 
@@ -57,19 +60,24 @@ public final class Wharf implements AutoCloseable {
      */
     public static Wharf start(WharfConfig config, Store store) {
         SqsService sqs = null;
+        SnsService sns = null;
         try {
             sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
+            sns = SnsService.create(store, Clock.systemUTC(), new SqsFanOut(sqs.engine()));
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.maxRequestBytes());
             int port = frontDoor.port();
-            frontDoor.open(new ServiceGateway(List.of(sqs),
+            frontDoor.open(new ServiceGateway(List.of(sqs, sns),
                     new GatewaySettings(config.accountId(), config.region(), config.urlHost(port))));
-            Wharf wharf = new Wharf(config, store, sqs, frontDoor);
-            log.info("Wharf {} listening on http://{}:{} (sqs) · data: {} · account {} · region {}{}",
+            Wharf wharf = new Wharf(config, store, sqs, sns, frontDoor);
+            log.info("Wharf {} listening on http://{}:{} (sqs, sns) · data: {} · account {} · region {}{}",
                     WharfVersion.get(), urlHost(config.host()), port, wharf.dataDescription(), config.accountId(),
                     config.region(), config.relaxed() ? " · relaxed" : "");
             log.debug("transport {}, max request {} bytes", frontDoor.transport(), config.maxRequestBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
+            if (sns != null) {
+                sns.close();
+            }
             if (sqs != null) {
                 sqs.close();
             }
@@ -136,6 +144,7 @@ public final class Wharf implements AutoCloseable {
             log.warn("interrupted while waiting for in-flight requests; cutting them off");
         } finally {
             frontDoor.close();
+            sns.close(); // before SQS: undelivered messages stay in the outbox for the next start
             sqs.close();
             store.close();
         }

@@ -7,6 +7,8 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -60,6 +62,22 @@ public final class Clients {
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /** A synchronous SNS client on the Apache HTTP client, set up like {@link #sqs}. Close it when done. */
+    public static SnsClient sns(URI endpoint) {
+        return snsBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #sns}. */
+    @SuppressWarnings("deprecation")
+    public static SnsClientBuilder snsBuilder(URI endpoint) {
+        return SnsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
 }

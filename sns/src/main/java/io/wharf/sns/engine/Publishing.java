@@ -1,0 +1,194 @@
+package io.wharf.sns.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.AwsException;
+import io.wharf.sns.MessageAttribute;
+import io.wharf.sns.SnsErrors;
+import io.wharf.storage.Commit;
+import io.wharf.storage.WriteBatch;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Publish and PublishBatch on one topic: validation, FIFO sequence numbers and deduplication, matching every
+ * subscription's filter policy, and writing one outbox entry per matching SQS subscription — all in one store
+ * batch, submitted under the topic's publish lock and awaited before answering; delivery starts after that.
+ *
+ * <p>SequenceNumbers are {@code max(last + 1, now millis × 10^6)} as 20 digits: increasing per topic and across
+ * restarts without a write of their own (the clock moves on).
+ */
+final class Publishing {
+    private static final Pattern BATCH_ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]*");
+
+    private final SnsStoreLayout layout;
+    private final Clock clock;
+    private final SnsLimits limits;
+    private final Deliverer deliverer;
+    private final AtomicLong lastDeliveryNumber;
+
+    Publishing(SnsStoreLayout layout, Clock clock, SnsLimits limits, Deliverer deliverer, long lastDeliveryNumber) {
+        this.layout = layout;
+        this.clock = clock;
+        this.limits = limits;
+        this.deliverer = deliverer;
+        this.lastDeliveryNumber = new AtomicLong(lastDeliveryNumber);
+    }
+
+    PublishResult publish(Topic topic, PublishCommand command) {
+        MessageValidation.check(command, limits.maxMessageBytes());
+        MessageValidation.checkFifo(command, topic);
+        List<Delivery> deliveries = new ArrayList<>();
+        WriteBatch batch = new WriteBatch();
+        PublishResult result;
+        Commit commit;
+        topic.publishLock.lock();
+        try {
+            result = accept(topic, command, batch, deliveries);
+            commit = layout.store.submit(batch); // empty for duplicates: still a barrier for the first's write
+        } finally {
+            topic.publishLock.unlock();
+        }
+        commit.await();
+        deliveries.forEach(deliverer::submit);
+        return result;
+    }
+
+    BatchResult publishBatch(Topic topic, List<Map.Entry<String, PublishCommand>> entries) {
+        checkBatch(entries);
+        for (Map.Entry<String, PublishCommand> e : entries) {
+            if (topic.fifo) {
+                MessageValidation.checkFifo(e.getValue(), topic); // fails the whole call, as AWS does
+            }
+        }
+        List<BatchResult.Success> successful = new ArrayList<>();
+        List<BatchResult.Failure> failed = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
+        WriteBatch batch = new WriteBatch();
+        Commit commit;
+        topic.publishLock.lock();
+        try {
+            for (Map.Entry<String, PublishCommand> e : entries) {
+                try {
+                    MessageValidation.check(e.getValue(), limits.maxMessageBytes());
+                    MessageValidation.checkFifo(e.getValue(), topic);
+                    PublishResult r = accept(topic, e.getValue(), batch, deliveries);
+                    successful.add(new BatchResult.Success(e.getKey(), r.messageId(), r.sequenceNumber()));
+                } catch (AwsException error) {
+                    failed.add(new BatchResult.Failure(e.getKey(), error.code(), error.getMessage(),
+                            error.senderFault()));
+                }
+            }
+            commit = layout.store.submit(batch);
+        } finally {
+            topic.publishLock.unlock();
+        }
+        commit.await();
+        deliveries.forEach(deliverer::submit);
+        return new BatchResult(successful, failed);
+    }
+
+    private void checkBatch(List<Map.Entry<String, PublishCommand>> entries) {
+        if (entries.isEmpty()) {
+            throw SnsErrors.EMPTY_BATCH_REQUEST.error("The batch request doesn't contain any entries.");
+        }
+        if (entries.size() > limits.maxBatchEntries()) {
+            throw SnsErrors.TOO_MANY_ENTRIES_IN_BATCH_REQUEST.error(
+                    "The batch request contains more entries than permissible.");
+        }
+        Set<String> ids = new HashSet<>();
+        long total = 0;
+        for (Map.Entry<String, PublishCommand> e : entries) {
+            String id = e.getKey() == null ? "" : e.getKey();
+            if (id.length() > 80) {
+                throw SnsErrors.INVALID_BATCH_ENTRY_ID.error("The Id of a batch entry in a batch request is too long: "
+                        + id);
+            }
+            if (id.isEmpty() || !BATCH_ENTRY_ID.matcher(id).matches()) {
+                throw SnsErrors.INVALID_BATCH_ENTRY_ID.error("The Id of a batch entry in the batch request contains "
+                        + "an impermissible character: " + id);
+            }
+            if (!ids.add(id)) {
+                throw SnsErrors.BATCH_ENTRY_IDS_NOT_DISTINCT.error(
+                        "Two or more batch entries in the request have the same Id.");
+            }
+            if (e.getValue().message() != null) {
+                total += MessageValidation.size(e.getValue());
+            }
+        }
+        if (total > limits.maxMessageBytes()) {
+            throw SnsErrors.BATCH_REQUEST_TOO_LONG.error(
+                    "The length of all the messages put together is more than the limit.");
+        }
+    }
+
+    /** Under the publish lock: dedup, ids, and the outbox entries of every matching subscription. */
+    private PublishResult accept(Topic topic, PublishCommand c, WriteBatch batch, List<Delivery> deliveries) {
+        long now = clock.millis();
+        String dedupId = null;
+        if (topic.fifo) {
+            dedupId = c.dedupId() != null ? c.dedupId() : Envelope.sha256Hex(c.message());
+            String scope = "MessageGroup".equals(topic.attributes.get("FifoThroughputScope"))
+                    ? c.groupId() + "\u0000" + dedupId : dedupId;
+            topic.deduplication.values().removeIf(d -> d.expiresAtMillis() <= now);
+            Topic.Deduplicated seen = topic.deduplication.get(scope);
+            if (seen != null) {
+                return new PublishResult(seen.messageId(), seen.sequenceNumber());
+            }
+            String messageId = UUID.randomUUID().toString();
+            topic.lastSequenceNumber = Math.max(topic.lastSequenceNumber + 1, now * 1_000_000L);
+            String sequence = String.format("%020d", topic.lastSequenceNumber);
+            topic.deduplication.put(scope, new Topic.Deduplicated(messageId, sequence,
+                    now + limits.deduplicationWindow().toMillis()));
+            fanOut(topic, c, messageId, sequence, dedupId, now, batch, deliveries);
+            return new PublishResult(messageId, sequence);
+        }
+        String messageId = UUID.randomUUID().toString();
+        fanOut(topic, c, messageId, null, null, now, batch, deliveries);
+        return new PublishResult(messageId, null);
+    }
+
+    private void fanOut(Topic topic, PublishCommand c, String messageId, String sequence, String dedupId, long now,
+                        WriteBatch batch, List<Delivery> deliveries) {
+        ObjectNode structured = "json".equals(c.messageStructure()) ? MessageValidation.structured(c.message()) : null;
+        String message = structured == null ? c.message()
+                : structured.path("sqs").isTextual() ? structured.get("sqs").asText() : structured.get("default").asText();
+        // "Message attributes are sent only when the message structure is String, not JSON" (AWS docs)
+        Map<String, MessageAttribute> delivered = structured == null ? c.attributes() : Map.of();
+        Envelope.Notification notification = new Envelope.Notification(messageId, sequence, topic.arn, c.subject(),
+                message, now, topic.attributes.getOrDefault(TopicAttributes.SIGNATURE_VERSION, "1"), delivered);
+        for (Subscription s : topic.subscriptions) {
+            if (!s.confirmed() || !s.protocol().equals("sqs")) {
+                continue; // other protocols are stored, not delivered yet (docs/compatibility.md)
+            }
+            if (s.filterPolicy() != null && !s.filterPolicy().matches(c.attributes(), c.message())) {
+                continue;
+            }
+            boolean raw = s.rawMessageDelivery();
+            if (raw && delivered.size() > 10) {
+                continue; // SQS takes at most 10 attributes: AWS discards the message as a client error
+            }
+            String body = raw ? message : Envelope.render(notification, s.arn(), c.unsubscribeUrlBase());
+            Delivery d = new Delivery(lastDeliveryNumber.incrementAndGet(), s.arn(), s.endpoint(), body,
+                    raw ? delivered : Map.of(), c.groupId(), topic.fifo ? dedupId : null, deadLetterTarget(s));
+            batch.put(layout.outbox, SnsStoreLayout.deliveryKey(d.number()), SnsStoreLayout.encode(d));
+            deliveries.add(d);
+        }
+    }
+
+    private static String deadLetterTarget(Subscription s) {
+        String policy = s.attributes().get(SubscriptionAttributes.REDRIVE_POLICY);
+        if (policy == null || policy.isEmpty()) {
+            return null;
+        }
+        ObjectNode node = Json.parseObject(policy);
+        return node == null ? null : node.path("deadLetterTargetArn").asText(null);
+    }
+}

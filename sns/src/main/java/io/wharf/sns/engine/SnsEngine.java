@@ -1,0 +1,254 @@
+package io.wharf.sns.engine;
+
+import io.wharf.sns.SnsErrors;
+import io.wharf.sns.SqsDelivery;
+import io.wharf.storage.Commit;
+import io.wharf.storage.Store;
+import io.wharf.storage.WriteBatch;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SNS engine: topics and their settings (here), subscriptions ({@link Subscriptions}), publishing
+ * ({@link Publishing}) and delivery ({@link Deliverer}). Control-plane changes take the registry lock, submit their
+ * batch under it and await it after; publishes take only their topic's publish lock. A new engine on the same
+ * store recovers everything and redelivers what the outbox still holds.
+ */
+public final class SnsEngine implements AutoCloseable {
+    final SnsStoreLayout layout;
+    final Clock clock;
+    final SnsLimits limits;
+    final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    final ReentrantLock registryLock = new ReentrantLock();
+    private final Deliverer deliverer;
+    private final Publishing publishing;
+    private final Subscriptions subscribing;
+    private final PlatformState platform;
+
+    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits) {
+        this.layout = new SnsStoreLayout(store);
+        this.clock = clock;
+        this.limits = limits;
+        Recovery.load(layout, topics, subscriptions);
+        List<Delivery> undelivered = Recovery.outbox(layout);
+        long lastNumber = undelivered.isEmpty() ? 0 : undelivered.get(undelivered.size() - 1).number();
+        this.deliverer = new Deliverer(layout, sqs, limits);
+        this.publishing = new Publishing(layout, clock, limits, deliverer, lastNumber);
+        this.subscribing = new Subscriptions(this);
+        this.platform = new PlatformState(layout);
+        undelivered.forEach(deliverer::submit);
+    }
+
+    public Subscriptions subscriptions() {
+        return subscribing;
+    }
+
+    public PlatformState platform() {
+        return platform;
+    }
+
+    // ---- topics
+
+    public String createTopic(String region, String account, String name, Map<String, String> attributes,
+                              Map<String, String> tags, String dataProtectionPolicy) {
+        Map<String, String> validated = TopicAttributes.validateCreate(name, attributes);
+        Tags.check(tags, Map.of());
+        String arn = Arns.topic(region, account, name);
+        Commit commit;
+        registryLock.lock();
+        try {
+            Topic existing = topics.get(arn);
+            if (existing != null) {
+                for (Map.Entry<String, String> e : validated.entrySet()) {
+                    if (!Objects.equals(TopicAttributes.view(existing).get(e.getKey()), e.getValue())) {
+                        throw SnsErrors.invalidParameter("Attributes Reason: Topic already exists with different "
+                                + "attributes");
+                    }
+                }
+                if (!tags.isEmpty() && !tags.equals(existing.tags)) {
+                    throw SnsErrors.invalidParameter("Tags Reason: Topic already exists with different tags");
+                }
+                commit = layout.store.submit(new WriteBatch()); // its creation may not be durable yet
+            } else {
+                Topic topic = new Topic(arn, account, validated, tags, dataProtectionPolicy);
+                commit = persist(topic);
+                topics.put(arn, topic);
+            }
+        } finally {
+            registryLock.unlock();
+        }
+        commit.await();
+        return arn;
+    }
+
+    /** Idempotent: deleting a topic that does not exist succeeds. Its subscriptions go with it. */
+    public void deleteTopic(String arn) {
+        Arns.split("TopicArn", arn);
+        Commit commit;
+        registryLock.lock();
+        try {
+            Topic topic = topics.remove(arn);
+            WriteBatch batch = new WriteBatch();
+            if (topic != null) {
+                batch.delete(layout.topics, SnsStoreLayout.key(arn));
+                for (Subscription s : topic.subscriptions) {
+                    subscriptions.remove(s.arn());
+                    batch.delete(layout.subscriptions, SnsStoreLayout.key(s.arn()));
+                }
+            }
+            commit = layout.store.submit(batch);
+        } finally {
+            registryLock.unlock();
+        }
+        commit.await();
+    }
+
+    public Page<String> listTopics(String region, String account, String nextToken) {
+        String prefix = "arn:aws:sns:" + region + ":" + account + ":";
+        List<String> arns = topics.keySet().stream().filter(a -> a.startsWith(prefix)).sorted().toList();
+        return Page.of(arns, a -> a, nextToken, limits.pageSize());
+    }
+
+    public Map<String, String> getTopicAttributes(String arn) {
+        return TopicAttributes.view(topic(arn));
+    }
+
+    public void setTopicAttribute(String arn, String name, String value) {
+        change(arn, topic -> {
+            if (name.equals(TopicAttributes.FIFO_TOPIC)) {
+                throw SnsErrors.invalidParameter("AttributeName");
+            }
+            String v = TopicAttributes.validate(name, value, topic.fifo, "");
+            if (v.isEmpty() && !name.equals(TopicAttributes.DISPLAY_NAME)) {
+                topic.attributes.remove(name);
+            } else {
+                topic.attributes.put(name, v);
+            }
+        });
+    }
+
+    public void addPermission(String arn, String label, List<String> accounts, List<String> actions) {
+        change(arn, topic -> topic.attributes.put(TopicAttributes.POLICY, TopicPolicy.addPermission(
+                TopicAttributes.view(topic).get(TopicAttributes.POLICY), arn, label, accounts, actions)));
+    }
+
+    public void removePermission(String arn, String label) {
+        change(arn, topic -> topic.attributes.put(TopicAttributes.POLICY, TopicPolicy.removePermission(
+                TopicAttributes.view(topic).get(TopicAttributes.POLICY), label)));
+    }
+
+    public void tagResource(String arn, Map<String, String> tags) {
+        change(tagged(arn), topic -> {
+            Tags.check(tags, topic.tags);
+            topic.tags.putAll(tags);
+        });
+    }
+
+    public void untagResource(String arn, List<String> keys) {
+        change(tagged(arn), topic -> keys.forEach(topic.tags::remove));
+    }
+
+    public Map<String, String> listTagsForResource(String arn) {
+        return new LinkedHashMap<>(topics.get(tagged(arn)).tags);
+    }
+
+    public void putDataProtectionPolicy(String arn, String policy) {
+        change(arn, topic -> {
+            if (!Json.isObject(policy)) {
+                throw SnsErrors.invalidParameter("DataProtectionPolicy Reason: failed to parse JSON.");
+            }
+            topic.dataProtectionPolicy = policy;
+        });
+    }
+
+    public String getDataProtectionPolicy(String arn) {
+        return topic(arn).dataProtectionPolicy;
+    }
+
+    private String tagged(String arn) {
+        Arns.split("ResourceArn", arn);
+        if (!topics.containsKey(arn)) {
+            throw SnsErrors.RESOURCE_NOT_FOUND.error("Resource does not exist");
+        }
+        return arn;
+    }
+
+    /** A change to one topic's settings, under the registry lock, persisted before returning. */
+    private void change(String arn, java.util.function.Consumer<Topic> change) {
+        Commit commit;
+        registryLock.lock();
+        try {
+            Topic topic = topic(arn);
+            change.accept(topic);
+            commit = persist(topic);
+        } finally {
+            registryLock.unlock();
+        }
+        commit.await();
+    }
+
+    Commit persist(Topic topic) {
+        return layout.store.submit(new WriteBatch().put(layout.topics, SnsStoreLayout.key(topic.arn),
+                SnsStoreLayout.encode(topic)));
+    }
+
+    Topic topic(String arn) {
+        if (arn == null) {
+            throw SnsErrors.invalidParameter("TopicArn");
+        }
+        Arns.split("TopicArn", arn);
+        Topic topic = topics.get(arn);
+        if (topic == null) {
+            throw SnsErrors.topicNotFound();
+        }
+        return topic;
+    }
+
+    // ---- publishing
+
+    public PublishResult publish(PublishCommand command) {
+        int targets = (command.topicArn() != null ? 1 : 0) + (command.targetArn() != null ? 1 : 0)
+                + (command.phoneNumber() != null ? 1 : 0);
+        if (targets == 0) {
+            throw SnsErrors.invalidParameter("TopicArn or TargetArn Reason: no value for required parameter");
+        }
+        if (targets > 1) {
+            throw SnsErrors.invalidParameter("TopicArn Reason: Only one of TopicArn, TargetArn or PhoneNumber may "
+                    + "be specified");
+        }
+        if (command.topicArn() == null) {
+            MessageValidation.check(command, limits.maxMessageBytes());
+            return platform.publish(command); // accepted, not delivered (no push/SMS here)
+        }
+        return publishing.publish(topic(command.topicArn()), command);
+    }
+
+    public BatchResult publishBatch(String topicArn, List<Map.Entry<String, PublishCommand>> entries) {
+        return publishing.publishBatch(topic(topicArn), entries);
+    }
+
+    /** Deliveries handed to the delivery lanes and not finished yet (for tests and shutdown logs). */
+    public long pendingDeliveries() {
+        return deliverer.pending();
+    }
+
+    static <T> List<T> sorted(java.util.Collection<T> items, Comparator<T> order) {
+        List<T> list = new ArrayList<>(items);
+        list.sort(order);
+        return list;
+    }
+
+    @Override
+    public void close() {
+        deliverer.close();
+    }
+}

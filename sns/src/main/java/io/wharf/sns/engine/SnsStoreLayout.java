@@ -1,0 +1,146 @@
+package io.wharf.sns.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.sns.MessageAttribute;
+import io.wharf.storage.KeySpace;
+import io.wharf.storage.Store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How SNS lies on disk. Four key spaces; every value is a UTF-8 JSON object (small, rarely written except the
+ * outbox, and readable with any tool — the control plane is not a hot path):
+ * <pre>
+ * sns.topics         key: topic ARN (UTF-8)
+ *                    value: {"owner", "attributes":{name:value} (only what was set, FifoTopic included),
+ *                            "tags":{key:value}, "dataProtectionPolicy"?, "subscriptionsDeleted"}
+ * sns.subscriptions  key: subscription ARN (UTF-8) = topic ARN + ":" + uuid
+ *                    value: {"topicArn", "owner", "protocol", "endpoint", "attributes":{...},
+ *                            "confirmed", "token"}
+ * sns.outbox         key: delivery number, 8 bytes big-endian (publish order)
+ *                    value: {"subscriptionArn", "queueArn", "body", "attributes":{name:{"DataType",
+ *                            "StringValue" | "BinaryValue" (base64)}}, "groupId"?, "dedupId"?, "dlq"?}
+ * sns.platform       key: "app:" + ARN, "endpoint:" + ARN, "sms", "sandbox:" + phone, "optedOut:" + phone
+ *                    value: the entity's JSON (see {@link PlatformState})
+ * </pre>
+ * A Publish writes its outbox entries in the same batch as nothing else — the outbox is the publish — and
+ * awaits it before answering, so an acknowledged message is delivered even if the process dies right after.
+ * A delivered entry is deleted (not awaited: losing the delete means one more delivery, at-least-once).
+ * Deleting a topic deletes its subscriptions in the same batch. Delivery numbers restart after the largest
+ * key found on start; FIFO sequence numbers are derived from the clock (see {@code Publishing}) and so need
+ * no key of their own.
+ */
+public final class SnsStoreLayout {
+    final Store store;
+    final KeySpace topics;
+    final KeySpace subscriptions;
+    final KeySpace outbox;
+    final KeySpace platform;
+
+    SnsStoreLayout(Store store) {
+        this.store = store;
+        this.topics = store.keySpace("sns.topics");
+        this.subscriptions = store.keySpace("sns.subscriptions");
+        this.outbox = store.keySpace("sns.outbox");
+        this.platform = store.keySpace("sns.platform");
+    }
+
+    static byte[] key(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] key) {
+        return new String(key, StandardCharsets.UTF_8);
+    }
+
+    static byte[] deliveryKey(long number) {
+        return ByteBuffer.allocate(8).putLong(number).array();
+    }
+
+    static byte[] encode(Delivery d) {
+        ObjectNode node = Json.MAPPER.createObjectNode().put("subscriptionArn", d.subscriptionArn())
+                .put("queueArn", d.queueArn()).put("body", d.body());
+        ObjectNode attributes = node.putObject("attributes");
+        d.attributes().forEach((name, a) -> {
+            ObjectNode v = attributes.putObject(name).put("DataType", a.dataType());
+            if (a.binaryValue() != null) {
+                v.put("BinaryValue", Base64.getEncoder().encodeToString(a.binaryValue()));
+            } else {
+                v.put("StringValue", a.stringValue());
+            }
+        });
+        putIfPresent(node, "groupId", d.groupId());
+        putIfPresent(node, "dedupId", d.dedupId());
+        putIfPresent(node, "dlq", d.deadLetterTargetArn());
+        return Json.bytes(node);
+    }
+
+    static Delivery decodeDelivery(byte[] key, byte[] value) {
+        ObjectNode node = Json.read(value);
+        Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
+        node.path("attributes").properties().forEach(e -> {
+            ObjectNode v = (ObjectNode) e.getValue();
+            attributes.put(e.getKey(), new MessageAttribute(v.path("DataType").asText(),
+                    v.has("StringValue") ? v.get("StringValue").asText() : null,
+                    v.has("BinaryValue") ? Base64.getDecoder().decode(v.get("BinaryValue").asText()) : null));
+        });
+        return new Delivery(ByteBuffer.wrap(key).getLong(), node.path("subscriptionArn").asText(),
+                node.path("queueArn").asText(), node.path("body").asText(), attributes, optional(node, "groupId"),
+                optional(node, "dedupId"), optional(node, "dlq"));
+    }
+
+    static byte[] encode(Topic t) {
+        ObjectNode node = Json.MAPPER.createObjectNode().put("owner", t.owner);
+        ObjectNode attributes = node.putObject("attributes");
+        t.attributes.forEach(attributes::put);
+        ObjectNode tags = node.putObject("tags");
+        t.tags.forEach(tags::put);
+        putIfPresent(node, "dataProtectionPolicy", t.dataProtectionPolicy);
+        node.put("subscriptionsDeleted", t.subscriptionsDeleted);
+        return Json.bytes(node);
+    }
+
+    static Topic decodeTopic(byte[] key, byte[] value) {
+        ObjectNode node = Json.read(value);
+        Topic topic = new Topic(text(key), node.path("owner").asText(), strings(node, "attributes"),
+                strings(node, "tags"), optional(node, "dataProtectionPolicy"));
+        topic.subscriptionsDeleted = node.path("subscriptionsDeleted").asLong();
+        return topic;
+    }
+
+    static byte[] encode(Subscription s) {
+        ObjectNode node = Json.MAPPER.createObjectNode().put("topicArn", s.topicArn()).put("owner", s.owner())
+                .put("protocol", s.protocol()).put("endpoint", s.endpoint()).put("confirmed", s.confirmed());
+        ObjectNode attributes = node.putObject("attributes");
+        s.attributes().forEach(attributes::put);
+        putIfPresent(node, "token", s.token());
+        return Json.bytes(node);
+    }
+
+    static Subscription decodeSubscription(byte[] key, byte[] value) {
+        ObjectNode node = Json.read(value);
+        return Subscription.of(text(key), node.path("topicArn").asText(), node.path("owner").asText(),
+                node.path("protocol").asText(), node.path("endpoint").asText(), strings(node, "attributes"),
+                node.path("confirmed").asBoolean(), optional(node, "token"));
+    }
+
+    static Map<String, String> strings(ObjectNode node, String field) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.path(field).properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
+    static String optional(ObjectNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.wharf.sns.operations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.Input;
+import io.wharf.protocol.Operation;
+import io.wharf.protocol.RequestContext;
+import io.wharf.sns.engine.SnsEngine;
+
+/** ConfirmSubscription: confirms by token; confirming again answers the same ARN. */
+public final class ConfirmSubscription implements Operation {
+    private final SnsEngine engine;
+
+    public ConfirmSubscription(SnsEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public ObjectNode invoke(RequestContext ctx, Input input) {
+        return Wire.empty().put("SubscriptionArn", engine.subscriptions().confirmSubscription(
+                input.string("TopicArn"), input.string("Token")));
+    }
+}
