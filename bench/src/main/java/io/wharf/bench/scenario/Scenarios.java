@@ -6,9 +6,10 @@ import io.wharf.bench.sqs.SqsSingle;
 
 import java.util.List;
 
-/** Every scenario by name. FIFO, SNS and Kinesis scenarios join this list when their services exist. */
+/** Every scenario by name. SNS and Kinesis scenarios join this list when their services exist. */
 public final class Scenarios {
-    private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle());
+    private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle(),
+            new SqsRoundtrip(true));
 
     private Scenarios() {
     }

@@ -16,8 +16,18 @@ final class BenchQueue implements AutoCloseable {
     }
 
     static BenchQueue create(SqsAsyncClient sqs, String scenario) {
-        String name = "wharf-bench-" + scenario + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-        String url = sqs.createQueue(b -> b.queueName(name)).join().queueUrl();
+        return create(sqs, scenario, false);
+    }
+
+    static BenchQueue create(SqsAsyncClient sqs, String scenario, boolean fifo) {
+        String name = "wharf-bench-" + scenario + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16)
+                + (fifo ? ".fifo" : "");
+        String url = sqs.createQueue(b -> {
+            b.queueName(name);
+            if (fifo) {
+                b.attributesWithStrings(java.util.Map.of("FifoQueue", "true"));
+            }
+        }).join().queueUrl();
         return new BenchQueue(sqs, url);
     }
 

@@ -31,14 +31,31 @@ import java.util.concurrent.locks.LockSupport;
  * With a rate, producers take turns on a shared schedule of one batch every {@code 10 / rate} seconds
  * and stamp each body with the moment it was <em>due</em>, not when it went out, so a producer that
  * falls behind shows up in the latency instead of hiding (no coordinated omission).
+ * <p>
+ * {@code sqs-fifo} is the same flow on a FIFO queue: each message gets one of {@value #FIFO_GROUPS} message
+ * groups in turn and a unique deduplication id, so group order and group locks are exercised.
  */
 public final class SqsRoundtrip implements Scenario {
     private static final int BATCH = SqsSend.BATCH;
     private static final long BACKLOG_PAUSE_NANOS = 100_000;
+    static final int FIFO_GROUPS = 10;
+
+    private final boolean fifo;
+    private final AtomicLong fifoSequence = new AtomicLong();
+
+    /** The standard-queue roundtrip. */
+    public SqsRoundtrip() {
+        this(false);
+    }
+
+    /** The roundtrip on a standard queue, or on a FIFO queue with {@value #FIFO_GROUPS} groups. */
+    public SqsRoundtrip(boolean fifo) {
+        this.fifo = fifo;
+    }
 
     @Override
     public String name() {
-        return "sqs-roundtrip";
+        return fifo ? "sqs-fifo" : "sqs-roundtrip";
     }
 
     @Override
@@ -57,7 +74,7 @@ public final class SqsRoundtrip implements Scenario {
         int rate = settings.ratePerSecond();
         double nanosPerBatch = rate > 0 ? BATCH * 1e9 / rate : 0;
         try (SqsAsyncClient sqs = SqsClients.create(settings.endpoint(), settings.producers() + settings.consumers());
-             BenchQueue queue = BenchQueue.create(sqs, name())) {
+             BenchQueue queue = BenchQueue.create(sqs, name(), fifo)) {
             Workers workers = new Workers();
             long scheduleStart = System.nanoTime();
             for (int i = 0; i < settings.producers(); i++) {
@@ -78,7 +95,8 @@ public final class SqsRoundtrip implements Scenario {
                         long stamp = rate > 0 ? Math.min(due, start) : start;
                         try {
                             int ok = sqs.sendMessageBatch(b -> b.queueUrl(queue.url())
-                                    .entries(SqsSend.entries(bodies, stamp)))
+                                    .entries(fifo ? fifoEntries(SqsSend.entries(bodies, stamp))
+                                            : SqsSend.entries(bodies, stamp)))
                                     .join().successful().size();
                             sendBatch.recordSince(start);
                             sent.addAndGet(ok);
@@ -110,6 +128,9 @@ public final class SqsRoundtrip implements Scenario {
         parameters.put("backlogCap", Integer.toString(settings.backlogCap()));
         parameters.put("rate", rate > 0 ? Integer.toString(rate) : "full");
         parameters.put("bodyBytes", Integer.toString(settings.bodyBytes()));
+        if (fifo) {
+            parameters.put("groups", Integer.toString(FIFO_GROUPS));
+        }
         Map<String, Percentiles> latencies = new LinkedHashMap<>();
         for (Latency latency : List.of(endToEnd, sendBatch, receive, deleteBatch)) {
             latencies.put(latency.name(), latency.percentiles());
@@ -149,6 +170,17 @@ public final class SqsRoundtrip implements Scenario {
         if (window.measuring()) {
             deleted.add(response.successful().size());
         }
+    }
+
+    private List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> fifoEntries(
+            List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> entries) {
+        List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> grouped = new ArrayList<>(entries.size());
+        for (var entry : entries) {
+            long n = fifoSequence.getAndIncrement();
+            grouped.add(entry.toBuilder().messageGroupId("g" + (n % FIFO_GROUPS))
+                    .messageDeduplicationId(Long.toString(n)).build());
+        }
+        return grouped;
     }
 
     private static void waitUntil(long dueNanos, Window window) {
