@@ -6,10 +6,10 @@ import io.wharf.bench.sqs.SqsSingle;
 
 import java.util.List;
 
-/** Every scenario by name. SNS and Kinesis scenarios join this list when their services exist. */
+/** Every scenario by name. Kinesis scenarios join this list when their services exist. */
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle(),
-            new SqsRoundtrip(true));
+            new SqsRoundtrip(true), new io.wharf.bench.sns.SnsFanout());
 
     private Scenarios() {
     }
