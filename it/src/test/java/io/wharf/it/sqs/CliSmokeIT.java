@@ -66,6 +66,32 @@ class CliSmokeIT extends SqsTestBase {
     }
 
     @Test
+    void awsCliSns() throws Exception {
+        assumeTrue(available("aws", "--version"), "AWS CLI not installed");
+        List<String> sns = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint(), "--output", "json", "sns"));
+        List<String> sqsCli = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint(), "--output", "json", "sqs"));
+        String topic = unique("cli-topic");
+        Run created = run(concat(sns, "create-topic", "--name", topic));
+        assertThat(created.exit()).as(created.out()).isZero();
+        assertThat(created.out()).contains("arn:aws:sns:us-east-1:000000000000:" + topic);
+        String topicArn = "arn:aws:sns:us-east-1:000000000000:" + topic;
+        String queue = unique("cli-sub");
+        String url = sqs.createQueue(r -> r.queueName(queue)).queueUrl();
+        Run subscribed = run(concat(sns, "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
+                "--notification-endpoint", "arn:aws:sqs:us-east-1:000000000000:" + queue));
+        assertThat(subscribed.exit()).as(subscribed.out()).isZero();
+        Run published = run(concat(sns, "publish", "--topic-arn", topicArn, "--message", "from the cli"));
+        assertThat(published.exit()).as(published.out()).isZero();
+        assertThat(published.out()).contains("MessageId");
+        Run received = run(concat(sqsCli, "receive-message", "--queue-url", url, "--wait-time-seconds", "5"));
+        assertThat(received.exit()).as(received.out()).isZero();
+        assertThat(received.out()).contains("from the cli").contains("Notification");
+        Run missing = run(concat(sns, "get-topic-attributes", "--topic-arn", topicArn + "-nope"));
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.out()).contains("NotFound");
+    }
+
+    @Test
     void boto3() throws Exception {
         assumeTrue(available("python3", "-c", "import boto3"), "boto3 not installed");
         String name = unique("boto");
