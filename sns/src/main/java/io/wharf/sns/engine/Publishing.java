@@ -137,7 +137,13 @@ final class Publishing {
             dedupId = c.dedupId() != null ? c.dedupId() : Envelope.sha256Hex(c.message());
             String scope = "MessageGroup".equals(topic.attributes.get("FifoThroughputScope"))
                     ? c.groupId() + "\u0000" + dedupId : dedupId;
-            topic.deduplication.values().removeIf(d -> d.expiresAtMillis() <= now);
+            topic.deduplication.entrySet().removeIf(e -> {
+                boolean expired = e.getValue().expiresAtMillis() <= now;
+                if (expired) {
+                    batch.delete(layout.dedup, SnsStoreLayout.dedupKey(topic.arn, e.getKey()));
+                }
+                return expired;
+            });
             Topic.Deduplicated seen = topic.deduplication.get(scope);
             if (seen != null) {
                 return new PublishResult(seen.messageId(), seen.sequenceNumber());
@@ -145,8 +151,10 @@ final class Publishing {
             String messageId = UUID.randomUUID().toString();
             topic.lastSequenceNumber = Math.max(topic.lastSequenceNumber + 1, now * 1_000_000L);
             String sequence = String.format("%020d", topic.lastSequenceNumber);
-            topic.deduplication.put(scope, new Topic.Deduplicated(messageId, sequence,
-                    now + limits.deduplicationWindow().toMillis()));
+            Topic.Deduplicated remembered = new Topic.Deduplicated(messageId, sequence,
+                    now + limits.deduplicationWindow().toMillis());
+            topic.deduplication.put(scope, remembered);
+            batch.put(layout.dedup, SnsStoreLayout.dedupKey(topic.arn, scope), SnsStoreLayout.encode(remembered));
             fanOut(topic, c, messageId, sequence, dedupId, now, batch, deliveries);
             return new PublishResult(messageId, sequence);
         }

@@ -14,6 +14,14 @@ final class Recovery {
             Topic topic = SnsStoreLayout.decodeTopic(k, v);
             topics.put(topic.arn, topic);
         });
+        layout.store.scan(layout.dedup, new byte[0], (k, v) -> {
+            String key = SnsStoreLayout.text(k);
+            int split = key.indexOf('\u0000');
+            Topic topic = split < 0 ? null : topics.get(key.substring(0, split));
+            if (topic != null) { // expired entries are dropped by the next publish on the topic
+                topic.deduplication.put(key.substring(split + 1), SnsStoreLayout.decodeDeduplicated(v));
+            }
+        });
         layout.store.scan(layout.subscriptions, new byte[0], (k, v) -> {
             Subscription s = SnsStoreLayout.decodeSubscription(k, v);
             Topic topic = topics.get(s.topicArn());

@@ -100,6 +100,8 @@ public final class SnsEngine implements AutoCloseable {
             WriteBatch batch = new WriteBatch();
             if (topic != null) {
                 batch.delete(layout.topics, SnsStoreLayout.key(arn));
+                byte[][] dedup = SnsStoreLayout.dedupRange(arn);
+                batch.deleteRange(layout.dedup, dedup[0], dedup[1]);
                 for (Subscription s : topic.subscriptions) {
                     subscriptions.remove(s.arn());
                     batch.delete(layout.subscriptions, SnsStoreLayout.key(s.arn()));

@@ -26,11 +26,14 @@ import java.util.Map;
  *                            "StringValue" | "BinaryValue" (base64)}}, "groupId"?, "dedupId"?, "dlq"?}
  * sns.platform       key: "app:" + ARN, "endpoint:" + ARN, "sms", "sandbox:" + phone, "optedOut:" + phone
  *                    value: the entity's JSON (see {@link PlatformState})
+ * sns.dedup          key: topic ARN + 0x00 + dedup scope (the id, or group 0x00 id) (UTF-8)
+ *                    value: {"messageId", "sequenceNumber", "expiresAt"} — FIFO topics' 5-minute window,
+ *                    written with the publish, so a duplicate after a restart is still recognised
  * </pre>
  * A Publish writes its outbox entries in the same batch as nothing else — the outbox is the publish — and
  * awaits it before answering, so an acknowledged message is delivered even if the process dies right after.
  * A delivered entry is deleted (not awaited: losing the delete means one more delivery, at-least-once).
- * Deleting a topic deletes its subscriptions in the same batch. Delivery numbers restart after the largest
+ * Deleting a topic deletes its subscriptions and deduplication entries in the same batch. Delivery numbers restart after the largest
  * key found on start; FIFO sequence numbers are derived from the clock (see {@code Publishing}) and so need
  * no key of their own.
  */
@@ -40,6 +43,7 @@ public final class SnsStoreLayout {
     final KeySpace subscriptions;
     final KeySpace outbox;
     final KeySpace platform;
+    final KeySpace dedup;
 
     SnsStoreLayout(Store store) {
         this.store = store;
@@ -47,6 +51,7 @@ public final class SnsStoreLayout {
         this.subscriptions = store.keySpace("sns.subscriptions");
         this.outbox = store.keySpace("sns.outbox");
         this.platform = store.keySpace("sns.platform");
+        this.dedup = store.keySpace("sns.dedup");
     }
 
     static byte[] key(String text) {
@@ -55,6 +60,26 @@ public final class SnsStoreLayout {
 
     static String text(byte[] key) {
         return new String(key, StandardCharsets.UTF_8);
+    }
+
+    static byte[] dedupKey(String topicArn, String scope) {
+        return key(topicArn + '\u0000' + scope);
+    }
+
+    /** The first key after every deduplication key of this topic (0x00 + 1 = 0x01). */
+    static byte[][] dedupRange(String topicArn) {
+        return new byte[][] {key(topicArn + '\u0000'), key(topicArn + '\u0001')};
+    }
+
+    static byte[] encode(Topic.Deduplicated d) {
+        return Json.bytes(Json.MAPPER.createObjectNode().put("messageId", d.messageId())
+                .put("sequenceNumber", d.sequenceNumber()).put("expiresAt", d.expiresAtMillis()));
+    }
+
+    static Topic.Deduplicated decodeDeduplicated(byte[] value) {
+        ObjectNode node = Json.read(value);
+        return new Topic.Deduplicated(node.path("messageId").asText(), node.path("sequenceNumber").asText(),
+                node.path("expiresAt").asLong());
     }
 
     static byte[] deliveryKey(long number) {

@@ -128,6 +128,29 @@ class SnsEngineTest {
     }
 
     @Test
+    void fifoDeduplicationSurvivesARestartAndEndsWithTheTopic() throws Exception {
+        start(recording);
+        String topic = engine.createTopic("us-east-1", "000000000000", "t.fifo",
+                Map.of("FifoTopic", "true", "ContentBasedDeduplication", "true"), Map.of(), null);
+        engine.subscriptions().subscribe(topic, "sqs", QUEUE + ".fifo", Map.of("RawMessageDelivery", "true"), false);
+        PublishCommand same = new PublishCommand(topic, null, null, "same", null, null, Map.of(), "g", null, "u/");
+        PublishResult first = engine.publish(same);
+        awaitDelivered();
+        start(recording);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(engine.publish(same)).as("a duplicate after a restart, inside the window").isEqualTo(first);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(engine.publish(same).messageId()).isNotEqualTo(first.messageId());
+        awaitDelivered();
+        assertThat(delivered).containsExactly("same", "same");
+
+        engine.deleteTopic(topic);
+        int[] left = {0};
+        store.scan(store.keySpace("sns.dedup"), new byte[0], (k, v) -> left[0]++);
+        assertThat(left[0]).as("deduplication entries of a deleted topic").isZero();
+    }
+
+    @Test
     void policyChangesApplyToTheNextPublish() throws Exception {
         start(recording);
         String topic = engine.createTopic("us-east-1", "000000000000", "t", Map.of(), Map.of(), null);
