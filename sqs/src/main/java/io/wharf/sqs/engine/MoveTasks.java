@@ -74,12 +74,18 @@ final class MoveTasks implements AutoCloseable {
                     + "is allowed for a source queue arn at a given time.");
         }
         long toMove;
+        Commit advanced;
         source.lock.lock();
         try {
+            // bring the queue up to now first, so messages whose timers ran out count as visible
+            WriteBatch batch = new WriteBatch();
+            source.advance(ctx.clock().millis(), batch);
+            advanced = ctx.store().submit(batch);
             toMove = source.visible.size();
         } finally {
             source.lock.unlock();
         }
+        advanced.await();
         MoveTask task = new MoveTask(UUID.randomUUID().toString(), source.id().arn(), destinationArn, rate,
                 ctx.clock().millis(), toMove, 0, MoveTask.Status.RUNNING, null);
         persist(task);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,22 @@ class RedriveTest extends EngineFixture {
         assertThat(dead.get(0).body()).isEqualTo("poison");
         assertThat(dead.get(0).attributes()).containsEntry("DeadLetterQueueSourceArn",
                 "arn:aws:sqs:us-east-1:000000000000:source").containsEntry("SentTimestamp", "1700000000000");
+    }
+
+    @Test
+    void moveTaskCountsMessagesWhoseVisibilityRanOutMeanwhile() throws Exception {
+        QueueId source = sourceWithDeadLetterQueue(1);
+        for (int i = 0; i < 3; i++) {
+            send(source, "m" + i);
+        }
+        while (!receive(source, 10).isEmpty()) {
+            // each receive dead-letters what was received before
+        }
+        assertThat(engine.receiveMessage(id("dlq"), new ReceiveCommand(10, 30, 0, Set.of(), List.of(), null)))
+                .hasSize(3);
+        clock.advance(java.time.Duration.ofSeconds(31)); // in flight until now; nothing touched the queue since
+        engine.startMessageMoveTask(DLQ_ARN, null, null);
+        assertThat(engine.listMessageMoveTasks(DLQ_ARN, 1).get(0).approximateNumberOfMessagesToMove()).isEqualTo(3);
     }
 
     @Test
