@@ -9,12 +9,6 @@ import io.wharf.bench.scenario.Scenario;
 import io.wharf.bench.scenario.ScenarioSettings;
 import io.wharf.bench.scenario.Workers;
 import io.wharf.bench.sqs.SqsClients;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.Protocol;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -150,15 +144,6 @@ public final class SnsFanout implements Scenario {
     }
 
     private static SnsAsyncClient snsClient(ScenarioSettings settings) {
-        return SnsAsyncClient.builder()
-                .endpointOverride(settings.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDEXAMPLE", "bench-secret")))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1)
-                        .maxConcurrency(Math.max(16, settings.producers() * 2)))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(30)))
-                .build();
+        return SqsClients.configure(SnsAsyncClient.builder(), settings.endpoint(), settings.producers()).build();
     }
 }

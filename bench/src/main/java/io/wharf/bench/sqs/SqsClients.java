@@ -2,7 +2,9 @@ package io.wharf.bench.sqs;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkAsyncClientBuilder;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,19 +28,24 @@ public final class SqsClients {
 
     /** @param callers how many calls may be in flight at once; the pool gets room for all of them */
     public static SqsAsyncClient create(URI endpoint, int callers) {
+        return configure(SqsAsyncClient.builder(), endpoint, callers).build();
+    }
+
+    /** The same settings for any service's async client builder (SNS scenarios use them too). */
+    public static <B extends AwsClientBuilder<B, ?> & SdkAsyncClientBuilder<B, ?>> B configure(
+            B builder, URI endpoint, int callers) {
         NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
                 .protocol(Protocol.HTTP1_1)
                 .maxConcurrency(Math.max(16, callers * 2))
                 .maxPendingConnectionAcquires(10_000)
                 .connectionAcquisitionTimeout(CALL_TIMEOUT);
-        return SqsAsyncClient.builder()
+        return builder
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIDEXAMPLE", "bench-secret")))
                 .httpClientBuilder(http)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(CALL_TIMEOUT))
-                .build();
+                        .apiCallTimeout(CALL_TIMEOUT));
     }
 }

@@ -287,14 +287,9 @@ class FifoCrashIT {
         int emptyPolls = 0;
         long attempt = 0;
         while (System.nanoTime() < deadline) {
-            if (receiveAndDelete(sqs, url, "drain-" + attempt++) == 0) {
-                Map<String, String> counts = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributesAsStrings();
-                if (counts.values().stream().allMatch("0"::equals) && ++emptyPolls >= 2) {
-                    return;
-                }
+            if (receiveAndDelete(sqs, url, "drain-" + attempt++) == 0 && QueueCounts.empty(sqs, url)
+                    && ++emptyPolls >= 2) {
+                return;
             }
         }
         throw new AssertionError("the queue did not drain within 60 s");

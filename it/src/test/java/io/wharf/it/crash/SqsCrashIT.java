@@ -127,18 +127,24 @@ class SqsCrashIT {
     private void consume(SqsClient sqs, String url, AtomicBoolean running) {
         while (running.get()) {
             try {
-                long started = System.nanoTime();
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                        .waitTimeSeconds(1)).messages();
-                for (Message m : messages) {
-                    record(m.body(), started);
-                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
-                    deleteAcknowledgedAt.putIfAbsent(m.body(), System.nanoTime());
-                }
+                receiveAndDelete(sqs, url);
             } catch (SdkException e) {
                 return;
             }
         }
+    }
+
+    /** One receive (long poll of 1 s); records and deletes what came back; returns how many. */
+    private int receiveAndDelete(SqsClient sqs, String url) {
+        long started = System.nanoTime();
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                .waitTimeSeconds(1)).messages();
+        for (Message m : messages) {
+            record(m.body(), started);
+            sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+            deleteAcknowledgedAt.putIfAbsent(m.body(), System.nanoTime());
+        }
+        return messages.size();
     }
 
     private void record(String body, long receiveStartedNanos) {
@@ -156,22 +162,8 @@ class SqsCrashIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         int emptyPolls = 0;
         while (System.nanoTime() < deadline) {
-            long started = System.nanoTime();
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
-            for (Message m : messages) {
-                record(m.body(), started);
-                sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
-                deleteAcknowledgedAt.putIfAbsent(m.body(), System.nanoTime());
-            }
-            if (messages.isEmpty()) {
-                Map<String, String> counts = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributesAsStrings();
-                if (counts.values().stream().allMatch("0"::equals) && ++emptyPolls >= 2) {
-                    return;
-                }
+            if (receiveAndDelete(sqs, url) == 0 && QueueCounts.empty(sqs, url) && ++emptyPolls >= 2) {
+                return;
             }
         }
         throw new AssertionError("the queue did not drain within 60 s");
