@@ -27,6 +27,15 @@ public interface AwsService {
                           RequestContext context) {
     }
 
+    /**
+     * A document this service serves to anyone with a plain {@code GET}, outside the AWS protocols (SNS's
+     * signing certificate at its SigningCertURL), or null when the request is not for one. Asked before any
+     * protocol decoding, for GET requests only; must be cheap when the path is not its own.
+     */
+    default io.wharf.protocol.wire.WireResponse document(io.wharf.protocol.wire.WireRequest request) {
+        return null;
+    }
+
     /** Whether a Query request to this path belongs to this service when nothing else says. */
     default boolean claimsPath(String path) {
         return false;

@@ -30,6 +30,8 @@ import java.util.Map;
  *   <li>the operation, whose parameters are decoded, validated against the model and handed to the
  *       service's {@link Operation}; the result or error is encoded in the caller's protocol.</li>
  * </ol>
+ * Before all that, a plain GET without parameters may be for a document a service serves to anyone
+ * ({@link AwsService#document}: SNS's signing certificate).
  */
 public final class ServiceGateway implements Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceGateway.class);
@@ -45,6 +47,14 @@ public final class ServiceGateway implements Gateway {
 
     @Override
     public WireResponse handle(WireRequest request) {
+        if (request.method().equals("GET") && request.query().isEmpty()) {
+            for (AwsService service : services) {
+                WireResponse document = service.document(request);
+                if (document != null) {
+                    return document;
+                }
+            }
+        }
         String requestId = RequestIds.next();
         String target = request.header("x-amz-target");
         String mediaType = request.mediaType();

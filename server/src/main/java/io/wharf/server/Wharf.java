@@ -5,7 +5,9 @@ import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
 import io.wharf.server.http.HttpFrontDoor;
+import io.wharf.sns.SmtpSettings;
 import io.wharf.sns.SnsService;
+import io.wharf.sns.engine.SnsLimits;
 import io.wharf.sqs.SqsService;
 import io.wharf.storage.MemoryStore;
 import io.wharf.storage.RocksStore;
@@ -63,7 +65,8 @@ public final class Wharf implements AutoCloseable {
         SnsService sns = null;
         try {
             sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
-            sns = SnsService.create(store, Clock.systemUTC(), new SqsFanOut(sqs.engine()));
+            sns = SnsService.create(store, Clock.systemUTC(), new SqsFanOut(sqs.engine()), SnsLimits.AWS,
+                    new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM));
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.maxRequestBytes());
             int port = frontDoor.port();
             frontDoor.open(new ServiceGateway(List.of(sqs, sns),

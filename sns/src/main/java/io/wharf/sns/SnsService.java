@@ -5,6 +5,8 @@ import io.wharf.protocol.AwsService;
 import io.wharf.protocol.Operation;
 import io.wharf.protocol.ValidationErrors;
 import io.wharf.protocol.model.Shape;
+import io.wharf.protocol.wire.WireRequest;
+import io.wharf.protocol.wire.WireResponse;
 import io.wharf.protocol.model.ServiceModel;
 import io.wharf.sns.engine.SnsEngine;
 import io.wharf.sns.engine.SnsLimits;
@@ -138,7 +140,22 @@ public final class SnsService implements AwsService, AutoCloseable {
     }
 
     public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits) {
-        return new SnsService(new SnsEngine(store, clock, sqs, limits));
+        return create(store, clock, sqs, limits, SmtpSettings.NONE);
+    }
+
+    /** @param smtp the mail server for email and email-json subscriptions */
+    public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp) {
+        return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp));
+    }
+
+    /** The signing certificate, at the path its SigningCertURL names; anything else is not ours. */
+    @Override
+    public WireResponse document(WireRequest request) {
+        String name = engine.signingKey().certificateName();
+        if (request.path().length() == name.length() + 1 && request.path().endsWith(name)) {
+            return WireResponse.of(200, "application/x-x509-ca-cert", engine.signingKey().pem());
+        }
+        return null;
     }
 
     public SnsEngine engine() {

@@ -75,6 +75,15 @@ public final class CommandLineConfig {
                     + "not synced (survives kill -9, not power loss). Env WHARF_FSYNC. Default: always")
     String fsync;
 
+    @Option(names = "--smtp-host", paramLabel = "HOST",
+            description = "SMTP server for SNS email and email-json subscriptions (plain SMTP, no login). "
+                    + "Env WHARF_SMTP_HOST. Default: none (mails are logged, not sent)")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT",
+            description = "Port of the SMTP server. Env WHARF_SMTP_PORT. Default: " + WharfConfig.DEFAULT_SMTP_PORT)
+    String smtpPort;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -134,6 +143,8 @@ public final class CommandLineConfig {
         set(Setting.SHUTDOWN_TIMEOUT, shutdownTimeout,
                 v -> Duration.ofSeconds(parseInt(Setting.SHUTDOWN_TIMEOUT, v)), builder::shutdownTimeout);
         set(Setting.FSYNC, fsync, CommandLineConfig::parseFsync, builder::fsync);
+        set(Setting.SMTP_HOST, smtpHost, Function.identity(), builder::smtpHost);
+        set(Setting.SMTP_PORT, smtpPort, v -> parseInt(Setting.SMTP_PORT, v), builder::smtpPort);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -174,6 +185,8 @@ public final class CommandLineConfig {
             case MAX_REQUEST_BYTES -> maxRequestBytes;
             case SHUTDOWN_TIMEOUT -> shutdownTimeout;
             case FSYNC -> fsync;
+            case SMTP_HOST -> smtpHost;
+            case SMTP_PORT -> smtpPort;
         };
     }
 

@@ -15,7 +15,9 @@ public enum Setting {
     RELAXED("--relaxed", "WHARF_RELAXED"),
     MAX_REQUEST_BYTES("--max-request-bytes", "WHARF_MAX_REQUEST_BYTES"),
     SHUTDOWN_TIMEOUT("--shutdown-timeout", "WHARF_SHUTDOWN_TIMEOUT"),
-    FSYNC("--fsync", "WHARF_FSYNC");
+    FSYNC("--fsync", "WHARF_FSYNC"),
+    SMTP_HOST("--smtp-host", "WHARF_SMTP_HOST"),
+    SMTP_PORT("--smtp-port", "WHARF_SMTP_PORT");
 
     private final String option;
     private final String environmentVariable;

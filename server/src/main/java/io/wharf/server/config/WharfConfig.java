@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
  * @param maxRequestBytes largest accepted request body; larger ones get 413 and the connection is closed
  * @param shutdownTimeout how long a stopping server waits for in-flight requests (long polls) to finish
  * @param fsync           how durable an acknowledged write is: fsync'd (ALWAYS) or only written (NEVER)
+ * @param smtpHost        the SMTP server SNS mails email/email-json subscriptions through; null = none (logged)
+ * @param smtpPort        its port
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
-                          FsyncMode fsync) {
+                          FsyncMode fsync, String smtpHost, int smtpPort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -44,6 +46,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
     /** Long polls last up to 20 s; 25 s lets every one of them answer before the process goes. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(25);
     public static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofMinutes(5);
+    public static final int DEFAULT_SMTP_PORT = 25;
 
     private static final Pattern ACCOUNT_ID_PATTERN = Pattern.compile("\\d{12}");
     private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -71,6 +74,12 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         if (maxRequestBytes < MIN_REQUEST_BYTES || maxRequestBytes > MAX_REQUEST_BYTES) {
             throw new ConfigException(Setting.MAX_REQUEST_BYTES, Integer.toString(maxRequestBytes),
                     "expected " + MIN_REQUEST_BYTES + "-" + MAX_REQUEST_BYTES + " bytes");
+        }
+        if (smtpHost != null && (smtpHost.isBlank() || smtpHost.chars().anyMatch(Character::isWhitespace))) {
+            throw new ConfigException(Setting.SMTP_HOST, smtpHost, "expected a host name or address");
+        }
+        if (smtpPort < 1 || smtpPort > 65535) {
+            throw new ConfigException(Setting.SMTP_PORT, Integer.toString(smtpPort), "expected 1-65535");
         }
         if (shutdownTimeout.isNegative() || shutdownTimeout.compareTo(MAX_SHUTDOWN_TIMEOUT) > 0) {
             throw new ConfigException(Setting.SHUTDOWN_TIMEOUT, Long.toString(shutdownTimeout.toSeconds()),
@@ -119,6 +128,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private FsyncMode fsync = FsyncMode.ALWAYS;
+        private String smtpHost;
+        private int smtpPort = DEFAULT_SMTP_PORT;
 
         private Builder() {
         }
@@ -145,10 +156,14 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder fsync(FsyncMode value) { fsync = value; return this; }
 
+        public Builder smtpHost(String value) { smtpHost = value; return this; }
+
+        public Builder smtpPort(int value) { smtpPort = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
-                    maxRequestBytes, shutdownTimeout, fsync);
+                    maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort);
         }
     }
 }

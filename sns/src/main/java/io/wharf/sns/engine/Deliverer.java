@@ -1,42 +1,80 @@
 package io.wharf.sns.engine;
 
+import io.wharf.sns.SmtpSettings;
 import io.wharf.sns.SqsDelivery;
 import io.wharf.storage.StorageException;
 import io.wharf.storage.WriteBatch;
+import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
- * Delivers outbox entries to SQS, asynchronously, then deletes them from the outbox. A fixed number of lanes,
- * each a virtual thread with its own queue; a subscription always uses the same lane, so its messages arrive in
- * publish order (what FIFO topics need) while different subscriptions are delivered in parallel.
+ * Delivers outbox entries, asynchronously, then deletes them from the outbox.
  *
- * <p>A refused delivery is retried with doubling waits ({@link SnsLimits#firstRetryDelay()} up to
- * {@link SnsLimits#maxRetryDelay()}, real time: the lane sleeps, holding back that subscription's later
- * messages as ordering requires). A permanent refusal (the queue is gone) or the last attempt sends the message
- * to the subscription's dead-letter queue if it has one, else drops it — AWS's "client-side error" rule.
+ * <p><b>SQS</b>: a fixed number of lanes, each a virtual thread with its own queue; a subscription always uses the
+ * same lane, so its messages arrive in publish order (what FIFO topics need) while different subscriptions are
+ * delivered in parallel. A refused delivery is retried with doubling waits ({@link SnsLimits#firstRetryDelay()} up
+ * to {@link SnsLimits#maxRetryDelay()}; the lane sleeps, holding back that subscription's later messages as
+ * ordering requires).
+ *
+ * <p><b>HTTP/S</b> (sns.md §5.3): one virtual thread per entry, at most {@link #MAX_CONCURRENT_POSTS} POSTs at once;
+ * 2xx is delivered, 5xx/429/no answer is retried by the entry's {@link RetryPolicy} (its throttle included),
+ * any other status is a client error and not retried. <b>Email</b>: the same, over SMTP ({@link Mailer}), with
+ * AWS's fixed customer-managed policy; without an SMTP server the mail is only logged.
+ *
+ * <p>A permanent failure or the last attempt sends a notification to the subscription's dead-letter queue if it has
+ * one, else drops it — AWS's rule. Notifications for a subscription that has gone are not delivered; entries still
+ * in flight when the engine closes stay in the outbox and go out after the next start.
  */
 final class Deliverer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
+    static final int MAX_CONCURRENT_POSTS = 64;
+    private static final Duration POST_TIMEOUT = Duration.ofSeconds(15);
 
     private final SnsStoreLayout layout;
     private final SqsDelivery sqs;
     private final SnsLimits limits;
+    private final Predicate<String> subscribed;
+    private final Mailer mailer;
     private final List<BlockingQueue<Delivery>> lanes = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
+    private final ExecutorService others = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sns-endpoint-", 0).factory());
+    private final Semaphore posts = new Semaphore(MAX_CONCURRENT_POSTS);
+    private final Map<String, AtomicLong> nextSlot = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean closed;
 
-    Deliverer(SnsStoreLayout layout, SqsDelivery sqs, SnsLimits limits) {
+    /** @param subscribed whether a subscription ARN still exists (notifications to gone ones are dropped) */
+    Deliverer(SnsStoreLayout layout, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+              Predicate<String> subscribed) {
         this.layout = layout;
         this.sqs = sqs;
         this.limits = limits;
+        this.subscribed = subscribed;
+        this.mailer = smtp.configured() ? new Mailer(smtp) : null;
         for (int i = 0; i < limits.deliveryLanes(); i++) {
             BlockingQueue<Delivery> lane = new LinkedBlockingQueue<>();
             lanes.add(lane);
@@ -46,7 +84,25 @@ final class Deliverer implements AutoCloseable {
 
     void submit(Delivery delivery) {
         pending.incrementAndGet();
-        lanes.get(Math.floorMod(delivery.subscriptionArn().hashCode(), lanes.size())).add(delivery);
+        if (delivery.toQueue()) {
+            lanes.get(Math.floorMod(delivery.subscriptionArn().hashCode(), lanes.size())).add(delivery);
+            return;
+        }
+        try {
+            others.execute(() -> {
+                try {
+                    if (deliverElsewhere(delivery)) {
+                        finished(delivery);
+                    }
+                } catch (InterruptedException e) {
+                    // stopping: the entry stays in the outbox
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pending.decrementAndGet(); // closing: the entry stays in the outbox
+        }
     }
 
     /** Deliveries accepted and not yet finished (delivered, dead-lettered or dropped). */
@@ -63,12 +119,9 @@ final class Deliverer implements AutoCloseable {
                 return;
             }
             try {
-                if (deliver(delivery)) {
-                    layout.store.submit(new WriteBatch().delete(layout.outbox,
-                            SnsStoreLayout.deliveryKey(delivery.number())));
+                if (deliverToQueue(delivery)) {
+                    finished(delivery);
                 }
-            } catch (StorageException e) {
-                LOG.warn("could not delete delivered outbox entry {}: {}", delivery.number(), e.getMessage());
             } catch (InterruptedException e) {
                 return; // stopping: the entry stays in the outbox and is delivered after the restart
             } finally {
@@ -77,12 +130,27 @@ final class Deliverer implements AutoCloseable {
         }
     }
 
+    private void finished(Delivery delivery) {
+        try {
+            layout.store.submit(new WriteBatch().delete(layout.outbox, SnsStoreLayout.deliveryKey(delivery.number())));
+        } catch (StorageException e) {
+            LOG.warn("could not delete delivered outbox entry {}: {}", delivery.number(), e.getMessage());
+        }
+    }
+
+    private boolean gone(Delivery d) {
+        return d.notification() && !subscribed.test(d.subscriptionArn());
+    }
+
     /** True once the entry is finished with; false when stopping before that. */
-    private boolean deliver(Delivery d) throws InterruptedException {
+    private boolean deliverToQueue(Delivery d) throws InterruptedException {
         long delay = limits.firstRetryDelay().toMillis();
         for (int attempt = 1; !closed; attempt++) {
+            if (gone(d)) {
+                return true;
+            }
             try {
-                sqs.deliver(d.queueArn(), d.body(), d.attributes(), d.groupId(), d.dedupId());
+                sqs.deliver(d.endpoint(), d.body(), d.attributes(), d.groupId(), d.dedupId());
                 return true;
             } catch (SqsDelivery.DeliveryException e) {
                 if (e.permanent() || attempt >= limits.deliveryAttempts()) {
@@ -101,7 +169,108 @@ final class Deliverer implements AutoCloseable {
         return false;
     }
 
+    /** The outcome of one attempt at an HTTP/S or mail endpoint. */
+    private enum Outcome { DELIVERED, RETRY, CLIENT_ERROR }
+
+    private boolean deliverElsewhere(Delivery d) throws InterruptedException {
+        boolean mail = d.protocol().startsWith("email");
+        if (mail && mailer == null) {
+            LOG.info("no SMTP server (--smtp-host): not mailing {} to {} for {}:\n{}", d.type(), d.endpoint(),
+                    d.subscriptionArn(), d.body());
+            return true;
+        }
+        RetryPolicy policy = mail ? RetryPolicy.CUSTOMER_MANAGED : RetryPolicy.fromJson(d.policy());
+        long[] delays = policy.delaysMillis();
+        String last = null;
+        for (int attempt = 0; !closed; attempt++) {
+            if (gone(d)) {
+                return true;
+            }
+            throttle(d.subscriptionArn(), policy.maxReceivesPerSecond());
+            String[] reason = new String[1];
+            Outcome outcome = mail ? mail(d, reason) : post(d, policy.contentType(), reason);
+            if (outcome == Outcome.DELIVERED) {
+                return true;
+            }
+            last = reason[0];
+            if (outcome == Outcome.CLIENT_ERROR || attempt >= delays.length) {
+                deadLetter(d, last);
+                return true;
+            }
+            Thread.sleep(delays[attempt]);
+        }
+        return false;
+    }
+
+    private Outcome post(Delivery d, String contentType, String[] reason) throws InterruptedException {
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(d.endpoint())).timeout(POST_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            reason[0] = "invalid endpoint URL: " + e.getMessage();
+            return Outcome.CLIENT_ERROR;
+        }
+        request.header("Content-Type", contentType)
+                .header("x-amz-sns-message-type", d.type())
+                .header("x-amz-sns-message-id", d.messageId())
+                .header("x-amz-sns-topic-arn", d.topicArn())
+                .header("User-Agent", "Amazon Simple Notification Service Agent");
+        if (!d.type().equals(Envelope.SUBSCRIPTION_CONFIRMATION)) {
+            request.header("x-amz-sns-subscription-arn", d.subscriptionArn());
+        }
+        if (d.raw() && d.notification()) {
+            request.header("x-amz-sns-rawdelivery", "true");
+        }
+        request.POST(HttpRequest.BodyPublishers.ofString(d.body()));
+        posts.acquire();
+        try {
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 200 && status < 300) {
+                return Outcome.DELIVERED;
+            }
+            reason[0] = "HTTP " + status + " from " + d.endpoint();
+            return status >= 500 || status == 429 ? Outcome.RETRY : Outcome.CLIENT_ERROR;
+        } catch (IOException e) {
+            reason[0] = e.toString();
+            return Outcome.RETRY;
+        } finally {
+            posts.release();
+        }
+    }
+
+    private Outcome mail(Delivery d, String[] reason) {
+        try {
+            mailer.send(d);
+            return Outcome.DELIVERED;
+        } catch (jakarta.mail.internet.AddressException e) {
+            reason[0] = e.getMessage();
+            return Outcome.CLIENT_ERROR;
+        } catch (MessagingException e) {
+            reason[0] = e.toString();
+            return Outcome.RETRY;
+        }
+    }
+
+    /** The throttle policy: at most {@code perSecond} attempts a second per subscription (0 = unlimited). */
+    private void throttle(String subscriptionArn, int perSecond) throws InterruptedException {
+        if (perSecond <= 0) {
+            return;
+        }
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        AtomicLong next = nextSlot.computeIfAbsent(subscriptionArn, k -> new AtomicLong());
+        long now = System.nanoTime();
+        long slot = next.getAndAccumulate(now, (prev, n) -> Math.max(prev, n) + interval);
+        slot = Math.max(slot, now);
+        if (slot > now) {
+            TimeUnit.NANOSECONDS.sleep(slot - now);
+        }
+    }
+
     private void deadLetter(Delivery d, String reason) {
+        if (!d.notification()) {
+            LOG.warn("could not send the {} for {} to {}: {}", d.type(), d.subscriptionArn(), d.endpoint(), reason);
+            return;
+        }
         if (d.deadLetterTargetArn() == null) {
             LOG.warn("dropping a message for {} (no RedrivePolicy): {}", d.subscriptionArn(), reason);
             return;
@@ -117,15 +286,16 @@ final class Deliverer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        others.shutdownNow();
         workers.forEach(Thread::interrupt);
-        for (Thread worker : workers) {
-            try {
+        try {
+            for (Thread worker : workers) {
                 worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+            others.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        http.close();
     }
-
 }

@@ -5,13 +5,33 @@ import io.wharf.sns.MessageAttribute;
 import java.util.Map;
 
 /**
- * One pending delivery of a published message to one SQS subscription: an outbox entry. The body is rendered at
- * publish time (envelope or raw), so a delivery needs nothing but itself, also after a restart.
+ * One pending delivery to one subscription: an outbox entry. Everything is rendered when the entry is written
+ * (the body, signed; the retry policy in force), so a delivery needs nothing but itself, also after a restart.
  *
  * @param number              its key in the outbox; increasing in publish order
+ * @param protocol            the subscription's protocol: sqs, http, https, email, email-json
+ * @param endpoint            queue ARN, URL or mail address
+ * @param type                Notification, SubscriptionConfirmation or UnsubscribeConfirmation
+ * @param subject             the mail subject (email protocols), else the publish Subject or null
+ * @param attributes          SQS message attributes (raw SQS delivery only)
  * @param deadLetterTargetArn the subscription's RedrivePolicy target at publish time, or null
+ * @param raw                 RawMessageDelivery (HTTP/S: the {@code x-amz-sns-rawdelivery} header)
+ * @param policy              HTTP/S: the effective delivery policy as JSON ({@link RetryPolicy#toJson}); else null
  */
-public record Delivery(long number, String subscriptionArn, String queueArn, String body,
+public record Delivery(long number, String subscriptionArn, String protocol, String endpoint, String type,
+                       String messageId, String topicArn, String subject, String body,
                        Map<String, MessageAttribute> attributes, String groupId, String dedupId,
-                       String deadLetterTargetArn) {
+                       String deadLetterTargetArn, boolean raw, String policy) {
+
+    public Delivery {
+        attributes = Map.copyOf(attributes);
+    }
+
+    boolean toQueue() {
+        return protocol.equals("sqs");
+    }
+
+    boolean notification() {
+        return type.equals(Envelope.NOTIFICATION);
+    }
 }

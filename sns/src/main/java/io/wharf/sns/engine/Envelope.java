@@ -14,13 +14,15 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The JSON document SNS puts into an SQS queue for a non-raw subscription (sns.md §5.2), fields in AWS's order.
- *
- * <p>Not yet an RSA signature: {@code Signature} carries the base64 SHA-1 digest of the string AWS would sign
- * (§7), so the field is present and well-formed; real signing with a served certificate comes with HTTP
- * delivery. FIFO topics carry no signature fields, as in AWS.
+ * The JSON documents SNS sends (sns.md §5.2, §5.3), fields in AWS's order: {@code Notification} (to SQS, HTTP/S,
+ * email-json), and {@code SubscriptionConfirmation} / {@code UnsubscribeConfirmation} (to HTTP/S, email-json).
+ * Standard topics sign them with the {@link SigningKey} (§7); FIFO topics carry no signature fields, as in AWS.
  */
 final class Envelope {
+    static final String NOTIFICATION = "Notification";
+    static final String SUBSCRIPTION_CONFIRMATION = "SubscriptionConfirmation";
+    static final String UNSUBSCRIBE_CONFIRMATION = "UnsubscribeConfirmation";
+
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -31,9 +33,19 @@ final class Envelope {
                         long timestampMillis, String signatureVersion, Map<String, MessageAttribute> attributes) {
     }
 
-    static String render(Notification n, String subscriptionArn, String urlBase) {
-        String timestamp = TIMESTAMP.format(Instant.ofEpochMilli(n.timestampMillis()));
-        ObjectNode node = Json.MAPPER.createObjectNode().put("Type", "Notification").put("MessageId", n.messageId());
+    static String timestamp(long millis) {
+        return TIMESTAMP.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** The Notification's signature: the same for every subscription (the fields signed name none). */
+    static String signature(Notification n, SigningKey key) {
+        return key.sign(n.signatureVersion(), notificationStringToSign(n, timestamp(n.timestampMillis())));
+    }
+
+    /** @param signature {@link #signature} of {@code n}; unused for FIFO topics, which sign nothing */
+    static String render(Notification n, String signature, String subscriptionArn, String urlBase, SigningKey key) {
+        String timestamp = timestamp(n.timestampMillis());
+        ObjectNode node = Json.MAPPER.createObjectNode().put("Type", NOTIFICATION).put("MessageId", n.messageId());
         if (n.sequenceNumber() != null) {
             node.put("SequenceNumber", n.sequenceNumber());
         }
@@ -44,11 +56,10 @@ final class Envelope {
         node.put("Message", n.message()).put("Timestamp", timestamp);
         if (n.sequenceNumber() == null) {
             node.put("SignatureVersion", n.signatureVersion())
-                    .put("Signature", signature(n, timestamp))
-                    .put("SigningCertURL", urlBase + "SimpleNotificationService-wharf.pem");
+                    .put("Signature", signature)
+                    .put("SigningCertURL", urlBase + key.certificateName());
         }
-        node.put("UnsubscribeURL", urlBase + "?Action=Unsubscribe&SubscriptionArn="
-                + URLEncoder.encode(subscriptionArn, StandardCharsets.UTF_8));
+        node.put("UnsubscribeURL", unsubscribeUrl(urlBase, subscriptionArn));
         if (!n.attributes().isEmpty()) {
             ObjectNode attributes = node.putObject("MessageAttributes");
             n.attributes().forEach((name, a) -> attributes.putObject(name).put("Type", a.dataType())
@@ -58,8 +69,38 @@ final class Envelope {
         return Json.text(node);
     }
 
-    /** The fields AWS signs, in its fixed order (§7). */
-    static String stringToSign(Notification n, String timestamp) {
+    /**
+     * A SubscriptionConfirmation or UnsubscribeConfirmation (same fields, sns.md §5.3), signed.
+     *
+     * @param message the human text, e.g. "You have chosen to subscribe to the topic …"
+     */
+    static String confirmation(String type, String messageId, String token, String topicArn, String message,
+                               String subscribeUrl, long timestampMillis, String signatureVersion, String urlBase,
+                               SigningKey key) {
+        String timestamp = timestamp(timestampMillis);
+        String toSign = "Message\n" + message + "\nMessageId\n" + messageId + "\nSubscribeURL\n" + subscribeUrl
+                + "\nTimestamp\n" + timestamp + "\nToken\n" + token + "\nTopicArn\n" + topicArn + "\nType\n" + type
+                + "\n";
+        ObjectNode node = Json.MAPPER.createObjectNode().put("Type", type).put("MessageId", messageId)
+                .put("Token", token).put("TopicArn", topicArn).put("Message", message)
+                .put("SubscribeURL", subscribeUrl).put("Timestamp", timestamp)
+                .put("SignatureVersion", signatureVersion).put("Signature", key.sign(signatureVersion, toSign))
+                .put("SigningCertURL", urlBase + key.certificateName());
+        return Json.text(node);
+    }
+
+    static String subscribeUrl(String urlBase, String topicArn, String token) {
+        return urlBase + "?Action=ConfirmSubscription&TopicArn=" + URLEncoder.encode(topicArn, StandardCharsets.UTF_8)
+                + "&Token=" + token;
+    }
+
+    static String unsubscribeUrl(String urlBase, String subscriptionArn) {
+        return urlBase + "?Action=Unsubscribe&SubscriptionArn="
+                + URLEncoder.encode(subscriptionArn, StandardCharsets.UTF_8);
+    }
+
+    /** The fields AWS signs for a Notification, in its fixed order (§7). */
+    static String notificationStringToSign(Notification n, String timestamp) {
         StringBuilder s = new StringBuilder();
         s.append("Message\n").append(n.message()).append('\n');
         s.append("MessageId\n").append(n.messageId()).append('\n');
@@ -70,16 +111,6 @@ final class Envelope {
         s.append("TopicArn\n").append(n.topicArn()).append('\n');
         s.append("Type\nNotification\n");
         return s.toString();
-    }
-
-    private static String signature(Notification n, String timestamp) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1")
-                    .digest(stringToSign(n, timestamp).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String sha256Hex(String text) {

@@ -9,6 +9,7 @@ import io.wharf.storage.WriteBatch;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,27 +20,36 @@ import java.util.regex.Pattern;
 
 /**
  * Publish and PublishBatch on one topic: validation, FIFO sequence numbers and deduplication, matching every
- * subscription's filter policy, and writing one outbox entry per matching SQS subscription — all in one store
- * batch, submitted under the topic's publish lock and awaited before answering; delivery starts after that.
+ * subscription's filter policy, and writing one outbox entry per matching subscription (SQS, HTTP/S, email) with
+ * its body rendered and signed — all in one store batch, submitted under the topic's publish lock and awaited
+ * before answering; delivery starts after that. One RSA signature per message text: the signed fields name no
+ * subscription.
  *
  * <p>SequenceNumbers are {@code max(last + 1, now millis × 10^6)} as 20 digits: increasing per topic and across
  * restarts without a write of their own (the clock moves on).
  */
 final class Publishing {
     private static final Pattern BATCH_ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]*");
+    /** Protocols Wharf delivers to. */
+    private static final Set<String> DELIVERED = Set.of("sqs", "http", "https", "email", "email-json");
+    static final String DEFAULT_MAIL_SUBJECT = "AWS Notification Message";
+    static final String MAIL_FOOTER = "Please do not reply directly to this email. If you have any questions or "
+            + "comments regarding this email, please contact us at https://aws.amazon.com/support";
 
     private final SnsStoreLayout layout;
     private final Clock clock;
     private final SnsLimits limits;
     private final Deliverer deliverer;
     private final AtomicLong lastDeliveryNumber;
+    private final SigningKey key;
 
-    Publishing(SnsStoreLayout layout, Clock clock, SnsLimits limits, Deliverer deliverer, long lastDeliveryNumber) {
-        this.layout = layout;
-        this.clock = clock;
-        this.limits = limits;
-        this.deliverer = deliverer;
-        this.lastDeliveryNumber = new AtomicLong(lastDeliveryNumber);
+    Publishing(SnsEngine engine) {
+        this.layout = engine.layout;
+        this.clock = engine.clock;
+        this.limits = engine.limits;
+        this.deliverer = engine.deliverer;
+        this.lastDeliveryNumber = engine.lastDeliveryNumber;
+        this.key = engine.signingKey;
     }
 
     PublishResult publish(Topic topic, PublishCommand command) {
@@ -166,26 +176,49 @@ final class Publishing {
     private void fanOut(Topic topic, PublishCommand c, String messageId, String sequence, String dedupId, long now,
                         WriteBatch batch, List<Delivery> deliveries) {
         ObjectNode structured = "json".equals(c.messageStructure()) ? MessageValidation.structured(c.message()) : null;
-        String message = structured == null ? c.message()
-                : structured.path("sqs").isTextual() ? structured.get("sqs").asText() : structured.get("default").asText();
         // "Message attributes are sent only when the message structure is String, not JSON" (AWS docs)
         Map<String, MessageAttribute> delivered = structured == null ? c.attributes() : Map.of();
-        Envelope.Notification notification = new Envelope.Notification(messageId, sequence, topic.arn, c.subject(),
-                message, now, topic.attributes.getOrDefault(TopicAttributes.SIGNATURE_VERSION, "1"), delivered);
+        String signatureVersion = topic.attributes.getOrDefault(TopicAttributes.SIGNATURE_VERSION, "1");
+        Map<String, String> signatures = new HashMap<>(); // per message text: usually one RSA signature a publish
+        String urlBase = c.unsubscribeUrlBase();
         for (Subscription s : topic.subscriptions) {
-            if (!s.confirmed() || !s.protocol().equals("sqs")) {
-                continue; // other protocols are stored, not delivered yet (docs/compatibility.md)
+            if (!s.confirmed() || !DELIVERED.contains(s.protocol())) {
+                continue; // lambda, firehose, sms, application: stored, not delivered (docs/compatibility.md)
             }
             if (s.filterPolicy() != null && !s.filterPolicy().matches(c.attributes(), c.message())) {
                 continue;
             }
-            boolean raw = s.rawMessageDelivery();
-            if (raw && delivered.size() > 10) {
+            String message = structured == null ? c.message()
+                    : structured.path(s.protocol()).isTextual() ? structured.get(s.protocol()).asText()
+                    : structured.get("default").asText();
+            Envelope.Notification n = new Envelope.Notification(messageId, sequence, topic.arn, c.subject(), message,
+                    now, signatureVersion, delivered);
+            boolean raw = s.rawMessageDelivery() && !s.protocol().startsWith("email");
+            if (raw && s.protocol().equals("sqs") && delivered.size() > 10) {
                 continue; // SQS takes at most 10 attributes: AWS discards the message as a client error
             }
-            String body = raw ? message : Envelope.render(notification, s.arn(), c.unsubscribeUrlBase());
-            Delivery d = new Delivery(lastDeliveryNumber.incrementAndGet(), s.arn(), s.endpoint(), body,
-                    raw ? delivered : Map.of(), c.groupId(), topic.fifo ? dedupId : null, deadLetterTarget(s));
+            String envelope = raw || s.protocol().equals("email") ? null
+                    : Envelope.render(n, sequence != null ? null
+                    : signatures.computeIfAbsent(message, m -> Envelope.signature(n, key)), s.arn(), urlBase, key);
+            String subject = c.subject();
+            String body = raw ? message : envelope;
+            String policy = null;
+            switch (s.protocol()) {
+                case "http", "https" -> policy = RetryPolicy.effective(topic.attributes.get("DeliveryPolicy"),
+                        s.attributes().get("DeliveryPolicy")).toJson();
+                case "email" -> {
+                    subject = subject != null ? subject : DEFAULT_MAIL_SUBJECT;
+                    body = message + "\n\n--\nIf you wish to stop receiving notifications from this topic, please "
+                            + "click or visit the link below to unsubscribe:\n"
+                            + Envelope.unsubscribeUrl(urlBase, s.arn()) + "\n\n" + MAIL_FOOTER;
+                }
+                case "email-json" -> subject = subject != null ? subject : DEFAULT_MAIL_SUBJECT;
+                default -> { }
+            }
+            Delivery d = new Delivery(lastDeliveryNumber.incrementAndGet(), s.arn(), s.protocol(), s.endpoint(),
+                    Envelope.NOTIFICATION, messageId, topic.arn, subject, body,
+                    raw && s.protocol().equals("sqs") ? delivered : Map.of(), c.groupId(),
+                    topic.fifo ? dedupId : null, deadLetterTarget(s), raw, policy);
             batch.put(layout.outbox, SnsStoreLayout.deliveryKey(d.number()), SnsStoreLayout.encode(d));
             deliveries.add(d);
         }

@@ -1,5 +1,6 @@
 package io.wharf.sns.engine;
 
+import io.wharf.sns.SmtpSettings;
 import io.wharf.sns.SnsErrors;
 import io.wharf.sns.SqsDelivery;
 import io.wharf.storage.Commit;
@@ -29,20 +30,30 @@ public final class SnsEngine implements AutoCloseable {
     final Map<String, Topic> topics = new ConcurrentHashMap<>();
     final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     final ReentrantLock registryLock = new ReentrantLock();
-    private final Deliverer deliverer;
+    /** The key of the last outbox entry written (publishes and confirmations share the numbering). */
+    final java.util.concurrent.atomic.AtomicLong lastDeliveryNumber;
+    final SigningKey signingKey;
+    final Deliverer deliverer;
     private final Publishing publishing;
     private final Subscriptions subscribing;
     private final PlatformState platform;
 
     public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits) {
+        this(store, clock, sqs, limits, SmtpSettings.NONE);
+    }
+
+    /** @param smtp where email and email-json subscriptions are mailed */
+    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp) {
         this.layout = new SnsStoreLayout(store);
         this.clock = clock;
         this.limits = limits;
         Recovery.load(layout, topics, subscriptions);
+        this.signingKey = SigningKey.loadOrCreate(store, layout.keys);
         List<Delivery> undelivered = Recovery.outbox(layout);
-        long lastNumber = undelivered.isEmpty() ? 0 : undelivered.get(undelivered.size() - 1).number();
-        this.deliverer = new Deliverer(layout, sqs, limits);
-        this.publishing = new Publishing(layout, clock, limits, deliverer, lastNumber);
+        this.lastDeliveryNumber = new java.util.concurrent.atomic.AtomicLong(
+                undelivered.isEmpty() ? 0 : undelivered.get(undelivered.size() - 1).number());
+        this.deliverer = new Deliverer(layout, sqs, limits, smtp, subscriptions::containsKey);
+        this.publishing = new Publishing(this);
         this.subscribing = new Subscriptions(this);
         this.platform = new PlatformState(layout);
         undelivered.forEach(deliverer::submit);
@@ -54,6 +65,11 @@ public final class SnsEngine implements AutoCloseable {
 
     public PlatformState platform() {
         return platform;
+    }
+
+    /** The certificate SNS signs with: served at {@code /<certificateName>} (the SigningCertURL). */
+    public SigningKey signingKey() {
+        return signingKey;
     }
 
     // ---- topics

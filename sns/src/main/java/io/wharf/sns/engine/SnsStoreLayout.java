@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How SNS lies on disk. Four key spaces; every value is a UTF-8 JSON object (small, rarely written except the
+ * How SNS lies on disk. Six key spaces; every value is a UTF-8 JSON object (small, rarely written except the
  * outbox, and readable with any tool — the control plane is not a hot path):
  * <pre>
  * sns.topics         key: topic ARN (UTF-8)
@@ -22,10 +22,14 @@ import java.util.Map;
  *                    value: {"topicArn", "owner", "protocol", "endpoint", "attributes":{...},
  *                            "confirmed", "token"}
  * sns.outbox         key: delivery number, 8 bytes big-endian (publish order)
- *                    value: {"subscriptionArn", "queueArn", "body", "attributes":{name:{"DataType",
- *                            "StringValue" | "BinaryValue" (base64)}}, "groupId"?, "dedupId"?, "dlq"?}
+ *                    value: {"subscriptionArn", "protocol", "endpoint", "type", "messageId", "topicArn",
+ *                            "subject"?, "body", "attributes":{name:{"DataType", "StringValue" | "BinaryValue"
+ *                            (base64)}}, "groupId"?, "dedupId"?, "dlq"?, "raw", "policy"?}
+ *                    (entries written before HTTP delivery have "queueArn" and no protocol: SQS)
  * sns.platform       key: "app:" + ARN, "endpoint:" + ARN, "sms", "sandbox:" + phone, "optedOut:" + phone
  *                    value: the entity's JSON (see {@link PlatformState})
+ * sns.keys           key: "signing-key"   value: {"key": PKCS#8 base64, "certificate": DER base64}
+ *                    ({@link SigningKey}: made on the first start, so signatures verify across restarts)
  * sns.dedup          key: topic ARN + 0x00 + dedup scope (the id, or group 0x00 id) (UTF-8)
  *                    value: {"messageId", "sequenceNumber", "expiresAt"} — FIFO topics' 5-minute window,
  *                    written with the publish, so a duplicate after a restart is still recognised
@@ -44,6 +48,7 @@ public final class SnsStoreLayout {
     final KeySpace outbox;
     final KeySpace platform;
     final KeySpace dedup;
+    final KeySpace keys;
 
     SnsStoreLayout(Store store) {
         this.store = store;
@@ -52,6 +57,7 @@ public final class SnsStoreLayout {
         this.outbox = store.keySpace("sns.outbox");
         this.platform = store.keySpace("sns.platform");
         this.dedup = store.keySpace("sns.dedup");
+        this.keys = store.keySpace("sns.keys");
     }
 
     static byte[] key(String text) {
@@ -88,7 +94,10 @@ public final class SnsStoreLayout {
 
     static byte[] encode(Delivery d) {
         ObjectNode node = Json.MAPPER.createObjectNode().put("subscriptionArn", d.subscriptionArn())
-                .put("queueArn", d.queueArn()).put("body", d.body());
+                .put("protocol", d.protocol()).put("endpoint", d.endpoint()).put("type", d.type())
+                .put("messageId", d.messageId()).put("topicArn", d.topicArn());
+        putIfPresent(node, "subject", d.subject());
+        node.put("body", d.body());
         ObjectNode attributes = node.putObject("attributes");
         d.attributes().forEach((name, a) -> {
             ObjectNode v = attributes.putObject(name).put("DataType", a.dataType());
@@ -101,6 +110,8 @@ public final class SnsStoreLayout {
         putIfPresent(node, "groupId", d.groupId());
         putIfPresent(node, "dedupId", d.dedupId());
         putIfPresent(node, "dlq", d.deadLetterTargetArn());
+        node.put("raw", d.raw());
+        putIfPresent(node, "policy", d.policy());
         return Json.bytes(node);
     }
 
@@ -114,8 +125,12 @@ public final class SnsStoreLayout {
                     v.has("BinaryValue") ? Base64.getDecoder().decode(v.get("BinaryValue").asText()) : null));
         });
         return new Delivery(ByteBuffer.wrap(key).getLong(), node.path("subscriptionArn").asText(),
-                node.path("queueArn").asText(), node.path("body").asText(), attributes, optional(node, "groupId"),
-                optional(node, "dedupId"), optional(node, "dlq"));
+                node.path("protocol").asText("sqs"),
+                node.has("endpoint") ? node.get("endpoint").asText() : node.path("queueArn").asText(),
+                node.path("type").asText(Envelope.NOTIFICATION), node.path("messageId").asText(""),
+                node.path("topicArn").asText(""), optional(node, "subject"), node.path("body").asText(), attributes,
+                optional(node, "groupId"), optional(node, "dedupId"), optional(node, "dlq"),
+                node.path("raw").asBoolean(false), optional(node, "policy"));
     }
 
     static byte[] encode(Topic t) {

@@ -55,6 +55,11 @@ final class SubscriptionAttributes {
                 }
             }
             case REDRIVE_POLICY -> redrivePolicy(v, fifoTopic, prefix);
+            case "DeliveryPolicy" -> {
+                if (!v.isEmpty()) {
+                    RetryPolicy.validateSubscriptionPolicy(v, prefix);
+                }
+            }
             default -> { }
         }
         return v;
@@ -96,7 +101,7 @@ final class SubscriptionAttributes {
     }
 
     /** GetSubscriptionAttributes: identity, defaults, then what was set. */
-    static Map<String, String> view(Subscription s) {
+    static Map<String, String> view(Subscription s, Topic topic) {
         Map<String, String> view = new LinkedHashMap<>();
         view.put("ConfirmationWasAuthenticated", Boolean.toString(s.confirmed()));
         view.put("Owner", s.owner());
@@ -112,6 +117,11 @@ final class SubscriptionAttributes {
                 view.put(k, v);
             }
         });
+        if (s.protocol().startsWith("http")) {
+            view.put("EffectiveDeliveryPolicy", RetryPolicy.effective(
+                    topic == null ? null : topic.attributes.get("DeliveryPolicy"),
+                    s.attributes().get("DeliveryPolicy")).toJson());
+        }
         if (s.attributes().containsKey(FILTER_POLICY) && !s.attributes().get(FILTER_POLICY).isEmpty()) {
             view.putIfAbsent(FILTER_POLICY_SCOPE, "MessageAttributes");
         }

@@ -17,7 +17,11 @@ public final class Subscriptions {
     private static final Set<String> AUTO_CONFIRMED = Set.of("sqs", "lambda", "firehose", "sms", "application");
     private static final Set<String> PROTOCOLS = Set.of("http", "https", "email", "email-json", "sms", "sqs",
             "application", "lambda", "firehose");
+    /** Protocols whose endpoint is sent a SubscriptionConfirmation to confirm. */
+    private static final Set<String> CONFIRMED_BY_MESSAGE = Set.of("http", "https", "email", "email-json");
     public static final String PENDING_CONFIRMATION = "pending confirmation";
+    /** Where URLs in messages point when the caller gives no base (engine tests). */
+    static final String DEFAULT_URL_BASE = "http://localhost:4566/";
 
     private final SnsEngine engine;
 
@@ -25,9 +29,20 @@ public final class Subscriptions {
         this.engine = engine;
     }
 
-    /** The subscription's ARN, or {@link #PENDING_CONFIRMATION} unless {@code returnArn}. */
+    /** As {@link #subscribe(String, String, String, Map, boolean, String)} with the default URL base. */
     public String subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes,
                             boolean returnArn) {
+        return subscribe(topicArn, protocol, endpoint, attributes, returnArn, DEFAULT_URL_BASE);
+    }
+
+    /**
+     * The subscription's ARN, or {@link #PENDING_CONFIRMATION} unless {@code returnArn}. HTTP/S and email
+     * subscriptions get a SubscriptionConfirmation, written to the outbox with the subscription.
+     *
+     * @param urlBase where this server is reached ({@code http://host:port/}): SubscribeURL, SigningCertURL
+     */
+    public String subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes,
+                            boolean returnArn, String urlBase) {
         Topic topic = engine.topic(topicArn);
         if (!PROTOCOLS.contains(protocol)) {
             throw SnsErrors.invalidParameter("Amazon SNS does not support this protocol string: " + protocol);
@@ -40,6 +55,7 @@ public final class Subscriptions {
         }
         Commit commit;
         Subscription result;
+        Delivery confirmation = null;
         engine.registryLock.lock();
         try {
             Subscription existing = topic.subscriptions.stream()
@@ -59,12 +75,21 @@ public final class Subscriptions {
                         + UUID.randomUUID().toString().replace("-", "");
                 result = Subscription.of(topicArn + ":" + UUID.randomUUID(), topicArn, topic.owner, protocol,
                         endpoint, validated, confirmed, token);
-                commit = put(topic, result);
+                WriteBatch batch = new WriteBatch();
+                if (!confirmed && CONFIRMED_BY_MESSAGE.contains(protocol)) {
+                    confirmation = confirmationMessage(topic, result, Envelope.SUBSCRIPTION_CONFIRMATION, urlBase);
+                    batch.put(engine.layout.outbox, SnsStoreLayout.deliveryKey(confirmation.number()),
+                            SnsStoreLayout.encode(confirmation));
+                }
+                commit = put(topic, result, batch);
             }
         } finally {
             engine.registryLock.unlock();
         }
         commit.await();
+        if (confirmation != null) {
+            engine.deliverer.submit(confirmation);
+        }
         return result.confirmed() || returnArn ? result.arn() : PENDING_CONFIRMATION;
     }
 
@@ -115,15 +140,29 @@ public final class Subscriptions {
         return confirmed.arn();
     }
 
-    /** Idempotent: an unknown subscription is already unsubscribed. */
     public void unsubscribe(String subscriptionArn) {
+        unsubscribe(subscriptionArn, DEFAULT_URL_BASE);
+    }
+
+    /**
+     * Idempotent: an unknown subscription is already unsubscribed. A confirmed HTTP/S subscription is sent an
+     * UnsubscribeConfirmation.
+     */
+    public void unsubscribe(String subscriptionArn, String urlBase) {
         Arns.split("SubscriptionArn", subscriptionArn);
         Commit commit;
+        Delivery confirmation = null;
         engine.registryLock.lock();
         try {
             Subscription s = engine.subscriptions.remove(subscriptionArn);
             WriteBatch batch = new WriteBatch();
             if (s != null) {
+                Topic owner = engine.topics.get(s.topicArn());
+                if (owner != null && s.confirmed() && s.protocol().startsWith("http")) {
+                    confirmation = confirmationMessage(owner, s, Envelope.UNSUBSCRIBE_CONFIRMATION, urlBase);
+                    batch.put(engine.layout.outbox, SnsStoreLayout.deliveryKey(confirmation.number()),
+                            SnsStoreLayout.encode(confirmation));
+                }
                 Topic topic = engine.topics.get(s.topicArn());
                 batch.delete(engine.layout.subscriptions, SnsStoreLayout.key(s.arn()));
                 if (topic != null) {
@@ -136,6 +175,40 @@ public final class Subscriptions {
             engine.registryLock.unlock();
         }
         commit.await();
+        if (confirmation != null) {
+            engine.deliverer.submit(confirmation);
+        }
+    }
+
+    /** A SubscriptionConfirmation or UnsubscribeConfirmation outbox entry for {@code s} (sns.md §5.3). */
+    private Delivery confirmationMessage(Topic topic, Subscription s, String type, String urlBase) {
+        String messageId = UUID.randomUUID().toString();
+        String subscribeUrl = Envelope.subscribeUrl(urlBase, topic.arn, s.token());
+        String subject = null;
+        String body;
+        if (s.protocol().equals("email")) {
+            subject = "AWS Notification - Subscription Confirmation";
+            body = "You have chosen to subscribe to the topic: \n" + topic.arn + "\n\nTo confirm this subscription, "
+                    + "click or visit the link below (If this was in error no action is necessary):\n"
+                    + "Confirm subscription: " + subscribeUrl + "\n\n" + Publishing.MAIL_FOOTER;
+        } else {
+            String text = type.equals(Envelope.SUBSCRIPTION_CONFIRMATION)
+                    ? "You have chosen to subscribe to the topic " + topic.arn
+                    + ".\nTo confirm the subscription, visit the SubscribeURL included in this message."
+                    : "You have chosen to deactivate subscription " + s.arn()
+                    + ".\nTo cancel this operation and restore the subscription, visit the SubscribeURL included in "
+                    + "this message.";
+            body = Envelope.confirmation(type, messageId, s.token(), topic.arn, text, subscribeUrl,
+                    engine.clock.millis(), topic.attributes.getOrDefault(TopicAttributes.SIGNATURE_VERSION, "1"),
+                    urlBase, engine.signingKey);
+            if (s.protocol().equals("email-json")) {
+                subject = "AWS Notification - Subscription Confirmation";
+            }
+        }
+        String policy = s.protocol().startsWith("http") ? RetryPolicy.effective(
+                topic.attributes.get("DeliveryPolicy"), s.attributes().get("DeliveryPolicy")).toJson() : null;
+        return new Delivery(engine.lastDeliveryNumber.incrementAndGet(), s.arn(), s.protocol(), s.endpoint(), type,
+                messageId, topic.arn, subject, body, Map.of(), null, null, null, false, policy);
     }
 
     public Page<Subscription> list(String region, String account, String nextToken) {
@@ -152,7 +225,8 @@ public final class Subscriptions {
     }
 
     public Map<String, String> getAttributes(String subscriptionArn) {
-        return SubscriptionAttributes.view(subscription(subscriptionArn));
+        Subscription s = subscription(subscriptionArn);
+        return SubscriptionAttributes.view(s, engine.topics.get(s.topicArn()));
     }
 
     public void setAttribute(String subscriptionArn, String name, String value) {
@@ -197,9 +271,14 @@ public final class Subscriptions {
 
     /** Under the registry lock: memory and the write of one subscription. */
     private Commit put(Topic topic, Subscription s) {
+        return put(topic, s, new WriteBatch());
+    }
+
+    /** Under the registry lock: memory and the write of one subscription, with whatever else {@code batch} has. */
+    private Commit put(Topic topic, Subscription s, WriteBatch batch) {
         engine.subscriptions.put(s.arn(), s);
         topic.addSubscription(s);
-        return engine.layout.store.submit(new WriteBatch().put(engine.layout.subscriptions,
-                SnsStoreLayout.key(s.arn()), SnsStoreLayout.encode(s)));
+        return engine.layout.store.submit(batch.put(engine.layout.subscriptions, SnsStoreLayout.key(s.arn()),
+                SnsStoreLayout.encode(s)));
     }
 }

@@ -83,7 +83,12 @@ final class TopicAttributes {
             case "FifoThroughputScope" -> requireOneOf(prefix, name, v, "Topic", "MessageGroup");
             case SIGNATURE_VERSION -> requireOneOf(prefix, name, v, "1", "2");
             case "TracingConfig" -> requireOneOf(prefix, name, v, "PassThrough", "Active");
-            case POLICY, "DeliveryPolicy", "ArchivePolicy" -> {
+            case "DeliveryPolicy" -> {
+                if (!v.isEmpty()) {
+                    RetryPolicy.validateTopicPolicy(v, prefix);
+                }
+            }
+            case POLICY, "ArchivePolicy" -> {
                 if (!v.isEmpty() && !Json.isObject(v)) {
                     throw SnsErrors.invalidParameter(prefix + name + ": failed to parse JSON.");
                 }
@@ -111,7 +116,9 @@ final class TopicAttributes {
         long confirmed = topic.subscriptions.stream().filter(Subscription::confirmed).count();
         view.put("SubscriptionsPending", Long.toString(topic.subscriptions.size() - confirmed));
         view.put("TopicArn", topic.arn);
-        view.put("EffectiveDeliveryPolicy", EFFECTIVE_DELIVERY_POLICY);
+        String deliveryPolicy = topic.attributes.get("DeliveryPolicy");
+        view.put("EffectiveDeliveryPolicy", deliveryPolicy == null || deliveryPolicy.isEmpty()
+                ? EFFECTIVE_DELIVERY_POLICY : deliveryPolicy);
         view.put("SubscriptionsConfirmed", Long.toString(confirmed));
         view.put(DISPLAY_NAME, "");
         view.put("SubscriptionsDeleted", Long.toString(topic.subscriptionsDeleted));

@@ -18,6 +18,6 @@ public final class Subscribe implements Operation {
     public ObjectNode invoke(RequestContext ctx, Input input) {
         return Wire.empty().put("SubscriptionArn", engine.subscriptions().subscribe(input.string("TopicArn"),
                 input.string("Protocol"), input.string("Endpoint"), input.stringMap("Attributes"),
-                Boolean.TRUE.equals(input.bool("ReturnSubscriptionArn"))));
+                Boolean.TRUE.equals(input.bool("ReturnSubscriptionArn")), Wire.urlBase(ctx)));
     }
 }

@@ -16,7 +16,7 @@ public final class Unsubscribe implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input input) {
-        engine.subscriptions().unsubscribe(input.string("SubscriptionArn"));
+        engine.subscriptions().unsubscribe(input.string("SubscriptionArn"), Wire.urlBase(ctx));
         return null;
     }
 }

@@ -83,6 +83,11 @@ final class Wire {
         return new PublishCommand(topicArn, input.string("TargetArn"), input.string("PhoneNumber"),
                 input.string("Message"), input.string("Subject"), input.string("MessageStructure"), attributes,
                 input.string("MessageGroupId"), input.string("MessageDeduplicationId"),
-                ctx.scheme() + "://" + ctx.host() + "/");
+                urlBase(ctx));
+    }
+
+    /** Where this server was reached, {@code http://host:port/}: the base of the URLs SNS puts in messages. */
+    static String urlBase(RequestContext ctx) {
+        return ctx.scheme() + "://" + ctx.host() + "/";
     }
 }

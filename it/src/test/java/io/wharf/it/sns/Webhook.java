@@ -1,0 +1,106 @@
+package io.wharf.it.sns;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An HTTP endpoint inside the test, on loopback and an ephemeral port: records every POST SNS makes to it and
+ * answers with the statuses it is told to (200 once the script runs out).
+ */
+final class Webhook implements AutoCloseable {
+
+    /** One request as received: lower-case header names, the body, when it came. */
+    record Post(String path, Map<String, String> headers, String body, long receivedNanos) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final HttpServer server;
+    private final BlockingQueue<Post> posts = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
+    private volatile int otherwise = 200;
+
+    Webhook() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                Map<String, String> headers = new TreeMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
+                        String.join(",", v)));
+                posts.add(new Post(exchange.getRequestURI().getPath(), headers,
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8), System.nanoTime()));
+            }
+            Integer status = script.poll();
+            exchange.sendResponseHeaders(status == null ? otherwise : status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Answer the next requests with these statuses, in order. */
+    Webhook answer(Integer... statuses) {
+        script.addAll(List.of(statuses));
+        return this;
+    }
+
+    /** Answer every request beyond the script with this status. */
+    Webhook otherwise(int status) {
+        otherwise = status;
+        return this;
+    }
+
+    Post next(Duration within) throws InterruptedException {
+        Post post = posts.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        if (post == null) {
+            throw new AssertionError("no POST arrived within " + within);
+        }
+        return post;
+    }
+
+    /** Waits for a POST of this message type, skipping others. */
+    Post next(String messageType, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Post post = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (messageType.equals(post.header("x-amz-sns-message-type"))) {
+                return post;
+            }
+        }
+    }
+
+    /** Everything that arrives within the time given. */
+    List<Post> drain(Duration within) throws InterruptedException {
+        List<Post> all = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        Post post;
+        while ((post = posts.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+            all.add(post);
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
