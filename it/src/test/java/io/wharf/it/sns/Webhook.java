@@ -39,6 +39,8 @@ final class Webhook implements AutoCloseable {
     Webhook() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            Integer status = script.poll(); // chosen before the test can see the request
+            int answer = status == null ? otherwise : status;
             try (InputStream in = exchange.getRequestBody()) {
                 Map<String, String> headers = new TreeMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
@@ -46,8 +48,7 @@ final class Webhook implements AutoCloseable {
                 posts.add(new Post(exchange.getRequestURI().getPath(), headers,
                         new String(in.readAllBytes(), StandardCharsets.UTF_8), System.nanoTime()));
             }
-            Integer status = script.poll();
-            exchange.sendResponseHeaders(status == null ? otherwise : status, -1);
+            exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
         server.start();
