@@ -1,5 +1,7 @@
 package io.wharf.it.crash;
 
+import io.wharf.it.sns.SnsSignatures;
+import io.wharf.it.sns.Webhook;
 import io.wharf.testkit.Clients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,10 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SNS fan-out through real crashes: a topic with {@value #QUEUES} raw SQS subscriptions, publishers running,
+ * SNS fan-out through real crashes: a topic with {@value #QUEUES} raw SQS subscriptions and one raw HTTP
+ * subscription (a webhook in the test that refuses every 7th POST with 503, so retries are pending), publishers running,
  * Wharf killed with SIGKILL at a random moment (often between a Publish's answer and its deliveries), restarted
  * on the same data directory. Invariants: topics and subscriptions survive; every acknowledged publish reaches
- * every queue at least once (the outbox is redelivered on start); nothing arrives that was never published.
+ * every queue and the webhook at least once (the outbox is redelivered on start, HTTP retries resume); nothing
+ * arrives that was never published.
  * The seed is printed; replay with {@code -Dcrash.seed=<seed>}.
  */
 class SnsCrashIT {
@@ -43,8 +48,18 @@ class SnsCrashIT {
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
 
+    /** Retries a second apart, so the webhook catches up quickly after each restart. */
+    private static final String FAST_RETRIES = "{\"healthyRetryPolicy\":{\"minDelayTarget\":1,"
+            + "\"maxDelayTarget\":1,\"numRetries\":20}}";
+
     @Test
     void acknowledgedPublishesReachEverySubscriptionAfterKillNine() throws Exception {
+        try (Webhook webhook = new Webhook()) {
+            run(webhook);
+        }
+    }
+
+    private void run(Webhook webhook) throws Exception {
         long seed = Long.getLong("crash.seed", System.nanoTime());
         System.out.println("SnsCrashIT seed=" + seed + " (replay with -Dcrash.seed=" + seed + ")");
         Random random = new Random(seed);
@@ -62,11 +77,17 @@ class SnsCrashIT {
                 sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn)
                         .attributes(Map.of("RawMessageDelivery", "true")));
             }
+            sns.subscribe(r -> r.topicArn(topicArn).protocol("http").endpoint(webhook.url("/crash"))
+                    .attributes(Map.of("RawMessageDelivery", "true", "DeliveryPolicy", FAST_RETRIES)));
+            String subscribeUrl = SnsSignatures.parse(webhook.next("SubscriptionConfirmation", Duration.ofSeconds(10))
+                    .body()).path("SubscribeURL").asText();
+            assertThat(SnsSignatures.get(subscribeUrl).statusCode()).isEqualTo(200);
+            webhook.failEvery(7);
             wharf.terminate();
         }
         for (int round = 0; round < ROUNDS; round++) {
             try (WharfProcess wharf = WharfProcess.start(dataDir); SnsClient sns = Clients.sns(wharf.endpoint())) {
-                assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(topicArn)).subscriptions()).hasSize(QUEUES);
+                assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(topicArn)).subscriptions()).hasSize(QUEUES + 1);
                 AtomicBoolean running = new AtomicBoolean(true);
                 ExecutorService publishers = Executors.newFixedThreadPool(4);
                 for (int p = 0; p < 4; p++) {
@@ -101,6 +122,17 @@ class SnsCrashIT {
                 missing.removeAll(received);
                 assertThat(missing).as("acknowledged publishes missing from " + url).isEmpty();
             }
+            Set<String> posted = new HashSet<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!posted.containsAll(acknowledged) && System.nanoTime() < deadline) {
+                webhook.drain(Duration.ofMillis(500)).stream()
+                        .filter(p -> "Notification".equals(p.header("x-amz-sns-message-type")))
+                        .forEach(p -> posted.add(p.body()));
+            }
+            assertThat(attempted).as("only published messages are posted").containsAll(posted);
+            Set<String> missing = new HashSet<>(acknowledged);
+            missing.removeAll(posted);
+            assertThat(missing).as("acknowledged publishes never posted to the webhook").isEmpty();
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.List;
  * download the certificate at SigningCertURL without credentials, rebuild the string to sign from the message's
  * own fields in AWS's order, check the RSA signature with SHA1 (SignatureVersion 1) or SHA256 (2).
  */
-final class SnsSignatures {
+public final class SnsSignatures {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> NOTIFICATION_FIELDS = List.of("Message", "MessageId", "Subject", "Timestamp",
             "TopicArn", "Type");
@@ -32,7 +32,7 @@ final class SnsSignatures {
     private SnsSignatures() {
     }
 
-    static JsonNode parse(String body) throws IOException {
+    public static JsonNode parse(String body) throws IOException {
         return JSON.readTree(body);
     }
 
@@ -67,7 +67,7 @@ final class SnsSignatures {
     }
 
     /** A plain GET, as an endpoint visiting SubscribeURL or UnsubscribeURL does: status and body. */
-    static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
  * An HTTP endpoint inside the test, on loopback and an ephemeral port: records every POST SNS makes to it and
  * answers with the statuses it is told to (200 once the script runs out).
  */
-final class Webhook implements AutoCloseable {
+public final class Webhook implements AutoCloseable {
 
     /** One request as received: lower-case header names, the body, when it came. */
-    record Post(String path, Map<String, String> headers, String body, long receivedNanos) {
-        String header(String name) {
+    public record Post(String path, Map<String, String> headers, String body, long receivedNanos) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -36,11 +36,15 @@ final class Webhook implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
     private volatile int otherwise = 200;
 
-    Webhook() throws IOException {
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    private volatile int failEvery;
+
+    public Webhook() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             Integer status = script.poll(); // chosen before the test can see the request
-            int answer = status == null ? otherwise : status;
+            int answer = status != null ? status
+                    : failEvery > 0 && requests.incrementAndGet() % failEvery == 0 ? 503 : otherwise;
             try (InputStream in = exchange.getRequestBody()) {
                 Map<String, String> headers = new TreeMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
@@ -54,23 +58,29 @@ final class Webhook implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    /** Answer every {@code n}-th request beyond the script with 503 (0 = never). */
+    public Webhook failEvery(int n) {
+        failEvery = n;
+        return this;
+    }
+
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Answer the next requests with these statuses, in order. */
-    Webhook answer(Integer... statuses) {
+    public Webhook answer(Integer... statuses) {
         script.addAll(List.of(statuses));
         return this;
     }
 
     /** Answer every request beyond the script with this status. */
-    Webhook otherwise(int status) {
+    public Webhook otherwise(int status) {
         otherwise = status;
         return this;
     }
 
-    Post next(Duration within) throws InterruptedException {
+    public Post next(Duration within) throws InterruptedException {
         Post post = posts.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         if (post == null) {
             throw new AssertionError("no POST arrived within " + within);
@@ -79,7 +89,7 @@ final class Webhook implements AutoCloseable {
     }
 
     /** Waits for a POST of this message type, skipping others. */
-    Post next(String messageType, Duration within) throws InterruptedException {
+    public Post next(String messageType, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             Post post = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -90,7 +100,7 @@ final class Webhook implements AutoCloseable {
     }
 
     /** Everything that arrives within the time given. */
-    List<Post> drain(Duration within) throws InterruptedException {
+    public List<Post> drain(Duration within) throws InterruptedException {
         List<Post> all = new ArrayList<>();
         long deadline = System.nanoTime() + within.toNanos();
         Post post;
