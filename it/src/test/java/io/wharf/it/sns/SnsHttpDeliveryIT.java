@@ -246,4 +246,14 @@ class SnsHttpDeliveryIT extends SnsTestBase {
         assertThat(SnsSignatures.get(WHARF.endpoint() + "/SimpleNotificationService-0000.pem").statusCode())
                 .isNotEqualTo(200);
     }
+
+    @Test
+    void theEnvelopeInAQueueIsSignedToo() throws Exception {
+        String topicArn = topic("sqs-signed");
+        Queue queue = queue("sqs-signed");
+        subscribe(topicArn, queue, Map.of());
+        sns.publish(r -> r.topicArn(topicArn).message("verify me").subject("s"));
+        JsonNode envelope = SnsSignatures.parse(receive(queue, 1).get(0).body());
+        assertThat(SnsSignatures.verify(envelope)).isTrue();
+    }
 }
