@@ -5,6 +5,7 @@ import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
 import io.wharf.server.http.HttpFrontDoor;
+import io.wharf.server.http.Tls;
 import io.wharf.sns.SmtpSettings;
 import io.wharf.sns.SnsService;
 import io.wharf.sns.engine.SnsLimits;
@@ -67,14 +68,17 @@ public final class Wharf implements AutoCloseable {
             sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
             sns = SnsService.create(store, Clock.systemUTC(), new SqsFanOut(sqs.engine()), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM));
-            HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.maxRequestBytes());
+            HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
+                    config.tlsPort() < 0 ? null : tlsContext(config), config.maxRequestBytes());
             int port = frontDoor.port();
             frontDoor.open(new ServiceGateway(List.of(sqs, sns),
                     new GatewaySettings(config.accountId(), config.region(), config.urlHost(port))));
             Wharf wharf = new Wharf(config, store, sqs, sns, frontDoor);
-            log.info("Wharf {} listening on http://{}:{} (sqs, sns) · data: {} · account {} · region {}{}",
-                    WharfVersion.get(), urlHost(config.host()), port, wharf.dataDescription(), config.accountId(),
-                    config.region(), config.relaxed() ? " · relaxed" : "");
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns) · data: {} · account {} · region {}{}",
+                    WharfVersion.get(), urlHost(config.host()), port,
+                    frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
+                    wharf.dataDescription(), config.accountId(), config.region(),
+                    config.relaxed() ? " · relaxed" : "");
             log.debug("transport {}, max request {} bytes", frontDoor.transport(), config.maxRequestBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
@@ -86,6 +90,18 @@ public final class Wharf implements AutoCloseable {
             }
             store.close();
             throw e;
+        }
+    }
+
+    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config) {
+        try {
+            if (config.tlsCertificate() != null) {
+                return Tls.fromPem(config.tlsCertificate(), config.tlsKey());
+            }
+            return Tls.selfSigned(config.inMemory() ? null : config.dataDir().resolve("tls"));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.TLS_CERT,
+                    String.valueOf(config.tlsCertificate()), "cannot use it for TLS (" + e.getMessage() + ")");
         }
     }
 
@@ -114,6 +130,17 @@ public final class Wharf implements AutoCloseable {
     /** The port really listened on (useful with port 0). */
     public int port() {
         return frontDoor.port();
+    }
+
+    /** The TLS port really listened on, or -1 without {@code --tls-port}. */
+    public int tlsPort() {
+        return frontDoor.tlsPort();
+    }
+
+    /** Where a client on this machine reaches the TLS port, e.g. {@code https://127.0.0.1:4567}; null without one. */
+    public String tlsEndpoint() {
+        return tlsPort() < 0 ? null : endpoint().replaceFirst("^http://", "https://").replaceFirst(":\\d+$",
+                ":" + tlsPort());
     }
 
     /** Where a client on this machine reaches the server, e.g. {@code http://127.0.0.1:4566}. */

@@ -84,6 +84,20 @@ public final class CommandLineConfig {
             description = "Port of the SMTP server. Env WHARF_SMTP_PORT. Default: " + WharfConfig.DEFAULT_SMTP_PORT)
     String smtpPort;
 
+    @Option(names = "--tls-port", paramLabel = "PORT",
+            description = "Also listen with TLS on this port (HTTP/1.1 and HTTP/2, ALPN). Env WHARF_TLS_PORT. "
+                    + "Default: no TLS port")
+    String tlsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain for --tls-port. Env WHARF_TLS_CERT. Default: a self-signed "
+                    + "certificate for localhost, kept in <data-dir>/tls")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM (PKCS#8) private key of --tls-cert. Env WHARF_TLS_KEY")
+    String tlsKey;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -132,7 +146,7 @@ public final class CommandLineConfig {
         WharfConfig.Builder builder = WharfConfig.builder();
         set(Setting.HOST, host, Function.identity(), builder::host);
         set(Setting.PORT, port, v -> parseInt(Setting.PORT, v), builder::port);
-        set(Setting.DATA_DIR, dataDir, CommandLineConfig::parsePath, builder::dataDir);
+        set(Setting.DATA_DIR, dataDir, v -> parsePath(Setting.DATA_DIR, v), builder::dataDir);
         set(Setting.IN_MEMORY, inMemory, v -> parseBoolean(Setting.IN_MEMORY, v), builder::inMemory);
         set(Setting.ACCOUNT_ID, accountId, Function.identity(), builder::accountId);
         set(Setting.REGION, region, Function.identity(), builder::region);
@@ -145,6 +159,9 @@ public final class CommandLineConfig {
         set(Setting.FSYNC, fsync, CommandLineConfig::parseFsync, builder::fsync);
         set(Setting.SMTP_HOST, smtpHost, Function.identity(), builder::smtpHost);
         set(Setting.SMTP_PORT, smtpPort, v -> parseInt(Setting.SMTP_PORT, v), builder::smtpPort);
+        set(Setting.TLS_PORT, tlsPort, v -> parseInt(Setting.TLS_PORT, v), builder::tlsPort);
+        set(Setting.TLS_CERT, tlsCert, v -> parsePath(Setting.TLS_CERT, v), builder::tlsCertificate);
+        set(Setting.TLS_KEY, tlsKey, v -> parsePath(Setting.TLS_KEY, v), builder::tlsKey);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -187,6 +204,9 @@ public final class CommandLineConfig {
             case FSYNC -> fsync;
             case SMTP_HOST -> smtpHost;
             case SMTP_PORT -> smtpPort;
+            case TLS_PORT -> tlsPort;
+            case TLS_CERT -> tlsCert;
+            case TLS_KEY -> tlsKey;
         };
     }
 
@@ -214,11 +234,11 @@ public final class CommandLineConfig {
         };
     }
 
-    private static Path parsePath(String value) {
+    private static Path parsePath(Setting setting, String value) {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw new ConfigException(Setting.DATA_DIR, value, "not a valid path");
+            throw new ConfigException(setting, value, "not a valid path");
         }
     }
 

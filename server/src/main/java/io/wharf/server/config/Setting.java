@@ -17,7 +17,10 @@ public enum Setting {
     SHUTDOWN_TIMEOUT("--shutdown-timeout", "WHARF_SHUTDOWN_TIMEOUT"),
     FSYNC("--fsync", "WHARF_FSYNC"),
     SMTP_HOST("--smtp-host", "WHARF_SMTP_HOST"),
-    SMTP_PORT("--smtp-port", "WHARF_SMTP_PORT");
+    SMTP_PORT("--smtp-port", "WHARF_SMTP_PORT"),
+    TLS_PORT("--tls-port", "WHARF_TLS_PORT"),
+    TLS_CERT("--tls-cert", "WHARF_TLS_CERT"),
+    TLS_KEY("--tls-key", "WHARF_TLS_KEY");
 
     private final String option;
     private final String environmentVariable;

@@ -26,10 +26,14 @@ import java.util.regex.Pattern;
  * @param fsync           how durable an acknowledged write is: fsync'd (ALWAYS) or only written (NEVER)
  * @param smtpHost        the SMTP server SNS mails email/email-json subscriptions through; null = none (logged)
  * @param smtpPort        its port
+ * @param tlsPort         the TLS port (HTTP/1.1 and HTTP/2 with ALPN); -1 = no TLS port, 0 = any free one
+ * @param tlsCertificate  PEM certificate chain for the TLS port; null = Wharf's self-signed one
+ * @param tlsKey          PEM PKCS#8 private key of {@code tlsCertificate}
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
-                          FsyncMode fsync, String smtpHost, int smtpPort) {
+                          FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
+                          Path tlsKey) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -81,6 +85,14 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         if (smtpPort < 1 || smtpPort > 65535) {
             throw new ConfigException(Setting.SMTP_PORT, Integer.toString(smtpPort), "expected 1-65535");
         }
+        if (tlsPort < -1 || tlsPort > 65535) {
+            throw new ConfigException(Setting.TLS_PORT, Integer.toString(tlsPort), "expected 0-65535 (0 = any free port)");
+        }
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new ConfigException(tlsCertificate == null ? Setting.TLS_KEY : Setting.TLS_CERT,
+                    String.valueOf(tlsCertificate == null ? tlsKey : tlsCertificate),
+                    "--tls-cert and --tls-key go together");
+        }
         if (shutdownTimeout.isNegative() || shutdownTimeout.compareTo(MAX_SHUTDOWN_TIMEOUT) > 0) {
             throw new ConfigException(Setting.SHUTDOWN_TIMEOUT, Long.toString(shutdownTimeout.toSeconds()),
                     "expected 0-" + MAX_SHUTDOWN_TIMEOUT.toSeconds() + " seconds");
@@ -130,6 +142,9 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private FsyncMode fsync = FsyncMode.ALWAYS;
         private String smtpHost;
         private int smtpPort = DEFAULT_SMTP_PORT;
+        private int tlsPort = -1;
+        private Path tlsCertificate;
+        private Path tlsKey;
 
         private Builder() {
         }
@@ -160,10 +175,17 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder smtpPort(int value) { smtpPort = value; return this; }
 
+        public Builder tlsPort(int value) { tlsPort = value; return this; }
+
+        public Builder tlsCertificate(Path value) { tlsCertificate = value; return this; }
+
+        public Builder tlsKey(Path value) { tlsKey = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
-                    maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort);
+                    maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
+                    tlsKey);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.wharf.protocol.Gateway;
 
 import java.net.InetSocketAddress;
@@ -30,6 +31,7 @@ public final class HttpFrontDoor implements AutoCloseable {
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
+    private final Channel tlsChannel;
     private final String transport;
     private final ConnectionTracker connections;
     private final Context context;
@@ -62,11 +64,12 @@ public final class HttpFrontDoor implements AutoCloseable {
         }
     }
 
-    private HttpFrontDoor(EventLoopGroup acceptor, EventLoopGroup workers, Channel serverChannel, String transport,
-                          ConnectionTracker connections, Context context) {
+    private HttpFrontDoor(EventLoopGroup acceptor, EventLoopGroup workers, Channel serverChannel, Channel tlsChannel,
+                          String transport, ConnectionTracker connections, Context context) {
         this.acceptor = acceptor;
         this.workers = workers;
         this.serverChannel = serverChannel;
+        this.tlsChannel = tlsChannel;
         this.transport = transport;
         this.connections = connections;
         this.context = context;
@@ -78,6 +81,17 @@ public final class HttpFrontDoor implements AutoCloseable {
      * @throws ListenException when the address can't be bound (in use, not local, …)
      */
     public static HttpFrontDoor bind(String host, int port, int maxRequestBytes) {
+        return bind(host, port, -1, null, maxRequestBytes);
+    }
+
+    /**
+     * Binds the plain port and, when {@code tls} is given, the TLS port, without accepting connections yet. Both
+     * speak HTTP/1.1 and HTTP/2 ({@link HttpPipeline}).
+     *
+     * @param tlsPort the TLS port (0 = any free one); ignored without {@code tls}
+     * @throws ListenException when an address can't be bound (in use, not local, …)
+     */
+    public static HttpFrontDoor bind(String host, int port, int tlsPort, SslContext tls, int maxRequestBytes) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -85,19 +99,23 @@ public final class HttpFrontDoor implements AutoCloseable {
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, ioHandlers);
         Context context = new Context();
         ConnectionTracker connections = new ConnectionTracker();
+        Channel channel = null;
+        int binding = port;
         try {
-            Channel channel = new ServerBootstrap()
-                    .group(acceptor, workers)
-                    .channel(channelType)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .option(ChannelOption.AUTO_READ, false) // accept only after open()
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpPipeline(context, maxRequestBytes, connections))
-                    .bind(host, port)
-                    .sync()
-                    .channel();
-            return new HttpFrontDoor(acceptor, workers, channel, epoll ? "epoll" : "nio", connections, context);
+            channel = listen(acceptor, workers, channelType, host, port,
+                    new HttpPipeline(context, maxRequestBytes, connections, null));
+            Channel secure = null;
+            if (tls != null) {
+                binding = tlsPort;
+                secure = listen(acceptor, workers, channelType, host, tlsPort,
+                        new HttpPipeline(context, maxRequestBytes, connections, tls));
+            }
+            return new HttpFrontDoor(acceptor, workers, channel, secure, epoll ? "epoll" : "nio", connections,
+                    context);
         } catch (Exception e) {
+            if (channel != null) {
+                channel.close().awaitUninterruptibly();
+            }
             acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             context.executor.shutdownNow();
@@ -106,18 +124,41 @@ public final class HttpFrontDoor implements AutoCloseable {
             }
             // Epoll words it "bind(..) failed with error(-98): Address already in use"; keep the human part.
             String reason = String.valueOf(e.getMessage()).replaceFirst("^.*failed with error\\(-?\\d+\\): ", "");
-            throw new ListenException("cannot listen on " + host + ":" + port + ": " + reason, e);
+            throw new ListenException("cannot listen on " + host + ":" + binding + ": " + reason, e);
         }
+    }
+
+    private static Channel listen(EventLoopGroup acceptor, EventLoopGroup workers,
+                                  Class<? extends ServerChannel> channelType, String host, int port,
+                                  HttpPipeline pipeline) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.AUTO_READ, false) // accept only after open()
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(pipeline)
+                .bind(host, port)
+                .sync()
+                .channel();
     }
 
     /** Starts accepting connections; every request goes to {@code gateway}. */
     public void open(Gateway gateway) {
         context.gateway = Objects.requireNonNull(gateway, "gateway");
         serverChannel.config().setAutoRead(true);
+        if (tlsChannel != null) {
+            tlsChannel.config().setAutoRead(true);
+        }
     }
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The TLS port really listened on, or -1 without TLS. */
+    public int tlsPort() {
+        return tlsChannel == null ? -1 : ((InetSocketAddress) tlsChannel.localAddress()).getPort();
     }
 
     /** "epoll" or "nio". */
@@ -139,6 +180,9 @@ public final class HttpFrontDoor implements AutoCloseable {
     public boolean drain(Duration timeout) throws InterruptedException {
         context.draining = true;
         serverChannel.close().sync();
+        if (tlsChannel != null) {
+            tlsChannel.close().sync();
+        }
         connections.closeIdle();
         return context.inFlight.awaitIdle(timeout);
     }
@@ -148,6 +192,9 @@ public final class HttpFrontDoor implements AutoCloseable {
     public void close() {
         context.draining = true;
         serverChannel.close().awaitUninterruptibly();
+        if (tlsChannel != null) {
+            tlsChannel.close().awaitUninterruptibly();
+        }
         connections.closeAll();
         context.executor.shutdownNow();
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();

@@ -1,18 +1,35 @@
 package io.wharf.server.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.AsciiString;
 
 /**
- * The one place a connection's pipeline is built. HTTP/1.1 today:
+ * The one place a connection's pipeline is built. Every port speaks HTTP/1.1 and HTTP/2; an HTTP/2 stream gets the
+ * same handlers as an HTTP/1.1 connection, so the gateway never knows which it was (shared/research/stack.md):
  * <pre>
- * http (codec) → expect-continue (413 before 100) → aggregate (bounded) → dispatch (virtual threads) → errors
+ * plain:  h2c sniff ─┬─ HTTP/1.1: http codec → expect-continue → aggregate → dispatch → errors
+ *                    ├─ "Upgrade: h2c" ─┐
+ *                    └─ h2 preface ─────┴─ h2 frames → per stream: to-http → expect-continue → aggregate → dispatch
+ * TLS:    tls → ALPN ─┬─ "h2": h2 frames → per stream (as above)
+ *                     └─ "http/1.1" or none: the plain pipeline (the SDK's Netty client sends the h2 preface with
+ *                        no ALPN, so the sniff is needed here too)
  * </pre>
- * h2c (prior knowledge and Upgrade) will wrap the codec here and reuse everything after {@code aggregate}
- * per stream (shared/research/stack.md shows the arrangement).
  */
 final class HttpPipeline extends ChannelInitializer<Channel> {
     /** Long enough for a Query-protocol request sent as GET with its parameters in the URL. */
@@ -23,23 +40,109 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
     private final FrontDoorContext context;
     private final int maxRequestBytes;
     private final ConnectionTracker connections;
+    private final SslContext tls;
 
-    HttpPipeline(FrontDoorContext context, int maxRequestBytes, ConnectionTracker connections) {
+    /** @param tls the TLS port's context, or null for the plain port */
+    HttpPipeline(FrontDoorContext context, int maxRequestBytes, ConnectionTracker connections, SslContext tls) {
         this.context = context;
         this.maxRequestBytes = maxRequestBytes;
         this.connections = connections;
+        this.tls = tls;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+        connections.add(channel);
+        if (tls == null) {
+            cleartext(pipeline);
+            return;
+        }
+        pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+        pipeline.addLast("alpn", new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+            @Override
+            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                    http2(ctx.pipeline());
+                    ctx.pipeline().addLast("errors", ConnectionErrorHandler.INSTANCE);
+                } else {
+                    cleartext(ctx.pipeline());
+                }
+            }
+
+            @Override
+            protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+                ctx.close(); // a client that does not trust our certificate, a port scanner: not worth a warning
+            }
+        });
+    }
+
+    /** HTTP/1.1, h2c by Upgrade, h2c by prior knowledge. */
+    private void cleartext(ChannelPipeline pipeline) {
+        HttpServerCodec codec = new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
-                .setMaxHeaderSize(MAX_HEADER_BYTES)));
+                .setMaxHeaderSize(MAX_HEADER_BYTES));
+        HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, protocol ->
+                AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+                        ? new Http2ServerUpgradeCodec(Http2FrameCodecBuilder.forServer().build(),
+                        new Http2MultiplexHandler(new StreamPipeline()))
+                        : null, maxRequestBytes);
+        pipeline.addLast("http", new CleartextHttp2ServerUpgradeHandler(codec, upgrade, new PriorKnowledge()));
+        pipeline.addLast("h1-only", new Http1Only());
+        addRequestHandlers(pipeline);
+        pipeline.addLast("errors", ConnectionErrorHandler.INSTANCE);
+    }
+
+    /** The HTTP/1.1 request handlers of a connection that turned out to be HTTP/2: they belong to its streams. */
+    private static void removeRequestHandlers(ChannelPipeline pipeline) {
+        for (String name : new String[] {"h1-only", "expect-continue", "aggregate", "dispatch"}) {
+            if (pipeline.get(name) != null) {
+                pipeline.remove(name);
+            }
+        }
+    }
+
+    /** Put in place of the h2c sniffer when a client starts with the HTTP/2 preface. */
+    private final class PriorKnowledge extends io.netty.channel.ChannelHandlerAdapter {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            ChannelPipeline pipeline = ctx.pipeline();
+            pipeline.addAfter(ctx.name(), "h2", Http2FrameCodecBuilder.forServer().build());
+            pipeline.addAfter("h2", "h2-streams", new Http2MultiplexHandler(new StreamPipeline()));
+            removeRequestHandlers(pipeline);
+            pipeline.remove(this);
+        }
+    }
+
+    /** Watches for a successful "Upgrade: h2c", after which the connection is HTTP/2. */
+    private static final class Http1Only extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof HttpServerUpgradeHandler.UpgradeEvent) {
+                removeRequestHandlers(ctx.pipeline());
+            }
+            super.userEventTriggered(ctx, event);
+        }
+    }
+
+    private void http2(ChannelPipeline pipeline) {
+        pipeline.addLast("h2", Http2FrameCodecBuilder.forServer().build());
+        pipeline.addLast("h2-streams", new Http2MultiplexHandler(new StreamPipeline()));
+    }
+
+    private void addRequestHandlers(ChannelPipeline pipeline) {
         pipeline.addLast("expect-continue", new RequestSizeLimit.ExpectContinue(maxRequestBytes));
         pipeline.addLast("aggregate", new RequestSizeLimit.Aggregator(maxRequestBytes));
         pipeline.addLast("dispatch", new RequestDispatcher(context));
-        pipeline.addLast("errors", ConnectionErrorHandler.INSTANCE);
-        connections.add(channel);
+    }
+
+    /** One HTTP/2 stream: frames to HTTP/1 objects, then exactly what an HTTP/1.1 connection has. */
+    private final class StreamPipeline extends ChannelInitializer<Http2StreamChannel> {
+        @Override
+        protected void initChannel(Http2StreamChannel stream) {
+            stream.pipeline().addLast("to-http", new Http2StreamFrameToHttpObjectCodec(true));
+            addRequestHandlers(stream.pipeline());
+            stream.pipeline().addLast("errors", ConnectionErrorHandler.INSTANCE);
+        }
     }
 }

@@ -47,10 +47,11 @@ class CommandLineConfigTest {
         WharfConfig config = run(Map.of(), "--host", "0.0.0.0", "--port=0", "--data-dir", "/tmp/w", "--in-memory",
                 "--account-id", "123456789012", "--region", "eu-west-2", "--hostname", "wharf.local",
                 "--relaxed", "--max-request-bytes", "1048576", "--shutdown-timeout", "3", "--fsync", "never",
-                "--smtp-host", "mail.local", "--smtp-port", "2525");
+                "--smtp-host", "mail.local", "--smtp-port", "2525", "--tls-port", "4567", "--tls-cert", "/etc/w.crt",
+                "--tls-key", "/etc/w.key");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
-                2525));
+                2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key")));
     }
 
     @Test
@@ -61,9 +62,10 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_HOSTNAME", "q.example:80"), Map.entry("WHARF_RELAXED", "1"),
                 Map.entry("WHARF_MAX_REQUEST_BYTES", "100000"), Map.entry("WHARF_SHUTDOWN_TIMEOUT", "0"),
                 Map.entry("WHARF_FSYNC", "NEVER"), Map.entry("WHARF_SMTP_HOST", "127.0.0.1"),
-                Map.entry("WHARF_SMTP_PORT", "1025"));
+                Map.entry("WHARF_SMTP_PORT", "1025"), Map.entry("WHARF_TLS_PORT", "0"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
-                "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025));
+                "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
+                0, null, null));
     }
 
     @Test
@@ -95,6 +97,8 @@ class CommandLineConfigTest {
                 .isEqualTo("wharf: invalid --fsync 'sometimes': expected always or never");
         assertThat(exit(Map.of(), "--smtp-port", "0").text())
                 .isEqualTo("wharf: invalid --smtp-port '0': expected 1-65535");
+        assertThat(exit(Map.of(), "--tls-cert", "/etc/w.crt").text())
+                .isEqualTo("wharf: invalid --tls-cert '/etc/w.crt': --tls-cert and --tls-key go together");
         assertThat(exit(Map.of(), "--max-request-bytes", "10").text()).contains("--max-request-bytes '10'");
         assertThat(exit(Map.of(), "--shutdown-timeout", "-1").text()).contains("--shutdown-timeout '-1'");
         assertThat(exit(Map.of(), "--host", " ").text()).contains("--host ' '");
