@@ -105,6 +105,10 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                 try {
                     context.executor().execute(() -> {
                         WireResponse response = call(context.gateway(), call.request());
+                        if (response.stream() != null) {
+                            stream(ctx, response, call.keepAlive());
+                            return;
+                        }
                         try {
                             ctx.executor().execute(() -> write(ctx, response, call.keepAlive()));
                         } catch (RejectedExecutionException e) {
@@ -137,20 +141,67 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
     private void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive) {
         boolean keepOpen = keepAlive && !context.draining() && ctx.channel().isActive();
-        ctx.writeAndFlush(WireMessages.toNetty(response, keepOpen)).addListener((ChannelFutureListener) written -> {
+        ctx.writeAndFlush(WireMessages.toNetty(response, keepOpen))
+                .addListener((ChannelFutureListener) written -> answered(ctx, keepOpen && written.isSuccess()));
+    }
+
+    /** After an answer went out (or failed): the next pipelined request, or more reading, or closing. */
+    private void answered(ChannelHandlerContext ctx, boolean keepOpen) {
+        context.inFlight().exit();
+        busy = false;
+        if (!keepOpen) {
+            ctx.close();
+            return;
+        }
+        Exchange next = waiting.poll();
+        if (next != null) {
+            start(ctx, next);
+        } else {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * A streamed answer (event streams), on the request's virtual thread: the head, then every piece the stream
+     * writes, each flushed and awaited (which is the back-pressure), then the end. A client that goes away ends
+     * the stream with an IOException from {@link WireResponse.Sink#write}; the connection (HTTP/1.1) or the
+     * stream (HTTP/2) is then closed.
+     */
+    private void stream(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive) {
+        boolean complete = false;
+        try {
+            if (awaitWrite(ctx, WireMessages.streamHead(response))) {
+                response.stream().writeTo(new WireResponse.Sink() {
+                    @Override
+                    public void write(byte[] chunk) throws java.io.IOException, InterruptedException {
+                        if (!awaitWrite(ctx, new io.netty.handler.codec.http.DefaultHttpContent(
+                                io.netty.buffer.Unpooled.wrappedBuffer(chunk)))) {
+                            throw new java.io.IOException("the client went away");
+                        }
+                    }
+
+                    @Override
+                    public boolean open() {
+                        return ctx.channel().isActive() && !context.draining();
+                    }
+                });
+                complete = awaitWrite(ctx, io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            log.debug("stream to {} ended early: {}", ctx.channel().remoteAddress(), e.toString());
+        } catch (RuntimeException e) {
+            log.error("stream to {} failed", ctx.channel().remoteAddress(), e);
+        }
+        boolean keepOpen = complete && keepAlive && !context.draining();
+        try {
+            ctx.executor().execute(() -> answered(ctx, keepOpen));
+        } catch (RejectedExecutionException e) {
             context.inFlight().exit();
-            busy = false;
-            if (!keepOpen || !written.isSuccess()) {
-                ctx.close();
-                return;
-            }
-            Exchange next = waiting.poll();
-            if (next != null) {
-                start(ctx, next);
-            } else {
-                ctx.channel().config().setAutoRead(true);
-            }
-        });
+        }
+    }
+
+    private static boolean awaitWrite(ChannelHandlerContext ctx, Object message) throws InterruptedException {
+        return ctx.writeAndFlush(message).await().isSuccess();
     }
 
     /** Shutdown: a connection with nothing to answer closes now; a busy one closes after its answer. */

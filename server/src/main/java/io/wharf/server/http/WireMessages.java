@@ -61,6 +61,20 @@ final class WireMessages {
         return netty;
     }
 
+    /** The head of a streamed response: its headers, no length (chunked on HTTP/1.1; DATA frames on HTTP/2). */
+    static io.netty.handler.codec.http.HttpResponse streamHead(WireResponse response) {
+        io.netty.handler.codec.http.DefaultHttpResponse head = new io.netty.handler.codec.http.DefaultHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()));
+        response.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("connection")
+                    && !name.equalsIgnoreCase("transfer-encoding")) {
+                head.headers().add(name, value);
+            }
+        });
+        HttpUtil.setTransferEncodingChunked(head, true);
+        return head;
+    }
+
     /** An AWS-shaped JSON error: what SDKs of every protocol can at least show to a person. */
     static WireResponse jsonError(int status, String type, String message) {
         String body = "{\"__type\":\"" + type + "\",\"message\":\"" + jsonEscape(message) + "\"}";
