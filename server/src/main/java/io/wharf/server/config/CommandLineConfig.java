@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 @Command(name = "wharf", mixinStandardHelpOptions = true, versionProvider = CommandLineConfig.VersionText.class,
         sortOptions = false, usageHelpWidth = 100,
-        description = "A self-hosted server speaking the AWS messaging wire protocols (SQS) on one port.%n"
+        description = "A self-hosted server speaking the AWS messaging wire protocols (SQS, SNS, Kinesis) on one port.%n"
                 + "Every option can also be set with the environment variable shown; options win.")
 public final class CommandLineConfig {
 
@@ -74,6 +74,16 @@ public final class CommandLineConfig {
             description = "always: an acknowledged write is fsync'd (group-committed); never: written to the log, "
                     + "not synced (survives kill -9, not power loss). Env WHARF_FSYNC. Default: always")
     String fsync;
+
+    @Option(names = "--kinesis-transition-ms", paramLabel = "MILLIS",
+            description = "How long a Kinesis stream stays CREATING, UPDATING or DELETING; 0 = at once. "
+                    + "Env WHARF_KINESIS_TRANSITION_MS. Default: " + WharfConfig.DEFAULT_KINESIS_TRANSITION_MILLIS)
+    String kinesisTransitionMillis;
+
+    @Option(names = "--kinesis-shard-limit", paramLabel = "SHARDS",
+            description = "Open Kinesis shards allowed per account and region. Env WHARF_KINESIS_SHARD_LIMIT. "
+                    + "Default: " + WharfConfig.DEFAULT_KINESIS_SHARD_LIMIT)
+    String kinesisShardLimit;
 
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
@@ -134,6 +144,10 @@ public final class CommandLineConfig {
         set(Setting.SHUTDOWN_TIMEOUT, shutdownTimeout,
                 v -> Duration.ofSeconds(parseInt(Setting.SHUTDOWN_TIMEOUT, v)), builder::shutdownTimeout);
         set(Setting.FSYNC, fsync, CommandLineConfig::parseFsync, builder::fsync);
+        set(Setting.KINESIS_TRANSITION_MS, kinesisTransitionMillis, v -> (long) parseInt(Setting.KINESIS_TRANSITION_MS, v),
+                builder::kinesisTransitionMillis);
+        set(Setting.KINESIS_SHARD_LIMIT, kinesisShardLimit, v -> parseInt(Setting.KINESIS_SHARD_LIMIT, v),
+                builder::kinesisShardLimit);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -174,6 +188,8 @@ public final class CommandLineConfig {
             case MAX_REQUEST_BYTES -> maxRequestBytes;
             case SHUTDOWN_TIMEOUT -> shutdownTimeout;
             case FSYNC -> fsync;
+            case KINESIS_TRANSITION_MS -> kinesisTransitionMillis;
+            case KINESIS_SHARD_LIMIT -> kinesisShardLimit;
         };
     }
 

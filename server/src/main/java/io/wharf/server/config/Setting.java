@@ -15,7 +15,9 @@ public enum Setting {
     RELAXED("--relaxed", "WHARF_RELAXED"),
     MAX_REQUEST_BYTES("--max-request-bytes", "WHARF_MAX_REQUEST_BYTES"),
     SHUTDOWN_TIMEOUT("--shutdown-timeout", "WHARF_SHUTDOWN_TIMEOUT"),
-    FSYNC("--fsync", "WHARF_FSYNC");
+    FSYNC("--fsync", "WHARF_FSYNC"),
+    KINESIS_TRANSITION_MS("--kinesis-transition-ms", "WHARF_KINESIS_TRANSITION_MS"),
+    KINESIS_SHARD_LIMIT("--kinesis-shard-limit", "WHARF_KINESIS_SHARD_LIMIT");
 
     private final String option;
     private final String environmentVariable;

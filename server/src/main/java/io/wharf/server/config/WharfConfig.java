@@ -1,6 +1,7 @@
 package io.wharf.server.config;
 
 import java.nio.file.Path;
+import io.wharf.kinesis.KinesisSettings;
 import io.wharf.storage.FsyncMode;
 
 import java.time.Duration;
@@ -24,10 +25,13 @@ import java.util.regex.Pattern;
  * @param maxRequestBytes largest accepted request body; larger ones get 413 and the connection is closed
  * @param shutdownTimeout how long a stopping server waits for in-flight requests (long polls) to finish
  * @param fsync           how durable an acknowledged write is: fsync'd (ALWAYS) or only written (NEVER)
+ * @param kinesisTransitionMillis how long a Kinesis stream stays CREATING/UPDATING/DELETING (and a consumer
+ *                        CREATING/DELETING); 0 = at once
+ * @param kinesisShardLimit open Kinesis shards allowed per account and region (DescribeLimits' ShardLimit)
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
-                          FsyncMode fsync) {
+                          FsyncMode fsync, long kinesisTransitionMillis, int kinesisShardLimit) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -44,6 +48,9 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
     /** Long polls last up to 20 s; 25 s lets every one of them answer before the process goes. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(25);
     public static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofMinutes(5);
+
+    public static final long DEFAULT_KINESIS_TRANSITION_MILLIS = KinesisSettings.DEFAULT_TRANSITION_MILLIS;
+    public static final int DEFAULT_KINESIS_SHARD_LIMIT = KinesisSettings.DEFAULT_SHARD_LIMIT;
 
     private static final Pattern ACCOUNT_ID_PATTERN = Pattern.compile("\\d{12}");
     private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -76,6 +83,26 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             throw new ConfigException(Setting.SHUTDOWN_TIMEOUT, Long.toString(shutdownTimeout.toSeconds()),
                     "expected 0-" + MAX_SHUTDOWN_TIMEOUT.toSeconds() + " seconds");
         }
+        if (kinesisTransitionMillis < 0 || kinesisTransitionMillis > KinesisSettings.MAX_TRANSITION_MILLIS) {
+            throw new ConfigException(Setting.KINESIS_TRANSITION_MS, Long.toString(kinesisTransitionMillis),
+                    "expected 0-" + KinesisSettings.MAX_TRANSITION_MILLIS + " milliseconds");
+        }
+        if (kinesisShardLimit < 1 || kinesisShardLimit > 1_000_000) {
+            throw new ConfigException(Setting.KINESIS_SHARD_LIMIT, Integer.toString(kinesisShardLimit),
+                    "expected 1-1000000 shards");
+        }
+    }
+
+    /** Everything but the Kinesis settings, which take their defaults. */
+    public WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
+                       String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout, FsyncMode fsync) {
+        this(host, port, dataDir, inMemory, accountId, region, hostname, relaxed, maxRequestBytes, shutdownTimeout,
+                fsync, DEFAULT_KINESIS_TRANSITION_MILLIS, DEFAULT_KINESIS_SHARD_LIMIT);
+    }
+
+    /** The Kinesis engine's settings: AWS's quotas, with this configuration's transition time and shard limit. */
+    public KinesisSettings kinesis() {
+        return KinesisSettings.defaults().withTransitionMillis(kinesisTransitionMillis).withShardLimit(kinesisShardLimit);
     }
 
     private static void validateHostname(String hostname) {
@@ -119,6 +146,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private FsyncMode fsync = FsyncMode.ALWAYS;
+        private long kinesisTransitionMillis = DEFAULT_KINESIS_TRANSITION_MILLIS;
+        private int kinesisShardLimit = DEFAULT_KINESIS_SHARD_LIMIT;
 
         private Builder() {
         }
@@ -145,10 +174,14 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder fsync(FsyncMode value) { fsync = value; return this; }
 
+        public Builder kinesisTransitionMillis(long value) { kinesisTransitionMillis = value; return this; }
+
+        public Builder kinesisShardLimit(int value) { kinesisShardLimit = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
-                    maxRequestBytes, shutdownTimeout, fsync);
+                    maxRequestBytes, shutdownTimeout, fsync, kinesisTransitionMillis, kinesisShardLimit);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CommandLineConfigTest {
 
@@ -124,5 +125,16 @@ class CommandLineConfigTest {
         Outcome.Exit version = exit(Map.of(), "--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.text()).startsWith("Wharf ").doesNotContain("${");
+    }
+
+    @Test
+    void kinesisFlagsAndVariables() {
+        WharfConfig config = run(Map.of("WHARF_KINESIS_SHARD_LIMIT", "20"), "--kinesis-transition-ms", "0");
+        assertThat(config.kinesisTransitionMillis()).isZero();
+        assertThat(config.kinesisShardLimit()).isEqualTo(20);
+        assertThat(config.kinesis().shardLimit()).isEqualTo(20);
+        assertThat(WharfConfig.builder().build().kinesisTransitionMillis()).isEqualTo(500);
+        assertThatThrownBy(() -> WharfConfig.builder().kinesisTransitionMillis(-1).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--kinesis-transition-ms");
     }
 }
