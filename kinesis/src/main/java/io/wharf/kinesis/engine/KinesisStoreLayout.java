@@ -33,8 +33,8 @@ import java.util.Map;
  *     consumer: name, arn, created:long, status:byte, transitionAt:long, tags:map
  * kinesis.records   number:long shard:int counter:long  → v, arrival:long, flags:byte (1 = written encrypted),
  *                                                         partitionKey, data (int length + bytes)
- * kinesis.arrivals  number:long shard:int counter:long  → arrival:long
- * kinesis.trimmed   number:long shard:int               → v, firstRetainedCounter:long
+ * kinesis.arrivals  number:long shard:int counter:long  → arrival:long (no version byte: fixed 8 bytes)
+ * kinesis.trimmed   number:long shard:int               → firstRetainedCounter:long
  * kinesis.accounts  account 0x00 region                 → v, commitmentStatus, startedAt:long, endedAt:long,
  *                                                         earliestAllowedEndAt:long (−1 none)
  * </pre>
