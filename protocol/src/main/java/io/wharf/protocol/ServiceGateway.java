@@ -1,11 +1,11 @@
 package io.wharf.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.auth.Credential;
 import io.wharf.protocol.auth.SigV4;
+import io.wharf.protocol.json.JsonDecoder;
+import io.wharf.protocol.json.JsonEncoder;
+import io.wharf.protocol.json.JsonFormat;
 import io.wharf.protocol.model.OperationModel;
 import io.wharf.protocol.model.ServiceModel;
 import io.wharf.protocol.query.QueryDecoder;
@@ -15,7 +15,6 @@ import io.wharf.protocol.wire.WireResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,9 @@ import java.util.Map;
 /**
  * The {@link Gateway} over a set of services. For each request it decides, in this order:
  * <ol>
- *   <li>the wire protocol: JSON when the request has {@code X-Amz-Target} or an {@code application/x-amz-json}
- *       body, else AWS Query (form body and/or query string);</li>
+ *   <li>the wire protocol: JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
+ *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body, else AWS
+ *       Query (form body and/or query string);</li>
  *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for Query the SigV4 credential scope, then
  *       the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
  *   <li>the operation, whose parameters are decoded, validated against the model and handed to the
@@ -35,7 +35,6 @@ import java.util.Map;
  */
 public final class ServiceGateway implements Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceGateway.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<AwsService> services;
     private final GatewaySettings settings;
@@ -58,15 +57,15 @@ public final class ServiceGateway implements Gateway {
         String requestId = RequestIds.next();
         String target = request.header("x-amz-target");
         String mediaType = request.mediaType();
-        if (target != null || mediaType.startsWith("application/x-amz-json")) {
-            return json(request, target, requestId);
+        if (target != null || JsonFormat.claims(mediaType)) {
+            return json(request, target, requestId, JsonFormat.of(mediaType));
         }
         return query(request, requestId);
     }
 
-    // ---------------------------------------------------------------- JSON 1.0 / 1.1
+    // ---------------------------------------------------------------- JSON 1.0 / 1.1 and CBOR
 
-    private WireResponse json(WireRequest request, String target, String requestId) {
+    private WireResponse json(WireRequest request, String target, String requestId, JsonFormat format) {
         AwsService service = null;
         try {
             int dot = target == null ? -1 : target.lastIndexOf('.');
@@ -85,57 +84,33 @@ public final class ServiceGateway implements Gateway {
                         "The action " + operationName + " is not valid for this web service.");
             }
             Credential credential = SigV4.identify(request);
-            ObjectNode input = parseJson(request.body(), service.validationErrors());
-            new Validator(service.validationErrors()).validate(input, operation.input());
+            ObjectNode input = JsonDecoder.parse(request.body(), format, service.validationErrors());
+            new Validator(service.validationErrors(), format.timestampsInMillis(), true)
+                    .validate(input, operation.input());
             ObjectNode output = invokeWith(service, operation, context(request, requestId, credential), input);
-            byte[] body = output == null ? "{}".getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(output);
-            return WireResponse.of(200, jsonContentType(service.model()), body).withHeader("x-amzn-RequestId", requestId);
+            byte[] body = JsonEncoder.encode(output, operation.output(), format);
+            return WireResponse.of(200, format.contentType(service.model().jsonVersion()), body)
+                    .withHeader("x-amzn-RequestId", requestId);
         } catch (AwsException e) {
-            return jsonError(service, e, requestId);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return jsonError(service, internal(e, request), requestId);
+            return jsonError(service, e, requestId, format);
+        } catch (RuntimeException e) {
+            return jsonError(service, internal(e, request), requestId, format);
         }
     }
 
-    private static ObjectNode parseJson(byte[] body, ValidationErrors errors) {
-        if (body.length == 0) {
-            return JSON.createObjectNode();
-        }
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw errors.malformed("Start of structure or map found where not expected.");
-        }
-        if (tree == null || tree.isNull() || tree.isMissingNode()) {
-            return JSON.createObjectNode();
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            throw errors.malformed("Start of structure or map found where not expected.");
-        }
-        return object;
-    }
-
-    private WireResponse jsonError(AwsService service, AwsException error, String requestId) {
+    private WireResponse jsonError(AwsService service, AwsException error, String requestId, JsonFormat format) {
         ServiceModel model = service == null ? null : service.model();
-        ObjectNode body = JSON.createObjectNode();
         boolean queryCompatible = model != null && model.awsQueryCompatible();
-        body.put("__type", queryCompatible ? "com.amazonaws." + model.signingName() + "#" + error.type() : error.type());
-        if (error.getMessage() != null) {
-            body.put("message", error.getMessage());
-        }
+        String type = queryCompatible ? "com.amazonaws." + model.signingName() + "#" + error.type() : error.type();
+        byte[] body = JsonEncoder.error(type, error.getMessage(), format);
         WireResponse response = WireResponse.of(error.httpStatus(),
-                        model == null ? "application/x-amz-json-1.1" : jsonContentType(model), bytes(body))
+                        format.contentType(model == null ? "1.1" : model.jsonVersion()), body)
                 .withHeader("x-amzn-RequestId", requestId);
         if (queryCompatible) {
             response = response.withHeader("x-amzn-query-error",
                     error.code() + ";" + (error.senderFault() ? "Sender" : "Receiver"));
         }
         return response;
-    }
-
-    private static String jsonContentType(ServiceModel model) {
-        return "application/x-amz-json-" + model.jsonVersion();
     }
 
     // ---------------------------------------------------------------- AWS Query
@@ -267,11 +242,4 @@ public final class ServiceGateway implements Gateway {
         return null;
     }
 
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,7 +6,7 @@ import io.wharf.protocol.model.ServiceModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The models the protocol tests run against, loaded once: SQS and SNS (main resources), Kinesis (test resources). */
+/** The models the protocol tests run against, loaded once: SQS and SNS (main resources), Kinesis (all main resources). */
 public final class TestModels {
     public static final ServiceModel SQS = ServiceModel.fromClasspath("models/sqs");
     public static final ServiceModel SNS = ServiceModel.fromClasspath("models/sns");

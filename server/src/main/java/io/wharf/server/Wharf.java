@@ -4,6 +4,7 @@ import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
+import io.wharf.kinesis.KinesisService;
 import io.wharf.server.http.HttpFrontDoor;
 import io.wharf.server.http.Tls;
 import io.wharf.sns.SmtpSettings;
@@ -33,14 +34,17 @@ public final class Wharf implements AutoCloseable {
     private final Store store;
     private final SqsService sqs;
     private final SnsService sns;
+    private final KinesisService kinesis;
     private final HttpFrontDoor frontDoor;
     private boolean closed;
 
-    private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, HttpFrontDoor frontDoor) {
+    private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
+                  HttpFrontDoor frontDoor) {
         this.config = config;
         this.store = store;
         this.sqs = sqs;
         this.sns = sns;
+        this.kinesis = kinesis;
         this.frontDoor = frontDoor;
     }
 
@@ -64,17 +68,19 @@ public final class Wharf implements AutoCloseable {
     public static Wharf start(WharfConfig config, Store store) {
         SqsService sqs = null;
         SnsService sns = null;
+        KinesisService kinesis = null;
         try {
             sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
             sns = SnsService.create(store, Clock.systemUTC(), new SqsFanOut(sqs.engine()), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM));
+            kinesis = KinesisService.create(store, Clock.systemUTC(), config.kinesis());
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
                     config.tlsPort() < 0 ? null : tlsContext(config), config.maxRequestBytes());
             int port = frontDoor.port();
-            frontDoor.open(new ServiceGateway(List.of(sqs, sns),
+            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis),
                     new GatewaySettings(config.accountId(), config.region(), config.urlHost(port))));
-            Wharf wharf = new Wharf(config, store, sqs, sns, frontDoor);
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns) · data: {} · account {} · region {}{}",
+            Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor);
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis) · data: {} · account {} · region {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
                     wharf.dataDescription(), config.accountId(), config.region(),
@@ -82,6 +88,9 @@ public final class Wharf implements AutoCloseable {
             log.debug("transport {}, max request {} bytes", frontDoor.transport(), config.maxRequestBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
+            if (kinesis != null) {
+                kinesis.close();
+            }
             if (sns != null) {
                 sns.close();
             }
@@ -174,6 +183,7 @@ public final class Wharf implements AutoCloseable {
             log.warn("interrupted while waiting for in-flight requests; cutting them off");
         } finally {
             frontDoor.close();
+            kinesis.close();
             sns.close(); // before SQS: undelivered messages stay in the outbox for the next start
             sqs.close();
             store.close();

@@ -6,7 +6,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -74,6 +77,52 @@ public final class Clients {
     @SuppressWarnings("deprecation")
     public static SnsClientBuilder snsBuilder(URI endpoint) {
         return SnsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /**
+     * A synchronous Kinesis client on the Apache HTTP client, speaking CBOR ({@code application/x-amz-cbor-1.1},
+     * the SDK's default for Kinesis). Close it when done.
+     */
+    public static KinesisClient kinesis(URI endpoint) {
+        return kinesisBuilder(endpoint).build();
+    }
+
+    /**
+     * The same client with CBOR turned off, so it speaks AWS JSON 1.1. The SDK reads
+     * {@code aws.cborEnabled} ({@link SdkSystemSetting#CBOR_ENABLED}) when the client is built, so the property
+     * is set around {@code build()} only.
+     */
+    public static KinesisClient kinesisJson(URI endpoint) {
+        return withCborDisabled(() -> kinesisBuilder(endpoint).build());
+    }
+
+    /** Runs {@code build} (which builds SDK clients) with CBOR turned off; for clients with more settings. */
+    public static <T> T withCborDisabled(java.util.function.Supplier<T> build) {
+        synchronized (Clients.class) {
+            String property = SdkSystemSetting.CBOR_ENABLED.property();
+            String previous = System.getProperty(property);
+            System.setProperty(property, "false");
+            try {
+                return build.get();
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(property);
+                } else {
+                    System.setProperty(property, previous);
+                }
+            }
+        }
+    }
+
+    /** The builder behind {@link #kinesis}. */
+    @SuppressWarnings("deprecation")
+    public static KinesisClientBuilder kinesisBuilder(URI endpoint) {
+        return KinesisClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)

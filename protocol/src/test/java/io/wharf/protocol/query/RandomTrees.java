@@ -15,7 +15,7 @@ import java.util.Random;
  * binary node. Only trees that a wire encoding can represent are generated: nested structures and maps are
  * never empty (both encode to nothing), and in XML mode flattened lists are never empty (no element at all).
  */
-final class RandomTrees {
+public final class RandomTrees {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 6;
     /** Pieces strings are made of: plain text, XML specials, line ends, tab, multi-byte and astral characters. */
@@ -25,13 +25,13 @@ final class RandomTrees {
     private final Random random;
     private final boolean xml;
 
-    RandomTrees(Random random, boolean xml) {
+    public RandomTrees(Random random, boolean xml) {
         this.random = random;
         this.xml = xml;
     }
 
     /** The property-based tests print this and accept {@code -Dseed=} to replay a failure. */
-    static long seed(String suite) {
+    public static long seed(String suite) {
         Long fixed = Long.getLong("seed");
         long seed = fixed != null ? fixed : new Random().nextLong();
         System.out.println(suite + " seed " + seed + " (replay with -Dseed=" + seed + ")");
@@ -39,7 +39,7 @@ final class RandomTrees {
     }
 
     /** A top-level structure: may be empty. */
-    ObjectNode structure(Shape shape) {
+    public ObjectNode structure(Shape shape) {
         ObjectNode object = NODES.objectNode();
         fill(object, shape, 0);
         return object;

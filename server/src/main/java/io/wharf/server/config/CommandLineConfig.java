@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 @Command(name = "wharf", mixinStandardHelpOptions = true, versionProvider = CommandLineConfig.VersionText.class,
         sortOptions = false, usageHelpWidth = 100,
-        description = "A self-hosted server speaking the AWS messaging wire protocols (SQS) on one port.%n"
+        description = "A self-hosted server speaking the AWS messaging wire protocols (SQS, SNS, Kinesis) on one port.%n"
                 + "Every option can also be set with the environment variable shown; options win.")
 public final class CommandLineConfig {
 
@@ -97,6 +97,15 @@ public final class CommandLineConfig {
     @Option(names = "--tls-key", paramLabel = "FILE",
             description = "PEM (PKCS#8) private key of --tls-cert. Env WHARF_TLS_KEY")
     String tlsKey;
+    @Option(names = "--kinesis-transition-ms", paramLabel = "MILLIS",
+            description = "How long a Kinesis stream stays CREATING, UPDATING or DELETING; 0 = at once. "
+                    + "Env WHARF_KINESIS_TRANSITION_MS. Default: " + WharfConfig.DEFAULT_KINESIS_TRANSITION_MILLIS)
+    String kinesisTransitionMillis;
+
+    @Option(names = "--kinesis-shard-limit", paramLabel = "SHARDS",
+            description = "Open Kinesis shards allowed per account and region. Env WHARF_KINESIS_SHARD_LIMIT. "
+                    + "Default: " + WharfConfig.DEFAULT_KINESIS_SHARD_LIMIT)
+    String kinesisShardLimit;
 
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
@@ -162,6 +171,10 @@ public final class CommandLineConfig {
         set(Setting.TLS_PORT, tlsPort, v -> parseInt(Setting.TLS_PORT, v), builder::tlsPort);
         set(Setting.TLS_CERT, tlsCert, v -> parsePath(Setting.TLS_CERT, v), builder::tlsCertificate);
         set(Setting.TLS_KEY, tlsKey, v -> parsePath(Setting.TLS_KEY, v), builder::tlsKey);
+        set(Setting.KINESIS_TRANSITION_MS, kinesisTransitionMillis, v -> (long) parseInt(Setting.KINESIS_TRANSITION_MS, v),
+                builder::kinesisTransitionMillis);
+        set(Setting.KINESIS_SHARD_LIMIT, kinesisShardLimit, v -> parseInt(Setting.KINESIS_SHARD_LIMIT, v),
+                builder::kinesisShardLimit);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -207,6 +220,8 @@ public final class CommandLineConfig {
             case TLS_PORT -> tlsPort;
             case TLS_CERT -> tlsCert;
             case TLS_KEY -> tlsKey;
+            case KINESIS_TRANSITION_MS -> kinesisTransitionMillis;
+            case KINESIS_SHARD_LIMIT -> kinesisShardLimit;
         };
     }
 

@@ -20,7 +20,9 @@ public enum Setting {
     SMTP_PORT("--smtp-port", "WHARF_SMTP_PORT"),
     TLS_PORT("--tls-port", "WHARF_TLS_PORT"),
     TLS_CERT("--tls-cert", "WHARF_TLS_CERT"),
-    TLS_KEY("--tls-key", "WHARF_TLS_KEY");
+    TLS_KEY("--tls-key", "WHARF_TLS_KEY"),
+    KINESIS_TRANSITION_MS("--kinesis-transition-ms", "WHARF_KINESIS_TRANSITION_MS"),
+    KINESIS_SHARD_LIMIT("--kinesis-shard-limit", "WHARF_KINESIS_SHARD_LIMIT");
 
     private final String option;
     private final String environmentVariable;

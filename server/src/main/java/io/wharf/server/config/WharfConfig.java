@@ -1,6 +1,7 @@
 package io.wharf.server.config;
 
 import java.nio.file.Path;
+import io.wharf.kinesis.KinesisSettings;
 import io.wharf.storage.FsyncMode;
 
 import java.time.Duration;
@@ -29,11 +30,14 @@ import java.util.regex.Pattern;
  * @param tlsPort         the TLS port (HTTP/1.1 and HTTP/2 with ALPN); -1 = no TLS port, 0 = any free one
  * @param tlsCertificate  PEM certificate chain for the TLS port; null = Wharf's self-signed one
  * @param tlsKey          PEM PKCS#8 private key of {@code tlsCertificate}
+ * @param kinesisTransitionMillis how long a Kinesis stream stays CREATING/UPDATING/DELETING (and a consumer
+ *                        CREATING/DELETING); 0 = at once
+ * @param kinesisShardLimit open Kinesis shards allowed per account and region (DescribeLimits' ShardLimit)
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
-                          Path tlsKey) {
+                          Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -51,6 +55,9 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(25);
     public static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_SMTP_PORT = 25;
+
+    public static final long DEFAULT_KINESIS_TRANSITION_MILLIS = KinesisSettings.DEFAULT_TRANSITION_MILLIS;
+    public static final int DEFAULT_KINESIS_SHARD_LIMIT = KinesisSettings.DEFAULT_SHARD_LIMIT;
 
     private static final Pattern ACCOUNT_ID_PATTERN = Pattern.compile("\\d{12}");
     private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -97,6 +104,19 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             throw new ConfigException(Setting.SHUTDOWN_TIMEOUT, Long.toString(shutdownTimeout.toSeconds()),
                     "expected 0-" + MAX_SHUTDOWN_TIMEOUT.toSeconds() + " seconds");
         }
+        if (kinesisTransitionMillis < 0 || kinesisTransitionMillis > KinesisSettings.MAX_TRANSITION_MILLIS) {
+            throw new ConfigException(Setting.KINESIS_TRANSITION_MS, Long.toString(kinesisTransitionMillis),
+                    "expected 0-" + KinesisSettings.MAX_TRANSITION_MILLIS + " milliseconds");
+        }
+        if (kinesisShardLimit < 1 || kinesisShardLimit > 1_000_000) {
+            throw new ConfigException(Setting.KINESIS_SHARD_LIMIT, Integer.toString(kinesisShardLimit),
+                    "expected 1-1000000 shards");
+        }
+    }
+
+    /** The Kinesis engine's settings: AWS's quotas, with this configuration's transition time and shard limit. */
+    public KinesisSettings kinesis() {
+        return KinesisSettings.defaults().withTransitionMillis(kinesisTransitionMillis).withShardLimit(kinesisShardLimit);
     }
 
     private static void validateHostname(String hostname) {
@@ -145,6 +165,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private int tlsPort = -1;
         private Path tlsCertificate;
         private Path tlsKey;
+        private long kinesisTransitionMillis = DEFAULT_KINESIS_TRANSITION_MILLIS;
+        private int kinesisShardLimit = DEFAULT_KINESIS_SHARD_LIMIT;
 
         private Builder() {
         }
@@ -180,12 +202,15 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         public Builder tlsCertificate(Path value) { tlsCertificate = value; return this; }
 
         public Builder tlsKey(Path value) { tlsKey = value; return this; }
+        public Builder kinesisTransitionMillis(long value) { kinesisTransitionMillis = value; return this; }
+
+        public Builder kinesisShardLimit(int value) { kinesisShardLimit = value; return this; }
 
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
-                    tlsKey);
+                    tlsKey, kinesisTransitionMillis, kinesisShardLimit);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CommandLineConfigTest {
 
@@ -51,7 +52,8 @@ class CommandLineConfigTest {
                 "--tls-key", "/etc/w.key");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
-                2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key")));
+                2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), WharfConfig.DEFAULT_KINESIS_TRANSITION_MILLIS,
+                WharfConfig.DEFAULT_KINESIS_SHARD_LIMIT));
     }
 
     @Test
@@ -65,7 +67,7 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_SMTP_PORT", "1025"), Map.entry("WHARF_TLS_PORT", "0"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
                 "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
-                0, null, null));
+                0, null, null, WharfConfig.DEFAULT_KINESIS_TRANSITION_MILLIS, WharfConfig.DEFAULT_KINESIS_SHARD_LIMIT));
     }
 
     @Test
@@ -133,5 +135,16 @@ class CommandLineConfigTest {
         Outcome.Exit version = exit(Map.of(), "--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.text()).startsWith("Wharf ").doesNotContain("${");
+    }
+
+    @Test
+    void kinesisFlagsAndVariables() {
+        WharfConfig config = run(Map.of("WHARF_KINESIS_SHARD_LIMIT", "20"), "--kinesis-transition-ms", "0");
+        assertThat(config.kinesisTransitionMillis()).isZero();
+        assertThat(config.kinesisShardLimit()).isEqualTo(20);
+        assertThat(config.kinesis().shardLimit()).isEqualTo(20);
+        assertThat(WharfConfig.builder().build().kinesisTransitionMillis()).isEqualTo(500);
+        assertThatThrownBy(() -> WharfConfig.builder().kinesisTransitionMillis(-1).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--kinesis-transition-ms");
     }
 }

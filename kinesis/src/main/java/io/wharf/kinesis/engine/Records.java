@@ -1,0 +1,293 @@
+package io.wharf.kinesis.engine;
+
+import io.wharf.kinesis.KinesisErrors;
+import io.wharf.storage.Commit;
+import io.wharf.storage.WriteBatch;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The record path: PutRecord(s) append to per-shard logs, GetShardIterator positions in them, GetRecords
+ * reads them; the trimmer drops what retention no longer keeps.
+ *
+ * <p>Appends lock the target shards (in index order, so concurrent multi-shard PutRecords cannot deadlock),
+ * assign counters and arrival times, submit one batch, unlock, await, then raise each shard's durable
+ * watermark. Readers work outside the shard lock except for a few index lookups, reading records from the
+ * store by key up to the watermark.
+ */
+public final class Records {
+    /** GetRecords answers at most this many bytes of data (AWS: 10 MiB). */
+    static final int MAX_READ_BYTES = 10 * 1024 * 1024;
+
+    private final KinesisEngine engine;
+
+    Records(KinesisEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A stream records may be written to: not CREATING (AWS answers those as not found) and not deleted. */
+    private Stream writable(StreamRef ref, long now) {
+        Stream s = engine.find(ref, now);
+        if (s.status(now) == StreamStatus.CREATING) {
+            throw KinesisErrors.streamNotFound(ref.name(), ref.account());
+        }
+        return s;
+    }
+
+    /**
+     * PutRecord / PutRecords. {@code memberPath} names a whole-request validation failure the way AWS does:
+     * {@code "data"} for PutRecord, {@code "records.%d.member.data"} for PutRecords.
+     */
+    public Views.PutOutcome put(StreamRef ref, List<Views.PutEntry> entries, String memberPath) {
+        long now = engine.now();
+        Stream s = writable(ref, now);
+        int maxBytes = s.maxRecordKiB * 1024;
+        BigInteger[] keys = new BigInteger[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Views.PutEntry e = entries.get(i);
+            long size = (long) e.data().length + e.partitionKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (size > maxBytes) {
+                throw KinesisErrors.validation(String.format(memberPath, i + 1),
+                        KinesisErrors.blobDisplay(e.data().length),
+                        "Member must have length less than or equal to " + (maxBytes - e.partitionKey().length()));
+            }
+            keys[i] = hashKey(e, s);
+        }
+        boolean encrypted = s.encryptionType.equals("KMS");
+        while (true) {
+            Shard[] targets = new Shard[entries.size()];
+            TreeSet<Shard> locked = new TreeSet<>(Comparator.comparingInt(shard -> shard.index));
+            for (int i = 0; i < keys.length; i++) {
+                targets[i] = s.route(keys[i]);
+                locked.add(targets[i]);
+            }
+            locked.forEach(shard -> shard.lock.lock());
+            Commit commit;
+            List<Views.PutResult> results = new ArrayList<>(entries.size());
+            long[] highest = new long[locked.size()];
+            try {
+                if (locked.stream().anyMatch(shard -> !shard.isOpen())) {
+                    continue; // resharded under us: route again (the finally unlocks)
+                }
+                WriteBatch batch = new WriteBatch();
+                for (int i = 0; i < entries.size(); i++) {
+                    Shard shard = targets[i];
+                    Views.PutEntry e = entries.get(i);
+                    long counter = shard.nextCounter++;
+                    long arrival = Math.max(now, shard.lastArrivalMillis);
+                    shard.lastArrivalMillis = arrival;
+                    shard.arrivals.append(arrival);
+                    byte[] key = KinesisStoreLayout.recordKey(s.number, shard.index, counter);
+                    batch.put(engine.layout.records, key,
+                            KinesisStoreLayout.encodeRecord(arrival, encrypted, e.partitionKey(), e.data()));
+                    batch.put(engine.layout.arrivals, key, KinesisStoreLayout.encodeLong(arrival));
+                    results.add(new Views.PutResult(shard.id, shard.sequenceNumber(counter, arrival), null, null));
+                }
+                commit = engine.store.submit(batch);
+                int j = 0;
+                for (Shard shard : locked) {
+                    highest[j++] = shard.nextCounter - 1;
+                }
+            } finally {
+                locked.forEach(shard -> shard.lock.unlock());
+            }
+            commit.await();
+            int j = 0;
+            for (Shard shard : locked) {
+                shard.markDurable(highest[j++]);
+            }
+            return new Views.PutOutcome(results, 0, encrypted);
+        }
+    }
+
+    private static BigInteger hashKey(Views.PutEntry e, Stream s) {
+        if (e.explicitHashKey() == null) {
+            return HashKeys.of(e.partitionKey());
+        }
+        BigInteger key = new BigInteger(e.explicitHashKey());
+        if (key.compareTo(HashKeys.MAX) > 0) {
+            throw KinesisErrors.INVALID_ARGUMENT.error("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
+                    + "[0, 2^128-1]. Specified value was " + e.explicitHashKey());
+        }
+        return key;
+    }
+
+    // ---------------------------------------------------------------- iterators
+
+    /** GetShardIterator. {@code timestampMillis} only for AT_TIMESTAMP. */
+    public String shardIterator(StreamRef ref, String shardId, String type, String sequenceNumber,
+                                Long timestampMillis) {
+        long now = engine.now();
+        Stream s = engine.find(ref, now);
+        int index = Shards.lenientIndex(shardId);
+        Shard shard = s.status(now) == StreamStatus.CREATING ? null : s.shard(index);
+        if (shard == null) {
+            throw KinesisErrors.shardNotFound(index < 0 ? shardId : Shard.id(index), ref.name(), ref.account());
+        }
+        boolean bySequence = type.equals("AT_SEQUENCE_NUMBER") || type.equals("AFTER_SEQUENCE_NUMBER");
+        if (bySequence != (sequenceNumber != null) && !type.equals("AT_TIMESTAMP")) {
+            throw KinesisErrors.INVALID_ARGUMENT.error("Must either specify (1) AT_SEQUENCE_NUMBER or "
+                    + "AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no "
+                    + "StartingSequenceNumber. Request specified " + type + " and "
+                    + (sequenceNumber == null ? "no StartingSequenceNumber." : "also a StartingSequenceNumber."));
+        }
+        long position;
+        switch (type) {
+            case "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER" -> {
+                long counter = counterOf(sequenceNumber, shard, s);
+                boolean after = type.equals("AFTER_SEQUENCE_NUMBER");
+                if (counter == SequenceNumbers.END_COUNTER) {
+                    position = shard.isOpen() ? counter : shard.endingCounter + 1;
+                } else {
+                    position = after ? counter + 1 : Math.max(counter, 1);
+                }
+            }
+            case "TRIM_HORIZON" -> position = 1; // reads start at the oldest retained record anyway
+            case "LATEST" -> {
+                shard.lock.lock();
+                try {
+                    position = shard.nextCounter;
+                } finally {
+                    shard.lock.unlock();
+                }
+            }
+            case "AT_TIMESTAMP" -> {
+                if (timestampMillis == null) {
+                    throw KinesisErrors.INVALID_ARGUMENT.error("Must specify timestampInMillis parameter for iterator of "
+                            + "type AT_TIMESTAMP. Current request has no timestamp parameter.");
+                }
+                if (timestampMillis > now) {
+                    throw KinesisErrors.INVALID_ARGUMENT.error("The timestampInMillis parameter cannot be greater than the "
+                            + "currentTimestampInMillis. timestampInMillis: " + timestampMillis
+                            + ", currentTimestampInMillis: " + now);
+                }
+                shard.lock.lock();
+                try {
+                    position = shard.arrivals.firstAtOrAfter(timestampMillis);
+                } finally {
+                    shard.lock.unlock();
+                }
+            }
+            default -> throw KinesisErrors.INVALID_ARGUMENT.error("Invalid ShardIteratorType " + type + ".");
+        }
+        return iterator(s, shard, position, now);
+    }
+
+    private String iterator(Stream s, Shard shard, long position, long now) {
+        return engine.iterators.encode(new ShardIterators.Position(s.number, s.ref.account(), s.ref.region(),
+                s.ref.name(), shard.index, position, now));
+    }
+
+    private static long counterOf(String sequenceNumber, Shard shard, Stream s) {
+        SequenceNumbers.Parts parts = SequenceNumbers.parse(sequenceNumber);
+        String invalid = "StartingSequenceNumber " + sequenceNumber + " used in GetShardIterator on shard " + shard.id
+                + " in stream " + s.ref.name() + " under account " + s.ref.account() + " is invalid";
+        if (parts == null) {
+            throw KinesisErrors.INVALID_ARGUMENT.error(invalid + ".");
+        }
+        if (parts.shardIndex() != shard.index) {
+            throw KinesisErrors.INVALID_ARGUMENT.error("Invalid StartingSequenceNumber. It encodes "
+                    + Shard.id(parts.shardIndex()) + ", while it was used in a call to a shard with " + shard.id);
+        }
+        if (parts.shardCreatedSeconds() != Math.floorDiv(shard.createdMillis, 1000)) {
+            throw KinesisErrors.INVALID_ARGUMENT.error(invalid + " because it did not come from this stream.");
+        }
+        return parts.counter();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** GetRecords: up to {@code limit} records (and 10 MiB) from the iterator's position. */
+    public Views.RecordsPage get(String shardIterator, int limit) {
+        long now = engine.now();
+        ShardIterators.Position p = engine.iterators.decode(shardIterator, now);
+        Stream s = engine.byNumber.get(p.streamNumber());
+        Shard shard = s == null || s.gone(now) ? null : s.shard(p.shardIndex());
+        if (shard == null) {
+            throw KinesisErrors.shardNotFound(Shard.id(p.shardIndex()), p.stream(), p.account());
+        }
+        long horizon = now - s.retentionMillis();
+        long first;
+        long newestArrival;
+        shard.lock.lock();
+        try {
+            first = shard.arrivals.firstAtOrAfter(horizon);
+            newestArrival = shard.lastArrivalMillis;
+        } finally {
+            shard.lock.unlock();
+        }
+        long durable = shard.durableCounter;
+        long position = Math.max(p.counter(), first);
+        List<Views.RecordView> found = new ArrayList<>();
+        long bytes = 0;
+        long lastArrival = -1;
+        while (position <= durable && found.size() < limit) {
+            byte[] value = engine.store.get(engine.layout.records,
+                    KinesisStoreLayout.recordKey(s.number, shard.index, position));
+            if (value == null) {
+                position++; // trimmed meanwhile, or never written (a failed submit)
+                continue;
+            }
+            KinesisStoreLayout.StoredRecord r = KinesisStoreLayout.decodeRecord(value);
+            if (!found.isEmpty() && bytes + r.data().length > MAX_READ_BYTES) {
+                break;
+            }
+            bytes += r.data().length;
+            found.add(new Views.RecordView(shard.sequenceNumber(position, r.arrivalMillis()), r.arrivalMillis(),
+                    r.data(), r.partitionKey(), r.encrypted()));
+            lastArrival = r.arrivalMillis();
+            position++;
+        }
+        boolean caughtUp = position > durable;
+        long behind = caughtUp ? 0 : Math.max(0, newestArrival - (lastArrival >= 0 ? lastArrival : now));
+        if (!shard.isOpen() && caughtUp && position > shard.endingCounter && durable >= shard.endingCounter) {
+            List<Views.ChildShardView> children = new ArrayList<>();
+            for (Shard child : s.children(shard.index)) {
+                List<String> parents = new ArrayList<>();
+                parents.add(Shard.id(child.parent));
+                if (child.adjacentParent >= 0) {
+                    parents.add(Shard.id(child.adjacentParent));
+                }
+                children.add(new Views.ChildShardView(child.id, parents, child.range.start().toString(),
+                        child.range.end().toString()));
+            }
+            return new Views.RecordsPage(found, null, 0, children);
+        }
+        return new Views.RecordsPage(found, iterator(s, shard, position, now), behind, List.of());
+    }
+
+    // ---------------------------------------------------------------- retention
+
+    /** Deletes the records of {@code s} that arrived before its retention horizon. */
+    void trim(Stream s, long now) {
+        long horizon = now - s.retentionMillis();
+        for (Shard shard : s.shards) {
+            WriteBatch batch = new WriteBatch();
+            long keepFrom;
+            Commit commit;
+            shard.lock.lock();
+            try {
+                long from = shard.arrivals.firstCounter();
+                keepFrom = Math.min(shard.arrivals.firstAtOrAfter(horizon), shard.durableCounter + 1);
+                if (keepFrom <= from) {
+                    continue;
+                }
+                batch.deleteRange(engine.layout.records, KinesisStoreLayout.recordKey(s.number, shard.index, from),
+                        KinesisStoreLayout.recordKey(s.number, shard.index, keepFrom));
+                batch.deleteRange(engine.layout.arrivals, KinesisStoreLayout.recordKey(s.number, shard.index, from),
+                        KinesisStoreLayout.recordKey(s.number, shard.index, keepFrom));
+                batch.put(engine.layout.trimmed, KinesisStoreLayout.shardKey(s.number, shard.index),
+                        KinesisStoreLayout.encodeLong(keepFrom));
+                shard.arrivals.dropBefore(keepFrom);
+                commit = engine.store.submit(batch);
+            } finally {
+                shard.lock.unlock();
+            }
+            commit.await();
+        }
+    }
+}

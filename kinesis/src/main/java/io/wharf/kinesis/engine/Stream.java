@@ -1,0 +1,116 @@
+package io.wharf.kinesis.engine;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One stream (one incarnation of a name: a re-created stream gets a new {@link #number}, so old iterators
+ * and records never reach it). Settings are changed under the engine's control lock; the fields the
+ * record path reads (status, shard map, encryption, record size) are volatile snapshots.
+ */
+final class Stream {
+    static final int DEFAULT_RETENTION_HOURS = 24;
+
+    final long number;
+    final StreamRef ref;
+    final long createdMillis;
+
+    volatile StreamStatus status;
+    volatile long transitionAtMillis;
+    volatile String mode = "PROVISIONED";
+    volatile int retentionHours = DEFAULT_RETENTION_HOURS;
+    volatile String encryptionType = "NONE";
+    volatile String keyId;
+    volatile int maxRecordKiB = 1024;
+    volatile Integer warmThroughputMiBps;
+    /** Every shard ever, by index (closed ones keep their lineage); replaced whole on resharding. */
+    volatile List<Shard> shards = List.of();
+    /** The open shards by starting hash key: where records go. Replaced together with {@link #shards}. */
+    volatile List<Shard> openShards = List.of();
+
+    final TreeSet<String> metrics = new TreeSet<>();
+    final TreeMap<String, String> tags = new TreeMap<>();
+    final Map<String, Consumer> consumers = new LinkedHashMap<>();
+    /** Resource policies by resource ARN (the stream's or one of its consumers'). */
+    final TreeMap<String, String> policies = new TreeMap<>();
+
+    Stream(long number, StreamRef ref, long createdMillis, StreamStatus status, long transitionAtMillis) {
+        this.number = number;
+        this.ref = ref;
+        this.createdMillis = createdMillis;
+        this.status = status;
+        this.transitionAtMillis = transitionAtMillis;
+    }
+
+    /** CREATING and UPDATING become ACTIVE when their time has come; DELETING stays until {@link #gone}. */
+    StreamStatus status(long nowMillis) {
+        StreamStatus s = status;
+        if ((s == StreamStatus.CREATING || s == StreamStatus.UPDATING) && nowMillis >= transitionAtMillis) {
+            return StreamStatus.ACTIVE;
+        }
+        return s;
+    }
+
+    boolean gone(long nowMillis) {
+        return status == StreamStatus.DELETING && nowMillis >= transitionAtMillis;
+    }
+
+    void setShards(List<Shard> all) {
+        List<Shard> open = new ArrayList<>();
+        for (Shard s : all) {
+            if (s.isOpen()) {
+                open.add(s);
+            }
+        }
+        open.sort((a, b) -> a.range.start().compareTo(b.range.start()));
+        shards = List.copyOf(all);
+        openShards = List.copyOf(open);
+    }
+
+    Shard shard(int index) {
+        List<Shard> all = shards;
+        return index >= 0 && index < all.size() ? all.get(index) : null;
+    }
+
+    /** The open shard whose range holds {@code hashKey}. */
+    Shard route(BigInteger hashKey) {
+        List<Shard> open = openShards;
+        int low = 0;
+        int high = open.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Shard s = open.get(mid);
+            if (s.range.end().compareTo(hashKey) < 0) {
+                low = mid + 1;
+            } else if (s.range.start().compareTo(hashKey) > 0) {
+                high = mid - 1;
+            } else {
+                return s;
+            }
+        }
+        throw new IllegalStateException("open shards of " + ref + " do not cover " + hashKey);
+    }
+
+    long retentionMillis() {
+        return retentionHours * 3_600_000L;
+    }
+
+    List<Shard> children(int parentIndex) {
+        List<Shard> children = new ArrayList<>();
+        for (Shard s : shards) {
+            if (s.parent == parentIndex || s.adjacentParent == parentIndex) {
+                children.add(s);
+            }
+        }
+        return children;
+    }
+
+    String consumerArn(String consumerName, long createdMillis) {
+        return ref.arn() + "/consumer/" + consumerName + ":" + (createdMillis / 1000);
+    }
+}

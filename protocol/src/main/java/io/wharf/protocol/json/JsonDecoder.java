@@ -1,0 +1,38 @@
+package io.wharf.protocol.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.ValidationErrors;
+
+import java.io.IOException;
+
+/**
+ * Reads a JSON or CBOR request body into a raw tree. CBOR byte strings arrive as binary nodes and tagged
+ * timestamps as plain numbers (the tag is dropped); the {@link io.wharf.protocol.Validator} then brings
+ * both encodings to the one tree every operation reads.
+ */
+public final class JsonDecoder {
+    private JsonDecoder() {
+    }
+
+    /** The body's top-level object; an empty body or {@code null} is an empty object. */
+    public static ObjectNode parse(byte[] body, JsonFormat format, ValidationErrors errors) {
+        if (body.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode tree;
+        try {
+            tree = format.mapper().readTree(body);
+        } catch (IOException e) {
+            throw errors.malformed("Start of structure or map found where not expected.");
+        }
+        if (tree == null || tree.isNull() || tree.isMissingNode()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw errors.malformed("Start of structure or map found where not expected.");
+        }
+        return object;
+    }
+}

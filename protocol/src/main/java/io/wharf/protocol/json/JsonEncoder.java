@@ -1,0 +1,100 @@
+package io.wharf.protocol.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import io.wharf.protocol.model.Member;
+import io.wharf.protocol.model.Shape;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Writes an operation's output tree (timestamps as epoch milliseconds, blobs as binary nodes) in the
+ * caller's encoding, walking the output shape so each timestamp and blob takes its wire form
+ * ({@link JsonFormat}). Members the shape does not know are written as they are.
+ */
+public final class JsonEncoder {
+    private JsonEncoder() {
+    }
+
+    /** The response body; a null tree (no output shape) is an empty object. */
+    public static byte[] encode(ObjectNode tree, Shape shape, JsonFormat format) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = format.mapper().createGenerator(bytes)) {
+            if (tree == null) {
+                out.writeStartObject();
+                out.writeEndObject();
+            } else {
+                write(out, tree, shape, format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An error body: {@code {"__type": type, "message": message}} (no message member when null). */
+    public static byte[] error(String type, String message, JsonFormat format) {
+        ObjectNode body = format.mapper().createObjectNode();
+        body.put("__type", type);
+        if (message != null) {
+            body.put("message", message);
+        }
+        return encode(body, null, format);
+    }
+
+    private static void write(JsonGenerator out, JsonNode value, Shape shape, JsonFormat format) throws IOException {
+        if (shape == null || value.isNull()) {
+            out.writeTree(value);
+            return;
+        }
+        switch (shape.type()) {
+            case STRUCTURE -> {
+                out.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    Member member = shape.member(field.getKey());
+                    out.writeFieldName(field.getKey());
+                    write(out, field.getValue(), member == null ? null : member.shape(), format);
+                }
+                out.writeEndObject();
+            }
+            case LIST -> {
+                out.writeStartArray();
+                for (JsonNode element : value) {
+                    write(out, element, shape.listMember().shape(), format);
+                }
+                out.writeEndArray();
+            }
+            case MAP -> {
+                out.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    out.writeFieldName(field.getKey());
+                    write(out, field.getValue(), shape.mapValue().shape(), format);
+                }
+                out.writeEndObject();
+            }
+            case TIMESTAMP -> timestamp(out, value.asLong(), format);
+            case BLOB -> out.writeBinary(value.binaryValue());
+            default -> out.writeTree(value);
+        }
+    }
+
+    private static void timestamp(JsonGenerator out, long millis, JsonFormat format) throws IOException {
+        if (format == JsonFormat.CBOR) {
+            ((CBORGenerator) out).writeTag(1);
+            out.writeNumber(millis);
+        } else {
+            out.writeNumber(BigDecimal.valueOf(millis, 3));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.wharf.protocol.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+
+/**
+ * The two encodings of the AWS JSON protocols, chosen by the request's {@code Content-Type}.
+ *
+ * <ul>
+ *   <li>{@link #JSON}: blobs are standard base64 text, timestamps epoch <em>seconds</em> as a plain decimal
+ *       number with a millisecond fraction ({@code 1545084650.987}; never exponent notation, which SDKs
+ *       reject).</li>
+ *   <li>{@link #CBOR}: blobs are CBOR byte strings, timestamps tag 1 followed by an integer of epoch
+ *       <em>milliseconds</em> — not RFC 8949's seconds, but what the AWS SDK for Java writes and reads
+ *       ({@code SdkCborGenerator.writeValue(Instant)}, kinesis.md §1.3).</li>
+ * </ul>
+ */
+public enum JsonFormat {
+    JSON(JsonMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build()),
+    CBOR(new ObjectMapper(CBORFactory.builder().disable(CBORGenerator.Feature.WRITE_MINIMAL_DOUBLES).build()));
+
+    private final ObjectMapper mapper;
+
+    JsonFormat(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** CBOR for {@code application/x-amz-cbor-*}, JSON for everything else. */
+    public static JsonFormat of(String mediaType) {
+        return mediaType != null && mediaType.startsWith("application/x-amz-cbor") ? CBOR : JSON;
+    }
+
+    /** Whether a media type names this family at all (JSON 1.0/1.1 or CBOR 1.1). */
+    public static boolean claims(String mediaType) {
+        return mediaType != null
+                && (mediaType.startsWith("application/x-amz-json") || mediaType.startsWith("application/x-amz-cbor"));
+    }
+
+    /** The response content type for a service whose model says {@code jsonVersion}. */
+    public String contentType(String jsonVersion) {
+        return this == CBOR ? "application/x-amz-cbor-1.1" : "application/x-amz-json-" + jsonVersion;
+    }
+
+    /** Whether a number sent for a timestamp counts milliseconds (CBOR) rather than seconds (JSON). */
+    public boolean timestampsInMillis() {
+        return this == CBOR;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+}
