@@ -87,7 +87,12 @@ public final class ServiceGateway implements Gateway {
             ObjectNode input = JsonDecoder.parse(request.body(), format, service.validationErrors());
             new Validator(service.validationErrors(), format.timestampsInMillis(), true)
                     .validate(input, operation.input());
-            ObjectNode output = invokeWith(service, operation, context(request, requestId, credential), input);
+            RequestContext context = context(request, requestId, credential);
+            if (service.operations().get(operation.name()) instanceof EventStreamOperation streaming) {
+                EventStreamOperation.Events events = streaming.open(context, new Input(input));
+                return EventStreams.response(events, operation, format).withHeader("x-amzn-RequestId", requestId);
+            }
+            ObjectNode output = invokeWith(service, operation, context, input);
             byte[] body = JsonEncoder.encode(output, operation.output(), format);
             return WireResponse.of(200, format.contentType(service.model().jsonVersion()), body)
                     .withHeader("x-amzn-RequestId", requestId);

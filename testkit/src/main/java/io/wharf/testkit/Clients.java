@@ -10,6 +10,8 @@ import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -102,6 +104,24 @@ public final class Clients {
     }
 
     /** Runs {@code build} (which builds SDK clients) with CBOR turned off; for clients with more settings. */
+    /**
+     * An asynchronous Kinesis client on the SDK's Netty client, HTTP/2 as the SDK chooses for Kinesis (h2c with
+     * prior knowledge on {@code http://}): what SubscribeToShard and the KCL use. Close it when done.
+     */
+    public static KinesisAsyncClient kinesisAsync(URI endpoint) {
+        return kinesisAsyncBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #kinesisAsync}. */
+    public static KinesisAsyncClientBuilder kinesisAsyncBuilder(URI endpoint) {
+        return KinesisAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
     public static <T> T withCborDisabled(java.util.function.Supplier<T> build) {
         synchronized (Clients.class) {
             String property = SdkSystemSetting.CBOR_ENABLED.property();

@@ -260,6 +260,42 @@ public final class Records {
         return new Views.RecordsPage(found, iterator(s, shard, position, now), behind, List.of());
     }
 
+    // ---------------------------------------------------------------- subscriptions (SubscribeToShard)
+
+    /**
+     * Blocks until the shard of {@code shardIterator} has a durable record at or past its position, closes, or
+     * {@code millis} pass. An expired or foreign iterator returns at once (the next read reports it).
+     */
+    public void awaitRecords(String shardIterator, long millis) throws InterruptedException {
+        Shard shard;
+        ShardIterators.Position p;
+        try {
+            p = engine.iterators.decode(shardIterator, engine.now());
+            Stream s = engine.byNumber.get(p.streamNumber());
+            shard = s == null ? null : s.shard(p.shardIndex());
+        } catch (io.wharf.protocol.AwsException e) {
+            return;
+        }
+        if (shard != null) {
+            shard.awaitDurable(p.counter(), millis);
+        }
+    }
+
+    /**
+     * The sequence number just before the iterator's position: a subscription's ContinuationSequenceNumber
+     * before it has delivered anything (resuming AFTER it starts exactly at the position).
+     */
+    public String sequenceNumberBefore(String shardIterator) {
+        long now = engine.now();
+        ShardIterators.Position p = engine.iterators.decode(shardIterator, now);
+        Stream s = engine.byNumber.get(p.streamNumber());
+        Shard shard = s == null ? null : s.shard(p.shardIndex());
+        if (shard == null) {
+            throw KinesisErrors.shardNotFound(Shard.id(p.shardIndex()), p.stream(), p.account());
+        }
+        return shard.sequenceNumber(Math.max(0, p.counter() - 1), now);
+    }
+
     // ---------------------------------------------------------------- retention
 
     /** Deletes the records of {@code s} that arrived before its retention horizon. */

@@ -69,6 +69,21 @@ final class Shard {
         synchronized (this) {
             if (counter > durableCounter) {
                 durableCounter = counter;
+                notifyAll(); // subscribers waiting for records (SubscribeToShard)
+            }
+        }
+    }
+
+    /**
+     * Waits until a record at or past {@code counter} is durable, the shard closes, or {@code millis} pass:
+     * how a subscription learns of new records without polling.
+     */
+    void awaitDurable(long counter, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (this) {
+            long left;
+            while (durableCounter < counter && isOpen() && (left = deadline - System.nanoTime()) > 0) {
+                wait(Math.max(1, left / 1_000_000L));
             }
         }
     }
@@ -77,5 +92,8 @@ final class Shard {
     void close(long nowMillis) {
         endingCounter = nextCounter - 1;
         closedMillis = nowMillis;
+        synchronized (this) {
+            notifyAll();
+        }
     }
 }

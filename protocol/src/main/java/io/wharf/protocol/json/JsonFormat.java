@@ -49,7 +49,7 @@ public enum JsonFormat {
         return this == CBOR;
     }
 
-    ObjectMapper mapper() {
+    public ObjectMapper mapper() {
         return mapper;
     }
 }

@@ -126,6 +126,7 @@ public final class ServiceModel {
         shape.flattened = def.path("flattened").asBoolean(false);
         shape.exception = def.path("exception").asBoolean(false);
         shape.sensitive = def.path("sensitive").asBoolean(false);
+        shape.eventStream = def.path("eventstream").asBoolean(false);
         shape.timestampFormat = def.path("timestampFormat").asText(null);
         if (def.has("error")) {
             JsonNode err = def.get("error");

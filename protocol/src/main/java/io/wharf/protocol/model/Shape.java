@@ -28,6 +28,7 @@ public final class Shape {
     ErrorTrait error;
     String timestampFormat;
     boolean sensitive;
+    boolean eventStream;
 
     Shape(String name, ShapeType type) {
         this.name = name;
@@ -55,6 +56,8 @@ public final class Shape {
     public ErrorTrait error() { return error; }
     public String timestampFormat() { return timestampFormat; }
     public boolean sensitive() { return sensitive; }
+    /** A structure whose members are the events (and exceptions) of an event stream ({@code "eventstream": true}). */
+    public boolean eventStream() { return eventStream; }
 
     @Override
     public String toString() {
