@@ -1,6 +1,5 @@
 package io.wharf.kinesis.operations;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.kinesis.KinesisErrors;
 import io.wharf.kinesis.engine.ConsumerView;
@@ -145,29 +144,10 @@ public final class SubscribeToShard implements EventStreamOperation {
     }
 
     private static ObjectNode event(Views.RecordsPage page, String continuation) {
-        ObjectNode event = Wire.object();
-        ArrayNode records = event.putArray("Records");
-        for (Views.RecordView r : page.records()) {
-            ObjectNode record = records.addObject().put("SequenceNumber", r.sequenceNumber())
-                    .put("ApproximateArrivalTimestamp", r.arrivalMillis()).put("Data", r.data())
-                    .put("PartitionKey", r.partitionKey());
-            if (r.encrypted()) {
-                record.put("EncryptionType", "KMS");
+        return Wire.records(page, out -> {
+            if (continuation != null) {
+                out.put("ContinuationSequenceNumber", continuation);
             }
-        }
-        if (continuation != null) {
-            event.put("ContinuationSequenceNumber", continuation);
-        }
-        event.put("MillisBehindLatest", page.millisBehindLatest());
-        if (!page.childShards().isEmpty()) {
-            ArrayNode children = event.putArray("ChildShards");
-            for (Views.ChildShardView c : page.childShards()) {
-                ObjectNode child = children.addObject().put("ShardId", c.shardId());
-                child.set("ParentShards", Wire.strings(c.parentShards()));
-                child.putObject("HashKeyRange").put("StartingHashKey", c.startingHashKey())
-                        .put("EndingHashKey", c.endingHashKey());
-            }
-        }
-        return event;
+        });
     }
 }
