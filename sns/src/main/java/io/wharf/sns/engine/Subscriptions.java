@@ -86,13 +86,15 @@ public final class Subscriptions {
                 commit = engine.layout.store.submit(new WriteBatch());
             } else {
                 checkFilterPolicyLimit(topic, null, validated);
-                boolean confirmed = AUTO_CONFIRMED.contains(protocol);
+                // an SQS queue of another account confirms like an HTTP endpoint: the message lands in the queue
+                boolean crossAccount = protocol.equals("sqs") && !Arns.account(endpoint).equals(topic.owner);
+                boolean confirmed = AUTO_CONFIRMED.contains(protocol) && !crossAccount;
                 String token = confirmed ? null : UUID.randomUUID().toString().replace("-", "")
                         + UUID.randomUUID().toString().replace("-", "");
                 result = Subscription.of(topicArn + ":" + UUID.randomUUID(), topicArn, topic.owner, protocol,
                         endpoint, validated, confirmed, token);
                 WriteBatch batch = new WriteBatch();
-                if (!confirmed && CONFIRMED_BY_MESSAGE.contains(protocol)) {
+                if (!confirmed && (CONFIRMED_BY_MESSAGE.contains(protocol) || crossAccount)) {
                     confirmation = confirmationMessage(topic, result, Envelope.SUBSCRIPTION_CONFIRMATION, urlBase);
                     batch.put(engine.layout.outbox, SnsStoreLayout.deliveryKey(confirmation.number()),
                             SnsStoreLayout.encode(confirmation));
