@@ -35,6 +35,7 @@ public final class SubscribeToShard implements EventStreamOperation {
     private final KinesisEngine engine;
     private final Clock clock;
     private final long lifetimeMillis;
+    private final long heartbeatMillis;
     private final Map<String, Subscription> active = new ConcurrentHashMap<>();
 
     /** One running subscription; {@code replaced} once another took over. */
@@ -48,14 +49,18 @@ public final class SubscribeToShard implements EventStreamOperation {
     }
 
     public SubscribeToShard(KinesisEngine engine) {
-        this(engine, Clock.systemUTC(), LIFETIME_MILLIS);
+        this(engine, Clock.systemUTC(), LIFETIME_MILLIS, HEARTBEAT_MILLIS);
     }
 
-    /** @param lifetimeMillis how long a subscription lasts (AWS: five minutes; shorter in tests) */
-    public SubscribeToShard(KinesisEngine engine, Clock clock, long lifetimeMillis) {
+    /**
+     * @param lifetimeMillis  how long a subscription lasts (AWS: five minutes; shorter in tests)
+     * @param heartbeatMillis the longest silence before an empty event (AWS: about five seconds)
+     */
+    public SubscribeToShard(KinesisEngine engine, Clock clock, long lifetimeMillis, long heartbeatMillis) {
         this.engine = engine;
         this.clock = clock;
         this.lifetimeMillis = lifetimeMillis;
+        this.heartbeatMillis = heartbeatMillis;
     }
 
     @Override
@@ -129,13 +134,13 @@ public final class SubscribeToShard implements EventStreamOperation {
                 return;
             }
             long now = clock.millis();
-            if (!page.records().isEmpty() || now - lastEvent >= HEARTBEAT_MILLIS) {
+            if (!page.records().isEmpty() || now - lastEvent >= heartbeatMillis) {
                 sink.event("SubscribeToShardEvent", event(page, continuation));
                 lastEvent = now;
             }
             iterator = page.nextShardIterator();
             if (page.millisBehindLatest() == 0) { // caught up: wait for the next record, or the next heartbeat
-                long wait = Math.min(HEARTBEAT_MILLIS - (clock.millis() - lastEvent), end - clock.millis());
+                long wait = Math.min(heartbeatMillis - (clock.millis() - lastEvent), end - clock.millis());
                 if (wait > 0) {
                     engine.records().awaitRecords(iterator, wait);
                 }
