@@ -124,6 +124,25 @@ public enum KinesisErrors {
         public AwsException malformed(String detail) {
             return SERIALIZATION.error(detail);
         }
+
+        /** Coral lists up to ten violations in one ValidationException. */
+        @Override
+        public int maxReported() {
+            return 10;
+        }
+
+        @Override
+        public AwsException combine(java.util.List<AwsException> violations) {
+            if (violations.size() == 1) {
+                return violations.get(0);
+            }
+            StringBuilder message = new StringBuilder(violations.size() + " validation errors detected: ");
+            for (int i = 0; i < violations.size(); i++) {
+                message.append(i == 0 ? "" : "; ").append(violations.get(i).getMessage()
+                        .replaceFirst("^1 validation error detected: ", ""));
+            }
+            return VALIDATION.error(message.toString());
+        }
     };
 
     /**

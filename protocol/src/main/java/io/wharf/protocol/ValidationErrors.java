@@ -18,6 +18,16 @@ public interface ValidationErrors {
      * Whether enum constraints are checked generically. SQS, for one, answers unknown attribute names with
      * its own errors ({@code InvalidAttributeName}), so it turns this off and checks them itself.
      */
+    /** How many constraint violations one answer reports (AWS's Coral services: up to ten). */
+    default int maxReported() {
+        return 1;
+    }
+
+    /** One error for the violations found, in order; called with at least one. */
+    default AwsException combine(java.util.List<AwsException> violations) {
+        return violations.get(0);
+    }
+
     default boolean validateEnums() {
         return true;
     }

@@ -21,7 +21,9 @@ import java.util.Map;
  * Checks a decoded parameter tree against its input shape — required members, JSON types, and the
  * model's constraints (min/max for lengths, sizes and values; pattern; enum) — and normalises it into the
  * tree every operation reads: blobs become binary nodes, timestamps epoch milliseconds, nulls disappear.
- * The first violation found is thrown in the service's own wording ({@link ValidationErrors}).
+ * A value of the wrong type is thrown at once; constraint violations (a missing member, min/max, pattern, enum)
+ * are collected up to {@link ValidationErrors#maxReported()} and thrown together ({@link ValidationErrors#combine})
+ * — one for SQS and SNS, which report the first, up to ten for Coral services such as Kinesis.
  */
 public final class Validator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -30,6 +32,7 @@ public final class Validator {
     private final ValidationErrors errors;
     private final boolean timestampsInMillis;
     private final boolean checkConstraints;
+    private final List<AwsException> violations = new ArrayList<>();
 
     /** A validator for trees whose numeric timestamps count epoch seconds (JSON, Query). */
     public Validator(ValidationErrors errors) {
@@ -49,17 +52,31 @@ public final class Validator {
 
     /** Validates and normalises {@code tree} in place; returns it. A null shape accepts anything. */
     public ObjectNode validate(ObjectNode tree, Shape input) {
+        violations.clear();
         if (input != null) {
             structure(tree, input, "");
         }
+        if (!violations.isEmpty()) {
+            throw errors.combine(List.copyOf(violations));
+        }
         return tree;
+    }
+
+    /** A broken constraint: thrown when the service reports one, else remembered (up to its maximum). */
+    private void violation(AwsException e) {
+        if (errors.maxReported() <= 1) {
+            throw e;
+        }
+        if (violations.size() < errors.maxReported()) {
+            violations.add(e);
+        }
     }
 
     private void structure(ObjectNode object, Shape shape, String path) {
         for (String required : checkConstraints ? shape.required() : java.util.Set.<String>of()) {
             JsonNode value = object.get(required);
             if (value == null || value.isNull()) {
-                throw errors.missing(path + required);
+                violation(errors.missing(path + required));
             }
         }
         List<String> names = new ArrayList<>();
@@ -209,24 +226,24 @@ public final class Validator {
                     && shape.type() != io.wharf.protocol.model.ShapeType.LIST
                     && shape.type() != io.wharf.protocol.model.ShapeType.MAP;
             if (min != null && measure < min) {
-                throw errors.invalid(path, display(value), shape, numeric
+                violation(errors.invalid(path, display(value), shape, numeric
                         ? "Member must have value greater than or equal to " + format(min)
-                        : "Member must have length greater than or equal to " + format(min));
+                        : "Member must have length greater than or equal to " + format(min)));
             }
             if (max != null && measure > max) {
-                throw errors.invalid(path, display(value), shape, numeric
+                violation(errors.invalid(path, display(value), shape, numeric
                         ? "Member must have value less than or equal to " + format(max)
-                        : "Member must have length less than or equal to " + format(max));
+                        : "Member must have length less than or equal to " + format(max)));
             }
         }
         if (shape.pattern() != null && value.isTextual() && !shape.pattern().matcher(value.asText()).matches()) {
-            throw errors.invalid(path, value.asText(), shape,
-                    "Member must satisfy regular expression pattern: " + shape.pattern().pattern());
+            violation(errors.invalid(path, value.asText(), shape,
+                    "Member must satisfy regular expression pattern: " + shape.pattern().pattern()));
         }
         if (!shape.enumValues().isEmpty() && errors.validateEnums() && value.isTextual()
                 && !shape.enumValues().contains(value.asText())) {
-            throw errors.invalid(path, value.asText(), shape,
-                    "Member must satisfy enum value set: " + shape.enumValues());
+            violation(errors.invalid(path, value.asText(), shape,
+                    "Member must satisfy enum value set: " + shape.enumValues()));
         }
     }
 

@@ -96,6 +96,12 @@ class KinesisServiceTest {
                 + "'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
                 + "[a-zA-Z0-9_.-]+");
 
+        JsonNode two = json("CreateStream", "{\"StreamName\":\"bad name!\",\"ShardCount\":0}");
+        assertThat(two.get("message").asText()).isEqualTo("2 validation errors detected: Value 'bad name!' at "
+                + "'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                + "[a-zA-Z0-9_.-]+; Value '0' at 'shardCount' failed to satisfy constraint: Member must have value "
+                + "greater than or equal to 1");
+
         JsonNode missing = json("PutRecords", "{\"StreamName\":\"s\",\"Records\":[{\"Data\":\"AA==\"}]}");
         assertThat(missing.get("message").asText()).isEqualTo("1 validation error detected: Value null at "
                 + "'records.1.member.partitionKey' failed to satisfy constraint: Member must not be null");
