@@ -1,5 +1,6 @@
 package io.wharf.bench;
 
+import io.wharf.bench.kinesis.KinesisSettings;
 import io.wharf.bench.measure.Result;
 import io.wharf.bench.scenario.ScenarioSettings;
 import io.wharf.bench.scenario.Scenarios;
@@ -19,7 +20,7 @@ class ScenarioSmokeTest {
     private static ScenarioSettings oneSecond() {
         // a second of warm-up takes the SDK's first-call costs, so the measured second sees real calls
         return new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ofSeconds(1), Duration.ofSeconds(1),
-                2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid());
+                2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid(), KinesisSettings.DEFAULTS);
     }
 
     @Test
