@@ -11,8 +11,8 @@ import java.util.Map;
  * (not partition keys, not the wire's base64 or framing) in MB of 10^6 bytes per second, the unit of
  * AWS's own shard limits (1 MB/s in per shard).
  */
-final class KinesisResults {
-    static final String DATA_RATE = "dataMBPerSecond";
+public final class KinesisResults {
+    public static final String DATA_RATE = "dataMBPerSecond";
 
     private KinesisResults() {
     }

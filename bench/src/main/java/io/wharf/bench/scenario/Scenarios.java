@@ -2,6 +2,7 @@ package io.wharf.bench.scenario;
 
 import io.wharf.bench.kinesis.KinesisPut;
 import io.wharf.bench.kinesis.KinesisRoundtrip;
+import io.wharf.bench.kinesis.KinesisSubscribe;
 import io.wharf.bench.sns.SnsFanout;
 import io.wharf.bench.sqs.SqsRoundtrip;
 import io.wharf.bench.sqs.SqsSend;
@@ -12,7 +13,8 @@ import java.util.List;
 /** Every scenario by name. */
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle(),
-            new SqsRoundtrip(true), new SnsFanout(), new KinesisPut(), new KinesisRoundtrip());
+            new SqsRoundtrip(true), new SnsFanout(), new KinesisPut(), new KinesisRoundtrip(),
+            new KinesisSubscribe());
 
     private Scenarios() {
     }
