@@ -5,7 +5,6 @@ import io.wharf.bench.measure.Percentiles;
 import io.wharf.bench.measure.Result;
 import io.wharf.bench.measure.Window;
 import io.wharf.bench.scenario.Failures;
-import io.wharf.bench.scenario.Pacing;
 import io.wharf.bench.scenario.Scenario;
 import io.wharf.bench.scenario.ScenarioSettings;
 import io.wharf.bench.scenario.Workers;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -26,13 +24,12 @@ import java.util.concurrent.locks.LockSupport;
  * GetRecords (up to {@value #GET_LIMIT} records), following NextShardIterator from TRIM_HORIZON, as a
  * polling KCL worker does; a reader that got nothing waits the poll idle time before asking again. A
  * record counts when a reader gets it; its put-to-receive latency comes from the stamp in its data.
- * Producers pause while more than the backlog is put and not yet read, so the figure is about flow, not
- * a growing pile. With a rate, producers take turns on a shared schedule of one put every
+ * The {@link Producers} pause while more than the backlog is put and not yet read, so the figure is
+ * about flow, not a growing pile; with a rate they take turns on a shared schedule of one put every
  * {@code records per put / rate} seconds and stamp the records with the moment the put was due.
  */
 public final class KinesisRoundtrip implements Scenario {
     static final int GET_LIMIT = 10_000;
-    private static final long BACKLOG_PAUSE_NANOS = 100_000;
 
     @Override
     public String name() {
@@ -47,8 +44,6 @@ public final class KinesisRoundtrip implements Scenario {
         Latency endToEnd = new Latency("put-to-receive", window);
         Latency put = new Latency("put-records", window);
         Latency get = new Latency("get-records", window);
-        AtomicLong putCount = new AtomicLong();
-        AtomicLong readCount = new AtomicLong();
         LongAdder received = new LongAdder();
         LongAdder emptyPolls = new LongAdder();
         Failures failures = new Failures();
@@ -57,6 +52,8 @@ public final class KinesisRoundtrip implements Scenario {
         try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), callers, kinesis.wire());
              BenchStream stream = BenchStream.create(client, name(), kinesis.shards())) {
             Workers workers = new Workers();
+            Producers producers = new Producers(client, stream, records, kinesis.backlogRecords(),
+                    settings.ratePerSecond(), kinesis.recordsPerPut(), window, put, failures);
             for (String shardId : stream.shardIds()) {
                 String first = stream.firstIterator(shardId); // before any put: every record is read
                 workers.start("reader-" + shardId, () -> {
@@ -79,7 +76,7 @@ public final class KinesisRoundtrip implements Scenario {
                                     endToEnd.recordNanos(now - stamp);
                                 }
                             }
-                            readCount.addAndGet(batch.size());
+                            producers.read(batch.size());
                             if (window.measuring()) {
                                 received.add(batch.size());
                             }
@@ -90,29 +87,7 @@ public final class KinesisRoundtrip implements Scenario {
                     }
                 });
             }
-            Pacing pacing = new Pacing(settings.ratePerSecond(), kinesis.recordsPerPut());
-            for (int i = 0; i < settings.producers(); i++) {
-                workers.start("producer-" + i, () -> {
-                    while (!window.stopped()) {
-                        long stamp = pacing.awaitNextTick(window);
-                        while (putCount.get() - readCount.get() > kinesis.backlogRecords() && !window.stopped()) {
-                            LockSupport.parkNanos(BACKLOG_PAUSE_NANOS);
-                        }
-                        if (window.stopped()) {
-                            return;
-                        }
-                        long start = System.nanoTime();
-                        try {
-                            int ok = KinesisPut.countFailures(client.putRecords(b -> b.streamName(stream.name())
-                                    .records(records.entries(pacing.fixedRate() ? stamp : start))).join(), failures);
-                            put.recordSince(start);
-                            putCount.addAndGet(ok);
-                        } catch (RuntimeException e) {
-                            failures.record(e);
-                        }
-                    }
-                });
-            }
+            producers.start(workers, settings.producers());
             window.runToEnd();
             workers.awaitAll(Duration.ofSeconds(10));
         }

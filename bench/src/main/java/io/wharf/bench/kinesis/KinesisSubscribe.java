@@ -5,7 +5,6 @@ import io.wharf.bench.measure.Percentiles;
 import io.wharf.bench.measure.Result;
 import io.wharf.bench.measure.Window;
 import io.wharf.bench.scenario.Failures;
-import io.wharf.bench.scenario.Pacing;
 import io.wharf.bench.scenario.Scenario;
 import io.wharf.bench.scenario.ScenarioSettings;
 import io.wharf.bench.scenario.Workers;
@@ -27,10 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code kinesis-subscribe}: the producers of {@code kinesis-roundtrip}, read by enhanced fan-out instead
@@ -42,7 +39,6 @@ public final class KinesisSubscribe implements Scenario {
     private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(60);
     /** Above a subscription's 5-minute life, so the client's own call timeout never cuts one short. */
     private static final Duration SUBSCRIPTION_TIMEOUT = Duration.ofMinutes(6);
-    private static final long BACKLOG_PAUSE_NANOS = 100_000;
     private static final long STOP_CHECK_MILLIS = 100;
 
     @Override
@@ -57,8 +53,6 @@ public final class KinesisSubscribe implements Scenario {
         Window window = new Window(settings.warmup(), settings.duration(), settings.serverPid());
         Latency endToEnd = new Latency("put-to-receive", window);
         Latency put = new Latency("put-records", window);
-        AtomicLong putCount = new AtomicLong();
-        AtomicLong readCount = new AtomicLong();
         LongAdder received = new LongAdder();
         LongAdder subscriptions = new LongAdder();
         Failures failures = new Failures();
@@ -69,6 +63,8 @@ public final class KinesisSubscribe implements Scenario {
              BenchStream stream = BenchStream.create(client, name(), kinesis.shards())) {
             String consumerArn = registerConsumer(client, stream);
             Workers workers = new Workers();
+            Producers producers = new Producers(client, stream, records, kinesis.backlogRecords(),
+                    settings.ratePerSecond(), kinesis.recordsPerPut(), window, put, failures);
             for (String shardId : stream.shardIds()) {
                 workers.start("subscriber-" + shardId, () -> {
                     AtomicReference<String> lastSequenceNumber = new AtomicReference<>();
@@ -85,7 +81,7 @@ public final class KinesisSubscribe implements Scenario {
                                             }
                                         }
                                         lastSequenceNumber.set(batch.getLast().sequenceNumber());
-                                        readCount.addAndGet(batch.size());
+                                        producers.read(batch.size());
                                         if (window.measuring()) {
                                             received.add(batch.size());
                                         }
@@ -97,29 +93,7 @@ public final class KinesisSubscribe implements Scenario {
                     }
                 });
             }
-            Pacing pacing = new Pacing(settings.ratePerSecond(), kinesis.recordsPerPut());
-            for (int i = 0; i < settings.producers(); i++) {
-                workers.start("producer-" + i, () -> {
-                    while (!window.stopped()) {
-                        long stamp = pacing.awaitNextTick(window);
-                        while (putCount.get() - readCount.get() > kinesis.backlogRecords() && !window.stopped()) {
-                            LockSupport.parkNanos(BACKLOG_PAUSE_NANOS);
-                        }
-                        if (window.stopped()) {
-                            return;
-                        }
-                        long start = System.nanoTime();
-                        try {
-                            int ok = KinesisPut.countFailures(client.putRecords(b -> b.streamName(stream.name())
-                                    .records(records.entries(pacing.fixedRate() ? stamp : start))).join(), failures);
-                            put.recordSince(start);
-                            putCount.addAndGet(ok);
-                        } catch (RuntimeException e) {
-                            failures.record(e);
-                        }
-                    }
-                });
-            }
+            producers.start(workers, settings.producers());
             window.runToEnd();
             workers.awaitAll(Duration.ofSeconds(10));
         }
