@@ -51,7 +51,7 @@ public final class LoadOptions {
     int recordsPerPut;
 
     @Option(names = "--kinesis-backlog", paramLabel = "RECORDS", defaultValue = "2000",
-            description = "kinesis-roundtrip producers pause while put - read exceeds this (default: ${DEFAULT-VALUE}).")
+            description = "kinesis-roundtrip/-subscribe producers pause while put - read exceeds this (default: ${DEFAULT-VALUE}).")
     int kinesisBacklog;
 
     @Option(names = "--poll-idle-ms", paramLabel = "MILLIS", defaultValue = "10",

@@ -1,5 +1,6 @@
 package io.wharf.bench.compare;
 
+import io.wharf.bench.kinesis.KinesisWire;
 import io.wharf.bench.measure.Result;
 import io.wharf.bench.measure.ResultJson;
 import io.wharf.bench.scenario.ScenarioSettings;
@@ -49,7 +50,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, configs and data (default: a new temp directory).")
     Path workDirectory;
 
-    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every server (repeatable).")
+    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every Java server: Wharf, ElasticMQ (repeatable).")
     List<String> serverJvmArgs = new ArrayList<>();
 
     @Option(names = "--elasticmq-version", paramLabel = "VERSION", defaultValue = "1.7.1",
@@ -84,6 +85,10 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         Target explicitBaseline = baseline != null ? Target.named(baseline) : null;
+        if (chosen.contains(Target.KINESALITE) && load.kinesis().wire() == KinesisWire.CBOR) {
+            throw new IllegalArgumentException("kinesalite's CBOR is not what the SDK for Java v2 parses "
+                    + "(timestamps in seconds, GetRecords fails): compare it with --kinesis-wire json");
+        }
         Path work = workDirectory != null ? Files.createDirectories(workDirectory)
                 : Files.createTempDirectory("wharf-bench-");
         Path root = Path.of(System.getProperty("wharf.root", "."));
