@@ -229,9 +229,21 @@ public final class ServiceGateway implements Gateway {
             host = "localhost";
         }
         String region = credential != null ? credential.region() : settings.region();
-        return new RequestContext(requestId, settings.accountId(), region,
+        return new RequestContext(requestId, accountOf(credential), region,
                 credential == null ? null : credential.accessKeyId(), host, "http", request.path());
     }
+
+    /**
+     * The account a request acts as: an access key ID of exactly 12 digits names its account (so one server can
+     * hold several accounts, for cross-account setups, as LocalStack does); any other key, or none, acts as
+     * {@code --account-id}.
+     */
+    private String accountOf(Credential credential) {
+        String key = credential == null ? null : credential.accessKeyId();
+        return key != null && ACCOUNT_KEY.matcher(key).matches() ? key : settings.accountId();
+    }
+
+    private static final java.util.regex.Pattern ACCOUNT_KEY = java.util.regex.Pattern.compile("\\d{12}");
 
     private static AwsException internal(Exception e, WireRequest request) {
         LOG.error("Internal failure on {} {}", request.method(), request.path(), e);

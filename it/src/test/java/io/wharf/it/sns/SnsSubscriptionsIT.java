@@ -61,6 +61,40 @@ class SnsSubscriptionsIT extends SnsTestBase {
     }
 
     @Test
+    void protocolsWharfDoesNotDeliverToAreValidatedAndStored() {
+        String topic = topic("other");
+        String lambda = "arn:aws:lambda:us-east-1:000000000000:function:handler";
+        assertThat(sns.subscribe(r -> r.topicArn(topic).protocol("lambda").endpoint(lambda)).subscriptionArn())
+                .startsWith(topic + ":");
+        assertThatThrownBy(() -> sns.subscribe(r -> r.topicArn(topic).protocol("lambda").endpoint("handler")))
+                .hasMessageContaining("Invalid parameter: Lambda endpoint ARN");
+        String firehose = "arn:aws:firehose:us-east-1:000000000000:deliverystream/archive";
+        assertThatThrownBy(() -> sns.subscribe(r -> r.topicArn(topic).protocol("firehose").endpoint(firehose)))
+                .hasMessageContaining("SubscriptionRoleArn");
+        assertThat(sns.subscribe(r -> r.topicArn(topic).protocol("firehose").endpoint(firehose)
+                .attributes(Map.of("SubscriptionRoleArn", "arn:aws:iam::000000000000:role/sns"))).subscriptionArn())
+                .startsWith(topic + ":");
+        assertThatThrownBy(() -> sns.subscribe(r -> r.topicArn(topic).protocol("firehose").endpoint("archive")
+                .attributes(Map.of("SubscriptionRoleArn", "arn:aws:iam::000000000000:role/sns"))))
+                .hasMessageContaining("Invalid parameter: Firehose endpoint ARN");
+        assertThat(sns.subscribe(r -> r.topicArn(topic).protocol("sms").endpoint("+15555550100")).subscriptionArn())
+                .startsWith(topic + ":");
+        assertThatThrownBy(() -> sns.subscribe(r -> r.topicArn(topic).protocol("email").endpoint("not-an-address")))
+                .hasMessageContaining("Invalid parameter: Email address");
+        String missing = "arn:aws:sns:us-east-1:000000000000:endpoint/GCM/app/00000000-0000-0000-0000-000000000000";
+        assertThatThrownBy(() -> sns.subscribe(r -> r.topicArn(topic).protocol("application").endpoint(missing)))
+                .hasMessageContaining("Endpoint does not exist for endpoint arn");
+        String app = sns.createPlatformApplication(r -> r.name("app").platform("GCM")
+                .attributes(Map.of("PlatformCredential", "key"))).platformApplicationArn();
+        String device = sns.createPlatformEndpoint(r -> r.platformApplicationArn(app).token("device-token"))
+                .endpointArn();
+        assertThat(sns.subscribe(r -> r.topicArn(topic).protocol("application").endpoint(device)).subscriptionArn())
+                .startsWith(topic + ":");
+        assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(topic)).subscriptions())
+                .extracting(Subscription::protocol).containsExactlyInAnyOrder("lambda", "firehose", "sms", "application");
+    }
+
+    @Test
     void httpSubscriptionsWaitForConfirmation() {
         String topic = topic("http");
         assertThat(sns.subscribe(r -> r.topicArn(topic).protocol("http").endpoint("http://127.0.0.1:1/hook"))

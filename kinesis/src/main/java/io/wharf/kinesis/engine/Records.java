@@ -244,9 +244,12 @@ public final class Records {
         }
         boolean caughtUp = position > durable;
         long behind = caughtUp ? 0 : Math.max(0, newestArrival - (lastArrival >= 0 ? lastArrival : now));
-        if (!shard.isOpen() && caughtUp && position > shard.endingCounter && durable >= shard.endingCounter) {
+        List<Shard> childShards = shard.isOpen() ? List.of() : s.children(shard.index);
+        // A resharding closes the parents a moment before it publishes the children: until they are visible the
+        // reader is not at the end yet (a closed shard without ChildShards would strand KCL).
+        if (!childShards.isEmpty() && caughtUp && position > shard.endingCounter && durable >= shard.endingCounter) {
             List<Views.ChildShardView> children = new ArrayList<>();
-            for (Shard child : s.children(shard.index)) {
+            for (Shard child : childShards) {
                 List<String> parents = new ArrayList<>();
                 parents.add(Shard.id(child.parent));
                 if (child.adjacentParent >= 0) {

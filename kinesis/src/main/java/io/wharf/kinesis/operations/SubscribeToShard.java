@@ -1,6 +1,5 @@
 package io.wharf.kinesis.operations;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.kinesis.KinesisErrors;
 import io.wharf.kinesis.engine.ConsumerView;
@@ -36,6 +35,7 @@ public final class SubscribeToShard implements EventStreamOperation {
     private final KinesisEngine engine;
     private final Clock clock;
     private final long lifetimeMillis;
+    private final long heartbeatMillis;
     private final Map<String, Subscription> active = new ConcurrentHashMap<>();
 
     /** One running subscription; {@code replaced} once another took over. */
@@ -49,14 +49,18 @@ public final class SubscribeToShard implements EventStreamOperation {
     }
 
     public SubscribeToShard(KinesisEngine engine) {
-        this(engine, Clock.systemUTC(), LIFETIME_MILLIS);
+        this(engine, Clock.systemUTC(), LIFETIME_MILLIS, HEARTBEAT_MILLIS);
     }
 
-    /** @param lifetimeMillis how long a subscription lasts (AWS: five minutes; shorter in tests) */
-    public SubscribeToShard(KinesisEngine engine, Clock clock, long lifetimeMillis) {
+    /**
+     * @param lifetimeMillis  how long a subscription lasts (AWS: five minutes; shorter in tests)
+     * @param heartbeatMillis the longest silence before an empty event (AWS: about five seconds)
+     */
+    public SubscribeToShard(KinesisEngine engine, Clock clock, long lifetimeMillis, long heartbeatMillis) {
         this.engine = engine;
         this.clock = clock;
         this.lifetimeMillis = lifetimeMillis;
+        this.heartbeatMillis = heartbeatMillis;
     }
 
     @Override
@@ -130,13 +134,13 @@ public final class SubscribeToShard implements EventStreamOperation {
                 return;
             }
             long now = clock.millis();
-            if (!page.records().isEmpty() || now - lastEvent >= HEARTBEAT_MILLIS) {
+            if (!page.records().isEmpty() || now - lastEvent >= heartbeatMillis) {
                 sink.event("SubscribeToShardEvent", event(page, continuation));
                 lastEvent = now;
             }
             iterator = page.nextShardIterator();
             if (page.millisBehindLatest() == 0) { // caught up: wait for the next record, or the next heartbeat
-                long wait = Math.min(HEARTBEAT_MILLIS - (clock.millis() - lastEvent), end - clock.millis());
+                long wait = Math.min(heartbeatMillis - (clock.millis() - lastEvent), end - clock.millis());
                 if (wait > 0) {
                     engine.records().awaitRecords(iterator, wait);
                 }
@@ -145,29 +149,10 @@ public final class SubscribeToShard implements EventStreamOperation {
     }
 
     private static ObjectNode event(Views.RecordsPage page, String continuation) {
-        ObjectNode event = Wire.object();
-        ArrayNode records = event.putArray("Records");
-        for (Views.RecordView r : page.records()) {
-            ObjectNode record = records.addObject().put("SequenceNumber", r.sequenceNumber())
-                    .put("ApproximateArrivalTimestamp", r.arrivalMillis()).put("Data", r.data())
-                    .put("PartitionKey", r.partitionKey());
-            if (r.encrypted()) {
-                record.put("EncryptionType", "KMS");
+        return Wire.records(page, out -> {
+            if (continuation != null) {
+                out.put("ContinuationSequenceNumber", continuation);
             }
-        }
-        if (continuation != null) {
-            event.put("ContinuationSequenceNumber", continuation);
-        }
-        event.put("MillisBehindLatest", page.millisBehindLatest());
-        if (!page.childShards().isEmpty()) {
-            ArrayNode children = event.putArray("ChildShards");
-            for (Views.ChildShardView c : page.childShards()) {
-                ObjectNode child = children.addObject().put("ShardId", c.shardId());
-                child.set("ParentShards", Wire.strings(c.parentShards()));
-                child.putObject("HashKeyRange").put("StartingHashKey", c.startingHashKey())
-                        .put("EndingHashKey", c.endingHashKey());
-            }
-        }
-        return event;
+        });
     }
 }

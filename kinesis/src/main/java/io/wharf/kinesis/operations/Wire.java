@@ -50,6 +50,36 @@ final class Wire {
         return out;
     }
 
+    /**
+     * A page of records as GetRecords and SubscribeToShardEvent both show it: {@code Records}, then
+     * {@code ContinuationSequenceNumber} or {@code NextShardIterator} (whichever the caller puts between),
+     * {@code MillisBehindLatest} and, at the end of a closed shard, {@code ChildShards}.
+     */
+    static ObjectNode records(Views.RecordsPage page, java.util.function.Consumer<ObjectNode> position) {
+        ObjectNode out = object();
+        ArrayNode records = out.putArray("Records");
+        for (Views.RecordView r : page.records()) {
+            ObjectNode record = records.addObject().put("SequenceNumber", r.sequenceNumber())
+                    .put("ApproximateArrivalTimestamp", r.arrivalMillis()).put("Data", r.data())
+                    .put("PartitionKey", r.partitionKey());
+            if (r.encrypted()) {
+                record.put("EncryptionType", "KMS");
+            }
+        }
+        position.accept(out);
+        out.put("MillisBehindLatest", page.millisBehindLatest());
+        if (!page.childShards().isEmpty()) {
+            ArrayNode children = out.putArray("ChildShards");
+            for (Views.ChildShardView c : page.childShards()) {
+                ObjectNode child = children.addObject().put("ShardId", c.shardId());
+                child.set("ParentShards", strings(c.parentShards()));
+                child.putObject("HashKeyRange").put("StartingHashKey", c.startingHashKey())
+                        .put("EndingHashKey", c.endingHashKey());
+            }
+        }
+        return out;
+    }
+
     static ArrayNode strings(List<String> values) {
         ArrayNode out = JSON.arrayNode();
         values.forEach(out::add);

@@ -102,14 +102,40 @@ class KinesisServiceTest {
     }
 
     @Test
-    void subscribeToShardAnswersWithAClearError() throws Exception {
+    void subscribeToShardStreamsAnInitialResponseThenEvents() throws Exception {
         json("CreateStream", "{\"StreamName\":\"s\",\"ShardCount\":1}");
         JsonNode consumer = json("RegisterStreamConsumer", "{\"StreamARN\":\"arn:aws:kinesis:us-east-1:000000000000:"
                 + "stream/s\",\"ConsumerName\":\"c\"}").get("Consumer");
-        WireResponse r = call("SubscribeToShard", "application/x-amz-json-1.1", ("{\"ConsumerARN\":\""
-                + consumer.get("ConsumerARN").asText() + "\",\"ShardId\":\"shardId-000000000000\","
-                + "\"StartingPosition\":{\"Type\":\"LATEST\"}}").getBytes(StandardCharsets.UTF_8));
-        assertThat(r.status()).isEqualTo(501);
-        assertThat(JSON.readTree(r.body()).get("message").asText()).contains("not supported");
+        String request = "{\"ConsumerARN\":\"" + consumer.get("ConsumerARN").asText()
+                + "\",\"ShardId\":\"shardId-000000000000\",\"StartingPosition\":{\"Type\":\"TRIM_HORIZON\"}}";
+        json("PutRecord", "{\"StreamName\":\"s\",\"PartitionKey\":\"k\",\"Data\":\"aGk=\"}");
+
+        WireResponse r = call("SubscribeToShard", "application/x-amz-json-1.1", request.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().get("Content-Type")).isEqualTo("application/vnd.amazon.eventstream");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        int[] writes = {0};
+        r.stream().writeTo(new WireResponse.Sink() {
+            @Override
+            public void write(byte[] chunk) {
+                body.writeBytes(chunk);
+                writes[0]++;
+            }
+
+            @Override
+            public boolean open() {
+                return writes[0] < 2; // the initial response and one event, then the client "leaves"
+            }
+        });
+        java.nio.ByteBuffer frames = java.nio.ByteBuffer.wrap(body.toByteArray());
+        var initial = io.wharf.protocol.eventstream.EventStreamMessage.decode(frames);
+        assertThat(initial.headers()).containsEntry(":event-type", "initial-response")
+                .containsEntry(":message-type", "event");
+        var event = io.wharf.protocol.eventstream.EventStreamMessage.decode(frames);
+        assertThat(event.headers()).containsEntry(":event-type", "SubscribeToShardEvent");
+        JsonNode payload = JSON.readTree(event.payload());
+        assertThat(payload.get("Records").get(0).get("Data").asText()).isEqualTo("aGk=");
+        assertThat(payload.get("ContinuationSequenceNumber").asText())
+                .isEqualTo(payload.get("Records").get(0).get("SequenceNumber").asText());
     }
 }

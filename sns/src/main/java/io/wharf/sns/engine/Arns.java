@@ -37,6 +37,12 @@ public final class Arns {
         return subscriptionArn.substring(0, subscriptionArn.lastIndexOf(':'));
     }
 
+    /** The account field of an ARN ({@code arn:partition:service:region:account:...}), or "" when it has none. */
+    static String account(String arn) {
+        String[] parts = arn.split(":", -1);
+        return parts.length > 4 ? parts[4] : "";
+    }
+
     /** {@code arn:aws:sqs:...} with six parts: an SQS queue ARN. */
     static boolean isSqsArn(String endpoint) {
         String[] parts = endpoint == null ? new String[0] : endpoint.split(":", -1);

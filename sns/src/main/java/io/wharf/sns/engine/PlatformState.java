@@ -105,6 +105,11 @@ public final class PlatformState {
         return arn;
     }
 
+    /** Whether a platform endpoint exists (Subscribe with protocol {@code application}). */
+    public synchronized boolean endpointExists(String arn) {
+        return entities.containsKey("endpoint:" + arn);
+    }
+
     public synchronized void deleteEndpoint(String arn) {
         remove("endpoint:" + arn);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Subscribe, ConfirmSubscription, Unsubscribe, the List* pages and subscription attributes (sns.md §3.2, §5.1). */
 public final class Subscriptions {
@@ -20,6 +21,14 @@ public final class Subscriptions {
     /** Protocols whose endpoint is sent a SubscriptionConfirmation to confirm. */
     private static final Set<String> CONFIRMED_BY_MESSAGE = Set.of("http", "https", "email", "email-json");
     public static final String PENDING_CONFIRMATION = "pending confirmation";
+    private static final Pattern LAMBDA_ARN =
+            Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?");
+    private static final Pattern FIREHOSE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:firehose:[a-z0-9-]+:\\d{12}:deliverystream/[A-Za-z0-9_.-]+");
+    private static final Pattern APPLICATION_ARN =
+            Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:endpoint/.+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern SMS = Pattern.compile("\\+?[0-9][0-9 -]{1,19}");
     /** Where URLs in messages point when the caller gives no base (engine tests). */
     static final String DEFAULT_URL_BASE = "http://localhost:4566/";
 
@@ -48,6 +57,13 @@ public final class Subscriptions {
             throw SnsErrors.invalidParameter("Amazon SNS does not support this protocol string: " + protocol);
         }
         checkEndpoint(topic, protocol, endpoint);
+        if (protocol.equals("application") && !engine.platform().endpointExists(endpoint)) {
+            throw SnsErrors.invalidParameter("Endpoint Reason: Endpoint does not exist for endpoint arn" + endpoint);
+        }
+        if (protocol.equals("firehose") && attributes.getOrDefault("SubscriptionRoleArn", "").isEmpty()) {
+            throw SnsErrors.invalidParameter("Attributes Reason: SubscriptionRoleArn is required for a Firehose "
+                    + "subscription");
+        }
         Map<String, String> validated = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             validated.put(e.getKey(), SubscriptionAttributes.validate(e.getKey(), e.getValue(), attributes,
@@ -70,13 +86,15 @@ public final class Subscriptions {
                 commit = engine.layout.store.submit(new WriteBatch());
             } else {
                 checkFilterPolicyLimit(topic, null, validated);
-                boolean confirmed = AUTO_CONFIRMED.contains(protocol);
+                // an SQS queue of another account confirms like an HTTP endpoint: the message lands in the queue
+                boolean crossAccount = protocol.equals("sqs") && !Arns.account(endpoint).equals(topic.owner);
+                boolean confirmed = AUTO_CONFIRMED.contains(protocol) && !crossAccount;
                 String token = confirmed ? null : UUID.randomUUID().toString().replace("-", "")
                         + UUID.randomUUID().toString().replace("-", "");
                 result = Subscription.of(topicArn + ":" + UUID.randomUUID(), topicArn, topic.owner, protocol,
                         endpoint, validated, confirmed, token);
                 WriteBatch batch = new WriteBatch();
-                if (!confirmed && CONFIRMED_BY_MESSAGE.contains(protocol)) {
+                if (!confirmed && (CONFIRMED_BY_MESSAGE.contains(protocol) || crossAccount)) {
                     confirmation = confirmationMessage(topic, result, Envelope.SUBSCRIPTION_CONFIRMATION, urlBase);
                     batch.put(engine.layout.outbox, SnsStoreLayout.deliveryKey(confirmation.number()),
                             SnsStoreLayout.encode(confirmation));
@@ -110,6 +128,31 @@ public final class Subscriptions {
             case "http", "https" -> {
                 if (!endpoint.startsWith(protocol + "://")) {
                     throw SnsErrors.invalidParameter("Endpoint must match the specified protocol");
+                }
+            }
+            case "lambda" -> {
+                if (!LAMBDA_ARN.matcher(endpoint).matches()) {
+                    throw SnsErrors.invalidParameter("Lambda endpoint ARN");
+                }
+            }
+            case "firehose" -> {
+                if (!FIREHOSE_ARN.matcher(endpoint).matches()) {
+                    throw SnsErrors.invalidParameter("Firehose endpoint ARN");
+                }
+            }
+            case "application" -> {
+                if (!APPLICATION_ARN.matcher(endpoint).matches()) {
+                    throw SnsErrors.invalidParameter("Application endpoint arn invalid");
+                }
+            }
+            case "email", "email-json" -> {
+                if (!EMAIL.matcher(endpoint).matches()) {
+                    throw SnsErrors.invalidParameter("Email address");
+                }
+            }
+            case "sms" -> {
+                if (!SMS.matcher(endpoint).matches()) {
+                    throw SnsErrors.invalidParameter("Invalid SMS endpoint: " + endpoint);
                 }
             }
             default -> { }

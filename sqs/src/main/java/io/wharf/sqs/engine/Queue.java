@@ -185,6 +185,19 @@ final class Queue {
     }
 
     /**
+     * The start of every change to a queue, under {@link #lock}: refuses a queue deleted meanwhile, brings the
+     * indexes up to {@code now} ({@link #advance}) and returns the batch that collects the change's writes.
+     */
+    WriteBatch begin(long now) {
+        if (deleted) {
+            throw io.wharf.sqs.SqsErrors.queueDoesNotExist();
+        }
+        WriteBatch batch = new WriteBatch();
+        advance(now, batch);
+        return batch;
+    }
+
+    /**
      * Brings the indexes up to {@code now}: delayed and in-flight messages whose time has come become visible,
      * messages past the retention period and expired deduplication ids are dropped (their deletes go into
      * {@code batch}).

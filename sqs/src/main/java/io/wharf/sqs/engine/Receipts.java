@@ -25,12 +25,8 @@ final class Receipts {
         ReceiptHandle handle = parse(ctx, queue, receiptHandle);
         queue.lock.lock();
         try {
-            if (queue.deleted) {
-                throw SqsErrors.queueDoesNotExist();
-            }
             long now = ctx.clock().millis();
-            WriteBatch batch = new WriteBatch();
-            queue.advance(now, batch);
+            WriteBatch batch = queue.begin(now);
             Message m = queue.messages.get(handle.ordinal());
             if (m != null && queue.settings().fifo() && (handle.receiveCount() != m.receiveCount
                     || m.state != Message.State.INFLIGHT)) {
@@ -66,12 +62,8 @@ final class Receipts {
         }
         queue.lock.lock();
         try {
-            if (queue.deleted) {
-                throw SqsErrors.queueDoesNotExist();
-            }
             long now = ctx.clock().millis();
-            WriteBatch batch = new WriteBatch();
-            queue.advance(now, batch);
+            WriteBatch batch = queue.begin(now);
             Message m = queue.messages.get(handle.ordinal());
             // the error answers below do not depend on the timer changes, so those are submitted, not awaited
             if (m == null) {

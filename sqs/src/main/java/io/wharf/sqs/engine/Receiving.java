@@ -49,12 +49,8 @@ final class Receiving {
             Commit pending = Commit.DONE;
             queue.lock.lock();
             try {
-                if (queue.deleted) {
-                    throw SqsErrors.queueDoesNotExist();
-                }
                 long now = ctx.clock().millis();
-                WriteBatch batch = new WriteBatch();
-                queue.advance(now, batch);
+                WriteBatch batch = queue.begin(now);
                 QueueSettings settings = queue.settings();
                 QueueSettings.RedrivePolicy redrive = settings.redrivePolicy();
                 if (redrive != null) {

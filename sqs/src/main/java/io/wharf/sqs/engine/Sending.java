@@ -64,12 +64,8 @@ final class Sending {
         Commit pending;
         queue.lock.lock();
         try {
-            if (queue.deleted) {
-                throw SqsErrors.queueDoesNotExist();
-            }
             long now = ctx.clock().millis();
-            WriteBatch batch = new WriteBatch();
-            queue.advance(now, batch);
+            WriteBatch batch = queue.begin(now);
             QueueSettings settings = queue.settings();
             for (SendCommand c : commands) {
                 String dedupKey = settings.fifo() ? deduplicationKey(c, settings) : null;
