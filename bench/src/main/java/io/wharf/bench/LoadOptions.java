@@ -1,5 +1,7 @@
 package io.wharf.bench;
 
+import io.wharf.bench.kinesis.KinesisSettings;
+import io.wharf.bench.kinesis.KinesisWire;
 import io.wharf.bench.scenario.ScenarioSettings;
 import picocli.CommandLine.Option;
 
@@ -17,15 +19,15 @@ public final class LoadOptions {
     int warmupSeconds;
 
     @Option(names = "--callers", paramLabel = "C", defaultValue = "8",
-            description = "Concurrent callers for sqs-send (default: ${DEFAULT-VALUE}).")
+            description = "Concurrent callers for sqs-send and kinesis-put (default: ${DEFAULT-VALUE}).")
     int callers;
 
     @Option(names = "--producers", paramLabel = "P", defaultValue = "4",
-            description = "Producers for sqs-roundtrip (default: ${DEFAULT-VALUE}).")
+            description = "Producers for sqs-roundtrip, sns-fanout and kinesis-roundtrip (default: ${DEFAULT-VALUE}).")
     int producers;
 
     @Option(names = "--consumers", paramLabel = "C", defaultValue = "4",
-            description = "Consumers for sqs-roundtrip (default: ${DEFAULT-VALUE}).")
+            description = "Consumers for sqs-roundtrip; Kinesis reads with one reader per shard (default: ${DEFAULT-VALUE}).")
     int consumers;
 
     @Option(names = "--backlog-cap", paramLabel = "MESSAGES", defaultValue = "200",
@@ -33,12 +35,32 @@ public final class LoadOptions {
     int backlogCap;
 
     @Option(names = "--rate", paramLabel = "MSGS_PER_S", defaultValue = "0",
-            description = "sqs-roundtrip at a fixed rate in messages/s; 0 = full speed (default).")
+            description = "sqs-roundtrip (messages/s) or kinesis-roundtrip (records/s) at a fixed rate; 0 = full speed (default).")
     int ratePerSecond;
 
     @Option(names = "--body-bytes", paramLabel = "BYTES", defaultValue = "1024",
-            description = "Message body size (default: ${DEFAULT-VALUE}).")
+            description = "Message body size, or Kinesis record data size (default: ${DEFAULT-VALUE}).")
     int bodyBytes;
+
+    @Option(names = "--shards", paramLabel = "N", defaultValue = "4",
+            description = "Shards of the stream a Kinesis scenario creates (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--records-per-put", paramLabel = "R", defaultValue = "100",
+            description = "Records per PutRecords call, 1..500 (default: ${DEFAULT-VALUE}).")
+    int recordsPerPut;
+
+    @Option(names = "--kinesis-backlog", paramLabel = "RECORDS", defaultValue = "2000",
+            description = "kinesis-roundtrip/-subscribe producers pause while put - read exceeds this (default: ${DEFAULT-VALUE}).")
+    int kinesisBacklog;
+
+    @Option(names = "--poll-idle-ms", paramLabel = "MILLIS", defaultValue = "10",
+            description = "A GetRecords reader that got nothing waits this long (default: ${DEFAULT-VALUE}).")
+    int pollIdleMillis;
+
+    @Option(names = "--kinesis-wire", paramLabel = "json|cbor", defaultValue = "json",
+            description = "Kinesis encoding; kinesalite needs json, the SDK's own default is cbor (default: ${DEFAULT-VALUE}).")
+    String kinesisWire;
 
     /** The fixed rate asked for with --rate, 0 for full speed. */
     public int ratePerSecond() {
@@ -52,6 +74,11 @@ public final class LoadOptions {
         }
         return new ScenarioSettings(endpoint, target, Duration.ofSeconds(warmupSeconds),
                 Duration.ofSeconds(durationSeconds), callers, producers, consumers, backlogCap, ratePerSecond,
-                bodyBytes, serverPid);
+                bodyBytes, serverPid, kinesis());
+    }
+
+    /** The Kinesis settings asked for, checked. */
+    public KinesisSettings kinesis() {
+        return new KinesisSettings(shards, recordsPerPut, kinesisBacklog, pollIdleMillis, KinesisWire.named(kinesisWire));
     }
 }

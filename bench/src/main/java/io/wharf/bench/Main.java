@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 /** {@code wharf-bench run|compare ...}; exit 0 when every run completed messages, 1 otherwise, 2 on bad usage. */
 @Command(name = "wharf-bench", mixinStandardHelpOptions = true, version = "wharf-bench 0.1",
         subcommands = {RunCommand.class, CompareCommand.class},
-        description = "Load scenarios against SQS endpoints (Wharf or any peer), measured side by side.")
+        description = "Load scenarios against SQS, SNS and Kinesis endpoints (Wharf or any peer), measured side by side.")
 public final class Main implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,8 @@
 package io.wharf.bench;
 
+import io.wharf.bench.kinesis.KinesisResults;
+import io.wharf.bench.kinesis.KinesisSettings;
+import io.wharf.bench.kinesis.KinesisWire;
 import io.wharf.bench.measure.Result;
 import io.wharf.bench.scenario.ScenarioSettings;
 import io.wharf.bench.scenario.Scenarios;
@@ -19,7 +22,7 @@ class ScenarioSmokeTest {
     private static ScenarioSettings oneSecond() {
         // a second of warm-up takes the SDK's first-call costs, so the measured second sees real calls
         return new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ofSeconds(1), Duration.ofSeconds(1),
-                2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid());
+                2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid(), KinesisSettings.DEFAULTS);
     }
 
     @Test
@@ -39,5 +42,30 @@ class ScenarioSmokeTest {
         assertThat(result.errors()).as(result.firstError()).isZero();
         assertThat(result.messages()).isPositive();
         assertThat(result.messages() % 10).isZero();
+    }
+
+    private static ScenarioSettings oneSecondOnTwoShards() {
+        return new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ofSeconds(1), Duration.ofSeconds(1),
+                2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid(),
+                new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON));
+    }
+
+    @Test
+    void kinesisRoundtripReadsWhatItPuts() throws InterruptedException {
+        Result result = Scenarios.named("kinesis-roundtrip").run(oneSecondOnTwoShards());
+
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.messages()).isPositive();
+        assertThat(result.latencies()).containsKeys("put-to-receive", "put-records", "get-records");
+        assertThat(result.parameters()).containsKey(KinesisResults.DATA_RATE);
+    }
+
+    @Test
+    void kinesisSubscribeGetsRecordsPushed() throws InterruptedException {
+        Result result = Scenarios.named("kinesis-subscribe").run(oneSecondOnTwoShards());
+
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.messages()).isPositive();
+        assertThat(result.primaryLatency()).isEqualTo("put-to-receive");
     }
 }

@@ -1,5 +1,6 @@
 package io.wharf.bench.compare;
 
+import io.wharf.bench.kinesis.KinesisWire;
 import io.wharf.bench.measure.Result;
 import io.wharf.bench.measure.ResultJson;
 import io.wharf.bench.scenario.ScenarioSettings;
@@ -18,23 +19,25 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code wharf-bench compare}: start the targets, run every scenario against each in turn (the order of
- * targets flips every round, so none always goes first), print a JSON line per run and the table.
+ * {@code wharf-bench compare}: start the targets, run every scenario against each target that serves it
+ * in turn (the order of targets flips every round, so none always goes first), print a JSON line per run
+ * and the table. A target that doesn't speak a scenario's service (ElasticMQ and Kinesis, kinesalite and
+ * SQS) sits that scenario out; each scenario's ratios are against its own baseline.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Start Wharf and its peers on loopback, run the same scenarios against each, print ratios.")
 public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq",
-            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, elasticmq (default: ${DEFAULT-VALUE}).")
+            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, elasticmq, kinesalite (default: ${DEFAULT-VALUE}).")
     List<String> targets;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "SCENARIO",
             defaultValue = "sqs-send,sqs-roundtrip,sqs-roundtrip@1000,sqs-single",
-            description = "Scenarios; NAME@RATE runs at a fixed rate in msgs/s (default: ${DEFAULT-VALUE}).")
+            description = "Scenarios; NAME@RATE runs at a fixed rate in msgs (records)/s (default: ${DEFAULT-VALUE}).")
     List<String> scenarios;
 
-    @Option(names = "--baseline", paramLabel = "TARGET", description = "Ratios are against this target "
-            + "(default: elasticmq when compared, else the first target).")
+    @Option(names = "--baseline", paramLabel = "TARGET", description = "Ratios are against this target where it "
+            + "ran the scenario (default: per scenario, the first peer that ran it, else the first target).")
     String baseline;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
@@ -47,12 +50,20 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, configs and data (default: a new temp directory).")
     Path workDirectory;
 
-    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every server (repeatable).")
+    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every Java server: Wharf, ElasticMQ (repeatable).")
     List<String> serverJvmArgs = new ArrayList<>();
 
     @Option(names = "--elasticmq-version", paramLabel = "VERSION", defaultValue = "1.7.1",
             description = "org.elasticmq:elasticmq-server_2.13 version (default: ${DEFAULT-VALUE}).")
     String elasticMqVersion;
+
+    @Option(names = "--kinesalite-version", paramLabel = "VERSION", defaultValue = "3.3.3",
+            description = "kinesalite version npm installs (default: ${DEFAULT-VALUE}).")
+    String kinesaliteVersion;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where peers installed with npm are kept "
+            + "(default: $WHARF_BENCH_CACHE, else $XDG_CACHE_HOME/wharf-bench, else ~/.cache/wharf-bench).")
+    Path cacheDirectory;
 
     @Mixin
     io.wharf.bench.LoadOptions load;
@@ -68,32 +79,43 @@ public final class CompareCommand implements Callable<Integer> {
         if (rounds < 1 || rounds > 20) {
             throw new IllegalArgumentException("--rounds must be 1..20, got " + rounds);
         }
-        String base = baseline != null ? Target.named(baseline).label()
-                : chosen.contains(Target.ELASTICMQ) ? Target.ELASTICMQ.label() : chosen.getFirst().label();
+        for (ScenarioSpec spec : specs) {
+            if (servedBy(chosen, spec).isEmpty()) {
+                throw new IllegalArgumentException("no target among " + targets + " serves " + spec.label());
+            }
+        }
+        Target explicitBaseline = baseline != null ? Target.named(baseline) : null;
+        if (chosen.contains(Target.KINESALITE) && load.kinesis().wire() == KinesisWire.CBOR) {
+            throw new IllegalArgumentException("kinesalite's CBOR is not what the SDK for Java v2 parses "
+                    + "(timestamps in seconds, GetRecords fails): compare it with --kinesis-wire json");
+        }
         Path work = workDirectory != null ? Files.createDirectories(workDirectory)
                 : Files.createTempDirectory("wharf-bench-");
         Path root = Path.of(System.getProperty("wharf.root", "."));
         Launch launch = new Launch(Path.of(ProcessHandle.current().info().command().orElse("java")),
                 wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work,
-                List.copyOf(serverJvmArgs), elasticMqVersion);
+                List.copyOf(serverJvmArgs), elasticMqVersion, kinesaliteVersion,
+                cacheDirectory != null ? cacheDirectory
+                        : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))));
         ScenarioSettings settings = load.settings(java.net.URI.create("http://unused"), "unused", 0);
         System.err.println("wharf-bench: compare in " + work);
 
-        List<ServerProcess> servers = new ArrayList<>();
+        Map<Target, ServerProcess> servers = new LinkedHashMap<>();
         Map<String, List<Result>> runs = new LinkedHashMap<>();
         try {
             for (Target target : chosen) {
                 ServerProcess server = target.start(launch);
-                servers.add(server);
+                servers.put(target, server);
                 System.err.println("wharf-bench: " + server.name() + " up at " + server.endpoint() + " (pid " + server.pid() + ")");
             }
             for (int round = 0; round < rounds; round++) {
-                List<ServerProcess> order = new ArrayList<>(servers);
-                if (round % 2 == 1) {
-                    java.util.Collections.reverse(order);
-                }
                 for (ScenarioSpec spec : specs) {
-                    for (ServerProcess server : order) {
+                    List<Target> order = new ArrayList<>(servedBy(chosen, spec));
+                    if (round % 2 == 1) {
+                        java.util.Collections.reverse(order);
+                    }
+                    for (Target target : order) {
+                        ServerProcess server = servers.get(target);
                         System.err.println("wharf-bench: round " + (round + 1) + "/" + rounds + ": "
                                 + spec.label() + " against " + server.name());
                         Result result = spec.scenario().run(settings
@@ -105,7 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            for (ServerProcess server : servers) {
+            for (ServerProcess server : servers.values()) {
                 server.close();
             }
             for (Target target : chosen) {
@@ -113,17 +135,33 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         Map<String, List<Result>> table = new LinkedHashMap<>();
-        for (ScenarioSpec spec : specs) {
-            for (ServerProcess server : servers) {
-                table.computeIfAbsent(spec.label(), k -> new ArrayList<>())
-                        .add(median(runs.get(spec.label() + "\u0000" + server.name()), spec.ratePerSecond() > 0));
-            }
-        }
         System.out.println();
-        System.out.print(ComparisonTable.render(table, base));
+        for (ScenarioSpec spec : specs) {
+            List<Target> served = servedBy(chosen, spec);
+            List<Result> medians = new ArrayList<>();
+            for (Target target : served) {
+                medians.add(median(runs.get(spec.label() + "\u0000" + servers.get(target).name()), spec.ratePerSecond() > 0));
+            }
+            table.put(spec.label(), medians);
+            System.out.print(ComparisonTable.render(Map.of(spec.label(), medians),
+                    baselineFor(served, explicitBaseline).label()));
+        }
         System.err.println("wharf-bench: server logs in " + work);
         boolean allDelivered = table.values().stream().flatMap(List::stream).allMatch(r -> r.messages() > 0);
         return allDelivered ? 0 : 1;
+    }
+
+    /** The chosen targets that speak what {@code spec} needs, in the order they were named. */
+    static List<Target> servedBy(List<Target> chosen, ScenarioSpec spec) {
+        return chosen.stream().filter(t -> t.serves(spec.scenario().name())).toList();
+    }
+
+    /** The explicit baseline where it ran the scenario; else the first peer that did; else the first target. */
+    static Target baselineFor(List<Target> served, Target explicit) {
+        if (explicit != null && served.contains(explicit)) {
+            return explicit;
+        }
+        return served.stream().filter(t -> !t.isWharf()).findFirst().orElse(served.getFirst());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.wharf.bench.compare;
 
+import io.wharf.bench.kinesis.KinesisResults;
 import io.wharf.bench.measure.Percentiles;
 import io.wharf.bench.measure.Result;
 
@@ -11,8 +12,8 @@ import java.util.OptionalDouble;
 /**
  * The compare's answer, one block per scenario: each target's figures, then each target divided by
  * the baseline. Every ratio is target / baseline, so above 1 is better for msgs/s and below 1 is better
- * for latencies and CPU. The load column is the machine's 1-minute load average as the run ended:
- * above the core count, something else was competing for the CPU.
+ * for latencies and CPU. Kinesis scenarios add a line of data MB/s. The load column is the machine's
+ * 1-minute load average as the run ended: above the core count, something else was competing for the CPU.
  */
 final class ComparisonTable {
     private static final String HEADER = String.format(Locale.ROOT, "  %-34s %10s %9s %9s %9s %12s %12s %7s %6s",
@@ -44,6 +45,7 @@ final class ComparisonTable {
                     }
                 }
             }
+            table.append(dataRateLine(results, base));
             table.append(System.lineSeparator());
         }
         return table.toString();
@@ -59,6 +61,26 @@ final class ComparisonTable {
                 ratio(p.p999Millis(), b.p999Millis()),
                 ratio(result.serverCpuMillisPerThousand(), base.serverCpuMillisPerThousand()),
                 ratio(result.clientCpuMillisPerThousand(), base.clientCpuMillisPerThousand()));
+    }
+
+    /**
+     * For scenarios that move data (Kinesis): each target's MB/s of record data and its ratio to the
+     * baseline, on one line; empty when the results don't carry the figure.
+     */
+    static String dataRateLine(List<Result> results, Result base) {
+        if (results.isEmpty() || !results.stream().allMatch(r -> r.parameters().containsKey(KinesisResults.DATA_RATE))) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("  data MB/s (10^6 B of record data):");
+        for (Result result : results) {
+            line.append(' ').append(result.target()).append(' ').append(result.parameters().get(KinesisResults.DATA_RATE));
+            if (base != null && result != base) {
+                line.append(" (").append(ratio(Double.parseDouble(result.parameters().get(KinesisResults.DATA_RATE)),
+                        Double.parseDouble(base.parameters().get(KinesisResults.DATA_RATE)))).append(')');
+            }
+            line.append(result == results.getLast() ? "" : ",");
+        }
+        return line.append(System.lineSeparator()).toString();
     }
 
     static String ratio(double value, double base) {

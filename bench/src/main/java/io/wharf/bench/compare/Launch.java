@@ -2,15 +2,32 @@ package io.wharf.bench.compare;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What starting a target needs.
  *
- * @param java             the java binary for every server (the one running this tool: JDK 21 or newer)
- * @param wharfJar         Wharf's runnable jar
- * @param workDirectory    logs, configs and data directories of this compare
- * @param serverJvmArgs    extra JVM options for every server started (a heap size, JFR…)
- * @param elasticMqVersion the ElasticMQ server version Maven resolves
+ * @param java               the java binary for every server (the one running this tool: JDK 21 or newer)
+ * @param wharfJar           Wharf's runnable jar
+ * @param workDirectory      logs, configs and data directories of this compare
+ * @param serverJvmArgs      extra JVM options for every server started (a heap size, JFR…)
+ * @param elasticMqVersion   the ElasticMQ server version Maven resolves
+ * @param kinesaliteVersion  the kinesalite version npm installs
+ * @param cacheDirectory     where installed peers are kept between compares (kinesalite)
  */
-record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion) {
+record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
+              String kinesaliteVersion, Path cacheDirectory) {
+
+    /**
+     * The cache unless told otherwise: {@code $WHARF_BENCH_CACHE}, else {@code $XDG_CACHE_HOME/wharf-bench},
+     * else {@code ~/.cache/wharf-bench}.
+     */
+    static Path defaultCacheDirectory(Map<String, String> environment, Path home) {
+        String explicit = environment.get("WHARF_BENCH_CACHE");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = environment.get("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache")).resolve("wharf-bench");
+    }
 }

@@ -7,33 +7,48 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The servers a compare can start. Wharf runs from its jar on port 0 and says where it listens; its
- * durable targets get a fresh data directory each. ElasticMQ runs in memory (its default) on a port
- * picked here.
+ * The servers a compare can start, and which scenarios each can serve. Wharf runs from its jar on port 0
+ * and says where it listens; its durable targets get a fresh data directory each; it serves every
+ * scenario. ElasticMQ (SQS only) runs in memory (its default) on a port picked here; kinesalite (Kinesis
+ * without consumers, so no SubscribeToShard) runs in memory on a port picked here.
  */
 public enum Target {
     /** Wharf's defaults: durable, every acknowledged write fsync'd (group commit). */
-    WHARF("wharf", "--fsync", "always"),
-    WHARF_FSYNC_NEVER("wharf-fsync-never", "--fsync", "never"),
-    WHARF_IN_MEMORY("wharf-in-memory", "--in-memory"),
-    ELASTICMQ("elasticmq");
+    WHARF("wharf", scenario -> true, "--fsync", "always"),
+    WHARF_FSYNC_NEVER("wharf-fsync-never", scenario -> true, "--fsync", "never"),
+    WHARF_IN_MEMORY("wharf-in-memory", scenario -> true, "--in-memory"),
+    ELASTICMQ("elasticmq", scenario -> scenario.startsWith("sqs-")),
+    KINESALITE("kinesalite", scenario -> scenario.startsWith("kinesis-") && !scenario.equals("kinesis-subscribe"));
 
     private static final Pattern WHARF_LISTENING = Pattern.compile("listening on (http://[0-9.]+:[0-9]+)");
 
     private final String label;
+    private final Predicate<String> serves;
     private final List<String> wharfFlags;
 
-    Target(String label, String... wharfFlags) {
+    Target(String label, Predicate<String> serves, String... wharfFlags) {
         this.label = label;
+        this.serves = serves;
         this.wharfFlags = List.of(wharfFlags);
     }
 
     public String label() {
         return label;
+    }
+
+    /** Whether this target speaks the service(s) a scenario uses (by the scenario's name, without a rate). */
+    public boolean serves(String scenarioName) {
+        return serves.test(scenarioName);
+    }
+
+    /** Wharf in one of its storage modes, as opposed to a peer. */
+    public boolean isWharf() {
+        return label.startsWith("wharf");
     }
 
     public static Target named(String label) {
@@ -46,6 +61,9 @@ public enum Target {
         Path log = launch.workDirectory().resolve(label + ".log");
         if (this == ELASTICMQ) {
             return ElasticMq.start(launch, log);
+        }
+        if (this == KINESALITE) {
+            return Kinesalite.start(launch, log);
         }
         if (!Files.isRegularFile(launch.wharfJar())) {
             throw new IllegalStateException("no Wharf jar at " + launch.wharfJar()

@@ -1,5 +1,7 @@
 package io.wharf.bench.scenario;
 
+import io.wharf.bench.kinesis.KinesisSettings;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -10,17 +12,19 @@ import java.time.Duration;
  * @param target        a label for the results (defaults to the endpoint)
  * @param warmup        load that is thrown away before measuring
  * @param duration      the measured window
- * @param callers       concurrent callers (sqs-send)
- * @param producers     sending callers (sqs-roundtrip)
- * @param consumers     receiving callers (sqs-roundtrip)
+ * @param callers       concurrent callers (sqs-send, kinesis-put)
+ * @param producers     sending callers (sqs-roundtrip, sns-fanout, kinesis-roundtrip)
+ * @param consumers     receiving callers (sqs-roundtrip; Kinesis reads with one reader per shard)
  * @param backlogCap    producers pause while sent - received exceeds this (sqs-roundtrip)
- * @param ratePerSecond messages per second to send in all, 0 for as fast as possible (sqs-roundtrip)
- * @param bodyBytes     size of each message body
+ * @param ratePerSecond messages (records) per second to send in all, 0 for as fast as possible
+ *                      (sqs-roundtrip, kinesis-roundtrip)
+ * @param bodyBytes     size of each message body, or of each Kinesis record's data
  * @param serverPid     the server's process id for its CPU use, or 0 when unknown
+ * @param kinesis       the Kinesis scenarios' own settings (shards, records per put…)
  */
 public record ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
                                int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
-                               long serverPid) {
+                               long serverPid, KinesisSettings kinesis) {
 
     /** Upper bounds, so a typo can't ask for a million threads or a body SQS would refuse. */
     public static final int MAX_CALLERS = 1024;
@@ -39,6 +43,9 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
         if (bodyBytes < 64 || bodyBytes > MAX_BODY_BYTES) {
             throw new IllegalArgumentException("body size must be 64.." + MAX_BODY_BYTES + " bytes, got " + bodyBytes);
         }
+        if (kinesis == null) {
+            throw new IllegalArgumentException("Kinesis settings are required (KinesisSettings.DEFAULTS)");
+        }
     }
 
     private static void check(int count, String what) {
@@ -49,11 +56,11 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
 
     public ScenarioSettings withEndpoint(URI newEndpoint, String newTarget, long newServerPid) {
         return new ScenarioSettings(newEndpoint, newTarget, warmup, duration, callers, producers, consumers,
-                backlogCap, ratePerSecond, bodyBytes, newServerPid);
+                backlogCap, ratePerSecond, bodyBytes, newServerPid, kinesis);
     }
 
     public ScenarioSettings withRate(int newRatePerSecond) {
         return new ScenarioSettings(endpoint, target, warmup, duration, callers, producers, consumers,
-                backlogCap, newRatePerSecond, bodyBytes, serverPid);
+                backlogCap, newRatePerSecond, bodyBytes, serverPid, kinesis);
     }
 }

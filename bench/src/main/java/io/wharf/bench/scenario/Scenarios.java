@@ -1,15 +1,20 @@
 package io.wharf.bench.scenario;
 
+import io.wharf.bench.kinesis.KinesisPut;
+import io.wharf.bench.kinesis.KinesisRoundtrip;
+import io.wharf.bench.kinesis.KinesisSubscribe;
+import io.wharf.bench.sns.SnsFanout;
 import io.wharf.bench.sqs.SqsRoundtrip;
 import io.wharf.bench.sqs.SqsSend;
 import io.wharf.bench.sqs.SqsSingle;
 
 import java.util.List;
 
-/** Every scenario by name. Kinesis scenarios join this list when their services exist. */
+/** Every scenario by name. */
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle(),
-            new SqsRoundtrip(true), new io.wharf.bench.sns.SnsFanout());
+            new SqsRoundtrip(true), new SnsFanout(), new KinesisPut(), new KinesisRoundtrip(),
+            new KinesisSubscribe());
 
     private Scenarios() {
     }

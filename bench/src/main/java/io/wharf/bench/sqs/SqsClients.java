@@ -34,8 +34,14 @@ public final class SqsClients {
     /** The same settings for any service's async client builder (SNS scenarios use them too). */
     public static <B extends AwsClientBuilder<B, ?> & SdkAsyncClientBuilder<B, ?>> B configure(
             B builder, URI endpoint, int callers) {
+        return configure(builder, endpoint, callers, Protocol.HTTP1_1);
+    }
+
+    /** The same settings over another HTTP version (Kinesis's SubscribeToShard runs over HTTP/2, as the KCL's). */
+    public static <B extends AwsClientBuilder<B, ?> & SdkAsyncClientBuilder<B, ?>> B configure(
+            B builder, URI endpoint, int callers, Protocol protocol) {
         NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
-                .protocol(Protocol.HTTP1_1)
+                .protocol(protocol)
                 .maxConcurrency(Math.max(16, callers * 2))
                 .maxPendingConnectionAcquires(10_000)
                 .connectionAcquisitionTimeout(CALL_TIMEOUT);

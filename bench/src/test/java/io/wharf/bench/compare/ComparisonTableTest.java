@@ -1,5 +1,6 @@
 package io.wharf.bench.compare;
 
+import io.wharf.bench.kinesis.KinesisResults;
 import io.wharf.bench.measure.Percentiles;
 import io.wharf.bench.measure.Result;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,26 @@ class ComparisonTableTest {
     }
 
     @Test
+    void kinesisBlocksAddTheirDataRate() {
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        results.put("kinesis-put", List.of(withDataRate(result("wharf", 60_000, 2.0, 600), "6.14"),
+                withDataRate(result("kinesalite", 30_000, 4.0, 900), "3.07")));
+
+        String table = ComparisonTable.render(results, "kinesalite");
+
+        assertThat(table).contains("wharf / kinesalite")
+                .contains("data MB/s (10^6 B of record data): wharf 6.14 (2.00x), kinesalite 3.07");
+        assertThat(ComparisonTable.render(Map.of("sqs-send", List.of(result("wharf", 1, 1, 1))), "wharf"))
+                .doesNotContain("MB/s");
+    }
+
+    private static Result withDataRate(Result result, String megabytesPerSecond) {
+        return new Result("kinesis-put", result.target(), Map.of(KinesisResults.DATA_RATE, megabytesPerSecond), 10,
+                result.messages(), 0, null, result.primaryLatency(), result.latencies(), result.serverCpuMillis(),
+                OptionalLong.empty(), OptionalDouble.empty());
+    }
+
+    @Test
     void noBaselineNoDivision() {
         assertThat(ComparisonTable.ratio(5, 0)).isEqualTo("-");
     }
@@ -46,6 +67,6 @@ class ComparisonTableTest {
         assertThat(spec.ratePerSecond()).isEqualTo(1000);
         assertThat(ScenarioSpec.parse("sqs-send").ratePerSecond()).isZero();
         assertThatThrownBy(() -> ScenarioSpec.parse("sqs-roundtrip@fast")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ScenarioSpec.parse("kinesis-put")).hasMessageContaining("known: sqs-send");
+        assertThatThrownBy(() -> ScenarioSpec.parse("kinesis-get")).hasMessageContaining("known: sqs-send");
     }
 }

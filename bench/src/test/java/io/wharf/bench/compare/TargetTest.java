@@ -1,0 +1,83 @@
+package io.wharf.bench.compare;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which target serves which scenario, the baseline of each, and how kinesalite is installed and started. */
+class TargetTest {
+
+    @Test
+    void eachPeerServesOnlyItsService() {
+        assertThat(Target.named("kinesalite")).isEqualTo(Target.KINESALITE);
+        assertThat(Target.KINESALITE.serves("kinesis-put")).isTrue();
+        assertThat(Target.KINESALITE.serves("kinesis-roundtrip")).isTrue();
+        assertThat(Target.KINESALITE.serves("kinesis-subscribe")).as("kinesalite has no consumers").isFalse();
+        assertThat(Target.KINESALITE.serves("sqs-send")).isFalse();
+        assertThat(Target.ELASTICMQ.serves("sqs-roundtrip")).isTrue();
+        assertThat(Target.ELASTICMQ.serves("kinesis-put")).isFalse();
+        assertThat(Target.ELASTICMQ.serves("sns-fanout")).isFalse();
+        assertThat(Target.WHARF.serves("kinesis-subscribe")).isTrue();
+        assertThat(Target.WHARF_IN_MEMORY.serves("sns-fanout")).isTrue();
+        assertThatThrownBy(() -> Target.named("kinesis-mock")).hasMessageContaining("kinesalite");
+    }
+
+    @Test
+    void eachScenarioRunsOnTheTargetsThatServeItAgainstItsOwnPeer() {
+        List<Target> chosen = List.of(Target.WHARF, Target.ELASTICMQ, Target.KINESALITE);
+
+        List<Target> kinesis = CompareCommand.servedBy(chosen, ScenarioSpec.parse("kinesis-roundtrip@2000"));
+        List<Target> sqs = CompareCommand.servedBy(chosen, ScenarioSpec.parse("sqs-send"));
+
+        assertThat(kinesis).containsExactly(Target.WHARF, Target.KINESALITE);
+        assertThat(sqs).containsExactly(Target.WHARF, Target.ELASTICMQ);
+        assertThat(CompareCommand.baselineFor(kinesis, null)).isEqualTo(Target.KINESALITE);
+        assertThat(CompareCommand.baselineFor(sqs, null)).isEqualTo(Target.ELASTICMQ);
+        assertThat(CompareCommand.baselineFor(kinesis, Target.ELASTICMQ)).as("not in this block").isEqualTo(Target.KINESALITE);
+        assertThat(CompareCommand.baselineFor(kinesis, Target.WHARF)).isEqualTo(Target.WHARF);
+        assertThat(CompareCommand.baselineFor(List.of(Target.WHARF_IN_MEMORY, Target.WHARF), null)).isEqualTo(Target.WHARF_IN_MEMORY);
+    }
+
+    @Test
+    void theCacheFollowsTheEnvironment() {
+        Path home = Path.of("/home/someone");
+
+        assertThat(Launch.defaultCacheDirectory(Map.of(), home)).isEqualTo(Path.of("/home/someone/.cache/wharf-bench"));
+        assertThat(Launch.defaultCacheDirectory(Map.of("XDG_CACHE_HOME", "/var/cache"), home))
+                .isEqualTo(Path.of("/var/cache/wharf-bench"));
+        assertThat(Launch.defaultCacheDirectory(Map.of("WHARF_BENCH_CACHE", "/tmp/b", "XDG_CACHE_HOME", "/var/cache"), home))
+                .isEqualTo(Path.of("/tmp/b"));
+    }
+
+    @Test
+    void kinesaliteIsInstalledPerVersionAndFoundAgain(@TempDir Path cache) throws IOException {
+        Path home = Kinesalite.installDirectory(cache, "3.3.3");
+
+        assertThat(home).isEqualTo(cache.resolve("kinesalite-3.3.3"));
+        assertThat(Kinesalite.installed(home, "3.3.3")).isFalse();
+        Path manifest = Files.createDirectories(home.resolve("node_modules/kinesalite")).resolve("package.json");
+        Files.writeString(manifest, "{\n  \"name\": \"kinesalite\",\n  \"version\": \"3.3.3\"\n}\n");
+        assertThat(Kinesalite.installed(home, "3.3.3")).isTrue();
+        assertThat(Kinesalite.installed(home, "3.3.2")).isFalse();
+        assertThatThrownBy(() -> Kinesalite.installDirectory(cache, "latest; rm -rf /")).hasMessageContaining("3.3.3");
+    }
+
+    @Test
+    void kinesaliteListensOnLoopbackAtThePortPickedHere() {
+        assertThat(Kinesalite.command(Path.of("/w/kinesalite.js"), Path.of("/c/kinesalite-3.3.3"), 41234))
+                .containsExactly("node", "/w/kinesalite.js", "/c/kinesalite-3.3.3", "41234");
+        assertThat(Kinesalite.LAUNCHER).contains("'127.0.0.1'").contains("shardLimit: 1000");
+        assertThat(Kinesalite.endpointIn("")).isNull();
+        assertThat(Kinesalite.endpointIn("Listening at http://127.0.0.1:41234\n"))
+                .isEqualTo(URI.create("http://127.0.0.1:41234"));
+    }
+}
