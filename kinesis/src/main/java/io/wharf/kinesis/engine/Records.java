@@ -287,9 +287,13 @@ public final class Records {
         }
         boolean caughtUp = position > durable;
         long behind = caughtUp ? 0 : Math.max(0, newestArrival - (lastArrival >= 0 ? lastArrival : now));
-        if (!shard.isOpen() && caughtUp && position > shard.endingCounter && durable >= shard.endingCounter) {
+        List<Shard> closedInto = !shard.isOpen() && caughtUp && position > shard.endingCounter
+                && durable >= shard.endingCounter ? s.children(shard.index) : List.of();
+        // A reshard closes the parent (under its lock) a moment before it publishes the children: until then the
+        // reader is not at the end yet (an end without ChildShards would strand KCL and subscriptions).
+        if (!closedInto.isEmpty()) {
             List<Views.ChildShardView> children = new ArrayList<>();
-            for (Shard child : s.children(shard.index)) {
+            for (Shard child : closedInto) {
                 List<String> parents = new ArrayList<>();
                 parents.add(Shard.id(child.parent));
                 if (child.adjacentParent >= 0) {
