@@ -66,6 +66,14 @@ public enum KinesisErrors {
                 + account + ".");
     }
 
+    /**
+     * What AWS says when a shard's throughput is exceeded: GetRecords' and PutRecord's exception message, and a
+     * failed PutRecords entry's ErrorMessage.
+     */
+    public static String rateExceeded(String shardId, String stream, String account) {
+        return "Rate exceeded for shard " + shardId + " in stream " + stream + " under account " + account + ".";
+    }
+
     public static AwsException iteratorExpired(long createdMillis, long nowMillis) {
         return EXPIRED_ITERATOR.error("Iterator expired. The iterator was created at time "
                 + AWS_DATE.format(Instant.ofEpochMilli(createdMillis)) + " while right now it is "

@@ -51,6 +51,7 @@ public final class KinesisEngine implements AutoCloseable {
     final ShardIterators iterators;
     final Records records;
     final Resharding resharding;
+    final OnDemandScaler scaler;
     private final ScheduledExecutorService background;
 
     public KinesisEngine(Store store, Clock clock, KinesisSettings settings) {
@@ -61,6 +62,7 @@ public final class KinesisEngine implements AutoCloseable {
         this.iterators = new ShardIterators(Recovery.iteratorKey(store, layout));
         this.records = new Records(this);
         this.resharding = new Resharding(this);
+        this.scaler = new OnDemandScaler(this);
         this.nextStreamNumber = Recovery.load(this) + 1;
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kinesis-trimmer");

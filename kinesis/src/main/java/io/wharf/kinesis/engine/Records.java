@@ -5,6 +5,7 @@ import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,16 +42,21 @@ public final class Records {
     /**
      * PutRecord / PutRecords. {@code memberPath} names a whole-request validation failure the way AWS does:
      * {@code "data"} for PutRecord, {@code "records.%d.member.data"} for PutRecords.
+     *
+     * <p>With {@link io.wharf.kinesis.KinesisSettings#enforceLimits} an entry whose shard has no throughput
+     * left fails alone, as AWS's PutRecords answers it (ErrorCode ProvisionedThroughputExceededException); the
+     * others are written. PutRecord turns its one failed entry into the exception.
      */
     public Views.PutOutcome put(StreamRef ref, List<Views.PutEntry> entries, String memberPath) {
         long now = engine.now();
         Stream s = writable(ref, now);
         int maxBytes = s.maxRecordKiB * 1024;
         BigInteger[] keys = new BigInteger[entries.size()];
+        long[] sizes = new long[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             Views.PutEntry e = entries.get(i);
-            long size = (long) e.data().length + e.partitionKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (size > maxBytes) {
+            sizes[i] = (long) e.data().length + e.partitionKey().getBytes(StandardCharsets.UTF_8).length;
+            if (sizes[i] > maxBytes) {
                 throw KinesisErrors.validation(String.format(memberPath, i + 1),
                         KinesisErrors.blobDisplay(e.data().length),
                         "Member must have length less than or equal to " + (maxBytes - e.partitionKey().length()));
@@ -58,6 +64,7 @@ public final class Records {
             keys[i] = hashKey(e, s);
         }
         boolean encrypted = s.encryptionType.equals("KMS");
+        boolean enforce = engine.settings.enforceLimits();
         while (true) {
             Shard[] targets = new Shard[entries.size()];
             TreeSet<Shard> locked = new TreeSet<>(Comparator.comparingInt(shard -> shard.index));
@@ -66,8 +73,9 @@ public final class Records {
                 locked.add(targets[i]);
             }
             locked.forEach(shard -> shard.lock.lock());
-            Commit commit;
+            Commit commit = null;
             List<Views.PutResult> results = new ArrayList<>(entries.size());
+            int failed = 0;
             long[] highest = new long[locked.size()];
             try {
                 if (locked.stream().anyMatch(shard -> !shard.isOpen())) {
@@ -77,6 +85,12 @@ public final class Records {
                 for (int i = 0; i < entries.size(); i++) {
                     Shard shard = targets[i];
                     Views.PutEntry e = entries.get(i);
+                    if (!shard.throughput.admitWrite(sizes[i], now, enforce)) {
+                        failed++;
+                        results.add(new Views.PutResult(null, null, KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.type(),
+                                KinesisErrors.rateExceeded(shard.id, ref.name(), ref.account())));
+                        continue;
+                    }
                     long counter = shard.nextCounter++;
                     long arrival = Math.max(now, shard.lastArrivalMillis);
                     shard.lastArrivalMillis = arrival;
@@ -87,7 +101,9 @@ public final class Records {
                     batch.put(engine.layout.arrivals, key, KinesisStoreLayout.encodeLong(arrival));
                     results.add(new Views.PutResult(shard.id, shard.sequenceNumber(counter, arrival), null, null));
                 }
-                commit = engine.store.submit(batch);
+                if (failed < entries.size()) {
+                    commit = engine.store.submit(batch);
+                }
                 int j = 0;
                 for (Shard shard : locked) {
                     highest[j++] = shard.nextCounter - 1;
@@ -95,12 +111,15 @@ public final class Records {
             } finally {
                 locked.forEach(shard -> shard.lock.unlock());
             }
-            commit.await();
-            int j = 0;
-            for (Shard shard : locked) {
-                shard.markDurable(highest[j++]);
+            if (commit != null) {
+                commit.await();
+                int j = 0;
+                for (Shard shard : locked) {
+                    shard.markDurable(highest[j++]);
+                }
             }
-            return new Views.PutOutcome(results, 0, encrypted);
+            engine.scaler.afterWrite(s, now);
+            return new Views.PutOutcome(results, failed, encrypted);
         }
     }
 
@@ -201,14 +220,35 @@ public final class Records {
 
     // ---------------------------------------------------------------- reading
 
-    /** GetRecords: up to {@code limit} records (and 10 MiB) from the iterator's position. */
+    /**
+     * GetRecords: up to {@code limit} records (and 10 MiB) from the iterator's position. With
+     * {@link io.wharf.kinesis.KinesisSettings#enforceLimits} a shard answers five calls a second and 2 MiB a
+     * second (a larger answer leaves it refusing calls until its budget recovers), then
+     * ProvisionedThroughputExceededException.
+     */
     public Views.RecordsPage get(String shardIterator, int limit) {
+        return read(shardIterator, limit, engine.settings.enforceLimits());
+    }
+
+    /**
+     * What a SubscribeToShard subscription reads: GetRecords' answer without GetRecords' limits (enhanced
+     * fan-out has its own 2 MiB/s per consumer, which Wharf does not meter).
+     */
+    public Views.RecordsPage readForSubscription(String shardIterator, int limit) {
+        return read(shardIterator, limit, false);
+    }
+
+    private Views.RecordsPage read(String shardIterator, int limit, boolean metered) {
         long now = engine.now();
         ShardIterators.Position p = engine.iterators.decode(shardIterator, now);
         Stream s = engine.byNumber.get(p.streamNumber());
         Shard shard = s == null || s.gone(now) ? null : s.shard(p.shardIndex());
         if (shard == null) {
             throw KinesisErrors.shardNotFound(Shard.id(p.shardIndex()), p.stream(), p.account());
+        }
+        if (metered && !shard.throughput.admitRead(now)) {
+            throw KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.error(
+                    KinesisErrors.rateExceeded(shard.id, p.stream(), p.account()));
         }
         long horizon = now - s.retentionMillis();
         long first;
@@ -242,14 +282,18 @@ public final class Records {
             lastArrival = r.arrivalMillis();
             position++;
         }
+        if (metered) {
+            shard.throughput.charged(bytes, now);
+        }
         boolean caughtUp = position > durable;
         long behind = caughtUp ? 0 : Math.max(0, newestArrival - (lastArrival >= 0 ? lastArrival : now));
-        List<Shard> childShards = shard.isOpen() ? List.of() : s.children(shard.index);
-        // A resharding closes the parents a moment before it publishes the children: until they are visible the
-        // reader is not at the end yet (a closed shard without ChildShards would strand KCL).
-        if (!childShards.isEmpty() && caughtUp && position > shard.endingCounter && durable >= shard.endingCounter) {
+        List<Shard> closedInto = !shard.isOpen() && caughtUp && position > shard.endingCounter
+                && durable >= shard.endingCounter ? s.children(shard.index) : List.of();
+        // A reshard closes the parent (under its lock) a moment before it publishes the children: until then the
+        // reader is not at the end yet (an end without ChildShards would strand KCL and subscriptions).
+        if (!closedInto.isEmpty()) {
             List<Views.ChildShardView> children = new ArrayList<>();
-            for (Shard child : childShards) {
+            for (Shard child : closedInto) {
                 List<String> parents = new ArrayList<>();
                 parents.add(Shard.id(child.parent));
                 if (child.adjacentParent >= 0) {

@@ -136,7 +136,8 @@ public final class Resharding {
         });
     }
 
-    private static void split(List<Shard> all, Shard parent, BigInteger key, long now) {
+    /** Closes {@code parent} and appends its two children, split at {@code key}. */
+    static void split(List<Shard> all, Shard parent, BigInteger key, long now) {
         close(parent, now);
         all.add(new Shard(all.size(), parent.index, -1,
                 new HashKeys.Range(parent.range.start(), key.subtract(BigInteger.ONE)), now));

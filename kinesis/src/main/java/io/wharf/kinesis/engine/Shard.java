@@ -24,6 +24,7 @@ final class Shard {
 
     final ReentrantLock lock = new ReentrantLock();
     final ArrivalIndex arrivals = new ArrivalIndex();
+    final ShardThroughput throughput;
     /** guarded by lock */
     long nextCounter = 1;
     /** guarded by lock: arrival of the newest record, so arrivals never go backwards */
@@ -41,6 +42,7 @@ final class Shard {
         this.adjacentParent = adjacentParent;
         this.range = range;
         this.createdMillis = createdMillis;
+        this.throughput = new ShardThroughput(createdMillis);
     }
 
     static String id(int index) {

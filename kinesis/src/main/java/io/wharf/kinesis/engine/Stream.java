@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One stream (one incarnation of a name: a re-created stream gets a new {@link #number}, so old iterators
@@ -33,6 +34,11 @@ final class Stream {
     /** The open shards by starting hash key: where records go. Replaced together with {@link #shards}. */
     volatile List<Shard> openShards = List.of();
 
+    /** When the current on-demand scaling window began ({@link OnDemandScaler}); not persisted. */
+    volatile long scaleWindowStartMillis;
+    /** Set while one writer evaluates on-demand scaling, so the others do not wait for it. */
+    final AtomicBoolean scaling = new AtomicBoolean();
+
     final TreeSet<String> metrics = new TreeSet<>();
     final TreeMap<String, String> tags = new TreeMap<>();
     final Map<String, Consumer> consumers = new LinkedHashMap<>();
@@ -45,6 +51,7 @@ final class Stream {
         this.createdMillis = createdMillis;
         this.status = status;
         this.transitionAtMillis = transitionAtMillis;
+        this.scaleWindowStartMillis = createdMillis;
     }
 
     /** CREATING and UPDATING become ACTIVE when their time has come; DELETING stays until {@link #gone}. */

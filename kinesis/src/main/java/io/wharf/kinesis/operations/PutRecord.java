@@ -1,6 +1,7 @@
 package io.wharf.kinesis.operations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.kinesis.KinesisErrors;
 import io.wharf.kinesis.engine.KinesisEngine;
 import io.wharf.kinesis.engine.Views;
 import io.wharf.protocol.Input;
@@ -22,6 +23,9 @@ public final class PutRecord implements Operation {
         Views.PutOutcome outcome = engine.records().put(Wire.stream(ctx, input), List.of(new Views.PutEntry(
                 input.bytes("Data"), input.string("PartitionKey"), input.string("ExplicitHashKey"))), "data");
         Views.PutResult r = outcome.results().get(0);
+        if (r.errorCode() != null) { // the shard's throughput is exceeded (--kinesis-enforce-limits)
+            throw KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.error(r.errorMessage());
+        }
         ObjectNode out = Wire.object().put("ShardId", r.shardId()).put("SequenceNumber", r.sequenceNumber());
         if (outcome.encrypted()) {
             out.put("EncryptionType", "KMS");

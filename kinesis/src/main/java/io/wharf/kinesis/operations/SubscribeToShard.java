@@ -121,7 +121,7 @@ public final class SubscribeToShard implements EventStreamOperation {
             }
             Views.RecordsPage page;
             try {
-                page = engine.records().get(iterator, MAX_RECORDS_PER_EVENT);
+                page = engine.records().readForSubscription(iterator, MAX_RECORDS_PER_EVENT);
             } catch (AwsException e) { // the stream or shard went away meanwhile
                 sink.exception(e.type(), e.getMessage());
                 return;

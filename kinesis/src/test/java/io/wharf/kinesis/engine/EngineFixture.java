@@ -16,11 +16,17 @@ abstract class EngineFixture {
     static final String ACCOUNT = "123456789012";
     static final String REGION = "eu-west-1";
     static final long TRANSITION = 500;
-    static final KinesisSettings SETTINGS = new KinesisSettings(TRANSITION, 500, 50, 4, 3_600_000);
+    static final KinesisSettings SETTINGS = new KinesisSettings(TRANSITION, 500, 50, 4, 3_600_000, false,
+            KinesisSettings.OnDemandScaling.DEFAULT);
 
     final ManualClock clock = new ManualClock(1_700_000_000_000L);
     Store store = new MemoryStore();
-    KinesisEngine engine = new KinesisEngine(store, clock, SETTINGS);
+    KinesisEngine engine = new KinesisEngine(store, clock, settings());
+
+    /** The engine's settings; a test class overrides this to turn limits or scaling on (called during construction). */
+    KinesisSettings settings() {
+        return SETTINGS;
+    }
 
     @AfterEach
     void closeEngine() {
@@ -30,7 +36,7 @@ abstract class EngineFixture {
     /** A new engine over the same store, as after a restart. */
     void restart() {
         engine.close();
-        engine = new KinesisEngine(store, clock, SETTINGS);
+        engine = new KinesisEngine(store, clock, settings());
     }
 
     static StreamRef ref(String name) {

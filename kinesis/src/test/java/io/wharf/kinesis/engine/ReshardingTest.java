@@ -14,6 +14,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReshardingTest extends EngineFixture {
     @Test
+    void aParentClosedBeforeItsChildrenArePublishedIsNotYetAtItsEnd() {
+        StreamRef ref = activeStream("race", 1);
+        put(ref, "k", "x");
+        Shard parent = engine.byRef.get(ref).shard(0);
+        String iterator = engine.records().get(iterator(ref, "shardId-000000000000", "TRIM_HORIZON"), 10)
+                .nextShardIterator();
+        parent.lock.lock();
+        try {
+            parent.close(clock.millis()); // what a reshard does first, before Stream.setShards
+        } finally {
+            parent.lock.unlock();
+        }
+        Views.RecordsPage page = engine.records().get(iterator, 10);
+        assertThat(page.nextShardIterator()).as("no end without ChildShards").isNotNull();
+        assertThat(page.childShards()).isEmpty();
+    }
+
+    @Test
     void splitClosesTheParentAndReadersFollowToTheChildren() {
         StreamRef ref = activeStream("split", 1);
         put(ref, "k", "before");

@@ -144,4 +144,25 @@ class KinesisServiceTest {
         assertThat(payload.get("ContinuationSequenceNumber").asText())
                 .isEqualTo(payload.get("Records").get(0).get("SequenceNumber").asText());
     }
+
+    @Test
+    void subscribeToShardChecksBeforeStreaming() throws Exception {
+        json("CreateStream", "{\"StreamName\":\"s\",\"ShardCount\":1}");
+        JsonNode consumer = json("RegisterStreamConsumer", "{\"StreamARN\":\"arn:aws:kinesis:us-east-1:000000000000:"
+                + "stream/s\",\"ConsumerName\":\"c\"}").get("Consumer");
+        String arn = consumer.get("ConsumerARN").asText();
+        WireResponse missing = call("SubscribeToShard", "application/x-amz-json-1.1", ("{\"ConsumerARN\":\"" + arn
+                + "\",\"ShardId\":\"shardId-000000000007\",\"StartingPosition\":{\"Type\":\"LATEST\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.stream()).isNull();
+        assertThat(JSON.readTree(missing.body()).get("__type").asText()).isEqualTo("ResourceNotFoundException");
+
+        WireResponse streaming = call("SubscribeToShard", "application/x-amz-json-1.1", ("{\"ConsumerARN\":\"" + arn
+                + "\",\"ShardId\":\"shardId-000000000000\",\"StartingPosition\":{\"Type\":\"LATEST\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(streaming.status()).isEqualTo(200);
+        assertThat(streaming.stream()).isNotNull();
+        assertThat(streaming.headers().get("Content-Type")).isEqualTo("application/vnd.amazon.eventstream");
+    }
 }

@@ -107,6 +107,12 @@ public final class CommandLineConfig {
                     + "Default: " + WharfConfig.DEFAULT_KINESIS_SHARD_LIMIT)
     String kinesisShardLimit;
 
+    @Option(names = "--kinesis-enforce-limits", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Enforce Kinesis per-shard throughput as AWS does (1 MiB/s and 1,000 records/s in, "
+                    + "2 MiB/s and 5 GetRecords/s out) with ProvisionedThroughputExceededException. "
+                    + "Env WHARF_KINESIS_ENFORCE_LIMITS. Default: false")
+    String kinesisEnforceLimits;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -175,6 +181,8 @@ public final class CommandLineConfig {
                 builder::kinesisTransitionMillis);
         set(Setting.KINESIS_SHARD_LIMIT, kinesisShardLimit, v -> parseInt(Setting.KINESIS_SHARD_LIMIT, v),
                 builder::kinesisShardLimit);
+        set(Setting.KINESIS_ENFORCE_LIMITS, kinesisEnforceLimits, v -> parseBoolean(Setting.KINESIS_ENFORCE_LIMITS, v),
+                builder::kinesisEnforceLimits);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -222,6 +230,7 @@ public final class CommandLineConfig {
             case TLS_KEY -> tlsKey;
             case KINESIS_TRANSITION_MS -> kinesisTransitionMillis;
             case KINESIS_SHARD_LIMIT -> kinesisShardLimit;
+            case KINESIS_ENFORCE_LIMITS -> kinesisEnforceLimits;
         };
     }
 

@@ -22,7 +22,8 @@ public enum Setting {
     TLS_CERT("--tls-cert", "WHARF_TLS_CERT"),
     TLS_KEY("--tls-key", "WHARF_TLS_KEY"),
     KINESIS_TRANSITION_MS("--kinesis-transition-ms", "WHARF_KINESIS_TRANSITION_MS"),
-    KINESIS_SHARD_LIMIT("--kinesis-shard-limit", "WHARF_KINESIS_SHARD_LIMIT");
+    KINESIS_SHARD_LIMIT("--kinesis-shard-limit", "WHARF_KINESIS_SHARD_LIMIT"),
+    KINESIS_ENFORCE_LIMITS("--kinesis-enforce-limits", "WHARF_KINESIS_ENFORCE_LIMITS");
 
     private final String option;
     private final String environmentVariable;

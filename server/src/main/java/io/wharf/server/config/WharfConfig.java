@@ -33,11 +33,14 @@ import java.util.regex.Pattern;
  * @param kinesisTransitionMillis how long a Kinesis stream stays CREATING/UPDATING/DELETING (and a consumer
  *                        CREATING/DELETING); 0 = at once
  * @param kinesisShardLimit open Kinesis shards allowed per account and region (DescribeLimits' ShardLimit)
+ * @param kinesisEnforceLimits refuse what exceeds a Kinesis shard's throughput (ProvisionedThroughputExceeded),
+ *                        as AWS does; false = never throttle
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
-                          Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit) {
+                          Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
+                          boolean kinesisEnforceLimits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -114,9 +117,13 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         }
     }
 
-    /** The Kinesis engine's settings: AWS's quotas, with this configuration's transition time and shard limit. */
+    /**
+     * The Kinesis engine's settings: AWS's quotas, with this configuration's transition time, shard limit and
+     * throughput enforcement.
+     */
     public KinesisSettings kinesis() {
-        return KinesisSettings.defaults().withTransitionMillis(kinesisTransitionMillis).withShardLimit(kinesisShardLimit);
+        return KinesisSettings.defaults().withTransitionMillis(kinesisTransitionMillis).withShardLimit(kinesisShardLimit)
+                .withEnforceLimits(kinesisEnforceLimits);
     }
 
     private static void validateHostname(String hostname) {
@@ -167,6 +174,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private Path tlsKey;
         private long kinesisTransitionMillis = DEFAULT_KINESIS_TRANSITION_MILLIS;
         private int kinesisShardLimit = DEFAULT_KINESIS_SHARD_LIMIT;
+        private boolean kinesisEnforceLimits;
 
         private Builder() {
         }
@@ -206,11 +214,13 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder kinesisShardLimit(int value) { kinesisShardLimit = value; return this; }
 
+        public Builder kinesisEnforceLimits(boolean value) { kinesisEnforceLimits = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
-                    tlsKey, kinesisTransitionMillis, kinesisShardLimit);
+                    tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits);
         }
     }
 }

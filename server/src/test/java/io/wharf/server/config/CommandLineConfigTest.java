@@ -40,6 +40,8 @@ class CommandLineConfigTest {
         assertThat(config.maxRequestBytes()).isEqualTo(WharfConfig.DEFAULT_MAX_REQUEST_BYTES);
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
         assertThat(config.fsync()).isEqualTo(FsyncMode.ALWAYS);
+        assertThat(config.kinesisEnforceLimits()).isFalse();
+        assertThat(config.kinesis().enforceLimits()).isFalse();
         assertThat(config).isEqualTo(WharfConfig.builder().build());
     }
 
@@ -49,11 +51,12 @@ class CommandLineConfigTest {
                 "--account-id", "123456789012", "--region", "eu-west-2", "--hostname", "wharf.local",
                 "--relaxed", "--max-request-bytes", "1048576", "--shutdown-timeout", "3", "--fsync", "never",
                 "--smtp-host", "mail.local", "--smtp-port", "2525", "--tls-port", "4567", "--tls-cert", "/etc/w.crt",
-                "--tls-key", "/etc/w.key");
+                "--tls-key", "/etc/w.key", "--kinesis-transition-ms", "0", "--kinesis-shard-limit", "20",
+                "--kinesis-enforce-limits");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
-                2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), WharfConfig.DEFAULT_KINESIS_TRANSITION_MILLIS,
-                WharfConfig.DEFAULT_KINESIS_SHARD_LIMIT));
+                2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true));
+        assertThat(config.kinesis().enforceLimits()).isTrue();
     }
 
     @Test
@@ -64,10 +67,12 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_HOSTNAME", "q.example:80"), Map.entry("WHARF_RELAXED", "1"),
                 Map.entry("WHARF_MAX_REQUEST_BYTES", "100000"), Map.entry("WHARF_SHUTDOWN_TIMEOUT", "0"),
                 Map.entry("WHARF_FSYNC", "NEVER"), Map.entry("WHARF_SMTP_HOST", "127.0.0.1"),
-                Map.entry("WHARF_SMTP_PORT", "1025"), Map.entry("WHARF_TLS_PORT", "0"));
+                Map.entry("WHARF_SMTP_PORT", "1025"), Map.entry("WHARF_TLS_PORT", "0"),
+                Map.entry("WHARF_KINESIS_TRANSITION_MS", "100"), Map.entry("WHARF_KINESIS_SHARD_LIMIT", "7"),
+                Map.entry("WHARF_KINESIS_ENFORCE_LIMITS", "on"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
                 "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
-                0, null, null, WharfConfig.DEFAULT_KINESIS_TRANSITION_MILLIS, WharfConfig.DEFAULT_KINESIS_SHARD_LIMIT));
+                0, null, null, 100, 7, true));
     }
 
     @Test
@@ -95,6 +100,8 @@ class CommandLineConfigTest {
         assertThat(exit(Map.of(), "--hostname", "http://x").text()).contains("--hostname 'http://x'");
         assertThat(exit(Map.of(), "--hostname", "x:0").text()).contains("--hostname 'x:0'");
         assertThat(exit(Map.of(), "--relaxed=maybe").text()).isEqualTo("wharf: invalid --relaxed 'maybe': expected true or false");
+        assertThat(exit(Map.of(), "--kinesis-enforce-limits=sometimes").text())
+                .isEqualTo("wharf: invalid --kinesis-enforce-limits 'sometimes': expected true or false");
         assertThat(exit(Map.of(), "--fsync", "sometimes").text())
                 .isEqualTo("wharf: invalid --fsync 'sometimes': expected always or never");
         assertThat(exit(Map.of(), "--smtp-port", "0").text())
@@ -112,6 +119,8 @@ class CommandLineConfigTest {
         assertThat(exit(Map.of("WHARF_REGION", "mars")).text())
                 .isEqualTo("wharf: invalid WHARF_REGION 'mars': expected a region such as us-east-1");
         assertThat(exit(Map.of("WHARF_IN_MEMORY", "yes please")).text()).contains("WHARF_IN_MEMORY 'yes please'");
+        assertThat(exit(Map.of("WHARF_KINESIS_ENFORCE_LIMITS", "x")).text())
+                .isEqualTo("wharf: invalid WHARF_KINESIS_ENFORCE_LIMITS 'x': expected true or false");
         // The flag overrides a bad variable, so the variable is never an error.
         assertThat(run(Map.of("WHARF_PORT", "abc"), "--port", "1").port()).isEqualTo(1);
     }
