@@ -1,5 +1,7 @@
 package io.wharf.kinesis.engine;
 
+import io.wharf.testing.ManualClock;
+
 import io.wharf.kinesis.KinesisSettings;
 import io.wharf.storage.MemoryStore;
 import io.wharf.storage.Store;

@@ -1,10 +1,11 @@
 package io.wharf.kinesis.operations;
 
+import io.wharf.testing.ManualClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.kinesis.KinesisService;
 import io.wharf.kinesis.KinesisSettings;
-import io.wharf.kinesis.engine.ManualClock;
 import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.protocol.wire.WireRequest;

@@ -1,5 +1,7 @@
 package io.wharf.sns.engine;
 
+import io.wharf.testing.ManualClock;
+
 import io.wharf.sns.MessageAttribute;
 import io.wharf.sns.SqsDelivery;
 import io.wharf.storage.MemoryStore;

@@ -1,5 +1,7 @@
 package io.wharf.sqs.engine;
 
+import io.wharf.testing.ManualClock;
+
 import io.wharf.protocol.AwsException;
 import io.wharf.storage.MemoryStore;
 import org.junit.jupiter.api.AfterEach;

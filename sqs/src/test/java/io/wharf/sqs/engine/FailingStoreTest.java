@@ -1,5 +1,7 @@
 package io.wharf.sqs.engine;
 
+import io.wharf.testing.ManualClock;
+
 import io.wharf.storage.FaultyStore;
 import io.wharf.storage.MemoryStore;
 import io.wharf.storage.StorageException;

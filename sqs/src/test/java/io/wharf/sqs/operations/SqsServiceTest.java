@@ -1,12 +1,13 @@
 package io.wharf.sqs.operations;
 
+import io.wharf.testing.ManualClock;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.AwsException;
 import io.wharf.protocol.Input;
 import io.wharf.protocol.RequestContext;
 import io.wharf.sqs.SqsService;
-import io.wharf.sqs.engine.ManualClock;
 import io.wharf.storage.MemoryStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

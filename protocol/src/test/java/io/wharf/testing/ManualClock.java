@@ -1,4 +1,4 @@
-package io.wharf.sns.engine;
+package io.wharf.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand (shared by the services' tests through the protocol module's tests jar). */
 public final class ManualClock extends Clock {
     private volatile long millis;
 
