@@ -1,5 +1,7 @@
 package io.wharf.sqs.engine;
 
+import io.wharf.storage.RecordCodec;
+
 /** Encoding of a remembered FIFO deduplication id ({@code sqs.dedup}: messageId, ordinal, expiresAt). */
 final class Deduplications {
     private Deduplications() {
@@ -7,14 +9,14 @@ final class Deduplications {
 
     static byte[] encode(Queue.Deduplication d) {
         return SqsStoreLayout.write(out -> {
-            SqsStoreLayout.writeString(out, d.messageId());
+            RecordCodec.writeString(out, d.messageId());
             out.writeLong(d.ordinal());
             out.writeLong(d.expiresAtMillis());
         });
     }
 
     static Queue.Deduplication decode(byte[] value) {
-        return SqsStoreLayout.read(value, in -> new Queue.Deduplication(SqsStoreLayout.readString(in), in.readLong(),
+        return SqsStoreLayout.read(value, in -> new Queue.Deduplication(RecordCodec.readString(in), in.readLong(),
                 in.readLong()));
     }
 }

@@ -1,5 +1,7 @@
 package io.wharf.sqs.engine;
 
+import io.wharf.storage.RecordCodec;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -79,26 +81,26 @@ final class MoveTask {
 
     synchronized byte[] encode() {
         return SqsStoreLayout.write(out -> {
-            SqsStoreLayout.writeString(out, taskId);
-            SqsStoreLayout.writeString(out, sourceArn);
-            SqsStoreLayout.writeNullable(out, destinationArn);
+            RecordCodec.writeString(out, taskId);
+            RecordCodec.writeString(out, sourceArn);
+            RecordCodec.writeNullable(out, destinationArn);
             out.writeInt(rate == null ? 0 : rate);
             out.writeLong(startedMillis);
             out.writeLong(toMove);
             out.writeLong(moved);
-            SqsStoreLayout.writeString(out, status.name());
-            SqsStoreLayout.writeNullable(out, failureReason);
+            RecordCodec.writeString(out, status.name());
+            RecordCodec.writeNullable(out, failureReason);
         });
     }
 
     static MoveTask decode(byte[] value) {
         return SqsStoreLayout.read(value, in -> {
-            String id = SqsStoreLayout.readString(in);
-            String source = SqsStoreLayout.readString(in);
-            String destination = SqsStoreLayout.readNullable(in);
+            String id = RecordCodec.readString(in);
+            String source = RecordCodec.readString(in);
+            String destination = RecordCodec.readNullable(in);
             int rate = in.readInt();
             return new MoveTask(id, source, destination, rate == 0 ? null : rate, in.readLong(), in.readLong(),
-                    in.readLong(), Status.valueOf(SqsStoreLayout.readString(in)), SqsStoreLayout.readNullable(in));
+                    in.readLong(), Status.valueOf(RecordCodec.readString(in)), RecordCodec.readNullable(in));
         });
     }
 }

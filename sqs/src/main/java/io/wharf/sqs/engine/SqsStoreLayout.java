@@ -1,14 +1,18 @@
 package io.wharf.sqs.engine;
 
+import io.wharf.storage.RecordCodec;
+
+import static io.wharf.storage.RecordCodec.readMap;
+import static io.wharf.storage.RecordCodec.readNullable;
+import static io.wharf.storage.RecordCodec.readString;
+import static io.wharf.storage.RecordCodec.writeMap;
+import static io.wharf.storage.RecordCodec.writeNullable;
+import static io.wharf.storage.RecordCodec.writeString;
+
 import io.wharf.storage.KeySpace;
 import io.wharf.storage.Store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -194,74 +198,11 @@ public final class SqsStoreLayout {
         });
     }
 
-    interface Writer {
-        void write(DataOutputStream out) throws IOException;
+    static byte[] write(RecordCodec.Writer writer) {
+        return RecordCodec.write(VERSION, writer);
     }
 
-    interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
-    }
-
-    static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static <T> T read(byte[] value, Reader<T> reader) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
-            byte version = in.readByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("unknown SQS record version " + version);
-            }
-            return reader.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    static String readString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static void writeNullable(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            writeString(out, s);
-        }
-    }
-
-    static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? readString(in) : null;
-    }
-
-    static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
-        out.writeInt(map.size());
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            writeString(out, e.getKey());
-            writeString(out, e.getValue());
-        }
-    }
-
-    static Map<String, String> readMap(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            map.put(readString(in), readString(in));
-        }
-        return map;
+    static <T> T read(byte[] value, RecordCodec.Reader<T> reader) {
+        return RecordCodec.read(value, VERSION, "SQS", reader);
     }
 }
