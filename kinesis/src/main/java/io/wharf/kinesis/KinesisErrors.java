@@ -24,9 +24,7 @@ public enum KinesisErrors {
     EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", 400),
     VALIDATION("ValidationException", 400),
     PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400),
-    SERIALIZATION("SerializationException", 400),
-    /** Not modelled: what Wharf answers for SubscribeToShard until event streams over HTTP/2 exist. */
-    NOT_IMPLEMENTED("NotImplementedException", 501);
+    SERIALIZATION("SerializationException", 400);
 
     private static final DateTimeFormatter AWS_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);

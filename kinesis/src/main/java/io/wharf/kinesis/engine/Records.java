@@ -238,14 +238,26 @@ public final class Records {
         return read(shardIterator, limit, false);
     }
 
-    private Views.RecordsPage read(String shardIterator, int limit, boolean metered) {
-        long now = engine.now();
+    /** Where an iterator points: its position, stream and shard; an expired iterator or a gone shard throws. */
+    private record Located(ShardIterators.Position p, Stream s, Shard shard) {
+    }
+
+    private Located locate(String shardIterator, long now) {
         ShardIterators.Position p = engine.iterators.decode(shardIterator, now);
         Stream s = engine.byNumber.get(p.streamNumber());
         Shard shard = s == null || s.gone(now) ? null : s.shard(p.shardIndex());
         if (shard == null) {
             throw KinesisErrors.shardNotFound(Shard.id(p.shardIndex()), p.stream(), p.account());
         }
+        return new Located(p, s, shard);
+    }
+
+    private Views.RecordsPage read(String shardIterator, int limit, boolean metered) {
+        long now = engine.now();
+        Located at = locate(shardIterator, now);
+        ShardIterators.Position p = at.p();
+        Stream s = at.s();
+        Shard shard = at.shard();
         if (metered && !shard.throughput.admitRead(now)) {
             throw KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.error(
                     KinesisErrors.rateExceeded(shard.id, p.stream(), p.account()));
@@ -314,18 +326,13 @@ public final class Records {
      * {@code millis} pass. An expired or foreign iterator returns at once (the next read reports it).
      */
     public void awaitRecords(String shardIterator, long millis) throws InterruptedException {
-        Shard shard;
-        ShardIterators.Position p;
+        Located at;
         try {
-            p = engine.iterators.decode(shardIterator, engine.now());
-            Stream s = engine.byNumber.get(p.streamNumber());
-            shard = s == null ? null : s.shard(p.shardIndex());
+            at = locate(shardIterator, engine.now());
         } catch (io.wharf.protocol.AwsException e) {
             return;
         }
-        if (shard != null) {
-            shard.awaitDurable(p.counter(), millis);
-        }
+        at.shard().awaitDurable(at.p().counter(), millis);
     }
 
     /**
@@ -334,13 +341,8 @@ public final class Records {
      */
     public String sequenceNumberBefore(String shardIterator) {
         long now = engine.now();
-        ShardIterators.Position p = engine.iterators.decode(shardIterator, now);
-        Stream s = engine.byNumber.get(p.streamNumber());
-        Shard shard = s == null ? null : s.shard(p.shardIndex());
-        if (shard == null) {
-            throw KinesisErrors.shardNotFound(Shard.id(p.shardIndex()), p.stream(), p.account());
-        }
-        return shard.sequenceNumber(Math.max(0, p.counter() - 1), now);
+        Located at = locate(shardIterator, now);
+        return at.shard().sequenceNumber(Math.max(0, at.p().counter() - 1), now);
     }
 
     // ---------------------------------------------------------------- retention
