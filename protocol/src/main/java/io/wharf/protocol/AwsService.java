@@ -1,7 +1,11 @@
 package io.wharf.protocol;
 
+import io.wharf.protocol.auth.AccessCheck;
+import io.wharf.protocol.auth.AuthException;
+import io.wharf.protocol.auth.Principal;
 import io.wharf.protocol.model.ServiceModel;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,5 +43,51 @@ public interface AwsService {
     /** Whether a Query request to this path belongs to this service when nothing else says. */
     default boolean claimsPath(String path) {
         return false;
+    }
+
+    // ---------------------------------------------------------------- identity and access
+
+    /**
+     * What a call needs permission for, from its decoded and validated parameters: usually one
+     * {@link AccessCheck} (the action and the resource ARN), none for calls that need no permission. The default asks
+     * for {@code <signing name>:<Operation>} on {@code *}; services with resources override it.
+     */
+    default List<AccessCheck> accessChecks(String operation, Input input, RequestContext context) {
+        return List.of(AccessCheck.anyResource(model().signingName() + ":" + operation));
+    }
+
+    /**
+     * The resource-based policy of one of this service's resources (a queue's or topic's {@code Policy}, a stream's
+     * or consumer's resource policy, a role's trust policy), or null when it has none or does not exist.
+     */
+    default String resourcePolicy(String resourceArn) {
+        return null;
+    }
+
+    /** The tags of one of this service's resources ({@code aws:ResourceTag/…}); empty when none. */
+    default Map<String, String> resourceTags(String resourceArn) {
+        return Map.of();
+    }
+
+    /**
+     * Whether a call may come without any credentials even when signatures are enforced, its parameters being the
+     * proof (SNS ConfirmSubscription and Unsubscribe from the URLs SNS sends). Such calls run as
+     * {@link Principal#anonymous()}; their {@link #accessChecks} still apply.
+     */
+    default boolean allowsAnonymous(String operation) {
+        return false;
+    }
+
+    /** How this service words an authentication failure; the default is by protocol (see {@link AuthErrors}). */
+    default AwsException authenticationError(AuthException failure) {
+        return AuthErrors.forProtocol(model(), failure);
+    }
+
+    /**
+     * How this service words a denied call. {@code message} is AWS's "User: … is not authorized to perform: …"
+     * sentence; services that word it otherwise (SQS names the queue URL) use {@code check}.
+     */
+    default AwsException accessDenied(AccessCheck check, String message) {
+        return AuthErrors.accessDenied(model(), message);
     }
 }

@@ -1,5 +1,6 @@
 package io.wharf.protocol.wire;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,33 @@ import java.util.Map;
  * @param query   query-string parameters (decoded), in order
  * @param headers headers with lower-case names; repeated headers joined by ","
  * @param body    the full body
+ * @param origin  how the request arrived: its exact URI (what SigV4 canonicalises), the peer's address and whether
+ *                the connection was TLS
  */
 public record WireRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-                          byte[] body) {
+                          byte[] body, Origin origin) {
+
+    /**
+     * Where a request came from and how.
+     *
+     * @param rawPath  the path exactly as sent, still %-encoded
+     * @param rawQuery the query string exactly as sent (without '?'), or "" when none
+     * @param sourceIp the peer's IP address as text ({@code aws:SourceIp}); never null
+     * @param secure   true when the request came over TLS ({@code aws:SecureTransport})
+     */
+    public record Origin(String rawPath, String rawQuery, String sourceIp, boolean secure) {
+        public Origin {
+            rawPath = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+            rawQuery = rawQuery == null ? "" : rawQuery;
+            sourceIp = sourceIp == null ? "127.0.0.1" : sourceIp;
+        }
+    }
+
+    /** A request made in-process (tests): the raw URI is re-encoded from the decoded path and query, loopback, plain. */
+    public WireRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+                       byte[] body) {
+        this(method, path, query, headers, body, new Origin(encodePath(path), encodeQuery(query), "127.0.0.1", false));
+    }
 
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
@@ -38,5 +63,28 @@ public record WireRequest(String method, String path, Map<String, List<String>> 
         }
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String encodePath(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        return String.join("/", java.util.Arrays.stream(path.split("/", -1)).map(WireRequest::encode).toList());
+    }
+
+    private static String encodeQuery(Map<String, List<String>> query) {
+        StringBuilder out = new StringBuilder();
+        query.forEach((name, values) -> values.forEach(value -> {
+            if (!out.isEmpty()) {
+                out.append('&');
+            }
+            out.append(encode(name)).append('=').append(encode(value));
+        }));
+        return out.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
     }
 }
