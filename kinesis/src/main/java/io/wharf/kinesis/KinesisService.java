@@ -131,6 +131,31 @@ public final class KinesisService implements AwsService, AutoCloseable {
     }
 
     @Override
+    public java.util.List<io.wharf.protocol.auth.AccessCheck> accessChecks(String operation, io.wharf.protocol.Input input,
+                                                                        io.wharf.protocol.RequestContext context) {
+        return io.wharf.kinesis.operations.KinesisAccess.checks(operation, input, context, engine);
+    }
+
+    /** A stream's or consumer's resource policy; null when it has none or does not exist. */
+    @Override
+    public String resourcePolicy(String resourceArn) {
+        try {
+            return engine.policy(resourceArn);
+        } catch (io.wharf.protocol.AwsException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Map<String, String> resourceTags(String resourceArn) {
+        try {
+            return engine.tagsOf(resourceArn);
+        } catch (io.wharf.protocol.AwsException e) {
+            return Map.of();
+        }
+    }
+
+    @Override
     public void close() {
         engine.close();
     }

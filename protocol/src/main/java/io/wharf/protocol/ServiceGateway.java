@@ -1,7 +1,14 @@
 package io.wharf.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.auth.AccessCheck;
+import io.wharf.protocol.auth.AccessRequest;
+import io.wharf.protocol.auth.AuditEvent;
+import io.wharf.protocol.auth.AuthException;
+import io.wharf.protocol.auth.Authentication;
 import io.wharf.protocol.auth.Credential;
+import io.wharf.protocol.auth.Decision;
+import io.wharf.protocol.auth.Principal;
 import io.wharf.protocol.auth.SigV4;
 import io.wharf.protocol.json.JsonDecoder;
 import io.wharf.protocol.json.JsonEncoder;
@@ -15,6 +22,7 @@ import io.wharf.protocol.wire.WireResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +35,15 @@ import java.util.Map;
  *       Query (form body and/or query string);</li>
  *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for Query the SigV4 credential scope, then
  *       the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
- *   <li>the operation, whose parameters are decoded, validated against the model and handed to the
- *       service's {@link Operation}; the result or error is encoded in the caller's protocol.</li>
+ *   <li>who the caller is ({@link io.wharf.protocol.auth.RequestAuthenticator}: SigV4 verified unless
+ *       authentication is off);</li>
+ *   <li>the operation, whose parameters are decoded and validated against the model;</li>
+ *   <li>whether the caller may do it: each {@link AccessCheck} the service declares for the call is decided by the
+ *       {@link io.wharf.protocol.auth.AccessControl} with the resource's policy and the request's condition keys
+ *       (only when policies are enforced);</li>
+ *   <li>the service's {@link Operation}; the result or error is encoded in the caller's protocol.</li>
  * </ol>
+ * Every call, answered or refused, is reported to the {@link io.wharf.protocol.auth.AuditSink}.
  * Before all that, a plain GET without parameters may be for a document a service serves to anyone
  * ({@link AwsService#document}: SNS's signing certificate).
  */
@@ -54,57 +68,82 @@ public final class ServiceGateway implements Gateway {
                 }
             }
         }
-        String requestId = RequestIds.next();
+        Call call = new Call(request, RequestIds.next());
         String target = request.header("x-amz-target");
         String mediaType = request.mediaType();
-        if (target != null || JsonFormat.claims(mediaType)) {
-            return json(request, target, requestId, JsonFormat.of(mediaType));
+        WireResponse response = target != null || JsonFormat.claims(mediaType)
+                ? json(call, target, JsonFormat.of(mediaType))
+                : query(call);
+        audit(call);
+        return response;
+    }
+
+    /** What the gateway learns about one call as it goes, for the audit log. */
+    private static final class Call {
+        final WireRequest request;
+        final String requestId;
+        AwsService service;
+        String action;
+        Credential credential;
+        Authentication authentication;
+        String resourceArn;
+        AwsException error;
+
+        Call(WireRequest request, String requestId) {
+            this.request = request;
+            this.requestId = requestId;
         }
-        return query(request, requestId);
     }
 
     // ---------------------------------------------------------------- JSON 1.0 / 1.1 and CBOR
 
-    private WireResponse json(WireRequest request, String target, String requestId, JsonFormat format) {
-        AwsService service = null;
+    private WireResponse json(Call call, String target, JsonFormat format) {
+        WireRequest request = call.request;
         try {
             int dot = target == null ? -1 : target.lastIndexOf('.');
             if (dot < 0) {
                 throw new AwsException("UnknownOperationException", "InvalidAction", 400, true,
                         "The request must contain an X-Amz-Target header naming the operation.");
             }
-            service = byTargetPrefix(target.substring(0, dot));
-            if (service == null) {
+            call.service = byTargetPrefix(target.substring(0, dot));
+            if (call.service == null) {
                 throw new AwsException("UnknownOperationException", 400, true, null);
             }
+            AwsService service = call.service;
             String operationName = target.substring(dot + 1);
             OperationModel operation = service.model().operation(operationName).orElse(null);
             if (operation == null) {
                 throw new AwsException("UnknownOperationException", "InvalidAction", 400, true,
                         "The action " + operationName + " is not valid for this web service.");
             }
-            Credential credential = SigV4.identify(request);
+            call.action = operation.name();
+            authenticate(call);
             ObjectNode input = JsonDecoder.parse(request.body(), format, service.validationErrors());
             new Validator(service.validationErrors(), format.timestampsInMillis(), true)
                     .validate(input, operation.input());
-            RequestContext context = context(request, requestId, credential);
+            RequestContext context = context(call);
+            authorize(call, new Input(input), context);
             if (service.operations().get(operation.name()) instanceof EventStreamOperation streaming) {
                 EventStreamOperation.Events events = streaming.open(context, new Input(input));
-                return EventStreams.response(events, operation, format).withHeader("x-amzn-RequestId", requestId);
+                return EventStreams.response(events, operation, format).withHeader("x-amzn-RequestId", call.requestId);
             }
             ObjectNode output = invokeWith(service, operation, context, input);
             byte[] body = JsonEncoder.encode(output, operation.output(), format);
             return WireResponse.of(200, format.contentType(service.model().jsonVersion()), body)
-                    .withHeader("x-amzn-RequestId", requestId);
+                    .withHeader("x-amzn-RequestId", call.requestId);
+        } catch (AuthException e) {
+            return jsonError(call, authenticationError(call.service, e), format);
         } catch (AwsException e) {
-            return jsonError(service, e, requestId, format);
+            return jsonError(call, e, format);
         } catch (RuntimeException e) {
-            return jsonError(service, internal(e, request), requestId, format);
+            return jsonError(call, internal(e, request), format);
         }
     }
 
-    private WireResponse jsonError(AwsService service, AwsException error, String requestId, JsonFormat format) {
-        ServiceModel model = service == null ? null : service.model();
+    private WireResponse jsonError(Call call, AwsException error, JsonFormat format) {
+        call.error = error;
+        String requestId = call.requestId;
+        ServiceModel model = call.service == null ? null : call.service.model();
         boolean queryCompatible = model != null && model.awsQueryCompatible();
         String type = queryCompatible ? "com.amazonaws." + model.signingName() + "#" + error.type() : error.type();
         byte[] body = JsonEncoder.error(type, error.getMessage(), format);
@@ -120,12 +159,16 @@ public final class ServiceGateway implements Gateway {
 
     // ---------------------------------------------------------------- AWS Query
 
-    private WireResponse query(WireRequest request, String requestId) {
-        AwsService service = null;
+    private WireResponse query(Call call) {
+        WireRequest request = call.request;
         try {
             Map<String, String> params = queryParameters(request);
-            Credential credential = SigV4.identify(request);
-            service = queryService(request, params, credential);
+            try {
+                call.credential = SigV4.identify(request);
+            } finally {
+                call.service = queryService(request, params, call.credential);
+            }
+            AwsService service = call.service;
             String action = params.get("Action");
             if (action == null || action.isEmpty()) {
                 throw AwsException.client("MissingAction", "The request must contain the parameter Action.");
@@ -134,17 +177,22 @@ public final class ServiceGateway implements Gateway {
             if (operation == null) {
                 throw AwsException.client("InvalidAction", "The action " + action + " is not valid for this web service.");
             }
+            call.action = operation.name();
+            authenticate(call);
             ObjectNode input = QueryDecoder.decode(params, operation.input(), service.validationErrors());
-            RequestContext context = context(request, requestId, credential);
+            RequestContext context = context(call);
             service.fromPath(request.path(), input, operation.name(), context);
             new Validator(service.validationErrors()).validate(input, operation.input());
+            authorize(call, new Input(input), context);
             ObjectNode output = invokeWith(service, operation, context, input);
-            String xml = XmlEncoder.response(operation, output, service.model().xmlNamespace(), requestId);
-            return WireResponse.text(200, "text/xml", xml).withHeader("x-amzn-RequestId", requestId);
+            String xml = XmlEncoder.response(operation, output, service.model().xmlNamespace(), call.requestId);
+            return WireResponse.text(200, "text/xml", xml).withHeader("x-amzn-RequestId", call.requestId);
+        } catch (AuthException e) {
+            return queryError(call, authenticationError(call.service, e));
         } catch (AwsException e) {
-            return queryError(service, e, requestId);
+            return queryError(call, e);
         } catch (RuntimeException e) {
-            return queryError(service, internal(e, request), requestId);
+            return queryError(call, internal(e, request));
         }
     }
 
@@ -202,8 +250,10 @@ public final class ServiceGateway implements Gateway {
         return candidates.get(0);
     }
 
-    private WireResponse queryError(AwsService service, AwsException error, String requestId) {
-        String namespace = service == null ? null : service.model().xmlNamespace();
+    private WireResponse queryError(Call call, AwsException error) {
+        call.error = error;
+        String requestId = call.requestId;
+        String namespace = call.service == null ? null : call.service.model().xmlNamespace();
         return WireResponse.text(error.httpStatus(), "text/xml", XmlEncoder.error(error, namespace, requestId))
                 .withHeader("x-amzn-RequestId", requestId);
     }
@@ -220,7 +270,59 @@ public final class ServiceGateway implements Gateway {
         return implementation.invoke(context, new Input(input));
     }
 
-    private RequestContext context(WireRequest request, String requestId, Credential credential) {
+    // ---------------------------------------------------------------- identity and access
+
+    /** Who the caller is; for JSON requests the credential is read here (Query read it to route). */
+    private void authenticate(Call call) {
+        if (call.credential == null) {
+            call.credential = SigV4.identify(call.request);
+        }
+        call.authentication = settings.authenticator().authenticate(call.request, call.credential,
+                call.service.model().signingName(), call.service.allowsAnonymous(call.action));
+    }
+
+    /**
+     * Decides every access check the service declares for this call, when policies are enforced. The resource's
+     * policy and tags come from the service; the global condition keys from the request.
+     */
+    private void authorize(Call call, Input input, RequestContext context) {
+        if (!settings.authenticator().mode().evaluatesPolicies()) {
+            return;
+        }
+        AwsService service = call.service;
+        Principal principal = context.principal();
+        for (AccessCheck check : service.accessChecks(call.action, input, context)) {
+            if (call.resourceArn == null) {
+                call.resourceArn = check.resourceArn();
+            }
+            boolean anyResource = check.resourceArn().equals("*");
+            Map<String, List<String>> conditionKeys = new LinkedHashMap<>();
+            conditionKeys.put("aws:SourceIp", List.of(context.sourceIp()));
+            conditionKeys.put("aws:SecureTransport", List.of(Boolean.toString(call.request.origin().secure())));
+            conditionKeys.put("aws:RequestedRegion", List.of(context.region()));
+            if (!anyResource) {
+                service.resourceTags(check.resourceArn())
+                        .forEach((key, value) -> conditionKeys.put("aws:ResourceTag/" + key, List.of(value)));
+            }
+            conditionKeys.putAll(check.context());
+            Decision decision = settings.accessControl().authorize(new AccessRequest(principal, check.action(),
+                    check.resourceArn(), check.resourceAccount(),
+                    anyResource ? null : service.resourcePolicy(check.resourceArn()), conditionKeys));
+            if (!decision.allowed()) {
+                call.resourceArn = check.resourceArn();
+                throw service.accessDenied(check, decision.message(principal, check.action(),
+                        check.deniedResource() != null ? check.deniedResource() : check.resourceArn()));
+            }
+        }
+    }
+
+    private static AwsException authenticationError(AwsService service, AuthException failure) {
+        return service == null ? AwsException.client(failure.failure().name(), failure.getMessage())
+                : service.authenticationError(failure);
+    }
+
+    private RequestContext context(Call call) {
+        WireRequest request = call.request;
         String host = settings.urlHost();
         if (host == null) {
             host = request.header("host");
@@ -228,22 +330,36 @@ public final class ServiceGateway implements Gateway {
         if (host == null || host.isBlank()) {
             host = "localhost";
         }
-        String region = credential != null ? credential.region() : settings.region();
-        return new RequestContext(requestId, accountOf(credential), region,
-                credential == null ? null : credential.accessKeyId(), host, "http", request.path());
+        Principal principal = call.authentication.principal();
+        String account = principal.accountId() != null ? principal.accountId() : settings.accountId();
+        return new RequestContext(call.requestId, account, call.authentication.region(), principal.accessKeyId(),
+                host, "http", request.path(), principal, request.origin().sourceIp());
     }
 
-    /**
-     * The account a request acts as: an access key ID of exactly 12 digits names its account (so one server can
-     * hold several accounts, for cross-account setups, as LocalStack does); any other key, or none, acts as
-     * {@code --account-id}.
-     */
-    private String accountOf(Credential credential) {
-        String key = credential == null ? null : credential.accessKeyId();
-        return key != null && ACCOUNT_KEY.matcher(key).matches() ? key : settings.accountId();
+    private void audit(Call call) {
+        if (settings.audit() == io.wharf.protocol.auth.AuditSink.NONE) {
+            return;
+        }
+        Principal principal = call.authentication != null ? call.authentication.principal() : Principal.anonymous();
+        String region = call.authentication != null ? call.authentication.region()
+                : call.credential != null ? call.credential.region() : settings.region();
+        try {
+            settings.audit().record(new AuditEvent(settings.clock().instant(), call.requestId, principal,
+                    call.credential != null ? call.credential.accessKeyId() : null, call.request.origin().sourceIp(),
+                    call.request.header("user-agent"),
+                    call.service == null ? null : call.service.model().endpointPrefix(), call.action, region,
+                    call.resourceArn, call.authentication != null && !isDenial(call.error),
+                    call.error == null ? null : call.error.code(),
+                    call.error == null ? null : call.error.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("the audit log refused a record: {}", e.toString());
+        }
     }
 
-    private static final java.util.regex.Pattern ACCOUNT_KEY = java.util.regex.Pattern.compile("\\d{12}");
+    private static boolean isDenial(AwsException error) {
+        return error != null && (error.httpStatus() == 403 || error.code().contains("AccessDenied")
+                || error.code().equals("AuthorizationError"));
+    }
 
     private static AwsException internal(Exception e, WireRequest request) {
         LOG.error("Internal failure on {} {}", request.method(), request.path(), e);

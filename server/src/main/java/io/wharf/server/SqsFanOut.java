@@ -1,6 +1,10 @@
 package io.wharf.server;
 
 import io.wharf.protocol.AwsException;
+import io.wharf.protocol.auth.AccessControl;
+import io.wharf.protocol.auth.AccessRequest;
+import io.wharf.protocol.auth.Decision;
+import io.wharf.protocol.auth.Principal;
 import io.wharf.sns.MessageAttribute;
 import io.wharf.sns.SqsDelivery;
 import io.wharf.sqs.engine.MessageAttributeValue;
@@ -9,28 +13,52 @@ import io.wharf.sqs.engine.SendCommand;
 import io.wharf.sqs.engine.SqsEngine;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * SNS's way into SQS: a delivery is a SendMessage on the SQS engine, durable when it returns. A queue that does
  * not exist, or a message it refuses (a client error), is a permanent failure; anything else may be retried.
+ *
+ * <p>As on AWS, SNS is a service principal here: when policies are enforced, the queue's policy must allow
+ * {@code sns.amazonaws.com} to {@code sqs:SendMessage}, usually only for the topic ({@code aws:SourceArn}) — same
+ * account or not. Without that the delivery fails permanently (the subscription's dead-letter queue, if any, gets
+ * the message — if its own policy lets SNS in).
  */
 final class SqsFanOut implements SqsDelivery {
     /** The SenderId SQS shows for messages SNS delivered. */
     static final String SNS_SENDER = "AIDAISMY7JYY5F7RTT6AO";
 
+    static final Principal SNS = Principal.service("sns.amazonaws.com");
+
     private final SqsEngine sqs;
+    private final AccessControl access;
 
     SqsFanOut(SqsEngine sqs) {
+        this(sqs, AccessControl.ALLOW_ALL);
+    }
+
+    /** @param access decides whether a queue lets SNS in; {@link AccessControl#ALLOW_ALL} unless policies are enforced */
+    SqsFanOut(SqsEngine sqs, AccessControl access) {
         this.sqs = sqs;
+        this.access = access;
     }
 
     @Override
     public void deliver(String queueArn, String body, Map<String, MessageAttribute> attributes, String groupId,
                         String dedupId) {
+        deliver(null, queueArn, body, attributes, groupId, dedupId);
+    }
+
+    @Override
+    public void deliver(String topicArn, String queueArn, String body, Map<String, MessageAttribute> attributes,
+                        String groupId, String dedupId) {
         QueueId queue = QueueId.fromArn(queueArn);
         if (queue == null) {
             throw new DeliveryException("not an SQS queue ARN: " + queueArn, true, null);
+        }
+        if (access != AccessControl.ALLOW_ALL) {
+            authorize(topicArn, queue);
         }
         Map<String, MessageAttributeValue> sqsAttributes = new LinkedHashMap<>();
         attributes.forEach((name, a) -> sqsAttributes.put(name,
@@ -42,6 +70,23 @@ final class SqsFanOut implements SqsDelivery {
             sqs.sendMessage(queue, command);
         } catch (AwsException e) {
             throw new DeliveryException(e.code() + ": " + e.getMessage(), e.senderFault(), e);
+        }
+    }
+
+    private void authorize(String topicArn, QueueId queue) {
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        if (topicArn != null) {
+            context.put("aws:SourceArn", List.of(topicArn));
+            String[] parts = topicArn.split(":", 6);
+            if (parts.length > 4) {
+                context.put("aws:SourceAccount", List.of(parts[4]));
+            }
+        }
+        Decision decision = access.authorize(new AccessRequest(SNS, "sqs:SendMessage", queue.arn(), queue.accountId(),
+                sqs.queuePolicy(queue), context));
+        if (!decision.allowed()) {
+            throw new DeliveryException("AccessDenied: " + decision.message(SNS, "sqs:SendMessage", queue.arn()),
+                    true, null);
         }
     }
 }

@@ -182,6 +182,34 @@ public final class SnsService implements AwsService, AutoCloseable {
     }
 
     @Override
+    public java.util.List<io.wharf.protocol.auth.AccessCheck> accessChecks(String operation, io.wharf.protocol.Input input,
+                                                                        io.wharf.protocol.RequestContext context) {
+        return io.wharf.sns.operations.SnsAccess.checks(operation, input, context);
+    }
+
+    /** The topic's {@code Policy}; null for anything else or a topic that does not exist. */
+    @Override
+    public String resourcePolicy(String resourceArn) {
+        return engine.topicPolicy(resourceArn);
+    }
+
+    @Override
+    public Map<String, String> resourceTags(String resourceArn) {
+        return engine.resourceTags(resourceArn);
+    }
+
+    /** The confirmation and unsubscribe links SNS sends work without credentials, as on AWS. */
+    @Override
+    public boolean allowsAnonymous(String operation) {
+        return operation.equals("ConfirmSubscription") || operation.equals("Unsubscribe");
+    }
+
+    @Override
+    public AwsException accessDenied(io.wharf.protocol.auth.AccessCheck check, String message) {
+        return SnsErrors.AUTHORIZATION_ERROR.error(message);
+    }
+
+    @Override
     public void close() {
         engine.close();
     }

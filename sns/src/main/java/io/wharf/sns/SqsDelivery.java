@@ -20,6 +20,15 @@ public interface SqsDelivery {
     void deliver(String queueArn, String body, Map<String, MessageAttribute> attributes, String groupId,
                  String dedupId);
 
+    /**
+     * A delivery on behalf of {@code topicArn}: what SNS calls, so the queue's policy can be asked whether it lets
+     * {@code sns.amazonaws.com} send for that topic ({@code aws:SourceArn}). The default ignores the topic.
+     */
+    default void deliver(String topicArn, String queueArn, String body, Map<String, MessageAttribute> attributes,
+                         String groupId, String dedupId) {
+        deliver(queueArn, body, attributes, groupId, dedupId);
+    }
+
     /** A delivery that failed; {@code permanent} ones (queue gone, message refused) are not retried forever. */
     final class DeliveryException extends RuntimeException {
         private final boolean permanent;

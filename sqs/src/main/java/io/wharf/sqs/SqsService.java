@@ -153,6 +153,30 @@ public final class SqsService implements AwsService, AutoCloseable {
     }
 
     @Override
+    public java.util.List<io.wharf.protocol.auth.AccessCheck> accessChecks(String operation, io.wharf.protocol.Input input,
+                                                                        RequestContext context) {
+        return io.wharf.sqs.operations.SqsAccess.checks(operation, input, context);
+    }
+
+    @Override
+    public String resourcePolicy(String resourceArn) {
+        io.wharf.sqs.engine.QueueId queue = io.wharf.sqs.engine.QueueId.fromArn(resourceArn);
+        return queue == null ? null : engine.queuePolicy(queue);
+    }
+
+    @Override
+    public Map<String, String> resourceTags(String resourceArn) {
+        io.wharf.sqs.engine.QueueId queue = io.wharf.sqs.engine.QueueId.fromArn(resourceArn);
+        return queue == null ? Map.of() : engine.queueTags(queue);
+    }
+
+    /** SQS names the queue URL, not the principal: "Access to the resource https://… is denied." */
+    @Override
+    public io.wharf.protocol.AwsException accessDenied(io.wharf.protocol.auth.AccessCheck check, String message) {
+        return SqsErrors.accessDenied(check.deniedResource() != null ? check.deniedResource() : check.resourceArn());
+    }
+
+    @Override
     public void close() {
         engine.close();
     }

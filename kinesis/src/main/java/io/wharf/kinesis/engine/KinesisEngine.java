@@ -565,6 +565,16 @@ public final class KinesisEngine implements AutoCloseable {
         }
     }
 
+    /** The stream a shard iterator was issued for (expired or not), or null when it is not one of ours. */
+    public StreamRef streamOfIterator(String shardIterator) {
+        try {
+            ShardIterators.Position p = iterators.open(shardIterator);
+            return new StreamRef(p.account(), p.region(), p.stream());
+        } catch (io.wharf.protocol.AwsException e) {
+            return null;
+        }
+    }
+
     // ---------------------------------------------------------------- resource policies
 
     public void putPolicy(String arn, String policy) {

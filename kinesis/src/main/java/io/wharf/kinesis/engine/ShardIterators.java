@@ -74,6 +74,18 @@ final class ShardIterators {
      *                                        ExpiredIteratorException after five minutes
      */
     Position decode(String iterator, long nowMillis) {
+        Position p = open(iterator);
+        if (p.issuedMillis() > nowMillis + 1000) {
+            throw invalid();
+        }
+        if (nowMillis - p.issuedMillis() > LIFETIME_MILLIS) {
+            throw KinesisErrors.iteratorExpired(p.issuedMillis(), nowMillis);
+        }
+        return p;
+    }
+
+    /** What a sealed iterator says, expired or not; InvalidArgumentException for anything not made here. */
+    Position open(String iterator) {
         String text = iterator.length() > 1 && iterator.startsWith("\"") && iterator.endsWith("\"")
                 ? iterator.substring(1, iterator.length() - 1) : iterator; // pasted back from CLI output
         Position p;
@@ -93,12 +105,6 @@ final class ShardIterators {
                     in.readLong());
         } catch (IllegalArgumentException | GeneralSecurityException | IOException e) {
             throw invalid();
-        }
-        if (p.issuedMillis() > nowMillis + 1000) {
-            throw invalid();
-        }
-        if (nowMillis - p.issuedMillis() > LIFETIME_MILLIS) {
-            throw KinesisErrors.iteratorExpired(p.issuedMillis(), nowMillis);
         }
         return p;
     }

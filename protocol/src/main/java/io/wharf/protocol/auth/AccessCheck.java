@@ -40,6 +40,17 @@ public record AccessCheck(String action, String resourceArn, String resourceAcco
         return new AccessCheck(action, resourceArn, resourceAccount, merged, deniedResource);
     }
 
+    /** The condition keys of tags sent with a request: {@code aws:RequestTag/<key>} and {@code aws:TagKeys}. */
+    public static Map<String, List<String>> requestTags(Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return Map.of();
+        }
+        java.util.Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
+        tags.forEach((key, value) -> keys.put("aws:RequestTag/" + key, List.of(value)));
+        keys.put("aws:TagKeys", List.copyOf(tags.keySet()));
+        return keys;
+    }
+
     public AccessCheck deniedAs(String resourceName) {
         return new AccessCheck(action, resourceArn, resourceAccount, context, resourceName);
     }

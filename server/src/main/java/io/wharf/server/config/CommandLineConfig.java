@@ -113,6 +113,31 @@ public final class CommandLineConfig {
                     + "Env WHARF_KINESIS_ENFORCE_LIMITS. Default: false")
     String kinesisEnforceLimits;
 
+    @Option(names = "--auth", paramLabel = "off|verify|enforce",
+            description = "off: any credentials, nothing checked; verify: SigV4 signatures checked, policies not "
+                    + "evaluated; enforce: signatures checked and IAM, queue, topic and stream policies enforced. "
+                    + "Env WHARF_AUTH. Default: off when listening on a loopback address, enforce otherwise")
+    String auth;
+
+    @Option(names = "--root-access-key-id", paramLabel = "KEY_ID",
+            description = "Access key id of the root user of --account-id. Env WHARF_ROOT_ACCESS_KEY_ID. "
+                    + "Default: a key generated on first start, kept in <data-dir>/root-credentials (mode 0600)")
+    String rootAccessKeyId;
+
+    @Option(names = "--root-secret-access-key", paramLabel = "SECRET",
+            description = "Its secret (prefer the environment variable: arguments are visible to other local users). "
+                    + "Env WHARF_ROOT_SECRET_ACCESS_KEY")
+    String rootSecretAccessKey;
+
+    @Option(names = "--account", paramLabel = "ID:KEY_ID:SECRET",
+            description = "A further account and its root key; repeatable. Env WHARF_ACCOUNTS (comma-separated)")
+    java.util.List<String> accounts;
+
+    @Option(names = "--audit-log", paramLabel = "FILE|stdout",
+            description = "Write one JSON line per API call (CloudTrail's field names) to FILE, rotated by size, or "
+                    + "to stdout. Env WHARF_AUDIT_LOG. Default: none")
+    String auditLog;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -183,6 +208,15 @@ public final class CommandLineConfig {
                 builder::kinesisShardLimit);
         set(Setting.KINESIS_ENFORCE_LIMITS, kinesisEnforceLimits, v -> parseBoolean(Setting.KINESIS_ENFORCE_LIMITS, v),
                 builder::kinesisEnforceLimits);
+        set(Setting.AUTH, auth, CommandLineConfig::parseAuth, builder::auth);
+        set(Setting.ROOT_ACCESS_KEY_ID, rootAccessKeyId, String::strip, builder::rootAccessKeyId);
+        set(Setting.ROOT_SECRET_ACCESS_KEY, rootSecretAccessKey, Function.identity(), builder::rootSecretAccessKey);
+        String accountList = accounts == null ? null : String.join(",", accounts);
+        set(Setting.ACCOUNTS, accountList, v -> java.util.Arrays.stream(v.split(","))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> AccountKey.parse(Setting.ACCOUNTS, entry)).toList(),
+                list -> list.forEach(builder::account));
+        set(Setting.AUDIT_LOG, auditLog, String::strip, builder::auditLog);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -231,6 +265,11 @@ public final class CommandLineConfig {
             case KINESIS_TRANSITION_MS -> kinesisTransitionMillis;
             case KINESIS_SHARD_LIMIT -> kinesisShardLimit;
             case KINESIS_ENFORCE_LIMITS -> kinesisEnforceLimits;
+            case AUTH -> auth;
+            case ROOT_ACCESS_KEY_ID -> rootAccessKeyId;
+            case ROOT_SECRET_ACCESS_KEY -> rootSecretAccessKey;
+            case ACCOUNTS -> accounts == null ? null : String.join(",", accounts);
+            case AUDIT_LOG -> auditLog;
         };
     }
 
@@ -255,6 +294,15 @@ public final class CommandLineConfig {
             case "always" -> FsyncMode.ALWAYS;
             case "never" -> FsyncMode.NEVER;
             default -> throw new ConfigException(Setting.FSYNC, value, "expected always or never");
+        };
+    }
+
+    private static io.wharf.protocol.auth.AuthMode parseAuth(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "off" -> io.wharf.protocol.auth.AuthMode.OFF;
+            case "verify" -> io.wharf.protocol.auth.AuthMode.VERIFY;
+            case "enforce" -> io.wharf.protocol.auth.AuthMode.ENFORCE;
+            default -> throw new ConfigException(Setting.AUTH, value, "expected off, verify or enforce");
         };
     }
 

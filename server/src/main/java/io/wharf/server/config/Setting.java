@@ -23,7 +23,12 @@ public enum Setting {
     TLS_KEY("--tls-key", "WHARF_TLS_KEY"),
     KINESIS_TRANSITION_MS("--kinesis-transition-ms", "WHARF_KINESIS_TRANSITION_MS"),
     KINESIS_SHARD_LIMIT("--kinesis-shard-limit", "WHARF_KINESIS_SHARD_LIMIT"),
-    KINESIS_ENFORCE_LIMITS("--kinesis-enforce-limits", "WHARF_KINESIS_ENFORCE_LIMITS");
+    KINESIS_ENFORCE_LIMITS("--kinesis-enforce-limits", "WHARF_KINESIS_ENFORCE_LIMITS"),
+    AUTH("--auth", "WHARF_AUTH"),
+    ROOT_ACCESS_KEY_ID("--root-access-key-id", "WHARF_ROOT_ACCESS_KEY_ID"),
+    ROOT_SECRET_ACCESS_KEY("--root-secret-access-key", "WHARF_ROOT_SECRET_ACCESS_KEY"),
+    ACCOUNTS("--account", "WHARF_ACCOUNTS"),
+    AUDIT_LOG("--audit-log", "WHARF_AUDIT_LOG");
 
     private final String option;
     private final String environmentVariable;

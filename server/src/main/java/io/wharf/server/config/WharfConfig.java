@@ -2,10 +2,17 @@ package io.wharf.server.config;
 
 import java.nio.file.Path;
 import io.wharf.kinesis.KinesisSettings;
+import io.wharf.protocol.auth.AuthMode;
 import io.wharf.storage.FsyncMode;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -35,12 +42,19 @@ import java.util.regex.Pattern;
  * @param kinesisShardLimit open Kinesis shards allowed per account and region (DescribeLimits' ShardLimit)
  * @param kinesisEnforceLimits refuse what exceeds a Kinesis shard's throughput (ProvisionedThroughputExceeded),
  *                        as AWS does; false = never throttle
+ * @param auth            how requests are authenticated and authorised; null = {@link #effectiveAuth()}'s default
+ *                        (off when every listener is on a loopback address, enforce otherwise)
+ * @param rootKey         the root access key of {@code accountId}; null = generated on first start and kept in the
+ *                        data directory (when signatures are verified)
+ * @param accounts        further accounts with their root keys ({@code --account ID:KEY:SECRET})
+ * @param auditLog        where one JSON line per API call goes: a file, {@code stdout}, or null for none
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
-                          boolean kinesisEnforceLimits) {
+                          boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
+                          String auditLog) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -115,6 +129,78 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             throw new ConfigException(Setting.KINESIS_SHARD_LIMIT, Integer.toString(kinesisShardLimit),
                     "expected 1-1000000 shards");
         }
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        validateAccounts(accountId, rootKey, accounts);
+        if (auditLog != null && auditLog.isBlank()) {
+            throw new ConfigException(Setting.AUDIT_LOG, auditLog, "expected a file or stdout");
+        }
+        if (inMemory && rootKey == null && effectiveAuth(auth, host).verifiesSignatures()) {
+            throw new ConfigException(Setting.ROOT_ACCESS_KEY_ID, "", "--in-memory with --auth "
+                    + effectiveAuth(auth, host).name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs --root-access-key-id and --root-secret-access-key (there is no data directory to keep a "
+                    + "generated key in)");
+        }
+    }
+
+    /** Each account once, each access key once, and no extra account that is the main one. */
+    private static void validateAccounts(String accountId, AccountKey rootKey, List<AccountKey> accounts) {
+        Set<String> accountIds = new HashSet<>(List.of(accountId));
+        Set<String> keys = new HashSet<>();
+        if (rootKey != null) {
+            keys.add(rootKey.accessKeyId());
+        }
+        for (AccountKey account : accounts) {
+            if (!accountIds.add(account.accountId())) {
+                throw new ConfigException(Setting.ACCOUNTS, account.accountId(),
+                        "this account is already configured (each account once; --account-id has its own flags)");
+            }
+            if (!keys.add(account.accessKeyId())) {
+                throw new ConfigException(Setting.ACCOUNTS, account.accessKeyId(), "this access key id is used twice");
+            }
+        }
+    }
+
+    /**
+     * The auth mode in force: the configured one, else {@code off} when the listener is on a loopback address and
+     * {@code enforce} otherwise (a server others can reach is never open by default).
+     */
+    public AuthMode effectiveAuth() {
+        return effectiveAuth(auth, host);
+    }
+
+    private static AuthMode effectiveAuth(AuthMode auth, String host) {
+        return auth != null ? auth : isLoopback(host) ? AuthMode.OFF : AuthMode.ENFORCE;
+    }
+
+    /** Whether every listener (the plain and the TLS port share {@code --host}) is on a loopback address. */
+    public boolean listensOnLoopbackOnly() {
+        return isLoopback(host);
+    }
+
+    private static boolean isLoopback(String host) {
+        String address = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (address.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            // Only literal addresses: a name is not resolved here (that could hang start-up); a name is not loopback.
+            if (!address.matches("[0-9.]+") && !address.contains(":")) {
+                return false;
+            }
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Every account's root key given in the configuration: {@code --account-id}'s first, if given. */
+    public List<AccountKey> accountKeys() {
+        List<AccountKey> all = new ArrayList<>();
+        if (rootKey != null) {
+            all.add(rootKey);
+        }
+        all.addAll(accounts);
+        return all;
     }
 
     /**
@@ -175,6 +261,11 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private long kinesisTransitionMillis = DEFAULT_KINESIS_TRANSITION_MILLIS;
         private int kinesisShardLimit = DEFAULT_KINESIS_SHARD_LIMIT;
         private boolean kinesisEnforceLimits;
+        private AuthMode auth;
+        private String rootAccessKeyId;
+        private String rootSecretAccessKey;
+        private final List<AccountKey> accounts = new ArrayList<>();
+        private String auditLog;
 
         private Builder() {
         }
@@ -216,11 +307,41 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder kinesisEnforceLimits(boolean value) { kinesisEnforceLimits = value; return this; }
 
+        /** null = the default for the listener (see {@link WharfConfig#effectiveAuth()}). */
+        public Builder auth(AuthMode value) { auth = value; return this; }
+
+        public Builder rootAccessKeyId(String value) { rootAccessKeyId = value; return this; }
+
+        public Builder rootSecretAccessKey(String value) { rootSecretAccessKey = value; return this; }
+
+        /** One more account with its root key. */
+        public Builder account(String accountId, String accessKeyId, String secretAccessKey) {
+            accounts.add(AccountKey.validated(Setting.ACCOUNTS, accountId, accessKeyId, secretAccessKey));
+            return this;
+        }
+
+        Builder account(AccountKey value) { accounts.add(value); return this; }
+
+        /** A file, {@code stdout}, or null for no audit log. */
+        public Builder auditLog(String value) { auditLog = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
+            if ((rootAccessKeyId == null) != (rootSecretAccessKey == null)) {
+                throw new ConfigException(rootAccessKeyId == null ? Setting.ROOT_ACCESS_KEY_ID : Setting.ROOT_SECRET_ACCESS_KEY,
+                        "", "--root-access-key-id and --root-secret-access-key go together");
+            }
+            AccountKey rootKey = null;
+            if (rootAccessKeyId != null) {
+                if (accountId == null || !AccountKey.ACCOUNT_ID.matcher(accountId).matches()) {
+                    throw new ConfigException(Setting.ACCOUNT_ID, String.valueOf(accountId), "expected exactly 12 digits");
+                }
+                rootKey = AccountKey.validated(Setting.ROOT_ACCESS_KEY_ID, accountId, rootAccessKeyId, rootSecretAccessKey);
+            }
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
-                    tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits);
+                    tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
+                    auditLog);
         }
     }
 }

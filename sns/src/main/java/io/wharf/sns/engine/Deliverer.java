@@ -150,7 +150,7 @@ final class Deliverer implements AutoCloseable {
                 return true;
             }
             try {
-                sqs.deliver(d.endpoint(), d.body(), d.attributes(), d.groupId(), d.dedupId());
+                sqs.deliver(d.topicArn(), d.endpoint(), d.body(), d.attributes(), d.groupId(), d.dedupId());
                 return true;
             } catch (SqsDelivery.DeliveryException e) {
                 if (e.permanent() || attempt >= limits.deliveryAttempts()) {
@@ -276,7 +276,7 @@ final class Deliverer implements AutoCloseable {
             return;
         }
         try {
-            sqs.deliver(d.deadLetterTargetArn(), d.body(), d.attributes(), d.groupId(), d.dedupId());
+            sqs.deliver(d.topicArn(), d.deadLetterTargetArn(), d.body(), d.attributes(), d.groupId(), d.dedupId());
         } catch (RuntimeException e) {
             LOG.warn("dropping a message for {}: dead-letter queue {} refused it too: {}", d.subscriptionArn(),
                     d.deadLetterTargetArn(), e.getMessage());

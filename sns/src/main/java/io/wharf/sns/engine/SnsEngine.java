@@ -179,6 +179,34 @@ public final class SnsEngine implements AutoCloseable {
         return new LinkedHashMap<>(topics.get(tagged(arn)).tags);
     }
 
+    /** The topic's access policy as GetTopicAttributes shows it (AWS's default one unless set), or null when no topic. */
+    public String topicPolicy(String arn) {
+        Topic topic = arn == null ? null : topics.get(arn);
+        if (topic == null) {
+            return null;
+        }
+        registryLock.lock(); // topic settings change under this lock
+        try {
+            return TopicAttributes.view(topic).get(TopicAttributes.POLICY);
+        } finally {
+            registryLock.unlock();
+        }
+    }
+
+    /** The topic's tags; empty when it has none or does not exist. */
+    public Map<String, String> resourceTags(String arn) {
+        Topic topic = arn == null ? null : topics.get(arn);
+        if (topic == null) {
+            return Map.of();
+        }
+        registryLock.lock();
+        try {
+            return Map.copyOf(topic.tags);
+        } finally {
+            registryLock.unlock();
+        }
+    }
+
     public void putDataProtectionPolicy(String arn, String policy) {
         change(arn, topic -> {
             if (!Json.isObject(policy)) {

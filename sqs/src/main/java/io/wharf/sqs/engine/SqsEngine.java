@@ -204,6 +204,18 @@ public final class SqsEngine implements AutoCloseable {
         return Map.copyOf(require(id).record().tags());
     }
 
+    /** The queue's access policy (its {@code Policy} attribute), or null when it has none or does not exist. */
+    public String queuePolicy(QueueId id) {
+        Queue queue = queues.get(id);
+        return queue == null ? null : queue.record().attributes().get(QueueAttributes.POLICY);
+    }
+
+    /** The queue's tags; empty when it has none or does not exist. */
+    public Map<String, String> queueTags(QueueId id) {
+        Queue queue = queues.get(id);
+        return queue == null ? Map.of() : Map.copyOf(queue.record().tags());
+    }
+
     public void addPermission(QueueId id, String label, List<String> accountIds, List<String> actions) {
         QueueConfiguration.addPermission(ctx, require(id), label, accountIds, actions);
     }
@@ -252,6 +264,12 @@ public final class SqsEngine implements AutoCloseable {
 
     public String startMessageMoveTask(String sourceArn, String destinationArn, Integer maxPerSecond) {
         return moveTasks.start(sourceArn, destinationArn, maxPerSecond);
+    }
+
+    /** The source queue ARN a move task's handle names, or null when the handle is not one. */
+    public static String moveTaskSource(String taskHandle) {
+        String[] parsed = taskHandle == null ? null : MoveTask.parseHandle(taskHandle);
+        return parsed == null ? null : parsed[1];
     }
 
     public long cancelMessageMoveTask(String taskHandle) {

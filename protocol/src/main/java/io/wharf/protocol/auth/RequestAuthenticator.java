@@ -1,0 +1,91 @@
+package io.wharf.protocol.auth;
+
+import io.wharf.protocol.wire.WireRequest;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a request into an {@link Authentication}, by the server's {@link AuthMode}:
+ * <ul>
+ *   <li>{@code OFF}: nothing is verified. A key the {@link CredentialStore} knows acts as its principal; a key of
+ *       exactly 12 digits acts as the root of that account (several accounts on one server, as LocalStack does); any
+ *       other key, or none, as the root of the default account.</li>
+ *   <li>{@code VERIFY} and {@code ENFORCE}: the signature is verified; a request without one is refused, except for
+ *       operations a service lets anyone call with proof in their parameters, which act as
+ *       {@link Principal#anonymous()}.</li>
+ * </ul>
+ * In every mode the credential scope's region must look like an AWS region, so it cannot smuggle text into ARNs.
+ */
+public final class RequestAuthenticator {
+    /** AWS's region names: {@code us-east-1}, {@code eu-central-2}, {@code us-gov-west-1}, {@code cn-north-1}… */
+    public static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern ACCOUNT_KEY = Pattern.compile("\\d{12}");
+
+    private final AuthMode mode;
+    private final CredentialStore credentials;
+    private final SignatureVerifier verifier;
+    private final String defaultAccountId;
+    private final String defaultRegion;
+    private final Clock clock;
+
+    public RequestAuthenticator(AuthMode mode, CredentialStore credentials, SignatureVerifier verifier,
+                                String defaultAccountId, String defaultRegion, Clock clock) {
+        this.mode = mode;
+        this.credentials = credentials;
+        this.verifier = verifier;
+        this.defaultAccountId = defaultAccountId;
+        this.defaultRegion = defaultRegion;
+        this.clock = clock;
+    }
+
+    /** Off mode without IAM: any credentials, 12-digit keys name their account. */
+    public static RequestAuthenticator off(String defaultAccountId, String defaultRegion) {
+        return new RequestAuthenticator(AuthMode.OFF, null, null, defaultAccountId, defaultRegion, Clock.systemUTC());
+    }
+
+    public AuthMode mode() {
+        return mode;
+    }
+
+    /**
+     * @param credential      the request's credential scope as {@link SigV4#identify} read it, or null when unsigned
+     * @param signingName     the service's SigV4 signing name
+     * @param anonymousAllowed whether the operation may be called without credentials
+     */
+    public Authentication authenticate(WireRequest request, Credential credential, String signingName,
+                                       boolean anonymousAllowed) {
+        String region = credential == null ? defaultRegion : credential.region();
+        if (credential != null && !REGION.matcher(region).matches()) {
+            throw AuthException.incomplete("Credential should be scoped to a valid region. ");
+        }
+        if (!mode.verifiesSignatures()) {
+            return new Authentication(unverified(request, credential), region);
+        }
+        if (credential == null) {
+            if (anonymousAllowed) {
+                return new Authentication(Principal.anonymous(), region);
+            }
+            throw AuthException.missing();
+        }
+        return new Authentication(verifier.verify(request, signingName, credentials), region);
+    }
+
+    private Principal unverified(WireRequest request, Credential credential) {
+        String key = credential == null ? null : credential.accessKeyId();
+        if (key == null) {
+            return Principal.root(defaultAccountId, null);
+        }
+        if (credentials != null) {
+            String token = request.header("x-amz-security-token");
+            if (token == null) {
+                token = request.firstQuery("X-Amz-Security-Token");
+            }
+            Principal known = credentials.knownPrincipal(key, token, clock.instant());
+            if (known != null) {
+                return known;
+            }
+        }
+        return Principal.root(ACCOUNT_KEY.matcher(key).matches() ? key : defaultAccountId, key);
+    }
+}
