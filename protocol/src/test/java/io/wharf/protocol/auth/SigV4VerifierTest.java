@@ -56,6 +56,15 @@ class SigV4VerifierTest {
                 body.getBytes(StandardCharsets.UTF_8), request.origin());
     }
 
+    static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static WireRequest withRaw(WireRequest request, String rawPath, String rawQuery) {
         return SdkSigner.wire(request.method(), rawPath, rawQuery, request.headers(), request.body());
     }
