@@ -49,7 +49,8 @@ final class CanonicalRequest {
 
     /**
      * The canonical URI. For every service but S3: dot segments resolved and empty segments dropped (a trailing
-     * slash kept), as SDK v2 ({@code URI.normalize()} then trimming a slash normalisation added) and botocore
+     * slash kept only when the raw path ends with one), as SDK v2 ({@code URI.normalize()}, then dropping a trailing slash
+     * normalisation left) and botocore
      * ({@code remove_dot_segments}: "AWS services require consecutive slashes to be removed") do, then the raw path
      * encoded once more, {@code %} included. A {@code ..} above the root is dropped (botocore; SDK v2 would keep it).
      * For S3: each segment decoded and encoded once, nothing removed.

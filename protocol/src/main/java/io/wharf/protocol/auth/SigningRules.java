@@ -23,7 +23,9 @@ import io.wharf.protocol.model.ServiceModel;
  *                            JSON services list the missing parameters first (mhart/kinesalite {@code test/connection.js}:
  *                            {@code Authorization: X} answers "Authorization header requires 'Credential' parameter. …",
  *                            {@code X-Amz-Algorithm=a} without {@code X-Amz-SignedHeaders} answers "must include
- *                            'X-Amz-SignedHeaders'")
+ *                            'X-Amz-SignedHeaders'"); with it, a header part without {@code =} is an error ("'…' not a valid
+ *                            key=value pair (missing equal-sign) in Authorization header: '…'", rule 6b), without it
+ *                            the part is ignored, as kinesalite does
  */
 public record SigningRules(boolean normalizePath, boolean doubleEncodePath, boolean honourExpires,
                            boolean streamingPayloads, boolean algorithmFirst) {

@@ -282,4 +282,44 @@ class SigV4VerifierTest {
         verify(request);
         assertThat(verifier.cachedSigningKeys()).isEqualTo(1);
     }
+
+    @Test
+    void aSessionTokenNeedNotBeSigned() {
+        // The SDKs sign x-amz-security-token; whether AWS insists on it is not recorded. Wharf accepts either: the
+        // token is checked by the store against the key, so an unsigned token can only name the key's own session.
+        store.withSession("ASIATEMP", "tempsecret", "the-token", NOW.plusSeconds(3600));
+        WireRequest signedWithoutToken = sqs.key("ASIATEMP", "tempsecret", null)
+                .post("http://localhost:4566/", "application/x-www-form-urlencoded", QUERY_BODY);
+        assertThat(signedWithoutToken.header("authorization")).doesNotContain("x-amz-security-token");
+        assertThat(verify(withHeader(signedWithoutToken, "x-amz-security-token", "the-token")).sessionToken())
+                .isEqualTo("the-token");
+        fails(withHeader(signedWithoutToken, "x-amz-security-token", "another-token"),
+                AuthFailure.INVALID_CLIENT_TOKEN, "The security token included in the request is invalid");
+    }
+
+    @Test
+    void manyRequestsOfOneKeyShareOneSigningKey() {
+        // Not a timing test: it shows the steady state does no key derivation and no store-independent caching.
+        for (int i = 0; i < 500; i++) {
+            verify(sqs.post("http://localhost:4566/", "application/x-www-form-urlencoded", QUERY_BODY + "&N=" + i));
+        }
+        assertThat(verifier.cachedSigningKeys()).isEqualTo(1);
+        assertThat(store.lookups).isEqualTo(500);
+    }
+
+    @Test
+    void theSigningKeyCacheIsBounded() {
+        SigningKeys keys = new SigningKeys();
+        for (int i = 0; i <= SigningKeys.MAX_ENTRIES; i++) {
+            keys.signer("AKID" + i + "/20250115/us-east-1/sqs/aws4_request", "secret", "20250115", "us-east-1", "sqs");
+        }
+        assertThat(keys.size()).isLessThanOrEqualTo(SigningKeys.MAX_ENTRIES);
+    }
+
+    @Test
+    void theSigningKeyIsDerivedAsTheAwsDocumentationShows() {
+        // The IAM user guide's example: secret wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY, 20150830, us-east-1, iam.
+        assertThat(java.util.HexFormat.of().formatHex(SigningKeys.derive(SECRET, "20150830", "us-east-1", "iam")))
+                .isEqualTo("c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9");
+    }
 }
