@@ -18,8 +18,10 @@ public interface CredentialStore {
      *
      * @param sessionToken the {@code X-Amz-Security-Token} sent with the request, or null
      * @param now          the time the request is checked at (for session expiry)
-     * @throws AuthException {@link AuthFailure#INVALID_CLIENT_TOKEN} when the key is unknown or inactive or the token is
-     *                       not the key's, {@link AuthFailure#EXPIRED_TOKEN} when the session has expired
+     * @throws AuthException {@link AuthException#invalidClientToken()} when the key is unknown or inactive,
+     *                       {@link AuthException#invalidSessionToken()} when a token is sent that is unknown or not the
+     *                       key's (AWS words the two apart by a full stop), {@link AuthException#expiredToken()} when
+     *                       the session has expired. AWS checks the token before the key (scratchstack's rules 14, 15).
      */
     SigningIdentity find(String accessKeyId, String sessionToken, Instant now);
 

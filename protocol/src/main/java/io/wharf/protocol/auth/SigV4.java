@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Reads the SigV4 identification of a request: the {@code Authorization} header
  * ({@code AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}) or the presigned query
- * parameters ({@code X-Amz-Algorithm}, {@code X-Amz-Credential}, ...). It does not verify signatures yet
- * (that comes with the security work); it only learns access key, region and service — which the
- * router needs — and rejects malformed authentication with AWS's errors.
+ * parameters ({@code X-Amz-Algorithm}, {@code X-Amz-Credential}, ...) for routing: it verifies nothing and
+ * only learns access key, region and service, which the router needs before it knows the service.
+ * {@link SigV4Verifier} checks the signature and words every failure as AWS does; once the gateway calls it, it
+ * returns the same {@link Credential}.
  */
 public final class SigV4 {
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";

@@ -1,0 +1,104 @@
+package io.wharf.protocol.auth;
+
+import io.wharf.protocol.AuthErrors;
+import io.wharf.protocol.AwsException;
+import io.wharf.protocol.TestModels;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The error table: each failure rendered per family and service, code, status and message. */
+class AuthErrorsTest {
+    private static final AuthException MISSING = AuthException.missing();
+    private static final AuthException INCOMPLETE = AuthException.incomplete("Authorization header requires "
+            + "'Signature' parameter. Authorization=AWS4-HMAC-SHA256 Credential=a");
+    private static final AuthException UNKNOWN_KEY = AuthException.invalidClientToken();
+    private static final AuthException MISMATCH = AuthException.signatureDoesNotMatch();
+    private static final AuthException EXPIRED = new AuthException(AuthFailure.REQUEST_EXPIRED,
+            "Signature expired: 20250115T114459Z is now earlier than 20250115T114500Z (20250115T120000Z - 15 min.)");
+    private static final AuthException EXPIRED_TOKEN = AuthException.expiredToken();
+
+    private static void is(AwsException error, String code, int status, String message) {
+        assertThat(error.code()).isEqualTo(code);
+        assertThat(error.type()).isEqualTo(code);
+        assertThat(error.httpStatus()).isEqualTo(status);
+        assertThat(error.senderFault()).isTrue();
+        assertThat(error.getMessage()).isEqualTo(message);
+    }
+
+    @Test
+    void queryFamily() {
+        is(AuthErrors.query(MISSING), "MissingAuthenticationToken", 403, "Request is missing Authentication Token");
+        is(AuthErrors.query(INCOMPLETE), "IncompleteSignature", 400, INCOMPLETE.getMessage());
+        is(AuthErrors.query(UNKNOWN_KEY), "InvalidClientTokenId", 403,
+                "The security token included in the request is invalid.");
+        is(AuthErrors.query(MISMATCH), "SignatureDoesNotMatch", 403, AuthException.SIGNATURE_MISMATCH);
+        is(AuthErrors.query(EXPIRED), "SignatureDoesNotMatch", 403, EXPIRED.getMessage());
+        is(AuthErrors.query(EXPIRED_TOKEN), "ExpiredToken", 403,
+                "The security token included in the request is expired");
+    }
+
+    @Test
+    void jsonFamily() {
+        is(AuthErrors.json(MISSING), "MissingAuthenticationTokenException", 400, "Missing Authentication Token");
+        is(AuthErrors.json(INCOMPLETE), "IncompleteSignatureException", 400, INCOMPLETE.getMessage());
+        is(AuthErrors.json(UNKNOWN_KEY), "UnrecognizedClientException", 400,
+                "The security token included in the request is invalid.");
+        is(AuthErrors.json(AuthException.bothForms()), "InvalidSignatureException", 400,
+                "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+        is(AuthErrors.json(EXPIRED), "InvalidSignatureException", 400, EXPIRED.getMessage());
+        is(AuthErrors.json(EXPIRED_TOKEN), "ExpiredTokenException", 400,
+                "The security token included in the request is expired");
+        assertThat(AuthErrors.kinesis(MISMATCH).code()).isEqualTo("InvalidSignatureException");
+    }
+
+    @Test
+    void sqsRefusesAnUnattributableCallerWithTheUrlItCalled() {
+        is(AuthErrors.sqs(MISSING, "http://localhost:4566/000000000000/q"), "AccessDenied", 403,
+                "Access to the resource http://localhost:4566/000000000000/q is denied.");
+        is(AuthErrors.sqs(MISSING, null), "MissingAuthenticationToken", 403, "Request is missing Authentication Token");
+        is(AuthErrors.sqs(UNKNOWN_KEY, "http://localhost:4566/"), "InvalidClientTokenId", 403,
+                "The security token included in the request is invalid.");
+        assertThat(AuthErrors.sns(EXPIRED).code()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(AuthErrors.iam(EXPIRED_TOKEN).code()).isEqualTo("ExpiredToken");
+        assertThat(AuthErrors.sts(UNKNOWN_KEY).code()).isEqualTo("InvalidClientTokenId");
+    }
+
+    @Test
+    void theFamilyFollowsTheModel() {
+        assertThat(AuthErrors.Family.of(TestModels.SQS)).isEqualTo(AuthErrors.Family.QUERY);
+        assertThat(AuthErrors.Family.of(TestModels.SNS)).isEqualTo(AuthErrors.Family.QUERY);
+        assertThat(AuthErrors.Family.of(TestModels.KINESIS)).isEqualTo(AuthErrors.Family.JSON);
+        assertThat(AuthErrors.forProtocol(TestModels.KINESIS, UNKNOWN_KEY).code())
+                .isEqualTo("UnrecognizedClientException");
+        assertThat(SigningRules.of(TestModels.SQS)).isEqualTo(SigningRules.QUERY);
+        assertThat(SigningRules.of(TestModels.KINESIS)).isEqualTo(SigningRules.JSON);
+    }
+
+    @Test
+    void denialsAsEachServiceWordsThem() {
+        Principal bob = new Principal(Principal.Type.USER, "111122223333", "arn:aws:iam::111122223333:user/bob",
+                "AIDAEXAMPLE", "bob", "AKIDEXAMPLE", null, null, Map.of());
+        is(AuthErrors.sqsAccessDenied(Decision.NO_IDENTITY_ALLOW, bob, "sqs:SendMessage",
+                        "arn:aws:sqs:us-west-2:111122223333:test"), "AccessDenied", 403,
+                "User: arn:aws:iam::111122223333:user/bob is not authorized to perform: sqs:sendmessage on resource: "
+                        + "arn:aws:sqs:us-west-2:111122223333:test because no identity-based policy allows the "
+                        + "sqs:sendmessage action");
+        is(AuthErrors.snsAuthorizationError(Decision.NO_IDENTITY_ALLOW, bob, "sns:Publish",
+                        "arn:aws:sns:us-east-1:111122223333:t"), "AuthorizationError", 403,
+                "User: arn:aws:iam::111122223333:user/bob is not authorized to perform: SNS:Publish on resource: "
+                        + "arn:aws:sns:us-east-1:111122223333:t because no identity-based policy allows the SNS:Publish "
+                        + "action");
+        is(AuthErrors.kinesisAccessDenied(Decision.NO_IDENTITY_ALLOW, bob, "kinesis:CreateStream",
+                        "arn:aws:kinesis:eu-west-1:111122223333:stream/s"), "AccessDeniedException", 400,
+                "User: arn:aws:iam::111122223333:user/bob is not authorized to perform: kinesis:CreateStream on "
+                        + "resource: arn:aws:kinesis:eu-west-1:111122223333:stream/s because no identity-based policy "
+                        + "allows the kinesis:CreateStream action");
+        assertThat(AuthErrors.iamAccessDenied(Decision.EXPLICIT_IDENTITY_DENY, bob, "iam:CreateUser", "*").code())
+                .isEqualTo("AccessDenied");
+        assertThat(AuthErrors.accessDenied(TestModels.KINESIS, "m").httpStatus()).isEqualTo(400);
+        assertThat(AuthErrors.accessDenied(TestModels.SNS, "m").httpStatus()).isEqualTo(403);
+    }
+}
