@@ -136,6 +136,12 @@ public final class KinesisService implements AwsService, AutoCloseable {
         return io.wharf.kinesis.operations.KinesisAccess.checks(operation, input, context, engine);
     }
 
+    @Override
+    public io.wharf.protocol.AwsException authenticationError(io.wharf.protocol.auth.AuthException failure,
+                                                             String requestUrl) {
+        return io.wharf.protocol.AuthErrors.kinesis(failure);
+    }
+
     /** A stream's or consumer's resource policy; null when it has none or does not exist. */
     @Override
     public String resourcePolicy(String resourceArn) {

@@ -2,6 +2,7 @@ package io.wharf.protocol;
 
 import io.wharf.protocol.auth.AccessCheck;
 import io.wharf.protocol.auth.AuthException;
+import io.wharf.protocol.auth.Decision;
 import io.wharf.protocol.auth.Principal;
 import io.wharf.protocol.model.ServiceModel;
 
@@ -70,7 +71,7 @@ public interface AwsService {
     }
 
     /**
-     * Whether a call may come without any credentials even when signatures are enforced, its parameters being the
+     * Whether a call may come without any credentials even when signatures are verified, its parameters being the
      * proof (SNS ConfirmSubscription and Unsubscribe from the URLs SNS sends). Such calls run as
      * {@link Principal#anonymous()}; their {@link #accessChecks} still apply.
      */
@@ -78,16 +79,26 @@ public interface AwsService {
         return false;
     }
 
-    /** How this service words an authentication failure; the default is by protocol (see {@link AuthErrors}). */
-    default AwsException authenticationError(AuthException failure) {
-        return AuthErrors.forProtocol(model(), failure);
+    /**
+     * Whether an unsigned call is treated as an anonymous caller that a resource policy may admit (SQS: a queue policy
+     * granting {@code "*"}), rather than refused as unauthenticated. Only where policies are enforced.
+     */
+    default boolean anonymousByPolicy() {
+        return false;
     }
 
     /**
-     * How this service words a denied call. {@code message} is AWS's "User: … is not authorized to perform: …"
-     * sentence; services that word it otherwise (SQS names the queue URL) use {@code check}.
+     * How this service words an authentication failure; the default is by protocol family (see {@link AuthErrors}).
+     *
+     * @param requestUrl the URL the request went to ({@code http://host:port/path}), for services that name it
      */
-    default AwsException accessDenied(AccessCheck check, String message) {
-        return AuthErrors.accessDenied(model(), message);
+    default AwsException authenticationError(AuthException failure, String requestUrl) {
+        return AuthErrors.forProtocol(model(), failure);
+    }
+
+    /** How this service words a denied call; the default is AWS's "User: … is not authorized to perform: …". */
+    default AwsException accessDenied(AccessCheck check, Decision decision, RequestContext context) {
+        return AuthErrors.accessDenied(model(), decision.message(context.principal(), check.action(),
+                check.resourceArn()));
     }
 }

@@ -132,7 +132,7 @@ public final class ServiceGateway implements Gateway {
             return WireResponse.of(200, format.contentType(service.model().jsonVersion()), body)
                     .withHeader("x-amzn-RequestId", call.requestId);
         } catch (AuthException e) {
-            return jsonError(call, authenticationError(call.service, e), format);
+            return jsonError(call, authenticationError(call, e), format);
         } catch (AwsException e) {
             return jsonError(call, e, format);
         } catch (RuntimeException e) {
@@ -188,7 +188,7 @@ public final class ServiceGateway implements Gateway {
             String xml = XmlEncoder.response(operation, output, service.model().xmlNamespace(), call.requestId);
             return WireResponse.text(200, "text/xml", xml).withHeader("x-amzn-RequestId", call.requestId);
         } catch (AuthException e) {
-            return queryError(call, authenticationError(call.service, e));
+            return queryError(call, authenticationError(call, e));
         } catch (AwsException e) {
             return queryError(call, e);
         } catch (RuntimeException e) {
@@ -278,7 +278,7 @@ public final class ServiceGateway implements Gateway {
             call.credential = SigV4.identify(call.request);
         }
         call.authentication = settings.authenticator().authenticate(call.request, call.credential,
-                call.service.model().signingName(), call.service.allowsAnonymous(call.action));
+                call.service.model(), call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy());
     }
 
     /**
@@ -310,26 +310,30 @@ public final class ServiceGateway implements Gateway {
                     anyResource ? null : service.resourcePolicy(check.resourceArn()), conditionKeys));
             if (!decision.allowed()) {
                 call.resourceArn = check.resourceArn();
-                throw service.accessDenied(check, decision.message(principal, check.action(),
-                        check.deniedResource() != null ? check.deniedResource() : check.resourceArn()));
+                throw service.accessDenied(check, decision, context);
             }
         }
     }
 
-    private static AwsException authenticationError(AwsService service, AuthException failure) {
-        return service == null ? AwsException.client(failure.failure().name(), failure.getMessage())
-                : service.authenticationError(failure);
+    private AwsException authenticationError(Call call, AuthException failure) {
+        if (call.service == null) {
+            return AuthErrors.query(failure);
+        }
+        return call.service.authenticationError(failure, "http://" + urlHost(call.request) + call.request.path());
     }
 
-    private RequestContext context(Call call) {
-        WireRequest request = call.request;
+    /** host[:port] for URLs: {@code --hostname} when set, else the Host header where that is trusted. */
+    private String urlHost(WireRequest request) {
         String host = settings.urlHost();
         if (host == null) {
             host = request.header("host");
         }
-        if (host == null || host.isBlank()) {
-            host = "localhost";
-        }
+        return host == null || host.isBlank() ? "localhost" : host;
+    }
+
+    private RequestContext context(Call call) {
+        WireRequest request = call.request;
+        String host = urlHost(request);
         Principal principal = call.authentication.principal();
         String account = principal.accountId() != null ? principal.accountId() : settings.accountId();
         return new RequestContext(call.requestId, account, call.authentication.region(), principal.accessKeyId(),

@@ -205,8 +205,15 @@ public final class SnsService implements AwsService, AutoCloseable {
     }
 
     @Override
-    public AwsException accessDenied(io.wharf.protocol.auth.AccessCheck check, String message) {
-        return SnsErrors.AUTHORIZATION_ERROR.error(message);
+    public AwsException authenticationError(io.wharf.protocol.auth.AuthException failure, String requestUrl) {
+        return io.wharf.protocol.AuthErrors.sns(failure);
+    }
+
+    @Override
+    public AwsException accessDenied(io.wharf.protocol.auth.AccessCheck check, io.wharf.protocol.auth.Decision decision,
+                                     io.wharf.protocol.RequestContext context) {
+        return io.wharf.protocol.AuthErrors.snsAuthorizationError(decision, context.principal(), check.action(),
+                check.resourceArn());
     }
 
     @Override

@@ -29,9 +29,7 @@ public enum SqsErrors {
     INVALID_PARAMETER_VALUE("InvalidParameterValueException", "InvalidParameterValue", 400),
     /** Not modelled; AWS's JSON {@code __type} is the Exception-suffixed name. */
     MISSING_PARAMETER("MissingRequiredParameterException", "MissingParameter", 400),
-    RESOURCE_NOT_FOUND("ResourceNotFoundException", "ResourceNotFoundException", 404),
-    /** Not modelled; the JSON protocol carries the Query code {@code AccessDenied} in {@code x-amzn-query-error}. */
-    ACCESS_DENIED("AccessDeniedException", "AccessDenied", 403);
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", "ResourceNotFoundException", 404);
 
     /** JSON NonExistentQueue wording (the Query one adds "for this wsdl version"). */
     public static final String QUEUE_DOES_NOT_EXIST_MESSAGE = "The specified queue does not exist.";
@@ -65,11 +63,6 @@ public enum SqsErrors {
 
     public static AwsException missingParameter(String parameter) {
         return MISSING_PARAMETER.error("The request must contain the parameter " + parameter + ".");
-    }
-
-    /** A call the queue's policy and the caller's identity policies do not allow. */
-    public static AwsException accessDenied(String resource) {
-        return ACCESS_DENIED.error("Access to the resource " + resource + " is denied.");
     }
 
     public static AwsException queueDoesNotExist() {

@@ -170,10 +170,33 @@ public final class SqsService implements AwsService, AutoCloseable {
         return queue == null ? Map.of() : engine.queueTags(queue);
     }
 
-    /** SQS names the queue URL, not the principal: "Access to the resource https://… is denied." */
+    /** SQS admits unsigned callers as anonymous where a queue policy grants {@code "*"}. */
     @Override
-    public io.wharf.protocol.AwsException accessDenied(io.wharf.protocol.auth.AccessCheck check, String message) {
-        return SqsErrors.accessDenied(check.deniedResource() != null ? check.deniedResource() : check.resourceArn());
+    public boolean anonymousByPolicy() {
+        return true;
+    }
+
+    /** An unsigned request is refused as an anonymous caller: "Access to the resource &lt;url&gt; is denied." */
+    @Override
+    public io.wharf.protocol.AwsException authenticationError(io.wharf.protocol.auth.AuthException failure,
+                                                             String requestUrl) {
+        return io.wharf.protocol.AuthErrors.sqs(failure, requestUrl);
+    }
+
+    /**
+     * A denied signed caller is told who was refused what (SQS names the action in lower case); an anonymous one only
+     * that the resource (the URL it called) is denied.
+     */
+    @Override
+    public io.wharf.protocol.AwsException accessDenied(io.wharf.protocol.auth.AccessCheck check,
+                                                      io.wharf.protocol.auth.Decision decision,
+                                                      RequestContext context) {
+        if (context.principal().type() == io.wharf.protocol.auth.Principal.Type.ANONYMOUS) {
+            return io.wharf.protocol.AuthErrors.sqsAccessDeniedTo(context.scheme() + "://" + context.host()
+                    + context.path());
+        }
+        return io.wharf.protocol.AuthErrors.sqsAccessDenied(decision, context.principal(), check.action(),
+                check.resourceArn());
     }
 
     @Override

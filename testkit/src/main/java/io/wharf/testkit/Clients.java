@@ -29,8 +29,22 @@ import java.net.URI;
  */
 public final class Clients {
     public static final Region REGION = Region.US_EAST_1;
+    /** The access key of the default account's root user in test servers that verify signatures. */
+    public static final String ACCESS_KEY_ID = "AKIDEXAMPLE";
+    /** The secret of every key the testkit gives a server (its root key and the other accounts' keys). */
+    public static final String SECRET = "wharf-test-secret";
+    /** Further accounts test servers know; each one's root access key id is its own 12-digit id. */
+    public static final java.util.List<String> OTHER_ACCOUNTS = java.util.List.of("111111111111", "222222222222");
     public static final AwsCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET));
+
+    /**
+     * The root credentials of one of {@link #OTHER_ACCOUNTS} (key id = the account id), which act as that account
+     * whether the server checks signatures or not.
+     */
+    public static AwsCredentialsProvider credentials(String accountId) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accountId, SECRET));
+    }
 
     private Clients() {
     }

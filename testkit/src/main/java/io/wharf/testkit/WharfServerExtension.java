@@ -48,13 +48,43 @@ public final class WharfServerExtension implements BeforeAllCallback, AfterAllCa
         return new Builder();
     }
 
+    /**
+     * The system property that sets the auth mode of every test server that does not choose one: {@code off}
+     * (the default), {@code verify} or {@code enforce}. The build runs the black-box suite once more with
+     * {@code enforce}.
+     */
+    public static final String AUTH_PROPERTY = "wharf.test.auth";
+
     /** Options for the server under test. */
     public static final class Builder {
         private final WharfConfig.Builder config = WharfConfig.builder().port(0).inMemory(true)
                 .region("us-east-1").shutdownTimeout(java.time.Duration.ofSeconds(5));
 
         private Builder() {
+            String mode = System.getProperty(AUTH_PROPERTY, "");
+            if (!mode.isBlank()) {
+                auth(io.wharf.protocol.auth.AuthMode.valueOf(mode.strip().toUpperCase(java.util.Locale.ROOT)));
+            }
         }
+
+        /**
+         * How the server authenticates: with {@code verify} or {@code enforce} it knows the root key of its account
+         * ({@link Clients#CREDENTIALS}) and of {@link Clients#OTHER_ACCOUNTS}, so every client from {@link Clients}
+         * works unchanged.
+         */
+        public Builder auth(io.wharf.protocol.auth.AuthMode mode) {
+            config.auth(mode);
+            if (mode.verifiesSignatures()) {
+                config.rootAccessKeyId(Clients.ACCESS_KEY_ID).rootSecretAccessKey(Clients.SECRET);
+                if (!accountsAdded) {
+                    Clients.OTHER_ACCOUNTS.forEach(account -> config.account(account, account, Clients.SECRET));
+                    accountsAdded = true;
+                }
+            }
+            return this;
+        }
+
+        private boolean accountsAdded;
 
         /** Turn off AWS's waiting periods (purge interval, re-creating a deleted queue). */
         public Builder relaxed(boolean relaxed) {
@@ -138,6 +168,11 @@ public final class WharfServerExtension implements BeforeAllCallback, AfterAllCa
             throw new IllegalStateException("Wharf is not running: use the extension from a test");
         }
         return wharf;
+    }
+
+    /** The auth mode the server runs with. */
+    public io.wharf.protocol.auth.AuthMode authMode() {
+        return config.effectiveAuth();
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:41234}. */

@@ -47,7 +47,7 @@ class KinesisCliSmokeIT {
                     .redirectOutput(output.toFile());
             Map<String, String> env = builder.environment();
             env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-            env.put("AWS_SECRET_ACCESS_KEY", "secret");
+            env.put("AWS_SECRET_ACCESS_KEY", io.wharf.testkit.Clients.SECRET);
             env.put("AWS_DEFAULT_REGION", "us-east-1");
             env.put("AWS_EC2_METADATA_DISABLED", "true");
             env.put("AWS_PAGER", "");

@@ -24,7 +24,7 @@ class SnsCrossAccountIT extends SnsTestBase {
     @Test
     void aQueueOfAnotherAccountConfirmsFromTheMessageInIt() throws Exception {
         try (SqsClient other = Clients.sqsBuilder(WHARF.endpoint()).credentialsProvider(StaticCredentialsProvider
-                .create(AwsBasicCredentials.create("111111111111", "secret"))).build()) {
+                .create(AwsBasicCredentials.create("111111111111", io.wharf.testkit.Clients.SECRET))).build()) {
             String url = other.createQueue(r -> r.queueName("their-queue")).queueUrl();
             assertThat(url).contains("/111111111111/their-queue");
             String queueArn = other.getQueueAttributes(r -> r.queueUrl(url)

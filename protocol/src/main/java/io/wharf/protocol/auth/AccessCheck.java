@@ -14,11 +14,9 @@ import java.util.Objects;
  * @param resourceAccount the resource's owner account, or null for {@code *}
  * @param context         request-specific condition keys ({@code aws:RequestTag/…}, {@code aws:TagKeys},
  *                        {@code kinesis:…}); the gateway adds the global ones
- * @param deniedResource  how the service names the resource in its access-denied message when it differs from the ARN
- *                        (SQS names the queue URL); null = the ARN
  */
 public record AccessCheck(String action, String resourceArn, String resourceAccount,
-                          Map<String, List<String>> context, String deniedResource) {
+                          Map<String, List<String>> context) {
     public AccessCheck {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resourceArn, "resourceArn");
@@ -26,18 +24,18 @@ public record AccessCheck(String action, String resourceArn, String resourceAcco
     }
 
     public static AccessCheck of(String action, String resourceArn, String resourceAccount) {
-        return new AccessCheck(action, resourceArn, resourceAccount, Map.of(), null);
+        return new AccessCheck(action, resourceArn, resourceAccount, Map.of());
     }
 
     /** An action without a resource (the policy's Resource must match {@code *}). */
     public static AccessCheck anyResource(String action) {
-        return new AccessCheck(action, "*", null, Map.of(), null);
+        return new AccessCheck(action, "*", null, Map.of());
     }
 
     public AccessCheck withContext(Map<String, List<String>> more) {
         java.util.Map<String, List<String>> merged = new java.util.LinkedHashMap<>(context);
         merged.putAll(more);
-        return new AccessCheck(action, resourceArn, resourceAccount, merged, deniedResource);
+        return new AccessCheck(action, resourceArn, resourceAccount, merged);
     }
 
     /** The condition keys of tags sent with a request: {@code aws:RequestTag/<key>} and {@code aws:TagKeys}. */
@@ -49,9 +47,5 @@ public record AccessCheck(String action, String resourceArn, String resourceAcco
         tags.forEach((key, value) -> keys.put("aws:RequestTag/" + key, List.of(value)));
         keys.put("aws:TagKeys", List.copyOf(tags.keySet()));
         return keys;
-    }
-
-    public AccessCheck deniedAs(String resourceName) {
-        return new AccessCheck(action, resourceArn, resourceAccount, context, resourceName);
     }
 }

@@ -1,5 +1,6 @@
 package io.wharf.protocol.auth;
 
+import io.wharf.protocol.model.ServiceModel;
 import io.wharf.protocol.wire.WireRequest;
 
 import java.time.Clock;
@@ -24,12 +25,12 @@ public final class RequestAuthenticator {
 
     private final AuthMode mode;
     private final CredentialStore credentials;
-    private final SignatureVerifier verifier;
+    private final SigV4Verifier verifier;
     private final String defaultAccountId;
     private final String defaultRegion;
     private final Clock clock;
 
-    public RequestAuthenticator(AuthMode mode, CredentialStore credentials, SignatureVerifier verifier,
+    public RequestAuthenticator(AuthMode mode, CredentialStore credentials, SigV4Verifier verifier,
                                 String defaultAccountId, String defaultRegion, Clock clock) {
         this.mode = mode;
         this.credentials = credentials;
@@ -49,12 +50,13 @@ public final class RequestAuthenticator {
     }
 
     /**
-     * @param credential      the request's credential scope as {@link SigV4#identify} read it, or null when unsigned
-     * @param signingName     the service's SigV4 signing name
-     * @param anonymousAllowed whether the operation may be called without credentials
+     * @param credential        the request's credential scope as {@link SigV4#identify} read it, or null when unsigned
+     * @param service           the model of the service the request is for (signing name and signing rules)
+     * @param anonymousAllowed  whether the operation may be called without credentials (its parameters are the proof)
+     * @param anonymousByPolicy whether an unsigned call is an anonymous caller that policies decide on (SQS)
      */
-    public Authentication authenticate(WireRequest request, Credential credential, String signingName,
-                                       boolean anonymousAllowed) {
+    public Authentication authenticate(WireRequest request, Credential credential, ServiceModel service,
+                                       boolean anonymousAllowed, boolean anonymousByPolicy) {
         String region = credential == null ? defaultRegion : credential.region();
         if (credential != null && !REGION.matcher(region).matches()) {
             throw AuthException.incomplete("Credential should be scoped to a valid region. ");
@@ -63,12 +65,14 @@ public final class RequestAuthenticator {
             return new Authentication(unverified(request, credential), region);
         }
         if (credential == null) {
-            if (anonymousAllowed) {
+            if (anonymousAllowed || anonymousByPolicy && mode.evaluatesPolicies()) {
                 return new Authentication(Principal.anonymous(), region);
             }
             throw AuthException.missing();
         }
-        return new Authentication(verifier.verify(request, signingName, credentials), region);
+        SigV4Verifier.Verified verified = verifier.verify(request, service.signingName(), credentials,
+                SigningRules.of(service));
+        return new Authentication(verified.principal(), region);
     }
 
     private Principal unverified(WireRequest request, Credential credential) {

@@ -1,6 +1,5 @@
 package io.wharf.protocol.auth;
 
-import io.wharf.protocol.AwsException;
 import io.wharf.protocol.wire.WireRequest;
 
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ public final class SigV4 {
         String algorithm = space < 0 ? authorization : authorization.substring(0, space);
         if (!ALGORITHM.equals(algorithm)) {
             if (algorithm.startsWith("AWS ") || algorithm.equals("AWS")) {
-                throw new AwsException("InvalidSignatureException", 400, true,
+                throw new AuthException(AuthFailure.SIGNATURE_DOES_NOT_MATCH,
                         "Signature Version 2 is not supported; use Signature Version 4.");
             }
             throw incomplete("Unsupported AWS 'algorithm': '" + algorithm + "'");
@@ -83,7 +82,7 @@ public final class SigV4 {
         return new Credential(scope[0], scope[1], scope[2], scope[3]);
     }
 
-    private static AwsException incomplete(String message) {
-        return new AwsException("IncompleteSignature", "IncompleteSignature", 400, true, message);
+    private static AuthException incomplete(String message) {
+        return AuthException.incomplete(message);
     }
 }

@@ -1,6 +1,5 @@
 package io.wharf.protocol.auth;
 
-import io.wharf.protocol.AwsException;
 import io.wharf.protocol.wire.WireRequest;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +26,8 @@ class SigV4Test {
     }
 
     private static void incomplete(WireRequest request, String messagePart) {
-        assertThatThrownBy(() -> SigV4.identify(request)).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.code()).isEqualTo("IncompleteSignature");
-            assertThat(e.httpStatus()).isEqualTo(400);
-            assertThat(e.senderFault()).isTrue();
+        assertThatThrownBy(() -> SigV4.identify(request)).isInstanceOfSatisfying(AuthException.class, e -> {
+            assertThat(e.failure()).isEqualTo(AuthFailure.INCOMPLETE_SIGNATURE);
             assertThat(e.getMessage()).contains(messagePart);
         });
     }
@@ -102,9 +99,9 @@ class SigV4Test {
         incomplete(presigned("X-Amz-Algorithm", "AWS4-ECDSA-P256-SHA256", "X-Amz-Credential", SCOPE,
                 "X-Amz-Date", "d", "X-Amz-SignedHeaders", "host", "X-Amz-Signature", "s"), "AWS4-ECDSA-P256-SHA256");
         assertThatThrownBy(() -> SigV4.identify(withHeader("AWS AKIDEXAMPLE:c2lnbmF0dXJl")))
-                .isInstanceOfSatisfying(AwsException.class, e -> {
-                    assertThat(e.code()).isEqualTo("InvalidSignatureException");
-                    assertThat(e.httpStatus()).isEqualTo(400);
+                .isInstanceOfSatisfying(AuthException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(AuthFailure.SIGNATURE_DOES_NOT_MATCH);
+                    assertThat(e.getMessage()).contains("Signature Version 2");
                 });
     }
 }

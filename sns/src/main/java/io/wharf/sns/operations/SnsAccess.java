@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each SNS action needs permission for: {@code SNS:<Action>} (written as SNS writes it in its messages; actions
- * match case-insensitively), PublishBatch needing {@code SNS:Publish}; on the topic (a subscription's actions on its
+ * What each SNS action needs permission for: {@code sns:<Action>}, PublishBatch needing {@code sns:Publish}; on the topic (a subscription's actions on its
  * topic), the platform application or endpoint, or the tagged resource; on {@code *} for listing and SMS actions.
  * ConfirmSubscription needs no permission: its token is the proof (the SubscribeURL works for anyone who received
  * it, as on AWS).
@@ -23,7 +22,7 @@ public final class SnsAccess {
     }
 
     public static List<AccessCheck> checks(String operation, Input input, RequestContext ctx) {
-        String action = "SNS:" + (operation.equals("PublishBatch") ? "Publish" : operation);
+        String action = "sns:" + (operation.equals("PublishBatch") ? "Publish" : operation);
         return switch (operation) {
             case "ConfirmSubscription" -> List.of();
             case "CreateTopic" -> List.of(on(action, "arn:aws:sns:" + ctx.region() + ":" + ctx.accountId() + ":"

@@ -29,16 +29,15 @@ public final class SqsAccess {
             default -> operation;
         };
         return switch (operation) {
-            case "ListQueues" -> List.of(new AccessCheck(action,
-                    "arn:aws:sqs:" + ctx.region() + ":" + ctx.accountId() + ":*", ctx.accountId(), Map.of(),
-                    ctx.scheme() + "://" + ctx.host() + "/"));
-            case "CreateQueue" -> List.of(on(action, ctx, new QueueId(ctx.accountId(), ctx.region(),
+            case "ListQueues" -> List.of(AccessCheck.of(action,
+                    "arn:aws:sqs:" + ctx.region() + ":" + ctx.accountId() + ":*", ctx.accountId()));
+            case "CreateQueue" -> List.of(on(action, new QueueId(ctx.accountId(), ctx.region(),
                     input.string("QueueName"))).withContext(AccessCheck.requestTags(input.stringMap("tags"))));
-            case "GetQueueUrl" -> List.of(on(action, ctx, new QueueId(
+            case "GetQueueUrl" -> List.of(on(action, new QueueId(
                     input.has("QueueOwnerAWSAccountId") ? input.string("QueueOwnerAWSAccountId") : ctx.accountId(),
                     ctx.region(), input.string("QueueName"))));
-            case "StartMessageMoveTask", "ListMessageMoveTasks" -> bySourceArn(action, ctx, input.string("SourceArn"));
-            case "CancelMessageMoveTask" -> bySourceArn(action, ctx, SqsEngine.moveTaskSource(input.string("TaskHandle")));
+            case "StartMessageMoveTask", "ListMessageMoveTasks" -> bySourceArn(action, input.string("SourceArn"));
+            case "CancelMessageMoveTask" -> bySourceArn(action, SqsEngine.moveTaskSource(input.string("TaskHandle")));
             case "TagQueue" -> List.of(onQueue(action, ctx, input).withContext(AccessCheck.requestTags(input.stringMap("Tags"))));
             case "UntagQueue" -> List.of(onQueue(action, ctx, input)
                     .withContext(Map.of("aws:TagKeys", input.strings("TagKeys"))));
@@ -55,15 +54,15 @@ public final class SqsAccess {
             // caller's own account stands in, so the caller learns nothing about other accounts.
             queue = new QueueId(ctx.accountId(), ctx.region(), "*");
         }
-        return on(action, ctx, queue).deniedAs(input.string("QueueUrl"));
+        return on(action, queue);
     }
 
-    private static AccessCheck on(String action, RequestContext ctx, QueueId queue) {
-        return AccessCheck.of(action, queue.arn(), queue.accountId()).deniedAs(Wire.url(ctx, queue));
+    private static AccessCheck on(String action, QueueId queue) {
+        return AccessCheck.of(action, queue.arn(), queue.accountId());
     }
 
-    private static List<AccessCheck> bySourceArn(String action, RequestContext ctx, String arn) {
+    private static List<AccessCheck> bySourceArn(String action, String arn) {
         QueueId queue = QueueId.fromArn(arn);
-        return List.of(queue == null ? AccessCheck.anyResource(action) : on(action, ctx, queue));
+        return List.of(queue == null ? AccessCheck.anyResource(action) : on(action, queue));
     }
 }
