@@ -203,12 +203,22 @@ final class Deliverer implements AutoCloseable {
     }
 
     private Outcome post(Delivery d, String contentType, String[] reason) throws InterruptedException {
+        URI endpoint = Endpoints.parse(d.endpoint());
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(d.endpoint())).timeout(POST_TIMEOUT);
+            if (endpoint == null) {
+                throw new IllegalArgumentException("not a URL with a host");
+            }
+            request = HttpRequest.newBuilder(Endpoints.withoutUserInfo(endpoint)).timeout(POST_TIMEOUT);
         } catch (IllegalArgumentException e) {
-            reason[0] = "invalid endpoint URL: " + e.getMessage();
+            reason[0] = "invalid endpoint URL " + Endpoints.masked(d.endpoint()) + ": "
+                    + Endpoints.scrub(e.getMessage(), d.endpoint());
             return Outcome.CLIENT_ERROR;
+        }
+        if (endpoint.getRawUserInfo() != null) {
+            // Sent with the first request; AWS waits for a 401 challenge, an endpoint that wants the
+            // credentials accepts them either way.
+            request.header("Authorization", Endpoints.basicAuthorization(endpoint.getRawUserInfo()));
         }
         request.header("Content-Type", contentType)
                 .header("x-amz-sns-message-type", d.type())
@@ -228,10 +238,10 @@ final class Deliverer implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 return Outcome.DELIVERED;
             }
-            reason[0] = "HTTP " + status + " from " + d.endpoint();
+            reason[0] = "HTTP " + status + " from " + Endpoints.masked(d.endpoint());
             return status >= 500 || status == 429 ? Outcome.RETRY : Outcome.CLIENT_ERROR;
         } catch (IOException e) {
-            reason[0] = e.toString();
+            reason[0] = Endpoints.scrub(e.toString(), d.endpoint());
             return Outcome.RETRY;
         } finally {
             posts.release();
@@ -268,7 +278,8 @@ final class Deliverer implements AutoCloseable {
 
     private void deadLetter(Delivery d, String reason) {
         if (!d.notification()) {
-            LOG.warn("could not send the {} for {} to {}: {}", d.type(), d.subscriptionArn(), d.endpoint(), reason);
+            LOG.warn("could not send the {} for {} to {}: {}", d.type(), d.subscriptionArn(),
+                    Endpoints.masked(d.endpoint()), reason);
             return;
         }
         if (d.deadLetterTargetArn() == null) {
