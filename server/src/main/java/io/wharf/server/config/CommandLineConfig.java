@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import io.wharf.storage.FsyncMode;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -113,6 +115,19 @@ public final class CommandLineConfig {
                     + "Env WHARF_KINESIS_ENFORCE_LIMITS. Default: false")
     String kinesisEnforceLimits;
 
+    @Option(names = "--delivery-allow", split = ",", paramLabel = "CIDR|HOST",
+            description = "SNS may deliver to these HTTP/S endpoints and mail domains even where the defaults deny "
+                    + "them: CIDR blocks or addresses (10.0.0.0/8, fd00::/8, 169.254.169.254) and host patterns "
+                    + "(hooks.internal, *.example.com). Comma-separated, repeatable. Env WHARF_DELIVERY_ALLOW. "
+                    + "Default: none (loopback and private addresses are allowed only while every listener is on "
+                    + "loopback; link-local and cloud metadata addresses never)")
+    List<String> deliveryAllow;
+
+    @Option(names = "--delivery-deny", split = ",", paramLabel = "CIDR|HOST",
+            description = "SNS never delivers to these, whatever else allows them (same forms as --delivery-allow). "
+                    + "Comma-separated, repeatable. Env WHARF_DELIVERY_DENY. Default: none")
+    List<String> deliveryDeny;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -183,6 +198,8 @@ public final class CommandLineConfig {
                 builder::kinesisShardLimit);
         set(Setting.KINESIS_ENFORCE_LIMITS, kinesisEnforceLimits, v -> parseBoolean(Setting.KINESIS_ENFORCE_LIMITS, v),
                 builder::kinesisEnforceLimits);
+        setList(Setting.DELIVERY_ALLOW, deliveryAllow, builder::deliveryAllow);
+        setList(Setting.DELIVERY_DENY, deliveryDeny, builder::deliveryDeny);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -210,6 +227,22 @@ public final class CommandLineConfig {
         }
     }
 
+    /**
+     * A list setting: the option's values (each occurrence may hold several, comma-separated), else the
+     * environment variable's comma-separated ones; blanks between commas are ignored. The entries are checked by
+     * {@link WharfConfig}.
+     */
+    private void setList(Setting setting, List<String> optionValues, java.util.function.Consumer<List<String>> target) {
+        if (optionValues != null) {
+            target.accept(optionValues.stream().map(String::strip).filter(v -> !v.isEmpty()).toList());
+            return;
+        }
+        String value = environment.get(setting.environmentVariable());
+        if (value != null && !value.isBlank()) {
+            target.accept(Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList());
+        }
+    }
+
     private String optionValue(Setting setting) {
         return switch (setting) {
             case HOST -> host;
@@ -231,6 +264,8 @@ public final class CommandLineConfig {
             case KINESIS_TRANSITION_MS -> kinesisTransitionMillis;
             case KINESIS_SHARD_LIMIT -> kinesisShardLimit;
             case KINESIS_ENFORCE_LIMITS -> kinesisEnforceLimits;
+            case DELIVERY_ALLOW -> deliveryAllow == null ? null : String.join(",", deliveryAllow);
+            case DELIVERY_DENY -> deliveryDeny == null ? null : String.join(",", deliveryDeny);
         };
     }
 

@@ -23,7 +23,9 @@ public enum Setting {
     TLS_KEY("--tls-key", "WHARF_TLS_KEY"),
     KINESIS_TRANSITION_MS("--kinesis-transition-ms", "WHARF_KINESIS_TRANSITION_MS"),
     KINESIS_SHARD_LIMIT("--kinesis-shard-limit", "WHARF_KINESIS_SHARD_LIMIT"),
-    KINESIS_ENFORCE_LIMITS("--kinesis-enforce-limits", "WHARF_KINESIS_ENFORCE_LIMITS");
+    KINESIS_ENFORCE_LIMITS("--kinesis-enforce-limits", "WHARF_KINESIS_ENFORCE_LIMITS"),
+    DELIVERY_ALLOW("--delivery-allow", "WHARF_DELIVERY_ALLOW"),
+    DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY");
 
     private final String option;
     private final String environmentVariable;

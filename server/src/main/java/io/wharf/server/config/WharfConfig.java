@@ -2,9 +2,11 @@ package io.wharf.server.config;
 
 import java.nio.file.Path;
 import io.wharf.kinesis.KinesisSettings;
+import io.wharf.server.outbound.TargetPattern;
 import io.wharf.storage.FsyncMode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -35,12 +37,16 @@ import java.util.regex.Pattern;
  * @param kinesisShardLimit open Kinesis shards allowed per account and region (DescribeLimits' ShardLimit)
  * @param kinesisEnforceLimits refuse what exceeds a Kinesis shard's throughput (ProvisionedThroughputExceeded),
  *                        as AWS does; false = never throttle
+ * @param deliveryAllow   HTTP/S endpoints and mail domains SNS may deliver to over the defaults' denials: CIDR
+ *                        blocks, addresses, host patterns ({@link TargetPattern}); see
+ *                        {@link io.wharf.server.outbound.OutboundRules}
+ * @param deliveryDeny    what SNS never delivers to, whatever else allows it (same forms)
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
-                          boolean kinesisEnforceLimits) {
+                          boolean kinesisEnforceLimits, List<String> deliveryAllow, List<String> deliveryDeny) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -115,6 +121,26 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             throw new ConfigException(Setting.KINESIS_SHARD_LIMIT, Integer.toString(kinesisShardLimit),
                     "expected 1-1000000 shards");
         }
+        deliveryAllow = validTargets(Setting.DELIVERY_ALLOW, deliveryAllow);
+        deliveryDeny = validTargets(Setting.DELIVERY_DENY, deliveryDeny);
+    }
+
+    /** An immutable copy (null = none), each entry parsed once here so a typo stops the start. */
+    private static List<String> validTargets(Setting setting, List<String> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        for (String entry : entries) {
+            if (entry == null) {
+                throw new ConfigException(setting, "", "empty entry");
+            }
+            try {
+                TargetPattern.parse(entry);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(setting, entry, e.getMessage());
+            }
+        }
+        return List.copyOf(entries);
     }
 
     /**
@@ -175,6 +201,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private long kinesisTransitionMillis = DEFAULT_KINESIS_TRANSITION_MILLIS;
         private int kinesisShardLimit = DEFAULT_KINESIS_SHARD_LIMIT;
         private boolean kinesisEnforceLimits;
+        private List<String> deliveryAllow = List.of();
+        private List<String> deliveryDeny = List.of();
 
         private Builder() {
         }
@@ -216,11 +244,16 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder kinesisEnforceLimits(boolean value) { kinesisEnforceLimits = value; return this; }
 
+        public Builder deliveryAllow(List<String> value) { deliveryAllow = value; return this; }
+
+        public Builder deliveryDeny(List<String> value) { deliveryDeny = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
-                    tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits);
+                    tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, deliveryAllow,
+                    deliveryDeny);
         }
     }
 }
