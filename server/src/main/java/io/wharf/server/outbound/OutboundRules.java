@@ -110,16 +110,18 @@ public final class OutboundRules implements DeliveryTargets {
     }
 
     /**
-     * The rules for a server listening on {@code listenerHosts}, with the system resolver; logs what they
-     * amount to once, at start-up.
+     * The rules for a server listening on {@code listenerHosts}, with the system resolver. Says what they amount
+     * to in one log line at start-up, at INFO when they differ from a loopback server's defaults (the usual start
+     * stays one line), else at DEBUG.
      */
     public static OutboundRules forServer(List<String> allow, List<String> deny, List<String> listenerHosts) {
         OutboundRules rules = new OutboundRules(allow, deny, loopbackOnly(listenerHosts, SYSTEM_RESOLVER),
                 SYSTEM_RESOLVER);
-        LOG.info("SNS delivery rules: {}", rules.summary());
-        if (!rules.loopbackServer) {
-            LOG.info("listening beyond loopback ({}): SNS will not deliver to loopback or private addresses "
-                    + "unless --delivery-allow names them", String.join(", ", listenerHosts));
+        if (rules.loopbackServer && allow.isEmpty() && deny.isEmpty()) {
+            LOG.debug("SNS delivery rules: {}", rules.summary());
+        } else {
+            LOG.info("SNS delivery rules: {}{}", rules.summary(), rules.loopbackServer ? ""
+                    : " (listening on " + String.join(", ", listenerHosts) + "; --delivery-allow opens more)");
         }
         return rules;
     }
