@@ -90,6 +90,13 @@ class OutboundRulesTest {
                     // a name with one bad address among good ones
                     "https://rebound.example/");
         }
+        OutboundRules rules = rules(true, List.of(), List.of());
+        assertThat(check(rules, "http://[fe80::1%25eth0]/").reason())
+                .isEqualTo("fe80::1 is IPv6 link-local, denied by default (--delivery-allow fe80::1 allows it)");
+        assertThat(check(rules, "http://[::ffff:a9fe:a9fe]/").reason()).isEqualTo("::ffff:a9fe:a9fe (169.254.169.254) "
+                + "is link-local (cloud metadata services answer at 169.254.169.254), denied by default "
+                + "(--delivery-allow 169.254.169.254 allows it)");
+        assertThat(check(rules, "https://rebound.example/").reason()).startsWith("rebound.example (169.254.169.254) is");
     }
 
     @Test

@@ -96,6 +96,20 @@ class TargetPatternTest {
     }
 
     @Test
+    void addressesAreWrittenTheUsualWay() {
+        assertThat(AddressBlock.parse("fd00::/8")).hasToString("fd00::/8");
+        assertThat(AddressBlock.parse("FD00:EC2:0:0:0:0:0:254")).hasToString("fd00:ec2::254/128");
+        assertThat(AddressBlock.parse("::/0")).hasToString("::/0");
+        assertThat(AddressBlock.parse("::1")).hasToString("::1/128");
+        assertThat(AddressBlock.parse("fe80::/10")).hasToString("fe80::/10");
+        assertThat(AddressBlock.parse("2001:db8:0:1:0:0:0:1")).hasToString("2001:db8:0:1::1/128");
+        assertThat(AddressBlock.parse("2001:db8:0:0:1:0:0:1")).hasToString("2001:db8::1:0:0:1/128");
+        assertThat(AddressBlock.parse("2001:db8:1:1:1:1:0:1")).hasToString("2001:db8:1:1:1:1:0:1/128");
+        assertThat(AddressBlock.parse("1:0:0:0:0:0:0:0")).hasToString("1::/128");
+        assertThat(AddressBlock.parse("255.255.255.255")).hasToString("255.255.255.255/32");
+    }
+
+    @Test
     void hostPatternsMatchNamesWithoutCaseOrTrailingDot() {
         HostPattern wildcard = HostPattern.parse("*.example.com");
         assertThat(wildcard.matches("a.example.com")).isTrue();
