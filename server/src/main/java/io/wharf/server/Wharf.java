@@ -7,6 +7,7 @@ import io.wharf.server.config.WharfVersion;
 import io.wharf.kinesis.KinesisService;
 import io.wharf.server.http.HttpFrontDoor;
 import io.wharf.server.http.Tls;
+import io.wharf.server.outbound.OutboundRules;
 import io.wharf.sns.SmtpSettings;
 import io.wharf.sns.SnsService;
 import io.wharf.sns.engine.SnsLimits;
@@ -72,7 +73,8 @@ public final class Wharf implements AutoCloseable {
         try {
             sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
             sns = SnsService.create(store, Clock.systemUTC(), new SqsFanOut(sqs.engine()), SnsLimits.AWS,
-                    new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM));
+                    new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
+                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())));
             kinesis = KinesisService.create(store, Clock.systemUTC(), config.kinesis());
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
                     config.tlsPort() < 0 ? null : tlsContext(config), config.maxRequestBytes());

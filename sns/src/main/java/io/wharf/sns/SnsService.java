@@ -145,7 +145,17 @@ public final class SnsService implements AwsService, AutoCloseable {
 
     /** @param smtp the mail server for email and email-json subscriptions */
     public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp) {
-        return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp));
+        return create(store, clock, sqs, limits, smtp, DeliveryTargets.ALLOW_ALL);
+    }
+
+    /**
+     * @param smtp    the mail server for email and email-json subscriptions
+     * @param targets which HTTP/S endpoints and mail addresses may be subscribed and delivered to (the SSRF
+     *                gate); the overloads without it allow every target
+     */
+    public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+                                    DeliveryTargets targets) {
+        return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp, targets));
     }
 
     /** The signing certificate, at the path its SigningCertURL names; anything else is not ours. */

@@ -39,4 +39,27 @@ class SnsServiceTest {
             }
         });
     }
+
+    @Test
+    void theDeliveryGateGivenToCreateIsTheOneSubscribeAsks() {
+        DeliveryTargets denyAll = new DeliveryTargets() {
+            @Override
+            public Verdict check(java.net.URI endpoint) {
+                return Verdict.denied("all");
+            }
+
+            @Override
+            public Verdict checkEmail(String address) {
+                return Verdict.denied("all");
+            }
+        };
+        try (SnsService sns = SnsService.create(new MemoryStore(), Clock.systemUTC(), SqsDelivery.NONE,
+                io.wharf.sns.engine.SnsLimits.AWS, SmtpSettings.NONE, denyAll)) {
+            String topic = sns.engine().createTopic("us-east-1", "000000000000", "t", java.util.Map.of(),
+                    java.util.Map.of(), null);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sns.engine().subscriptions().subscribe(topic,
+                    "https", "https://example.com/", java.util.Map.of(), false))
+                    .hasMessage("Invalid parameter: Unreachable Endpoint");
+        }
+    }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import io.wharf.storage.FsyncMode;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -138,6 +140,19 @@ public final class CommandLineConfig {
                     + "to stdout. Env WHARF_AUDIT_LOG. Default: none")
     String auditLog;
 
+    @Option(names = "--delivery-allow", split = ",", paramLabel = "CIDR|HOST",
+            description = "SNS may deliver to these HTTP/S endpoints and mail domains even where the defaults deny "
+                    + "them: CIDR blocks or addresses (10.0.0.0/8, fd00::/8, 169.254.169.254) and host patterns "
+                    + "(hooks.internal, *.example.com). Comma-separated, repeatable. Env WHARF_DELIVERY_ALLOW. "
+                    + "Default: none (loopback and private addresses are allowed only while every listener is on "
+                    + "loopback; link-local and cloud metadata addresses never)")
+    List<String> deliveryAllow;
+
+    @Option(names = "--delivery-deny", split = ",", paramLabel = "CIDR|HOST",
+            description = "SNS never delivers to these, whatever else allows them (same forms as --delivery-allow). "
+                    + "Comma-separated, repeatable. Env WHARF_DELIVERY_DENY. Default: none")
+    List<String> deliveryDeny;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -217,6 +232,8 @@ public final class CommandLineConfig {
                 .map(entry -> AccountKey.parse(Setting.ACCOUNTS, entry)).toList(),
                 list -> list.forEach(builder::account));
         set(Setting.AUDIT_LOG, auditLog, String::strip, builder::auditLog);
+        setList(Setting.DELIVERY_ALLOW, deliveryAllow, builder::deliveryAllow);
+        setList(Setting.DELIVERY_DENY, deliveryDeny, builder::deliveryDeny);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -241,6 +258,22 @@ public final class CommandLineConfig {
             target.accept(parse.apply(value));
         } catch (ConfigException e) {
             throw e.from(source);
+        }
+    }
+
+    /**
+     * A list setting: the option's values (each occurrence may hold several, comma-separated), else the
+     * environment variable's comma-separated ones; blanks between commas are ignored. The entries are checked by
+     * {@link WharfConfig}.
+     */
+    private void setList(Setting setting, List<String> optionValues, java.util.function.Consumer<List<String>> target) {
+        if (optionValues != null) {
+            target.accept(optionValues.stream().map(String::strip).filter(v -> !v.isEmpty()).toList());
+            return;
+        }
+        String value = environment.get(setting.environmentVariable());
+        if (value != null && !value.isBlank()) {
+            target.accept(Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList());
         }
     }
 
@@ -270,6 +303,8 @@ public final class CommandLineConfig {
             case ROOT_SECRET_ACCESS_KEY -> rootSecretAccessKey;
             case ACCOUNTS -> accounts == null ? null : String.join(",", accounts);
             case AUDIT_LOG -> auditLog;
+            case DELIVERY_ALLOW -> deliveryAllow == null ? null : String.join(",", deliveryAllow);
+            case DELIVERY_DENY -> deliveryDeny == null ? null : String.join(",", deliveryDeny);
         };
     }
 

@@ -28,7 +28,9 @@ public enum Setting {
     ROOT_ACCESS_KEY_ID("--root-access-key-id", "WHARF_ROOT_ACCESS_KEY_ID"),
     ROOT_SECRET_ACCESS_KEY("--root-secret-access-key", "WHARF_ROOT_SECRET_ACCESS_KEY"),
     ACCOUNTS("--account", "WHARF_ACCOUNTS"),
-    AUDIT_LOG("--audit-log", "WHARF_AUDIT_LOG");
+    AUDIT_LOG("--audit-log", "WHARF_AUDIT_LOG"),
+    DELIVERY_ALLOW("--delivery-allow", "WHARF_DELIVERY_ALLOW"),
+    DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY");
 
     private final String option;
     private final String environmentVariable;

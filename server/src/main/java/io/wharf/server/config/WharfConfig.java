@@ -3,6 +3,7 @@ package io.wharf.server.config;
 import java.nio.file.Path;
 import io.wharf.kinesis.KinesisSettings;
 import io.wharf.protocol.auth.AuthMode;
+import io.wharf.server.outbound.TargetPattern;
 import io.wharf.storage.FsyncMode;
 
 import java.net.InetAddress;
@@ -48,13 +49,17 @@ import java.util.regex.Pattern;
  *                        data directory (when signatures are verified)
  * @param accounts        further accounts with their root keys ({@code --account ID:KEY:SECRET})
  * @param auditLog        where one JSON line per API call goes: a file, {@code stdout}, or null for none
+ * @param deliveryAllow   HTTP/S endpoints and mail domains SNS may deliver to over the defaults' denials: CIDR
+ *                        blocks, addresses, host patterns ({@link TargetPattern}); see
+ *                        {@link io.wharf.server.outbound.OutboundRules}
+ * @param deliveryDeny    what SNS never delivers to, whatever else allows it (same forms)
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
-                          String auditLog) {
+                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -140,6 +145,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                     + " needs --root-access-key-id and --root-secret-access-key (there is no data directory to keep a "
                     + "generated key in)");
         }
+        deliveryAllow = validTargets(Setting.DELIVERY_ALLOW, deliveryAllow);
+        deliveryDeny = validTargets(Setting.DELIVERY_DENY, deliveryDeny);
     }
 
     /** Each account once, each access key once, and no extra account that is the main one. */
@@ -201,6 +208,24 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         }
         all.addAll(accounts);
         return all;
+    }
+
+    /** An immutable copy (null = none), each entry parsed once here so a typo stops the start. */
+    private static List<String> validTargets(Setting setting, List<String> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        for (String entry : entries) {
+            if (entry == null) {
+                throw new ConfigException(setting, "", "empty entry");
+            }
+            try {
+                TargetPattern.parse(entry);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(setting, entry, e.getMessage());
+            }
+        }
+        return List.copyOf(entries);
     }
 
     /**
@@ -266,6 +291,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private String rootSecretAccessKey;
         private final List<AccountKey> accounts = new ArrayList<>();
         private String auditLog;
+        private List<String> deliveryAllow = List.of();
+        private List<String> deliveryDeny = List.of();
 
         private Builder() {
         }
@@ -325,6 +352,10 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         /** A file, {@code stdout}, or null for no audit log. */
         public Builder auditLog(String value) { auditLog = value; return this; }
 
+        public Builder deliveryAllow(List<String> value) { deliveryAllow = value; return this; }
+
+        public Builder deliveryDeny(List<String> value) { deliveryDeny = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             if ((rootAccessKeyId == null) != (rootSecretAccessKey == null)) {
@@ -341,7 +372,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog);
+                    auditLog, deliveryAllow, deliveryDeny);
         }
     }
 }

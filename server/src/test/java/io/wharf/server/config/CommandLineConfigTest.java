@@ -6,7 +6,10 @@ import io.wharf.server.config.CommandLineConfig.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import io.wharf.protocol.auth.AuthMode;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,10 +55,18 @@ class CommandLineConfigTest {
                 "--relaxed", "--max-request-bytes", "1048576", "--shutdown-timeout", "3", "--fsync", "never",
                 "--smtp-host", "mail.local", "--smtp-port", "2525", "--tls-port", "4567", "--tls-cert", "/etc/w.crt",
                 "--tls-key", "/etc/w.key", "--kinesis-transition-ms", "0", "--kinesis-shard-limit", "20",
-                "--kinesis-enforce-limits");
+                "--kinesis-enforce-limits", "--delivery-allow", "10.0.0.0/8,hooks.internal", "--delivery-allow=fd00::/8",
+                "--delivery-deny", "*.example.com", "--auth", "verify", "--root-access-key-id", "AKIAROOT",
+                "--root-secret-access-key", "root-secret-1", "--account", "111111111111:AKIAONE:secret-one:x",
+                "--account=222222222222:AKIATWO:secret-two", "--audit-log", "/var/log/wharf-audit.log");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
-                2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true));
+                2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true, AuthMode.VERIFY,
+                new AccountKey("123456789012", "AKIAROOT", "root-secret-1"),
+                List.of(new AccountKey("111111111111", "AKIAONE", "secret-one:x"),
+                        new AccountKey("222222222222", "AKIATWO", "secret-two")), "/var/log/wharf-audit.log",
+                List.of("10.0.0.0/8", "hooks.internal", "fd00::/8"), List.of("*.example.com")));
+        assertThat(config.toString()).doesNotContain("root-secret-1").doesNotContain("secret-one");
         assertThat(config.kinesis().enforceLimits()).isTrue();
     }
 
@@ -69,10 +80,18 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_FSYNC", "NEVER"), Map.entry("WHARF_SMTP_HOST", "127.0.0.1"),
                 Map.entry("WHARF_SMTP_PORT", "1025"), Map.entry("WHARF_TLS_PORT", "0"),
                 Map.entry("WHARF_KINESIS_TRANSITION_MS", "100"), Map.entry("WHARF_KINESIS_SHARD_LIMIT", "7"),
-                Map.entry("WHARF_KINESIS_ENFORCE_LIMITS", "on"));
+                Map.entry("WHARF_KINESIS_ENFORCE_LIMITS", "on"),
+                Map.entry("WHARF_DELIVERY_ALLOW", "169.254.169.254, *.hooks.test,"),
+                Map.entry("WHARF_DELIVERY_DENY", "192.168.0.0/16"), Map.entry("WHARF_AUTH", "ENFORCE"),
+                Map.entry("WHARF_ROOT_ACCESS_KEY_ID", "AKIAROOT"), Map.entry("WHARF_ROOT_SECRET_ACCESS_KEY", "root-secret-1"),
+                Map.entry("WHARF_ACCOUNTS", "111111111111:AKIAONE:secret-one, 222222222222:AKIATWO:secret-two"),
+                Map.entry("WHARF_AUDIT_LOG", "stdout"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
                 "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
-                0, null, null, 100, 7, true));
+                0, null, null, 100, 7, true, AuthMode.ENFORCE, new AccountKey("111122223333", "AKIAROOT", "root-secret-1"),
+                List.of(new AccountKey("111111111111", "AKIAONE", "secret-one"),
+                        new AccountKey("222222222222", "AKIATWO", "secret-two")), "stdout",
+                List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16")));
     }
 
     @Test
@@ -155,5 +174,25 @@ class CommandLineConfigTest {
         assertThat(WharfConfig.builder().build().kinesisTransitionMillis()).isEqualTo(500);
         assertThatThrownBy(() -> WharfConfig.builder().kinesisTransitionMillis(-1).build())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--kinesis-transition-ms");
+    }
+
+    @Test
+    void deliveryRulesAreCheckedAtStartAndNameTheBadEntry() {
+        assertThat(run(Map.of()).deliveryAllow()).isEmpty();
+        assertThat(run(Map.of()).deliveryDeny()).isEmpty();
+        assertThat(exit(Map.of(), "--delivery-allow", "10.0.0.0/33").text())
+                .isEqualTo("wharf: invalid --delivery-allow '10.0.0.0/33': the prefix after '/' must be 0-32");
+        assertThat(exit(Map.of(), "--delivery-deny", "127.0.0.1,10.0.0.1/8").text())
+                .isEqualTo("wharf: invalid --delivery-deny '10.0.0.1/8': has bits set after its /8 prefix (did you "
+                        + "mean 10.0.0.0/8?)");
+        assertThat(exit(Map.of(), "--delivery-deny", "*").text()).startsWith("wharf: invalid --delivery-deny '*': ");
+        assertThat(exit(Map.of("WHARF_DELIVERY_ALLOW", "hooks.internal,10.0.0"), new String[0]).text())
+                .isEqualTo("wharf: invalid WHARF_DELIVERY_ALLOW '10.0.0': not a valid IP address (write IPv4 as four "
+                        + "numbers 0-255 without leading zeros)");
+        // the flag replaces the variable, so the variable's bad entry is never read
+        assertThat(run(Map.of("WHARF_DELIVERY_DENY", "bad entry"), "--delivery-deny", "::1").deliveryDeny())
+                .containsExactly("::1");
+        assertThatThrownBy(() -> WharfConfig.builder().deliveryAllow(List.of("")).build())
+                .isInstanceOf(ConfigException.class).hasMessage("invalid --delivery-allow '': empty entry");
     }
 }

@@ -1,5 +1,6 @@
 package io.wharf.sns.engine;
 
+import io.wharf.sns.DeliveryTargets;
 import io.wharf.sns.SmtpSettings;
 import io.wharf.sns.SqsDelivery;
 import io.wharf.storage.StorageException;
@@ -42,6 +43,19 @@ import java.util.function.Predicate;
  * any other status is a client error and not retried. <b>Email</b>: the same, over SMTP ({@link Mailer}), with
  * AWS's fixed customer-managed policy; without an SMTP server the mail is only logged.
  *
+ * <p><b>The delivery gate</b> ({@link DeliveryTargets}) is asked before every HTTP/S or mail attempt, never only at
+ * Subscribe: a name may resolve elsewhere now, the rules may have changed since the subscription was made. A denied
+ * target is never connected to; the attempt is a client error (not retried; dead-lettered). A host that does not
+ * resolve is retried like an endpoint that does not answer. Redirects are never followed, so a permitted endpoint
+ * cannot bounce a POST to a denied one.
+ *
+ * <p>What remains between the check and the connection is DNS rebinding: the gate resolves the name, then the HTTP
+ * client resolves it again to connect. Both go through the JVM's address cache ({@code networkaddress.cache.ttl},
+ * 30 s unless configured), so they see the same answer unless the entry expires in the instant between them or the
+ * cache is turned off. Connecting to the checked address itself would close that, but {@code java.net.http} cannot
+ * be given an address for a URL while keeping the name for Host and TLS (SNI, certificate check) without a
+ * JVM-wide resolver or unlocking the restricted {@code Host} header, so Wharf documents the window instead.
+ *
  * <p>A permanent failure or the last attempt sends a notification to the subscription's dead-letter queue if it has
  * one, else drops it — AWS's rule. Notifications for a subscription that has gone are not delivered; entries still
  * in flight when the engine closes stay in the outbox and go out after the next start.
@@ -55,6 +69,7 @@ final class Deliverer implements AutoCloseable {
     private final SqsDelivery sqs;
     private final SnsLimits limits;
     private final Predicate<String> subscribed;
+    private final DeliveryTargets targets;
     private final Mailer mailer;
     private final List<BlockingQueue<Delivery>> lanes = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
@@ -67,12 +82,16 @@ final class Deliverer implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean closed;
 
-    /** @param subscribed whether a subscription ARN still exists (notifications to gone ones are dropped) */
-    Deliverer(SnsStoreLayout layout, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+    /**
+     * @param targets    asked before every HTTP/S and mail attempt
+     * @param subscribed whether a subscription ARN still exists (notifications to gone ones are dropped)
+     */
+    Deliverer(SnsStoreLayout layout, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp, DeliveryTargets targets,
               Predicate<String> subscribed) {
         this.layout = layout;
         this.sqs = sqs;
         this.limits = limits;
+        this.targets = targets;
         this.subscribed = subscribed;
         this.mailer = smtp.configured() ? new Mailer(smtp) : null;
         for (int i = 0; i < limits.deliveryLanes(); i++) {
@@ -175,6 +194,11 @@ final class Deliverer implements AutoCloseable {
     private boolean deliverElsewhere(Delivery d) throws InterruptedException {
         boolean mail = d.protocol().startsWith("email");
         if (mail && mailer == null) {
+            String[] reason = new String[1];
+            if (admitMail(d, reason) == Outcome.CLIENT_ERROR) { // no DNS for mail: only a denial counts
+                deadLetter(d, reason[0]);
+                return true;
+            }
             LOG.info("no SMTP server (--smtp-host): not mailing {} to {} for {}:\n{}", d.type(), d.endpoint(),
                     d.subscriptionArn(), d.body());
             return true;
@@ -203,12 +227,26 @@ final class Deliverer implements AutoCloseable {
     }
 
     private Outcome post(Delivery d, String contentType, String[] reason) throws InterruptedException {
+        URI endpoint = Endpoints.parse(d.endpoint());
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(d.endpoint())).timeout(POST_TIMEOUT);
+            if (endpoint == null) {
+                throw new IllegalArgumentException("not a URL with a host");
+            }
+            request = HttpRequest.newBuilder(Endpoints.withoutUserInfo(endpoint)).timeout(POST_TIMEOUT);
         } catch (IllegalArgumentException e) {
-            reason[0] = "invalid endpoint URL: " + e.getMessage();
+            reason[0] = "invalid endpoint URL " + Endpoints.masked(d.endpoint()) + ": "
+                    + Endpoints.scrub(e.getMessage(), d.endpoint());
             return Outcome.CLIENT_ERROR;
+        }
+        Outcome refused = admit(d, targets.check(Endpoints.withoutUserInfo(endpoint)), reason);
+        if (refused != null) {
+            return refused;
+        }
+        if (endpoint.getRawUserInfo() != null) {
+            // Sent with the first request; AWS waits for a 401 challenge, an endpoint that wants the
+            // credentials accepts them either way.
+            request.header("Authorization", Endpoints.basicAuthorization(endpoint.getRawUserInfo()));
         }
         request.header("Content-Type", contentType)
                 .header("x-amz-sns-message-type", d.type())
@@ -228,10 +266,10 @@ final class Deliverer implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 return Outcome.DELIVERED;
             }
-            reason[0] = "HTTP " + status + " from " + d.endpoint();
+            reason[0] = "HTTP " + status + " from " + Endpoints.masked(d.endpoint());
             return status >= 500 || status == 429 ? Outcome.RETRY : Outcome.CLIENT_ERROR;
         } catch (IOException e) {
-            reason[0] = e.toString();
+            reason[0] = Endpoints.scrub(e.toString(), d.endpoint());
             return Outcome.RETRY;
         } finally {
             posts.release();
@@ -239,6 +277,10 @@ final class Deliverer implements AutoCloseable {
     }
 
     private Outcome mail(Delivery d, String[] reason) {
+        Outcome refused = admitMail(d, reason);
+        if (refused != null) {
+            return refused;
+        }
         try {
             mailer.send(d);
             return Outcome.DELIVERED;
@@ -249,6 +291,30 @@ final class Deliverer implements AutoCloseable {
             reason[0] = e.toString();
             return Outcome.RETRY;
         }
+    }
+
+    private Outcome admitMail(Delivery d, String[] reason) {
+        return admit(d, targets.checkEmail(d.endpoint()), reason);
+    }
+
+    /**
+     * Null when the gate lets the attempt through; else its outcome: a denied target is a client error (never
+     * connected to, not retried), an unresolved host is retried like an endpoint that does not answer.
+     */
+    private Outcome admit(Delivery d, DeliveryTargets.Verdict verdict, String[] reason) {
+        return switch (verdict.kind()) {
+            case ALLOWED -> null;
+            case UNRESOLVED -> {
+                reason[0] = verdict.reason();
+                yield Outcome.RETRY;
+            }
+            case DENIED -> {
+                reason[0] = "refused by the delivery rules: " + verdict.reason();
+                LOG.warn("not delivering the {} {} for {} to {}: {}", d.type(), d.messageId(), d.subscriptionArn(),
+                        Endpoints.masked(d.endpoint()), reason[0]);
+                yield Outcome.CLIENT_ERROR;
+            }
+        };
     }
 
     /** The throttle policy: at most {@code perSecond} attempts a second per subscription (0 = unlimited). */
@@ -268,7 +334,8 @@ final class Deliverer implements AutoCloseable {
 
     private void deadLetter(Delivery d, String reason) {
         if (!d.notification()) {
-            LOG.warn("could not send the {} for {} to {}: {}", d.type(), d.subscriptionArn(), d.endpoint(), reason);
+            LOG.warn("could not send the {} for {} to {}: {}", d.type(), d.subscriptionArn(),
+                    Endpoints.masked(d.endpoint()), reason);
             return;
         }
         if (d.deadLetterTargetArn() == null) {

@@ -27,6 +27,13 @@ public record Delivery(long number, String subscriptionArn, String protocol, Str
         attributes = Map.copyOf(attributes);
     }
 
+    /** Without the body or the endpoint's password, in case a delivery ever reaches a log line. */
+    @Override
+    public String toString() {
+        return "Delivery[" + number + " " + type + " " + messageId + " for " + subscriptionArn + " to "
+                + Endpoints.masked(endpoint) + "]";
+    }
+
     boolean toQueue() {
         return protocol.equals("sqs");
     }

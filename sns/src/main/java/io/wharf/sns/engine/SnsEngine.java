@@ -1,5 +1,6 @@
 package io.wharf.sns.engine;
 
+import io.wharf.sns.DeliveryTargets;
 import io.wharf.sns.SmtpSettings;
 import io.wharf.sns.SnsErrors;
 import io.wharf.sns.SqsDelivery;
@@ -33,6 +34,8 @@ public final class SnsEngine implements AutoCloseable {
     /** The key of the last outbox entry written (publishes and confirmations share the numbering). */
     final java.util.concurrent.atomic.AtomicLong lastDeliveryNumber;
     final SigningKey signingKey;
+    /** Which HTTP/S endpoints and mail addresses may be delivered to: asked at Subscribe and by the deliverer. */
+    final DeliveryTargets targets;
     final Deliverer deliverer;
     private final Publishing publishing;
     private final Subscriptions subscribing;
@@ -44,7 +47,17 @@ public final class SnsEngine implements AutoCloseable {
 
     /** @param smtp where email and email-json subscriptions are mailed */
     public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp) {
+        this(store, clock, sqs, limits, smtp, DeliveryTargets.ALLOW_ALL);
+    }
+
+    /**
+     * @param smtp    where email and email-json subscriptions are mailed
+     * @param targets the endpoints and addresses SNS may deliver to ({@link DeliveryTargets#ALLOW_ALL}: any)
+     */
+    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+                     DeliveryTargets targets) {
         this.layout = new SnsStoreLayout(store);
+        this.targets = Objects.requireNonNull(targets, "targets");
         this.clock = clock;
         this.limits = limits;
         Recovery.load(layout, topics, subscriptions);
@@ -52,7 +65,7 @@ public final class SnsEngine implements AutoCloseable {
         List<Delivery> undelivered = Recovery.outbox(layout);
         this.lastDeliveryNumber = new java.util.concurrent.atomic.AtomicLong(
                 undelivered.isEmpty() ? 0 : undelivered.get(undelivered.size() - 1).number());
-        this.deliverer = new Deliverer(layout, sqs, limits, smtp, subscriptions::containsKey);
+        this.deliverer = new Deliverer(layout, sqs, limits, smtp, targets, subscriptions::containsKey);
         this.publishing = new Publishing(this);
         this.subscribing = new Subscriptions(this);
         this.platform = new PlatformState(layout);

@@ -37,6 +37,20 @@ public record Subscription(String arn, String topicArn, String owner, String pro
         return "true".equalsIgnoreCase(attributes.get(SubscriptionAttributes.RAW_MESSAGE_DELIVERY));
     }
 
+    /**
+     * The endpoint as SNS shows it (List*, GetSubscriptionAttributes): an HTTP/S endpoint's password written as
+     * {@code ****}, as AWS does. Deliveries use {@link #endpoint()}.
+     */
+    public String shownEndpoint() {
+        return protocol.startsWith("http") ? Endpoints.masked(endpoint) : endpoint;
+    }
+
+    /** Without the endpoint's password, in case a subscription ever reaches a log line. */
+    @Override
+    public String toString() {
+        return "Subscription[" + arn + " " + protocol + " " + shownEndpoint() + (confirmed ? "" : " pending") + "]";
+    }
+
     /** What List* shows as the ARN: the ARN, or {@code PendingConfirmation}. */
     public String listedArn() {
         return confirmed ? arn : "PendingConfirmation";

@@ -108,7 +108,7 @@ final class SubscriptionAttributes {
         view.put("PendingConfirmation", Boolean.toString(!s.confirmed()));
         view.put("Protocol", s.protocol());
         view.put(RAW_MESSAGE_DELIVERY, "false");
-        view.put("Endpoint", s.endpoint());
+        view.put("Endpoint", s.shownEndpoint());
         view.put("SubscriptionArn", s.arn());
         view.put("SubscriptionPrincipal", "arn:aws:iam::" + s.owner() + ":user/wharf");
         view.put("TopicArn", s.topicArn());

@@ -1,9 +1,13 @@
 package io.wharf.sns.engine;
 
+import io.wharf.sns.DeliveryTargets;
 import io.wharf.sns.SnsErrors;
 import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.regex.Pattern;
 
 /** Subscribe, ConfirmSubscription, Unsubscribe, the List* pages and subscription attributes (sns.md §3.2, §5.1). */
 public final class Subscriptions {
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
     /** Protocols confirmed on Subscribe (same account); the others wait for ConfirmSubscription. */
     private static final Set<String> AUTO_CONFIRMED = Set.of("sqs", "lambda", "firehose", "sms", "application");
     private static final Set<String> PROTOCOLS = Set.of("http", "https", "email", "email-json", "sms", "sqs",
@@ -29,6 +34,12 @@ public final class Subscriptions {
             Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:endpoint/.+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern SMS = Pattern.compile("\\+?[0-9][0-9 -]{1,19}");
+    /**
+     * AWS's detail for an HTTP/S endpoint it will not deliver to (Knowledge Center, "troubleshoot HTTP/HTTPS
+     * endpoint subscription"): "Invalid parameter: Unreachable Endpoint". Wharf gives it for every target its
+     * delivery rules deny, mail addresses included, so a client sees one AWS-shaped refusal.
+     */
+    static final String UNREACHABLE_ENDPOINT = "Unreachable Endpoint";
     /** Where URLs in messages point when the caller gives no base (engine tests). */
     static final String DEFAULT_URL_BASE = "http://localhost:4566/";
 
@@ -57,6 +68,7 @@ public final class Subscriptions {
             throw SnsErrors.invalidParameter("Amazon SNS does not support this protocol string: " + protocol);
         }
         checkEndpoint(topic, protocol, endpoint);
+        checkTarget(topic, protocol, endpoint);
         if (protocol.equals("application") && !engine.platform().endpointExists(endpoint)) {
             throw SnsErrors.invalidParameter("Endpoint Reason: Endpoint does not exist for endpoint arn" + endpoint);
         }
@@ -159,6 +171,28 @@ public final class Subscriptions {
         }
         if (topic.fifo && !protocol.equals("sqs")) {
             throw SnsErrors.invalidParameter("Invalid protocol type: " + protocol);
+        }
+    }
+
+    /**
+     * Asks the delivery gate about an HTTP/S endpoint or mail address (outside the registry lock: it may resolve
+     * a host name). A denied one is refused with AWS's answer for an endpoint it cannot reach. A name that does
+     * not resolve yet is accepted: every delivery asks again before it connects.
+     */
+    private void checkTarget(Topic topic, String protocol, String endpoint) {
+        DeliveryTargets.Verdict verdict = switch (protocol) {
+            case "http", "https" -> {
+                URI uri = Endpoints.parse(endpoint);
+                yield uri == null ? DeliveryTargets.Verdict.denied("not a URL with a host")
+                        : engine.targets.check(Endpoints.withoutUserInfo(uri));
+            }
+            case "email", "email-json" -> engine.targets.checkEmail(endpoint);
+            default -> DeliveryTargets.Verdict.ALLOWED;
+        };
+        if (verdict.denied()) {
+            LOG.info("refused to subscribe {} endpoint {} to {}: {}", protocol, Endpoints.masked(endpoint),
+                    topic.arn, verdict.reason());
+            throw SnsErrors.invalidParameter(UNREACHABLE_ENDPOINT);
         }
     }
 

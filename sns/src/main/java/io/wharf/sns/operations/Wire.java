@@ -48,7 +48,7 @@ final class Wire {
         ArrayNode list = out.putArray("Subscriptions");
         for (Subscription s : page.items()) {
             list.addObject().put("SubscriptionArn", s.listedArn()).put("Owner", s.owner())
-                    .put("Protocol", s.protocol()).put("Endpoint", s.endpoint()).put("TopicArn", s.topicArn());
+                    .put("Protocol", s.protocol()).put("Endpoint", s.shownEndpoint()).put("TopicArn", s.topicArn());
         }
         nextToken(out, "NextToken", page.nextToken());
         return out;

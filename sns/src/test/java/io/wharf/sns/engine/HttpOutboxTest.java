@@ -29,6 +29,7 @@ class HttpOutboxTest {
 
     private final Store store = new MemoryStore();
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
     private HttpServer server;
     private SnsEngine engine;
@@ -46,6 +47,7 @@ class HttpOutboxTest {
     private String endpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             received.add(exchange.getRequestHeaders().getFirst("x-amz-sns-message-type") + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(status.get(), -1);
@@ -134,5 +136,25 @@ class HttpOutboxTest {
         Thread.sleep(300);
         // The notification's subscription is gone; the UnsubscribeConfirmation is still owed and goes out.
         assertThat(received).allMatch(r -> r.startsWith("UnsubscribeConfirmation "));
+    }
+
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAuthAndNeverShown() throws Exception {
+        String url = endpoint().replace("http://", "http://hook:s3cr%40t@");
+        start();
+        String topic = engine.createTopic("us-east-1", "000000000000", "t", Map.of(), Map.of(), null);
+        String arn = engine.subscriptions().subscribe(topic, "http", url, Map.of(), true);
+        awaitReceived(1);
+        assertThat(authorizations.get(0)).isEqualTo("Basic " + Base64.getEncoder()
+                .encodeToString("hook:s3cr@t".getBytes(StandardCharsets.UTF_8)));
+
+        String shown = url.replace(":s3cr%40t@", ":****@");
+        assertThat(engine.subscriptions().getAttributes(arn)).containsEntry("Endpoint", shown);
+        assertThat(engine.subscriptions().listByTopic(topic, null).items())
+                .extracting(Subscription::shownEndpoint).containsExactly(shown);
+        assertThat(engine.subscriptions().list("us-east-1", "000000000000", null).items().get(0).toString())
+                .contains(shown).doesNotContain("s3cr");
+        // Subscribe stays idempotent for the real URL: the stored endpoint keeps its password.
+        assertThat(engine.subscriptions().subscribe(topic, "http", url, Map.of(), true)).isEqualTo(arn);
     }
 }
