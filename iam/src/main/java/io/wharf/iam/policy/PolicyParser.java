@@ -162,8 +162,7 @@ final class PolicyParser {
                 principalText = principal.asText();
             } else if (principal.isObject()) {
                 principals = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> fields = principal.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : principal.properties()) {
                     principals.put(field.getKey(), stringOrList(field.getValue()));
                 }
             } else {
@@ -191,8 +190,7 @@ final class PolicyParser {
             throw malformed(SYNTAX);
         }
         List<RawCondition> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> operators = block.fields(); operators.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = operators.next();
+        for (Map.Entry<String, JsonNode> entry : block.properties()) {
             JsonNode keys = entry.getValue();
             if (!keys.isObject()) {
                 throw malformed(SYNTAX);
@@ -212,8 +210,7 @@ final class PolicyParser {
             }
             ConditionOperator operator = ConditionOperator.named(name);
             List<RawCondition> parsed = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = keys.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : keys.properties()) {
                 parsed.add(new RawCondition(operator, qualifier, ifExists, field.getKey(),
                         conditionValues(field.getValue())));
             }
