@@ -150,6 +150,11 @@ public final class PolicyEvaluator {
         return sessionAllows ? Decision.ALLOW : Decision.NO_SESSION_ALLOW;
     }
 
+    /** How many parsed policy texts the cache holds now (for tests and metrics). */
+    int cachedPolicies() {
+        return cache.size();
+    }
+
     /** Users, role sessions and federated-user sessions have identity policies; root, services, anonymous do not. */
     private static boolean hasIdentity(Principal principal) {
         return switch (principal.type()) {

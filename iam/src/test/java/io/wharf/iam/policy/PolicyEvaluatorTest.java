@@ -76,6 +76,7 @@ class PolicyEvaluatorTest {
             AccessRequest request = new AccessRequest(BOB, "sqs:SendMessage", QUEUE, A, policy, Map.of());
             assertThat(evaluator.evaluate(request, IdentityPolicies.NONE))
                     .isEqualTo(i % 2 == 0 ? Decision.ALLOW : Decision.NO_IDENTITY_ALLOW);
+            assertThat(evaluator.cachedPolicies()).isLessThanOrEqualTo(8);
         }
     }
 
