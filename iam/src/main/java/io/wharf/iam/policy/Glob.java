@@ -7,7 +7,8 @@ package io.wharf.iam.policy;
  *
  * <p>In ARN mode the wildcards follow the ARN's segments, as IAM's {@code ArnLike} and {@code Resource} do: a wildcard
  * in one of the first five colon-separated segments matches within that segment only (it never swallows a colon),
- * unless it sits in the last segment the pattern writes, in which case it may run over the remaining segments. So
+ * unless it sits in the last segment the pattern writes, in which case it may run over the remaining segments; from
+ * the sixth segment on (the resource part) wildcards match anything, colons included. So
  * {@code arn:aws:sqs:*:111122223333:q} needs the account to be exactly {@code 111122223333}, while
  * {@code arn:aws:sqs:*} matches every SQS ARN. The last rule is Wharf's reading of the common {@code service:*}
  * shorthand; AWS documents only the per-segment rule.
@@ -22,10 +23,13 @@ final class Glob {
 
     private final int[] codes;
     private final Shape shape;
+    /** In ARN mode, where the free part begins: the start of segment min(5, last written segment). */
+    private final int boundEnd;
 
-    private Glob(int[] codes, Shape shape) {
+    private Glob(int[] codes, Shape shape, int boundEnd) {
         this.codes = codes;
         this.shape = shape;
+        this.boundEnd = boundEnd;
     }
 
     /** Codes for pattern text: {@code *} and {@code ?} are wildcards, every other character is itself. */
@@ -51,33 +55,38 @@ final class Glob {
         return of(wildcardCodes(pattern), arnSegments);
     }
 
+    /** The codes are the caller's to give away: ARN mode marks the segment-bound wildcards in place. */
     static Glob of(int[] codes, boolean arnSegments) {
-        if (arnSegments) {
-            bindToSegments(codes);
-        }
-        return new Glob(codes, shapeOf(codes));
+        int boundEnd = arnSegments ? bindToSegments(codes) : 0;
+        return new Glob(codes, shapeOf(codes), boundEnd);
     }
 
-    private static void bindToSegments(int[] codes) {
-        int colonsBefore = 0;
-        int lastColon = -1;
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] == ':') {
-                lastColon = i;
+    /** Marks the wildcards of the bound segments; returns where the free part begins. */
+    private static int bindToSegments(int[] codes) {
+        int colons = 0;
+        for (int code : codes) {
+            if (code == ':') {
+                colons++;
             }
         }
+        int boundSegments = Math.min(5, colons);
+        if (boundSegments == 0) {
+            return 0;
+        }
+        int seen = 0;
         for (int i = 0; i < codes.length; i++) {
             int code = codes[i];
             if (code == ':') {
-                colonsBefore++;
-            } else if (colonsBefore < 5 && i < lastColon) {
-                if (code == STAR) {
-                    codes[i] = SEGMENT_STAR;
-                } else if (code == ONE) {
-                    codes[i] = SEGMENT_ONE;
+                if (++seen == boundSegments) {
+                    return i + 1;
                 }
+            } else if (code == STAR) {
+                codes[i] = SEGMENT_STAR;
+            } else if (code == ONE) {
+                codes[i] = SEGMENT_ONE;
             }
         }
+        return 0;
     }
 
     private static Shape shapeOf(int[] codes) {
@@ -111,8 +120,8 @@ final class Glob {
             case ANY -> true;
             case EXACT -> text.length() == codes.length && literalPrefix(text, codes.length);
             case PREFIX -> text.length() >= codes.length - 1 && literalPrefix(text, codes.length - 1);
-            case SIMPLE -> greedy(text);
-            case SEGMENTED -> table(text);
+            case SIMPLE -> greedy(0, codes.length, text, 0, text.length());
+            case SEGMENTED -> segmented(text);
         };
     }
 
@@ -125,18 +134,21 @@ final class Glob {
         return true;
     }
 
-    /** The classic backtrack-to-the-last-star walk; right when every star is the unrestricted kind. */
-    private boolean greedy(String text) {
-        int p = 0;
-        int t = 0;
+    /**
+     * The classic backtrack-to-the-last-star walk over {@code codes[from, to)} and {@code text[start, end)}; right when
+     * no star in the range may be stopped by a colon (within one ARN segment none can meet one).
+     */
+    private boolean greedy(int from, int to, String text, int start, int end) {
+        int p = from;
+        int t = start;
         int star = -1;
-        int starText = 0;
-        int n = text.length();
-        while (t < n) {
-            if (p < codes.length && (codes[p] == ONE || codes[p] == text.charAt(t))) {
+        int starText = start;
+        while (t < end) {
+            int code = p < to ? codes[p] : 0;
+            if (p < to && (code == ONE || code == SEGMENT_ONE || code == text.charAt(t))) {
                 p++;
                 t++;
-            } else if (p < codes.length && codes[p] == STAR) {
+            } else if (p < to && (code == STAR || code == SEGMENT_STAR)) {
                 star = p++;
                 starText = t;
             } else if (star >= 0) {
@@ -146,34 +158,31 @@ final class Glob {
                 return false;
             }
         }
-        while (p < codes.length && codes[p] == STAR) {
+        while (p < to && (codes[p] == STAR || codes[p] == SEGMENT_STAR)) {
             p++;
         }
-        return p == codes.length;
+        return p == to;
     }
 
-    /** Dynamic programming over (pattern position, text position); needed once stars may not cross colons. */
-    private boolean table(String text) {
-        int n = text.length();
-        boolean[] previous = new boolean[n + 1];
-        boolean[] current = new boolean[n + 1];
-        previous[0] = true;
-        for (int code : codes) {
-            current[0] = previous[0] && (code == STAR || code == SEGMENT_STAR);
-            for (int j = 1; j <= n; j++) {
-                char c = text.charAt(j - 1);
-                current[j] = switch (code) {
-                    case STAR -> previous[j] || current[j - 1];
-                    case SEGMENT_STAR -> previous[j] || (current[j - 1] && c != ':');
-                    case ONE -> previous[j - 1];
-                    case SEGMENT_ONE -> previous[j - 1] && c != ':';
-                    default -> previous[j - 1] && c == code;
-                };
+    /**
+     * ARN mode: each bound segment of the pattern must match the text's segment up to its next colon exactly (its
+     * wildcards cannot reach a colon), then the free rest matches the rest of the text.
+     */
+    private boolean segmented(String text) {
+        int p = 0;
+        int t = 0;
+        while (p < boundEnd) {
+            int patternEnd = p;
+            while (codes[patternEnd] != ':') {
+                patternEnd++;
             }
-            boolean[] swap = previous;
-            previous = current;
-            current = swap;
+            int textEnd = text.indexOf(':', t);
+            if (textEnd < 0 || !greedy(p, patternEnd, text, t, textEnd)) {
+                return false;
+            }
+            p = patternEnd + 1;
+            t = textEnd + 1;
         }
-        return previous[n];
+        return greedy(p, codes.length, text, t, text.length());
     }
 }

@@ -37,7 +37,15 @@ class MatchersTest {
             "arn:aws:sqs:u?-east-1:1:q, arn:aws:sqs:us-east-1:1:q, true, true",
             "arn:aws:sqs:u?:1:q, arn:aws:sqs:u::1:q, true, false",
             "arn:*:sqs:*:*:*, arn:aws:sqs:r:1:q, true, true",
-            "*, arn:aws:sqs:r:1:q, true, true"
+            "*, arn:aws:sqs:r:1:q, true, true",
+            "arn:aws:sqs:*:1:q, arn:aws:sqs, true, false",
+            "arn:aws:sqs:*:*:*, arn:aws:sqs:r:1, true, false",
+            "arn:aws:sqs:*:*:*, arn:aws:sqs:r:1:q:extra, true, true",
+            "arn:aws:sqs:r*:1:q?, arn:aws:sqs:r:1:q1, true, true",
+            "arn:aws:sqs:*t*:1:q, arn:aws:sqs:us-east-1:1:q, true, true",
+            "arn:aws:sqs:*x*:1:q, arn:aws:sqs:us-east-1:1:q, true, false",
+            "abc, abc, true, true",
+            "a*, a:b:c, true, true"
     })
     void wildcards(String pattern, String text, boolean arn, boolean expected) {
         assertThat(Glob.of(pattern, arn).matches(text)).isEqualTo(expected);
