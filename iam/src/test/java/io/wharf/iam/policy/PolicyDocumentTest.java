@@ -77,39 +77,39 @@ class PolicyDocumentTest {
                         + ",\"Condition\":{\"stringequals\":{\"a\":\"b\"}}"), syntax),
                 identity("Sid is an object", one("\"Sid\":{},\"Effect\":\"Allow\"," + S3), syntax),
                 identity("a principal in an identity policy", one("\"Effect\":\"Allow\",\"Principal\":\"*\"," + S3),
-                        PolicyParser.PRINCIPAL_NOT_ALLOWED),
+                        PolicyRules.PRINCIPAL_NOT_ALLOWED),
                 identity("a NotPrincipal in an identity policy", one("\"Effect\":\"Deny\",\"NotPrincipal\":"
-                        + "{\"AWS\":\"123456789012\"}," + S3), PolicyParser.PRINCIPAL_NOT_ALLOWED),
-                identity("Effect in the wrong case", one("\"Effect\":\"denY\"," + S3), PolicyParser.LEGACY),
+                        + "{\"AWS\":\"123456789012\"}," + S3), PolicyRules.PRINCIPAL_NOT_ALLOWED),
+                identity("Effect in the wrong case", one("\"Effect\":\"denY\"," + S3), PolicyRules.LEGACY),
                 identity("a date that is none", one("\"Effect\":\"Allow\"," + S3
-                        + ",\"Condition\":{\"DateGreaterThan\":{\"a\":\"sdfdsf\"}}"), PolicyParser.LEGACY),
+                        + ",\"Condition\":{\"DateGreaterThan\":{\"a\":\"sdfdsf\"}}"), PolicyRules.LEGACY),
                 identity("a 13th month", one("\"Effect\":\"Allow\"," + S3
-                        + ",\"Condition\":{\"DateLessThanEquals\":{\"a\":\"234-13\"}}"), PolicyParser.LEGACY),
+                        + ",\"Condition\":{\"DateLessThanEquals\":{\"a\":\"234-13\"}}"), PolicyRules.LEGACY),
                 identity("a one-digit zone hour", one("\"Effect\":\"Allow\"," + S3
                         + ",\"Condition\":{\"DateLessThanEquals\":{\"a\":\"2016-12-13t2:00:00.593194+1\"}}"),
-                        PolicyParser.LEGACY),
+                        PolicyRules.LEGACY),
                 identity("an epoch past 2^63-1", one("\"Effect\":\"Allow\"," + S3
-                        + ",\"Condition\":{\"DateLessThan\":{\"a\":\"9223372036854775808\"}}"), PolicyParser.LEGACY),
+                        + ",\"Condition\":{\"DateLessThan\":{\"a\":\"9223372036854775808\"}}"), PolicyRules.LEGACY),
                 identity("an empty service in a short ARN", one("\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\","
-                        + "\"Resource\":\"arn:aws:s3::example_bucket\""), PolicyParser.LEGACY),
+                        + "\"Resource\":\"arn:aws:s3::example_bucket\""), PolicyRules.LEGACY),
                 identity("an empty service in a long ARN", one("\"Effect\":\"Allow\",\"NotAction\":\"s3:ListBucket\","
-                        + "\"Resource\":\"arn:aws::::example_bucket\""), PolicyParser.LEGACY),
+                        + "\"Resource\":\"arn:aws::::example_bucket\""), PolicyRules.LEGACY),
                 identity("duplicate Sids", "{" + V + "\"Statement\":[{\"Sid\":\"sdf\",\"Effect\":\"Allow\"," + S3
-                        + "},{\"Sid\":\"sdf\",\"Effect\":\"Allow\"," + S3 + "}]}", PolicyParser.DUPLICATE_SID),
+                        + "},{\"Sid\":\"sdf\",\"Effect\":\"Allow\"," + S3 + "}]}", PolicyRules.DUPLICATE_SID),
                 identity("a Sid with a hyphen", one("\"Sid\":\"my-sid\",\"Effect\":\"Allow\"," + S3),
-                        PolicyParser.SID_FORMAT),
+                        PolicyRules.SID_FORMAT),
                 identity("no actions", one("\"Effect\":\"Allow\",\"Resource\":\"arn:aws:s3:::example_bucket\""),
-                        PolicyParser.MISSING_ACTIONS),
+                        PolicyRules.MISSING_ACTIONS),
                 identity("an empty action list", one("\"Effect\":\"Allow\",\"Action\":[],"
-                        + "\"Resource\":\"arn:aws:s3:::example_bucket\""), PolicyParser.MISSING_ACTIONS),
+                        + "\"Resource\":\"arn:aws:s3:::example_bucket\""), PolicyRules.MISSING_ACTIONS),
                 identity("no actions in the first statement", "{" + V + "\"Statement\":[{\"Effect\":\"Deny\"},"
-                        + "{\"Effect\":\"Allow\"," + S3 + "}]}", PolicyParser.MISSING_ACTIONS),
+                        + "{\"Effect\":\"Allow\"," + S3 + "}]}", PolicyRules.MISSING_ACTIONS),
                 identity("no resources", one("\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\""),
-                        PolicyParser.MISSING_RESOURCES),
+                        PolicyRules.MISSING_RESOURCES),
                 identity("an empty resource list", one("\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\","
-                        + "\"Resource\":[]"), PolicyParser.MISSING_RESOURCES),
+                        + "\"Resource\":[]"), PolicyRules.MISSING_RESOURCES),
                 identity("a vendor problem comes before missing resources", one("\"Effect\":\"Allow\","
-                        + "\"Action\":\"invalid\""), PolicyParser.NO_VENDOR),
+                        + "\"Action\":\"invalid\""), PolicyRules.NO_VENDOR),
                 identity("a resource not in ARN format", one("\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\","
                         + "\"Resource\":\"invalid resource\""), "Resource invalid resource must be in ARN format or \"*\"."),
                 identity("an empty resource", one("\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\","
@@ -142,28 +142,28 @@ class PolicyDocumentTest {
                         + "\"Resource\":\"arn:aws:s3:us-east-1::example_bucket\""),
                         "Resource arn:aws:s3:us-east-1::example_bucket can not contain region information."),
                 identity("an action without vendor", one("\"Effect\":\"Allow\",\"Action\":\"invalid\","
-                        + "\"Resource\":\"*\""), PolicyParser.NO_VENDOR),
+                        + "\"Resource\":\"*\""), PolicyRules.NO_VENDOR),
                 identity("an empty NotAction", one("\"Effect\":\"Allow\",\"NotAction\":\"\",\"Resource\":\"*\""),
-                        PolicyParser.NO_VENDOR),
+                        PolicyRules.NO_VENDOR),
                 identity("a vendor with a space", one("\"Effect\":\"Allow\",\"Action\":\"a a:ListBucket\","
                         + "\"Resource\":\"*\""), "Vendor a a is not valid"),
                 identity("an action with two colons", one("\"Effect\":\"Allow\",\"Action\":\"s3:List:Bucket\","
-                        + "\"Resource\":\"*\""), PolicyParser.TWO_COLONS),
+                        + "\"Resource\":\"*\""), PolicyRules.TWO_COLONS),
                 new Malformed("managed: no Version", "{\"Statement\":{\"Effect\":\"Allow\"," + S3 + "}}",
-                        Kind.MANAGED, PolicyParser.VERSION_REQUIRED),
+                        Kind.MANAGED, PolicyRules.VERSION_REQUIRED),
                 new Malformed("managed: Version 2008-10-17", "{\"Version\":\"2008-10-17\",\"Statement\":"
-                        + "{\"Effect\":\"Allow\"," + S3 + "}}", Kind.MANAGED, PolicyParser.VERSION_REQUIRED),
+                        + "{\"Effect\":\"Allow\"," + S3 + "}}", Kind.MANAGED, PolicyRules.VERSION_REQUIRED),
                 new Malformed("managed: the version comes before legacy parsing", "{\"Statement\":{\"Effect\":"
-                        + "\"denY\"," + S3 + "}}", Kind.MANAGED, PolicyParser.VERSION_REQUIRED),
+                        + "\"denY\"," + S3 + "}}", Kind.MANAGED, PolicyRules.VERSION_REQUIRED),
                 new Malformed("resource: no principal", one("\"Effect\":\"Allow\",\"Action\":\"sqs:*\","
-                        + "\"Resource\":\"*\""), Kind.RESOURCE, PolicyParser.MISSING_PRINCIPAL),
+                        + "\"Resource\":\"*\""), Kind.RESOURCE, PolicyRules.MISSING_PRINCIPAL),
                 new Malformed("resource: no Effect", one("\"Principal\":\"*\",\"Action\":\"sqs:*\","
-                        + "\"Resource\":\"*\""), Kind.RESOURCE, PolicyParser.MISSING_EFFECT),
+                        + "\"Resource\":\"*\""), Kind.RESOURCE, PolicyRules.MISSING_EFFECT),
                 new Malformed("resource: an invalid action", one("\"Effect\":\"Allow\",\"Principal\":\"*\","
                         + "\"Action\":\"invalid_action\",\"Resource\":\"*\""), Kind.RESOURCE,
-                        PolicyParser.INVALID_ACTION),
+                        PolicyRules.INVALID_ACTION),
                 new Malformed("resource: no resources", one("\"Effect\":\"Allow\",\"Principal\":\"*\","
-                        + "\"Action\":\"sqs:*\""), Kind.RESOURCE, PolicyParser.MISSING_RESOURCES),
+                        + "\"Action\":\"sqs:*\""), Kind.RESOURCE, PolicyRules.MISSING_RESOURCES),
                 new Malformed("resource: a principal that is no account or ARN", one("\"Effect\":\"Allow\","
                         + "\"Principal\":{\"AWS\":\"user\"},\"Action\":\"sqs:*\",\"Resource\":\"*\""), Kind.RESOURCE,
                         "Invalid principal in policy: \"AWS\":\"user\""),
@@ -178,20 +178,20 @@ class PolicyDocumentTest {
                         + "\"Principal\":\"123456789012\",\"Action\":\"sqs:*\",\"Resource\":\"*\""), Kind.RESOURCE,
                         "Invalid principal in policy: \"123456789012\""),
                 new Malformed("resource: an empty principal object", one("\"Effect\":\"Allow\",\"Principal\":{},"
-                        + "\"Action\":\"sqs:*\",\"Resource\":\"*\""), Kind.RESOURCE, PolicyParser.INVALID_PRINCIPAL),
+                        + "\"Action\":\"sqs:*\",\"Resource\":\"*\""), Kind.RESOURCE, PolicyRules.INVALID_PRINCIPAL),
                 new Malformed("resource: a principal value that is a number", one("\"Effect\":\"Allow\","
                         + "\"Principal\":{\"AWS\":123},\"Action\":\"sqs:*\",\"Resource\":\"*\""), Kind.RESOURCE,
                         PolicyParser.SYNTAX),
                 new Malformed("trust: a Resource", one("\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
                         + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\""), Kind.TRUST,
-                        PolicyParser.PROHIBITED_RESOURCE),
+                        PolicyRules.PROHIBITED_RESOURCE),
                 new Malformed("trust: no principal", one("\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\""),
-                        Kind.TRUST, PolicyParser.MISSING_PRINCIPAL),
+                        Kind.TRUST, PolicyRules.MISSING_PRINCIPAL),
                 new Malformed("trust: a non-STS action", one("\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
-                        + "\"123456789012\"},\"Action\":\"s3:GetObject\""), Kind.TRUST, PolicyParser.TRUST_ACTIONS),
+                        + "\"123456789012\"},\"Action\":\"s3:GetObject\""), Kind.TRUST, PolicyRules.TRUST_ACTIONS),
                 new Malformed("trust: NotPrincipal", one("\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":"
                         + "\"123456789012\"},\"Action\":\"sts:AssumeRole\""), Kind.TRUST,
-                        PolicyParser.PROHIBITED_NOT_PRINCIPAL),
+                        PolicyRules.PROHIBITED_NOT_PRINCIPAL),
                 new Malformed("trust: an invalid service principal", one("\"Effect\":\"Allow\",\"Principal\":"
                         + "{\"Service\":\"not a service\"},\"Action\":\"sts:AssumeRole\""), Kind.TRUST,
                         "Invalid principal in policy: \"Service\":\"not a service\""),
@@ -281,6 +281,6 @@ class PolicyDocumentTest {
         String noResource = "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sqs:*\"}}";
         assertThat(PolicyDocument.parse(noResource, Kind.ANY).statementCount()).isEqualTo(1);
         assertThatThrownBy(() -> PolicyDocument.parseResourcePolicy(noResource))
-                .hasMessage(PolicyParser.MISSING_RESOURCES);
+                .hasMessage(PolicyRules.MISSING_RESOURCES);
     }
 }
