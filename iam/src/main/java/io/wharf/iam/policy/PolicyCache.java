@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Parsed resource and session policies by their JSON text, so that a request never parses JSON: services hand the
  * evaluator their stored policy text, which changes rarely. Bounded: past {@code capacity} entries an arbitrary one
- * is dropped before a new one is added (the cost of a miss is one parse). Reads take no lock. A text that does not
+ * is dropped before a new one is added (the cost of a miss is one parse; misses racing on several threads may
+ * overshoot the bound by one entry each). Reads take no lock. A text that does not
  * parse is remembered too (as {@link #MALFORMED}), so a broken policy costs one parse and one log line, not one per
  * request.
  */

@@ -78,20 +78,23 @@ public final class PolicyEvaluator {
     }
 
     /**
-     * @param request  the question, with the resource policy (if any) as JSON
+     * @param request  the question, with the resource policy (if any) as JSON; a blank policy is no policy (SQS and SNS
+     *                 clear a policy by setting it empty)
      * @param identity the identity policies of {@code request.principal()} (NONE for root, services and anonymous;
      *                 ignored for them)
      */
     public Decision evaluate(AccessRequest request, IdentityPolicies identity) {
         Objects.requireNonNull(request, "request");
         Principal principal = request.principal();
-        String resourceJson = request.resourcePolicy();
+        String resourceJson = request.resourcePolicy() == null || request.resourcePolicy().isBlank() ? null
+                : request.resourcePolicy();
         PolicyDocument resourcePolicy = resourceJson == null ? null : cache.get(resourceJson);
         if (resourceJson != null && resourcePolicy == null && !ownerRoot(principal, request.resourceAccount())) {
             return Decision.EXPLICIT_RESOURCE_DENY;
         }
         boolean hasIdentity = hasIdentity(principal);
-        String sessionJson = hasIdentity ? principal.sessionPolicy() : null;
+        String sessionJson = hasIdentity && principal.sessionPolicy() != null && !principal.sessionPolicy().isBlank()
+                ? principal.sessionPolicy() : null;
         PolicyDocument sessionPolicy = sessionJson == null ? null : cache.get(sessionJson);
         boolean sessionUnreadable = sessionJson != null && sessionPolicy == null;
         List<PolicyDocument> identityPolicies = hasIdentity && identity != null ? identity.policies() : List.of();

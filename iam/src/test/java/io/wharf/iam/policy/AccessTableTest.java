@@ -444,6 +444,7 @@ class AccessTableTest {
                         .resourcePolicy("{\"Statement\":").expect(EXPLICIT_RESOURCE_DENY),
                 row("a resource policy that does not parse spares the owner's root").as(ROOT_A)
                         .resourcePolicy("{\"Statement\":").expect(ALLOW),
+                row("an empty resource policy is no policy").identity(ALLOW_SQS).resourcePolicy("").expect(ALLOW),
                 row("a resource-less action counts as the principal's account").as(CAROL).does("sqs:ListQueues")
                         .on("*", null).identity(ALLOW_SQS).expect(ALLOW),
                 row("a leniently read statement without Principal allows no one").as(BOB)
