@@ -1,0 +1,189 @@
+package io.wharf.iam.engine;
+
+import io.wharf.iam.AccountRoot;
+import io.wharf.iam.policy.IdentityPolicies;
+import io.wharf.iam.policy.PolicyDocument;
+import io.wharf.protocol.auth.Principal;
+import io.wharf.storage.Store;
+import io.wharf.storage.WriteBatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * IAM's and STS's domain: accounts, users, groups, roles, access keys, inline and managed policies, tags, and STS
+ * sessions. Pure Java over a {@link Store} and a {@link Clock}; no HTTP, no XML. One facade per family of actions
+ * ({@link #users()}, {@link #roles()}, …) over one shared state ({@link IamState}: the locking and durability rules).
+ */
+public final class IamEngine {
+    private final IamState state;
+    private final Users users;
+    private final Groups groups;
+    private final Roles roles;
+    private final AccessKeys accessKeys;
+    private final InlinePolicies inlinePolicies;
+    private final ManagedPolicies managedPolicies;
+    private final Attachments attachments;
+    private final Sessions sessions;
+
+    /**
+     * Opens the engine on {@code store}, rebuilding its memory from it.
+     *
+     * @param roots the accounts' root keys from configuration (not stored; every account named exists)
+     */
+    public IamEngine(Store store, Clock clock, List<AccountRoot> roots) {
+        this(store, clock, roots, IamLimits.AWS, new AccessKeyIds());
+    }
+
+    public IamEngine(Store store, Clock clock, List<AccountRoot> roots, IamLimits limits, AccessKeyIds ids) {
+        IamStoreLayout layout = new IamStoreLayout(store);
+        state = new IamState(layout, clock, ids, limits);
+        Recovery.load(state);
+        WriteBatch batch = new WriteBatch();
+        for (AccountRoot root : roots) {
+            state.account(root.accountId(), batch);
+            state.keys.put(root.accessKeyId(), new AccessKey(root.accessKeyId(), root.secretAccessKey(),
+                    root.accountId(), null, true, Instant.EPOCH));
+        }
+        if (!batch.isEmpty()) {
+            store.commit(batch);
+        }
+        users = new Users(state);
+        groups = new Groups(state);
+        roles = new Roles(state);
+        accessKeys = new AccessKeys(state);
+        inlinePolicies = new InlinePolicies(state);
+        managedPolicies = new ManagedPolicies(state);
+        attachments = new Attachments(state);
+        sessions = new Sessions(state, Recovery.sessionKey(layout));
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Groups groups() {
+        return groups;
+    }
+
+    public Roles roles() {
+        return roles;
+    }
+
+    public AccessKeys accessKeys() {
+        return accessKeys;
+    }
+
+    public InlinePolicies inlinePolicies() {
+        return inlinePolicies;
+    }
+
+    public ManagedPolicies managedPolicies() {
+        return managedPolicies;
+    }
+
+    public Attachments attachments() {
+        return attachments;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** When an account was first seen (what GetUser answers as the root user's CreateDate). */
+    public Instant accountCreated(String accountId) {
+        return state.read(() -> state.account(accountId).created);
+    }
+
+    // ---------------------------------------------------------------- per request, lock-free
+
+    /** The long-term key with this id (a user's or a root's, configured or made), or null. Lock-free. */
+    public AccessKey accessKey(String accessKeyId) {
+        return state.keys.get(accessKeyId);
+    }
+
+    /** The principal a long-term key stands for, or null when its user is gone. Lock-free. */
+    public Principal principalOf(AccessKey key) {
+        if (key.userId() == null) {
+            return Principal.root(key.accountId(), key.accessKeyId());
+        }
+        Principal user = state.userPrincipals.get(key.userId());
+        return user == null ? null : new Principal(Principal.Type.USER, user.accountId(), user.arn(), user.userId(),
+                user.name(), key.accessKeyId(), null, null, user.tags());
+    }
+
+    // ---------------------------------------------------------------- policies that apply
+
+    /**
+     * The identity-based policies of a principal: a user's inline and attached policies and those of its groups; a
+     * role session's role's. Root, services and anonymous callers have none ({@link IdentityPolicies#NONE}).
+     */
+    public IdentityPolicies identityPolicies(Principal principal) {
+        return switch (principal.type()) {
+            case USER -> state.read(() -> {
+                UserState user = state.usersById.get(principal.userId());
+                return user == null ? IdentityPolicies.NONE : new IdentityPolicies(policiesOf(user));
+            });
+            case ASSUMED_ROLE -> state.read(() -> {
+                String userId = principal.userId();
+                RoleState role = state.rolesById.get(userId.substring(0, Math.max(0, userId.indexOf(':'))));
+                return role == null ? IdentityPolicies.NONE : new IdentityPolicies(policiesOf(role));
+            });
+            default -> IdentityPolicies.NONE;
+        };
+    }
+
+    /** The identity-based policies of the user, group or role an ARN names, or null when there is none. */
+    public IdentityPolicies identityPolicies(String entityArn) {
+        Arns.Parsed arn = Arns.parse(entityArn);
+        if (arn == null || arn.kind().equals("policy")) {
+            return null;
+        }
+        return state.read(() -> {
+            Account account = state.account(arn.accountId());
+            Entity entity = account.entities(EntityKind.valueOf(arn.kind().toUpperCase(java.util.Locale.ROOT)))
+                    .get(Account.key(arn.name()));
+            return entity == null || !entity.path.equals(arn.path()) ? null : new IdentityPolicies(policiesOf(entity));
+        });
+    }
+
+    private List<PolicyDocument> policiesOf(Entity entity) {
+        List<PolicyDocument> documents = new ArrayList<>();
+        add(documents, entity);
+        if (entity instanceof UserState user) {
+            user.groupIds.forEach(id -> add(documents, state.groupsById.get(id)));
+        }
+        return documents;
+    }
+
+    private void add(List<PolicyDocument> documents, Entity entity) {
+        entity.inline.values().forEach(text -> documents.add(text.document()));
+        Account account = state.account(entity.accountId);
+        for (String arn : entity.attached) {
+            ManagedPolicyState policy = ManagedPolicies.lookup(account, arn);
+            if (policy != null) {
+                documents.add(policy.defaultVersion().document().document());
+            }
+        }
+    }
+
+    /** The tags of a user, role or customer managed policy ({@code aws:ResourceTag/…}); empty when none or unknown. */
+    public java.util.Map<String, String> tagsOf(String resourceArn) {
+        Arns.Parsed arn = Arns.parse(resourceArn);
+        if (arn == null) {
+            return java.util.Map.of();
+        }
+        return state.read(() -> {
+            Account account = state.account(arn.accountId());
+            if (arn.kind().equals("policy")) {
+                ManagedPolicyState policy = account.policies.get(Account.key(arn.name()));
+                return policy == null ? java.util.Map.<String, String>of() : java.util.Map.copyOf(policy.tags);
+            }
+            Entity entity = account.entities(EntityKind.valueOf(arn.kind().toUpperCase(java.util.Locale.ROOT)))
+                    .get(Account.key(arn.name()));
+            return entity == null ? java.util.Map.<String, String>of() : java.util.Map.copyOf(entity.tags);
+        });
+    }
+}
