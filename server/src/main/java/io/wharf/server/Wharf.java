@@ -1,5 +1,6 @@
 package io.wharf.server;
 
+import io.wharf.iam.IamModule;
 import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
@@ -74,13 +75,15 @@ public final class Wharf implements AutoCloseable {
             sns = SnsService.create(store, Clock.systemUTC(), new SqsFanOut(sqs.engine()), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM));
             kinesis = KinesisService.create(store, Clock.systemUTC(), config.kinesis());
+            // no root keys yet: the lead wires --account's keys and the auth modes (IamModule.credentials()/accessControl())
+            IamModule iam = IamModule.create(store, Clock.systemUTC(), List.of());
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
                     config.tlsPort() < 0 ? null : tlsContext(config), config.maxRequestBytes());
             int port = frontDoor.port();
-            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis),
+            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts()),
                     new GatewaySettings(config.accountId(), config.region(), config.urlHost(port))));
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor);
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis) · data: {} · account {} · region {}{}",
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts) · data: {} · account {} · region {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
                     wharf.dataDescription(), config.accountId(), config.region(),

@@ -169,6 +169,17 @@ public final class IamEngine {
         }
     }
 
+    /**
+     * The ARN of a user, group or role of an account: the existing one's (its path included), or with path "/" for one
+     * that does not exist (yet).
+     */
+    public String entityArn(String accountId, EntityKind kind, String name) {
+        return state.read(() -> {
+            Entity entity = state.account(accountId).entities(kind).get(Account.key(name));
+            return entity != null ? entity.arn() : Arns.entity(accountId, kind, "/", name);
+        });
+    }
+
     /** The tags of a user, role or customer managed policy ({@code aws:ResourceTag/…}); empty when none or unknown. */
     public java.util.Map<String, String> tagsOf(String resourceArn) {
         Arns.Parsed arn = Arns.parse(resourceArn);

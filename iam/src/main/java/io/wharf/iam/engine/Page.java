@@ -35,7 +35,7 @@ public record Page<T>(List<T> items, String marker) {
     }
 
     /** A page of {@code items} in their own order (tags, attachments: order of addition); the marker is a position. */
-    static <T> Page<T> byPosition(List<T> items, String marker, Integer maxItems) {
+    public static <T> Page<T> byPosition(List<T> items, String marker, Integer maxItems) {
         int max = maxItems == null ? DEFAULT_MAX_ITEMS : maxItems;
         int start = 0;
         if (marker != null) {
