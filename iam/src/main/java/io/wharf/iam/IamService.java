@@ -131,6 +131,12 @@ public final class IamService implements AwsService {
         return operations;
     }
 
+    /** IAM's and STS's Query errors have no {@code <Detail/>}. */
+    @Override
+    public boolean queryErrorDetail() {
+        return false;
+    }
+
     @Override
     public ValidationErrors validationErrors() {
         return IamErrors.VALIDATION;

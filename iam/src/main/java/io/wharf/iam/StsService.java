@@ -47,6 +47,12 @@ public final class StsService implements AwsService {
         return operations;
     }
 
+    /** IAM's and STS's Query errors have no {@code <Detail/>}. */
+    @Override
+    public boolean queryErrorDetail() {
+        return false;
+    }
+
     @Override
     public ValidationErrors validationErrors() {
         return StsErrors.VALIDATION;

@@ -204,7 +204,8 @@ public final class ServiceGateway implements Gateway {
 
     private WireResponse queryError(AwsService service, AwsException error, String requestId) {
         String namespace = service == null ? null : service.model().xmlNamespace();
-        return WireResponse.text(error.httpStatus(), "text/xml", XmlEncoder.error(error, namespace, requestId))
+        boolean detail = service == null || service.queryErrorDetail();
+        return WireResponse.text(error.httpStatus(), "text/xml", XmlEncoder.error(error, namespace, requestId, detail))
                 .withHeader("x-amzn-RequestId", requestId);
     }
 
