@@ -2,14 +2,12 @@ package io.wharf.iam.engine;
 
 import io.wharf.iam.AccountRoot;
 import io.wharf.iam.policy.IdentityPolicies;
-import io.wharf.iam.policy.PolicyDocument;
 import io.wharf.protocol.auth.Principal;
 import io.wharf.storage.Store;
 import io.wharf.storage.WriteBatch;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,8 +23,10 @@ public final class IamEngine {
     private final AccessKeys accessKeys;
     private final InlinePolicies inlinePolicies;
     private final ManagedPolicies managedPolicies;
+    private final PolicyVersions policyVersions;
     private final Attachments attachments;
     private final Sessions sessions;
+    private final AppliedPolicies appliedPolicies;
 
     /**
      * Opens the engine on {@code store}, rebuilding its memory from it.
@@ -56,6 +56,8 @@ public final class IamEngine {
         accessKeys = new AccessKeys(state);
         inlinePolicies = new InlinePolicies(state);
         managedPolicies = new ManagedPolicies(state);
+        policyVersions = new PolicyVersions(state, managedPolicies);
+        appliedPolicies = new AppliedPolicies(state);
         attachments = new Attachments(state);
         sessions = new Sessions(state, Recovery.sessionKey(layout));
     }
@@ -82,6 +84,10 @@ public final class IamEngine {
 
     public ManagedPolicies managedPolicies() {
         return managedPolicies;
+    }
+
+    public PolicyVersions policyVersions() {
+        return policyVersions;
     }
 
     public Attachments attachments() {
@@ -121,52 +127,12 @@ public final class IamEngine {
      * role session's role's. Root, services and anonymous callers have none ({@link IdentityPolicies#NONE}).
      */
     public IdentityPolicies identityPolicies(Principal principal) {
-        return switch (principal.type()) {
-            case USER -> state.read(() -> {
-                UserState user = state.usersById.get(principal.userId());
-                return user == null ? IdentityPolicies.NONE : new IdentityPolicies(policiesOf(user));
-            });
-            case ASSUMED_ROLE -> state.read(() -> {
-                String userId = principal.userId();
-                RoleState role = state.rolesById.get(userId.substring(0, Math.max(0, userId.indexOf(':'))));
-                return role == null ? IdentityPolicies.NONE : new IdentityPolicies(policiesOf(role));
-            });
-            default -> IdentityPolicies.NONE;
-        };
+        return appliedPolicies.of(principal);
     }
 
     /** The identity-based policies of the user, group or role an ARN names, or null when there is none. */
     public IdentityPolicies identityPolicies(String entityArn) {
-        Arns.Parsed arn = Arns.parse(entityArn);
-        if (arn == null || arn.kind().equals("policy")) {
-            return null;
-        }
-        return state.read(() -> {
-            Account account = state.account(arn.accountId());
-            Entity entity = account.entities(EntityKind.valueOf(arn.kind().toUpperCase(java.util.Locale.ROOT)))
-                    .get(Account.key(arn.name()));
-            return entity == null || !entity.path.equals(arn.path()) ? null : new IdentityPolicies(policiesOf(entity));
-        });
-    }
-
-    private List<PolicyDocument> policiesOf(Entity entity) {
-        List<PolicyDocument> documents = new ArrayList<>();
-        add(documents, entity);
-        if (entity instanceof UserState user) {
-            user.groupIds.forEach(id -> add(documents, state.groupsById.get(id)));
-        }
-        return documents;
-    }
-
-    private void add(List<PolicyDocument> documents, Entity entity) {
-        entity.inline.values().forEach(text -> documents.add(text.document()));
-        Account account = state.account(entity.accountId);
-        for (String arn : entity.attached) {
-            ManagedPolicyState policy = ManagedPolicies.lookup(account, arn);
-            if (policy != null) {
-                documents.add(policy.defaultVersion().document().document());
-            }
-        }
+        return appliedPolicies.of(entityArn);
     }
 
     /**

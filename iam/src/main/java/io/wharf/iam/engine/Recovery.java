@@ -13,14 +13,14 @@ final class Recovery {
     static void load(IamState state) {
         IamStoreLayout layout = state.layout;
         layout.store.scan(layout.accounts, new byte[0], (k, v) -> state.restore(
-                new Account(new String(k, StandardCharsets.UTF_8), IamStoreLayout.readAccountCreated(v))));
+                new Account(new String(k, StandardCharsets.UTF_8), IamRecords.readAccountCreated(v))));
         layout.store.scan(layout.users, new byte[0], (k, v) -> {
-            UserState user = IamStoreLayout.readUser(accountOf(k), v);
+            UserState user = IamRecords.readUser(accountOf(k), v);
             state.account(user.accountId, null).users.put(Account.key(user.name), user);
             state.usersById.put(user.id, user);
         });
         layout.store.scan(layout.groups, new byte[0], (k, v) -> {
-            GroupState group = IamStoreLayout.readGroup(accountOf(k), v);
+            GroupState group = IamRecords.readGroup(accountOf(k), v);
             state.account(group.accountId, null).groups.put(Account.key(group.name), group);
             state.groupsById.put(group.id, group);
             // a user is deleted only once out of every group, so every member id names a user
@@ -28,16 +28,16 @@ final class Recovery {
             group.memberIds.forEach(id -> state.usersById.get(id).groupIds.add(group.id));
         });
         layout.store.scan(layout.roles, new byte[0], (k, v) -> {
-            RoleState role = IamStoreLayout.readRole(accountOf(k), v);
+            RoleState role = IamRecords.readRole(accountOf(k), v);
             state.account(role.accountId, null).roles.put(Account.key(role.name), role);
             state.rolesById.put(role.id, role);
         });
         layout.store.scan(layout.policies, new byte[0], (k, v) -> {
-            ManagedPolicyState policy = IamStoreLayout.readPolicy(accountOf(k), v);
+            ManagedPolicyState policy = IamRecords.readPolicy(accountOf(k), v);
             state.account(policy.accountId, null).policies.put(Account.key(policy.name), policy);
         });
         layout.store.scan(layout.keys, new byte[0], (k, v) -> {
-            AccessKey key = IamStoreLayout.readKey(k, v);
+            AccessKey key = IamRecords.readKey(k, v);
             state.keys.put(key.accessKeyId(), key);
             if (key.userId() == null) {
                 state.account(key.accountId(), null).rootKeyIds.add(key.accessKeyId());

@@ -17,7 +17,7 @@ public final class CreatePolicyVersion implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input input) {
-        PolicyVersion version = engine.managedPolicies().createVersion(Wire.account(ctx), input.string("PolicyArn"),
+        PolicyVersion version = engine.policyVersions().createVersion(Wire.account(ctx), input.string("PolicyArn"),
                 input.string("PolicyDocument"), Boolean.TRUE.equals(input.bool("SetAsDefault")));
         return Wire.empty().set("PolicyVersion", Wire.empty().put("VersionId", version.versionId())
                 .put("IsDefaultVersion", version.isDefault()).put("CreateDate", version.created().toEpochMilli()));

@@ -16,7 +16,7 @@ public final class DeletePolicyVersion implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input input) {
-        engine.managedPolicies().deleteVersion(Wire.account(ctx), input.string("PolicyArn"), input.string("VersionId"));
+        engine.policyVersions().deleteVersion(Wire.account(ctx), input.string("PolicyArn"), input.string("VersionId"));
         return null;
     }
 }

@@ -17,7 +17,7 @@ public final class GetPolicyVersion implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input input) {
-        PolicyVersion version = engine.managedPolicies().getVersion(Wire.account(ctx), input.string("PolicyArn"),
+        PolicyVersion version = engine.policyVersions().getVersion(Wire.account(ctx), input.string("PolicyArn"),
                 input.string("VersionId"));
         return Wire.empty().set("PolicyVersion", Wire.empty().put("Document", Wire.urlEncoded(version.document()))
                 .put("VersionId", version.versionId()).put("IsDefaultVersion", version.isDefault())

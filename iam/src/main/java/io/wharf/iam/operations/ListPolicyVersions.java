@@ -16,7 +16,7 @@ public final class ListPolicyVersions implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input input) {
-        return Wire.page(Wire.empty(), "Versions", engine.managedPolicies().listVersions(Wire.account(ctx),
+        return Wire.page(Wire.empty(), "Versions", engine.policyVersions().listVersions(Wire.account(ctx),
                 input.string("PolicyArn"), input.string("Marker"), input.integer("MaxItems")),
                 (list, v) -> list.addObject().put("VersionId", v.versionId()).put("IsDefaultVersion", v.isDefault())
                         .put("CreateDate", v.created().toEpochMilli()));

@@ -16,7 +16,7 @@ public final class SetDefaultPolicyVersion implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input input) {
-        engine.managedPolicies().setDefaultVersion(Wire.account(ctx), input.string("PolicyArn"),
+        engine.policyVersions().setDefaultVersion(Wire.account(ctx), input.string("PolicyArn"),
                 input.string("VersionId"));
         return null;
     }

@@ -69,20 +69,20 @@ class PoliciesAndRolesTest extends EngineFixture {
         assertThat(error("EntityAlreadyExists", () -> engine.managedPolicies().create(ACCOUNT, "P", "/", allow("a:b"),
                 null, List.of())).getMessage()).isEqualTo("A policy called P already exists. Duplicate names are not allowed.");
         for (int v = 2; v <= 5; v++) {
-            assertThat(engine.managedPolicies().createVersion(ACCOUNT, policy.arn(), allow("sns:*"), v == 3).versionId())
+            assertThat(engine.policyVersions().createVersion(ACCOUNT, policy.arn(), allow("sns:*"), v == 3).versionId())
                     .isEqualTo("v" + v);
         }
-        assertThat(error("LimitExceeded", () -> engine.managedPolicies().createVersion(ACCOUNT, policy.arn(),
+        assertThat(error("LimitExceeded", () -> engine.policyVersions().createVersion(ACCOUNT, policy.arn(),
                 allow("sns:*"), false)).getMessage()).startsWith("A managed policy can have up to 5 versions.");
         assertThat(engine.managedPolicies().get(ACCOUNT, policy.arn()).defaultVersionId()).isEqualTo("v3");
-        assertThat(error("DeleteConflict", () -> engine.managedPolicies().deleteVersion(ACCOUNT, policy.arn(), "v3"))
+        assertThat(error("DeleteConflict", () -> engine.policyVersions().deleteVersion(ACCOUNT, policy.arn(), "v3"))
                 .getMessage()).isEqualTo("Cannot delete the default version of a policy.");
-        engine.managedPolicies().deleteVersion(ACCOUNT, policy.arn(), "v1");
-        assertThat(engine.managedPolicies().createVersion(ACCOUNT, policy.arn(), allow("kinesis:*"), false).versionId())
+        engine.policyVersions().deleteVersion(ACCOUNT, policy.arn(), "v1");
+        assertThat(engine.policyVersions().createVersion(ACCOUNT, policy.arn(), allow("kinesis:*"), false).versionId())
                 .isEqualTo("v6"); // numbers are never reused
-        assertThat(engine.managedPolicies().listVersions(ACCOUNT, policy.arn(), null, null).items())
+        assertThat(engine.policyVersions().listVersions(ACCOUNT, policy.arn(), null, null).items())
                 .extracting(PolicyVersion::versionId).containsExactly("v6", "v5", "v4", "v3", "v2");
-        assertThat(error("NoSuchEntity", () -> engine.managedPolicies().getVersion(ACCOUNT, policy.arn(), "v1"))
+        assertThat(error("NoSuchEntity", () -> engine.policyVersions().getVersion(ACCOUNT, policy.arn(), "v1"))
                 .getMessage()).isEqualTo("Policy " + policy.arn() + " version v1 does not exist or is not attachable.");
         engine.roles().create(ACCOUNT, "r", null, TRUST, null, null, List.of());
         engine.attachments().attach(ACCOUNT, EntityKind.ROLE, "r", policy.arn());
@@ -92,7 +92,7 @@ class PoliciesAndRolesTest extends EngineFixture {
         assertThat(error("DeleteConflict", () -> engine.managedPolicies().delete(ACCOUNT, policy.arn())).getMessage())
                 .startsWith("This policy has more than one version.");
         for (String v : List.of("v2", "v4", "v5", "v6")) {
-            engine.managedPolicies().deleteVersion(ACCOUNT, policy.arn(), v);
+            engine.policyVersions().deleteVersion(ACCOUNT, policy.arn(), v);
         }
         engine.managedPolicies().delete(ACCOUNT, policy.arn());
         error("NoSuchEntity", () -> engine.managedPolicies().get(ACCOUNT, policy.arn()));
