@@ -7,7 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Managed policies: CreatePolicy, GetPolicy, ListPolicies, DeletePolicy (their versions: {@link PolicyVersions}).
+ * Managed policies: CreatePolicy, GetPolicy, ListPolicies, DeletePolicy, Tag/Untag/ListPolicyTags (their versions:
+ * {@link PolicyVersions}).
  * AWS managed policies can be read and attached, not changed.
  */
 public final class ManagedPolicies {
@@ -125,6 +126,36 @@ public final class ManagedPolicies {
         ManagedPolicyState policy = policy(account, policyArn);
         if (policy.awsManaged()) {
             throw IamErrors.ACCESS_DENIED.error(deniedMessage);
+        }
+        return policy;
+    }
+
+    public void tag(String accountId, String policyArn, List<Tag> tags) {
+        state.run(batch -> {
+            ManagedPolicyState policy = customerPolicy(state.account(accountId, batch), policyArn);
+            Tags.apply(policy.tags, tags, state.limits.tagsPerEntity(), "TagsPerPolicy");
+            state.layout.put(batch, policy);
+        });
+    }
+
+    public void untag(String accountId, String policyArn, List<String> keys) {
+        state.run(batch -> {
+            ManagedPolicyState policy = customerPolicy(state.account(accountId, batch), policyArn);
+            keys.forEach(k -> Tags.remove(policy.tags, k));
+            state.layout.put(batch, policy);
+        });
+    }
+
+    public Page<Tag> tags(String accountId, String policyArn, String marker, Integer maxItems) {
+        return state.read(() -> Page.byPosition(Tag.list(customerPolicy(state.account(accountId), policyArn).tags),
+                marker, maxItems));
+    }
+
+    /** Tags belong to customer managed policies only: an AWS managed one is "not found" here, as in AWS. */
+    private ManagedPolicyState customerPolicy(Account account, String policyArn) {
+        ManagedPolicyState policy = policy(account, policyArn);
+        if (policy.awsManaged()) {
+            throw IamErrors.NO_SUCH_ENTITY.error("Policy " + policyArn + " was not found.");
         }
         return policy;
     }

@@ -84,6 +84,11 @@ class PoliciesAndRolesTest extends EngineFixture {
                 .extracting(PolicyVersion::versionId).containsExactly("v6", "v5", "v4", "v3", "v2");
         assertThat(error("NoSuchEntity", () -> engine.policyVersions().getVersion(ACCOUNT, policy.arn(), "v1"))
                 .getMessage()).isEqualTo("Policy " + policy.arn() + " version v1 does not exist or is not attachable.");
+        engine.managedPolicies().tag(ACCOUNT, policy.arn(), List.of(new Tag("team", "a")));
+        assertThat(engine.managedPolicies().tags(ACCOUNT, policy.arn(), null, null).items())
+                .containsExactly(new Tag("team", "a"));
+        assertThat(engine.tagsOf(policy.arn())).containsEntry("team", "a");
+        engine.managedPolicies().untag(ACCOUNT, policy.arn(), List.of("TEAM"));
         engine.roles().create(ACCOUNT, "r", null, TRUST, null, null, List.of());
         engine.attachments().attach(ACCOUNT, EntityKind.ROLE, "r", policy.arn());
         assertThat(error("DeleteConflict", () -> engine.managedPolicies().delete(ACCOUNT, policy.arn())).getMessage())

@@ -117,6 +117,7 @@ class UsersAndGroupsTest extends EngineFixture {
                 .isEqualTo("Policy arn:aws:iam::aws:policy/Nope does not exist or is not attachable.");
         assertThat(error("AccessDenied", () -> engine.managedPolicies().delete(ACCOUNT, admin)).getMessage())
                 .isEqualTo("Cannot delete policies outside your own account.");
+        error("NoSuchEntity", () -> engine.managedPolicies().tag(ACCOUNT, admin, List.of(new Tag("a", "b"))));
         engine.attachments().detach(ACCOUNT, EntityKind.USER, "u", admin);
         assertThat(error("NoSuchEntity", () -> engine.attachments().detach(ACCOUNT, EntityKind.USER, "u", admin))
                 .getMessage()).isEqualTo("Policy " + admin + " was not found.");

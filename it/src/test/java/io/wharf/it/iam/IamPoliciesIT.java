@@ -111,6 +111,10 @@ class IamPoliciesIT extends IamTestBase {
         assertError(error(() -> iam.deletePolicyVersion(r -> r.policyArn(policy.arn()).versionId("v4"))),
                 "DeleteConflict", 409, "Cannot delete the default version of a policy.");
         iam.setDefaultPolicyVersion(r -> r.policyArn(policy.arn()).versionId("v1"));
+        iam.tagPolicy(r -> r.policyArn(policy.arn()).tags(Tag.builder().key("team").value("a").build()));
+        assertThat(iam.listPolicyTags(r -> r.policyArn(policy.arn())).tags()).extracting(Tag::key).containsExactly("team");
+        iam.untagPolicy(r -> r.policyArn(policy.arn()).tagKeys("team"));
+        assertThat(iam.listPolicyTags(r -> r.policyArn(policy.arn())).tags()).isEmpty();
         String role = unique("r");
         iam.createRole(r -> r.roleName(role).assumeRolePolicyDocument(TRUST));
         iam.attachRolePolicy(r -> r.roleName(role).policyArn(policy.arn()));

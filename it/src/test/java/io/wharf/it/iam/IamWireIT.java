@@ -63,5 +63,14 @@ class IamWireIT extends IamTestBase {
         assertThat(me.bodyText()).startsWith("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/"
                 + "2011-06-15/\"><GetCallerIdentityResult><UserId>000000000000</UserId><Account>000000000000</Account>"
                 + "<Arn>arn:aws:iam::000000000000:root</Arn></GetCallerIdentityResult>");
+        RawHttp.Response denied = new RawHttp(WHARF.endpoint()).postForm("/", Map.of("Action", "AssumeRole",
+                "Version", "2011-06-15", "RoleArn", "arn:aws:iam::000000000000:role/nobody",
+                "RoleSessionName", "s1"), Map.of());
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.bodyText()).isEqualTo("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::000000000000:root is "
+                + "not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::000000000000:role/nobody"
+                + "</Message></Error><RequestId>" + denied.header("x-amzn-RequestId").orElseThrow()
+                + "</RequestId></ErrorResponse>");
     }
 }
