@@ -41,6 +41,14 @@ public interface AwsService {
         return null;
     }
 
+    /**
+     * Whether this service's Query errors carry an empty {@code <Detail/>} inside {@code <Error>}, as SQS's do; IAM's
+     * and STS's do not.
+     */
+    default boolean queryErrorDetail() {
+        return true;
+    }
+
     /** Whether a Query request to this path belongs to this service when nothing else says. */
     default boolean claimsPath(String path) {
         return false;

@@ -254,7 +254,8 @@ public final class ServiceGateway implements Gateway {
         call.error = error;
         String requestId = call.requestId;
         String namespace = call.service == null ? null : call.service.model().xmlNamespace();
-        return WireResponse.text(error.httpStatus(), "text/xml", XmlEncoder.error(error, namespace, requestId))
+        boolean detail = call.service == null || call.service.queryErrorDetail();
+        return WireResponse.text(error.httpStatus(), "text/xml", XmlEncoder.error(error, namespace, requestId, detail))
                 .withHeader("x-amzn-RequestId", requestId);
     }
 

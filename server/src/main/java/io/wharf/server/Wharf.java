@@ -1,5 +1,15 @@
 package io.wharf.server;
 
+import io.wharf.iam.AccountRoot;
+import io.wharf.iam.IamModule;
+import io.wharf.iam.engine.AccessKeyIds;
+import io.wharf.protocol.auth.AccessControl;
+import io.wharf.protocol.auth.AuditSink;
+import io.wharf.protocol.auth.AuthMode;
+import io.wharf.protocol.auth.RequestAuthenticator;
+import io.wharf.protocol.auth.SigV4Verifier;
+import io.wharf.server.audit.AuditLog;
+import io.wharf.server.config.AccountKey;
 import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
@@ -20,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,10 +48,12 @@ public final class Wharf implements AutoCloseable {
     private final SnsService sns;
     private final KinesisService kinesis;
     private final HttpFrontDoor frontDoor;
+    private final AuditLog audit;
     private boolean closed;
 
     private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
-                  HttpFrontDoor frontDoor) {
+                  HttpFrontDoor frontDoor, AuditLog audit) {
+        this.audit = audit;
         this.config = config;
         this.store = store;
         this.sqs = sqs;
@@ -70,23 +83,38 @@ public final class Wharf implements AutoCloseable {
         SqsService sqs = null;
         SnsService sns = null;
         KinesisService kinesis = null;
+        AuditLog audit = null;
         try {
-            sqs = SqsService.create(store, Clock.systemUTC(), config.relaxed());
-            sns = SnsService.create(store, Clock.systemUTC(), new SqsFanOut(sqs.engine()), SnsLimits.AWS,
+            Clock clock = Clock.systemUTC();
+            AuthMode auth = config.effectiveAuth();
+            List<AccountKey> keys = rootKeys(config, auth);
+            IamModule iam = IamModule.create(store, clock, keys.stream()
+                    .map(k -> new AccountRoot(k.accountId(), k.accessKeyId(), k.secretAccessKey())).toList());
+            AccessControl access = auth.evaluatesPolicies() ? iam.accessControl() : AccessControl.ALLOW_ALL;
+            sqs = SqsService.create(store, clock, config.relaxed());
+            sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
                     OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())));
-            kinesis = KinesisService.create(store, Clock.systemUTC(), config.kinesis());
+            kinesis = KinesisService.create(store, clock, config.kinesis());
+            audit = config.auditLog() == null ? null
+                    : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
                     config.tlsPort() < 0 ? null : tlsContext(config), config.maxRequestBytes());
             int port = frontDoor.port();
-            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis),
-                    new GatewaySettings(config.accountId(), config.region(), config.urlHost(port))));
-            Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor);
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis) · data: {} · account {} · region {}{}",
+            String urlHost = urlHostFor(config, auth, port);
+            RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
+                    new SigV4Verifier(clock), config.accountId(), config.region(), clock);
+            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts()),
+                    new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
+                            audit == null ? AuditSink.NONE : audit, clock)));
+            Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit);
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts) · data: {} · account {} · region {}"
+                            + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
                     wharf.dataDescription(), config.accountId(), config.region(),
-                    config.relaxed() ? " · relaxed" : "");
+                    auth.name().toLowerCase(java.util.Locale.ROOT), config.relaxed() ? " · relaxed" : "");
+            describeAuth(config, auth, keys, urlHost, audit);
             log.debug("transport {}, max request {} bytes", frontDoor.transport(), config.maxRequestBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
@@ -99,8 +127,70 @@ public final class Wharf implements AutoCloseable {
             if (sqs != null) {
                 sqs.close();
             }
+            if (audit != null) {
+                audit.close();
+            }
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * The root keys IAM knows: those configured, plus — when signatures are verified and {@code --account-id} has no
+     * configured key — the one kept in {@code <data-dir>/root-credentials} (made on first start).
+     */
+    private static List<AccountKey> rootKeys(WharfConfig config, AuthMode auth) {
+        List<AccountKey> keys = new ArrayList<>(config.accountKeys());
+        if (auth.verifiesSignatures() && config.rootKey() == null && !config.inMemory()) {
+            keys.add(0, RootCredentials.loadOrCreate(config.dataDir(), config.accountId(),
+                    account -> new AccessKeyIds().keyId("AKIA", account)));
+        }
+        return keys;
+    }
+
+    /**
+     * host[:port] for the URLs Wharf hands out (queue URLs, SubscribeURL, SigningCertURL): {@code --hostname}; else,
+     * when requests are authenticated, the listening address (a name for a wildcard address) — a request's Host header
+     * is the caller's to choose and must not end up in URLs that others follow; else null (each request's Host header).
+     */
+    private static String urlHostFor(WharfConfig config, AuthMode auth, int port) {
+        String configured = config.urlHost(port);
+        if (configured != null || !auth.verifiesSignatures()) {
+            return configured;
+        }
+        String host = switch (config.host()) {
+            case "0.0.0.0", "::", "[::]" -> localHostName();
+            default -> urlHost(config.host());
+        };
+        return host + ":" + port;
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** What a person starting the server must know about access: never a secret, only where it is kept. */
+    private static void describeAuth(WharfConfig config, AuthMode auth, List<AccountKey> keys, String urlHost,
+                                     AuditLog audit) {
+        if (auth == AuthMode.OFF && !config.listensOnLoopbackOnly()) {
+            log.warn("authentication is OFF on {}, which is not a loopback address: anyone who can reach this port can "
+                    + "read, change and delete everything (--auth off was given explicitly)", config.host());
+        }
+        if (auth.verifiesSignatures()) {
+            if (config.rootKey() == null && !config.inMemory()) {
+                log.info("root access key of account {}: {} (its secret is in {}, readable by this user only)",
+                        config.accountId(), keys.get(0).accessKeyId(), RootCredentials.file(config.dataDir()));
+            }
+            if (config.urlHost(0) == null) {
+                log.info("resource URLs name {} (set --hostname to change)", urlHost);
+            }
+        }
+        if (audit != null) {
+            log.info("audit log: {}", audit.file() == null ? "stdout" : audit.file());
         }
     }
 
@@ -189,6 +279,9 @@ public final class Wharf implements AutoCloseable {
             sns.close(); // before SQS: undelivered messages stay in the outbox for the next start
             sqs.close();
             store.close();
+            if (audit != null) {
+                audit.close();
+            }
         }
         log.info("Wharf stopped");
     }

@@ -8,6 +8,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -18,6 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 import java.net.URI;
 
@@ -93,6 +97,41 @@ public final class Clients {
     @SuppressWarnings("deprecation")
     public static SnsClientBuilder snsBuilder(URI endpoint) {
         return SnsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /**
+     * A synchronous IAM client on the Apache HTTP client, set up like {@link #sqs}. IAM is a global service: the SDK
+     * signs for {@code aws-global} (us-east-1). Close it when done.
+     */
+    public static IamClient iam(URI endpoint) {
+        return iamBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #iam}. */
+    @SuppressWarnings("deprecation")
+    public static IamClientBuilder iamBuilder(URI endpoint) {
+        return IamClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /** A synchronous STS client on the Apache HTTP client, set up like {@link #sqs}. Close it when done. */
+    public static StsClient sts(URI endpoint) {
+        return stsBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #sts}, e.g. to sign with temporary credentials. */
+    @SuppressWarnings("deprecation")
+    public static StsClientBuilder stsBuilder(URI endpoint) {
+        return StsClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)

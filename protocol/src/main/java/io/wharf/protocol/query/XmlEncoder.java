@@ -41,13 +41,20 @@ public final class XmlEncoder {
     }
 
     public static String error(AwsException error, String namespace, String requestId) {
+        return error(error, namespace, requestId, true);
+    }
+
+    /** @param detail whether the error carries an empty {@code <Detail/>} (SQS's do; IAM's and STS's do not) */
+    public static String error(AwsException error, String namespace, String requestId, boolean detail) {
         XmlWriter xml = new XmlWriter();
         xml.open("ErrorResponse", namespace).open("Error")
                 .element("Type", error.senderFault() ? "Sender" : "Receiver")
                 .element("Code", error.code())
-                .element("Message", error.queryMessage() == null ? "" : error.queryMessage())
-                .empty("Detail")
-                .close("Error")
+                .element("Message", error.queryMessage() == null ? "" : error.queryMessage());
+        if (detail) {
+            xml.empty("Detail");
+        }
+        xml.close("Error")
                 .element("RequestId", requestId)
                 .close("ErrorResponse");
         return xml.toString();

@@ -1,0 +1,22 @@
+package io.wharf.iam.operations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.iam.engine.IamEngine;
+import io.wharf.protocol.Input;
+import io.wharf.protocol.Operation;
+import io.wharf.protocol.RequestContext;
+
+/** UntagRole: removes tags by key; unknown keys are ignored. */
+public final class UntagRole implements Operation {
+    private final IamEngine engine;
+
+    public UntagRole(IamEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public ObjectNode invoke(RequestContext ctx, Input input) {
+        engine.roles().untag(Wire.account(ctx), input.string("RoleName"), input.strings("TagKeys"));
+        return null;
+    }
+}
