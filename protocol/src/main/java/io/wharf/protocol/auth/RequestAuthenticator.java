@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  * In every mode the credential scope's region must look like an AWS region, so it cannot smuggle text into ARNs.
  */
 public final class RequestAuthenticator {
-    /** AWS's region names: {@code us-east-1}, {@code eu-central-2}, {@code us-gov-west-1}, {@code cn-north-1}… */
-    public static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ACCOUNT_KEY = Pattern.compile("\\d{12}");
 
     private final AuthMode mode;
@@ -57,9 +55,11 @@ public final class RequestAuthenticator {
      */
     public Authentication authenticate(WireRequest request, Credential credential, ServiceModel service,
                                        boolean anonymousAllowed, boolean anonymousByPolicy) {
-        String region = credential == null ? defaultRegion : credential.region();
-        if (credential != null && !REGION.matcher(region).matches()) {
-            throw AuthException.incomplete("Credential should be scoped to a valid region. ");
+        String region = credential == null || credential.region().equals(Regions.GLOBAL) ? defaultRegion
+                : credential.region();
+        if (credential != null && !Regions.valid(credential.region())) {
+            throw AuthException.incomplete("Credential should be scoped to a valid region, not '" + credential.region()
+                    + "'. ");
         }
         if (!mode.verifiesSignatures()) {
             return new Authentication(unverified(request, credential), region);
