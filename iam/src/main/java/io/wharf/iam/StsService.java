@@ -48,6 +48,17 @@ public final class StsService implements AwsService {
     }
 
     /** IAM's and STS's Query errors have no {@code <Detail/>}. */
+    /**
+     * STS names who was refused what, without the reason other services append: "User: arn:aws:iam::…:user/x is not
+     * authorized to perform: sts:AssumeRole on resource: arn:aws:iam::…:role/y".
+     */
+    @Override
+    public io.wharf.protocol.AwsException accessDenied(AccessCheck check, io.wharf.protocol.auth.Decision decision,
+                                                      RequestContext context) {
+        return new io.wharf.protocol.AwsException("AccessDenied", 403, true, "User: " + context.principal().arn()
+                + " is not authorized to perform: " + check.action() + " on resource: " + check.resourceArn());
+    }
+
     @Override
     public boolean queryErrorDetail() {
         return false;
@@ -74,7 +85,11 @@ public final class StsService implements AwsService {
 
     private static List<AccessCheck> assumeRoleChecks(Input input) {
         String roleArn = input.string("RoleArn");
-        String account = roleArn.matches("arn:aws:iam::\\d{12}:.*") ? roleArn.substring(13, 25) : null;
+        io.wharf.iam.engine.Arns.Parsed parsed = io.wharf.iam.engine.Arns.parse(roleArn);
+        if (parsed == null || !parsed.kind().equals("role")) {
+            return List.of(); // not a role's ARN: AssumeRole refuses it as invalid input (ValidationError), as STS does
+        }
+        String account = parsed.accountId();
         List<AccessCheck> checks = new ArrayList<>();
         checks.add(AccessCheck.of("sts:AssumeRole", roleArn, account));
         if (input.has("Tags")) {

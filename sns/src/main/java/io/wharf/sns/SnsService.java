@@ -194,6 +194,10 @@ public final class SnsService implements AwsService, AutoCloseable {
     @Override
     public java.util.List<io.wharf.protocol.auth.AccessCheck> accessChecks(String operation, io.wharf.protocol.Input input,
                                                                         io.wharf.protocol.RequestContext context) {
+        if (operation.equals("Unsubscribe") && context.principal().type() == io.wharf.protocol.auth.Principal.Type.ANONYMOUS
+                && !engine.subscriptions().unsubscribeNeedsAuthentication(input.string("SubscriptionArn"))) {
+            return java.util.List.of(); // the UnsubscribeURL: knowing the subscription's ARN is the proof, as on AWS
+        }
         return io.wharf.sns.operations.SnsAccess.checks(operation, input, context);
     }
 

@@ -19,19 +19,40 @@ import java.util.stream.Collectors;
  * Hand-made HTTP/1.1 requests for protocol tests: exact bodies and headers, no SDK in between.
  * Built on {@link HttpClient}, which refuses to set {@code Host}, {@code Connection},
  * {@code Content-Length}, {@code Expect} and {@code Upgrade}; use a socket for those.
+ *
+ * <p>A {@link #signedAs signing} instance signs each request with SigV4 (the SDK's own signer) for the service it
+ * is for — {@code X-Amz-Target}'s prefix, else the Query {@code Version} — unless the test sets its own
+ * {@code Authorization} header: what a server that verifies signatures needs, and nothing else changes.
  */
 public final class RawHttp {
     public static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
     public static final String JSON_1_0 = "application/x-amz-json-1.0";
 
+    private static final Map<String, String> SERVICE_BY_TARGET_PREFIX = Map.of("AmazonSQS", "sqs",
+            "Kinesis_20131202", "kinesis");
+    private static final Map<String, String> SERVICE_BY_VERSION = Map.of("2012-11-05", "sqs", "2010-03-31", "sns",
+            "2010-05-08", "iam", "2011-06-15", "sts");
+
     private final URI endpoint;
+    private final software.amazon.awssdk.identity.spi.AwsCredentialsIdentity credentials;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // the default would try an h2c upgrade
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
     public RawHttp(URI endpoint) {
+        this(endpoint, null);
+    }
+
+    private RawHttp(URI endpoint, software.amazon.awssdk.identity.spi.AwsCredentialsIdentity credentials) {
         this.endpoint = endpoint;
+        this.credentials = credentials;
+    }
+
+    /** The same helper, signing every request it can attribute to a service with these credentials. */
+    public RawHttp signedAs(String accessKeyId, String secretAccessKey) {
+        return new RawHttp(endpoint,
+                software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(accessKeyId, secretAccessKey));
     }
 
     /** An answer with every header (names lower case) and the raw body. */
@@ -78,6 +99,9 @@ public final class RawHttp {
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
+        if (credentials != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            sign(request);
+        }
         try {
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -93,5 +117,79 @@ public final class RawHttp {
     private static String encode(String text) {
         // AWS expects %20 for a space, as the SDKs send it, not '+'.
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Signs in place: the SDK's signer over the method, URI, headers and body the request will send. */
+    private void sign(HttpRequest.Builder request) {
+        HttpRequest built = request.copy().build();
+        byte[] body = bodyOf(built);
+        String service = serviceOf(built, body);
+        if (service == null) {
+            return;
+        }
+        software.amazon.awssdk.http.SdkHttpRequest.Builder sdk = software.amazon.awssdk.http.SdkHttpRequest.builder()
+                .uri(built.uri()).method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(built.method()));
+        built.headers().map().forEach((name, values) -> values.forEach(value -> sdk.appendHeader(name, value)));
+        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+                .identity(credentials)
+                .request(sdk.build())
+                .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body))
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
+                        Clients.REGION.id()));
+        signed.request().headers().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Authorization") || name.toLowerCase(Locale.ROOT).startsWith("x-amz-")) {
+                request.setHeader(name, values.getFirst());
+            }
+        });
+    }
+
+    private static String serviceOf(HttpRequest request, byte[] body) {
+        String target = request.headers().firstValue("X-Amz-Target").orElse(null);
+        if (target != null) {
+            int dot = target.indexOf('.');
+            return SERVICE_BY_TARGET_PREFIX.get(dot < 0 ? target : target.substring(0, dot));
+        }
+        String query = (request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery()) + "&"
+                + new String(body, StandardCharsets.UTF_8);
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("Version=")) {
+                return SERVICE_BY_VERSION.get(java.net.URLDecoder.decode(pair.substring(8), StandardCharsets.UTF_8));
+            }
+        }
+        return null;
+    }
+
+    private static byte[] bodyOf(HttpRequest request) {
+        if (request.bodyPublisher().isEmpty() || request.bodyPublisher().get().contentLength() == 0) {
+            return new byte[0];
+        }
+        var collected = new java.io.ByteArrayOutputStream();
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        request.bodyPublisher().get().subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(java.nio.ByteBuffer item) {
+                byte[] bytes = new byte[item.remaining()];
+                item.get(bytes);
+                collected.writeBytes(bytes);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                done.completeExceptionally(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(null);
+            }
+        });
+        done.join();
+        return collected.toByteArray();
     }
 }

@@ -196,9 +196,10 @@ public final class WharfServerExtension implements BeforeAllCallback, AfterAllCa
         return sqsAsync;
     }
 
-    /** A raw HTTP helper aimed at the server. */
+    /** A raw HTTP helper aimed at the server; it signs as {@link Clients#CREDENTIALS} when the server checks. */
     public RawHttp raw() {
-        return new RawHttp(endpoint());
+        RawHttp raw = new RawHttp(endpoint());
+        return authMode().verifiesSignatures() ? raw.signedAs(Clients.ACCESS_KEY_ID, Clients.SECRET) : raw;
     }
 
     @Override

@@ -24,7 +24,7 @@ class IamCliSmokeIT extends IamTestBase {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "secret");
+        env.put("AWS_SECRET_ACCESS_KEY", io.wharf.testkit.Clients.SECRET);
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_PAGER", "");

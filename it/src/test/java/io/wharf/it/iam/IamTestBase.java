@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 abstract class IamTestBase {
     static final String ACCOUNT = "000000000000";
     static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}]}";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @RegisterExtension

@@ -19,7 +19,7 @@ class IamWireIT extends IamTestBase {
         for (int i = 0; i < parameters.length; i += 2) {
             form.put(parameters[i], parameters[i + 1]);
         }
-        return new RawHttp(WHARF.endpoint()).postForm("/", form, Map.of());
+        return WHARF.raw().postForm("/", form, Map.of());
     }
 
     @Test
@@ -57,13 +57,13 @@ class IamWireIT extends IamTestBase {
 
     @Test
     void stsIsRoutedByItsVersion() {
-        RawHttp.Response me = new RawHttp(WHARF.endpoint()).postForm("/", Map.of("Action", "GetCallerIdentity",
+        RawHttp.Response me = WHARF.raw().postForm("/", Map.of("Action", "GetCallerIdentity",
                 "Version", "2011-06-15"), Map.of());
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.bodyText()).startsWith("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/"
                 + "2011-06-15/\"><GetCallerIdentityResult><UserId>000000000000</UserId><Account>000000000000</Account>"
                 + "<Arn>arn:aws:iam::000000000000:root</Arn></GetCallerIdentityResult>");
-        RawHttp.Response denied = new RawHttp(WHARF.endpoint()).postForm("/", Map.of("Action", "AssumeRole",
+        RawHttp.Response denied = WHARF.raw().postForm("/", Map.of("Action", "AssumeRole",
                 "Version", "2011-06-15", "RoleArn", "arn:aws:iam::000000000000:role/nobody",
                 "RoleSessionName", "s1"), Map.of());
         assertThat(denied.status()).isEqualTo(403);

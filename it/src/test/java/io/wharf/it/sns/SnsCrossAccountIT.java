@@ -30,6 +30,8 @@ class SnsCrossAccountIT extends SnsTestBase {
             String queueArn = other.getQueueAttributes(r -> r.queueUrl(url)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
             assertThat(queueArn).isEqualTo("arn:aws:sqs:us-east-1:111111111111:their-queue");
+            other.setQueueAttributes(r -> r.queueUrl(url).attributes(java.util.Map.of(QueueAttributeName.POLICY,
+                    snsMaySend(queueArn, "arn:aws:sns:us-east-1:000000000000:*"))));
             // the default account's client does not see that queue
             assertThat(sqs.listQueues().queueUrls()).noneMatch(u -> u.contains("their-queue"));
 

@@ -46,13 +46,25 @@ abstract class SnsTestBase {
         return sns.createTopic(r -> r.name(name)).topicArn();
     }
 
-    /** A fresh queue: its URL and ARN. */
+    /**
+     * A fresh queue: its URL and ARN. Its policy lets SNS deliver to it for any topic of the account, as a queue on
+     * AWS must say before any topic can reach it (checked when the server enforces policies).
+     */
     protected Queue queue(String base, Map<QueueAttributeName, String> attributes) {
         String name = unique(base) + (attributes.containsKey(QueueAttributeName.FIFO_QUEUE) ? ".fifo" : "");
         String url = sqs.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
         String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY,
+                snsMaySend(arn, "arn:aws:sns:*:000000000000:*"))));
         return new Queue(url, arn);
+    }
+
+    /** A queue policy that lets SNS send to {@code queueArn} for topics matching {@code topicArnPattern}. */
+    protected static String snsMaySend(String queueArn, String topicArnPattern) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn + "\","
+                + "\"Condition\":{\"ArnLike\":{\"aws:SourceArn\":\"" + topicArnPattern + "\"}}}]}";
     }
 
     protected Queue queue(String base) {

@@ -77,6 +77,11 @@ class CliSmokeIT extends SqsTestBase {
         String topicArn = "arn:aws:sns:us-east-1:000000000000:" + topic;
         String queue = unique("cli-sub");
         String url = sqs.createQueue(r -> r.queueName(queue)).queueUrl();
+        String queueArn = "arn:aws:sqs:us-east-1:000000000000:" + queue;
+        sqs.setQueueAttributes(r -> r.queueUrl(url).attributesWithStrings(Map.of("Policy", "{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},"
+                + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn + "\",\"Condition\":{\"ArnEquals\":"
+                + "{\"aws:SourceArn\":\"" + topicArn + "\"}}}]}")));
         Run subscribed = run(concat(sns, "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
                 "--notification-endpoint", "arn:aws:sqs:us-east-1:000000000000:" + queue));
         assertThat(subscribed.exit()).as(subscribed.out()).isZero();

@@ -92,6 +92,12 @@ final class SubscriptionAttributes {
     }
 
     /** The compiled filter policy of valid attributes, or null when there is none. */
+    /**
+     * Kept with a subscription's attributes (so it is stored and recovered with them) but never shown: set by a signed
+     * ConfirmSubscription with AuthenticateOnUnsubscribe=true.
+     */
+    static final String AUTHENTICATE_ON_UNSUBSCRIBE = "wharf:AuthenticateOnUnsubscribe";
+
     static FilterPolicy compile(Map<String, String> attributes) {
         String policy = attributes.get(FILTER_POLICY);
         if (policy == null || policy.isEmpty()) {
@@ -113,7 +119,7 @@ final class SubscriptionAttributes {
         view.put("SubscriptionPrincipal", "arn:aws:iam::" + s.owner() + ":user/wharf");
         view.put("TopicArn", s.topicArn());
         s.attributes().forEach((k, v) -> {
-            if (!v.isEmpty()) {
+            if (!v.isEmpty() && !k.equals(AUTHENTICATE_ON_UNSUBSCRIBE)) {
                 view.put(k, v);
             }
         });

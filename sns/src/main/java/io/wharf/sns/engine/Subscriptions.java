@@ -197,6 +197,14 @@ public final class Subscriptions {
     }
 
     public String confirmSubscription(String topicArn, String token) {
+        return confirmSubscription(topicArn, token, false);
+    }
+
+    /**
+     * @param authenticateOnUnsubscribe from then on only an authenticated caller may unsubscribe it (AWS honours the
+     *                                  flag only on a signed ConfirmSubscription; the caller decides that)
+     */
+    public String confirmSubscription(String topicArn, String token, boolean authenticateOnUnsubscribe) {
         Arns.split("TopicArn", topicArn);
         Topic topic = engine.topics.get(topicArn);
         if (topic == null) {
@@ -209,12 +217,23 @@ public final class Subscriptions {
             Subscription pending = topic.subscriptions.stream().filter(s -> token.equals(s.token())).findFirst()
                     .orElseThrow(() -> SnsErrors.invalidParameter("Token"));
             confirmed = pending.confirm();
+            if (authenticateOnUnsubscribe) {
+                Map<String, String> attributes = new java.util.LinkedHashMap<>(confirmed.attributes());
+                attributes.put(SubscriptionAttributes.AUTHENTICATE_ON_UNSUBSCRIBE, "true");
+                confirmed = confirmed.withAttributes(attributes);
+            }
             commit = put(topic, confirmed);
         } finally {
             engine.registryLock.unlock();
         }
         commit.await();
         return confirmed.arn();
+    }
+
+    /** Whether the subscription was confirmed with AuthenticateOnUnsubscribe (so its UnsubscribeURL needs a signature). */
+    public boolean unsubscribeNeedsAuthentication(String subscriptionArn) {
+        Subscription s = subscriptionArn == null ? null : engine.subscriptions.get(subscriptionArn);
+        return s != null && "true".equals(s.attributes().get(SubscriptionAttributes.AUTHENTICATE_ON_UNSUBSCRIBE));
     }
 
     public void unsubscribe(String subscriptionArn) {

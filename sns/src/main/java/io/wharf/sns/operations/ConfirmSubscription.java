@@ -16,7 +16,9 @@ public final class ConfirmSubscription implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input input) {
+        boolean signed = ctx.principal().type() != io.wharf.protocol.auth.Principal.Type.ANONYMOUS;
         return Wire.empty().put("SubscriptionArn", engine.subscriptions().confirmSubscription(
-                input.string("TopicArn"), input.string("Token")));
+                input.string("TopicArn"), input.string("Token"),
+                signed && "true".equalsIgnoreCase(input.string("AuthenticateOnUnsubscribe"))));
     }
 }
