@@ -22,6 +22,12 @@ public enum Target {
     WHARF("wharf", scenario -> true, "--fsync", "always"),
     WHARF_FSYNC_NEVER("wharf-fsync-never", scenario -> true, "--fsync", "never"),
     WHARF_IN_MEMORY("wharf-in-memory", scenario -> true, "--in-memory"),
+    /**
+     * Durable Wharf verifying every signature and enforcing policies, with the bench clients' key as the root key:
+     * what authentication costs, against {@link #WHARF}. Not for sns-fanout (its queues have no policy letting SNS in).
+     */
+    WHARF_AUTH("wharf-auth", scenario -> !scenario.startsWith("sns-"), "--fsync", "always", "--auth", "enforce",
+            "--root-access-key-id", "AKIDEXAMPLE", "--root-secret-access-key", "bench-secret"),
     ELASTICMQ("elasticmq", scenario -> scenario.startsWith("sqs-")),
     KINESALITE("kinesalite", scenario -> scenario.startsWith("kinesis-") && !scenario.equals("kinesis-subscribe"));
 

@@ -24,7 +24,8 @@ import java.util.Objects;
  * Ordering"): neither or both forms (5); the form's parameters (6, 7); {@code host} signed (8); the date's format (9);
  * the 15-minute window (10, 11); the scope's shape (12) and content (13); the session token and the key, in the
  * {@link CredentialStore} (14, 15); the signature (16). A presigned URL for S3 ({@link SigningRules#honourExpires()})
- * is held to {@code X-Amz-Expires} instead of the window.
+ * is held to {@code X-Amz-Expires} instead of the window; any other presigned URL to both: AWS's services keep them
+ * to the ±15-minute window, and a shorter {@code X-Amz-Expires} (1 to 604800) ends them earlier.
  *
  * <p>Cost per request: one SHA-256 of the body (none for {@code UNSIGNED-PAYLOAD}), one of the canonical request, one
  * HMAC with a cached signing key ({@link SigningKeys}), and the canonical request string.
@@ -77,6 +78,11 @@ public final class SigV4Verifier {
         if (parameters.presigned() && rules.honourExpires()) {
             checkExpires(parameters.expires(), date, now);
         } else {
+            if (parameters.presigned() && parameters.expires() != null) {
+                // Outside S3 AWS holds presigned URLs to the 15-minute window whatever X-Amz-Expires says; Wharf
+                // also holds them to a shorter X-Amz-Expires, the signer's own limit (the safer reading).
+                checkExpires(parameters.expires(), date, now);
+            }
             checkWindow(date, now);
         }
         Credential credential = scope(parameters.credential(), expectedService, date);

@@ -155,11 +155,14 @@ class SigV4VerifierErrorsTest {
     }
 
     @Test
-    void aPresignedUrlForSqsLivesFifteenMinutesWhateverItsExpires() {
+    void aPresignedUrlForSqsLivesFifteenMinutesAtMostAndNoLongerThanItsExpires() {
         SdkSigner signer = new SdkSigner(KEY, SECRET, null, "us-east-1", "sqs",
                 Clock.fixed(NOW.minus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+        WireRequest anHour = signer.presign("http://localhost:4566/?Action=ListQueues", Duration.ofHours(1));
+        verifier.verify(anHour, "sqs", store);
         WireRequest oneMinute = signer.presign("http://localhost:4566/?Action=ListQueues", Duration.ofMinutes(1));
-        verifier.verify(oneMinute, "sqs", store);
+        store.lookups = 0;
+        fails(oneMinute, AuthFailure.REQUEST_EXPIRED, "Request has expired");
         SdkSigner older = signer.clock(Clock.fixed(NOW.minus(Duration.ofMinutes(16)), ZoneOffset.UTC));
         WireRequest aWeek = older.presign("http://localhost:4566/?Action=ListQueues", Duration.ofDays(7));
         store.lookups = 0;
