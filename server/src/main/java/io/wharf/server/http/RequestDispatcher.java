@@ -50,7 +50,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Exchange exchange;
         try {
-            exchange = exchangeFor(msg);
+            exchange = exchangeFor(ctx, msg);
         } finally {
             ReferenceCountUtil.release(msg);
         }
@@ -69,7 +69,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         start(ctx, exchange);
     }
 
-    private static Exchange exchangeFor(Object msg) {
+    private static Exchange exchangeFor(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof RequestSizeLimit.Rejection rejection) {
             return new Immediate(rejection.response(), false);
         }
@@ -85,11 +85,23 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             return new Immediate(WireMessages.HEALTH, keepAlive);
         }
         try {
-            return new ForGateway(WireMessages.toWire(request), keepAlive);
+            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx), secure(ctx)), keepAlive);
         } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
             return new Immediate(WireMessages.jsonError(400, "BadRequest", "Malformed request URI: " + e.getMessage()),
                     false);
         }
+    }
+
+    /** The peer's IP address (an HTTP/2 stream's is its connection's). */
+    private static String sourceIp(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress address
+                && address.getAddress() != null ? address.getAddress().getHostAddress() : "127.0.0.1";
+    }
+
+    /** Whether the connection (an HTTP/2 stream's parent connection) runs TLS. */
+    private static boolean secure(ChannelHandlerContext ctx) {
+        io.netty.channel.Channel connection = ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
+        return connection.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
     }
 
     private static String pathOf(String uri) {

@@ -28,8 +28,13 @@ final class WireMessages {
     private WireMessages() {
     }
 
-    /** Copies everything the gateway needs, so the Netty buffer can be released on the event loop. */
-    static WireRequest toWire(FullHttpRequest request) {
+    /**
+     * Copies everything the gateway needs, so the Netty buffer can be released on the event loop.
+     *
+     * @param sourceIp the peer's address ({@code aws:SourceIp})
+     * @param secure   whether the connection is TLS ({@code aws:SecureTransport})
+     */
+    static WireRequest toWire(FullHttpRequest request, String sourceIp, boolean secure) {
         // ';' is data, not a separator: AWS signs and decodes only '&'-separated query strings.
         QueryStringDecoder uri = QueryStringDecoder.builder()
                 .semicolonIsNormalChar(true)
@@ -42,8 +47,22 @@ final class WireMessages {
             headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + "," + b);
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
+        // SigV4 canonicalises the URI as sent, not as decoded: keep the raw path and query.
+        String raw = request.uri();
+        int fragment = raw.indexOf('#');
+        if (fragment >= 0) {
+            raw = raw.substring(0, fragment);
+        }
+        int question = raw.indexOf('?');
+        String rawPath = question < 0 ? raw : raw.substring(0, question);
+        String rawQuery = question < 0 ? "" : raw.substring(question + 1);
+        if (rawPath.startsWith("http://") || rawPath.startsWith("https://")) { // absolute-form request target
+            int slash = rawPath.indexOf('/', rawPath.indexOf("//") + 2);
+            rawPath = slash < 0 ? "/" : rawPath.substring(slash);
+        }
         return new WireRequest(request.method().name().toUpperCase(Locale.ROOT), uri.path(),
-                Collections.unmodifiableMap(query), Collections.unmodifiableMap(headers), body);
+                Collections.unmodifiableMap(query), Collections.unmodifiableMap(headers), body,
+                new WireRequest.Origin(rawPath, rawQuery, sourceIp, secure));
     }
 
     static FullHttpResponse toNetty(WireResponse response, boolean keepAlive) {
