@@ -80,4 +80,34 @@ class WharfTest {
                     .hasMessageStartingWith("cannot listen on 127.0.0.1:" + first.port() + ": ");
         }
     }
+
+    @Test
+    void enforcingWithoutARootKeyMakesOneOnceAndKeepsItPrivate(@TempDir Path temp) throws Exception {
+        Path dataDir = temp.resolve("data");
+        WharfConfig config = WharfConfig.builder().port(0).dataDir(dataDir)
+                .auth(io.wharf.protocol.auth.AuthMode.ENFORCE).build();
+        String first;
+        try (Wharf ignored = Wharf.start(config)) {
+            Path file = dataDir.resolve("root-credentials");
+            assertThat(Files.getPosixFilePermissions(file))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            first = Files.readString(file);
+            assertThat(first).containsPattern("aws_access_key_id = AKIA[A-Z2-7]{16}\n")
+                    .containsPattern("aws_secret_access_key = \\S{40}\n");
+            // The key id carries the account, as AWS's do.
+            String keyId = first.replaceAll("(?s).*aws_access_key_id = (\\S+).*", "$1");
+            assertThat(io.wharf.iam.engine.AccessKeyIds.accountOf(keyId)).isEqualTo(config.accountId());
+        }
+        try (Wharf ignored = Wharf.start(config)) {
+            assertThat(Files.readString(dataDir.resolve("root-credentials"))).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void withAuthOffNoKeyIsMade(@TempDir Path temp) {
+        Path dataDir = temp.resolve("data");
+        try (Wharf ignored = Wharf.start(WharfConfig.builder().port(0).dataDir(dataDir).build())) {
+            assertThat(dataDir.resolve("root-credentials")).doesNotExist();
+        }
+    }
 }

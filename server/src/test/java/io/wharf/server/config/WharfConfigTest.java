@@ -32,4 +32,43 @@ class WharfConfigTest {
         assertThatThrownBy(() -> WharfConfig.builder().hostname("a b").build()).isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> WharfConfig.builder().hostname("::1").build()).isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void authIsOffOnLoopbackAndEnforcedElsewhereUnlessChosen() {
+        assertThat(WharfConfig.builder().build().effectiveAuth()).isEqualTo(io.wharf.protocol.auth.AuthMode.OFF);
+        assertThat(WharfConfig.builder().host("::1").build().effectiveAuth()).isEqualTo(io.wharf.protocol.auth.AuthMode.OFF);
+        assertThat(WharfConfig.builder().host("localhost").build().effectiveAuth())
+                .isEqualTo(io.wharf.protocol.auth.AuthMode.OFF);
+        assertThat(WharfConfig.builder().host("0.0.0.0").build().effectiveAuth())
+                .isEqualTo(io.wharf.protocol.auth.AuthMode.ENFORCE);
+        assertThat(WharfConfig.builder().host("192.168.1.20").build().effectiveAuth())
+                .isEqualTo(io.wharf.protocol.auth.AuthMode.ENFORCE);
+        assertThat(WharfConfig.builder().host("wharf.example").build().effectiveAuth())
+                .isEqualTo(io.wharf.protocol.auth.AuthMode.ENFORCE);
+        assertThat(WharfConfig.builder().host("0.0.0.0").auth(io.wharf.protocol.auth.AuthMode.OFF).build().effectiveAuth())
+                .isEqualTo(io.wharf.protocol.auth.AuthMode.OFF);
+    }
+
+    @Test
+    void inMemoryServersThatVerifyNeedARootKey() {
+        assertThatThrownBy(() -> WharfConfig.builder().inMemory(true).host("0.0.0.0").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--root-access-key-id");
+        assertThat(WharfConfig.builder().inMemory(true).host("0.0.0.0").rootAccessKeyId("AKIAROOT")
+                .rootSecretAccessKey("root-secret").build().rootKey().accessKeyId()).isEqualTo("AKIAROOT");
+    }
+
+    @Test
+    void rootKeysAndAccountsAreCheckedWithoutShowingSecrets() {
+        assertThatThrownBy(() -> WharfConfig.builder().rootAccessKeyId("AKIAROOT").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("go together");
+        assertThatThrownBy(() -> WharfConfig.builder().rootAccessKeyId("AKIAROOT").rootSecretAccessKey("short").build())
+                .isInstanceOf(ConfigException.class).hasMessageNotContaining("short");
+        assertThatThrownBy(() -> WharfConfig.builder().account("000000000000", "AKIAONE", "secret-one").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("already configured");
+        assertThatThrownBy(() -> WharfConfig.builder().account("111111111111", "AKIASAME", "secret-one")
+                .account("222222222222", "AKIASAME", "secret-two").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("used twice");
+        assertThatThrownBy(() -> WharfConfig.builder().account("1111", "AKIAONE", "secret-one").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("12 digits");
+    }
 }
