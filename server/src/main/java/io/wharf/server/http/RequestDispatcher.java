@@ -50,7 +50,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Exchange exchange;
         try {
-            exchange = exchangeFor(msg);
+            exchange = exchangeFor(ctx, msg);
         } finally {
             ReferenceCountUtil.release(msg);
         }
@@ -69,7 +69,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         start(ctx, exchange);
     }
 
-    private static Exchange exchangeFor(Object msg) {
+    private static Exchange exchangeFor(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof RequestSizeLimit.Rejection rejection) {
             return new Immediate(rejection.response(), false);
         }
@@ -85,7 +85,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             return new Immediate(WireMessages.HEALTH, keepAlive);
         }
         try {
-            return new ForGateway(WireMessages.toWire(request), keepAlive);
+            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())),
+                    keepAlive);
         } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
             return new Immediate(WireMessages.jsonError(400, "BadRequest", "Malformed request URI: " + e.getMessage()),
                     false);
@@ -219,5 +220,26 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
         waiting.clear();
         ctx.fireChannelInactive();
+    }
+
+    /** The peer's IP address (an HTTP/2 stream's is its connection's), or null when the channel has none. */
+    private static String sourceIp(io.netty.channel.Channel channel) {
+        java.net.SocketAddress address = channel.remoteAddress();
+        if (address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+            String ip = inet.getAddress().getHostAddress();
+            int scope = ip.indexOf('%');
+            return scope < 0 ? ip : ip.substring(0, scope);
+        }
+        return null;
+    }
+
+    /** Whether the request came over TLS: TLS is on the connection's pipeline (the stream's parent for HTTP/2). */
+    private static boolean secure(io.netty.channel.Channel channel) {
+        for (io.netty.channel.Channel c = channel; c != null; c = c.parent()) {
+            if (c.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

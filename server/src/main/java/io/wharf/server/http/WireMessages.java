@@ -28,8 +28,12 @@ final class WireMessages {
     private WireMessages() {
     }
 
-    /** Copies everything the gateway needs, so the Netty buffer can be released on the event loop. */
-    static WireRequest toWire(FullHttpRequest request) {
+    /**
+     * Copies everything the gateway needs, so the Netty buffer can be released on the event loop: with the raw path and
+     * query exactly as sent (what SigV4 canonicalises), the peer's address ({@code aws:SourceIp}) and whether the
+     * connection is TLS ({@code aws:SecureTransport}).
+     */
+    static WireRequest toWire(FullHttpRequest request, String sourceIp, boolean secure) {
         // ';' is data, not a separator: AWS signs and decodes only '&'-separated query strings.
         QueryStringDecoder uri = QueryStringDecoder.builder()
                 .semicolonIsNormalChar(true)
@@ -42,8 +46,16 @@ final class WireMessages {
             headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + "," + b);
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
+        String raw = request.uri();
+        int hash = raw.indexOf('#');
+        if (hash >= 0) {
+            raw = raw.substring(0, hash);
+        }
+        int question = raw.indexOf('?');
+        WireRequest.Origin origin = new WireRequest.Origin(question < 0 ? raw : raw.substring(0, question),
+                question < 0 ? "" : raw.substring(question + 1), sourceIp, secure);
         return new WireRequest(request.method().name().toUpperCase(Locale.ROOT), uri.path(),
-                Collections.unmodifiableMap(query), Collections.unmodifiableMap(headers), body);
+                Collections.unmodifiableMap(query), Collections.unmodifiableMap(headers), body, origin);
     }
 
     static FullHttpResponse toNetty(WireResponse response, boolean keepAlive) {
