@@ -12,7 +12,8 @@ import java.util.Map;
  * What each SNS action needs permission for: {@code sns:<Action>}, PublishBatch needing {@code sns:Publish}; on the topic (a subscription's actions on its
  * topic), the platform application or endpoint, or the tagged resource; on {@code *} for listing and SMS actions.
  * ConfirmSubscription needs no permission: its token is the proof (the SubscribeURL works for anyone who received
- * it, as on AWS).
+ * it, as on AWS); nor does an unsigned Unsubscribe, the UnsubscribeURL every notification carries (its subscription ARN
+ * is the proof; AWS lets the subscriber forbid that with AuthenticateOnUnsubscribe, which Wharf does not keep yet).
  */
 public final class SnsAccess {
     private static final String[] RESOURCE_MEMBERS = {"TopicArn", "TargetArn", "ResourceArn", "PlatformApplicationArn",
@@ -23,6 +24,11 @@ public final class SnsAccess {
 
     public static List<AccessCheck> checks(String operation, Input input, RequestContext ctx) {
         String action = "sns:" + (operation.equals("PublishBatch") ? "Publish" : operation);
+        if (operation.equals("Unsubscribe")
+                && ctx.principal().type() == io.wharf.protocol.auth.Principal.Type.ANONYMOUS) {
+            // the UnsubscribeURL of a notification: its subscription ARN is the proof, as on AWS
+            return List.of();
+        }
         return switch (operation) {
             case "ConfirmSubscription" -> List.of();
             case "CreateTopic" -> List.of(on(action, "arn:aws:sns:" + ctx.region() + ":" + ctx.accountId() + ":"
