@@ -200,6 +200,11 @@ class AuditLogIT extends AuthTestBase {
             assertThat(log).doesNotContain(signature);
         }
         assertThat(log).doesNotContain("Signature=").doesNotContain("X-Amz-Signature");
+        // nor a session token, which a mismatch's canonical request would otherwise carry
+        assertThat(log).doesNotContain(session.sessionToken());
+        assertThat(lines()).filteredOn(r -> r.path("errorCode").asText().equals("SignatureDoesNotMatch"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.path("errorMessage").asText())
+                        .isEqualTo(SIGNATURE_MISMATCH));
         // the lines are JSON records, one per line
         for (String line : Files.readAllLines(LOG)) {
             assertThat(JSON.readTree(line).isObject()).isTrue();

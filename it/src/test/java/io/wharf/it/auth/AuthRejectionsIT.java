@@ -313,6 +313,19 @@ class AuthRejectionsIT extends AuthTestBase {
     }
 
     @Test
+    void aLongTermKeySentWithASessionTokenIsAnInvalidToken() {
+        // a stale AWS_SESSION_TOKEN next to permanent keys: AWS checks the token before the key
+        Credentials session = sts(Clients.CREDENTIALS).getSessionToken(r -> r.durationSeconds(900)).credentials();
+        Credentials stale = Credentials.builder().accessKeyId(Clients.ACCESS_KEY_ID).secretAccessKey(Clients.SECRET)
+                .sessionToken(session.sessionToken()).build();
+        assertEveryClient(everyClientAs(session(stale)), "InvalidClientTokenId", 403, "UnrecognizedClientException",
+                INVALID_TOKEN);
+        Credentials garbage = stale.toBuilder().sessionToken("not-a-token").build();
+        assertEveryClient(everyClientAs(session(garbage)), "InvalidClientTokenId", 403, "UnrecognizedClientException",
+                INVALID_TOKEN);
+    }
+
+    @Test
     void subscribeToShardOverHttp2WithABadSecretIsRefusedBeforeAnyEvent() throws Exception {
         String consumer = "arn:aws:kinesis:us-east-1:" + ACCOUNT + ":stream/s/consumer/c:1700000000";
         Map<AwsCredentialsProvider, String> cases = Map.of(
