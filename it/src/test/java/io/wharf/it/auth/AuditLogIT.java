@@ -154,6 +154,12 @@ class AuditLogIT extends AuthTestBase {
         assertThat(sts.path("userIdentity").path("accessKeyId").asText()).isEqualTo(session.accessKeyId());
         assertThat(sts.path("decision").asText()).isEqualTo("allow");
 
+        // the client's own address, not the server's idea of one
+        HandSigned.Answer elsewhere = HandSigned.form(endpoint(), "sns", "/", list).sign().from("127.0.0.3").send();
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(record(elsewhere.header("x-amzn-requestid")).path("sourceIPAddress").asText())
+                .isEqualTo("127.0.0.3");
+
         // one line per call: the answered ones of this test are all there once
         for (String id : List.of(created.responseMetadata().requestId(), forged.requestId(), denied.requestId(),
                 unsigned.header("x-amzn-requestid"), callerId)) {

@@ -180,6 +180,10 @@ class AuthAcceptanceIT extends AuthTestBase {
                 .httpClient(trustingNetty(Protocol.HTTP2)).build()) {
             assertThat(h2.createQueue(r -> r.queueName(unique("tls-h2"))).get().queueUrl()).startsWith("http");
         }
+        try (KinesisAsyncClient kinesis = Clients.kinesisAsyncBuilder(tls()).httpClientBuilder(null)
+                .httpClient(trustingNetty(Protocol.HTTP2)).build()) {
+            assertThat(kinesis.listStreams().get(30, TimeUnit.SECONDS).streamNames()).isNotNull();
+        }
         SnsClient sns = closing(Clients.snsBuilder(tls()).httpClientBuilder(null).httpClient(trustingApache()).build());
         assertThat(sns.listTopics().topics()).isNotNull();
         // a wrong secret is refused on the TLS port as on the plain one
