@@ -28,6 +28,10 @@ public final class IamCredentials implements CredentialStore {
         }
         AccessKey key = engine.accessKey(accessKeyId);
         if (key != null) {
+            if (sessionToken != null) {
+                // a long-term key with a token (a stale AWS_SESSION_TOKEN): AWS checks the token first and refuses it
+                throw AuthException.invalidSessionToken();
+            }
             Principal principal = key.active() ? engine.principalOf(key) : null;
             if (principal == null) {
                 throw AuthException.invalidClientToken();
@@ -44,7 +48,9 @@ public final class IamCredentials implements CredentialStore {
     @Override
     public Principal knownPrincipal(String accessKeyId, String sessionToken, Instant now) {
         try {
-            return find(accessKeyId, sessionToken, now).principal();
+            // nothing is verified here: a long-term key stands for its user whatever token comes with it
+            boolean temporary = accessKeyId != null && engine.accessKey(accessKeyId) == null;
+            return find(accessKeyId, temporary ? sessionToken : null, now).principal();
         } catch (AuthException e) {
             return null;
         }

@@ -219,9 +219,13 @@ public final class ServiceGateway implements Gateway {
         if (candidates.isEmpty()) {
             throw AwsException.client("InvalidAction", "No service speaks the Query protocol here.");
         }
+        String action = params.get("Action");
         if (credential != null) {
+            // The scope names the service, unless that service has no such action: then the request was signed for
+            // the wrong service, and the service it is for (by Version, path or action) says so.
             for (AwsService s : candidates) {
-                if (s.model().signingName().equals(credential.service())) {
+                if (s.model().signingName().equals(credential.service())
+                        && (action == null || s.model().operation(action).isPresent())) {
                     return s;
                 }
             }
@@ -239,7 +243,6 @@ public final class ServiceGateway implements Gateway {
                 return s;
             }
         }
-        String action = params.get("Action");
         if (action != null) {
             List<AwsService> withAction = candidates.stream()
                     .filter(s -> s.model().operation(action).isPresent()).toList();

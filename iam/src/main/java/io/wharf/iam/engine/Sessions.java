@@ -136,13 +136,14 @@ public final class Sessions {
     /**
      * Opens a request's temporary credentials.
      *
-     * @throws AuthException invalid client token when the token is missing, not ours, not the key's, or its user or
-     *                       role is gone; expired token after its expiration
+     * @throws AuthException invalid session token (AWS's wording without the full stop) when the token is missing, not
+     *                       ours or not the key's; invalid client token when its user or role is gone; expired token
+     *                       after its expiration
      */
     public Opened open(String accessKeyId, String sessionToken, Instant now) {
         SessionToken.Facts f = sessionToken == null ? null : tokens.open(sessionToken);
         if (f == null || !f.accessKeyId().equals(accessKeyId)) {
-            throw AuthException.invalidClientToken();
+            throw AuthException.invalidSessionToken();
         }
         if (now.toEpochMilli() >= f.expiresMillis()) {
             throw AuthException.expiredToken();

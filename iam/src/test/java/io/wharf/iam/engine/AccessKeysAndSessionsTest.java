@@ -103,6 +103,21 @@ class AccessKeysAndSessionsTest extends EngineFixture {
     }
 
     @Test
+    void aLongTermKeyWithATokenIsRefusedButStandsForItsUserWhenNothingIsVerified() {
+        Principal alice = user("alice");
+        Credentials session = engine.sessions().sessionToken(alice, 900);
+        String key = alice.accessKeyId();
+        assertThatThrownBy(() -> credentials.find(key, session.sessionToken(), clock.instant()))
+                .isInstanceOfSatisfying(AuthException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(AuthFailure.INVALID_CLIENT_TOKEN);
+                    assertThat(e.getMessage()).isEqualTo("The security token included in the request is invalid");
+                });
+        assertThat(credentials.knownPrincipal(key, session.sessionToken(), clock.instant()).arn())
+                .isEqualTo(alice.arn());
+        assertThat(credentials.knownPrincipal(session.accessKeyId(), "garbage!", clock.instant())).isNull();
+    }
+
+    @Test
     void tokensMustBeTheKeysUntamperedAndUnexpired() {
         Principal alice = user("alice");
         Credentials session = engine.sessions().sessionToken(alice, 900);

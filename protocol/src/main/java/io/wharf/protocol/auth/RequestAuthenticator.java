@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *       operations a service lets anyone call with proof in their parameters, which act as
  *       {@link Principal#anonymous()}.</li>
  * </ul>
- * In every mode the credential scope's region must look like an AWS region, so it cannot smuggle text into ARNs.
+ * In every mode the credential scope's region must look like an AWS region, so it cannot smuggle text into ARNs; the
+ * refusal is the verifier's own (SignatureDoesNotMatch, "Credential should be scoped to a valid region, not '…'. ").
  */
 public final class RequestAuthenticator {
     private static final Pattern ACCOUNT_KEY = Pattern.compile("\\d{12}");
@@ -58,8 +59,8 @@ public final class RequestAuthenticator {
         String region = credential == null || credential.region().equals(Regions.GLOBAL) ? defaultRegion
                 : credential.region();
         if (credential != null && !Regions.valid(credential.region())) {
-            throw AuthException.incomplete("Credential should be scoped to a valid region, not '" + credential.region()
-                    + "'. ");
+            throw new AuthException(AuthFailure.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid "
+                    + "region, not '" + credential.region() + "'. ");
         }
         if (!mode.verifiesSignatures()) {
             return new Authentication(unverified(request, credential), region);

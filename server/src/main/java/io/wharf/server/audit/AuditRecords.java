@@ -61,8 +61,17 @@ final class AuditRecords {
         record.put("decision", e.allowed() ? "allow" : "deny");
         if (e.errorCode() != null) {
             record.put("errorCode", e.errorCode());
-            record.put("errorMessage", e.errorMessage());
+            record.put("errorMessage", firstParagraph(e.errorMessage()));
         }
         return record.toString();
+    }
+
+    /**
+     * A signature mismatch's message goes on with the canonical request and string to sign, which hold every signed
+     * header's value (a session token among them): the log keeps only the sentence before them.
+     */
+    private static String firstParagraph(String message) {
+        int cut = message == null ? -1 : message.indexOf("\n\n");
+        return cut < 0 ? message : message.substring(0, cut);
     }
 }

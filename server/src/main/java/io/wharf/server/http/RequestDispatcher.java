@@ -85,23 +85,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             return new Immediate(WireMessages.HEALTH, keepAlive);
         }
         try {
-            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx), secure(ctx)), keepAlive);
+            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive);
         } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
             return new Immediate(WireMessages.jsonError(400, "BadRequest", "Malformed request URI: " + e.getMessage()),
                     false);
         }
-    }
-
-    /** The peer's IP address (an HTTP/2 stream's is its connection's). */
-    private static String sourceIp(ChannelHandlerContext ctx) {
-        return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress address
-                && address.getAddress() != null ? address.getAddress().getHostAddress() : "127.0.0.1";
-    }
-
-    /** Whether the connection (an HTTP/2 stream's parent connection) runs TLS. */
-    private static boolean secure(ChannelHandlerContext ctx) {
-        io.netty.channel.Channel connection = ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
-        return connection.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
     }
 
     private static String pathOf(String uri) {
@@ -231,5 +219,26 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
         waiting.clear();
         ctx.fireChannelInactive();
+    }
+
+    /** The peer's IP address (an HTTP/2 stream's is its connection's), or null when the channel has none. */
+    private static String sourceIp(io.netty.channel.Channel channel) {
+        java.net.SocketAddress address = channel.remoteAddress();
+        if (address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+            String ip = inet.getAddress().getHostAddress();
+            int scope = ip.indexOf('%');
+            return scope < 0 ? ip : ip.substring(0, scope);
+        }
+        return null;
+    }
+
+    /** Whether the request came over TLS: TLS is on the connection's pipeline (the stream's parent for HTTP/2). */
+    private static boolean secure(io.netty.channel.Channel channel) {
+        for (io.netty.channel.Channel c = channel; c != null; c = c.parent()) {
+            if (c.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * What each SNS action needs permission for: {@code sns:<Action>}, PublishBatch needing {@code sns:Publish}; on the topic (a subscription's actions on its
  * topic), the platform application or endpoint, or the tagged resource; on {@code *} for listing and SMS actions.
  * ConfirmSubscription needs no permission: its token is the proof (the SubscribeURL works for anyone who received
- * it, as on AWS).
+ * it, as on AWS). An unsigned Unsubscribe (the UnsubscribeURL every notification carries) needs none either unless the
+ * subscription was confirmed with AuthenticateOnUnsubscribe; {@code SnsService} decides that, as it needs the engine.
  */
 public final class SnsAccess {
     private static final String[] RESOURCE_MEMBERS = {"TopicArn", "TargetArn", "ResourceArn", "PlatformApplicationArn",
