@@ -92,6 +92,43 @@ class AnonymousAndHostIT extends AuthTestBase {
     }
 
     @Test
+    void aSubscriptionConfirmedWithAuthenticateOnUnsubscribeCannotBeUnsubscribedAnonymously() throws Exception {
+        SnsClient sns = sns(Clients.CREDENTIALS);
+        String topic = sns.createTopic(r -> r.name(unique("auth-unsub"))).topicArn();
+        sns.subscribe(r -> r.topicArn(topic).protocol("http").endpoint(webhook.url("/hook")));
+        String token = JSON.readTree(webhook.next("SubscriptionConfirmation", WAIT).body()).path("Token").asText();
+        String subscription = sns.confirmSubscription(r -> r.topicArn(topic).token(token)
+                .authenticateOnUnsubscribe("true")).subscriptionArn();
+
+        sns.publish(r -> r.topicArn(topic).message("hello"));
+        String unsubscribeUrl = JSON.readTree(webhook.next("Notification", WAIT).body()).path("UnsubscribeURL").asText();
+        HandSigned.Answer refused = unsignedGet(unsubscribeUrl);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("AuthorizationError");
+        assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(topic)).subscriptions()).hasSize(1);
+        assertThat(sns.getSubscriptionAttributes(r -> r.subscriptionArn(subscription)).attributes())
+                .doesNotContainKey("wharf:AuthenticateOnUnsubscribe");
+
+        sns.unsubscribe(r -> r.subscriptionArn(subscription)); // signed by the topic's owner: allowed
+        assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(topic)).subscriptions()).isEmpty();
+    }
+
+    @Test
+    void authenticateOnUnsubscribeFromAnUnsignedConfirmationIsIgnored() throws Exception {
+        SnsClient sns = sns(Clients.CREDENTIALS);
+        String topic = sns.createTopic(r -> r.name(unique("anon-auth-unsub"))).topicArn();
+        sns.subscribe(r -> r.topicArn(topic).protocol("http").endpoint(webhook.url("/hook")));
+        String subscribeUrl = JSON.readTree(webhook.next("SubscriptionConfirmation", WAIT).body())
+                .path("SubscribeURL").asText();
+        assertThat(unsignedGet(subscribeUrl + "&AuthenticateOnUnsubscribe=true").status()).isEqualTo(200);
+
+        sns.publish(r -> r.topicArn(topic).message("hello"));
+        String unsubscribeUrl = JSON.readTree(webhook.next("Notification", WAIT).body()).path("UnsubscribeURL").asText();
+        assertThat(unsignedGet(unsubscribeUrl).status()).isEqualTo(200);
+        assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(topic)).subscriptions()).isEmpty();
+    }
+
+    @Test
     void aWrongTokenIsStillRefusedAndOtherSnsCallsStillNeedASignature() throws Exception {
         SnsClient sns = sns(Clients.CREDENTIALS);
         String topic = sns.createTopic(r -> r.name(unique("anon-bad"))).topicArn();
