@@ -5,6 +5,7 @@ import io.wharf.protocol.auth.AccessCheck;
 import io.wharf.protocol.auth.AccessRequest;
 import io.wharf.protocol.auth.AuditEvent;
 import io.wharf.protocol.auth.AuthException;
+import io.wharf.protocol.auth.ConditionKeys;
 import io.wharf.protocol.auth.Authentication;
 import io.wharf.protocol.auth.Credential;
 import io.wharf.protocol.auth.Decision;
@@ -22,7 +23,6 @@ import io.wharf.protocol.wire.WireResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,15 +300,13 @@ public final class ServiceGateway implements Gateway {
                 call.resourceArn = check.resourceArn();
             }
             boolean anyResource = check.resourceArn().equals("*");
-            Map<String, List<String>> conditionKeys = new LinkedHashMap<>();
-            conditionKeys.put("aws:SourceIp", List.of(context.sourceIp()));
-            conditionKeys.put("aws:SecureTransport", List.of(Boolean.toString(call.request.origin().secure())));
-            conditionKeys.put("aws:RequestedRegion", List.of(context.region()));
-            if (!anyResource) {
-                service.resourceTags(check.resourceArn())
-                        .forEach((key, value) -> conditionKeys.put("aws:ResourceTag/" + key, List.of(value)));
-            }
-            conditionKeys.putAll(check.context());
+            Map<String, List<String>> requestKeys = new LinkedHashMap<>();
+            requestKeys.put("aws:SourceIp", List.of(context.sourceIp()));
+            requestKeys.put("aws:SecureTransport", List.of(Boolean.toString(call.request.origin().secure())));
+            requestKeys.put("aws:RequestedRegion", List.of(context.region()));
+            requestKeys.putAll(check.context());
+            Map<String, List<String>> conditionKeys = new ConditionKeys(requestKeys,
+                    anyResource ? Map::of : () -> service.resourceTags(check.resourceArn()));
             Decision decision = settings.accessControl().authorize(new AccessRequest(principal, check.action(),
                     check.resourceArn(), check.resourceAccount(),
                     anyResource ? null : service.resourcePolicy(check.resourceArn()), conditionKeys));

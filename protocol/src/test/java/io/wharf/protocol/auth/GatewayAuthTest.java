@@ -40,6 +40,7 @@ class GatewayAuthTest {
     private final List<AccessRequest> asked = new ArrayList<>();
     private final List<AuditEvent> audited = new ArrayList<>();
     private Decision decision = Decision.ALLOW;
+    private int tagLookups;
 
     /** A JSON 1.1 service on Kinesis's model: PutRecord on a stream with a policy and tags; ListStreams on "*". */
     private final AwsService kinesis = new AwsService() {
@@ -76,6 +77,7 @@ class GatewayAuthTest {
 
         @Override
         public Map<String, String> resourceTags(String resourceArn) {
+            tagLookups++;
             return Map.of("env", "prod");
         }
     };
@@ -183,6 +185,15 @@ class GatewayAuthTest {
     }
 
     @Test
+    void theResourcesTagsAreLookedUpOnlyWhenAPolicyAsksForAKey() {
+        assertThat(gateway(AuthMode.ENFORCE).handle(putRecord(signer(KEY, SECRET))).status()).isEqualTo(200);
+        assertThat(tagLookups).isZero();
+        assertThat(asked.get(0).context().get("aws:ResourceTag/env")).isEqualTo(List.of("prod"));
+        assertThat(asked.get(0).context().get("aws:SourceIp")).isEqualTo(List.of("127.0.0.1"));
+        assertThat(tagLookups).isEqualTo(1);
+    }
+
+    @Test
     void aDenialIsTheServicesErrorAndNoOperationRuns() {
         decision = Decision.NO_RESOURCE_ALLOW;
         WireResponse denied = gateway(AuthMode.ENFORCE).handle(putRecord(signer(KEY, SECRET)));
@@ -245,6 +256,6 @@ class GatewayAuthTest {
     void aScopeWithAMalformedRegionIsRefusedInEveryMode() {
         WireResponse off = gateway(AuthMode.OFF).handle(putRecord(signer(KEY, SECRET).region("us-east-1\"};x")));
         assertThat(off.status()).isEqualTo(400);
-        assertThat(body(off)).contains("IncompleteSignatureException").contains("valid region");
+        assertThat(body(off)).contains("InvalidSignatureException").contains("valid region");
     }
 }
