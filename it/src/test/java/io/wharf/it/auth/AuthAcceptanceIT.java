@@ -231,9 +231,15 @@ class AuthAcceptanceIT extends AuthTestBase {
                 .signedAt(Duration.ofMinutes(16)).presign(Duration.ofMinutes(5)).send();
         assertThat(early.status()).isEqualTo(403);
         assertThat(early.message()).matches(NOT_YET);
-        // ...nor shorter: a 60-second URL signed two minutes ago is inside the 15 minutes (Wharf's documented choice)
-        assertThat(HandSigned.get(endpoint(), "sqs", path, sendMessage("short-lived"))
-                .signedAt(Duration.ofMinutes(-2)).presign(Duration.ofSeconds(60)).send().status()).isEqualTo(200);
+        // ...but a shorter X-Amz-Expires ends it earlier (Wharf's documented choice, the safer reading): a 60-second URL
+        // signed two minutes ago has expired, one signed 30 seconds ago has not
+        HandSigned.Answer shortLived = HandSigned.get(endpoint(), "sqs", path, sendMessage("short-lived"))
+                .signedAt(Duration.ofMinutes(-2)).presign(Duration.ofSeconds(60)).send();
+        assertThat(shortLived.status()).isEqualTo(403);
+        assertThat(shortLived.code()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(shortLived.message()).isEqualTo("Request has expired");
+        assertThat(HandSigned.get(endpoint(), "sqs", path, sendMessage("fresh"))
+                .signedAt(Duration.ofSeconds(-30)).presign(Duration.ofSeconds(60)).send().status()).isEqualTo(200);
 
         // a parameter changed after presigning
         HandSigned tampered = HandSigned.get(endpoint(), "sqs", path, sendMessage("original"))

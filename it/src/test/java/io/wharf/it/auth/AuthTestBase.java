@@ -155,6 +155,11 @@ abstract class AuthTestBase {
                 + because;
     }
 
+    /** STS names who was refused what without the reason other services append. */
+    static String stsNotAuthorized(String who, String action, String resource) {
+        return "User: " + who + " is not authorized to perform: " + action + " on resource: " + resource;
+    }
+
     static String noIdentityPolicy(String action) {
         return "because no identity-based policy allows the " + action + " action";
     }

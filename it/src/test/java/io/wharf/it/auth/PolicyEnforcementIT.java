@@ -276,14 +276,12 @@ class PolicyEnforcementIT extends AuthTestBase {
                 .credentials();
         // bob is not named, and no identity policy of his allows it either
         assertError(error(() -> sts(basic(bobKey)).assumeRole(r -> r.roleArn(roleArn).roleSessionName("bob-s"))),
-                "AccessDenied", 403, notAuthorized(userArn(bob), "sts:AssumeRole", roleArn,
-                        noResourcePolicy("sts:AssumeRole")));
+                "AccessDenied", 403, stsNotAuthorized(userArn(bob), "sts:AssumeRole", roleArn));
         // an identity policy alone does not make up for a trust policy that does not name him
         root().putUserPolicy(r -> r.userName(bob).policyName("assume").policyDocument(
                 policy("Allow", "sts:AssumeRole", roleArn)));
         assertError(error(() -> sts(basic(bobKey)).assumeRole(r -> r.roleArn(roleArn).roleSessionName("bob-s"))),
-                "AccessDenied", 403, notAuthorized(userArn(bob), "sts:AssumeRole", roleArn,
-                        noResourcePolicy("sts:AssumeRole")));
+                "AccessDenied", 403, stsNotAuthorized(userArn(bob), "sts:AssumeRole", roleArn));
 
         String sessionArn = "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/alice-s";
         String topic = sns(Clients.CREDENTIALS).createTopic(r -> r.name(unique("role-topic"))).topicArn();
@@ -308,8 +306,7 @@ class PolicyEnforcementIT extends AuthTestBase {
                 .isEqualTo("arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/bob-s");
         // and alice, without an identity policy for sts:AssumeRole, is now refused
         assertError(error(() -> sts(basic(aliceKey)).assumeRole(r -> r.roleArn(roleArn).roleSessionName("a2"))),
-                "AccessDenied", 403, notAuthorized(userArn(alice), "sts:AssumeRole", roleArn,
-                        noIdentityPolicy("sts:AssumeRole")));
+                "AccessDenied", 403, stsNotAuthorized(userArn(alice), "sts:AssumeRole", roleArn));
         // a session policy narrows the session below the role's policies
         Credentials narrowed = sts(basic(bobKey)).assumeRole(r -> r.roleArn(roleArn).roleSessionName("narrow")
                 .policy(policy("Allow", "sns:ListTopics", "*"))).credentials();

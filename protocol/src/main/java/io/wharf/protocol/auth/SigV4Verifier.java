@@ -78,12 +78,12 @@ public final class SigV4Verifier {
         if (parameters.presigned() && rules.honourExpires()) {
             checkExpires(parameters.expires(), date, now);
         } else {
+            checkWindow(date, now);
             if (parameters.presigned() && parameters.expires() != null) {
                 // Outside S3 AWS holds presigned URLs to the 15-minute window whatever X-Amz-Expires says; Wharf
                 // also holds them to a shorter X-Amz-Expires, the signer's own limit (the safer reading).
                 checkExpires(parameters.expires(), date, now);
             }
-            checkWindow(date, now);
         }
         Credential credential = scope(parameters.credential(), expectedService, date);
         CredentialStore.SigningIdentity identity =
