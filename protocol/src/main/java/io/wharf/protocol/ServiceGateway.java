@@ -163,10 +163,15 @@ public final class ServiceGateway implements Gateway {
         WireRequest request = call.request;
         try {
             Map<String, String> params = queryParameters(request);
+            AuthException malformed = null;
             try {
                 call.credential = SigV4.identify(request);
-            } finally {
-                call.service = queryService(request, params, call.credential);
+            } catch (AuthException e) {
+                malformed = e; // rendered by the service the request is for, which routing finds without the scope
+            }
+            call.service = queryService(request, params, call.credential);
+            if (malformed != null) {
+                throw malformed;
             }
             AwsService service = call.service;
             String action = params.get("Action");
