@@ -153,14 +153,6 @@ class AnonymousAndHostIT extends AuthTestBase {
 
     // ---------------------------------------------------------------- SQS: anonymous callers decided by the queue policy
 
-    private static Map<String, String> sendMessage(String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("Action", "SendMessage");
-        params.put("MessageBody", body);
-        params.put("Version", "2012-11-05");
-        return params;
-    }
-
     @Test
     void anUnsignedSqsCallIsRefusedUnlessTheQueuePolicyGrantsEveryone() {
         SqsClient sqs = sqs(Clients.CREDENTIALS);

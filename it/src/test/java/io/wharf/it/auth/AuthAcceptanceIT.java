@@ -194,14 +194,6 @@ class AuthAcceptanceIT extends AuthTestBase {
 
     // ---------------------------------------------------------------- presigned URLs
 
-    private static Map<String, String> sendMessage(String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("Action", "SendMessage");
-        params.put("MessageBody", body);
-        params.put("Version", "2012-11-05");
-        return params;
-    }
-
     @Test
     void aPresignedSqsUrlSendsAndIsHeldToFifteenMinutes() {
         SqsClient sqs = sqs(Clients.CREDENTIALS);

@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +152,15 @@ abstract class AuthTestBase {
     }
 
     /** AWS's "User: … is not authorized to perform: … on resource: … because …" sentence. */
+    /** SQS SendMessage's Query parameters (for hand-signed, presigned and unsigned requests). */
+    static Map<String, String> sendMessage(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("Action", "SendMessage");
+        params.put("MessageBody", body);
+        params.put("Version", "2012-11-05");
+        return params;
+    }
+
     static String notAuthorized(String who, String action, String resource, String because) {
         return "User: " + who + " is not authorized to perform: " + action + " on resource: " + resource + " "
                 + because;
