@@ -68,7 +68,7 @@ public final class RawHttp {
     }
 
     public Response get(String pathAndQuery, Map<String, String> headers) {
-        return send(HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).GET(), headers);
+        return send(HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).GET(), headers, new byte[0]);
     }
 
     public Response post(String path, String contentType, byte[] body, Map<String, String> headers) {
@@ -77,7 +77,7 @@ public final class RawHttp {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request, headers);
+        return send(request, headers, body);
     }
 
     /** A Query-protocol request: the parameters form-encoded in the map's order. */
@@ -90,17 +90,19 @@ public final class RawHttp {
 
     /** A JSON 1.0 request as the SDK sends it, e.g. {@code postJson("AmazonSQS.ListQueues", "{}", Map.of())}. */
     public Response postJson(String target, String json, Map<String, String> headers) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/"))
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", JSON_1_0)
                 .header("X-Amz-Target", target);
-        return send(request, headers);
+        return send(request, headers, body);
     }
 
-    private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+    /** @param body the bytes {@code request} sends (what a signature covers) */
+    private Response send(HttpRequest.Builder request, Map<String, String> headers, byte[] body) {
         headers.forEach(request::header);
         if (credentials != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization"))) {
-            sign(request);
+            sign(request, body);
         }
         try {
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
@@ -120,9 +122,8 @@ public final class RawHttp {
     }
 
     /** Signs in place: the SDK's signer over the method, URI, headers and body the request will send. */
-    private void sign(HttpRequest.Builder request) {
+    private void sign(HttpRequest.Builder request, byte[] body) {
         HttpRequest built = request.copy().build();
-        byte[] body = bodyOf(built);
         String service = serviceOf(built, body);
         if (service == null) {
             return;
@@ -158,38 +159,5 @@ public final class RawHttp {
             }
         }
         return null;
-    }
-
-    private static byte[] bodyOf(HttpRequest request) {
-        if (request.bodyPublisher().isEmpty() || request.bodyPublisher().get().contentLength() == 0) {
-            return new byte[0];
-        }
-        var collected = new java.io.ByteArrayOutputStream();
-        var done = new java.util.concurrent.CompletableFuture<Void>();
-        request.bodyPublisher().get().subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
-            @Override
-            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(java.nio.ByteBuffer item) {
-                byte[] bytes = new byte[item.remaining()];
-                item.get(bytes);
-                collected.writeBytes(bytes);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                done.completeExceptionally(throwable);
-            }
-
-            @Override
-            public void onComplete() {
-                done.complete(null);
-            }
-        });
-        done.join();
-        return collected.toByteArray();
     }
 }
