@@ -1,0 +1,2 @@
+/** The master key that wraps secrets at rest. */
+package io.wharf.storage.crypto;
