@@ -110,11 +110,11 @@ public final class Wharf implements AutoCloseable {
             String urlHost = urlHostFor(config, auth, port);
             RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
                     new SigV4Verifier(clock), config.accountId(), config.region(), clock);
-            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts()),
+            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service()),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock)));
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit);
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts) · data: {} · account {} · region {}"
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms) · data: {} · account {} · region {}"
                             + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
