@@ -8,7 +8,6 @@ import io.wharf.kms.engine.KmsKey;
 import io.wharf.protocol.Input;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** What the operations share: KeyMetadata, tags, paging, and the checks of parameters several actions take. */
@@ -98,9 +97,5 @@ final class Wire {
         if (name != null && !name.equals("default")) {
             throw KmsErrors.NOT_FOUND.error("No such policy exists");
         }
-    }
-
-    static List<String> encryptionAlgorithms() {
-        return List.of(SYMMETRIC_DEFAULT);
     }
 }
