@@ -96,7 +96,7 @@ public final class Wharf implements AutoCloseable {
             AccessControl access = auth.evaluatesPolicies() ? iam.accessControl() : AccessControl.ALLOW_ALL;
             MasterKey masterKey = masterKey(config);
             KmsModule kms = openKms(config, store, clock, masterKey);
-            DataKeys dataKeys = kms.dataKeys();
+            DataKeys dataKeys = kms.dataKeys(); // for the services that encrypt at rest (SQS, SNS, Kinesis)
             sqs = SqsService.create(store, clock, config.relaxed());
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
