@@ -39,7 +39,8 @@ import java.util.Set;
  * Role trust policies ({@code sts:AssumeRole*}, {@code sts:TagSession}, {@code sts:SetSourceIdentity},
  * {@code sts:SetContext}) and KMS key policies ({@code kms:*} on a key) must name the caller even within one account,
  * as AWS documents for both: for those actions a missing resource-policy allow is {@link Decision#NO_RESOURCE_ALLOW}
- * in every account.
+ * in every account. A KMS alias ({@code arn:aws:kms:…:alias/…}) has no policy of its own: IAM policies alone decide
+ * the alias half of CreateAlias, UpdateAlias and DeleteAlias.
  *
  * <h2>Sessions</h2>
  * For a role session the identity policies are the role's. A federated-user session (GetFederationToken) without a
@@ -177,7 +178,8 @@ public final class PolicyEvaluator {
 
     /** Trust policies and KMS key policies must allow the caller even in its own account. */
     private static boolean resourcePolicyMustAllow(String action, String resource) {
-        return !resource.equals("*") && (TRUST_ACTIONS.contains(action) || action.startsWith("kms:"));
+        return !resource.equals("*") && (TRUST_ACTIONS.contains(action)
+                || action.startsWith("kms:") && resource.contains(":key/"));
     }
 
     /** Whether a statement of {@code effect} in an identity or session policy applies (Principal is not looked at). */

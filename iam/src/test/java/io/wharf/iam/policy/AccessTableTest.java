@@ -438,6 +438,10 @@ class AccessTableTest {
                         .resourcePolicy(doc(allowTo(aws(CAROL.arn()), "kms:*", "*"))).expect(NO_RESOURCE_ALLOW),
                 row("KMS: actions without a key need no key policy").as(BOB).does("kms:ListKeys").on("*", null)
                         .identity(ALLOW_ALL).expect(ALLOW),
+                row("KMS: an alias has no key policy, IAM decides").as(BOB).does("kms:CreateAlias")
+                        .on("arn:aws:kms:us-east-1:111111111111:alias/app", A).identity(ALLOW_ALL).expect(ALLOW),
+                row("KMS: an alias without an identity allow").as(BOB).does("kms:CreateAlias")
+                        .on("arn:aws:kms:us-east-1:111111111111:alias/app", A).expect(NO_IDENTITY_ALLOW),
 
                 // fail-closed and odd inputs
                 row("a resource policy that does not parse denies").identity(ALLOW_ALL)

@@ -151,4 +151,23 @@ class KmsPolicyIT {
                 + "policy allows the kms:Encrypt action");
         denied(() -> root.disableKey(r -> r.keyId(managed.keyId())));
     }
+
+    @Test
+    void aliasesNeedPermissionOnTheAliasAndOnTheKey() {
+        KeyMetadata key = root.createKey(r -> r.description("aliased")).keyMetadata();
+        KmsClient dave = user("dave");
+        String alias = "alias/dave-app";
+        String aliasArn = "arn:aws:kms:us-east-1:000000000000:" + alias;
+        iam.putUserPolicy(r -> r.userName("dave").policyName("key-only")
+                .policyDocument(allowKms("\"kms:CreateAlias\"", key.arn())));
+        KmsException e = denied(() -> dave.createAlias(r -> r.aliasName(alias).targetKeyId(key.keyId())));
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::000000000000:user/dave is not "
+                + "authorized to perform: kms:CreateAlias on resource: " + aliasArn + " because no identity-based "
+                + "policy allows the kms:CreateAlias action");
+        iam.putUserPolicy(r -> r.userName("dave").policyName("alias-too")
+                .policyDocument(allowKms("\"kms:CreateAlias\"", aliasArn)));
+        dave.createAlias(r -> r.aliasName(alias).targetKeyId(key.keyId()));
+        assertThat(root.describeKey(r -> r.keyId(alias)).keyMetadata().keyId()).isEqualTo(key.keyId());
+        denied(() -> dave.deleteAlias(r -> r.aliasName(alias)));
+    }
 }

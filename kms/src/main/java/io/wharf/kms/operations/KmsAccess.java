@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * What each KMS action needs permission for: {@code kms:<Action>} on the key's ARN (found from the KeyId in any form,
  * or from the key a ciphertext names), on {@code *} for CreateKey, ListKeys, ListAliases and GenerateRandom.
  * ReEncrypt needs {@code kms:ReEncryptFrom} on the source key and {@code kms:ReEncryptTo} on the destination; the
- * alias actions need their action on the key(s) the alias points at. The gateway evaluates a key's checks with the key
+ * alias actions need their action on the alias's ARN (which has no policy: IAM policies decide) and on the key(s) the
+ * alias points at (before and after UpdateAlias). The gateway evaluates a key's checks with the key
  * policy as its resource policy, which for {@code kms:} actions must allow the caller even in its own account
  * (the default key policy allows the account, delegating to IAM policies), as AWS does.
  *
@@ -43,17 +44,26 @@ public final class KmsAccess {
             }
             case "ListKeys", "ListAliases", "GenerateRandom" -> List.of(AccessCheck.anyResource(action)
                     .withContext(keys));
-            case "CreateAlias" -> onKey(action, engine.arnOf(ctx.accountId(), ctx.region(),
-                    input.string("TargetKeyId")), keys);
-            case "UpdateAlias" -> {
-                List<AccessCheck> checks = new ArrayList<>(onKey(action, engine.arnOf(ctx.accountId(), ctx.region(),
-                        input.string("AliasName")), keys));
+            case "CreateAlias" -> {
+                List<AccessCheck> checks = new ArrayList<>(onAlias(action, ctx, input.string("AliasName"), keys));
                 checks.addAll(onKey(action, engine.arnOf(ctx.accountId(), ctx.region(), input.string("TargetKeyId")),
                         keys));
                 yield checks;
             }
-            case "DeleteAlias" -> onKey(action, engine.arnOf(ctx.accountId(), ctx.region(), input.string("AliasName")),
-                    keys);
+            case "UpdateAlias" -> {
+                List<AccessCheck> checks = new ArrayList<>(onAlias(action, ctx, input.string("AliasName"), keys));
+                checks.addAll(onKey(action, engine.arnOf(ctx.accountId(), ctx.region(), input.string("AliasName")),
+                        keys));
+                checks.addAll(onKey(action, engine.arnOf(ctx.accountId(), ctx.region(), input.string("TargetKeyId")),
+                        keys));
+                yield checks;
+            }
+            case "DeleteAlias" -> {
+                List<AccessCheck> checks = new ArrayList<>(onAlias(action, ctx, input.string("AliasName"), keys));
+                checks.addAll(onKey(action, engine.arnOf(ctx.accountId(), ctx.region(), input.string("AliasName")),
+                        keys));
+                yield checks;
+            }
             case "Decrypt" -> onKey(action, engine.arnOfCiphertext(input.bytes("CiphertextBlob")),
                     context(keys, input.stringMap("EncryptionContext")));
             case "ReEncrypt" -> {
@@ -85,6 +95,16 @@ public final class KmsAccess {
             keys.put("kms:EncryptionContextKeys", List.copyOf(context.keySet()));
         }
         return keys;
+    }
+
+    /** The alias's own ARN in the caller's account and region; none for a name the operation will refuse anyway. */
+    private static List<AccessCheck> onAlias(String action, RequestContext ctx, String aliasName,
+                                             Map<String, List<String>> keys) {
+        if (aliasName == null || !aliasName.startsWith("alias/")) {
+            return List.of();
+        }
+        return List.of(new AccessCheck(action, "arn:aws:kms:" + ctx.region() + ":" + ctx.accountId() + ":" + aliasName,
+                ctx.accountId(), Map.copyOf(keys)));
     }
 
     private static List<AccessCheck> onKey(String action, String keyArn, Map<String, List<String>> keys) {
