@@ -51,6 +51,8 @@ public final class KmsEngine {
     private final TreeMap<String, KeyState> keys = new TreeMap<>();
     /** By {@code account/region/name}. */
     private final TreeMap<String, KmsAlias> aliases = new TreeMap<>();
+    /** The earliest deletion date of a key pending deletion (maybe one since cancelled), or null: sweeps skip until then. */
+    private Instant nextDeletion;
 
     /**
      * Opens KMS on {@code store}, reading every key and alias back.
@@ -70,6 +72,7 @@ public final class KmsEngine {
             KmsAlias alias = KmsStoreLayout.decodeAlias(k, v);
             aliases.put(aliasKey(alias.account(), alias.region(), alias.name()), alias);
         });
+        nextDeletion = earliestDeletion();
     }
 
     // ---------------------------------------------------------------- transactions
@@ -98,6 +101,9 @@ public final class KmsEngine {
 
     /** Deletes the keys whose deletion date has passed, with their aliases. */
     private void sweep(Tx tx) {
+        if (nextDeletion == null || nextDeletion.isAfter(tx.now)) {
+            return;
+        }
         List<KeyState> due = new ArrayList<>();
         for (KeyState key : keys.values()) {
             if (key.status == KeyStatus.PENDING_DELETION && !key.deletionDate.isAfter(tx.now)) {
@@ -116,6 +122,18 @@ public final class KmsEngine {
                 return false;
             });
         }
+        nextDeletion = earliestDeletion();
+    }
+
+    private Instant earliestDeletion() {
+        Instant earliest = null;
+        for (KeyState key : keys.values()) {
+            if (key.status == KeyStatus.PENDING_DELETION
+                    && (earliest == null || key.deletionDate.isBefore(earliest))) {
+                earliest = key.deletionDate;
+            }
+        }
+        return earliest;
     }
 
     /** Rotates {@code key} if automatic rotation is due (enabled keys only, as AWS). */
@@ -392,6 +410,9 @@ public final class KmsEngine {
             key.status = KeyStatus.PENDING_DELETION;
             key.pendingWindowDays = days;
             key.deletionDate = tx.now.plus(Duration.ofDays(days));
+            if (nextDeletion == null || key.deletionDate.isBefore(nextDeletion)) {
+                nextDeletion = key.deletionDate;
+            }
             tx.save(layout, key);
             return key.view();
         });

@@ -261,4 +261,22 @@ class KmsEngineTest {
         restart();
         assertThat(engine.policyOf(key.arn())).isEqualTo(policy);
     }
+
+    @Test
+    void eachPendingKeyIsDeletedAtItsOwnDateAcrossCancelsAndRestarts() {
+        KmsKey cancelled = newKey();
+        KmsKey later = newKey();
+        KmsKey kept = newKey();
+        engine.scheduleDeletion(ACCOUNT, REGION, cancelled.keyId(), 7);
+        engine.scheduleDeletion(ACCOUNT, REGION, later.keyId(), 10);
+        engine.cancelDeletion(ACCOUNT, REGION, cancelled.keyId());
+        restart();
+        clock.advance(Duration.ofDays(7));
+        assertThat(engine.describe(ACCOUNT, REGION, cancelled.keyId()).status()).isEqualTo(KeyStatus.DISABLED);
+        assertThat(engine.describe(ACCOUNT, REGION, later.keyId()).status()).isEqualTo(KeyStatus.PENDING_DELETION);
+        clock.advance(Duration.ofDays(3));
+        assertThat(code(() -> engine.describe(ACCOUNT, REGION, later.keyId()))).startsWith("NotFoundException: ");
+        assertThat(engine.listKeys(ACCOUNT, REGION, 100, null).items()).extracting(KmsKey::keyId)
+                .containsExactlyInAnyOrder(cancelled.keyId(), kept.keyId());
+    }
 }
