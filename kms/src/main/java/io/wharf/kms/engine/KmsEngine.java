@@ -723,7 +723,8 @@ public final class KmsEngine {
 
     /**
      * Decrypt: the key is the one the blob names. {@code keyId}, when given, must name that key
-     * (IncorrectKeyException otherwise). Another account's key opens its blobs too (its policy decides who may).
+     * (IncorrectKeyException otherwise). Another account's key opens its blobs too (its policy decides who may); a key
+     * of another region does not (KMS is regional): InvalidCiphertextException.
      */
     public Opened decrypt(String account, String region, byte[] blob, Map<String, String> context, String keyId) {
         String blobKeyId = Ciphertexts.keyId(blob);
@@ -735,7 +736,7 @@ public final class KmsEngine {
         synchronized (lock) {
             key = call(tx -> {
                 KeyState named = keys.get(blobKeyId);
-                if (named == null) {
+                if (named == null || !named.region.equals(region)) {
                     throw KmsErrors.INVALID_CIPHERTEXT.error(null);
                 }
                 if (keyId != null) {

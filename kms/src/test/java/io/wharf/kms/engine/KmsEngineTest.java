@@ -235,6 +235,10 @@ class KmsEngineTest {
                 .isEqualTo("NotFoundException: Key 'arn:aws:kms:us-east-1:123456789012:key/" + key.keyId()
                         + "' does not exist");
         assertThat(engine.describe("210987654321", "us-east-1", key.arn()).keyId()).isEqualTo(key.keyId());
+        byte[] blob = engine.encrypt(ACCOUNT, REGION, key.keyId(), SECRET, Map.of()).ciphertextBlob();
+        assertThat(engine.decrypt("210987654321", REGION, blob, Map.of(), null).plaintext()).isEqualTo(SECRET);
+        assertThat(code(() -> engine.decrypt(ACCOUNT, "us-east-1", blob, Map.of(), null)))
+                .isEqualTo("InvalidCiphertextException: null");
         assertThat(code(() -> engine.setEnabled("210987654321", REGION, key.arn(), false)))
                 .startsWith("NotFoundException: ");
         assertThat(code(() -> engine.describe(ACCOUNT, REGION, "nonsense")))
