@@ -26,6 +26,7 @@ import io.wharf.storage.MemoryStore;
 import io.wharf.storage.RocksStore;
 import io.wharf.storage.StorageException;
 import io.wharf.storage.Store;
+import io.wharf.storage.crypto.MasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,15 +92,17 @@ public final class Wharf implements AutoCloseable {
             IamModule iam = IamModule.create(store, clock, keys.stream()
                     .map(k -> new AccountRoot(k.accountId(), k.accessKeyId(), k.secretAccessKey())).toList());
             AccessControl access = auth.evaluatesPolicies() ? iam.accessControl() : AccessControl.ALLOW_ALL;
-            sqs = SqsService.create(store, clock, config.relaxed());
+            MasterKey masterKey = masterKey(config);
+            sqs = SqsService.create(store, clock, config.relaxed(), masterKey);
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
-                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())));
-            kinesis = KinesisService.create(store, clock, config.kinesis());
+                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())),
+                    masterKey);
+            kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
-                    config.tlsPort() < 0 ? null : tlsContext(config), config.maxRequestBytes());
+                    config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes());
             int port = frontDoor.port();
             String urlHost = urlHostFor(config, auth, port);
             RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
@@ -131,6 +134,10 @@ public final class Wharf implements AutoCloseable {
                 audit.close();
             }
             store.close();
+            if (e instanceof MasterKey.WrongKeyException wrongKey) { // a stored secret this master key does not open
+                throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.DATA_DIR,
+                        String.valueOf(config.dataDir()), wrongKey.getMessage());
+            }
             throw e;
         }
     }
@@ -194,12 +201,30 @@ public final class Wharf implements AutoCloseable {
         }
     }
 
-    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config) {
+    /**
+     * The key that wraps the secrets kept at rest: one for this process with {@code --in-memory}, else the one in
+     * {@code <data-dir>/master-key} (made 0600 on the first start).
+     */
+    private static MasterKey masterKey(WharfConfig config) {
+        if (config.inMemory()) {
+            return MasterKey.ephemeral();
+        }
+        try {
+            return MasterKey.loadOrCreate(config.dataDir().resolve("master-key"));
+        } catch (java.io.IOException e) {
+            throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.DATA_DIR,
+                    config.dataDir().toString(), "cannot use its master key (" + e.getMessage() + ")");
+        }
+    }
+
+    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config, MasterKey masterKey) {
         try {
             if (config.tlsCertificate() != null) {
                 return Tls.fromPem(config.tlsCertificate(), config.tlsKey());
             }
-            return Tls.selfSigned(config.inMemory() ? null : config.dataDir().resolve("tls"));
+            return Tls.selfSigned(config.inMemory() ? null : config.dataDir().resolve("tls"), masterKey);
+        } catch (MasterKey.WrongKeyException e) {
+            throw e;
         } catch (java.io.IOException | RuntimeException e) {
             throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.TLS_CERT,
                     String.valueOf(config.tlsCertificate()), "cannot use it for TLS (" + e.getMessage() + ")");
