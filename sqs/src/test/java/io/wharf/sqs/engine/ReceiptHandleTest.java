@@ -132,6 +132,22 @@ class ReceiptHandleTest {
         }
     }
 
+    @Test
+    void aQueueCreatedAgainUnderTheSameNameRefusesTheOldQueuesHandles() {
+        MemoryStore store = new MemoryStore();
+        QueueId id = new QueueId("000000000000", "us-east-1", "again");
+        try (SqsEngine engine = new SqsEngine(store, new io.wharf.testing.ManualClock(1_700_000_000_000L),
+                SqsLimits.relaxed(), EngineFixture.MASTER_KEY)) {
+            engine.createQueue(id, Map.of(), Map.of());
+            engine.sendMessage(id, SendCommand.of("old"));
+            String handle = engine.receiveMessage(id, ReceiveCommand.of(1)).get(0).receiptHandle();
+            engine.deleteQueue(id);
+            engine.createQueue(id, Map.of(), Map.of());
+            assertThatThrownBy(() -> engine.deleteMessage(id, handle))
+                    .hasMessage("The receipt handle \"" + handle + "\" isn't valid for this queue.");
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
