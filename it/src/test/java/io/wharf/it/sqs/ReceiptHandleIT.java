@@ -36,8 +36,8 @@ class ReceiptHandleIT extends SqsTestBase {
                 });
         assertThatThrownBy(() -> sqs.changeMessageVisibility(r -> r.queueUrl(b).receiptHandle(handle)
                 .visibilityTimeout(0))).isInstanceOf(ReceiptHandleIsInvalidException.class);
-        List<BatchResultErrorEntry> failed = sqsAsync.deleteMessageBatch(r -> r.queueUrl(b)
-                .entries(e -> e.id("1").receiptHandle(handle))).join().failed();
+        List<BatchResultErrorEntry> failed = sqs.deleteMessageBatch(r -> r.queueUrl(b)
+                .entries(e -> e.id("1").receiptHandle(handle))).failed();
         assertThat(failed).extracting(BatchResultErrorEntry::code).containsExactly("ReceiptHandleIsInvalid");
 
         // nothing happened to either queue: both messages are still in flight
