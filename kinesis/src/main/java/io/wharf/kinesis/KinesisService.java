@@ -45,6 +45,7 @@ import io.wharf.protocol.Operation;
 import io.wharf.protocol.ValidationErrors;
 import io.wharf.protocol.model.ServiceModel;
 import io.wharf.storage.Store;
+import io.wharf.storage.crypto.MasterKey;
 
 import java.time.Clock;
 import java.util.Map;
@@ -105,9 +106,10 @@ public final class KinesisService implements AwsService, AutoCloseable {
      * @param store    where every state change (and every record) is written before it is acknowledged
      * @param clock    the time source of arrival times, iterator expiry, retention and status transitions
      * @param settings delays and quotas
+     * @param masterKey wraps the shard-iterator key in the store
      */
-    public static KinesisService create(Store store, Clock clock, KinesisSettings settings) {
-        return new KinesisService(new KinesisEngine(store, clock, settings));
+    public static KinesisService create(Store store, Clock clock, KinesisSettings settings, MasterKey masterKey) {
+        return new KinesisService(new KinesisEngine(store, clock, settings, masterKey));
     }
 
     /** The engine behind the operations. */

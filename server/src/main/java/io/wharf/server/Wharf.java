@@ -96,16 +96,17 @@ public final class Wharf implements AutoCloseable {
             AccessControl access = auth.evaluatesPolicies() ? iam.accessControl() : AccessControl.ALLOW_ALL;
             MasterKey masterKey = masterKey(config);
             KmsModule kms = openKms(config, store, clock, masterKey);
-            DataKeys dataKeys = kms.dataKeys(); // for the services that encrypt at rest (SQS, SNS, Kinesis)
-            sqs = SqsService.create(store, clock, config.relaxed());
+            DataKeys dataKeys = kms.dataKeys();
+            sqs = SqsService.create(store, clock, config.relaxed(), masterKey);
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
-                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())));
-            kinesis = KinesisService.create(store, clock, config.kinesis());
+                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())),
+                    masterKey);
+            kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
-                    config.tlsPort() < 0 ? null : tlsContext(config), config.maxRequestBytes());
+                    config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes());
             int port = frontDoor.port();
             String urlHost = urlHostFor(config, auth, port);
             RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
@@ -137,6 +138,10 @@ public final class Wharf implements AutoCloseable {
                 audit.close();
             }
             store.close();
+            if (e instanceof MasterKey.WrongKeyException wrongKey) { // a stored secret this master key does not open
+                throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.MASTER_KEY_FILE,
+                        String.valueOf(config.effectiveMasterKeyFile()), wrongKey.getMessage());
+            }
             throw e;
         }
     }
@@ -234,12 +239,14 @@ public final class Wharf implements AutoCloseable {
         }
     }
 
-    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config) {
+    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config, MasterKey masterKey) {
         try {
             if (config.tlsCertificate() != null) {
                 return Tls.fromPem(config.tlsCertificate(), config.tlsKey());
             }
-            return Tls.selfSigned(config.inMemory() ? null : config.dataDir().resolve("tls"));
+            return Tls.selfSigned(config.inMemory() ? null : config.dataDir().resolve("tls"), masterKey);
+        } catch (MasterKey.WrongKeyException e) {
+            throw e;
         } catch (java.io.IOException | RuntimeException e) {
             throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.TLS_CERT,
                     String.valueOf(config.tlsCertificate()), "cannot use it for TLS (" + e.getMessage() + ")");

@@ -171,4 +171,18 @@ class WharfTest {
             assertThat(keyFile).doesNotExist();
         }
     }
+
+    @Test
+    void aMasterKeyThatDoesNotOpenTheServicesSecretsStopsTheStart(@TempDir Path temp) throws Exception {
+        Path dataDir = temp.resolve("data");
+        WharfConfig config = WharfConfig.builder().port(0).dataDir(dataDir).build();
+        try (Wharf ignored = Wharf.start(config)) {
+            // wraps the receipt-handle, iterator and signing keys with the master key it makes
+        }
+        Files.writeString(dataDir.resolve("master-key"), "11".repeat(32) + "\n");
+        assertThatThrownBy(() -> Wharf.start(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid --master-key-file '" + dataDir.resolve("master-key") + "': the master key does not "
+                        + "open sqs receipt-handle key (another master key, or the data was altered)");
+    }
 }

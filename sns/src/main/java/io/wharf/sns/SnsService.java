@@ -53,6 +53,7 @@ import io.wharf.sns.operations.Unsubscribe;
 import io.wharf.sns.operations.UntagResource;
 import io.wharf.sns.operations.VerifySMSSandboxPhoneNumber;
 import io.wharf.storage.Store;
+import io.wharf.storage.crypto.MasterKey;
 
 import java.time.Clock;
 import java.util.Map;
@@ -134,28 +135,26 @@ public final class SnsService implements AwsService, AutoCloseable {
      * @param store where every change is written before it is acknowledged, the delivery outbox included
      * @param clock the time source (timestamps, FIFO deduplication window, sequence numbers)
      * @param sqs   how messages reach SQS subscriptions
+     * @param masterKey wraps the signing key in the store
      */
-    public static SnsService create(Store store, Clock clock, SqsDelivery sqs) {
-        return create(store, clock, sqs, SnsLimits.AWS);
+    public static SnsService create(Store store, Clock clock, SqsDelivery sqs, MasterKey masterKey) {
+        return create(store, clock, sqs, SnsLimits.AWS, masterKey);
     }
 
-    public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits) {
-        return create(store, clock, sqs, limits, SmtpSettings.NONE);
-    }
-
-    /** @param smtp the mail server for email and email-json subscriptions */
-    public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp) {
-        return create(store, clock, sqs, limits, smtp, DeliveryTargets.ALLOW_ALL);
+    public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits,
+                                    MasterKey masterKey) {
+        return create(store, clock, sqs, limits, SmtpSettings.NONE, DeliveryTargets.ALLOW_ALL, masterKey);
     }
 
     /**
      * @param smtp    the mail server for email and email-json subscriptions
      * @param targets which HTTP/S endpoints and mail addresses may be subscribed and delivered to (the SSRF
      *                gate); the overloads without it allow every target
+     * @param masterKey wraps the signing key in the store
      */
     public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
-                                    DeliveryTargets targets) {
-        return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp, targets));
+                                    DeliveryTargets targets, MasterKey masterKey) {
+        return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp, targets, masterKey));
     }
 
     /** The signing certificate, at the path its SigningCertURL names; anything else is not ours. */

@@ -12,7 +12,8 @@ class SnsServiceTest {
 
     @Test
     void everyOperationOfTheModelAnswers() {
-        try (SnsService sns = SnsService.create(new MemoryStore(), Clock.systemUTC(), SqsDelivery.NONE)) {
+        try (SnsService sns = SnsService.create(new MemoryStore(), Clock.systemUTC(), SqsDelivery.NONE,
+                io.wharf.storage.crypto.MasterKey.ephemeral())) {
             assertThat(sns.operations().keySet())
                     .containsExactlyInAnyOrderElementsOf(sns.model().operations().stream().map(OperationModel::name)
                             .toList());
@@ -54,7 +55,8 @@ class SnsServiceTest {
             }
         };
         try (SnsService sns = SnsService.create(new MemoryStore(), Clock.systemUTC(), SqsDelivery.NONE,
-                io.wharf.sns.engine.SnsLimits.AWS, SmtpSettings.NONE, denyAll)) {
+                io.wharf.sns.engine.SnsLimits.AWS, SmtpSettings.NONE, denyAll,
+                io.wharf.storage.crypto.MasterKey.ephemeral())) {
             String topic = sns.engine().createTopic("us-east-1", "000000000000", "t", java.util.Map.of(),
                     java.util.Map.of(), null);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> sns.engine().subscriptions().subscribe(topic,

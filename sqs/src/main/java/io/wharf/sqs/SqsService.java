@@ -32,6 +32,7 @@ import io.wharf.sqs.operations.StartMessageMoveTask;
 import io.wharf.sqs.operations.TagQueue;
 import io.wharf.sqs.operations.UntagQueue;
 import io.wharf.storage.Store;
+import io.wharf.storage.crypto.MasterKey;
 
 import java.time.Clock;
 import java.util.Map;
@@ -103,9 +104,10 @@ public final class SqsService implements AwsService, AutoCloseable {
      * @param store   where every state change is written before it is acknowledged
      * @param clock   the time source of every timer (visibility, delays, retention)
      * @param relaxed turn off AWS's waiting periods (QueueDeletedRecently, the 60 s purge interval)
+     * @param masterKey wraps the receipt-handle secret in the store
      */
-    public static SqsService create(Store store, Clock clock, boolean relaxed) {
-        return new SqsService(new SqsEngine(store, clock, SqsLimits.of(relaxed)));
+    public static SqsService create(Store store, Clock clock, boolean relaxed, MasterKey masterKey) {
+        return new SqsService(new SqsEngine(store, clock, SqsLimits.of(relaxed), masterKey));
     }
 
     /** The engine behind the operations (for in-process callers such as SNS delivery). */

@@ -5,6 +5,7 @@ import io.wharf.kinesis.KinesisSettings;
 import io.wharf.storage.Commit;
 import io.wharf.storage.Store;
 import io.wharf.storage.WriteBatch;
+import io.wharf.storage.crypto.MasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +55,13 @@ public final class KinesisEngine implements AutoCloseable {
     final OnDemandScaler scaler;
     private final ScheduledExecutorService background;
 
-    public KinesisEngine(Store store, Clock clock, KinesisSettings settings) {
+    /** @param masterKey wraps the shard-iterator key in the store */
+    public KinesisEngine(Store store, Clock clock, KinesisSettings settings, MasterKey masterKey) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
         this.layout = new KinesisStoreLayout(store);
-        this.iterators = new ShardIterators(Recovery.iteratorKey(store, layout));
+        this.iterators = new ShardIterators(Recovery.iteratorKey(store, layout, masterKey));
         this.records = new Records(this);
         this.resharding = new Resharding(this);
         this.scaler = new OnDemandScaler(this);

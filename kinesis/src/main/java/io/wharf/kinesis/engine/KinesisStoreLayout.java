@@ -27,7 +27,9 @@ import java.util.List;
  * {@code int length + unsigned big-endian bytes}, numbers big-endian. Times are epoch milliseconds.
  *
  * <pre>
- * kinesis.meta      "iterator-key"                      → 32 random bytes (AES key of shard iterators)
+ * kinesis.meta      "iterator-key-wrapped"              → the 32-byte AES key of shard iterators, wrapped by the
+ *                                                         master key (purpose "kinesis shard-iterator key");
+ *                                                         "iterator-key" held it in plain before (migrated)
  * kinesis.streams   number:long                         → v, account, region, name, created:long, status:byte,
  *                                                         transitionAt:long, mode, retentionHours:int,
  *                                                         encryptionType, keyId?, maxRecordKiB:int, warmMiBps:int
@@ -55,7 +57,10 @@ import java.util.List;
  */
 public final class KinesisStoreLayout {
     static final byte VERSION = 1;
-    static final byte[] ITERATOR_KEY = "iterator-key".getBytes(StandardCharsets.UTF_8);
+    /** Where stores from before wrapping kept the iterator key in plain; migrated and deleted on start. */
+    static final byte[] PLAIN_ITERATOR_KEY = "iterator-key".getBytes(StandardCharsets.UTF_8);
+    static final byte[] ITERATOR_KEY = "iterator-key-wrapped".getBytes(StandardCharsets.UTF_8);
+    static final String ITERATOR_KEY_PURPOSE = "kinesis shard-iterator key";
 
     final KeySpace meta;
     final KeySpace streams;

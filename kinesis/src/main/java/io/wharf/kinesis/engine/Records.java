@@ -227,7 +227,16 @@ public final class Records {
      * ProvisionedThroughputExceededException.
      */
     public Views.RecordsPage get(String shardIterator, int limit) {
-        return read(shardIterator, limit, engine.settings.enforceLimits());
+        return get(shardIterator, null, limit);
+    }
+
+    /**
+     * GetRecords naming its stream: an iterator issued for another stream than {@code streamArn} is refused as
+     * "Invalid ShardIterator." (InvalidArgumentException) instead of reading the iterator's stream, whose access the
+     * caller was not checked for.
+     */
+    public Views.RecordsPage get(String shardIterator, String streamArn, int limit) {
+        return read(shardIterator, streamArn, limit, engine.settings.enforceLimits());
     }
 
     /**
@@ -235,15 +244,18 @@ public final class Records {
      * fan-out has its own 2 MiB/s per consumer, which Wharf does not meter).
      */
     public Views.RecordsPage readForSubscription(String shardIterator, int limit) {
-        return read(shardIterator, limit, false);
+        return read(shardIterator, null, limit, false);
     }
 
     /** Where an iterator points: its position, stream and shard; an expired iterator or a gone shard throws. */
     private record Located(ShardIterators.Position p, Stream s, Shard shard) {
     }
 
-    private Located locate(String shardIterator, long now) {
+    private Located locate(String shardIterator, String streamArn, long now) {
         ShardIterators.Position p = engine.iterators.decode(shardIterator, now);
+        if (streamArn != null && !streamArn.equals(new StreamRef(p.account(), p.region(), p.stream()).arn())) {
+            throw ShardIterators.invalid();
+        }
         Stream s = engine.byNumber.get(p.streamNumber());
         Shard shard = s == null || s.gone(now) ? null : s.shard(p.shardIndex());
         if (shard == null) {
@@ -252,9 +264,9 @@ public final class Records {
         return new Located(p, s, shard);
     }
 
-    private Views.RecordsPage read(String shardIterator, int limit, boolean metered) {
+    private Views.RecordsPage read(String shardIterator, String streamArn, int limit, boolean metered) {
         long now = engine.now();
-        Located at = locate(shardIterator, now);
+        Located at = locate(shardIterator, streamArn, now);
         ShardIterators.Position p = at.p();
         Stream s = at.s();
         Shard shard = at.shard();
@@ -328,7 +340,7 @@ public final class Records {
     public void awaitRecords(String shardIterator, long millis) throws InterruptedException {
         Located at;
         try {
-            at = locate(shardIterator, engine.now());
+            at = locate(shardIterator, null, engine.now());
         } catch (io.wharf.protocol.AwsException e) {
             return;
         }
@@ -341,7 +353,7 @@ public final class Records {
      */
     public String sequenceNumberBefore(String shardIterator) {
         long now = engine.now();
-        Located at = locate(shardIterator, now);
+        Located at = locate(shardIterator, null, now);
         return at.shard().sequenceNumber(Math.max(0, at.p().counter() - 1), now);
     }
 

@@ -1,7 +1,8 @@
 package io.wharf.kinesis.engine;
 
 import io.wharf.storage.Store;
-import io.wharf.storage.WriteBatch;
+import io.wharf.storage.crypto.MasterKey;
+import io.wharf.storage.crypto.StoredSecret;
 
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -16,15 +17,17 @@ final class Recovery {
     private Recovery() {
     }
 
-    /** The AES key of shard iterators: made once, so iterators stay valid across restarts. */
-    static byte[] iteratorKey(Store store, KinesisStoreLayout layout) {
-        byte[] key = store.get(layout.meta, KinesisStoreLayout.ITERATOR_KEY);
-        if (key == null) {
-            key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            store.commit(new WriteBatch().put(layout.meta, KinesisStoreLayout.ITERATOR_KEY, key));
-        }
-        return key;
+    /**
+     * The AES key of shard iterators, kept wrapped by the master key: made once, so iterators stay valid across
+     * restarts; a store from before wrapping has its plain key wrapped (and the plain one deleted) here.
+     */
+    static byte[] iteratorKey(Store store, KinesisStoreLayout layout, MasterKey masterKey) {
+        return StoredSecret.loadOrCreate(store, layout.meta, KinesisStoreLayout.ITERATOR_KEY,
+                KinesisStoreLayout.PLAIN_ITERATOR_KEY, masterKey, KinesisStoreLayout.ITERATOR_KEY_PURPOSE, () -> {
+                    byte[] key = new byte[32];
+                    new SecureRandom().nextBytes(key);
+                    return key;
+                });
     }
 
     /** Loads everything into {@code engine}; returns the highest stream number in use. */

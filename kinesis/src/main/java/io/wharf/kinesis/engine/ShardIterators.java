@@ -109,7 +109,7 @@ final class ShardIterators {
         return p;
     }
 
-    private static io.wharf.protocol.AwsException invalid() {
+    static io.wharf.protocol.AwsException invalid() {
         return KinesisErrors.INVALID_ARGUMENT.error("Invalid ShardIterator.");
     }
 }

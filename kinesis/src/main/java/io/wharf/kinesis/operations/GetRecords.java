@@ -17,7 +17,7 @@ public final class GetRecords implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input input) {
-        Views.RecordsPage page = engine.records().get(input.string("ShardIterator"),
+        Views.RecordsPage page = engine.records().get(input.string("ShardIterator"), input.string("StreamARN"),
                 Wire.limit(input.integer("Limit"), 10_000, 10_000));
         return Wire.records(page, out -> {
             if (page.nextShardIterator() != null) {

@@ -5,6 +5,7 @@ import io.wharf.testing.ManualClock;
 import io.wharf.kinesis.KinesisSettings;
 import io.wharf.storage.MemoryStore;
 import io.wharf.storage.Store;
+import io.wharf.storage.crypto.MasterKey;
 import org.junit.jupiter.api.AfterEach;
 
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,12 @@ abstract class EngineFixture {
     static final long TRANSITION = 500;
     static final KinesisSettings SETTINGS = new KinesisSettings(TRANSITION, 500, 50, 4, 3_600_000, false,
             KinesisSettings.OnDemandScaling.DEFAULT);
+    /** The master key the engines of these tests wrap their iterator key with (fixed: restarts reopen it). */
+    static final MasterKey MASTER_KEY = MasterKey.of(new byte[32]);
 
     final ManualClock clock = new ManualClock(1_700_000_000_000L);
     Store store = new MemoryStore();
-    KinesisEngine engine = new KinesisEngine(store, clock, settings());
+    KinesisEngine engine = new KinesisEngine(store, clock, settings(), MASTER_KEY);
 
     /** The engine's settings; a test class overrides this to turn limits or scaling on (called during construction). */
     KinesisSettings settings() {
@@ -38,7 +41,7 @@ abstract class EngineFixture {
     /** A new engine over the same store, as after a restart. */
     void restart() {
         engine.close();
-        engine = new KinesisEngine(store, clock, settings());
+        engine = new KinesisEngine(store, clock, settings(), MASTER_KEY);
     }
 
     static StreamRef ref(String name) {

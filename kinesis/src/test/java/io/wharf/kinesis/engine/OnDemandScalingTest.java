@@ -147,7 +147,7 @@ class OnDemandScalingTest extends EngineFixture {
     @Test
     void theShardQuotaCapsScalingHottestFirst() {
         engine.close();
-        engine = new KinesisEngine(store, clock, settings().withShardLimit(5));
+        engine = new KinesisEngine(store, clock, settings().withShardLimit(5), MASTER_KEY);
         StreamRef ref = onDemandStream("capped");
         write(ref, KEYS.get(0), 6);
         write(ref, KEYS.get(1), 8);
@@ -168,7 +168,8 @@ class OnDemandScalingTest extends EngineFixture {
         assertThat(shards(provisioned)).hasSize(4);
 
         engine.close();
-        engine = new KinesisEngine(store, clock, SETTINGS.withOnDemandScaling(KinesisSettings.OnDemandScaling.OFF));
+        engine = new KinesisEngine(store, clock, SETTINGS.withOnDemandScaling(KinesisSettings.OnDemandScaling.OFF),
+                MASTER_KEY);
         StreamRef ref = onDemandStream("off");
         write(ref, KEYS.get(0), 10);
         clock.advance(Duration.ofMillis(WINDOW));

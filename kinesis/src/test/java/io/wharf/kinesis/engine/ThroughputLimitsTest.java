@@ -136,7 +136,7 @@ class ThroughputLimitsTest extends EngineFixture {
     @Test
     void withoutEnforcementNothingIsRefused() {
         engine.close();
-        engine = new KinesisEngine(store, clock, SETTINGS);
+        engine = new KinesisEngine(store, clock, SETTINGS, MASTER_KEY);
         StreamRef ref = activeStream("free", 1);
         for (int i = 0; i < 4; i++) {
             assertThat(putAll(ref, entries(500, 10)).failed()).isZero();

@@ -27,7 +27,8 @@ class KinesisServiceTest {
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
     private final KinesisService kinesis = KinesisService.create(new MemoryStore(), Clock.systemUTC(),
-            KinesisSettings.defaults().withTransitionMillis(0));
+            KinesisSettings.defaults().withTransitionMillis(0),
+            io.wharf.storage.crypto.MasterKey.ephemeral());
     private final ServiceGateway gateway = new ServiceGateway(List.of(kinesis),
             new GatewaySettings("000000000000", "us-east-1", null));
 

@@ -32,7 +32,8 @@ class OnDemandScalingWireTest {
 
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final KinesisService kinesis = KinesisService.create(new MemoryStore(), clock, KinesisSettings.defaults()
-            .withTransitionMillis(0).withOnDemandScaling(new KinesisSettings.OnDemandScaling(1_000, 50)));
+            .withTransitionMillis(0).withOnDemandScaling(new KinesisSettings.OnDemandScaling(1_000, 50)),
+            io.wharf.storage.crypto.MasterKey.ephemeral());
     private final ServiceGateway gateway = new ServiceGateway(List.of(kinesis),
             new GatewaySettings("000000000000", "us-east-1", null));
 

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubscribeToShardTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final KinesisService service = KinesisService.create(new MemoryStore(), Clock.systemUTC(),
-            KinesisSettings.defaults().withTransitionMillis(0));
+            KinesisSettings.defaults().withTransitionMillis(0),
+            io.wharf.storage.crypto.MasterKey.ephemeral());
     private final KinesisEngine engine = service.engine();
     private final RequestContext ctx = new RequestContext("r", "000000000000", "us-east-1", null, "localhost",
             "http", "/");

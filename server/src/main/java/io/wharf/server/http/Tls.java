@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.wharf.storage.crypto.MasterKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -21,6 +22,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -32,10 +36,21 @@ import java.util.Date;
 
 /**
  * The TLS port's certificate and context: ALPN offering {@code h2} and {@code http/1.1}, TLS 1.2/1.3 with HTTP/2's
- * cipher list. The certificate is the user's (PEM files) or a self-signed one for {@code localhost} and
- * {@code 127.0.0.1}, kept in the data directory so a client can trust it once.
+ * cipher list. The certificate is the user's (PEM files, used where they are, as they are) or a self-signed one for
+ * {@code localhost} and {@code 127.0.0.1}, kept in the data directory so a client can trust it once.
+ *
+ * <p>The self-signed certificate is kept as PEM ({@code wharf-tls.crt}, for clients to trust); its private key only
+ * wrapped by the master key ({@code wharf-tls.key.wrapped}, owner-only): {@value #WRAPPED_HEADER}, then the base64 of
+ * {@link MasterKey#wrap} of the PKCS#8 key for {@value #KEY_PURPOSE}. A plain {@code wharf-tls.key} that an older
+ * Wharf wrote there is wrapped on start and deleted.
  */
 public final class Tls {
+    static final String CERTIFICATE_FILE = "wharf-tls.crt";
+    static final String WRAPPED_KEY_FILE = "wharf-tls.key.wrapped";
+    static final String PLAIN_KEY_FILE = "wharf-tls.key";
+    static final String KEY_PURPOSE = "tls private key";
+    static final String WRAPPED_HEADER = "WHARF WRAPPED PRIVATE KEY v1";
+
     private Tls() {
     }
 
@@ -46,25 +61,86 @@ public final class Tls {
 
     /**
      * A server context with Wharf's self-signed certificate: read from {@code dir} ({@code wharf-tls.crt},
-     * {@code wharf-tls.key}) when there, else made and, when {@code dir} is not null, written there.
+     * {@code wharf-tls.key.wrapped}) when there, else made and, when {@code dir} is not null, written there.
+     *
+     * @param masterKey wraps the private key on disk (unused without {@code dir})
+     * @throws MasterKey.WrongKeyException when the key file was wrapped by another master key or altered
      */
-    public static SslContext selfSigned(Path dir) throws IOException {
-        if (dir != null) {
-            Path crt = dir.resolve("wharf-tls.crt");
-            Path key = dir.resolve("wharf-tls.key");
-            if (Files.isRegularFile(crt) && Files.isRegularFile(key)) {
-                return fromPem(crt, key);
-            }
-            String[] pem = makeSelfSigned();
-            Files.createDirectories(dir);
-            Files.writeString(crt, pem[0], StandardCharsets.US_ASCII);
-            Files.writeString(key, pem[1], StandardCharsets.US_ASCII);
-            return fromPem(crt, key);
-        }
-        String[] pem = makeSelfSigned();
+    public static SslContext selfSigned(Path dir, MasterKey masterKey) throws IOException {
+        String[] pem = dir == null ? makeSelfSigned() : loadOrCreate(dir, masterKey);
         return configure(SslContextBuilder.forServer(
                 new java.io.ByteArrayInputStream(pem[0].getBytes(StandardCharsets.US_ASCII)),
                 new java.io.ByteArrayInputStream(pem[1].getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    /** [certificate PEM, key PEM] kept in {@code dir}: read, migrated from a plain key file, or made and written. */
+    private static String[] loadOrCreate(Path dir, MasterKey masterKey) throws IOException {
+        Path crt = dir.resolve(CERTIFICATE_FILE);
+        Path wrapped = dir.resolve(WRAPPED_KEY_FILE);
+        Path plain = dir.resolve(PLAIN_KEY_FILE);
+        if (Files.isRegularFile(crt) && Files.isRegularFile(wrapped)) {
+            String[] pem = {Files.readString(crt, StandardCharsets.US_ASCII), unwrap(wrapped, masterKey)};
+            Files.deleteIfExists(plain); // left by a migration interrupted after the wrapped file was in place
+            return pem;
+        }
+        String[] pem;
+        if (Files.isRegularFile(crt) && Files.isRegularFile(plain)) {
+            pem = new String[] {Files.readString(crt, StandardCharsets.US_ASCII),
+                    Files.readString(plain, StandardCharsets.US_ASCII)};
+            pkcs8(pem[1]); // refuse to wrap what is not a key
+        } else {
+            pem = makeSelfSigned();
+            Files.createDirectories(dir);
+            Files.writeString(crt, pem[0], StandardCharsets.US_ASCII);
+        }
+        writeOwnerOnly(wrapped, WRAPPED_HEADER + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(masterKey.wrap(pkcs8(pem[1]), KEY_PURPOSE)) + "\n");
+        Files.deleteIfExists(plain);
+        return pem;
+    }
+
+    private static String unwrap(Path file, MasterKey masterKey) throws IOException {
+        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        if (!text.startsWith(WRAPPED_HEADER + "\n")) {
+            throw new IOException(file + " is not a wrapped private key");
+        }
+        byte[] sealed;
+        try {
+            sealed = Base64.getMimeDecoder().decode(text.substring(WRAPPED_HEADER.length() + 1));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is not a wrapped private key");
+        }
+        return pem("PRIVATE KEY", masterKey.unwrap(sealed, KEY_PURPOSE));
+    }
+
+    /** The DER of a PEM "PRIVATE KEY" (PKCS#8). */
+    private static byte[] pkcs8(String pem) throws IOException {
+        String begin = "-----BEGIN PRIVATE KEY-----";
+        String end = "-----END PRIVATE KEY-----";
+        int from = pem.indexOf(begin);
+        int to = pem.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IOException("not a PEM PKCS#8 private key");
+        }
+        try {
+            return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a PEM PKCS#8 private key");
+        }
+    }
+
+    /** Writes {@code text} to a new file readable by its owner only, then moves it into place. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        try {
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(temporary);
+        }
+        Files.writeString(temporary, text, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.SYNC);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** [certificate PEM, PKCS#8 key PEM] for CN=localhost with SANs localhost and 127.0.0.1, valid ten years. */

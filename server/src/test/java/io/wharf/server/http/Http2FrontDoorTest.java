@@ -32,7 +32,7 @@ class Http2FrontDoorTest {
     private HttpFrontDoor frontDoor;
 
     private void start() throws Exception {
-        frontDoor = HttpFrontDoor.bind("127.0.0.1", 0, 0, Tls.selfSigned(null), 1024 * 1024);
+        frontDoor = HttpFrontDoor.bind("127.0.0.1", 0, 0, Tls.selfSigned(null, null), 1024 * 1024);
         frontDoor.open(request -> WireResponse.text(200, "text/plain",
                 request.method() + " " + request.path() + " " + request.bodyText()));
     }
@@ -115,10 +115,11 @@ class Http2FrontDoorTest {
 
     @Test
     void theSelfSignedCertificateIsKeptInItsDirectory(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Tls.selfSigned(dir);
+        io.wharf.storage.crypto.MasterKey key = io.wharf.storage.crypto.MasterKey.ephemeral();
+        Tls.selfSigned(dir, key);
         String first = Files.readString(dir.resolve("wharf-tls.crt"));
-        Tls.selfSigned(dir);
+        Tls.selfSigned(dir, key);
         assertThat(Files.readString(dir.resolve("wharf-tls.crt"))).isEqualTo(first).startsWith("-----BEGIN CERTIFICATE-----");
-        assertThat(Files.readString(dir.resolve("wharf-tls.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(Files.readString(dir.resolve("wharf-tls.key.wrapped"))).doesNotContain("PRIVATE KEY-----");
     }
 }

@@ -23,7 +23,7 @@ class StreamingResponseTest {
     private final CountDownLatch streamEnded = new CountDownLatch(1);
 
     private void start() throws Exception {
-        frontDoor = HttpFrontDoor.bind("127.0.0.1", 0, 0, Tls.selfSigned(null), 1024 * 1024);
+        frontDoor = HttpFrontDoor.bind("127.0.0.1", 0, 0, Tls.selfSigned(null, null), 1024 * 1024);
         frontDoor.open(request -> {
             if (request.path().equals("/forever")) {
                 return WireResponse.streaming(200, "application/vnd.amazon.eventstream", out -> {

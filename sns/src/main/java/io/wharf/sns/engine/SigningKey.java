@@ -3,6 +3,7 @@ package io.wharf.sns.engine;
 import io.wharf.storage.KeySpace;
 import io.wharf.storage.Store;
 import io.wharf.storage.WriteBatch;
+import io.wharf.storage.crypto.MasterKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -34,10 +35,13 @@ import java.util.HexFormat;
  * is served unauthenticated at {@link #certificateName()} under the server's URL (the SigningCertURL).
  *
  * <p>Made once per data directory and kept in the store ({@code sns.keys}), so messages signed before a restart
- * still verify after it. The name carries a hash of the certificate, as AWS's does.
+ * still verify after it. The private key is stored wrapped by the master key ({@link MasterKey#wrap}, purpose
+ * {@value #PURPOSE}); a record from before wrapping (the key in plain) is rewritten wrapped on start. The name
+ * carries a hash of the certificate, as AWS's does.
  */
 public final class SigningKey {
     private static final byte[] RECORD = "signing-key".getBytes(StandardCharsets.UTF_8);
+    static final String PURPOSE = "sns signing key";
 
     private final PrivateKey privateKey;
     private final X509Certificate certificate;
@@ -59,14 +63,26 @@ public final class SigningKey {
         }
     }
 
-    /** The key of this store, made (and written durably) the first time. */
-    static SigningKey loadOrCreate(Store store, KeySpace keys) {
+    /**
+     * The key of this store, made (and written durably) the first time; a plain one from before wrapping is
+     * rewritten wrapped.
+     *
+     * @throws MasterKey.WrongKeyException when the stored key was wrapped by another master key or altered
+     */
+    static SigningKey loadOrCreate(Store store, KeySpace keys, MasterKey masterKey) {
         byte[] found = store.get(keys, RECORD);
         if (found != null) {
-            return decode(found);
+            var node = Json.read(found);
+            if (node.has("wrappedKey")) {
+                return decode(masterKey.unwrap(Base64.getDecoder().decode(node.path("wrappedKey").asText()), PURPOSE),
+                        node);
+            }
+            SigningKey plain = decode(Base64.getDecoder().decode(node.path("key").asText()), node);
+            store.submit(new WriteBatch().put(keys, RECORD, plain.encode(masterKey))).await();
+            return plain;
         }
         SigningKey made = create();
-        store.submit(new WriteBatch().put(keys, RECORD, made.encode())).await();
+        store.submit(new WriteBatch().put(keys, RECORD, made.encode(masterKey))).await();
         return made;
     }
 
@@ -88,21 +104,20 @@ public final class SigningKey {
         }
     }
 
-    private byte[] encode() {
+    private byte[] encode(MasterKey masterKey) {
         try {
             return Json.bytes(Json.MAPPER.createObjectNode()
-                    .put("key", Base64.getEncoder().encodeToString(privateKey.getEncoded()))
+                    .put("wrappedKey", Base64.getEncoder().encodeToString(masterKey.wrap(privateKey.getEncoded(),
+                            PURPOSE)))
                     .put("certificate", Base64.getEncoder().encodeToString(certificate.getEncoded())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static SigningKey decode(byte[] value) {
-        var node = Json.read(value);
+    private static SigningKey decode(byte[] pkcs8, com.fasterxml.jackson.databind.JsonNode node) {
         try {
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(node.path("key").asText())));
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             return new SigningKey(key, parse(Base64.getDecoder().decode(node.path("certificate").asText())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the stored SNS signing key is unreadable", e);

@@ -7,6 +7,7 @@ import io.wharf.sns.SqsDelivery;
 import io.wharf.storage.Commit;
 import io.wharf.storage.Store;
 import io.wharf.storage.WriteBatch;
+import io.wharf.storage.crypto.MasterKey;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,27 +42,30 @@ public final class SnsEngine implements AutoCloseable {
     private final Subscriptions subscribing;
     private final PlatformState platform;
 
-    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits) {
-        this(store, clock, sqs, limits, SmtpSettings.NONE);
+    /** @param masterKey wraps the signing key in the store */
+    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, MasterKey masterKey) {
+        this(store, clock, sqs, limits, SmtpSettings.NONE, masterKey);
     }
 
     /** @param smtp where email and email-json subscriptions are mailed */
-    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp) {
-        this(store, clock, sqs, limits, smtp, DeliveryTargets.ALLOW_ALL);
+    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+                     MasterKey masterKey) {
+        this(store, clock, sqs, limits, smtp, DeliveryTargets.ALLOW_ALL, masterKey);
     }
 
     /**
-     * @param smtp    where email and email-json subscriptions are mailed
-     * @param targets the endpoints and addresses SNS may deliver to ({@link DeliveryTargets#ALLOW_ALL}: any)
+     * @param smtp      where email and email-json subscriptions are mailed
+     * @param targets   the endpoints and addresses SNS may deliver to ({@link DeliveryTargets#ALLOW_ALL}: any)
+     * @param masterKey wraps the signing key in the store
      */
     public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
-                     DeliveryTargets targets) {
+                     DeliveryTargets targets, MasterKey masterKey) {
         this.layout = new SnsStoreLayout(store);
         this.targets = Objects.requireNonNull(targets, "targets");
         this.clock = clock;
         this.limits = limits;
         Recovery.load(layout, topics, subscriptions);
-        this.signingKey = SigningKey.loadOrCreate(store, layout.keys);
+        this.signingKey = SigningKey.loadOrCreate(store, layout.keys, masterKey);
         List<Delivery> undelivered = Recovery.outbox(layout);
         this.lastDeliveryNumber = new java.util.concurrent.atomic.AtomicLong(
                 undelivered.isEmpty() ? 0 : undelivered.get(undelivered.size() - 1).number());

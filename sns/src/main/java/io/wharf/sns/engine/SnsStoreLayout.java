@@ -28,7 +28,9 @@ import java.util.Map;
  *                    (entries written before HTTP delivery have "queueArn" and no protocol: SQS)
  * sns.platform       key: "app:" + ARN, "endpoint:" + ARN, "sms", "sandbox:" + phone, "optedOut:" + phone
  *                    value: the entity's JSON (see {@link PlatformState})
- * sns.keys           key: "signing-key"   value: {"key": PKCS#8 base64, "certificate": DER base64}
+ * sns.keys           key: "signing-key"   value: {"wrappedKey": base64 of the PKCS#8 key wrapped by the master key
+ *                    (purpose "sns signing key"), "certificate": DER base64}; before wrapping {"key": PKCS#8
+ *                    base64, ...}, rewritten wrapped on start
  *                    ({@link SigningKey}: made on the first start, so signatures verify across restarts)
  * sns.dedup          key: topic ARN + 0x00 + dedup scope (the id, or group 0x00 id) (UTF-8)
  *                    value: {"messageId", "sequenceNumber", "expiresAt"} — FIFO topics' 5-minute window,

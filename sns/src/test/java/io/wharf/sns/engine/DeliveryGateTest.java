@@ -81,7 +81,8 @@ class DeliveryGateTest {
     }
 
     private SnsEngine start() {
-        engine = new SnsEngine(new MemoryStore(), Clock.systemUTC(), sqs, LIMITS, SmtpSettings.NONE, targets);
+        engine = new SnsEngine(new MemoryStore(), Clock.systemUTC(), sqs, LIMITS, SmtpSettings.NONE, targets,
+                io.wharf.storage.crypto.MasterKey.ephemeral());
         return engine;
     }
 

@@ -21,6 +21,8 @@ class SnsEngineTest {
     private static final SnsLimits FAST = new SnsLimits(100, 262_144, 10, 200, 4, 3, Duration.ofMillis(1),
             Duration.ofMillis(5), Duration.ofMinutes(5));
     private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:q";
+    /** Fixed, so an engine restarted on the same store opens its signing key. */
+    private static final io.wharf.storage.crypto.MasterKey MASTER_KEY = io.wharf.storage.crypto.MasterKey.of(new byte[32]);
 
     private final Store store = new MemoryStore();
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
@@ -39,7 +41,7 @@ class SnsEngineTest {
         if (engine != null) {
             engine.close();
         }
-        engine = new SnsEngine(store, clock, delivery, FAST);
+        engine = new SnsEngine(store, clock, delivery, FAST, MASTER_KEY);
         return engine;
     }
 
@@ -81,7 +83,7 @@ class SnsEngineTest {
         engine = new SnsEngine(store, clock, (q, b, a, g, d) -> {
             throw new IllegalStateException("SQS is down");
         }, new SnsLimits(100, 262_144, 10, 200, 1, 1_000, Duration.ofHours(1), Duration.ofHours(1),
-                Duration.ofMinutes(5)));
+                Duration.ofMinutes(5)), MASTER_KEY);
         String topic = engine.createTopic("us-east-1", "000000000000", "t", Map.of(), Map.of(), null);
         engine.subscriptions().subscribe(topic, "sqs", QUEUE, Map.of("RawMessageDelivery", "true"), false);
         engine.publish(PublishCommand.of(topic, "kept"));
@@ -169,7 +171,7 @@ class SnsEngineTest {
     @Test
     void aTopicHoldsAtMostTheLimitOfFilterPolicies() {
         engine = new SnsEngine(store, clock, recording, new SnsLimits(100, 262_144, 10, 2, 1, 3, Duration.ofMillis(1),
-                Duration.ofMillis(5), Duration.ofMinutes(5)));
+                Duration.ofMillis(5), Duration.ofMinutes(5)), MASTER_KEY);
         String topic = engine.createTopic("us-east-1", "000000000000", "t", Map.of(), Map.of(), null);
         Map<String, String> filtered = Map.of("FilterPolicy", "{\"k\":[\"v\"]}");
         engine.subscriptions().subscribe(topic, "sqs", QUEUE + "1", filtered, false);

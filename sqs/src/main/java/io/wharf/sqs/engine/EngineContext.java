@@ -6,6 +6,6 @@ import java.time.Clock;
 import java.util.function.Function;
 
 /** What the engine's parts share: the store, the clock, the limits, a way to find queues, the content budget. */
-record EngineContext(Store store, SqsStoreLayout layout, Clock clock, SqsLimits limits, byte[] receiptSecret,
+record EngineContext(Store store, SqsStoreLayout layout, Clock clock, SqsLimits limits, ReceiptHandle.Codec receipts,
                      Function<QueueId, Queue> queues, ContentMemory contents) {
 }

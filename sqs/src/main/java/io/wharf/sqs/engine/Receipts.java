@@ -140,7 +140,7 @@ final class Receipts {
     }
 
     private static ReceiptHandle parse(EngineContext ctx, Queue queue, String text) {
-        ReceiptHandle handle = ReceiptHandle.parse(text, ctx.receiptSecret());
+        ReceiptHandle handle = ctx.receipts().parse(text);
         if (handle == null) {
             throw SqsErrors.RECEIPT_HANDLE_IS_INVALID.error("The input receipt handle \"" + text
                     + "\" is not a valid receipt handle.");

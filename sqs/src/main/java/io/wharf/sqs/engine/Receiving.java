@@ -183,7 +183,7 @@ final class Receiving {
         if (content == null) {
             throw new IllegalStateException("no content stored for " + m + " of " + queue.id());
         }
-        String handle = new ReceiptHandle(queue.number(), m.ordinal, m.receiveCount).encode(ctx.receiptSecret());
+        String handle = ctx.receipts().encode(new ReceiptHandle(queue.number(), m.ordinal, m.receiveCount));
         Map<String, MessageAttributeValue> attributes = selectAttributes(content.attributes(),
                 c.messageAttributeNames());
         return new ReceivedMessage(content.messageId(), handle, Md5.ofBody(content.body()), content.body(),

@@ -2,6 +2,8 @@ package io.wharf.sqs.engine;
 
 import io.wharf.storage.Store;
 import io.wharf.storage.WriteBatch;
+import io.wharf.storage.crypto.MasterKey;
+import io.wharf.storage.crypto.StoredSecret;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,20 +20,24 @@ import java.util.Map;
  * deleted-queue markers.
  */
 final class Recovery {
-    private static final byte[] SECRET_KEY = "receipt-secret".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PLAIN_SECRET_KEY = "receipt-secret".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] WRAPPED_SECRET_KEY = "receipt-secret-wrapped".getBytes(StandardCharsets.UTF_8);
+    static final String SECRET_PURPOSE = "sqs receipt-handle key";
 
     private Recovery() {
     }
 
-    /** The HMAC key of receipt handles: created once, so handles stay valid across restarts. */
-    static byte[] receiptSecret(Store store, SqsStoreLayout layout) {
-        byte[] secret = store.get(layout.meta, SECRET_KEY);
-        if (secret == null) {
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            store.commit(new WriteBatch().put(layout.meta, SECRET_KEY, secret));
-        }
-        return secret;
+    /**
+     * The secret of receipt handles, kept wrapped by the master key: created once, so handles stay valid across
+     * restarts; a store from before wrapping has its plain secret wrapped (and the plain one deleted) here.
+     */
+    static byte[] receiptSecret(Store store, SqsStoreLayout layout, MasterKey masterKey) {
+        return StoredSecret.loadOrCreate(store, layout.meta, WRAPPED_SECRET_KEY, PLAIN_SECRET_KEY, masterKey,
+                SECRET_PURPOSE, () -> {
+                    byte[] secret = new byte[32];
+                    new SecureRandom().nextBytes(secret);
+                    return secret;
+                });
     }
 
     /** Loads everything; returns the highest queue number in use. */

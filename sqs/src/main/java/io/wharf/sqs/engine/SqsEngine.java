@@ -4,6 +4,7 @@ import io.wharf.sqs.SqsErrors;
 import io.wharf.storage.Commit;
 import io.wharf.storage.Store;
 import io.wharf.storage.WriteBatch;
+import io.wharf.storage.crypto.MasterKey;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -37,9 +38,11 @@ public final class SqsEngine implements AutoCloseable {
     private final MoveTasks moveTasks;
     private long lastQueueNumber;
 
-    public SqsEngine(Store store, Clock clock, SqsLimits limits) {
+    /** @param masterKey wraps the receipt-handle secret in the store */
+    public SqsEngine(Store store, Clock clock, SqsLimits limits, MasterKey masterKey) {
         SqsStoreLayout layout = new SqsStoreLayout(store);
-        this.ctx = new EngineContext(store, layout, clock, limits, Recovery.receiptSecret(store, layout),
+        this.ctx = new EngineContext(store, layout, clock, limits,
+                new ReceiptHandle.Codec(Recovery.receiptSecret(store, layout, masterKey)),
                 queues::get, new ContentMemory(limits.contentMemoryBytes()));
         lastQueueNumber = Recovery.load(ctx, queues, deletedAt);
         this.moveTasks = new MoveTasks(ctx, queues::values);

@@ -24,7 +24,10 @@ import java.util.Map;
  * presence byte, maps by an int count, longs are big-endian.
  *
  * <pre>
- * sqs.meta      "receipt-secret"                    → 32 random bytes (HMAC key of receipt handles)
+ * sqs.meta      "receipt-secret-wrapped"            → the 32-byte secret of receipt handles ({@link ReceiptHandle}),
+ *                                                     wrapped by the master key ({@code MasterKey.wrap}, purpose
+ *                                                     "sqs receipt-handle key"); "receipt-secret" held it in plain
+ *                                                     before, and is migrated and deleted on start
  * sqs.queues    account 0x00 region 0x00 name       → v, number:long, created:long, lastModified:long,
  *                                                     lastPurge:long, attributes:map, tags:map
  * sqs.deleted   account 0x00 region 0x00 name       → v, deletedAt:long          (QueueDeletedRecently)

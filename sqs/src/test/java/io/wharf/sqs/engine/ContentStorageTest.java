@@ -27,7 +27,7 @@ class ContentStorageTest extends EngineFixture {
     /** An engine on the counting store that drops every content once its send is durable. */
     private void restartWithoutContentMemory() {
         engine.close();
-        engine = new SqsEngine(counting, clock, SqsLimits.strict().withContentMemoryBytes(0));
+        engine = new SqsEngine(counting, clock, SqsLimits.strict().withContentMemoryBytes(0), MASTER_KEY);
     }
 
     private SendResult sendRich(QueueId q, String body) {
@@ -87,7 +87,7 @@ class ContentStorageTest extends EngineFixture {
     @Test
     void youngContentIsReceivedFromMemory() {
         engine.close();
-        engine = new SqsEngine(counting, clock, SqsLimits.strict());
+        engine = new SqsEngine(counting, clock, SqsLimits.strict(), MASTER_KEY);
         QueueId q = create("q");
         SendResult sent = sendRich(q, "young");
         counting.reset();

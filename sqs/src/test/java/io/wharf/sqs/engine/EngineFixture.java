@@ -4,6 +4,7 @@ import io.wharf.testing.ManualClock;
 
 import io.wharf.protocol.AwsException;
 import io.wharf.storage.MemoryStore;
+import io.wharf.storage.crypto.MasterKey;
 import org.junit.jupiter.api.AfterEach;
 
 import java.util.List;
@@ -17,10 +18,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 abstract class EngineFixture {
     static final String ACCOUNT = "000000000000";
     static final String REGION = "us-east-1";
+    /** The master key every engine of these tests wraps its receipt secret with (a fixed one: restarts reopen it). */
+    static final MasterKey MASTER_KEY = MasterKey.of(new byte[32]);
 
     final MemoryStore store = new MemoryStore();
     final ManualClock clock = new ManualClock(1_700_000_000_000L);
-    SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict());
+    SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict(), MASTER_KEY);
 
     @AfterEach
     void closeEngine() {

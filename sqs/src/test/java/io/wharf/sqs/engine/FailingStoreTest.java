@@ -18,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * became durable fails its answer and every write after it, and a restart recovers only what was durable.
  */
 class FailingStoreTest {
+    private static final io.wharf.storage.crypto.MasterKey KEY = EngineFixture.MASTER_KEY;
+
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final QueueId name = new QueueId("000000000000", "us-east-1", "q");
 
     @Test
     void failedSendIsNotReceivableAndFailedDeleteKeepsTheMessage() {
         FaultyStore store = new FaultyStore(new MemoryStore());
-        try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict())) {
+        try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict(), KEY)) {
             QueueId q = engine.createQueue(name, Map.of(), Map.of());
             store.failAllCommits(true);
             assertThatThrownBy(() -> engine.sendMessage(q, SendCommand.of("lost"))).isInstanceOf(StorageException.class);
@@ -48,7 +50,7 @@ class FailingStoreTest {
     void aSendThatNeverBecameDurableFailsAndStopsEveryWriteUntilARestart() {
         FaultyStore store = new FaultyStore(new MemoryStore());
         QueueId q;
-        try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict())) {
+        try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict(), KEY)) {
             q = engine.createQueue(name, Map.of(), Map.of());
             engine.sendMessage(q, SendCommand.of("durable"));
             store.failNextAwaits(1);
@@ -60,7 +62,7 @@ class FailingStoreTest {
             assertThatThrownBy(() -> engine.receiveMessage(q, ReceiveCommand.of(10)))
                     .isInstanceOf(StorageException.class);
         }
-        try (SqsEngine restarted = new SqsEngine(store.delegate(), clock, SqsLimits.strict())) {
+        try (SqsEngine restarted = new SqsEngine(store.delegate(), clock, SqsLimits.strict(), KEY)) {
             List<ReceivedMessage> recovered = restarted.receiveMessage(q, ReceiveCommand.of(10));
             assertThat(recovered).extracting(ReceivedMessage::body).containsExactly("durable");
         }
@@ -70,7 +72,7 @@ class FailingStoreTest {
     void aDeleteThatNeverBecameDurableLeavesTheMessageForTheNextStart() {
         FaultyStore store = new FaultyStore(new MemoryStore());
         QueueId q;
-        try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict())) {
+        try (SqsEngine engine = new SqsEngine(store, clock, SqsLimits.strict(), KEY)) {
             q = engine.createQueue(name, Map.of(), Map.of());
             engine.sendMessage(q, SendCommand.of("kept"));
             String handle = engine.receiveMessage(q, ReceiveCommand.of(1)).get(0).receiptHandle();
@@ -80,7 +82,7 @@ class FailingStoreTest {
             assertThatThrownBy(() -> engine.setQueueAttributes(q, Map.of("VisibilityTimeout", "5")))
                     .isInstanceOf(StorageException.class).hasMessageContaining("store failed");
         }
-        try (SqsEngine restarted = new SqsEngine(store.delegate(), clock, SqsLimits.strict())) {
+        try (SqsEngine restarted = new SqsEngine(store.delegate(), clock, SqsLimits.strict(), KEY)) {
             assertThat(restarted.getQueueAttributes(q, List.of("ApproximateNumberOfMessagesNotVisible")))
                     .containsEntry("ApproximateNumberOfMessagesNotVisible", "1");
         }

@@ -88,7 +88,7 @@ class FifoTest extends EngineFixture {
 
     private void restart() {
         engine.close();
-        engine = new SqsEngine(store, clock, SqsLimits.strict());
+        engine = new SqsEngine(store, clock, SqsLimits.strict(), MASTER_KEY);
     }
 
     private QueueId fifo(String name, String... more) {

@@ -38,7 +38,7 @@ class LongPollTest extends EngineFixture {
     @Test
     void waitEndsWhenADelayedMessageBecomesVisible() {
         engine.close();
-        engine = new SqsEngine(store, Clock.systemUTC(), SqsLimits.strict());
+        engine = new SqsEngine(store, Clock.systemUTC(), SqsLimits.strict(), MASTER_KEY);
         QueueId q = create("q");
         engine.sendMessage(q, new SendCommand("later", 1, null, null, null, null, null));
         long start = System.nanoTime();

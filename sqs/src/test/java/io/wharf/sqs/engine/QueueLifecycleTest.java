@@ -98,7 +98,7 @@ class QueueLifecycleTest extends EngineFixture {
     @Test
     void relaxedEngineSkipsTheWaitingPeriods() {
         engine.close();
-        engine = new SqsEngine(store, clock, SqsLimits.relaxed());
+        engine = new SqsEngine(store, clock, SqsLimits.relaxed(), MASTER_KEY);
         QueueId q = create("q");
         engine.deleteQueue(q);
         create("q");

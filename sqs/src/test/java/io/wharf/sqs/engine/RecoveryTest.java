@@ -12,7 +12,7 @@ class RecoveryTest extends EngineFixture {
 
     private void restart() {
         engine.close();
-        engine = new SqsEngine(store, clock, SqsLimits.strict());
+        engine = new SqsEngine(store, clock, SqsLimits.strict(), MASTER_KEY);
     }
 
     @Test

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @EnabledIfSystemProperty(named = "wharf.load", matches = "true")
 class SingleQueueLoad {
+    private static final io.wharf.storage.crypto.MasterKey KEY = EngineFixture.MASTER_KEY;
+
     private static final int WORKERS = 8;
     private static final long RUN_MILLIS = 5_000;
 
@@ -34,7 +36,7 @@ class SingleQueueLoad {
         LongAdder requests = new LongAdder();
         LongAdder messages = new LongAdder();
         try (RocksStore store = RocksStore.open(dir.resolve("db"), FsyncMode.ALWAYS);
-             SqsEngine engine = new SqsEngine(store, Clock.systemUTC(), SqsLimits.strict())) {
+             SqsEngine engine = new SqsEngine(store, Clock.systemUTC(), SqsLimits.strict(), KEY)) {
             QueueId q = engine.createQueue(new QueueId("000000000000", "us-east-1", "load"), Map.of(), Map.of());
             long end = System.nanoTime() + RUN_MILLIS * 1_000_000;
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -25,7 +25,8 @@ class SqsServiceTest {
             "localhost:4566", "http", "/");
     private static final String URL = "http://localhost:4566/000000000000/q";
 
-    private final SqsService sqs = SqsService.create(new MemoryStore(), new ManualClock(1_700_000_000_000L), false);
+    private final SqsService sqs = SqsService.create(new MemoryStore(), new ManualClock(1_700_000_000_000L), false,
+            io.wharf.storage.crypto.MasterKey.ephemeral());
 
     @AfterEach
     void close() {
