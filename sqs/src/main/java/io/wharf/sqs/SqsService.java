@@ -108,6 +108,15 @@ public final class SqsService implements AwsService, AutoCloseable {
         return new SqsService(new SqsEngine(store, clock, SqsLimits.of(relaxed)));
     }
 
+    /**
+     * A service that encrypts message contents at rest: SSE-KMS through {@code kms}, SSE-SQS with data keys
+     * wrapped by {@code master} (null: SSE-SQS queues store contents in plain).
+     */
+    public static SqsService create(Store store, Clock clock, boolean relaxed, io.wharf.protocol.crypto.DataKeys kms,
+                                    io.wharf.storage.crypto.MasterKey master) {
+        return new SqsService(new SqsEngine(store, clock, SqsLimits.of(relaxed), kms, master));
+    }
+
     /** The engine behind the operations (for in-process callers such as SNS delivery). */
     public SqsEngine engine() {
         return engine;

@@ -85,6 +85,11 @@ public final class DataKeyRing {
         this.store = Objects.requireNonNull(store);
     }
 
+    /** The KMS this ring asks (to check a key without making a data key, as Kinesis does on start). */
+    public DataKeys kms() {
+        return kms;
+    }
+
     /** True when {@code value} was sealed by a ring (and must be opened before it is decoded). */
     public static boolean isSealed(byte[] value) {
         return value != null && value.length > 0 && value[0] == SEALED;

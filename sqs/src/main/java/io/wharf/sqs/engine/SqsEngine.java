@@ -37,10 +37,23 @@ public final class SqsEngine implements AutoCloseable {
     private final MoveTasks moveTasks;
     private long lastQueueNumber;
 
+    /** An engine without KMS and without a master key: every queue stores its messages in plain. */
     public SqsEngine(Store store, Clock clock, SqsLimits limits) {
+        this(store, clock, limits, io.wharf.protocol.crypto.DataKeys.NONE, null);
+    }
+
+    /**
+     * @param kms    data keys for queues with {@code KmsMasterKeyId}
+     * @param master the key SSE-SQS data keys are wrapped by; null stores SSE-SQS queues' messages in plain
+     */
+    public SqsEngine(Store store, Clock clock, SqsLimits limits, io.wharf.protocol.crypto.DataKeys kms,
+                     io.wharf.storage.crypto.MasterKey master) {
         SqsStoreLayout layout = new SqsStoreLayout(store);
+        io.wharf.protocol.crypto.DataKeyRing ring = new io.wharf.protocol.crypto.DataKeyRing(kms,
+                master == null ? io.wharf.protocol.crypto.DataKeys.NONE : new SqsManagedKeys(master),
+                layout.dataKeyStore(store));
         this.ctx = new EngineContext(store, layout, clock, limits, Recovery.receiptSecret(store, layout),
-                queues::get, new ContentMemory(limits.contentMemoryBytes()));
+                queues::get, new ContentMemory(limits.contentMemoryBytes()), ring, master != null);
         lastQueueNumber = Recovery.load(ctx, queues, deletedAt);
         this.moveTasks = new MoveTasks(ctx, queues::values);
         moveTasks.recover();
@@ -129,6 +142,7 @@ public final class SqsEngine implements AutoCloseable {
                 queue.changed.signalAll();
                 queues.remove(id);
                 deletedAt.put(id, now);
+                ctx.keyRing().forget(Encryption.resource(queue));
             } finally {
                 queue.lock.unlock();
             }
