@@ -62,6 +62,11 @@ public final class LoadOptions {
             description = "Kinesis encoding; kinesalite needs json, the SDK's own default is cbor (default: ${DEFAULT-VALUE}).")
     String kinesisWire;
 
+    @Option(names = "--queue-attribute", paramLabel = "NAME=VALUE",
+            description = "An attribute of the queues the sqs-* scenarios create, e.g. KmsMasterKeyId=alias/aws/sqs or "
+                    + "SqsManagedSseEnabled=false; repeatable (default: none).")
+    java.util.Map<String, String> queueAttributes;
+
     /** The fixed rate asked for with --rate, 0 for full speed. */
     public int ratePerSecond() {
         return ratePerSecond;
@@ -74,7 +79,7 @@ public final class LoadOptions {
         }
         return new ScenarioSettings(endpoint, target, Duration.ofSeconds(warmupSeconds),
                 Duration.ofSeconds(durationSeconds), callers, producers, consumers, backlogCap, ratePerSecond,
-                bodyBytes, serverPid, kinesis());
+                bodyBytes, serverPid, kinesis(), queueAttributes == null ? java.util.Map.of() : queueAttributes);
     }
 
     /** The Kinesis settings asked for, checked. */
