@@ -15,6 +15,9 @@ import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
 import io.wharf.kinesis.KinesisService;
+import io.wharf.kms.KmsModule;
+import io.wharf.protocol.crypto.DataKeys;
+import io.wharf.storage.crypto.MasterKey;
 import io.wharf.server.http.HttpFrontDoor;
 import io.wharf.server.http.Tls;
 import io.wharf.server.outbound.OutboundRules;
@@ -91,6 +94,9 @@ public final class Wharf implements AutoCloseable {
             IamModule iam = IamModule.create(store, clock, keys.stream()
                     .map(k -> new AccountRoot(k.accountId(), k.accessKeyId(), k.secretAccessKey())).toList());
             AccessControl access = auth.evaluatesPolicies() ? iam.accessControl() : AccessControl.ALLOW_ALL;
+            MasterKey masterKey = masterKey(config);
+            KmsModule kms = openKms(config, store, clock, masterKey);
+            DataKeys dataKeys = kms.dataKeys();
             sqs = SqsService.create(store, clock, config.relaxed());
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
@@ -132,6 +138,40 @@ public final class Wharf implements AutoCloseable {
             }
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * The key that wraps secrets at rest: {@code --master-key-file} (default {@code <data-dir>/master-key}), made 0600
+     * on first start; with {@code --in-memory} one for this process only.
+     */
+    private static MasterKey masterKey(WharfConfig config) {
+        if (config.inMemory()) {
+            return MasterKey.ephemeral();
+        }
+        java.nio.file.Path file = config.effectiveMasterKeyFile();
+        boolean existed = java.nio.file.Files.exists(file);
+        try {
+            MasterKey key = MasterKey.loadOrCreate(file);
+            if (!existed) {
+                log.info("master key created in {} (readable by this user only): back it up with the data directory;"
+                        + " without it the KMS keys and the secrets wrapped by it cannot be opened", file);
+            }
+            return key;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.MASTER_KEY_FILE,
+                    file.toString(), "cannot read or create the master key (" + e.getMessage() + ")");
+        }
+    }
+
+    /** KMS over the store; a master key that does not open the stored keys stops the start with the file's name. */
+    private static KmsModule openKms(WharfConfig config, Store store, Clock clock, MasterKey masterKey) {
+        try {
+            return KmsModule.create(store, clock, masterKey, config.region());
+        } catch (MasterKey.WrongKeyException e) {
+            throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.MASTER_KEY_FILE,
+                    config.effectiveMasterKeyFile().toString(), "this master key does not open the KMS keys in the "
+                    + "data directory (they were wrapped by another master key)");
         }
     }
 

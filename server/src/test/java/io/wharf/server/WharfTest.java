@@ -110,4 +110,67 @@ class WharfTest {
             assertThat(dataDir.resolve("root-credentials")).doesNotExist();
         }
     }
+
+    @Test
+    void theMasterKeyIsMadeOncePrivateAndKept(@TempDir Path temp) throws Exception {
+        Path dataDir = temp.resolve("data");
+        WharfConfig config = WharfConfig.builder().port(0).dataDir(dataDir).build();
+        String first;
+        try (Wharf ignored = Wharf.start(config)) {
+            Path file = dataDir.resolve("master-key");
+            assertThat(Files.getPosixFilePermissions(file))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            first = Files.readString(file);
+            assertThat(first).matches("[0-9a-f]{64}\n");
+        }
+        try (Wharf ignored = Wharf.start(config)) {
+            assertThat(Files.readString(dataDir.resolve("master-key"))).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void theMasterKeyFileMayLiveElsewhere(@TempDir Path temp) {
+        Path dataDir = temp.resolve("data");
+        Path keyFile = temp.resolve("keys/wharf-master");
+        try (Wharf ignored = Wharf.start(WharfConfig.builder().port(0).dataDir(dataDir).masterKeyFile(keyFile).build())) {
+            assertThat(keyFile).exists();
+            assertThat(dataDir.resolve("master-key")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aMasterKeyThatDoesNotOpenTheKmsKeysStopsTheStart(@TempDir Path temp) throws Exception {
+        Path dataDir = temp.resolve("data");
+        WharfConfig config = WharfConfig.builder().port(0).dataDir(dataDir).build();
+        try (Wharf ignored = Wharf.start(config)) {
+            // makes the data directory and its master key
+        }
+        try (io.wharf.storage.Store store = io.wharf.storage.RocksStore.open(dataDir.resolve("rocksdb"),
+                io.wharf.storage.FsyncMode.ALWAYS)) {
+            io.wharf.kms.KmsModule kms = io.wharf.kms.KmsModule.create(store, java.time.Clock.systemUTC(),
+                    io.wharf.storage.crypto.MasterKey.ephemeral(), config.region());
+            kms.dataKeys().generate(config.accountId(), "alias/aws/sqs", java.util.Map.of());
+        }
+        assertThatThrownBy(() -> Wharf.start(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid --master-key-file '" + dataDir.resolve("master-key") + "': this master key does "
+                        + "not open the KMS keys in the data directory (they were wrapped by another master key)");
+    }
+
+    @Test
+    void anUnreadableMasterKeyFileFailsClearly(@TempDir Path temp) throws Exception {
+        Path keyFile = Files.writeString(temp.resolve("master-key"), "not hex\n");
+        assertThatThrownBy(() -> Wharf.start(WharfConfig.builder().port(0).dataDir(temp.resolve("data"))
+                .masterKeyFile(keyFile).build()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid --master-key-file '" + keyFile + "': cannot read or create the master key");
+    }
+
+    @Test
+    void inMemoryServersMakeNoMasterKeyFile(@TempDir Path temp) {
+        Path keyFile = temp.resolve("master-key");
+        try (Wharf ignored = Wharf.start(WharfConfig.builder().port(0).inMemory(true).masterKeyFile(keyFile).build())) {
+            assertThat(keyFile).doesNotExist();
+        }
+    }
 }

@@ -153,6 +153,12 @@ public final class CommandLineConfig {
                     + "Comma-separated, repeatable. Env WHARF_DELIVERY_DENY. Default: none")
     List<String> deliveryDeny;
 
+    @Option(names = "--master-key-file", paramLabel = "FILE",
+            description = "The master key (64 hex digits) that wraps KMS key material and the other secrets Wharf "
+                    + "keeps at rest; created (mode 0600) on first start when missing. Env WHARF_MASTER_KEY_FILE. "
+                    + "Default: <data-dir>/master-key (with --in-memory: a key for this process only)")
+    String masterKeyFile;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -234,6 +240,7 @@ public final class CommandLineConfig {
         set(Setting.AUDIT_LOG, auditLog, String::strip, builder::auditLog);
         setList(Setting.DELIVERY_ALLOW, deliveryAllow, builder::deliveryAllow);
         setList(Setting.DELIVERY_DENY, deliveryDeny, builder::deliveryDeny);
+        set(Setting.MASTER_KEY_FILE, masterKeyFile, v -> parsePath(Setting.MASTER_KEY_FILE, v), builder::masterKeyFile);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -305,6 +312,7 @@ public final class CommandLineConfig {
             case AUDIT_LOG -> auditLog;
             case DELIVERY_ALLOW -> deliveryAllow == null ? null : String.join(",", deliveryAllow);
             case DELIVERY_DENY -> deliveryDeny == null ? null : String.join(",", deliveryDeny);
+            case MASTER_KEY_FILE -> masterKeyFile;
         };
     }
 

@@ -53,13 +53,17 @@ import java.util.regex.Pattern;
  *                        blocks, addresses, host patterns ({@link TargetPattern}); see
  *                        {@link io.wharf.server.outbound.OutboundRules}
  * @param deliveryDeny    what SNS never delivers to, whatever else allows it (same forms)
+ * @param masterKeyFile   the file holding the master key that wraps KMS key material and other secrets at rest;
+ *                        null = {@code <dataDir>/master-key} (see {@link #effectiveMasterKeyFile()}); not used
+ *                        {@code inMemory}, where the master key lives only as long as the process
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
-                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny) {
+                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
+                          Path masterKeyFile) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -147,6 +151,11 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         }
         deliveryAllow = validTargets(Setting.DELIVERY_ALLOW, deliveryAllow);
         deliveryDeny = validTargets(Setting.DELIVERY_DENY, deliveryDeny);
+    }
+
+    /** The master key file in force: {@code --master-key-file}, else {@code <data-dir>/master-key}. */
+    public Path effectiveMasterKeyFile() {
+        return masterKeyFile != null ? masterKeyFile : dataDir.resolve("master-key");
     }
 
     /** Each account once, each access key once, and no extra account that is the main one. */
@@ -293,6 +302,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private String auditLog;
         private List<String> deliveryAllow = List.of();
         private List<String> deliveryDeny = List.of();
+        private Path masterKeyFile;
 
         private Builder() {
         }
@@ -356,6 +366,9 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder deliveryDeny(List<String> value) { deliveryDeny = value; return this; }
 
+        /** null = {@code <data-dir>/master-key}. */
+        public Builder masterKeyFile(Path value) { masterKeyFile = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             if ((rootAccessKeyId == null) != (rootSecretAccessKey == null)) {
@@ -372,7 +385,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog, deliveryAllow, deliveryDeny);
+                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile);
         }
     }
 }
