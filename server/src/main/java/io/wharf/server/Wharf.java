@@ -97,11 +97,13 @@ public final class Wharf implements AutoCloseable {
             MasterKey masterKey = masterKey(config);
             KmsModule kms = openKms(config, store, clock, masterKey);
             DataKeys dataKeys = kms.dataKeys();
-            sqs = SqsService.create(store, clock, config.relaxed());
+            // encryption at rest: SSE-KMS through KMS's data keys, SSE-SQS under data keys the master key wraps
+            sqs = SqsService.create(store, clock, config.relaxed(), dataKeys, masterKey);
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
-                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())));
-            kinesis = KinesisService.create(store, clock, config.kinesis());
+                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())),
+                    dataKeys);
+            kinesis = KinesisService.create(store, clock, config.kinesis(), dataKeys);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
