@@ -67,6 +67,11 @@ public final class LoadOptions {
                     + "SqsManagedSseEnabled=false; repeatable (default: none).")
     java.util.Map<String, String> queueAttributes;
 
+    @Option(names = "--stream-key", paramLabel = "KEY_ID",
+            description = "Encrypt the stream each kinesis-* run creates with this KMS key (StartStreamEncryption), "
+                    + "e.g. alias/aws/kinesis (default: not encrypted).")
+    String streamKey;
+
     /** The fixed rate asked for with --rate, 0 for full speed. */
     public int ratePerSecond() {
         return ratePerSecond;
@@ -84,6 +89,7 @@ public final class LoadOptions {
 
     /** The Kinesis settings asked for, checked. */
     public KinesisSettings kinesis() {
-        return new KinesisSettings(shards, recordsPerPut, kinesisBacklog, pollIdleMillis, KinesisWire.named(kinesisWire));
+        return new KinesisSettings(shards, recordsPerPut, kinesisBacklog, pollIdleMillis, KinesisWire.named(kinesisWire),
+                streamKey);
     }
 }
