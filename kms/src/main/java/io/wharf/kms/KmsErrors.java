@@ -31,6 +31,7 @@ public enum KmsErrors {
     NOT_AUTHORIZED("NotAuthorizedException", 400),
     VALIDATION("ValidationException", 400),
     SERIALIZATION("SerializationException", 400),
+    DRY_RUN("DryRunOperationException", 412),
     INTERNAL("KMSInternalException", 500);
 
     private final String type;

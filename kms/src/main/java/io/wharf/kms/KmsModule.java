@@ -9,7 +9,7 @@ import java.time.Clock;
 
 /**
  * What the server takes from this module: the engine, the {@link DataKeys} other services encrypt at rest with, and
- * (from the KMS API on) the service for the gateway.
+ * the KMS API for the gateway.
  * <pre>
  * KmsModule kms = KmsModule.create(store, clock, masterKey, config.region());
  * DataKeys dataKeys = kms.dataKeys();
@@ -18,10 +18,12 @@ import java.time.Clock;
 public final class KmsModule implements AutoCloseable {
     private final KmsEngine engine;
     private final KmsDataKeys dataKeys;
+    private final KmsService service;
 
     private KmsModule(KmsEngine engine, String region) {
         this.engine = engine;
         this.dataKeys = new KmsDataKeys(engine, region);
+        this.service = new KmsService(engine);
     }
 
     /**
@@ -36,6 +38,11 @@ public final class KmsModule implements AutoCloseable {
 
     public KmsEngine engine() {
         return engine;
+    }
+
+    /** The KMS API for the gateway. */
+    public KmsService service() {
+        return service;
     }
 
     /** Envelope encryption for SQS, SNS and Kinesis. */

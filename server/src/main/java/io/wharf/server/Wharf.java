@@ -96,8 +96,8 @@ public final class Wharf implements AutoCloseable {
             AccessControl access = auth.evaluatesPolicies() ? iam.accessControl() : AccessControl.ALLOW_ALL;
             MasterKey masterKey = masterKey(config);
             KmsModule kms = openKms(config, store, clock, masterKey);
-            DataKeys dataKeys = kms.dataKeys();
-            // encryption at rest: SSE-KMS through KMS's data keys, SSE-SQS under data keys the master key wraps
+            DataKeys dataKeys = kms.dataKeys(); // for the services that encrypt at rest (SQS, SNS, Kinesis)
+            // SSE-KMS through KMS's data keys; SSE-SQS under data keys the master key wraps
             sqs = SqsService.create(store, clock, config.relaxed(), dataKeys, masterKey);
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
@@ -112,11 +112,11 @@ public final class Wharf implements AutoCloseable {
             String urlHost = urlHostFor(config, auth, port);
             RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
                     new SigV4Verifier(clock), config.accountId(), config.region(), clock);
-            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts()),
+            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service()),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock)));
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit);
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts) · data: {} · account {} · region {}"
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms) · data: {} · account {} · region {}"
                             + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),

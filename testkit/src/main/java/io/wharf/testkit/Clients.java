@@ -11,6 +11,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
@@ -132,6 +134,22 @@ public final class Clients {
     @SuppressWarnings("deprecation")
     public static StsClientBuilder stsBuilder(URI endpoint) {
         return StsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /** A synchronous KMS client on the Apache HTTP client, set up like {@link #sqs}. Close it when done. */
+    public static KmsClient kms(URI endpoint) {
+        return kmsBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #kms}, e.g. to sign as another account or user. */
+    @SuppressWarnings("deprecation")
+    public static KmsClientBuilder kmsBuilder(URI endpoint) {
+        return KmsClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)

@@ -204,8 +204,8 @@ public final class KmsEngine {
 
     private KmsAlias createManaged(Tx tx, String account, String region, String service) {
         KeyState key = newKey(tx, account, region, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", true);
-        key.description = "Default key that protects my " + MANAGED_SERVICES.get(service)
-                .replaceAll(" \\(.*\\)", "").replace("Amazon ", "") + " data when no other key is defined";
+        key.description = "Default key that protects my " + (service.equals("kinesis") ? "Kinesis"
+                : service.toUpperCase(java.util.Locale.ROOT)) + " data when no other key is defined";
         key.policy = KeyPolicies.managedPolicy(account, region, service, MANAGED_SERVICES.get(service));
         key.rotationEnabled = true;
         key.rotationPeriodDays = DEFAULT_ROTATION_DAYS;
@@ -513,8 +513,9 @@ public final class KmsEngine {
     }
 
     /**
-     * The ARN of the key {@code keyId} names from {@code account}/{@code region}, for access checks: no key is made,
-     * nothing is refused; null when it names no key (the operation then answers NotFound).
+     * The ARN of the key {@code keyId} names from {@code account}/{@code region}, for access checks: nothing is
+     * refused; null when it names no key (the operation then answers NotFound). An AWS managed alias of the caller's
+     * account makes its key here, so that its first use is judged by its key policy like every later one.
      */
     public String arnOf(String account, String region, String keyId) {
         KeyIds.Ref ref = keyId == null ? null : KeyIds.parse(keyId, account, region);
@@ -524,8 +525,11 @@ public final class KmsEngine {
         synchronized (lock) {
             if (ref.alias()) {
                 KmsAlias alias = aliases.get(aliasKey(ref.account(), ref.region(), ref.name()));
+                if (alias == null && ref.account().equals(account) && managedService(ref.name()) != null) {
+                    alias = call(tx -> createManaged(tx, ref.account(), ref.region(), managedService(ref.name())));
+                }
                 if (alias == null) {
-                    return managedService(ref.name()) != null ? ref.displayArn() : null;
+                    return null;
                 }
                 KeyState key = keys.get(alias.targetKeyId());
                 return key == null ? null : key.arn;
@@ -533,7 +537,8 @@ public final class KmsEngine {
             if (!KeyIds.UUID.matcher(ref.name()).matches()) {
                 return null;
             }
-            return KeyIds.keyArn(ref.region(), ref.account(), ref.name().toLowerCase(java.util.Locale.ROOT));
+            KeyState key = keyFor(ref);
+            return key == null ? null : key.arn;
         }
     }
 
