@@ -62,6 +62,16 @@ public final class LoadOptions {
             description = "Kinesis encoding; kinesalite needs json, the SDK's own default is cbor (default: ${DEFAULT-VALUE}).")
     String kinesisWire;
 
+    @Option(names = "--queue-attribute", paramLabel = "NAME=VALUE",
+            description = "An attribute of the queues the sqs-* scenarios create, e.g. KmsMasterKeyId=alias/aws/sqs or "
+                    + "SqsManagedSseEnabled=false; repeatable (default: none).")
+    java.util.Map<String, String> queueAttributes;
+
+    @Option(names = "--stream-key", paramLabel = "KEY_ID",
+            description = "Encrypt the stream each kinesis-* run creates with this KMS key (StartStreamEncryption), "
+                    + "e.g. alias/aws/kinesis (default: not encrypted).")
+    String streamKey;
+
     /** The fixed rate asked for with --rate, 0 for full speed. */
     public int ratePerSecond() {
         return ratePerSecond;
@@ -74,11 +84,12 @@ public final class LoadOptions {
         }
         return new ScenarioSettings(endpoint, target, Duration.ofSeconds(warmupSeconds),
                 Duration.ofSeconds(durationSeconds), callers, producers, consumers, backlogCap, ratePerSecond,
-                bodyBytes, serverPid, kinesis());
+                bodyBytes, serverPid, kinesis(), queueAttributes == null ? java.util.Map.of() : queueAttributes);
     }
 
     /** The Kinesis settings asked for, checked. */
     public KinesisSettings kinesis() {
-        return new KinesisSettings(shards, recordsPerPut, kinesisBacklog, pollIdleMillis, KinesisWire.named(kinesisWire));
+        return new KinesisSettings(shards, recordsPerPut, kinesisBacklog, pollIdleMillis, KinesisWire.named(kinesisWire),
+                streamKey);
     }
 }

@@ -24,7 +24,30 @@ public enum KinesisErrors {
     EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", 400),
     VALIDATION("ValidationException", 400),
     PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400),
-    SERIALIZATION("SerializationException", 400);
+    SERIALIZATION("SerializationException", 400),
+    KMS_DISABLED("KMSDisabledException", 400),
+    KMS_NOT_FOUND("KMSNotFoundException", 400),
+    KMS_INVALID_STATE("KMSInvalidStateException", 400),
+    KMS_ACCESS_DENIED("KMSAccessDeniedException", 400),
+    KMS_OPT_IN_REQUIRED("KMSOptInRequired", 400),
+    KMS_THROTTLING("KMSThrottlingException", 400);
+
+    /**
+     * What Kinesis answers when KMS refuses the stream's key (StartStreamEncryption, PutRecord(s), GetRecords):
+     * the model's KMS* exception with KMS's own message. A key that cannot encrypt is Kinesis's
+     * InvalidArgumentException, as AWS answers a non-symmetric key.
+     */
+    public static AwsException kms(io.wharf.protocol.crypto.KmsFailure failure) {
+        String message = failure.getMessage() == null || failure.getMessage().isEmpty()
+                ? "The request was rejected because of the state of the stream's KMS key." : failure.getMessage();
+        return switch (failure.kind()) {
+            case DISABLED -> KMS_DISABLED.error(message);
+            case NOT_FOUND -> KMS_NOT_FOUND.error(message);
+            case ACCESS_DENIED -> KMS_ACCESS_DENIED.error(message);
+            case INVALID_KEY_USAGE -> INVALID_ARGUMENT.error(message);
+            case INVALID_STATE, INVALID_CIPHERTEXT, OTHER -> KMS_INVALID_STATE.error(message);
+        };
+    }
 
     private static final DateTimeFormatter AWS_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);

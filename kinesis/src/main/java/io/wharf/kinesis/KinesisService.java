@@ -112,6 +112,12 @@ public final class KinesisService implements AwsService, AutoCloseable {
         return new KinesisService(new KinesisEngine(store, clock, settings, masterKey));
     }
 
+    /** A service whose encrypted streams seal their records at rest under data keys from {@code kms}. */
+    public static KinesisService create(Store store, Clock clock, KinesisSettings settings, MasterKey masterKey,
+                                        io.wharf.protocol.crypto.DataKeys kms) {
+        return new KinesisService(new KinesisEngine(store, clock, settings, masterKey, kms));
+    }
+
     /** The engine behind the operations. */
     public KinesisEngine engine() {
         return engine;

@@ -96,13 +96,14 @@ public final class Wharf implements AutoCloseable {
             AccessControl access = auth.evaluatesPolicies() ? iam.accessControl() : AccessControl.ALLOW_ALL;
             MasterKey masterKey = masterKey(config);
             KmsModule kms = openKms(config, store, clock, masterKey);
-            DataKeys dataKeys = kms.dataKeys();
-            sqs = SqsService.create(store, clock, config.relaxed(), masterKey);
+            DataKeys dataKeys = kms.dataKeys(); // for the services that encrypt at rest (SQS, SNS, Kinesis)
+            // SSE-KMS through KMS's data keys; SSE-SQS under data keys the master key wraps
+            sqs = SqsService.create(store, clock, config.relaxed(), dataKeys, masterKey);
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
                     OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())),
-                    masterKey);
-            kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey);
+                    masterKey, dataKeys);
+            kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey, dataKeys);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),

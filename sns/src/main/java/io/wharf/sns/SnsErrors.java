@@ -69,6 +69,18 @@ public enum SnsErrors {
         return INVALID_PARAMETER.error("Invalid parameter: " + detail);
     }
 
+    /** What SNS answers when KMS refuses the topic's key (Publish, PublishBatch): KMS's message under SNS's code. */
+    public static AwsException kms(io.wharf.protocol.crypto.KmsFailure failure) {
+        String message = failure.getMessage() == null || failure.getMessage().isEmpty()
+                ? "The request was rejected because of the state of the topic's KMS key." : failure.getMessage();
+        return switch (failure.kind()) {
+            case DISABLED -> KMS_DISABLED.error(message);
+            case NOT_FOUND -> KMS_NOT_FOUND.error(message);
+            case ACCESS_DENIED -> KMS_ACCESS_DENIED.error(message);
+            case INVALID_STATE, INVALID_CIPHERTEXT, INVALID_KEY_USAGE, OTHER -> KMS_INVALID_STATE.error(message);
+        };
+    }
+
     public static AwsException topicNotFound() {
         return NOT_FOUND.error("Topic does not exist");
     }

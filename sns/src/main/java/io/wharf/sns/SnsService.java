@@ -157,6 +157,13 @@ public final class SnsService implements AwsService, AutoCloseable {
         return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp, targets, masterKey));
     }
 
+    /** As above, with the KMS that topics with a {@code KmsMasterKeyId} seal their stored messages with. */
+    public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+                                    DeliveryTargets targets, MasterKey masterKey,
+                                    io.wharf.protocol.crypto.DataKeys kms) {
+        return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp, targets, masterKey, kms));
+    }
+
     /** The signing certificate, at the path its SigningCertURL names; anything else is not ours. */
     @Override
     public WireResponse document(WireRequest request) {

@@ -29,7 +29,14 @@ public enum SqsErrors {
     INVALID_PARAMETER_VALUE("InvalidParameterValueException", "InvalidParameterValue", 400),
     /** Not modelled; AWS's JSON {@code __type} is the Exception-suffixed name. */
     MISSING_PARAMETER("MissingRequiredParameterException", "MissingParameter", 400),
-    RESOURCE_NOT_FOUND("ResourceNotFoundException", "ResourceNotFoundException", 404);
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", "ResourceNotFoundException", 404),
+    KMS_DISABLED("KmsDisabled", "KMS.DisabledException", 400),
+    KMS_NOT_FOUND("KmsNotFound", "KMS.NotFoundException", 400),
+    KMS_INVALID_STATE("KmsInvalidState", "KMS.InvalidStateException", 400),
+    KMS_ACCESS_DENIED("KmsAccessDenied", "KMS.AccessDeniedException", 400),
+    KMS_INVALID_KEY_USAGE("KmsInvalidKeyUsage", "KMS.InvalidKeyUsageException", 400),
+    KMS_OPT_IN_REQUIRED("KmsOptInRequired", "KMS.OptInRequired", 403),
+    KMS_THROTTLED("KmsThrottled", "KMS.ThrottlingException", 400);
 
     /** JSON NonExistentQueue wording (the Query one adds "for this wsdl version"). */
     public static final String QUEUE_DOES_NOT_EXIST_MESSAGE = "The specified queue does not exist.";
@@ -63,6 +70,24 @@ public enum SqsErrors {
 
     public static AwsException missingParameter(String parameter) {
         return MISSING_PARAMETER.error("The request must contain the parameter " + parameter + ".");
+    }
+
+    /**
+     * What SQS answers when KMS refuses the queue's key (SendMessage, ReceiveMessage, …): the model's Kms* shape,
+     * the {@code KMS.*Exception} Query code, KMS's own message.
+     */
+    public static AwsException kms(io.wharf.protocol.crypto.KmsFailure failure) {
+        SqsErrors error = switch (failure.kind()) {
+            case DISABLED -> KMS_DISABLED;
+            case NOT_FOUND -> KMS_NOT_FOUND;
+            case INVALID_STATE -> KMS_INVALID_STATE;
+            case ACCESS_DENIED -> KMS_ACCESS_DENIED;
+            case INVALID_KEY_USAGE -> KMS_INVALID_KEY_USAGE;
+            case INVALID_CIPHERTEXT, OTHER -> KMS_INVALID_STATE;
+        };
+        String message = failure.getMessage();
+        return error.error(message == null || message.isEmpty()
+                ? "The request was rejected because of the state of the queue's KMS key." : message);
     }
 
     public static AwsException queueDoesNotExist() {

@@ -110,6 +110,15 @@ public final class SqsService implements AwsService, AutoCloseable {
         return new SqsService(new SqsEngine(store, clock, SqsLimits.of(relaxed), masterKey));
     }
 
+    /**
+     * A service that encrypts message contents at rest: SSE-KMS through {@code kms}, SSE-SQS with data keys
+     * wrapped by {@code master}, which also wraps the receipt-handle secret.
+     */
+    public static SqsService create(Store store, Clock clock, boolean relaxed, io.wharf.protocol.crypto.DataKeys kms,
+                                    io.wharf.storage.crypto.MasterKey master) {
+        return new SqsService(new SqsEngine(store, clock, SqsLimits.of(relaxed), kms, master));
+    }
+
     /** The engine behind the operations (for in-process callers such as SNS delivery). */
     public SqsEngine engine() {
         return engine;

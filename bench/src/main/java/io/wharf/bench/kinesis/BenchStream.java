@@ -33,8 +33,32 @@ final class BenchStream implements AutoCloseable {
     }
 
     static BenchStream create(KinesisAsyncClient kinesis, String scenario, int shards) throws InterruptedException {
+        return create(kinesis, scenario, shards, null);
+    }
+
+    /** A fresh ACTIVE stream, encrypted with {@code keyId} (StartStreamEncryption) unless it is null. */
+    static BenchStream create(KinesisAsyncClient kinesis, String scenario, int shards, String keyId)
+            throws InterruptedException {
         String name = "wharf-bench-" + scenario + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
         kinesis.createStream(b -> b.streamName(name).shardCount(shards)).join();
+        StreamDescriptionSummary summary = awaitActive(kinesis, name);
+        if (keyId != null) {
+            kinesis.startStreamEncryption(b -> b.streamName(name)
+                    .encryptionType(software.amazon.awssdk.services.kinesis.model.EncryptionType.KMS).keyId(keyId))
+                    .join();
+            summary = awaitActive(kinesis, name);
+        }
+        // at most 64 shards: one page of ListShards (kinesalite has no NextToken)
+        List<String> shardIds = kinesis.listShards(b -> b.streamName(name)).join().shards().stream()
+                .map(Shard::shardId).toList();
+        if (shardIds.size() != shards) {
+            throw new IllegalStateException("stream " + name + " has " + shardIds.size() + " shards, asked for " + shards);
+        }
+        return new BenchStream(kinesis, name, summary.streamARN(), shardIds);
+    }
+
+    private static StreamDescriptionSummary awaitActive(KinesisAsyncClient kinesis, String name)
+            throws InterruptedException {
         long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
         StreamDescriptionSummary summary;
         while ((summary = kinesis.describeStreamSummary(b -> b.streamName(name)).join().streamDescriptionSummary())
@@ -45,13 +69,7 @@ final class BenchStream implements AutoCloseable {
             }
             Thread.sleep(STATUS_POLL_MILLIS);
         }
-        // at most 64 shards: one page of ListShards (kinesalite has no NextToken)
-        List<String> shardIds = kinesis.listShards(b -> b.streamName(name)).join().shards().stream()
-                .map(Shard::shardId).toList();
-        if (shardIds.size() != shards) {
-            throw new IllegalStateException("stream " + name + " has " + shardIds.size() + " shards, asked for " + shards);
-        }
-        return new BenchStream(kinesis, name, summary.streamARN(), shardIds);
+        return summary;
     }
 
     String name() {

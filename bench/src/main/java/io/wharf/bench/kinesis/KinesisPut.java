@@ -37,7 +37,7 @@ public final class KinesisPut implements Scenario {
         Failures failures = new Failures();
         StampedRecords records = new StampedRecords(settings.bodyBytes(), kinesis.recordsPerPut());
         try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), settings.callers(), kinesis.wire());
-             BenchStream stream = BenchStream.create(client, name(), kinesis.shards())) {
+             BenchStream stream = BenchStream.create(client, name(), kinesis.shards(), kinesis.streamKeyId())) {
             Workers callers = new Workers();
             for (int i = 0; i < settings.callers(); i++) {
                 callers.start("putter-" + i, () -> {

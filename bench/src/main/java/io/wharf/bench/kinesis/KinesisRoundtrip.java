@@ -50,7 +50,7 @@ public final class KinesisRoundtrip implements Scenario {
         StampedRecords records = new StampedRecords(settings.bodyBytes(), kinesis.recordsPerPut());
         int callers = settings.producers() + kinesis.shards();
         try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), callers, kinesis.wire());
-             BenchStream stream = BenchStream.create(client, name(), kinesis.shards())) {
+             BenchStream stream = BenchStream.create(client, name(), kinesis.shards(), kinesis.streamKeyId())) {
             Workers workers = new Workers();
             Producers producers = new Producers(client, stream, records, kinesis.backlogRecords(),
                     settings.ratePerSecond(), kinesis.recordsPerPut(), window, put, failures);

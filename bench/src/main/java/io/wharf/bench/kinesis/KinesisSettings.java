@@ -8,9 +8,14 @@ package io.wharf.bench.kinesis;
  * @param backlogRecords kinesis-roundtrip producers pause while put - received exceeds this many records
  * @param pollIdleMillis a GetRecords reader that got nothing waits this long before asking again
  * @param wire           JSON or CBOR on the wire
+ * @param streamKeyId    a KMS key each run's stream is encrypted with (StartStreamEncryption), or null for none
  */
 public record KinesisSettings(int shards, int recordsPerPut, int backlogRecords, int pollIdleMillis,
-                              KinesisWire wire) {
+                              KinesisWire wire, String streamKeyId) {
+
+    public KinesisSettings(int shards, int recordsPerPut, int backlogRecords, int pollIdleMillis, KinesisWire wire) {
+        this(shards, recordsPerPut, backlogRecords, pollIdleMillis, wire, null);
+    }
     /** Upper bounds: a typo must not create a thousand shards (kinesalite is started allowing this many). */
     public static final int MAX_SHARDS = 64;
     /** PutRecords' own limits: 500 records and 5 MiB per call. */

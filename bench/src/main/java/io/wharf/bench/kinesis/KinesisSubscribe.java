@@ -60,7 +60,7 @@ public final class KinesisSubscribe implements Scenario {
         try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), settings.producers(), kinesis.wire());
              KinesisAsyncClient fanOut = KinesisClients.create(settings.endpoint(), kinesis.shards(), kinesis.wire(),
                      Protocol.HTTP2);
-             BenchStream stream = BenchStream.create(client, name(), kinesis.shards())) {
+             BenchStream stream = BenchStream.create(client, name(), kinesis.shards(), kinesis.streamKeyId())) {
             String consumerArn = registerConsumer(client, stream);
             Workers workers = new Workers();
             Producers producers = new Producers(client, stream, records, kinesis.backlogRecords(),

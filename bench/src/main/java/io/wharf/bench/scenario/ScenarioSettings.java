@@ -21,10 +21,18 @@ import java.time.Duration;
  * @param bodyBytes     size of each message body, or of each Kinesis record's data
  * @param serverPid     the server's process id for its CPU use, or 0 when unknown
  * @param kinesis       the Kinesis scenarios' own settings (shards, records per put…)
+ * @param queueAttributes attributes of the queues the SQS scenarios create (e.g. KmsMasterKeyId), none by default
  */
 public record ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
                                int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
-                               long serverPid, KinesisSettings kinesis) {
+                               long serverPid, KinesisSettings kinesis, java.util.Map<String, String> queueAttributes) {
+
+    public ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
+                            int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
+                            long serverPid, KinesisSettings kinesis) {
+        this(endpoint, target, warmup, duration, callers, producers, consumers, backlogCap, ratePerSecond, bodyBytes,
+                serverPid, kinesis, java.util.Map.of());
+    }
 
     /** Upper bounds, so a typo can't ask for a million threads or a body SQS would refuse. */
     public static final int MAX_CALLERS = 1024;
@@ -43,6 +51,7 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
         if (bodyBytes < 64 || bodyBytes > MAX_BODY_BYTES) {
             throw new IllegalArgumentException("body size must be 64.." + MAX_BODY_BYTES + " bytes, got " + bodyBytes);
         }
+        queueAttributes = java.util.Map.copyOf(queueAttributes);
         if (kinesis == null) {
             throw new IllegalArgumentException("Kinesis settings are required (KinesisSettings.DEFAULTS)");
         }
@@ -56,11 +65,11 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
 
     public ScenarioSettings withEndpoint(URI newEndpoint, String newTarget, long newServerPid) {
         return new ScenarioSettings(newEndpoint, newTarget, warmup, duration, callers, producers, consumers,
-                backlogCap, ratePerSecond, bodyBytes, newServerPid, kinesis);
+                backlogCap, ratePerSecond, bodyBytes, newServerPid, kinesis, queueAttributes);
     }
 
     public ScenarioSettings withRate(int newRatePerSecond) {
         return new ScenarioSettings(endpoint, target, warmup, duration, callers, producers, consumers,
-                backlogCap, newRatePerSecond, bodyBytes, serverPid, kinesis);
+                backlogCap, newRatePerSecond, bodyBytes, serverPid, kinesis, queueAttributes);
     }
 }

@@ -20,12 +20,21 @@ final class BenchQueue implements AutoCloseable {
     }
 
     static BenchQueue create(SqsAsyncClient sqs, String scenario, boolean fifo) {
+        return create(sqs, scenario, fifo, java.util.Map.of());
+    }
+
+    /** With {@code attributes} (--queue-attribute) besides FifoQueue. */
+    static BenchQueue create(SqsAsyncClient sqs, String scenario, boolean fifo, java.util.Map<String, String> attributes) {
         String name = "wharf-bench-" + scenario + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16)
                 + (fifo ? ".fifo" : "");
         String url = sqs.createQueue(b -> {
             b.queueName(name);
+            java.util.Map<String, String> all = new java.util.HashMap<>(attributes);
             if (fifo) {
-                b.attributesWithStrings(java.util.Map.of("FifoQueue", "true"));
+                all.put("FifoQueue", "true");
+            }
+            if (!all.isEmpty()) {
+                b.attributesWithStrings(all);
             }
         }).join().queueUrl();
         return new BenchQueue(sqs, url);

@@ -74,7 +74,7 @@ public final class SqsRoundtrip implements Scenario {
         int rate = settings.ratePerSecond();
         double nanosPerBatch = rate > 0 ? BATCH * 1e9 / rate : 0;
         try (SqsAsyncClient sqs = SqsClients.create(settings.endpoint(), settings.producers() + settings.consumers());
-             BenchQueue queue = BenchQueue.create(sqs, name(), fifo)) {
+             BenchQueue queue = BenchQueue.create(sqs, name(), fifo, settings.queueAttributes())) {
             Workers workers = new Workers();
             long scheduleStart = System.nanoTime();
             for (int i = 0; i < settings.producers(); i++) {

@@ -35,7 +35,7 @@ public final class SqsSend implements Scenario {
         Failures failures = new Failures();
         Bodies bodies = new Bodies(settings.bodyBytes());
         try (SqsAsyncClient sqs = SqsClients.create(settings.endpoint(), settings.callers());
-             BenchQueue queue = BenchQueue.create(sqs, name())) {
+             BenchQueue queue = BenchQueue.create(sqs, name(), false, settings.queueAttributes())) {
             Workers callers = new Workers();
             for (int i = 0; i < settings.callers(); i++) {
                 callers.start("sender-" + i, () -> {

@@ -39,7 +39,7 @@ public final class SqsSingle implements Scenario {
         Failures failures = new Failures();
         Bodies bodies = new Bodies(settings.bodyBytes());
         try (SqsAsyncClient sqs = SqsClients.create(settings.endpoint(), 1);
-             BenchQueue queue = BenchQueue.create(sqs, name())) {
+             BenchQueue queue = BenchQueue.create(sqs, name(), false, settings.queueAttributes())) {
             Workers caller = new Workers();
             caller.start("single", () -> {
                 while (!window.stopped()) {

@@ -55,12 +55,26 @@ public final class KinesisEngine implements AutoCloseable {
     final OnDemandScaler scaler;
     private final ScheduledExecutorService background;
 
-    /** @param masterKey wraps the shard-iterator key in the store */
+    /** Data keys of encrypted streams; null when no KMS is wired (encryption is then a setting only). */
+    final io.wharf.protocol.crypto.DataKeyRing keyRing;
+
+    /** An engine without KMS: StartStreamEncryption is recorded and echoed, records are stored in plain. */
     public KinesisEngine(Store store, Clock clock, KinesisSettings settings, MasterKey masterKey) {
+        this(store, clock, settings, masterKey, null);
+    }
+
+    /**
+     * @param masterKey wraps the shard-iterator key in the store
+     * @param kms       the KMS streams encrypt with after StartStreamEncryption (null: none, see above)
+     */
+    public KinesisEngine(Store store, Clock clock, KinesisSettings settings, MasterKey masterKey,
+                         io.wharf.protocol.crypto.DataKeys kms) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
         this.layout = new KinesisStoreLayout(store);
+        this.keyRing = kms == null ? null : new io.wharf.protocol.crypto.DataKeyRing(kms,
+                io.wharf.protocol.crypto.DataKeys.NONE, layout.dataKeyStore(store));
         this.iterators = new ShardIterators(Recovery.iteratorKey(store, layout, masterKey));
         this.records = new Records(this);
         this.resharding = new Resharding(this);
@@ -387,6 +401,14 @@ public final class KinesisEngine implements AutoCloseable {
 
     public void startEncryption(StreamRef ref, String keyId) {
         long now = now();
+        if (keyRing != null) {
+            try {
+                // AWS checks the key at once: a missing or disabled key is refused here, not at the first write
+                keyRing.kms().resolve(ref.account(), keyId);
+            } catch (io.wharf.protocol.crypto.KmsFailure f) {
+                throw KinesisErrors.kms(f);
+            }
+        }
         change(batch -> {
             Stream s = active(ref, now);
             s.encryptionType = "KMS";

@@ -38,8 +38,12 @@ import java.util.List;
  *     shard:    index:int parent:int adjacentParent:int (−1 none) start:hash end:hash created:long
  *               closed:long (−1 open) endingCounter:long
  *     consumer: name, arn, created:long, status:byte, transitionAt:long, tags:map
- * kinesis.records   number:long shard:int counter:long  → v, arrival:long, flags:byte (1 = written encrypted),
- *                                                         partitionKey, data (int length + bytes)
+ * kinesis.records   number:long shard:int counter:long  → v, arrival:long, flags:byte (bit 0: written while
+ *                                                         the stream was encrypted; bit 1: sealed), then
+ *                                                         partitionKey, data (int length + bytes) — or, when
+ *                                                         sealed, those two sealed as one value by
+ *                                                         {@link io.wharf.protocol.crypto.DataKeyRing}
+ * kinesis.datakeys  ref:long                            → a wrapped data key (see DataKeyRing)
  * kinesis.arrivals  number:long shard:int counter:long  → arrival:long (no version byte: fixed 8 bytes)
  * kinesis.trimmed   number:long shard:int               → firstRetainedCounter:long
  * kinesis.accounts  account 0x00 region                 → v, commitmentStatus, startedAt:long, endedAt:long,
@@ -54,6 +58,13 @@ import java.util.List;
  * expired still resumes its counter (its sequence numbers never go back). The stream record is rewritten
  * whole on every control-plane change: it is small (the shard map with lineage, tags, consumers) and
  * changes rarely.
+ *
+ * <p>Encryption at rest: with a KMS wired, a record written to a stream with EncryptionType KMS has its
+ * partition key and data sealed (AES-256-GCM) under a data key of the stream's KMS key, reused for
+ * {@value Records#DATA_KEY_REUSE_SECONDS} s; the wrapped data key is written once to {@code kinesis.datakeys}
+ * (awaited before its first use) and never per record. Records written before StartStreamEncryption (or after
+ * StopStreamEncryption) stay plain and are read as before. Sequence numbers, arrival times, explicit hash
+ * keys' routing and the stream record stay plain.
  */
 public final class KinesisStoreLayout {
     static final byte VERSION = 1;
@@ -68,6 +79,7 @@ public final class KinesisStoreLayout {
     final KeySpace arrivals;
     final KeySpace trimmed;
     final KeySpace accounts;
+    final KeySpace dataKeys;
 
     KinesisStoreLayout(Store store) {
         meta = store.keySpace("kinesis.meta");
@@ -76,6 +88,22 @@ public final class KinesisStoreLayout {
         arrivals = store.keySpace("kinesis.arrivals");
         trimmed = store.keySpace("kinesis.trimmed");
         accounts = store.keySpace("kinesis.accounts");
+        dataKeys = store.keySpace("kinesis.datakeys");
+    }
+
+    /** Keeps the wrapped data keys in {@code kinesis.datakeys}, each durable before it is used. */
+    io.wharf.protocol.crypto.DataKeyRing.KeyStore dataKeyStore(Store store) {
+        return new io.wharf.protocol.crypto.DataKeyRing.KeyStore() {
+            @Override
+            public void save(long ref, byte[] wrapped) {
+                store.submit(new io.wharf.storage.WriteBatch().put(dataKeys, encodeLong(ref), wrapped)).await();
+            }
+
+            @Override
+            public byte[] load(long ref) {
+                return store.get(dataKeys, encodeLong(ref));
+            }
+        };
     }
 
     static byte[] streamKey(long number) {
@@ -113,23 +141,51 @@ public final class KinesisStoreLayout {
     }
 
     static byte[] encodeRecord(long arrivalMillis, boolean encrypted, String partitionKey, byte[] data) {
-        byte[] key = partitionKey.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(1 + 8 + 1 + 4 + key.length + 4 + data.length).put(VERSION).putLong(arrivalMillis)
-                .put((byte) (encrypted ? 1 : 0)).putInt(key.length).put(key).putInt(data.length).put(data).array();
+        return encodeRecord(arrivalMillis, encrypted, partitionKey, data, null);
+    }
+
+    /** A record, its partition key and data sealed under {@code key} when it is not null. */
+    static byte[] encodeRecord(long arrivalMillis, boolean encrypted, String partitionKey, byte[] data,
+                               io.wharf.protocol.crypto.DataKeyRing.Key key) {
+        byte[] pk = partitionKey.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = ByteBuffer.allocate(4 + pk.length + 4 + data.length).putInt(pk.length).put(pk)
+                .putInt(data.length).put(data).array();
+        if (key != null) {
+            payload = key.seal(payload);
+        }
+        int flags = (encrypted ? 1 : 0) | (key != null ? 2 : 0);
+        return ByteBuffer.allocate(1 + 8 + 1 + payload.length).put(VERSION).putLong(arrivalMillis)
+                .put((byte) flags).put(payload).array();
+    }
+
+    /** Opens a sealed payload (the engine's {@link io.wharf.protocol.crypto.DataKeyRing}). */
+    interface Opener {
+        byte[] open(byte[] sealed);
     }
 
     static StoredRecord decodeRecord(byte[] value) {
+        return decodeRecord(value, sealed -> {
+            throw new IllegalStateException("a sealed Kinesis record and no KMS to open it");
+        });
+    }
+
+    static StoredRecord decodeRecord(byte[] value, Opener opener) {
         ByteBuffer in = ByteBuffer.wrap(value);
         if (in.get() != VERSION) {
             throw new IllegalStateException("unknown Kinesis record version");
         }
         long arrival = in.getLong();
-        boolean encrypted = in.get() == 1;
+        int flags = in.get();
+        if ((flags & 2) != 0) {
+            byte[] sealed = new byte[in.remaining()];
+            in.get(sealed);
+            in = ByteBuffer.wrap(opener.open(sealed));
+        }
         byte[] key = new byte[in.getInt()];
         in.get(key);
         byte[] data = new byte[in.getInt()];
         in.get(data);
-        return new StoredRecord(arrival, encrypted, new String(key, StandardCharsets.UTF_8), data);
+        return new StoredRecord(arrival, (flags & 1) != 0, new String(key, StandardCharsets.UTF_8), data);
     }
 
     static byte[] encodeLong(long v) {

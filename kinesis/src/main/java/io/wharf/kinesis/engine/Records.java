@@ -30,6 +30,35 @@ public final class Records {
         this.engine = engine;
     }
 
+    /** How long one data key seals a stream's records before KMS is asked for the next. */
+    static final int DATA_KEY_REUSE_SECONDS = 300;
+
+    /** The data key records of {@code s} are sealed with now, or null when no KMS is wired. */
+    private io.wharf.protocol.crypto.DataKeyRing.Key dataKey(Stream s, long now) {
+        if (engine.keyRing == null || s.keyId == null) {
+            return null;
+        }
+        io.wharf.protocol.crypto.DataKeyRing.Scope scope = new io.wharf.protocol.crypto.DataKeyRing.Scope(
+                s.ref.account(), false, s.keyId, java.util.Map.of("aws:kinesis:arn", s.ref.arn()),
+                DATA_KEY_REUSE_SECONDS * 1000L);
+        try {
+            return engine.keyRing.current(Long.toString(s.number), scope, now);
+        } catch (io.wharf.protocol.crypto.KmsFailure f) {
+            throw KinesisErrors.kms(f);
+        }
+    }
+
+    private byte[] open(byte[] sealed) {
+        if (engine.keyRing == null) {
+            throw new IllegalStateException("a sealed Kinesis record and no KMS to open it");
+        }
+        try {
+            return engine.keyRing.open(sealed, engine.now());
+        } catch (io.wharf.protocol.crypto.KmsFailure f) {
+            throw KinesisErrors.kms(f);
+        }
+    }
+
     /** A stream records may be written to: not CREATING (AWS answers those as not found) and not deleted. */
     private Stream writable(StreamRef ref, long now) {
         Stream s = engine.find(ref, now);
@@ -64,6 +93,7 @@ public final class Records {
             keys[i] = hashKey(e, s);
         }
         boolean encrypted = s.encryptionType.equals("KMS");
+        io.wharf.protocol.crypto.DataKeyRing.Key dataKey = encrypted ? dataKey(s, now) : null;
         boolean enforce = engine.settings.enforceLimits();
         while (true) {
             Shard[] targets = new Shard[entries.size()];
@@ -97,7 +127,8 @@ public final class Records {
                     shard.arrivals.append(arrival);
                     byte[] key = KinesisStoreLayout.recordKey(s.number, shard.index, counter);
                     batch.put(engine.layout.records, key,
-                            KinesisStoreLayout.encodeRecord(arrival, encrypted, e.partitionKey(), e.data()));
+                            KinesisStoreLayout.encodeRecord(arrival, encrypted, e.partitionKey(), e.data(),
+                                    dataKey));
                     batch.put(engine.layout.arrivals, key, KinesisStoreLayout.encodeLong(arrival));
                     results.add(new Views.PutResult(shard.id, shard.sequenceNumber(counter, arrival), null, null));
                 }
@@ -296,7 +327,7 @@ public final class Records {
                 position++; // trimmed meanwhile, or never written (a failed submit)
                 continue;
             }
-            KinesisStoreLayout.StoredRecord r = KinesisStoreLayout.decodeRecord(value);
+            KinesisStoreLayout.StoredRecord r = KinesisStoreLayout.decodeRecord(value, this::open);
             if (!found.isEmpty() && bytes + r.data().length > MAX_READ_BYTES) {
                 break;
             }

@@ -42,6 +42,10 @@ final class Publishing {
     private final Deliverer deliverer;
     private final AtomicLong lastDeliveryNumber;
     private final SigningKey key;
+    private final io.wharf.protocol.crypto.DataKeyRing keyRing;
+
+    /** How long one data key seals a topic's messages before KMS is asked for the next. */
+    static final int DATA_KEY_REUSE_SECONDS = 300;
 
     Publishing(SnsEngine engine) {
         this.layout = engine.layout;
@@ -50,6 +54,23 @@ final class Publishing {
         this.deliverer = engine.deliverer;
         this.lastDeliveryNumber = engine.lastDeliveryNumber;
         this.key = engine.signingKey;
+        this.keyRing = engine.keyRing;
+    }
+
+    /** The data key the topic's outbox entries are sealed with now; null when it has no key or no KMS is wired. */
+    private io.wharf.protocol.crypto.DataKeyRing.Key dataKey(Topic topic) {
+        String keyId = topic.attributes.get("KmsMasterKeyId");
+        if (keyRing == null || keyId == null || keyId.isEmpty()) {
+            return null;
+        }
+        io.wharf.protocol.crypto.DataKeyRing.Scope scope = new io.wharf.protocol.crypto.DataKeyRing.Scope(
+                Arns.account(topic.arn), false, keyId, Map.of("aws:sns:topicArn", topic.arn),
+                DATA_KEY_REUSE_SECONDS * 1000L);
+        try {
+            return keyRing.current(topic.arn, scope, clock.millis());
+        } catch (io.wharf.protocol.crypto.KmsFailure f) {
+            throw SnsErrors.kms(f);
+        }
     }
 
     PublishResult publish(Topic topic, PublishCommand command) {
@@ -61,7 +82,8 @@ final class Publishing {
         Commit commit;
         topic.publishLock.lock();
         try {
-            result = accept(topic, command, batch, deliveries);
+            io.wharf.protocol.crypto.DataKeyRing.Key dataKey = dataKey(topic); // a refusal changes nothing
+            result = accept(topic, command, batch, deliveries, dataKey);
             commit = layout.store.submit(batch); // empty for duplicates: still a barrier for the first's write
         } finally {
             topic.publishLock.unlock();
@@ -85,11 +107,12 @@ final class Publishing {
         Commit commit;
         topic.publishLock.lock();
         try {
+            io.wharf.protocol.crypto.DataKeyRing.Key dataKey = dataKey(topic); // the whole call fails
             for (Map.Entry<String, PublishCommand> e : entries) {
                 try {
                     MessageValidation.check(e.getValue(), limits.maxMessageBytes());
                     MessageValidation.checkFifo(e.getValue(), topic);
-                    PublishResult r = accept(topic, e.getValue(), batch, deliveries);
+                    PublishResult r = accept(topic, e.getValue(), batch, deliveries, dataKey);
                     successful.add(new BatchResult.Success(e.getKey(), r.messageId(), r.sequenceNumber()));
                 } catch (AwsException error) {
                     failed.add(new BatchResult.Failure(e.getKey(), error.code(), error.getMessage(),
@@ -140,7 +163,8 @@ final class Publishing {
     }
 
     /** Under the publish lock: dedup, ids, and the outbox entries of every matching subscription. */
-    private PublishResult accept(Topic topic, PublishCommand c, WriteBatch batch, List<Delivery> deliveries) {
+    private PublishResult accept(Topic topic, PublishCommand c, WriteBatch batch, List<Delivery> deliveries,
+                                 io.wharf.protocol.crypto.DataKeyRing.Key dataKey) {
         long now = clock.millis();
         String dedupId = null;
         if (topic.fifo) {
@@ -165,16 +189,17 @@ final class Publishing {
                     now + limits.deduplicationWindow().toMillis());
             topic.deduplication.put(scope, remembered);
             batch.put(layout.dedup, SnsStoreLayout.dedupKey(topic.arn, scope), SnsStoreLayout.encode(remembered));
-            fanOut(topic, c, messageId, sequence, dedupId, now, batch, deliveries);
+            fanOut(topic, c, messageId, sequence, dedupId, now, batch, deliveries, dataKey);
             return new PublishResult(messageId, sequence);
         }
         String messageId = UUID.randomUUID().toString();
-        fanOut(topic, c, messageId, null, null, now, batch, deliveries);
+        fanOut(topic, c, messageId, null, null, now, batch, deliveries, dataKey);
         return new PublishResult(messageId, null);
     }
 
     private void fanOut(Topic topic, PublishCommand c, String messageId, String sequence, String dedupId, long now,
-                        WriteBatch batch, List<Delivery> deliveries) {
+                        WriteBatch batch, List<Delivery> deliveries,
+                        io.wharf.protocol.crypto.DataKeyRing.Key dataKey) {
         ObjectNode structured = "json".equals(c.messageStructure()) ? MessageValidation.structured(c.message()) : null;
         // "Message attributes are sent only when the message structure is String, not JSON" (AWS docs)
         Map<String, MessageAttribute> delivered = structured == null ? c.attributes() : Map.of();
@@ -219,7 +244,7 @@ final class Publishing {
                     Envelope.NOTIFICATION, messageId, topic.arn, subject, body,
                     raw && s.protocol().equals("sqs") ? delivered : Map.of(), c.groupId(),
                     topic.fifo ? dedupId : null, deadLetterTarget(s), raw, policy);
-            batch.put(layout.outbox, SnsStoreLayout.deliveryKey(d.number()), SnsStoreLayout.encode(d));
+            batch.put(layout.outbox, SnsStoreLayout.deliveryKey(d.number()), SnsStoreLayout.encode(d, dataKey));
             deliveries.add(d);
         }
     }

@@ -32,10 +32,39 @@ final class Recovery {
         });
     }
 
-    /** The undelivered outbox entries, in publish order. */
-    static List<Delivery> outbox(SnsStoreLayout layout) {
+    /**
+     * The undelivered outbox entries, in publish order. A sealed entry whose data key KMS refuses now (key disabled
+     * or deleted) stays in the store, undelivered, until a start where it opens; a line says so, without content.
+     */
+    static List<Delivery> outbox(SnsStoreLayout layout, io.wharf.protocol.crypto.DataKeyRing ring,
+                                 java.time.Clock clock) {
         List<Delivery> pending = new ArrayList<>();
-        layout.store.scan(layout.outbox, new byte[0], (k, v) -> pending.add(SnsStoreLayout.decodeDelivery(k, v)));
+        layout.store.scan(layout.outbox, new byte[0], (k, v) -> {
+            byte[] value = v;
+            if (io.wharf.protocol.crypto.DataKeyRing.isSealed(v)) {
+                try {
+                    if (ring == null) {
+                        throw new io.wharf.protocol.crypto.KmsFailure(
+                                io.wharf.protocol.crypto.KmsFailure.Kind.OTHER, "no KMS is configured");
+                    }
+                    value = ring.open(v, clock.millis());
+                } catch (io.wharf.protocol.crypto.KmsFailure f) {
+                    org.slf4j.LoggerFactory.getLogger(Recovery.class).warn("outbox entry {} of an encrypted topic "
+                            + "is kept undelivered: KMS refused its data key ({} {})",
+                            java.nio.ByteBuffer.wrap(k).getLong(), f.kind(), f.getMessage());
+                    return;
+                }
+            }
+            pending.add(SnsStoreLayout.decodeDelivery(k, value));
+        });
         return pending;
+    }
+
+    /** The largest delivery number in the outbox (0 when empty), also of entries that were kept back. */
+    static long lastOutboxNumber(SnsStoreLayout layout) {
+        long[] last = {0};
+        layout.store.scan(layout.outbox, new byte[0], (k, v) -> last[0] = Math.max(last[0],
+                java.nio.ByteBuffer.wrap(k).getLong()));
+        return last[0];
     }
 }

@@ -38,6 +38,8 @@ public final class SnsEngine implements AutoCloseable {
     /** Which HTTP/S endpoints and mail addresses may be delivered to: asked at Subscribe and by the deliverer. */
     final DeliveryTargets targets;
     final Deliverer deliverer;
+    /** Data keys of topics with a KmsMasterKeyId; null when no KMS is wired. */
+    final io.wharf.protocol.crypto.DataKeyRing keyRing;
     private final Publishing publishing;
     private final Subscriptions subscribing;
     private final PlatformState platform;
@@ -60,15 +62,25 @@ public final class SnsEngine implements AutoCloseable {
      */
     public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
                      DeliveryTargets targets, MasterKey masterKey) {
+        this(store, clock, sqs, limits, smtp, targets, masterKey, null);
+    }
+
+    /**
+     * @param kms the KMS topics with a {@code KmsMasterKeyId} seal their stored messages with (null: none wired;
+     *            the attribute is then stored and echoed only)
+     */
+    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+                     DeliveryTargets targets, MasterKey masterKey, io.wharf.protocol.crypto.DataKeys kms) {
         this.layout = new SnsStoreLayout(store);
+        this.keyRing = kms == null ? null : new io.wharf.protocol.crypto.DataKeyRing(kms,
+                io.wharf.protocol.crypto.DataKeys.NONE, layout.dataKeyStore());
         this.targets = Objects.requireNonNull(targets, "targets");
         this.clock = clock;
         this.limits = limits;
         Recovery.load(layout, topics, subscriptions);
         this.signingKey = SigningKey.loadOrCreate(store, layout.keys, masterKey);
-        List<Delivery> undelivered = Recovery.outbox(layout);
-        this.lastDeliveryNumber = new java.util.concurrent.atomic.AtomicLong(
-                undelivered.isEmpty() ? 0 : undelivered.get(undelivered.size() - 1).number());
+        List<Delivery> undelivered = Recovery.outbox(layout, keyRing, clock);
+        this.lastDeliveryNumber = new java.util.concurrent.atomic.AtomicLong(Recovery.lastOutboxNumber(layout));
         this.deliverer = new Deliverer(layout, sqs, limits, smtp, targets, subscriptions::containsKey);
         this.publishing = new Publishing(this);
         this.subscribing = new Subscriptions(this);

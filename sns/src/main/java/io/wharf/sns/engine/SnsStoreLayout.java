@@ -35,7 +35,14 @@ import java.util.Map;
  * sns.dedup          key: topic ARN + 0x00 + dedup scope (the id, or group 0x00 id) (UTF-8)
  *                    value: {"messageId", "sequenceNumber", "expiresAt"} — FIFO topics' 5-minute window,
  *                    written with the publish, so a duplicate after a restart is still recognised
+ * sns.datakeys       key: ref, 8 bytes big-endian
+ *                    value: a wrapped data key ({@link io.wharf.protocol.crypto.DataKeyRing}; not JSON)
  * </pre>
+ * Encryption at rest: with a KMS wired, the outbox entries a Publish to a topic with {@code KmsMasterKeyId}
+ * writes are the JSON above sealed whole (AES-256-GCM, first byte 0xE5, never '{') under a data key of that KMS
+ * key, reused for {@value Publishing#DATA_KEY_REUSE_SECONDS} s and stored once in {@code sns.datakeys}. Plain
+ * entries (other topics, confirmations, entries from before) are read as before. Topic and subscription
+ * records, attributes, tags and deduplication entries stay plain.
  * A Publish writes its outbox entries in the same batch as nothing else — the outbox is the publish — and
  * awaits it before answering, so an acknowledged message is delivered even if the process dies right after.
  * A delivered entry is deleted (not awaited: losing the delete means one more delivery, at-least-once).
@@ -51,6 +58,7 @@ public final class SnsStoreLayout {
     final KeySpace platform;
     final KeySpace dedup;
     final KeySpace keys;
+    final KeySpace dataKeys;
 
     SnsStoreLayout(Store store) {
         this.store = store;
@@ -60,6 +68,28 @@ public final class SnsStoreLayout {
         this.platform = store.keySpace("sns.platform");
         this.dedup = store.keySpace("sns.dedup");
         this.keys = store.keySpace("sns.keys");
+        this.dataKeys = store.keySpace("sns.datakeys");
+    }
+
+    /** Keeps the wrapped data keys in {@code sns.datakeys}, each durable before it is used. */
+    io.wharf.protocol.crypto.DataKeyRing.KeyStore dataKeyStore() {
+        return new io.wharf.protocol.crypto.DataKeyRing.KeyStore() {
+            @Override
+            public void save(long ref, byte[] wrapped) {
+                store.submit(new io.wharf.storage.WriteBatch().put(dataKeys, deliveryKey(ref), wrapped)).await();
+            }
+
+            @Override
+            public byte[] load(long ref) {
+                return store.get(dataKeys, deliveryKey(ref));
+            }
+        };
+    }
+
+    /** An outbox entry, sealed under {@code key} (an encrypted topic's data key) when it is not null. */
+    static byte[] encode(Delivery d, io.wharf.protocol.crypto.DataKeyRing.Key key) {
+        byte[] plain = encode(d);
+        return key == null ? plain : key.seal(plain);
     }
 
     static byte[] key(String text) {

@@ -63,13 +63,18 @@ final class ContentMemory {
         return heldBytes.get();
     }
 
-    /** The content, from memory or else the store; null when the store no longer has it (purged meanwhile). */
+    /**
+     * The content, from memory or else the store (opened if it was sealed); null when the store no longer has it
+     * (purged meanwhile).
+     *
+     * @throws io.wharf.protocol.AwsException SQS's KMS error when the data key cannot be unwrapped
+     */
     static MessageContent load(EngineContext ctx, long queueNumber, Message m) {
         MessageContent content = m.content;
         if (content != null) {
             return content;
         }
         byte[] value = ctx.store().get(ctx.layout().bodies, SqsStoreLayout.messageKey(queueNumber, m.ordinal));
-        return value == null ? null : SqsStoreLayout.decodeContent(value);
+        return value == null ? null : Encryption.decode(ctx, value);
     }
 }

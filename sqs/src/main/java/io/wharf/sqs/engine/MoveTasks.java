@@ -143,10 +143,18 @@ final class MoveTasks implements AutoCloseable {
                 if (taken.isEmpty()) {
                     break; // the backlog drained by other means
                 }
-                for (Message m : taken) {
+                for (int i = 0; i < taken.size(); i++) {
+                    Message m = taken.get(i);
                     String target = task.destinationArn;
                     if (target == null) {
-                        MessageContent content = ContentMemory.load(ctx, source.number(), m);
+                        MessageContent content;
+                        try {
+                            content = ContentMemory.load(ctx, source.number(), m);
+                        } catch (io.wharf.protocol.AwsException refused) { // KMS refused the source's data key
+                            Transfers.putBack(source, taken.subList(i, taken.size()));
+                            task.finish(MoveTask.Status.FAILED, refused.code());
+                            break;
+                        }
                         if (content == null) {
                             continue; // the source was purged meanwhile: nothing left to move
                         }
@@ -158,8 +166,14 @@ final class MoveTasks implements AutoCloseable {
                         task.finish(MoveTask.Status.FAILED, "AWS.SimpleQueueService.NonExistentQueue");
                         break;
                     }
-                    if (Transfers.redrive(ctx, source, List.of(m), destination)) {
-                        task.addMoved(1);
+                    try {
+                        if (Transfers.redrive(ctx, source, List.of(m), destination)) {
+                            task.addMoved(1);
+                        }
+                    } catch (io.wharf.protocol.AwsException refused) { // m went back; so do the rest
+                        Transfers.putBack(source, taken.subList(i + 1, taken.size()));
+                        task.finish(MoveTask.Status.FAILED, refused.code());
+                        break;
                     }
                 }
                 persist(task);

@@ -51,6 +51,7 @@ final class Queue {
     final SqsStoreLayout layout;
     private volatile Record record;
     private volatile QueueSettings settings;
+    private volatile io.wharf.protocol.crypto.DataKeyRing.Scope encryption;
     boolean deleted;
 
     final Map<Long, Message> messages = new HashMap<>();
@@ -92,6 +93,12 @@ final class Queue {
     void setRecord(Record next) {
         record = next;
         settings = QueueSettings.of(next.id().isFifo(), next.attributes());
+        encryption = Encryption.scopeOf(next.id(), next.attributes());
+    }
+
+    /** How contents are sealed at rest, or null when they are stored in plain. */
+    io.wharf.protocol.crypto.DataKeyRing.Scope encryption() {
+        return encryption;
     }
 
     void persistRecord(WriteBatch batch) {
@@ -233,10 +240,14 @@ final class Queue {
         batch.put(layout.messages, SqsStoreLayout.messageKey(number(), m.ordinal), SqsStoreLayout.encodeState(m));
     }
 
-    /** Writes a message arriving in this queue: its state and its content. */
-    void persistNew(WriteBatch batch, Message m, MessageContent content) {
+    /**
+     * Writes a message arriving in this queue: its state and its content, sealed under {@code key} (from
+     * {@link Encryption#keyFor}, taken before anything changed) or in plain when it is null.
+     */
+    void persistNew(WriteBatch batch, Message m, MessageContent content,
+                    io.wharf.protocol.crypto.DataKeyRing.Key key) {
         persist(batch, m);
-        batch.put(layout.bodies, SqsStoreLayout.messageKey(number(), m.ordinal), SqsStoreLayout.encodeContent(content));
+        batch.put(layout.bodies, SqsStoreLayout.messageKey(number(), m.ordinal), Encryption.encode(key, content));
     }
 
     void persistDelete(WriteBatch batch, Message m) {

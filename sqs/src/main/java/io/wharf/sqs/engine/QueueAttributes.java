@@ -127,9 +127,21 @@ final class QueueAttributes {
         return result;
     }
 
-    /** Applies validated changes: an empty string removes the attribute (RedrivePolicy "", Policy ""). */
+    /**
+     * Applies validated changes: an empty string removes the attribute (RedrivePolicy "", Policy ""). A queue has
+     * one server-side encryption at a time: setting a KmsMasterKeyId turns SSE-SQS off, turning SSE-SQS on
+     * removes the KMS key (unless the same call sets both, which is the caller's word).
+     */
     static Map<String, String> apply(Map<String, String> current, Map<String, String> changes) {
         Map<String, String> next = new TreeMap<>(current);
+        String kmsKey = changes.get(KMS_MASTER_KEY_ID);
+        if (kmsKey != null && !kmsKey.isEmpty() && !changes.containsKey(SQS_MANAGED_SSE_ENABLED)) {
+            next.put(SQS_MANAGED_SSE_ENABLED, "false");
+        }
+        if ("true".equals(changes.get(SQS_MANAGED_SSE_ENABLED)) && kmsKey == null) {
+            next.remove(KMS_MASTER_KEY_ID);
+            next.remove(KMS_DATA_KEY_REUSE_PERIOD_SECONDS);
+        }
         changes.forEach((name, value) -> {
             if (value.isEmpty() && (name.equals(POLICY) || name.equals(REDRIVE_POLICY)
                     || name.equals(REDRIVE_ALLOW_POLICY) || name.equals(KMS_MASTER_KEY_ID))) {

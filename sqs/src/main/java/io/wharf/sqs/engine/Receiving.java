@@ -43,6 +43,7 @@ final class Receiving {
         long deadline = ctx.clock().millis() + waitSeconds * 1000L;
         while (true) {
             List<Message> picked = new ArrayList<>();
+            List<MessageContent> contents = new ArrayList<>();
             List<Message> deadLettered = new ArrayList<>();
             Queue deadLetterQueue = null;
             List<ReceivedMessage> result = new ArrayList<>();
@@ -63,12 +64,23 @@ final class Receiving {
                 if (replayed != null) {
                     for (Message m : replayed) {
                         queue.persist(batch, m);
-                        result.add(delivered(ctx, queue, m, c));
+                        result.add(delivered(ctx, queue, m, c, content(ctx, queue, m)));
                     }
                 } else {
                     pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                    try {
+                        // read (and open) every content before any state changes: a refused key changes nothing
+                        for (Message m : picked) {
+                            contents.add(content(ctx, queue, m));
+                        }
+                    } catch (RuntimeException e) {
+                        deadLettered.forEach(queue::add);
+                        deadLettered.forEach(m -> queue.movingGroups.remove(m.groupId));
+                        throw e;
+                    }
                 }
-                for (Message m : picked) {
+                for (int i = 0; i < picked.size(); i++) {
+                    Message m = picked.get(i);
                     m.receiveCount++;
                     if (m.firstReceiveMillis == 0) {
                         m.firstReceiveMillis = now;
@@ -76,7 +88,7 @@ final class Receiving {
                     m.lastReceiveMillis = now;
                     queue.transition(m, Message.State.INFLIGHT, now + timeout * 1000L);
                     queue.persist(batch, m);
-                    result.add(delivered(ctx, queue, m, c));
+                    result.add(delivered(ctx, queue, m, c, contents.get(i)));
                 }
                 if (attemptId != null && !picked.isEmpty()) {
                     queue.receiveAttempts.remember(queue, attemptId, picked, now + ReceiveAttempts.WINDOW_MILLIS,
@@ -178,11 +190,16 @@ final class Receiving {
     }
 
     /** Under the queue's lock: the message is in the queue, so its content is in memory or in the store. */
-    private static ReceivedMessage delivered(EngineContext ctx, Queue queue, Message m, ReceiveCommand c) {
+    private static MessageContent content(EngineContext ctx, Queue queue, Message m) {
         MessageContent content = ContentMemory.load(ctx, queue.number(), m);
         if (content == null) {
             throw new IllegalStateException("no content stored for " + m + " of " + queue.id());
         }
+        return content;
+    }
+
+    private static ReceivedMessage delivered(EngineContext ctx, Queue queue, Message m, ReceiveCommand c,
+                                             MessageContent content) {
         String handle = ctx.receipts().encode(new ReceiptHandle(queue.number(), m.ordinal, m.receiveCount));
         Map<String, MessageAttributeValue> attributes = selectAttributes(content.attributes(),
                 c.messageAttributeNames());

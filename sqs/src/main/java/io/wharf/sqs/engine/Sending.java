@@ -65,6 +65,8 @@ final class Sending {
         queue.lock.lock();
         try {
             long now = ctx.clock().millis();
+            // before anything changes: a refused data key leaves the queue as it was
+            io.wharf.protocol.crypto.DataKeyRing.Key key = Encryption.keyFor(ctx, queue, now);
             WriteBatch batch = queue.begin(now);
             QueueSettings settings = queue.settings();
             for (SendCommand c : commands) {
@@ -88,7 +90,7 @@ final class Sending {
                 ctx.contents().hold(m, content);
                 queue.add(m);
                 added.add(m);
-                queue.persistNew(batch, m, content);
+                queue.persistNew(batch, m, content, key);
                 if (dedupKey != null) {
                     Queue.Deduplication d = new Queue.Deduplication(content.messageId(), m.ordinal,
                             now + ctx.limits().dedupIntervalSeconds() * 1000L);

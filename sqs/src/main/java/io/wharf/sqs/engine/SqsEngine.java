@@ -38,12 +38,23 @@ public final class SqsEngine implements AutoCloseable {
     private final MoveTasks moveTasks;
     private long lastQueueNumber;
 
-    /** @param masterKey wraps the receipt-handle secret in the store */
+    /** An engine without KMS: queues with {@code KmsMasterKeyId} cannot be used; SSE-SQS works. */
     public SqsEngine(Store store, Clock clock, SqsLimits limits, MasterKey masterKey) {
+        this(store, clock, limits, io.wharf.protocol.crypto.DataKeys.NONE, masterKey);
+    }
+
+    /**
+     * @param kms       data keys for queues with {@code KmsMasterKeyId}
+     * @param masterKey wraps the receipt-handle secret in the store, and the SSE-SQS data keys
+     */
+    public SqsEngine(Store store, Clock clock, SqsLimits limits, io.wharf.protocol.crypto.DataKeys kms,
+                     MasterKey masterKey) {
         SqsStoreLayout layout = new SqsStoreLayout(store);
+        io.wharf.protocol.crypto.DataKeyRing ring = new io.wharf.protocol.crypto.DataKeyRing(kms,
+                new SqsManagedKeys(masterKey), layout.dataKeyStore(store));
         this.ctx = new EngineContext(store, layout, clock, limits,
                 new ReceiptHandle.Codec(Recovery.receiptSecret(store, layout, masterKey)),
-                queues::get, new ContentMemory(limits.contentMemoryBytes()));
+                queues::get, new ContentMemory(limits.contentMemoryBytes()), ring, true);
         lastQueueNumber = Recovery.load(ctx, queues, deletedAt);
         this.moveTasks = new MoveTasks(ctx, queues::values);
         moveTasks.recover();
@@ -132,6 +143,7 @@ public final class SqsEngine implements AutoCloseable {
                 queue.changed.signalAll();
                 queues.remove(id);
                 deletedAt.put(id, now);
+                ctx.keyRing().forget(Encryption.resource(queue));
             } finally {
                 queue.lock.unlock();
             }

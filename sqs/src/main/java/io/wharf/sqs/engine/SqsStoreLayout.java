@@ -41,7 +41,17 @@ import java.util.Map;
  *                                                     receiveCount:int, visibleAt:long)*   (FIFO
  *                                                     ReceiveRequestAttemptId, see {@link ReceiveAttempts})
  * sqs.tasks     taskId(UTF-8)                        → see {@link MoveTask#encode()}
+ * sqs.datakeys  ref:long                             → a wrapped data key (no version byte of ours: see
+ *                                                     {@link io.wharf.protocol.crypto.DataKeyRing})
  * </pre>
+ *
+ * <p>Encryption at rest ({@link Encryption}): a {@code sqs.bodies} value of a queue with SSE-KMS or SSE-SQS is
+ * the record above sealed whole by {@link io.wharf.protocol.crypto.DataKeyRing} (first byte 0xE5, then the
+ * data key's {@code ref}, nonce, AES-256-GCM ciphertext); a value starting with the version byte was written
+ * in plain (before encryption was on, or with it off) and is read as before. The wrapped data key is stored
+ * once in {@code sqs.datakeys} (written and awaited before the first message sealed with it), not per
+ * message; data key records are not deleted with their queue (one per reuse period and queue, ~150 bytes).
+ * Queue names, attribute names and values, tags, delivery state and deduplication ids stay in plain.
  *
  * Messages are keyed by queue number (not name) so deleting a queue is one range delete (per key space), and a
  * queue recreated under the same name never sees the old queue's messages. Times are epoch milliseconds.
@@ -63,6 +73,7 @@ public final class SqsStoreLayout {
     final KeySpace dedup;
     final KeySpace attempts;
     final KeySpace tasks;
+    final KeySpace dataKeys;
 
     SqsStoreLayout(Store store) {
         meta = store.keySpace("sqs.meta");
@@ -73,6 +84,26 @@ public final class SqsStoreLayout {
         dedup = store.keySpace("sqs.dedup");
         attempts = store.keySpace("sqs.attempts");
         tasks = store.keySpace("sqs.tasks");
+        dataKeys = store.keySpace("sqs.datakeys");
+    }
+
+    /** Keeps the wrapped data keys in {@code sqs.datakeys}, each durable before it is used. */
+    io.wharf.protocol.crypto.DataKeyRing.KeyStore dataKeyStore(Store store) {
+        return new io.wharf.protocol.crypto.DataKeyRing.KeyStore() {
+            @Override
+            public void save(long ref, byte[] wrapped) {
+                store.submit(new io.wharf.storage.WriteBatch().put(dataKeys, encodeRef(ref), wrapped)).await();
+            }
+
+            @Override
+            public byte[] load(long ref) {
+                return store.get(dataKeys, encodeRef(ref));
+            }
+        };
+    }
+
+    private static byte[] encodeRef(long ref) {
+        return ByteBuffer.allocate(8).putLong(ref).array();
     }
 
     static byte[] queueKey(QueueId id) {

@@ -29,6 +29,18 @@ final class Transfers {
         return move(ctx, source, messages, target, null, (m, ordinal, now) -> m.movedTo(ordinal, now, 0, now));
     }
 
+    static void putBack(Queue source, List<Message> messages) {
+        source.lock.lock();
+        try {
+            if (!source.deleted) {
+                messages.forEach(source::add);
+                source.changed.signalAll();
+            }
+        } finally {
+            source.lock.unlock();
+        }
+    }
+
     interface Copy {
         Message copy(Message m, long ordinal, long now);
     }
@@ -37,8 +49,15 @@ final class Transfers {
                                 String sourceArn, Copy copy) {
         // read before taking the target's lock: a dropped content comes from the store
         List<MessageContent> contents = new ArrayList<>();
-        for (Message m : messages) {
-            contents.add(ContentMemory.load(ctx, source.number(), m));
+        io.wharf.protocol.crypto.DataKeyRing.Key key;
+        try {
+            for (Message m : messages) {
+                contents.add(ContentMemory.load(ctx, source.number(), m));
+            }
+            key = Encryption.keyFor(ctx, target, ctx.clock().millis());
+        } catch (RuntimeException e) {
+            putBack(source, messages); // KMS refused a key: the messages stay where they were
+            throw e;
         }
         boolean moved = false;
         Commit pending = null;
@@ -60,7 +79,7 @@ final class Transfers {
                     ctx.contents().hold(c, content);
                     target.add(c);
                     copies.add(c);
-                    target.persistNew(batch, c, content);
+                    target.persistNew(batch, c, content, key);
                 }
                 try {
                     pending = ctx.store().submit(batch);
@@ -77,15 +96,7 @@ final class Transfers {
         }
         if (!moved) {
             // the target vanished meanwhile, or the store refused the move: the messages stay where they were
-            source.lock.lock();
-            try {
-                if (!source.deleted) {
-                    messages.forEach(source::add);
-                    source.changed.signalAll();
-                }
-            } finally {
-                source.lock.unlock();
-            }
+            putBack(source, messages);
         }
         if (failure != null) {
             throw failure;
