@@ -162,7 +162,8 @@ public final class ServiceGateway implements Gateway {
     private WireResponse query(Call call) {
         WireRequest request = call.request;
         try {
-            Map<String, String> params = queryParameters(request);
+            Map<String, String> params = new LinkedHashMap<>();
+            boolean complete = queryParameters(request, params);
             AuthException malformed = null;
             try {
                 call.credential = SigV4.identify(request);
@@ -170,6 +171,9 @@ public final class ServiceGateway implements Gateway {
                 malformed = e; // rendered by the service the request is for, which routing finds without the scope
             }
             call.service = queryService(request, params, call.credential);
+            if (!complete) {
+                throw FormDecoder.tooMany(InputLimits.MAX_FORM_PARAMETERS); // routed on the first ones, to answer as its service
+            }
             if (malformed != null) {
                 throw malformed;
             }
@@ -201,8 +205,8 @@ public final class ServiceGateway implements Gateway {
         }
     }
 
-    private static Map<String, String> queryParameters(WireRequest request) {
-        Map<String, String> params = new LinkedHashMap<>();
+    /** The query string's parameters, then the form body's; false when the body had more than the cap. */
+    private static boolean queryParameters(WireRequest request, Map<String, String> params) {
         request.query().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 params.put(name, values.get(0));
@@ -211,10 +215,10 @@ public final class ServiceGateway implements Gateway {
         if (request.body().length > 0) {
             String mediaType = request.mediaType();
             if (mediaType.isEmpty() || mediaType.equals("application/x-www-form-urlencoded")) {
-                FormDecoder.decode(request.bodyText(), params);
+                return FormDecoder.decode(request.bodyText(), params);
             }
         }
-        return params;
+        return true;
     }
 
     private AwsService queryService(WireRequest request, Map<String, String> params, Credential credential) {

@@ -141,14 +141,21 @@ public final class Validator {
                 yield value;
             }
             case INTEGER, LONG -> {
-                if (value.isIntegralNumber() && (shape.type() == io.wharf.protocol.model.ShapeType.LONG || value.canConvertToInt())) {
+                boolean isLong = shape.type() == io.wharf.protocol.model.ShapeType.LONG;
+                if (value.isIntegralNumber() && (isLong ? value.canConvertToLong() : value.canConvertToInt())) {
                     yield value;
+                }
+                if (!finite(value)) {
+                    throw unreadable(path, isLong ? "a long" : "an integer");
                 }
                 throw errors.invalid(path, value, shape, "expected an integer");
             }
             case DOUBLE, FLOAT -> {
                 if (!value.isNumber()) {
                     throw errors.invalid(path, value, shape, "expected a number");
+                }
+                if (!finite(value)) {
+                    throw unreadable(path, "a number");
                 }
                 yield value;
             }
@@ -188,23 +195,57 @@ public final class Validator {
     }
 
     private JsonNode timestamp(JsonNode value, Shape shape, String path) {
+        if (value.isNumber() && !finite(value)) {
+            throw unreadable(path, "a timestamp");
+        }
         try {
             if (value.isNumber()) {
                 // JSON protocols send epoch seconds (with a fraction), CBOR milliseconds; the tree holds milliseconds.
-                return NODES.numberNode(timestampsInMillis ? value.decimalValue().longValue()
-                        : value.decimalValue().movePointRight(3).longValue());
+                BigDecimal number = value.decimalValue();
+                return NODES.numberNode(epochMillis(timestampsInMillis ? number : number.movePointRight(3)));
             }
             if (value.isTextual()) {
                 String text = value.asText().trim();
                 if (text.matches("-?\\d+(\\.\\d+)?")) {
-                    return NODES.numberNode(new BigDecimal(text).movePointRight(3).longValue());
+                    return NODES.numberNode(epochMillis(new BigDecimal(text).movePointRight(3)));
                 }
                 return NODES.numberNode(Instant.parse(text).toEpochMilli());
             }
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (ArithmeticException e) {
+            throw unreadable(path, "a timestamp");
+        } catch (DateTimeParseException e) {
             // fall through
         }
         throw errors.invalid(path, value, shape, "expected a timestamp");
+    }
+
+    /**
+     * Whole epoch milliseconds (a sub-millisecond fraction is dropped, as before); {@link ArithmeticException} when
+     * the instant is outside what a long of milliseconds holds. The magnitude is compared before anything is built
+     * from the number, so a CBOR decimal with a huge exponent costs nothing.
+     */
+    public static long epochMillis(BigDecimal millis) {
+        if (millis.compareTo(LONG_MIN) < 0 || millis.compareTo(LONG_MAX) > 0) {
+            throw new ArithmeticException("timestamp out of range");
+        }
+        return millis.longValue();
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** NaN and the infinities (JSON {@code 1e999} reads as one; CBOR carries them as floats). */
+    private static boolean finite(JsonNode value) {
+        return !(value.isDouble() || value.isFloat()) || Double.isFinite(value.doubleValue());
+    }
+
+    /**
+     * A number no value of the member's type can hold (NaN, an infinity, an overflow): the document cannot be read
+     * into the request at all, which the JSON services answer as a {@code SerializationException}, not as a
+     * constraint violation.
+     */
+    private AwsException unreadable(String path, String type) {
+        return errors.malformed("Value of " + path + " cannot be read as " + type + ": the number is out of range.");
     }
 
     private void constraints(JsonNode value, Shape shape, String path) {
