@@ -125,6 +125,7 @@ public final class Validator {
                     keys.add(fields.next().getKey());
                 }
                 for (String key : keys) {
+                    xmlText(key, shape.mapKey().shape(), path);
                     constraints(NODES.textNode(key), shape.mapKey().shape(), path);
                     JsonNode entry = object.get(key);
                     if (entry.isNull()) {
@@ -138,6 +139,7 @@ public final class Validator {
                 if (!value.isTextual()) {
                     throw errors.invalid(path, value, shape, "expected a string");
                 }
+                xmlText(value.asText(), shape, path);
                 yield value;
             }
             case INTEGER, LONG -> {
@@ -170,6 +172,17 @@ public final class Validator {
         };
         constraints(normalised, shape, path);
         return normalised;
+    }
+
+    /** Text XML cannot carry, for services that answer in XML ({@link ValidationErrors#xmlSafeText()}). */
+    private void xmlText(String text, Shape shape, String path) {
+        if (checkConstraints && errors.xmlSafeText() && XmlText.firstUnwritable(text) >= 0
+                && (shape.pattern() == null || shape.pattern().matcher(text).matches())) { // else the pattern says it
+            AwsException refusal = errors.unwritableCharacter(path, text, shape);
+            if (refusal != null) {
+                violation(refusal);
+            }
+        }
     }
 
     private JsonNode blob(JsonNode value, Shape shape, String path) {
