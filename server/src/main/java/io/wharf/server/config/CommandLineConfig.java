@@ -153,6 +153,13 @@ public final class CommandLineConfig {
                     + "Comma-separated, repeatable. Env WHARF_DELIVERY_DENY. Default: none")
     List<String> deliveryDeny;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "http(s)://host[:port] that every URL Wharf mints (queue URLs, SNS's SubscribeURL, "
+                    + "UnsubscribeURL, SigningCertURL) starts with, whichever port a request came in on: a proxy or "
+                    + "load balancer in front of Wharf. Env WHARF_PUBLIC_URL. Default: by listener (http and the plain "
+                    + "port, https and the TLS port), with --hostname's host")
+    String publicUrl;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -234,6 +241,7 @@ public final class CommandLineConfig {
         set(Setting.AUDIT_LOG, auditLog, String::strip, builder::auditLog);
         setList(Setting.DELIVERY_ALLOW, deliveryAllow, builder::deliveryAllow);
         setList(Setting.DELIVERY_DENY, deliveryDeny, builder::deliveryDeny);
+        set(Setting.PUBLIC_URL, publicUrl, String::strip, builder::publicUrl);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -305,6 +313,7 @@ public final class CommandLineConfig {
             case AUDIT_LOG -> auditLog;
             case DELIVERY_ALLOW -> deliveryAllow == null ? null : String.join(",", deliveryAllow);
             case DELIVERY_DENY -> deliveryDeny == null ? null : String.join(",", deliveryDeny);
+            case PUBLIC_URL -> publicUrl;
         };
     }
 

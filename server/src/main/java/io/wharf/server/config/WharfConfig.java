@@ -53,13 +53,16 @@ import java.util.regex.Pattern;
  *                        blocks, addresses, host patterns ({@link TargetPattern}); see
  *                        {@link io.wharf.server.outbound.OutboundRules}
  * @param deliveryDeny    what SNS never delivers to, whatever else allows it (same forms)
+ * @param publicUrl       {@code http(s)://host[:port]} every URL Wharf mints starts with, whichever listener a request
+ *                        came in on (a proxy or load balancer in front of Wharf); null = by listener ({@code hostname})
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
-                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny) {
+                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
+                          String publicUrl) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -147,6 +150,27 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         }
         deliveryAllow = validTargets(Setting.DELIVERY_ALLOW, deliveryAllow);
         deliveryDeny = validTargets(Setting.DELIVERY_DENY, deliveryDeny);
+        publicUrl = validPublicUrl(publicUrl);
+    }
+
+    /** {@code http(s)://host[:port]}, a trailing '/' dropped; nothing after the authority (URLs are built on it). */
+    private static String validPublicUrl(String publicUrl) {
+        if (publicUrl == null) {
+            return null;
+        }
+        String url = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        int scheme = url.indexOf("://");
+        if (scheme < 0 || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new ConfigException(Setting.PUBLIC_URL, publicUrl,
+                    "expected http://host[:port] or https://host[:port], such as https://wharf.example.com");
+        }
+        try {
+            validateHostname(url.substring(scheme + 3));
+        } catch (ConfigException e) {
+            throw new ConfigException(Setting.PUBLIC_URL, publicUrl,
+                    "expected http://host[:port] or https://host[:port] (no path, no query)");
+        }
+        return url;
     }
 
     /** Each account once, each access key once, and no extra account that is the main one. */
@@ -261,6 +285,18 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         return hostname.lastIndexOf(':') > hostname.lastIndexOf(']') ? hostname : hostname + ":" + listeningPort;
     }
 
+    /**
+     * The host[:port] to put in the URLs of requests that came over the TLS listener: {@code --hostname}'s host with
+     * the TLS port (a port in {@code --hostname} names the plain listener); null = per request.
+     */
+    public String tlsUrlHost(int tlsPort) {
+        if (hostname == null) {
+            return null;
+        }
+        int colon = hostname.lastIndexOf(':');
+        return (colon > hostname.lastIndexOf(']') ? hostname.substring(0, colon) : hostname) + ":" + tlsPort;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -293,6 +329,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private String auditLog;
         private List<String> deliveryAllow = List.of();
         private List<String> deliveryDeny = List.of();
+        private String publicUrl;
 
         private Builder() {
         }
@@ -356,6 +393,9 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder deliveryDeny(List<String> value) { deliveryDeny = value; return this; }
 
+        /** {@code http(s)://host[:port]}, or null to mint URLs by listener. */
+        public Builder publicUrl(String value) { publicUrl = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             if ((rootAccessKeyId == null) != (rootSecretAccessKey == null)) {
@@ -372,7 +412,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog, deliveryAllow, deliveryDeny);
+                    auditLog, deliveryAllow, deliveryDeny, publicUrl);
         }
     }
 }
