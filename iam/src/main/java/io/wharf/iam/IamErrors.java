@@ -81,6 +81,15 @@ public enum IamErrors {
             return violation(path, "Member must not be null");
         }
 
+        /**
+         * Answers are XML: text XML cannot carry is refused, as a pattern violation like the model's own patterns
+         * (most of which already exclude it).
+         */
+        @Override
+        public boolean xmlSafeText() {
+            return true;
+        }
+
         @Override
         public AwsException invalid(String path, Object value, Shape shape, String reason) {
             String constraint = reason.startsWith("Member must satisfy enum value set")

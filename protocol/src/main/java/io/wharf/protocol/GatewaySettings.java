@@ -17,11 +17,19 @@ import java.time.Clock;
  * @param accessControl  whether a principal may do what it asks (policy evaluation; allow-all unless enforcing)
  * @param audit          where each call is reported
  * @param clock          the time of {@code aws:CurrentTime} and of audit records
+ * @param tlsUrlHost     host[:port] to put in the URLs of requests that came over TLS (their scheme is https); null =
+ *                       the request's Host header, as for {@code urlHost}
+ * @param publicUrl      {@code scheme://host[:port]} that every minted URL starts with whatever listener a request came
+ *                       in on (a proxy in front of Wharf); null = by listener, from {@code urlHost}/{@code tlsUrlHost}
  */
 public record GatewaySettings(String accountId, String region, String urlHost, RequestAuthenticator authenticator,
-                              AccessControl accessControl, AuditSink audit, Clock clock) {
+                              AccessControl accessControl, AuditSink audit, Clock clock, String tlsUrlHost,
+                              String publicUrl) {
 
     public GatewaySettings {
+        if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+")) {
+            throw new IllegalArgumentException("publicUrl must be scheme://host[:port], not " + publicUrl);
+        }
         if (authenticator == null) {
             authenticator = RequestAuthenticator.off(accountId, region);
         }
@@ -36,8 +44,14 @@ public record GatewaySettings(String accountId, String region, String urlHost, R
         }
     }
 
+    /** URLs by the plain listener's {@code urlHost} only (requests over TLS: their Host header). */
+    public GatewaySettings(String accountId, String region, String urlHost, RequestAuthenticator authenticator,
+                           AccessControl accessControl, AuditSink audit, Clock clock) {
+        this(accountId, region, urlHost, authenticator, accessControl, audit, clock, null, null);
+    }
+
     /** Authentication off, nothing audited: today's tests and embedders. */
     public GatewaySettings(String accountId, String region, String urlHost) {
-        this(accountId, region, urlHost, null, null, null, null);
+        this(accountId, region, urlHost, null, null, null, null, null, null);
     }
 }

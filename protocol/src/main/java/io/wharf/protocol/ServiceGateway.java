@@ -162,7 +162,8 @@ public final class ServiceGateway implements Gateway {
     private WireResponse query(Call call) {
         WireRequest request = call.request;
         try {
-            Map<String, String> params = queryParameters(request);
+            Map<String, String> params = new LinkedHashMap<>();
+            boolean complete = queryParameters(request, params);
             AuthException malformed = null;
             try {
                 call.credential = SigV4.identify(request);
@@ -170,6 +171,9 @@ public final class ServiceGateway implements Gateway {
                 malformed = e; // rendered by the service the request is for, which routing finds without the scope
             }
             call.service = queryService(request, params, call.credential);
+            if (!complete) {
+                throw FormDecoder.tooMany(InputLimits.MAX_FORM_PARAMETERS); // routed on the first ones, to answer as its service
+            }
             if (malformed != null) {
                 throw malformed;
             }
@@ -201,8 +205,8 @@ public final class ServiceGateway implements Gateway {
         }
     }
 
-    private static Map<String, String> queryParameters(WireRequest request) {
-        Map<String, String> params = new LinkedHashMap<>();
+    /** The query string's parameters, then the form body's; false when the body had more than the cap. */
+    private static boolean queryParameters(WireRequest request, Map<String, String> params) {
         request.query().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 params.put(name, values.get(0));
@@ -211,10 +215,10 @@ public final class ServiceGateway implements Gateway {
         if (request.body().length > 0) {
             String mediaType = request.mediaType();
             if (mediaType.isEmpty() || mediaType.equals("application/x-www-form-urlencoded")) {
-                FormDecoder.decode(request.bodyText(), params);
+                return FormDecoder.decode(request.bodyText(), params);
             }
         }
-        return params;
+        return true;
     }
 
     private AwsService queryService(WireRequest request, Map<String, String> params, Credential credential) {
@@ -326,25 +330,41 @@ public final class ServiceGateway implements Gateway {
         if (call.service == null) {
             return AuthErrors.query(failure);
         }
-        return call.service.authenticationError(failure, "http://" + urlHost(call.request) + call.request.path());
+        UrlBase base = urlBase(call.request);
+        return call.service.authenticationError(failure, base.scheme() + "://" + base.host() + call.request.path());
     }
 
-    /** host[:port] for URLs: {@code --hostname} when set, else the Host header where that is trusted. */
-    private String urlHost(WireRequest request) {
-        String host = settings.urlHost();
+    /** Where the URLs minted for a request point: {@code scheme} and {@code host[:port]}. */
+    record UrlBase(String scheme, String host) {
+    }
+
+    /**
+     * The scheme and host[:port] of the URLs minted for {@code request} (queue URLs, SNS's SubscribeURL,
+     * UnsubscribeURL, SigningCertURL): the configured public URL when there is one; else the listener the request came
+     * in on — https and the TLS listener's host for a request over TLS, http and the plain listener's otherwise — each
+     * from the configuration, or from the Host header where that is trusted (it names the port the client connected
+     * to).
+     */
+    UrlBase urlBase(WireRequest request) {
+        if (settings.publicUrl() != null) {
+            int colon = settings.publicUrl().indexOf("://");
+            return new UrlBase(settings.publicUrl().substring(0, colon), settings.publicUrl().substring(colon + 3));
+        }
+        boolean secure = request.origin().secure();
+        String host = secure ? settings.tlsUrlHost() : settings.urlHost();
         if (host == null) {
             host = request.header("host");
         }
-        return host == null || host.isBlank() ? "localhost" : host;
+        return new UrlBase(secure ? "https" : "http", host == null || host.isBlank() ? "localhost" : host);
     }
 
     private RequestContext context(Call call) {
         WireRequest request = call.request;
-        String host = urlHost(request);
+        UrlBase base = urlBase(request);
         Principal principal = call.authentication.principal();
         String account = principal.accountId() != null ? principal.accountId() : settings.accountId();
         return new RequestContext(call.requestId, account, call.authentication.region(), principal.accessKeyId(),
-                host, "http", request.path(), principal, request.origin().sourceIp());
+                base.host(), base.scheme(), request.path(), principal, request.origin().sourceIp());
     }
 
     private void audit(Call call) {

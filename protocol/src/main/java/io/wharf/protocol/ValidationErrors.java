@@ -32,6 +32,25 @@ public interface ValidationErrors {
         return true;
     }
 
+    /**
+     * Whether string values that XML 1.0 cannot carry ({@link XmlText}) are refused: true for services whose answers
+     * are XML (the Query protocol: SQS, SNS, IAM, STS), where such a value, once stored, would come back in answers
+     * no SDK can parse. The refusal is {@link #unwritableCharacter}.
+     */
+    default boolean xmlSafeText() {
+        return false;
+    }
+
+    /**
+     * A string (or map key, then {@code path} is the map's) holding a character XML cannot carry, for a service
+     * whose {@link #xmlSafeText()} is true. By default a pattern violation, as AWS's models state such rules
+     * ({@link XmlText#PATTERN}); null accepts the value here, for members the service checks by its own rule and
+     * wording (SQS message bodies).
+     */
+    default AwsException unwritableCharacter(String path, Object value, Shape shape) {
+        return invalid(path, value, shape, "Member must satisfy regular expression pattern: " + XmlText.PATTERN);
+    }
+
     /** The request body cannot be parsed at all. */
     default AwsException malformed(String detail) {
         return AwsException.client("SerializationException", detail);

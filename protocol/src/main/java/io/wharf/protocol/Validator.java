@@ -125,6 +125,7 @@ public final class Validator {
                     keys.add(fields.next().getKey());
                 }
                 for (String key : keys) {
+                    xmlText(key, shape.mapKey().shape(), path);
                     constraints(NODES.textNode(key), shape.mapKey().shape(), path);
                     JsonNode entry = object.get(key);
                     if (entry.isNull()) {
@@ -138,17 +139,25 @@ public final class Validator {
                 if (!value.isTextual()) {
                     throw errors.invalid(path, value, shape, "expected a string");
                 }
+                xmlText(value.asText(), shape, path);
                 yield value;
             }
             case INTEGER, LONG -> {
-                if (value.isIntegralNumber() && (shape.type() == io.wharf.protocol.model.ShapeType.LONG || value.canConvertToInt())) {
+                boolean isLong = shape.type() == io.wharf.protocol.model.ShapeType.LONG;
+                if (value.isIntegralNumber() && (isLong ? value.canConvertToLong() : value.canConvertToInt())) {
                     yield value;
+                }
+                if (!finite(value)) {
+                    throw unreadable(path, isLong ? "a long" : "an integer");
                 }
                 throw errors.invalid(path, value, shape, "expected an integer");
             }
             case DOUBLE, FLOAT -> {
                 if (!value.isNumber()) {
                     throw errors.invalid(path, value, shape, "expected a number");
+                }
+                if (!finite(value)) {
+                    throw unreadable(path, "a number");
                 }
                 yield value;
             }
@@ -163,6 +172,17 @@ public final class Validator {
         };
         constraints(normalised, shape, path);
         return normalised;
+    }
+
+    /** Text XML cannot carry, for services that answer in XML ({@link ValidationErrors#xmlSafeText()}). */
+    private void xmlText(String text, Shape shape, String path) {
+        if (checkConstraints && errors.xmlSafeText() && XmlText.firstUnwritable(text) >= 0
+                && (shape.pattern() == null || shape.pattern().matcher(text).matches())) { // else the pattern says it
+            AwsException refusal = errors.unwritableCharacter(path, text, shape);
+            if (refusal != null) {
+                violation(refusal);
+            }
+        }
     }
 
     private JsonNode blob(JsonNode value, Shape shape, String path) {
@@ -188,23 +208,57 @@ public final class Validator {
     }
 
     private JsonNode timestamp(JsonNode value, Shape shape, String path) {
+        if (value.isNumber() && !finite(value)) {
+            throw unreadable(path, "a timestamp");
+        }
         try {
             if (value.isNumber()) {
                 // JSON protocols send epoch seconds (with a fraction), CBOR milliseconds; the tree holds milliseconds.
-                return NODES.numberNode(timestampsInMillis ? value.decimalValue().longValue()
-                        : value.decimalValue().movePointRight(3).longValue());
+                BigDecimal number = value.decimalValue();
+                return NODES.numberNode(epochMillis(timestampsInMillis ? number : number.movePointRight(3)));
             }
             if (value.isTextual()) {
                 String text = value.asText().trim();
                 if (text.matches("-?\\d+(\\.\\d+)?")) {
-                    return NODES.numberNode(new BigDecimal(text).movePointRight(3).longValue());
+                    return NODES.numberNode(epochMillis(new BigDecimal(text).movePointRight(3)));
                 }
                 return NODES.numberNode(Instant.parse(text).toEpochMilli());
             }
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (ArithmeticException e) {
+            throw unreadable(path, "a timestamp");
+        } catch (DateTimeParseException e) {
             // fall through
         }
         throw errors.invalid(path, value, shape, "expected a timestamp");
+    }
+
+    /**
+     * Whole epoch milliseconds (a sub-millisecond fraction is dropped, as before); {@link ArithmeticException} when
+     * the instant is outside what a long of milliseconds holds. The magnitude is compared before anything is built
+     * from the number, so a CBOR decimal with a huge exponent costs nothing.
+     */
+    public static long epochMillis(BigDecimal millis) {
+        if (millis.compareTo(LONG_MIN) < 0 || millis.compareTo(LONG_MAX) > 0) {
+            throw new ArithmeticException("timestamp out of range");
+        }
+        return millis.longValue();
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** NaN and the infinities (JSON {@code 1e999} reads as one; CBOR carries them as floats). */
+    private static boolean finite(JsonNode value) {
+        return !(value.isDouble() || value.isFloat()) || Double.isFinite(value.doubleValue());
+    }
+
+    /**
+     * A number no value of the member's type can hold (NaN, an infinity, an overflow): the document cannot be read
+     * into the request at all, which the JSON services answer as a {@code SerializationException}, not as a
+     * constraint violation.
+     */
+    private AwsException unreadable(String path, String type) {
+        return errors.malformed("Value of " + path + " cannot be read as " + type + ": the number is out of range.");
     }
 
     private void constraints(JsonNode value, Shape shape, String path) {

@@ -255,4 +255,52 @@ class ServiceGatewayTest {
         assertThat(lastContext.get().accessKeyId()).isNull();
         assertThat(lastContext.get().accountId()).isEqualTo("000000000000");
     }
+
+    /** A ListQueues form request as it arrives on a listener: over TLS or not, with this Host header. */
+    private static WireRequest onListener(boolean secure, String host) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/x-www-form-urlencoded; charset=utf-8");
+        headers.put("host", host);
+        return new WireRequest("POST", "/", Map.of(), headers,
+                "Action=ListQueues&Version=2012-11-05".getBytes(StandardCharsets.UTF_8),
+                new WireRequest.Origin("/", "", "127.0.0.1", secure));
+    }
+
+    private RequestContext contextOf(GatewaySettings settings, WireRequest request) {
+        lastContext.set(null);
+        WireResponse response = new ServiceGateway(List.of(sqs), settings).handle(request);
+        assertThat(response.status()).isEqualTo(200);
+        return lastContext.get();
+    }
+
+    @Test
+    void urlsTakeTheSchemeAndHostOfTheListenerTheRequestCameIn() {
+        GatewaySettings byHostHeader = new GatewaySettings("000000000000", "us-east-1", null);
+        RequestContext tls = contextOf(byHostHeader, onListener(true, "127.0.0.1:4567"));
+        assertThat(tls.scheme() + "://" + tls.host()).isEqualTo("https://127.0.0.1:4567");
+        RequestContext plain = contextOf(byHostHeader, onListener(false, "127.0.0.1:4566"));
+        assertThat(plain.scheme() + "://" + plain.host()).isEqualTo("http://127.0.0.1:4566");
+
+        GatewaySettings configured = new GatewaySettings("000000000000", "us-east-1", "wharf.internal:4566", null, null,
+                null, null, "wharf.internal:4567", null);
+        RequestContext configuredTls = contextOf(configured, onListener(true, "evil.example:1"));
+        assertThat(configuredTls.scheme() + "://" + configuredTls.host()).isEqualTo("https://wharf.internal:4567");
+        RequestContext configuredPlain = contextOf(configured, onListener(false, "evil.example:1"));
+        assertThat(configuredPlain.scheme() + "://" + configuredPlain.host()).isEqualTo("http://wharf.internal:4566");
+
+        GatewaySettings proxied = new GatewaySettings("000000000000", "us-east-1", "wharf.internal:4566", null, null,
+                null, null, "wharf.internal:4567", "https://sqs.example.com");
+        for (boolean secure : new boolean[] {true, false}) {
+            RequestContext behindProxy = contextOf(proxied, onListener(secure, "127.0.0.1:4566"));
+            assertThat(behindProxy.scheme() + "://" + behindProxy.host()).isEqualTo("https://sqs.example.com");
+        }
+    }
+
+    @Test
+    void aPublicUrlIsSchemeAndAuthorityOnly() {
+        for (String bad : new String[] {"sqs.example.com", "ftp://sqs.example.com", "https://a/b", "https://"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GatewaySettings("000000000000", "us-east-1",
+                    null, null, null, null, null, null, bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

@@ -110,11 +110,12 @@ public final class Wharf implements AutoCloseable {
                     config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes());
             int port = frontDoor.port();
             String urlHost = urlHostFor(config, auth, port);
+            String tlsUrlHost = frontDoor.tlsPort() < 0 ? null : tlsUrlHostFor(config, auth, frontDoor.tlsPort());
             RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
                     new SigV4Verifier(clock), config.accountId(), config.region(), clock);
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service()),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
-                            audit == null ? AuditSink.NONE : audit, clock)));
+                            audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit);
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms) · data: {} · account {} · region {}"
                             + " · auth {}{}",
@@ -211,6 +212,19 @@ public final class Wharf implements AutoCloseable {
         return host + ":" + port;
     }
 
+    /** The same for requests over the TLS listener, with its port (their URLs are https). */
+    private static String tlsUrlHostFor(WharfConfig config, AuthMode auth, int tlsPort) {
+        String configured = config.tlsUrlHost(tlsPort);
+        if (configured != null || !auth.verifiesSignatures()) {
+            return configured;
+        }
+        String host = switch (config.host()) {
+            case "0.0.0.0", "::", "[::]" -> localHostName();
+            default -> urlHost(config.host());
+        };
+        return host + ":" + tlsPort;
+    }
+
     private static String localHostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
@@ -231,8 +245,8 @@ public final class Wharf implements AutoCloseable {
                 log.info("root access key of account {}: {} (its secret is in {}, readable by this user only)",
                         config.accountId(), keys.get(0).accessKeyId(), RootCredentials.file(config.dataDir()));
             }
-            if (config.urlHost(0) == null) {
-                log.info("resource URLs name {} (set --hostname to change)", urlHost);
+            if (config.urlHost(0) == null && config.publicUrl() == null) {
+                log.info("resource URLs name {} (set --hostname or --public-url to change)", urlHost);
             }
         }
         if (audit != null) {

@@ -77,7 +77,28 @@ public final class SnsService implements AwsService, AutoCloseable {
         public AwsException invalid(String path, Object value, Shape shape, String reason) {
             return SnsErrors.invalidParameter(path + " Reason: " + reason);
         }
+
+        /** Attributes, tags, endpoints come back in Query XML answers: text XML cannot carry is refused. */
+        @Override
+        public boolean xmlSafeText() {
+            return true;
+        }
+
+        @Override
+        public AwsException unwritableCharacter(String path, Object value, Shape shape) {
+            String member = path.substring(path.lastIndexOf('.') + 1);
+            if (OWN_CHARACTER_RULES.contains(member) || path.startsWith("MessageAttributes")
+                    || path.contains(".MessageAttributes")) {
+                return null; // Publish's own rules and wording, and the message is never echoed in an answer
+            }
+            return SnsErrors.invalidParameter(path + " Reason: Member must satisfy regular expression pattern: "
+                    + io.wharf.protocol.XmlText.PATTERN);
+        }
     };
+
+    /** Publish's members, checked by its own rules ({@code MessageValidation}) and delivered, never answered. */
+    private static final java.util.Set<String> OWN_CHARACTER_RULES = java.util.Set.of("Message", "Subject",
+            "MessageGroupId", "MessageDeduplicationId", "MessageStructure");
 
     private final ServiceModel model = ServiceModel.fromClasspath("models/sns");
     private final SnsEngine engine;

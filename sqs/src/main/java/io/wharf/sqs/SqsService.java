@@ -65,7 +65,34 @@ public final class SqsService implements AwsService, AutoCloseable {
                                                       io.wharf.protocol.model.Shape shape, String reason) {
             return SqsErrors.invalidParameter(path, value, reason + ".");
         }
+
+        /** Attributes, tags, policies come back in Query XML answers: text XML cannot carry is refused. */
+        @Override
+        public boolean xmlSafeText() {
+            return true;
+        }
+
+        @Override
+        public io.wharf.protocol.AwsException unwritableCharacter(String path, Object value,
+                                                                  io.wharf.protocol.model.Shape shape) {
+            String member = path.substring(path.lastIndexOf('.') + 1);
+            if (OWN_CHARACTER_RULES.contains(member) || path.contains("StringListValues")) {
+                return null; // the engine's own rule and wording (message bodies: InvalidMessageContents)
+            }
+            if (path.startsWith("Attributes.")) {
+                return SqsErrors.INVALID_ATTRIBUTE_VALUE.error("Invalid value for the parameter " + member + ".");
+            }
+            return SqsErrors.invalidParameter(path, value, "Member must satisfy regular expression pattern: "
+                    + io.wharf.protocol.XmlText.PATTERN + ".");
+        }
     };
+
+    /**
+     * Members the engine checks by a rule of its own that already excludes what XML cannot carry, with AWS's wording
+     * for each (message bodies and attribute values, ids, queue names, receipt handles).
+     */
+    private static final Set<String> OWN_CHARACTER_RULES = Set.of("MessageBody", "StringValue", "MessageGroupId",
+            "MessageDeduplicationId", "ReceiveRequestAttemptId", "QueueName", "Id", "Label", "ReceiptHandle");
 
     private final ServiceModel model = ServiceModel.fromClasspath("models/sqs");
     private final SqsEngine engine;

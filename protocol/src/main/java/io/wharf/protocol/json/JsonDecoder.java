@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.ValidationErrors;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
 import java.io.IOException;
 
 /**
@@ -24,6 +26,8 @@ public final class JsonDecoder {
         JsonNode tree;
         try {
             tree = format.mapper().readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw errors.malformed(tooLarge(e));
         } catch (IOException e) {
             throw errors.malformed("Start of structure or map found where not expected.");
         }
@@ -34,5 +38,18 @@ public final class JsonDecoder {
             throw errors.malformed("Start of structure or map found where not expected.");
         }
         return object;
+    }
+
+    /** Which of the document limits ({@link JsonFormat}) was passed, without echoing any of the document. */
+    private static String tooLarge(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("Token count")) {
+            return "The request document has more than " + io.wharf.protocol.InputLimits.MAX_JSON_TOKENS
+                    + " elements.";
+        }
+        if (message.contains("nesting depth")) {
+            return "The request document is nested too deeply.";
+        }
+        return "The request document exceeds a size limit: " + message.replaceAll("\\(.*$", "").trim();
     }
 }

@@ -1,10 +1,13 @@
 package io.wharf.protocol.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import io.wharf.protocol.InputLimits;
 
 /**
  * The two encodings of the AWS JSON protocols, chosen by the request's {@code Content-Type}.
@@ -19,8 +22,19 @@ import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
  * </ul>
  */
 public enum JsonFormat {
-    JSON(JsonMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build()),
-    CBOR(new ObjectMapper(CBORFactory.builder().disable(CBORGenerator.Feature.WRITE_MINIMAL_DOUBLES).build()));
+    JSON(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(Limits.READ).build())
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build()),
+    CBOR(new ObjectMapper(CBORFactory.builder().streamReadConstraints(Limits.READ)
+            .disable(CBORGenerator.Feature.WRITE_MINIMAL_DOUBLES).build()));
+
+    /**
+     * What one request document may hold: Jackson's defaults (nesting depth 500, number length 1,000 characters)
+     * plus a token count ({@link InputLimits#MAX_JSON_TOKENS}), checked as the document is read.
+     */
+    private static final class Limits {
+        static final StreamReadConstraints READ = StreamReadConstraints.builder()
+                .maxTokenCount(InputLimits.MAX_JSON_TOKENS).build();
+    }
 
     private final ObjectMapper mapper;
 

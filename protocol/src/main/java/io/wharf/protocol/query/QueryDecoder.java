@@ -152,16 +152,19 @@ public final class QueryDecoder {
                 case TIMESTAMP -> NODES.numberNode(parseTimestamp(text));
                 default -> throw new IllegalStateException("not a scalar: " + shape);
             };
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
             throw errors.invalid(key, text, shape, "the value is not a valid " + shape.type().name().toLowerCase());
         }
     }
 
-    /** ISO 8601 (the Query default) or epoch seconds. Returns epoch milliseconds. */
+    /**
+     * ISO 8601 (the Query default) or epoch seconds. Returns epoch milliseconds; {@link ArithmeticException} when
+     * they do not fit a long.
+     */
     static long parseTimestamp(String text) {
         String trimmed = text.trim();
         if (trimmed.matches("-?\\d+(\\.\\d+)?")) {
-            return new BigDecimal(trimmed).movePointRight(3).longValue();
+            return io.wharf.protocol.Validator.epochMillis(new BigDecimal(trimmed).movePointRight(3));
         }
         return Instant.parse(trimmed).toEpochMilli();
     }

@@ -1,11 +1,23 @@
 package io.wharf.protocol.query;
 
+import io.wharf.protocol.XmlText;
+
 /**
  * A minimal streaming XML writer: elements and escaped text, nothing else. Escapes carriage returns and
  * tabs as character references so that a parser hands back exactly the bytes we hold (a raw CR would be
  * normalised to LF and break the MD5 the SDKs check against the message body).
+ *
+ * <p>Whatever reaches it, it writes well-formed XML 1.0: a character XML cannot carry at all ({@link XmlText}: C0
+ * controls other than tab, LF and CR, U+FFFE, U+FFFF, unpaired surrogates) is written as U+FFFD, the replacement
+ * character — escaping is no way out, since {@code &#x1;} is as fatal to a parser as the raw byte. Requests are
+ * refused before such text is stored wherever it would come back in an answer (the services'
+ * {@link io.wharf.protocol.ValidationErrors#xmlSafeText()}), so this is the last line: what an SDK sees instead of an
+ * unparseable answer for every caller.
  */
 final class XmlWriter {
+    /** What an unwritable character becomes. */
+    static final int REPLACEMENT = 0xFFFD;
+
     private final StringBuilder out = new StringBuilder(256);
 
     XmlWriter declaration() {
@@ -51,8 +63,9 @@ final class XmlWriter {
     }
 
     private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
@@ -60,7 +73,7 @@ final class XmlWriter {
                 case '"' -> out.append("&quot;");
                 case '\r' -> out.append("&#xD;");
                 case '\t' -> out.append("&#x9;");
-                default -> out.append(c);
+                default -> out.appendCodePoint(XmlText.allowed(c) ? c : REPLACEMENT);
             }
         }
     }

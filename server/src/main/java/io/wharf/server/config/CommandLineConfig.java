@@ -158,6 +158,12 @@ public final class CommandLineConfig {
                     + "keeps at rest; created (mode 0600) on first start when missing. Env WHARF_MASTER_KEY_FILE. "
                     + "Default: <data-dir>/master-key (with --in-memory: a key for this process only)")
     String masterKeyFile;
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "http(s)://host[:port] that every URL Wharf mints (queue URLs, SNS's SubscribeURL, "
+                    + "UnsubscribeURL, SigningCertURL) starts with, whichever port a request came in on: a proxy or "
+                    + "load balancer in front of Wharf. Env WHARF_PUBLIC_URL. Default: by listener (http and the plain "
+                    + "port, https and the TLS port), with --hostname's host")
+    String publicUrl;
 
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
@@ -241,6 +247,7 @@ public final class CommandLineConfig {
         setList(Setting.DELIVERY_ALLOW, deliveryAllow, builder::deliveryAllow);
         setList(Setting.DELIVERY_DENY, deliveryDeny, builder::deliveryDeny);
         set(Setting.MASTER_KEY_FILE, masterKeyFile, v -> parsePath(Setting.MASTER_KEY_FILE, v), builder::masterKeyFile);
+        set(Setting.PUBLIC_URL, publicUrl, String::strip, builder::publicUrl);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -313,6 +320,7 @@ public final class CommandLineConfig {
             case DELIVERY_ALLOW -> deliveryAllow == null ? null : String.join(",", deliveryAllow);
             case DELIVERY_DENY -> deliveryDeny == null ? null : String.join(",", deliveryDeny);
             case MASTER_KEY_FILE -> masterKeyFile;
+            case PUBLIC_URL -> publicUrl;
         };
     }
 

@@ -31,7 +31,8 @@ public enum Setting {
     AUDIT_LOG("--audit-log", "WHARF_AUDIT_LOG"),
     DELIVERY_ALLOW("--delivery-allow", "WHARF_DELIVERY_ALLOW"),
     DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY"),
-    MASTER_KEY_FILE("--master-key-file", "WHARF_MASTER_KEY_FILE");
+    MASTER_KEY_FILE("--master-key-file", "WHARF_MASTER_KEY_FILE"),
+    PUBLIC_URL("--public-url", "WHARF_PUBLIC_URL");
 
     private final String option;
     private final String environmentVariable;

@@ -56,6 +56,8 @@ import java.util.regex.Pattern;
  * @param masterKeyFile   the file holding the master key that wraps KMS key material and other secrets at rest;
  *                        null = {@code <dataDir>/master-key} (see {@link #effectiveMasterKeyFile()}); not used
  *                        {@code inMemory}, where the master key lives only as long as the process
+ * @param publicUrl       {@code http(s)://host[:port]} every URL Wharf mints starts with, whichever listener a request
+ *                        came in on (a proxy or load balancer in front of Wharf); null = by listener ({@code hostname})
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
@@ -63,7 +65,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
                           String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
-                          Path masterKeyFile) {
+                          Path masterKeyFile, String publicUrl) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -151,6 +153,27 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         }
         deliveryAllow = validTargets(Setting.DELIVERY_ALLOW, deliveryAllow);
         deliveryDeny = validTargets(Setting.DELIVERY_DENY, deliveryDeny);
+        publicUrl = validPublicUrl(publicUrl);
+    }
+
+    /** {@code http(s)://host[:port]}, a trailing '/' dropped; nothing after the authority (URLs are built on it). */
+    private static String validPublicUrl(String publicUrl) {
+        if (publicUrl == null) {
+            return null;
+        }
+        String url = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        int scheme = url.indexOf("://");
+        if (scheme < 0 || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new ConfigException(Setting.PUBLIC_URL, publicUrl,
+                    "expected http://host[:port] or https://host[:port], such as https://wharf.example.com");
+        }
+        try {
+            validateHostname(url.substring(scheme + 3));
+        } catch (ConfigException e) {
+            throw new ConfigException(Setting.PUBLIC_URL, publicUrl,
+                    "expected http://host[:port] or https://host[:port] (no path, no query)");
+        }
+        return url;
     }
 
     /** The master key file in force: {@code --master-key-file}, else {@code <data-dir>/master-key}. */
@@ -270,6 +293,18 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         return hostname.lastIndexOf(':') > hostname.lastIndexOf(']') ? hostname : hostname + ":" + listeningPort;
     }
 
+    /**
+     * The host[:port] to put in the URLs of requests that came over the TLS listener: {@code --hostname}'s host with
+     * the TLS port (a port in {@code --hostname} names the plain listener); null = per request.
+     */
+    public String tlsUrlHost(int tlsPort) {
+        if (hostname == null) {
+            return null;
+        }
+        int colon = hostname.lastIndexOf(':');
+        return (colon > hostname.lastIndexOf(']') ? hostname.substring(0, colon) : hostname) + ":" + tlsPort;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -303,6 +338,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private List<String> deliveryAllow = List.of();
         private List<String> deliveryDeny = List.of();
         private Path masterKeyFile;
+        private String publicUrl;
 
         private Builder() {
         }
@@ -368,6 +404,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         /** null = {@code <data-dir>/master-key}. */
         public Builder masterKeyFile(Path value) { masterKeyFile = value; return this; }
+        /** {@code http(s)://host[:port]}, or null to mint URLs by listener. */
+        public Builder publicUrl(String value) { publicUrl = value; return this; }
 
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
@@ -385,7 +423,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile);
+                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl);
         }
     }
 }

@@ -1,0 +1,37 @@
+package io.wharf.protocol;
+
+/**
+ * The characters XML 1.0 can carry (its {@code Char} production): tab, line feed, carriage return,
+ * {@code [#x20-#xD7FF]}, {@code [#xE000-#xFFFD]}, {@code [#x10000-#x10FFFF]}. Nothing else may appear in an XML
+ * document, not even as a character reference ({@code &#x1;} is as fatal to a parser as a raw U+0001), so text
+ * outside this set can only be refused on the way in or replaced on the way out. SQS's rule for message bodies is
+ * this same set.
+ */
+public final class XmlText {
+    /** The set in the regular-expression form AWS's models write their patterns in. */
+    public static final String PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*";
+
+    private XmlText() {
+    }
+
+    /** Whether XML 1.0 can carry code point {@code cp}. */
+    public static boolean allowed(int cp) {
+        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    }
+
+    /**
+     * The first code point of {@code text} XML cannot carry (an unpaired surrogate counts as itself), or -1 when
+     * every one is allowed.
+     */
+    public static int firstUnwritable(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!allowed(cp)) {
+                return cp;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+}
