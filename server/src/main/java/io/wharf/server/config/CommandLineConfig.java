@@ -153,6 +153,12 @@ public final class CommandLineConfig {
                     + "Comma-separated, repeatable. Env WHARF_DELIVERY_DENY. Default: none")
     List<String> deliveryDeny;
 
+    @Option(names = "--repair", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Before starting, salvage a damaged store (or accept that the store is gone) and log exactly "
+                    + "what was dropped; the damaged store is kept aside. Without it a damaged store is refused. "
+                    + "Env WHARF_REPAIR. Default: false")
+    String repair;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -234,6 +240,7 @@ public final class CommandLineConfig {
         set(Setting.AUDIT_LOG, auditLog, String::strip, builder::auditLog);
         setList(Setting.DELIVERY_ALLOW, deliveryAllow, builder::deliveryAllow);
         setList(Setting.DELIVERY_DENY, deliveryDeny, builder::deliveryDeny);
+        set(Setting.REPAIR, repair, v -> parseBoolean(Setting.REPAIR, v), builder::repair);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -305,6 +312,7 @@ public final class CommandLineConfig {
             case AUDIT_LOG -> auditLog;
             case DELIVERY_ALLOW -> deliveryAllow == null ? null : String.join(",", deliveryAllow);
             case DELIVERY_DENY -> deliveryDeny == null ? null : String.join(",", deliveryDeny);
+            case REPAIR -> repair;
         };
     }
 

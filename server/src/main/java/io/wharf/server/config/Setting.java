@@ -30,7 +30,8 @@ public enum Setting {
     ACCOUNTS("--account", "WHARF_ACCOUNTS"),
     AUDIT_LOG("--audit-log", "WHARF_AUDIT_LOG"),
     DELIVERY_ALLOW("--delivery-allow", "WHARF_DELIVERY_ALLOW"),
-    DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY");
+    DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY"),
+    REPAIR("--repair", "WHARF_REPAIR");
 
     private final String option;
     private final String environmentVariable;

@@ -53,13 +53,15 @@ import java.util.regex.Pattern;
  *                        blocks, addresses, host patterns ({@link TargetPattern}); see
  *                        {@link io.wharf.server.outbound.OutboundRules}
  * @param deliveryDeny    what SNS never delivers to, whatever else allows it (same forms)
+ * @param repair          salvage a damaged store (or accept a missing one) before starting, logging what was dropped
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
-                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny) {
+                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
+                          boolean repair) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -293,6 +295,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private String auditLog;
         private List<String> deliveryAllow = List.of();
         private List<String> deliveryDeny = List.of();
+        private boolean repair;
 
         private Builder() {
         }
@@ -356,6 +359,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder deliveryDeny(List<String> value) { deliveryDeny = value; return this; }
 
+        public Builder repair(boolean value) { repair = value; return this; }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             if ((rootAccessKeyId == null) != (rootSecretAccessKey == null)) {
@@ -372,7 +377,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog, deliveryAllow, deliveryDeny);
+                    auditLog, deliveryAllow, deliveryDeny, repair);
         }
     }
 }

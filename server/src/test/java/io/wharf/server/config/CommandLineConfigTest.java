@@ -58,14 +58,14 @@ class CommandLineConfigTest {
                 "--kinesis-enforce-limits", "--delivery-allow", "10.0.0.0/8,hooks.internal", "--delivery-allow=fd00::/8",
                 "--delivery-deny", "*.example.com", "--auth", "verify", "--root-access-key-id", "AKIAROOT",
                 "--root-secret-access-key", "root-secret-1", "--account", "111111111111:AKIAONE:secret-one:x",
-                "--account=222222222222:AKIATWO:secret-two", "--audit-log", "/var/log/wharf-audit.log");
+                "--account=222222222222:AKIATWO:secret-two", "--audit-log", "/var/log/wharf-audit.log", "--repair");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
                 2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true, AuthMode.VERIFY,
                 new AccountKey("123456789012", "AKIAROOT", "root-secret-1"),
                 List.of(new AccountKey("111111111111", "AKIAONE", "secret-one:x"),
                         new AccountKey("222222222222", "AKIATWO", "secret-two")), "/var/log/wharf-audit.log",
-                List.of("10.0.0.0/8", "hooks.internal", "fd00::/8"), List.of("*.example.com")));
+                List.of("10.0.0.0/8", "hooks.internal", "fd00::/8"), List.of("*.example.com"), true));
         assertThat(config.toString()).doesNotContain("root-secret-1").doesNotContain("secret-one");
         assertThat(config.kinesis().enforceLimits()).isTrue();
     }
@@ -85,13 +85,13 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_DELIVERY_DENY", "192.168.0.0/16"), Map.entry("WHARF_AUTH", "ENFORCE"),
                 Map.entry("WHARF_ROOT_ACCESS_KEY_ID", "AKIAROOT"), Map.entry("WHARF_ROOT_SECRET_ACCESS_KEY", "root-secret-1"),
                 Map.entry("WHARF_ACCOUNTS", "111111111111:AKIAONE:secret-one, 222222222222:AKIATWO:secret-two"),
-                Map.entry("WHARF_AUDIT_LOG", "stdout"));
+                Map.entry("WHARF_AUDIT_LOG", "stdout"), Map.entry("WHARF_REPAIR", "true"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
                 "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
                 0, null, null, 100, 7, true, AuthMode.ENFORCE, new AccountKey("111122223333", "AKIAROOT", "root-secret-1"),
                 List.of(new AccountKey("111111111111", "AKIAONE", "secret-one"),
                         new AccountKey("222222222222", "AKIATWO", "secret-two")), "stdout",
-                List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16")));
+                List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16"), true));
     }
 
     @Test
