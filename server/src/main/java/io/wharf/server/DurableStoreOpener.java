@@ -95,7 +95,7 @@ final class DurableStoreOpener {
         }
         for (String line : report.describe().split("\n")) {
             if (report.changed()) {
-                log.warn(line.strip());
+                log.warn(line.strip().replaceFirst("^- ", "dropped: "));
             } else {
                 log.info(line.strip());
             }

@@ -138,6 +138,7 @@ public final class RocksStore implements Store {
         try {
             return new RocksStore(directory, fsyncMode);
         } catch (RocksDBException e) {
+            OwnerOnly.restrictTree(directory); // RocksDB may have rotated its info LOG before failing
             throw openFailure(directory, e);
         } catch (IOException e) {
             throw new StorageException("cannot open the store in " + directory + ": " + e.getMessage(), e);
