@@ -137,6 +137,7 @@ final class GroupCommitter implements AutoCloseable {
         } catch (RocksDBException | RuntimeException e) {
             StorageException stopped = new StorageException("store failed: group commit failed: " + e.getMessage(), e);
             failure = stopped;
+            RocksStore.logFailure(stopped);
             group.forEach(p -> p.done().completeExceptionally(stopped));
         }
     }

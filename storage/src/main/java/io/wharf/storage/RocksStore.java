@@ -51,6 +51,8 @@ public final class RocksStore implements Store {
         RocksDB.loadLibrary();
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RocksStore.class);
+
     /** The key, in the default column family, under which the store keeps its identity (UTF-8 text). */
     static final byte[] STORE_ID_KEY = "wharf.store-id".getBytes(StandardCharsets.UTF_8);
 
@@ -230,8 +232,9 @@ public final class RocksStore implements Store {
             db.write(plainWrite, native_);
             return Commit.DONE;
         } catch (RocksDBException | RuntimeException e) {
-            failed = new StorageException("store failed: write failed: " + e.getMessage(), e);
-            throw failed;
+            StorageException failure = new StorageException("store failed: write failed: " + e.getMessage(), e);
+            fail(failure);
+            throw failure;
         }
     }
 
@@ -320,10 +323,18 @@ public final class RocksStore implements Store {
     /** Fails the store (the first reason stays): every later write is refused. */
     void fail(StorageException reason) {
         synchronized (this) {
-            if (failed == null) {
-                failed = reason;
+            if (failed != null) {
+                return;
             }
+            failed = reason;
         }
+        logFailure(reason);
+    }
+
+    /** One line, once per store: the operator's first clue (health endpoints say the same). */
+    static void logFailure(StorageException reason) {
+        log.error("{} — Wharf refuses every write until it is restarted (docs/operations.md, \"Health, faults and "
+                + "recovery\")", reason.getMessage());
     }
 
     @Override
