@@ -154,6 +154,15 @@ class DamagedStoreIT {
                     .contains("entries): every key from ");
             try (SqsClient sqs = Clients.sqs(wharf.endpoint())) {
                 System.out.println("queues after repair: " + sqs.listQueues().queueUrls());
+                String url = sqs.getQueueUrl(r -> r.queueName("damaged")).queueUrl();
+                System.out.println("after repair: " + sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNamesWithStrings(
+                        "ApproximateNumberOfMessages")).attributesAsStrings());
+                try {
+                    System.out.println("after repair, receive: " + sqs.receiveMessage(r -> r.queueUrl(url)).messages().size()
+                            + " message(s)");
+                } catch (software.amazon.awssdk.services.sqs.model.SqsException e) {
+                    System.out.println("after repair, receive: " + e.statusCode() + " " + e.awsErrorDetails().errorCode());
+                }
             }
             wharf.terminate();
         }
