@@ -125,7 +125,7 @@ public final class RocksStore implements Store {
         }
         syncWrite = new WriteOptions().setSync(true);
         plainWrite = new WriteOptions().setSync(false);
-        committer = new GroupCommitter(db, syncWrite, this::encode);
+        committer = new GroupCommitter(db, syncWrite, this::encode, this::fail);
     }
 
     /**
