@@ -10,7 +10,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Makes sure the data directory exists and is writable before anything is started. */
+/**
+ * Makes sure the data directory exists, is owner-only (0700: nobody else may read what Wharf keeps there — the
+ * store, root credentials, the TLS key — whatever the umask) and writable before anything is started.
+ */
 final class DataDirectory {
     private DataDirectory() {
     }
@@ -18,6 +21,7 @@ final class DataDirectory {
     static void prepare(Path dir) {
         try {
             Files.createDirectories(dir);
+            io.wharf.storage.OwnerOnly.restrict(dir);
             // isWritable can be wrong (root, ACLs, read-only mounts); writing a file is the real test.
             Path probe = Files.createTempFile(dir, ".wharf-write-test", ".tmp");
             Files.delete(probe);

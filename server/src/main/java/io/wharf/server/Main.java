@@ -8,7 +8,7 @@ import io.wharf.server.http.ListenException;
 /**
  * {@code wharf [options]}: parse, start, and stop cleanly on SIGTERM/SIGINT (a shutdown hook). Start-up
  * problems are one line on stderr, no stack trace: exit 2 for bad configuration, 1 when the port can't
- * be bound.
+ * be bound or the store can't be used (damaged, gone, another store's, in use by another Wharf).
  */
 public final class Main {
     private Main() {
@@ -36,7 +36,7 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("wharf: " + e.getMessage());
             return CommandLineConfig.USAGE_ERROR;
-        } catch (ListenException e) {
+        } catch (ListenException | StoreRefusedException e) {
             System.err.println("wharf: " + e.getMessage());
             return 1;
         }

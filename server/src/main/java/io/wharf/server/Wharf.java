@@ -26,8 +26,6 @@ import io.wharf.sns.SnsService;
 import io.wharf.sns.engine.SnsLimits;
 import io.wharf.sqs.SqsService;
 import io.wharf.storage.MemoryStore;
-import io.wharf.storage.RocksStore;
-import io.wharf.storage.StorageException;
 import io.wharf.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,13 +67,17 @@ public final class Wharf implements AutoCloseable {
      * Starts a server and returns once it accepts connections.
      *
      * @throws io.wharf.server.config.ConfigException if the data directory can't be created or written
+     * @throws StoreRefusedException                  if its store is damaged, gone, another one, or in use
      * @throws io.wharf.server.http.ListenException  if the address can't be bound
      */
     public static Wharf start(WharfConfig config) {
-        if (!config.inMemory()) {
-            DataDirectory.prepare(config.dataDir());
+        if (config.inMemory()) {
+            return start(config, new MemoryStore());
         }
-        return start(config, config.inMemory() ? new MemoryStore() : openDurableStore(config));
+        DataDirectory.prepare(config.dataDir());
+        Wharf wharf = start(config, openDurableStore(config));
+        io.wharf.storage.OwnerOnly.restrictTree(config.dataDir()); // the root credentials, TLS files, everything there
+        return wharf;
     }
 
     /**
@@ -116,6 +118,7 @@ public final class Wharf implements AutoCloseable {
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service()),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
+            frontDoor.health(store::failure);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit);
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms) · data: {} · account {} · region {}"
                             + " · auth {}{}",
@@ -269,12 +272,7 @@ public final class Wharf implements AutoCloseable {
     }
 
     private static Store openDurableStore(WharfConfig config) {
-        try {
-            return RocksStore.open(config.dataDir().resolve("rocksdb"), config.fsync());
-        } catch (StorageException e) {
-            throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.DATA_DIR,
-                    config.dataDir().toString(), "cannot open the store (" + e.getMessage() + ")");
-        }
+        return DurableStoreOpener.open(config.dataDir(), config.fsync(), config.repair(), Clock.systemUTC());
     }
 
     private String dataDescription() {

@@ -87,6 +87,12 @@ public final class FaultyStore implements Store {
     }
 
     @Override
+    public String failure() {
+        StorageException stopped = failed;
+        return stopped != null ? stopped.getMessage() : delegate.failure();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

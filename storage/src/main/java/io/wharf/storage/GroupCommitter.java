@@ -40,6 +40,7 @@ final class GroupCommitter implements AutoCloseable {
     private static final Pending STOP = new Pending(new WriteBatch(), new CompletableFuture<>());
 
     private final Encoder encoder;
+    private final java.util.function.Consumer<StorageException> onFailure; // told once, when the committer stops
     private final RocksDB db;
     private final WriteOptions syncWrite;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -50,8 +51,10 @@ final class GroupCommitter implements AutoCloseable {
     private volatile StorageException failure;
     private volatile boolean failNextWrite;
 
-    GroupCommitter(RocksDB db, WriteOptions syncWrite, Encoder encoder) {
+    GroupCommitter(RocksDB db, WriteOptions syncWrite, Encoder encoder,
+                   java.util.function.Consumer<StorageException> onFailure) {
         this.encoder = encoder;
+        this.onFailure = onFailure;
         this.db = db;
         this.syncWrite = syncWrite;
         this.thread = Thread.ofPlatform().name("wharf-group-commit").daemon(true).start(this::run);
@@ -137,6 +140,7 @@ final class GroupCommitter implements AutoCloseable {
         } catch (RocksDBException | RuntimeException e) {
             StorageException stopped = new StorageException("store failed: group commit failed: " + e.getMessage(), e);
             failure = stopped;
+            onFailure.accept(stopped);
             group.forEach(p -> p.done().completeExceptionally(stopped));
         }
     }

@@ -10,6 +10,8 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteOptions;
 
 import java.io.IOException;
@@ -32,12 +34,27 @@ import java.util.function.BiConsumer;
  * fsync fails the store for good (fail-stop, see {@link Store}): reopening it recovers what is on disk.
  *
  * <p>Layout on disk: {@code <data-dir>/rocksdb/} holds the RocksDB files (WAL, SST, MANIFEST, OPTIONS);
- * the key/value layout inside each column family belongs to the engine that owns it (see its javadoc).
+ * the key/value layout inside each column family belongs to the engine that owns it (see its javadoc). The
+ * default column family holds one key of Wharf's own, {@link #STORE_ID_KEY}: the store's identity, which the
+ * server compares with the marker file beside {@code rocksdb/} to tell an emptied or swapped store.
+ *
+ * <p><b>Damage is refused, not skipped</b> (docs/durability.md, "Corruption"): the WAL is replayed in
+ * {@link WALRecoveryMode#TolerateCorruptedTailRecords} — a record cut short at the very end (a crash or power
+ * loss in the middle of a write that was never acknowledged) is dropped, any checksum mismatch refuses to open;
+ * RocksDB's default, point-in-time recovery, would instead stop replaying at the first bad record and open
+ * without everything after it. Every table file's checksums are verified at open ({@link #open}), and a
+ * corruption met later (a read, a flush, a compaction) fails the store as a failed write does. Files and
+ * directories are kept owner-only ({@link OwnerOnly}).
  */
 public final class RocksStore implements Store {
     static {
         RocksDB.loadLibrary();
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RocksStore.class);
+
+    /** The key, in the default column family, under which the store keeps its identity (UTF-8 text). */
+    static final byte[] STORE_ID_KEY = "wharf.store-id".getBytes(StandardCharsets.UTF_8);
 
     private final Path directory;
     private final FsyncMode fsyncMode;
@@ -50,22 +67,32 @@ public final class RocksStore implements Store {
     private final WriteOptions plainWrite;
     private final GroupCommitter committer;
     private volatile boolean closed;
-    private volatile StorageException failed; // FsyncMode.NEVER's own fail-stop; ALWAYS's lives in the committer
+    private final StoreEvents events;
+    // FsyncMode.NEVER's write failures, and corruption or background errors in every mode; the committer has its own
+    private volatile StorageException failed;
 
     private RocksStore(Path directory, FsyncMode fsyncMode) throws RocksDBException, IOException {
         this.directory = directory;
         this.fsyncMode = fsyncMode;
         Files.createDirectories(directory);
+        OwnerOnly.restrict(directory);
         familyOptions = new ColumnFamilyOptions();
+        events = new StoreEvents(directory, this::fail);
         dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
+                .setParanoidChecks(true)
+                .setWalRecoveryMode(WALRecoveryMode.TolerateCorruptedTailRecords)
+                .setListeners(List.of(events))
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(2)
                 .setMaxTotalWalSize(64L << 20);
         List<byte[]> existing;
         try (Options options = new Options()) {
             existing = RocksDB.listColumnFamilies(options, directory.toString());
+        } catch (RocksDBException e) {
+            releaseOptions();
+            throw e;
         }
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
@@ -75,23 +102,78 @@ public final class RocksStore implements Store {
             }
         }
         List<ColumnFamilyHandle> handles = new ArrayList<>();
-        db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+        try {
+            db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+        } catch (RocksDBException e) {
+            releaseOptions();
+            throw e;
+        }
+        try {
+            // Table files are only read block by block when asked for: without this, a damaged block would
+            // surface as a failed read of whatever it holds, long after start (issue 12: 21 messages stuck behind 500s).
+            db.verifyChecksum();
+        } catch (RocksDBException e) {
+            handles.forEach(ColumnFamilyHandle::close);
+            db.close();
+            releaseOptions();
+            throw e;
+        }
+        OwnerOnly.restrictTree(directory);
         openHandles.addAll(handles);
         for (int i = 0; i < descriptors.size(); i++) {
             families.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handles.get(i));
         }
         syncWrite = new WriteOptions().setSync(true);
         plainWrite = new WriteOptions().setSync(false);
-        committer = new GroupCommitter(db, syncWrite, this::encode);
+        committer = new GroupCommitter(db, syncWrite, this::encode, this::fail);
     }
 
-    /** Opens (creating if needed) the store in {@code directory}. */
+    /**
+     * Opens (creating if needed) the store in {@code directory}, after verifying the checksums of every table
+     * file and replaying the write-ahead log strictly (see the class comment).
+     *
+     * @throws StoreDamagedException when the WAL or a table file is damaged (nothing was changed on disk)
+     * @throws StoreLockedException  when another process has the store open
+     * @throws StorageException      when it cannot be opened for another reason
+     */
     public static RocksStore open(Path directory, FsyncMode fsyncMode) {
         try {
             return new RocksStore(directory, fsyncMode);
-        } catch (RocksDBException | IOException e) {
+        } catch (RocksDBException e) {
+            OwnerOnly.restrictTree(directory); // RocksDB may have rotated its info LOG before failing
+            throw openFailure(directory, e);
+        } catch (IOException e) {
             throw new StorageException("cannot open the store in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code directory} holds a RocksDB database (its CURRENT file names the live MANIFEST). */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve("CURRENT"));
+    }
+
+    static StorageException openFailure(Path directory, RocksDBException e) {
+        String message = String.valueOf(e.getMessage());
+        if (isCorruption(e)) {
+            return new StoreDamagedException("the store in " + directory + " is damaged: " + message, e);
+        }
+        if (message.contains("lock file") || message.contains("LOCK")) {
+            return new StoreLockedException("another process is using the store in " + directory.toAbsolutePath()
+                    + " (" + message + ")", e);
+        }
+        return new StorageException("cannot open the store in " + directory + ": " + message, e);
+    }
+
+    static boolean isCorruption(RocksDBException e) {
+        Status status = e.getStatus();
+        return status != null && status.getCode() == Status.Code.Corruption
+                || String.valueOf(e.getMessage()).contains("Corruption");
+    }
+
+    private void releaseOptions() {
+        dbOptions.close();
+        familyOptions.close();
+        events.close();
     }
 
     public Path directory() {
@@ -105,6 +187,9 @@ public final class RocksStore implements Store {
     @Override
     public KeySpace keySpace(String name) {
         ensureOpen();
+        if (families.containsKey(name)) {
+            return new KeySpace(name);
+        }
         families.computeIfAbsent(name, n -> {
             try {
                 ColumnFamilyHandle handle = db.createColumnFamily(
@@ -117,6 +202,7 @@ public final class RocksStore implements Store {
                 throw new StorageException("cannot create key space " + n, e);
             }
         });
+        OwnerOnly.restrictTree(directory); // a new column family rewrites OPTIONS and MANIFEST
         return new KeySpace(name);
     }
 
@@ -146,8 +232,9 @@ public final class RocksStore implements Store {
             db.write(plainWrite, native_);
             return Commit.DONE;
         } catch (RocksDBException | RuntimeException e) {
-            failed = new StorageException("store failed: write failed: " + e.getMessage(), e);
-            throw failed;
+            StorageException failure = new StorageException("store failed: write failed: " + e.getMessage(), e);
+            fail(failure);
+            throw failure;
         }
     }
 
@@ -168,7 +255,7 @@ public final class RocksStore implements Store {
         try {
             return db.get(family(space), key);
         } catch (RocksDBException e) {
-            throw new StorageException("read failed: " + e.getMessage(), e);
+            throw readFailure("read failed: ", e);
         }
     }
 
@@ -191,7 +278,7 @@ public final class RocksStore implements Store {
             }
             it.status();
         } catch (RocksDBException e) {
-            throw new StorageException("scan failed: " + e.getMessage(), e);
+            throw readFailure("scan failed: ", e);
         }
     }
 
@@ -222,7 +309,62 @@ public final class RocksStore implements Store {
         }
     }
 
-    /** Fail-stop (see {@link Store}): after one failed write or fsync, no further write is accepted. */
+    /**
+     * A failed read; a corruption also fails the store: what is on disk is not what was written, and going on
+     * would answer from (and write on top of) data that is partly gone.
+     */
+    private StorageException readFailure(String what, RocksDBException e) {
+        if (isCorruption(e)) {
+            fail(new StorageException("store failed: corruption: " + e.getMessage(), e));
+        }
+        return new StorageException(what + e.getMessage(), e);
+    }
+
+    /** Fails the store (the first reason stays): every later write is refused. */
+    void fail(StorageException reason) {
+        synchronized (this) {
+            if (failed != null) {
+                return;
+            }
+            failed = reason;
+        }
+        logFailure(reason);
+    }
+
+    /** One line, once per store: the operator's first clue (health endpoints say the same). */
+    static void logFailure(StorageException reason) {
+        log.error("{} — Wharf refuses every write until it is restarted (docs/operations.md, \"Health, faults and "
+                + "recovery\")", reason.getMessage());
+    }
+
+    @Override
+    public String failure() {
+        StorageException failure = failed != null ? failed : committer.failure();
+        return failure == null ? null : failure.getMessage();
+    }
+
+    /** The store's identity (see the class comment), or null when none was recorded yet. */
+    public String storeId() {
+        ensureOpen();
+        try {
+            byte[] value = db.get(families.get("default"), STORE_ID_KEY);
+            return value == null ? null : new String(value, StandardCharsets.UTF_8);
+        } catch (RocksDBException e) {
+            throw readFailure("read failed: ", e);
+        }
+    }
+
+    /** Records the store's identity durably (synced). */
+    public void recordStoreId(String id) {
+        ensureWritable();
+        try {
+            db.put(families.get("default"), syncWrite, STORE_ID_KEY, id.getBytes(StandardCharsets.UTF_8));
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot record the store's identity: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fail-stop (see {@link Store}): after one failed write or fsync, or a corruption, no write is accepted. */
     private void ensureWritable() {
         ensureOpen();
         StorageException failure = failed != null ? failed : committer.failure();
@@ -264,7 +406,7 @@ public final class RocksStore implements Store {
         db.close();
         syncWrite.close();
         plainWrite.close();
-        dbOptions.close();
-        familyOptions.close();
+        releaseOptions();
+        OwnerOnly.restrictTree(directory);
     }
 }

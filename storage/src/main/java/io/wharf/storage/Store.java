@@ -59,6 +59,14 @@ public interface Store extends AutoCloseable {
     /** Visits every entry whose key starts with {@code prefix}, in key order. An empty prefix visits all. */
     void scan(KeySpace space, byte[] prefix, BiConsumer<byte[], byte[]> visitor);
 
+    /**
+     * Why the store refuses writes (fail-stop: a failed write or fsync, a corruption, a background error), or
+     * null while it accepts them. Health checks report it.
+     */
+    default String failure() {
+        return null;
+    }
+
     /** Flushes and releases everything. Further calls fail. */
     @Override
     void close();

@@ -73,6 +73,31 @@ final class WharfProcess implements AutoCloseable {
         }
     }
 
+    /** How a run that was expected to end ended: its exit code and everything it printed. */
+    record Exit(int code, List<String> output) {
+    }
+
+    /** Runs the server jar with these arguments until it exits by itself (within 60 s): start-up refusals. */
+    static Exit runToExit(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                "-jar", jar().toString(), "--port", "0", "--data-dir", dataDir.toString(), "--relaxed"));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Wharf did not exit: " + text);
+        }
+        return new Exit(process.exitValue(), text.lines().toList());
+    }
+
+    /** What the server printed up to the listening line. */
+    List<String> startOutput() {
+        return output;
+    }
+
     URI endpoint() {
         return endpoint;
     }

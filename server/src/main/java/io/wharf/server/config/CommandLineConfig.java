@@ -165,6 +165,12 @@ public final class CommandLineConfig {
                     + "port, https and the TLS port), with --hostname's host")
     String publicUrl;
 
+    @Option(names = "--repair", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Before starting, salvage a damaged store (or accept that the store is gone) and log exactly "
+                    + "what was dropped; the damaged store is kept aside. Without it a damaged store is refused. "
+                    + "Env WHARF_REPAIR. Default: false")
+    String repair;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -248,6 +254,7 @@ public final class CommandLineConfig {
         setList(Setting.DELIVERY_DENY, deliveryDeny, builder::deliveryDeny);
         set(Setting.MASTER_KEY_FILE, masterKeyFile, v -> parsePath(Setting.MASTER_KEY_FILE, v), builder::masterKeyFile);
         set(Setting.PUBLIC_URL, publicUrl, String::strip, builder::publicUrl);
+        set(Setting.REPAIR, repair, v -> parseBoolean(Setting.REPAIR, v), builder::repair);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -321,6 +328,7 @@ public final class CommandLineConfig {
             case DELIVERY_DENY -> deliveryDeny == null ? null : String.join(",", deliveryDeny);
             case MASTER_KEY_FILE -> masterKeyFile;
             case PUBLIC_URL -> publicUrl;
+            case REPAIR -> repair;
         };
     }
 

@@ -32,7 +32,8 @@ public enum Setting {
     DELIVERY_ALLOW("--delivery-allow", "WHARF_DELIVERY_ALLOW"),
     DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY"),
     MASTER_KEY_FILE("--master-key-file", "WHARF_MASTER_KEY_FILE"),
-    PUBLIC_URL("--public-url", "WHARF_PUBLIC_URL");
+    PUBLIC_URL("--public-url", "WHARF_PUBLIC_URL"),
+    REPAIR("--repair", "WHARF_REPAIR");
 
     private final String option;
     private final String environmentVariable;

@@ -58,6 +58,7 @@ import java.util.regex.Pattern;
  *                        {@code inMemory}, where the master key lives only as long as the process
  * @param publicUrl       {@code http(s)://host[:port]} every URL Wharf mints starts with, whichever listener a request
  *                        came in on (a proxy or load balancer in front of Wharf); null = by listener ({@code hostname})
+ * @param repair          salvage a damaged store (or accept a missing one) before starting, logging what was dropped
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
@@ -65,7 +66,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
                           String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
-                          Path masterKeyFile, String publicUrl) {
+                          Path masterKeyFile, String publicUrl, boolean repair) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -339,6 +340,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private List<String> deliveryDeny = List.of();
         private Path masterKeyFile;
         private String publicUrl;
+        private boolean repair;
 
         private Builder() {
         }
@@ -406,6 +408,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         public Builder masterKeyFile(Path value) { masterKeyFile = value; return this; }
         /** {@code http(s)://host[:port]}, or null to mint URLs by listener. */
         public Builder publicUrl(String value) { publicUrl = value; return this; }
+        public Builder repair(boolean value) { repair = value; return this; }
 
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
@@ -423,7 +426,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl);
+                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair);
         }
     }
 }

@@ -15,4 +15,9 @@ interface FrontDoorContext {
 
     /** True once shutdown began: answers then carry {@code Connection: close}. */
     boolean draining();
+
+    /** Why writes cannot be accepted (the store's fail-stop reason), or null; see {@link Health}. */
+    default String storeFailure() {
+        return null;
+    }
 }

@@ -42,6 +42,7 @@ public final class HttpFrontDoor implements AutoCloseable {
         private final InFlightRequests inFlight = new InFlightRequests();
         private volatile Gateway gateway;
         private volatile boolean draining;
+        private volatile java.util.function.Supplier<String> storeFailure = () -> null;
 
         @Override
         public Gateway gateway() {
@@ -61,6 +62,11 @@ public final class HttpFrontDoor implements AutoCloseable {
         @Override
         public boolean draining() {
             return draining;
+        }
+
+        @Override
+        public String storeFailure() {
+            return storeFailure.get();
         }
     }
 
@@ -150,6 +156,11 @@ public final class HttpFrontDoor implements AutoCloseable {
         if (tlsChannel != null) {
             tlsChannel.config().setAutoRead(true);
         }
+    }
+
+    /** Where the health endpoints learn that the store refuses writes (its fail-stop reason, or null). */
+    public void health(java.util.function.Supplier<String> storeFailure) {
+        context.storeFailure = Objects.requireNonNull(storeFailure, "storeFailure");
     }
 
     public int port() {

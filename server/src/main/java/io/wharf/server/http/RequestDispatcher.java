@@ -69,7 +69,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         start(ctx, exchange);
     }
 
-    private static Exchange exchangeFor(ChannelHandlerContext ctx, Object msg) {
+    private Exchange exchangeFor(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof RequestSizeLimit.Rejection rejection) {
             return new Immediate(rejection.response(), false);
         }
@@ -81,8 +81,9 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                     "Malformed HTTP request: " + request.decoderResult().cause().getMessage()), false);
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        if (request.method().equals(HttpMethod.GET) && pathOf(request.uri()).equals(HEALTH_PATH)) {
-            return new Immediate(WireMessages.HEALTH, keepAlive);
+        WireResponse health = request.method().equals(HttpMethod.GET) ? Health.answer(pathOf(request.uri()), context) : null;
+        if (health != null) {
+            return new Immediate(health, keepAlive);
         }
         try {
             return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive);

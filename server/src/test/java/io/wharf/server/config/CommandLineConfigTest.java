@@ -62,7 +62,7 @@ class CommandLineConfigTest {
                 "--root-secret-access-key", "root-secret-1", "--account", "111111111111:AKIAONE:secret-one:x",
                 "--account=222222222222:AKIATWO:secret-two", "--audit-log", "/var/log/wharf-audit.log",
                 "--master-key-file", "/etc/wharf/master-key",
-                "--public-url", "https://wharf.example.com/");
+                "--public-url", "https://wharf.example.com/", "--repair");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
                 2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true, AuthMode.VERIFY,
@@ -70,7 +70,7 @@ class CommandLineConfigTest {
                 List.of(new AccountKey("111111111111", "AKIAONE", "secret-one:x"),
                         new AccountKey("222222222222", "AKIATWO", "secret-two")), "/var/log/wharf-audit.log",
                 List.of("10.0.0.0/8", "hooks.internal", "fd00::/8"), List.of("*.example.com"),
-                Path.of("/etc/wharf/master-key"), "https://wharf.example.com"));
+                Path.of("/etc/wharf/master-key"), "https://wharf.example.com", true));
         assertThat(config.toString()).doesNotContain("root-secret-1").doesNotContain("secret-one");
         assertThat(config.kinesis().enforceLimits()).isTrue();
     }
@@ -91,14 +91,14 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_ROOT_ACCESS_KEY_ID", "AKIAROOT"), Map.entry("WHARF_ROOT_SECRET_ACCESS_KEY", "root-secret-1"),
                 Map.entry("WHARF_ACCOUNTS", "111111111111:AKIAONE:secret-one, 222222222222:AKIATWO:secret-two"),
                 Map.entry("WHARF_AUDIT_LOG", "stdout"), Map.entry("WHARF_MASTER_KEY_FILE", "/srv/keys/master"),
-                Map.entry("WHARF_PUBLIC_URL", "http://q.example:8080"));
+                Map.entry("WHARF_PUBLIC_URL", "http://q.example:8080"), Map.entry("WHARF_REPAIR", "true"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
                 "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
                 0, null, null, 100, 7, true, AuthMode.ENFORCE, new AccountKey("111122223333", "AKIAROOT", "root-secret-1"),
                 List.of(new AccountKey("111111111111", "AKIAONE", "secret-one"),
                         new AccountKey("222222222222", "AKIATWO", "secret-two")), "stdout",
                 List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16"), Path.of("/srv/keys/master"),
-                "http://q.example:8080"));
+                "http://q.example:8080", true));
     }
 
     @Test
@@ -118,6 +118,7 @@ class CommandLineConfigTest {
         assertThat(run(Map.of(), "--hostname", "q.example:80").tlsUrlHost(4567)).isEqualTo("q.example:4567");
         assertThat(run(Map.of(), "--hostname", "[::1]").tlsUrlHost(4567)).isEqualTo("[::1]:4567");
         assertThat(run(Map.of()).tlsUrlHost(4567)).isNull();
+                List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16"), true));
     }
 
     @Test
