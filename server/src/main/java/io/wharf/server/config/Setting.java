@@ -30,7 +30,13 @@ public enum Setting {
     ACCOUNTS("--account", "WHARF_ACCOUNTS"),
     AUDIT_LOG("--audit-log", "WHARF_AUDIT_LOG"),
     DELIVERY_ALLOW("--delivery-allow", "WHARF_DELIVERY_ALLOW"),
-    DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY");
+    DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY"),
+    IDLE_TIMEOUT("--idle-timeout", "WHARF_IDLE_TIMEOUT"),
+    HEADER_TIMEOUT("--header-timeout", "WHARF_HEADER_TIMEOUT"),
+    BODY_TIMEOUT("--body-timeout", "WHARF_BODY_TIMEOUT"),
+    MAX_CONNECTIONS("--max-connections", "WHARF_MAX_CONNECTIONS"),
+    MAX_INFLIGHT_BYTES("--max-inflight-bytes", "WHARF_MAX_INFLIGHT_BYTES"),
+    HTTP2_MAX_STREAMS("--http2-max-streams", "WHARF_HTTP2_MAX_STREAMS");
 
     private final String option;
     private final String environmentVariable;

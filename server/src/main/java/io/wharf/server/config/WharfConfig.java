@@ -3,6 +3,7 @@ package io.wharf.server.config;
 import java.nio.file.Path;
 import io.wharf.kinesis.KinesisSettings;
 import io.wharf.protocol.auth.AuthMode;
+import io.wharf.server.http.ConnectionLimits;
 import io.wharf.server.outbound.TargetPattern;
 import io.wharf.storage.FsyncMode;
 
@@ -53,13 +54,17 @@ import java.util.regex.Pattern;
  *                        blocks, addresses, host patterns ({@link TargetPattern}); see
  *                        {@link io.wharf.server.outbound.OutboundRules}
  * @param deliveryDeny    what SNS never delivers to, whatever else allows it (same forms)
+ * @param connectionLimits per-connection timeouts, the connection cap, the in-flight body budget and HTTP/2 stream
+ *                        limits ({@code --idle-timeout}, {@code --header-timeout}, {@code --body-timeout},
+ *                        {@code --max-connections}, {@code --max-inflight-bytes}, {@code --http2-max-streams})
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
                           FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
-                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny) {
+                          String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
+                          ConnectionLimits connectionLimits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -147,6 +152,35 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         }
         deliveryAllow = validTargets(Setting.DELIVERY_ALLOW, deliveryAllow);
         deliveryDeny = validTargets(Setting.DELIVERY_DENY, deliveryDeny);
+        validateConnectionLimits(connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits, maxRequestBytes);
+        connectionLimits = connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits;
+    }
+
+    public static final long MAX_CONNECTION_TIMEOUT_SECONDS = 3600;
+
+    private static void validateConnectionLimits(ConnectionLimits limits, int maxRequestBytes) {
+        timeout(Setting.IDLE_TIMEOUT, limits.idleTimeout());
+        timeout(Setting.HEADER_TIMEOUT, limits.headerTimeout());
+        timeout(Setting.BODY_TIMEOUT, limits.bodyTimeout());
+        if (limits.maxConnections() < 0 || limits.maxConnections() > 1_000_000) {
+            throw new ConfigException(Setting.MAX_CONNECTIONS, Integer.toString(limits.maxConnections()),
+                    "expected 1-1000000 (0 = from the file descriptor limit)");
+        }
+        if (limits.maxInflightBytes() != 0 && limits.maxInflightBytes() < maxRequestBytes) {
+            throw new ConfigException(Setting.MAX_INFLIGHT_BYTES, Long.toString(limits.maxInflightBytes()),
+                    "expected at least --max-request-bytes (" + maxRequestBytes + "), or 0 for the default");
+        }
+        if (limits.http2MaxStreams() < 1 || limits.http2MaxStreams() > 10_000) {
+            throw new ConfigException(Setting.HTTP2_MAX_STREAMS, Integer.toString(limits.http2MaxStreams()),
+                    "expected 1-10000 streams");
+        }
+    }
+
+    private static void timeout(Setting setting, Duration value) {
+        if (value.toSeconds() < 1 || value.toSeconds() > MAX_CONNECTION_TIMEOUT_SECONDS) {
+            throw new ConfigException(setting, Long.toString(value.toSeconds()),
+                    "expected 1-" + MAX_CONNECTION_TIMEOUT_SECONDS + " seconds");
+        }
     }
 
     /** Each account once, each access key once, and no extra account that is the main one. */
@@ -293,6 +327,12 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private String auditLog;
         private List<String> deliveryAllow = List.of();
         private List<String> deliveryDeny = List.of();
+        private Duration idleTimeout = ConnectionLimits.DEFAULT_IDLE_TIMEOUT;
+        private Duration headerTimeout = ConnectionLimits.DEFAULT_HEADER_TIMEOUT;
+        private Duration bodyTimeout = ConnectionLimits.DEFAULT_BODY_TIMEOUT;
+        private int maxConnections;
+        private long maxInflightBytes;
+        private int http2MaxStreams = ConnectionLimits.DEFAULT_HTTP2_MAX_STREAMS;
 
         private Builder() {
         }
@@ -356,6 +396,41 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder deliveryDeny(List<String> value) { deliveryDeny = value; return this; }
 
+        public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
+
+        public Builder headerTimeout(Duration value) { headerTimeout = value; return this; }
+
+        public Builder bodyTimeout(Duration value) { bodyTimeout = value; return this; }
+
+        /** 0 = derived from the file descriptor limit. */
+        public Builder maxConnections(int value) { maxConnections = value; return this; }
+
+        /** 0 = the default (64 MiB, or the largest request if larger). */
+        public Builder maxInflightBytes(long value) { maxInflightBytes = value; return this; }
+
+        public Builder http2MaxStreams(int value) { http2MaxStreams = value; return this; }
+
+        /** Checked here (not in the record's constructor) so that a bad value names its flag. */
+        private ConnectionLimits connectionLimits() {
+            timeout(Setting.IDLE_TIMEOUT, idleTimeout);
+            timeout(Setting.HEADER_TIMEOUT, headerTimeout);
+            timeout(Setting.BODY_TIMEOUT, bodyTimeout);
+            if (maxConnections < 0) {
+                throw new ConfigException(Setting.MAX_CONNECTIONS, Integer.toString(maxConnections),
+                        "expected 1-1000000 (0 = from the file descriptor limit)");
+            }
+            if (maxInflightBytes < 0) {
+                throw new ConfigException(Setting.MAX_INFLIGHT_BYTES, Long.toString(maxInflightBytes),
+                        "expected at least --max-request-bytes, or 0 for the default");
+            }
+            if (http2MaxStreams < 1) {
+                throw new ConfigException(Setting.HTTP2_MAX_STREAMS, Integer.toString(http2MaxStreams),
+                        "expected 1-10000 streams");
+            }
+            return new ConnectionLimits(idleTimeout, headerTimeout, bodyTimeout, maxConnections, maxInflightBytes,
+                    http2MaxStreams);
+        }
+
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
             if ((rootAccessKeyId == null) != (rootSecretAccessKey == null)) {
@@ -372,7 +447,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog, deliveryAllow, deliveryDeny);
+                    auditLog, deliveryAllow, deliveryDeny, connectionLimits());
         }
     }
 }
