@@ -8,7 +8,9 @@ import io.wharf.server.http.ListenException;
 /**
  * {@code wharf [options]}: parse, start, and stop cleanly on SIGTERM/SIGINT (a shutdown hook). Start-up
  * problems are one line on stderr, no stack trace: exit 2 for bad configuration, 1 when the port can't
- * be bound or the store can't be used (damaged, gone, another store's, in use by another Wharf).
+ * be bound or the store can't be used (damaged, gone, another store's, in use by another Wharf). The first SIGTERM/SIGINT stops gracefully (in-flight requests, long polls included, may finish for up to
+ * {@code --shutdown-timeout}); a second one stops at once (the wait is cut short, the store still closes cleanly); a
+ * third halts the JVM.
  */
 public final class Main {
     private Main() {
@@ -40,7 +42,9 @@ public final class Main {
             System.err.println("wharf: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(wharf::close, "wharf-shutdown"));
+        Thread shutdown = new Thread(wharf::close, "wharf-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        StopSignals.install(shutdown);
         return -1;
     }
 }

@@ -109,7 +109,8 @@ public final class Wharf implements AutoCloseable {
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
-                    config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes());
+                    config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes(),
+                    config.connectionLimits());
             int port = frontDoor.port();
             String urlHost = urlHostFor(config, auth, port);
             String tlsUrlHost = frontDoor.tlsPort() < 0 ? null : tlsUrlHostFor(config, auth, frontDoor.tlsPort());
@@ -128,6 +129,10 @@ public final class Wharf implements AutoCloseable {
                     auth.name().toLowerCase(java.util.Locale.ROOT), config.relaxed() ? " · relaxed" : "");
             describeAuth(config, auth, keys, urlHost, audit);
             log.debug("transport {}, max request {} bytes", frontDoor.transport(), config.maxRequestBytes());
+            log.debug("connections: at most {}, idle {} s, header {} s, body {} s; request bodies in flight at most {} "
+                            + "bytes", frontDoor.maxConnections(), config.connectionLimits().idleTimeout().toSeconds(),
+                    config.connectionLimits().headerTimeout().toSeconds(),
+                    config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
             if (kinesis != null) {

@@ -83,4 +83,66 @@ class MainProcessTest {
                 .isEqualTo("wharf: invalid --port 'abc': not a whole number" + System.lineSeparator());
         assertThat(process.getInputStream().readAllBytes()).isEmpty();
     }
+
+    @Test
+    void aSecondSigtermStopsWithoutWaitingForLongPolls() throws Exception {
+        // A shutdown timeout far longer than the long poll: only the second signal can make the server go before it.
+        Process process = launch(true, "--port", "0", "--in-memory", "--shutdown-timeout", "300");
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                    Matcher listening = LISTENING.matcher(line);
+                    if (listening.find()) {
+                        port.complete(Integer.parseInt(listening.group(1)));
+                    }
+                }
+            } catch (Exception e) {
+                port.completeExceptionally(e);
+            }
+            port.completeExceptionally(new AssertionError("no start-up line in " + output));
+        });
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + port.get(30, TimeUnit.SECONDS) + "/");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> created = http.send(sqs(endpoint, "CreateQueue", "{\"QueueName\":\"q\"}"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(200);
+            String queueUrl = created.body().replaceAll(".*\"QueueUrl\":\"([^\"]+)\".*", "$1");
+            CompletableFuture<HttpResponse<String>> longPoll = http.sendAsync(sqs(endpoint, "ReceiveMessage",
+                    "{\"QueueUrl\":\"" + queueUrl + "\",\"WaitTimeSeconds\":20}"), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(1_000); // let the long poll reach the server; the log line below proves it did
+
+            assertThat(process.toHandle().destroy()).isTrue();
+            awaitLine(output, "Wharf stopping");
+            assertThat(output).anyMatch(line -> line.contains("Wharf stopping") && line.contains("for 1 in-flight"));
+            assertThat(process.isAlive()).isTrue(); // graceful: waiting for the long poll
+
+            assertThat(process.toHandle().destroy()).isTrue();
+            assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(143);
+            // Cut off, not answered: a long poll that ran its course would have been a 200 with no messages.
+            assertThat(longPoll).failsWithin(java.time.Duration.ofSeconds(10));
+            assertThat(reader.join(java.time.Duration.ofSeconds(10))).isTrue();
+            assertThat(String.join("\n", output)).contains("received again").contains("Wharf stopped");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static HttpRequest sqs(URI endpoint, String action, String json) {
+        return HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "AmazonSQS." + action).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static void awaitLine(List<String> output, String text) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (output.stream().noneMatch(line -> line.contains(text))) {
+            assertThat(System.nanoTime()).as("'" + text + "' in " + output).isLessThan(end);
+            Thread.sleep(20);
+        }
+    }
 }

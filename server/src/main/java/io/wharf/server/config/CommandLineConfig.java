@@ -170,6 +170,36 @@ public final class CommandLineConfig {
                     + "what was dropped; the damaged store is kept aside. Without it a damaged store is refused. "
                     + "Env WHARF_REPAIR. Default: false")
     String repair;
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Close a keep-alive connection with no request in progress (HTTP/2: no open stream) after "
+                    + "this long; long polls and event streams are in progress. Env WHARF_IDLE_TIMEOUT. Default: 30")
+    String idleTimeout;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            description = "A request's line and headers (and a TLS handshake) must arrive within this long of its "
+                    + "first byte, or of the connection opening. Env WHARF_HEADER_TIMEOUT. Default: 10")
+    String headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS",
+            description = "Cut off a request body with no byte for this long, or averaging under 1 KiB/s after it; "
+                    + "also how long an answer may go unread. Env WHARF_BODY_TIMEOUT. Default: 10")
+    String bodyTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "COUNT",
+            description = "Open connections allowed over all ports; more are answered 503 and closed. "
+                    + "Env WHARF_MAX_CONNECTIONS. Default: 3/4 of the file descriptor limit, at most 10000")
+    String maxConnections;
+
+    @Option(names = "--max-inflight-bytes", paramLabel = "BYTES",
+            description = "Request body bytes being received at once over all connections; a body that does not fit "
+                    + "is refused with 503. Env WHARF_MAX_INFLIGHT_BYTES. Default: 67108864 (64 MiB), or "
+                    + "--max-request-bytes if larger")
+    String maxInflightBytes;
+
+    @Option(names = "--http2-max-streams", paramLabel = "COUNT",
+            description = "Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS). "
+                    + "Env WHARF_HTTP2_MAX_STREAMS. Default: 100")
+    String http2MaxStreams;
 
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
@@ -255,6 +285,17 @@ public final class CommandLineConfig {
         set(Setting.MASTER_KEY_FILE, masterKeyFile, v -> parsePath(Setting.MASTER_KEY_FILE, v), builder::masterKeyFile);
         set(Setting.PUBLIC_URL, publicUrl, String::strip, builder::publicUrl);
         set(Setting.REPAIR, repair, v -> parseBoolean(Setting.REPAIR, v), builder::repair);
+        set(Setting.IDLE_TIMEOUT, idleTimeout, v -> Duration.ofSeconds(parseInt(Setting.IDLE_TIMEOUT, v)),
+                builder::idleTimeout);
+        set(Setting.HEADER_TIMEOUT, headerTimeout, v -> Duration.ofSeconds(parseInt(Setting.HEADER_TIMEOUT, v)),
+                builder::headerTimeout);
+        set(Setting.BODY_TIMEOUT, bodyTimeout, v -> Duration.ofSeconds(parseInt(Setting.BODY_TIMEOUT, v)),
+                builder::bodyTimeout);
+        set(Setting.MAX_CONNECTIONS, maxConnections, v -> parseInt(Setting.MAX_CONNECTIONS, v), builder::maxConnections);
+        set(Setting.MAX_INFLIGHT_BYTES, maxInflightBytes, v -> parseLong(Setting.MAX_INFLIGHT_BYTES, v),
+                builder::maxInflightBytes);
+        set(Setting.HTTP2_MAX_STREAMS, http2MaxStreams, v -> parseInt(Setting.HTTP2_MAX_STREAMS, v),
+                builder::http2MaxStreams);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -329,12 +370,26 @@ public final class CommandLineConfig {
             case MASTER_KEY_FILE -> masterKeyFile;
             case PUBLIC_URL -> publicUrl;
             case REPAIR -> repair;
+            case IDLE_TIMEOUT -> idleTimeout;
+            case HEADER_TIMEOUT -> headerTimeout;
+            case BODY_TIMEOUT -> bodyTimeout;
+            case MAX_CONNECTIONS -> maxConnections;
+            case MAX_INFLIGHT_BYTES -> maxInflightBytes;
+            case HTTP2_MAX_STREAMS -> http2MaxStreams;
         };
     }
 
     private static int parseInt(Setting setting, String value) {
         try {
             return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(setting, value, "not a whole number");
+        }
+    }
+
+    private static long parseLong(Setting setting, String value) {
+        try {
+            return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
             throw new ConfigException(setting, value, "not a whole number");
         }

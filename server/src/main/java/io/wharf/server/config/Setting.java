@@ -33,7 +33,13 @@ public enum Setting {
     DELIVERY_DENY("--delivery-deny", "WHARF_DELIVERY_DENY"),
     MASTER_KEY_FILE("--master-key-file", "WHARF_MASTER_KEY_FILE"),
     PUBLIC_URL("--public-url", "WHARF_PUBLIC_URL"),
-    REPAIR("--repair", "WHARF_REPAIR");
+    REPAIR("--repair", "WHARF_REPAIR"),
+    IDLE_TIMEOUT("--idle-timeout", "WHARF_IDLE_TIMEOUT"),
+    HEADER_TIMEOUT("--header-timeout", "WHARF_HEADER_TIMEOUT"),
+    BODY_TIMEOUT("--body-timeout", "WHARF_BODY_TIMEOUT"),
+    MAX_CONNECTIONS("--max-connections", "WHARF_MAX_CONNECTIONS"),
+    MAX_INFLIGHT_BYTES("--max-inflight-bytes", "WHARF_MAX_INFLIGHT_BYTES"),
+    HTTP2_MAX_STREAMS("--http2-max-streams", "WHARF_HTTP2_MAX_STREAMS");
 
     private final String option;
     private final String environmentVariable;

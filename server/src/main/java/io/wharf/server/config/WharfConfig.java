@@ -3,6 +3,7 @@ package io.wharf.server.config;
 import java.nio.file.Path;
 import io.wharf.kinesis.KinesisSettings;
 import io.wharf.protocol.auth.AuthMode;
+import io.wharf.server.http.ConnectionLimits;
 import io.wharf.server.outbound.TargetPattern;
 import io.wharf.storage.FsyncMode;
 
@@ -59,6 +60,9 @@ import java.util.regex.Pattern;
  * @param publicUrl       {@code http(s)://host[:port]} every URL Wharf mints starts with, whichever listener a request
  *                        came in on (a proxy or load balancer in front of Wharf); null = by listener ({@code hostname})
  * @param repair          salvage a damaged store (or accept a missing one) before starting, logging what was dropped
+ * @param connectionLimits per-connection timeouts, the connection cap, the in-flight body budget and HTTP/2 stream
+ *                        limits ({@code --idle-timeout}, {@code --header-timeout}, {@code --body-timeout},
+ *                        {@code --max-connections}, {@code --max-inflight-bytes}, {@code --http2-max-streams})
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
@@ -66,7 +70,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                           Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
                           String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
-                          Path masterKeyFile, String publicUrl, boolean repair) {
+                          Path masterKeyFile, String publicUrl, boolean repair,
+                          ConnectionLimits connectionLimits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -155,6 +160,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         deliveryAllow = validTargets(Setting.DELIVERY_ALLOW, deliveryAllow);
         deliveryDeny = validTargets(Setting.DELIVERY_DENY, deliveryDeny);
         publicUrl = validPublicUrl(publicUrl);
+        validateConnectionLimits(connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits, maxRequestBytes);
+        connectionLimits = connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits;
     }
 
     /** {@code http(s)://host[:port]}, a trailing '/' dropped; nothing after the authority (URLs are built on it). */
@@ -180,6 +187,33 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
     /** The master key file in force: {@code --master-key-file}, else {@code <data-dir>/master-key}. */
     public Path effectiveMasterKeyFile() {
         return masterKeyFile != null ? masterKeyFile : dataDir.resolve("master-key");
+    }
+
+    public static final long MAX_CONNECTION_TIMEOUT_SECONDS = 3600;
+
+    private static void validateConnectionLimits(ConnectionLimits limits, int maxRequestBytes) {
+        timeout(Setting.IDLE_TIMEOUT, limits.idleTimeout());
+        timeout(Setting.HEADER_TIMEOUT, limits.headerTimeout());
+        timeout(Setting.BODY_TIMEOUT, limits.bodyTimeout());
+        if (limits.maxConnections() < 0 || limits.maxConnections() > 1_000_000) {
+            throw new ConfigException(Setting.MAX_CONNECTIONS, Integer.toString(limits.maxConnections()),
+                    "expected 1-1000000 (0 = from the file descriptor limit)");
+        }
+        if (limits.maxInflightBytes() != 0 && limits.maxInflightBytes() < maxRequestBytes) {
+            throw new ConfigException(Setting.MAX_INFLIGHT_BYTES, Long.toString(limits.maxInflightBytes()),
+                    "expected at least --max-request-bytes (" + maxRequestBytes + "), or 0 for the default");
+        }
+        if (limits.http2MaxStreams() < 1 || limits.http2MaxStreams() > 10_000) {
+            throw new ConfigException(Setting.HTTP2_MAX_STREAMS, Integer.toString(limits.http2MaxStreams()),
+                    "expected 1-10000 streams");
+        }
+    }
+
+    private static void timeout(Setting setting, Duration value) {
+        if (value.toSeconds() < 1 || value.toSeconds() > MAX_CONNECTION_TIMEOUT_SECONDS) {
+            throw new ConfigException(setting, Long.toString(value.toSeconds()),
+                    "expected 1-" + MAX_CONNECTION_TIMEOUT_SECONDS + " seconds");
+        }
     }
 
     /** Each account once, each access key once, and no extra account that is the main one. */
@@ -341,6 +375,12 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private Path masterKeyFile;
         private String publicUrl;
         private boolean repair;
+        private Duration idleTimeout = ConnectionLimits.DEFAULT_IDLE_TIMEOUT;
+        private Duration headerTimeout = ConnectionLimits.DEFAULT_HEADER_TIMEOUT;
+        private Duration bodyTimeout = ConnectionLimits.DEFAULT_BODY_TIMEOUT;
+        private int maxConnections;
+        private long maxInflightBytes;
+        private int http2MaxStreams = ConnectionLimits.DEFAULT_HTTP2_MAX_STREAMS;
 
         private Builder() {
         }
@@ -409,6 +449,40 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         /** {@code http(s)://host[:port]}, or null to mint URLs by listener. */
         public Builder publicUrl(String value) { publicUrl = value; return this; }
         public Builder repair(boolean value) { repair = value; return this; }
+        public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
+
+        public Builder headerTimeout(Duration value) { headerTimeout = value; return this; }
+
+        public Builder bodyTimeout(Duration value) { bodyTimeout = value; return this; }
+
+        /** 0 = derived from the file descriptor limit. */
+        public Builder maxConnections(int value) { maxConnections = value; return this; }
+
+        /** 0 = the default (64 MiB, or the largest request if larger). */
+        public Builder maxInflightBytes(long value) { maxInflightBytes = value; return this; }
+
+        public Builder http2MaxStreams(int value) { http2MaxStreams = value; return this; }
+
+        /** Checked here (not in the record's constructor) so that a bad value names its flag. */
+        private ConnectionLimits connectionLimits() {
+            timeout(Setting.IDLE_TIMEOUT, idleTimeout);
+            timeout(Setting.HEADER_TIMEOUT, headerTimeout);
+            timeout(Setting.BODY_TIMEOUT, bodyTimeout);
+            if (maxConnections < 0) {
+                throw new ConfigException(Setting.MAX_CONNECTIONS, Integer.toString(maxConnections),
+                        "expected 1-1000000 (0 = from the file descriptor limit)");
+            }
+            if (maxInflightBytes < 0) {
+                throw new ConfigException(Setting.MAX_INFLIGHT_BYTES, Long.toString(maxInflightBytes),
+                        "expected at least --max-request-bytes, or 0 for the default");
+            }
+            if (http2MaxStreams < 1) {
+                throw new ConfigException(Setting.HTTP2_MAX_STREAMS, Integer.toString(http2MaxStreams),
+                        "expected 1-10000 streams");
+            }
+            return new ConnectionLimits(idleTimeout, headerTimeout, bodyTimeout, maxConnections, maxInflightBytes,
+                    http2MaxStreams);
+        }
 
         /** @throws ConfigException naming the first bad value */
         public WharfConfig build() {
@@ -426,7 +500,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair);
+                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair, connectionLimits());
         }
     }
 }

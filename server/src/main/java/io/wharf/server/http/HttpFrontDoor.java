@@ -35,6 +35,8 @@ public final class HttpFrontDoor implements AutoCloseable {
     private final String transport;
     private final ConnectionTracker connections;
     private final Context context;
+    private final int maxConnections;
+    private final BodyBudget.Pool bodyBytes;
 
     private static final class Context implements FrontDoorContext {
         private final ExecutorService executor =
@@ -71,7 +73,10 @@ public final class HttpFrontDoor implements AutoCloseable {
     }
 
     private HttpFrontDoor(EventLoopGroup acceptor, EventLoopGroup workers, Channel serverChannel, Channel tlsChannel,
-                          String transport, ConnectionTracker connections, Context context) {
+                          String transport, ConnectionTracker connections, Context context, int maxConnections,
+                          BodyBudget.Pool bodyBytes) {
+        this.maxConnections = maxConnections;
+        this.bodyBytes = bodyBytes;
         this.acceptor = acceptor;
         this.workers = workers;
         this.serverChannel = serverChannel;
@@ -98,26 +103,38 @@ public final class HttpFrontDoor implements AutoCloseable {
      * @throws ListenException when an address can't be bound (in use, not local, …)
      */
     public static HttpFrontDoor bind(String host, int port, int tlsPort, SslContext tls, int maxRequestBytes) {
+        return bind(host, port, tlsPort, tls, maxRequestBytes, ConnectionLimits.DEFAULTS);
+    }
+
+    /**
+     * As {@link #bind(String, int, int, SslContext, int)}, with these per-connection and total limits.
+     *
+     * @throws ListenException when an address can't be bound (in use, not local, …)
+     */
+    public static HttpFrontDoor bind(String host, int port, int tlsPort, SslContext tls, int maxRequestBytes,
+                                     ConnectionLimits limits) {
+        TlsRenegotiation.rejectClientInitiated();
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, ioHandlers);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, ioHandlers);
         Context context = new Context();
-        ConnectionTracker connections = new ConnectionTracker();
+        ConnectionTracker connections = new ConnectionTracker(limits.effectiveMaxConnections());
+        BodyBudget.Pool bodyBytes = new BodyBudget.Pool(limits.effectiveMaxInflightBytes(maxRequestBytes));
         Channel channel = null;
         int binding = port;
         try {
             channel = listen(acceptor, workers, channelType, host, port,
-                    new HttpPipeline(context, maxRequestBytes, connections, null));
+                    new HttpPipeline(context, maxRequestBytes, connections, null, limits, bodyBytes));
             Channel secure = null;
             if (tls != null) {
                 binding = tlsPort;
                 secure = listen(acceptor, workers, channelType, host, tlsPort,
-                        new HttpPipeline(context, maxRequestBytes, connections, tls));
+                        new HttpPipeline(context, maxRequestBytes, connections, tls, limits, bodyBytes));
             }
             return new HttpFrontDoor(acceptor, workers, channel, secure, epoll ? "epoll" : "nio", connections,
-                    context);
+                    context, limits.effectiveMaxConnections(), bodyBytes);
         } catch (Exception e) {
             if (channel != null) {
                 channel.close().awaitUninterruptibly();
@@ -175,6 +192,31 @@ public final class HttpFrontDoor implements AutoCloseable {
     /** "epoll" or "nio". */
     public String transport() {
         return transport;
+    }
+
+    /** Open connections, over both ports. */
+    public int connections() {
+        return connections.size();
+    }
+
+    /** The connection cap in force. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Connections refused at the cap since start. */
+    public long refusedConnections() {
+        return connections.refused();
+    }
+
+    /** The in-flight request body budget in force, in bytes. */
+    public long maxInflightBytes() {
+        return bodyBytes.capacity();
+    }
+
+    /** Request body bytes reserved right now. */
+    public long inflightBodyBytes() {
+        return bodyBytes.used();
     }
 
     /** Requests received and not yet answered. */

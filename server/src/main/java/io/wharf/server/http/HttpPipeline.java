@@ -9,9 +9,11 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
@@ -30,6 +32,10 @@ import io.netty.util.AsciiString;
  *                     └─ "http/1.1" or none: the plain pipeline (the SDK's Netty client sends the h2 preface with
  *                        no ALPN, so the sniff is needed here too)
  * </pre>
+ * Every connection is counted against the connection cap ({@link ConnectionTracker}) and gets a
+ * {@link ConnectionClock} (idle, header, body and unread-answer deadlines); each HTTP/1.1 request and HTTP/2 stream
+ * spends the global {@link BodyBudget}; HTTP/2 advertises its stream and header-list limits and counts the answers
+ * waiting for the client's window ({@link Http2Answers}).
  */
 final class HttpPipeline extends ChannelInitializer<Channel> {
     /** Long enough for a Query-protocol request sent as GET with its parameters in the URL. */
@@ -41,29 +47,42 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
     private final int maxRequestBytes;
     private final ConnectionTracker connections;
     private final SslContext tls;
+    private final ConnectionLimits limits;
+    private final BodyBudget.Pool bodyBytes;
 
     /** @param tls the TLS port's context, or null for the plain port */
-    HttpPipeline(FrontDoorContext context, int maxRequestBytes, ConnectionTracker connections, SslContext tls) {
+    HttpPipeline(FrontDoorContext context, int maxRequestBytes, ConnectionTracker connections, SslContext tls,
+                 ConnectionLimits limits, BodyBudget.Pool bodyBytes) {
         this.context = context;
         this.maxRequestBytes = maxRequestBytes;
         this.connections = connections;
         this.tls = tls;
+        this.limits = limits;
+        this.bodyBytes = bodyBytes;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
-        connections.add(channel);
+        if (!connections.admit(channel, tls == null)) {
+            return;
+        }
+        ConnectionClock clock = new ConnectionClock(channel, limits, false);
+        channel.attr(Http2Answers.CLOCK).set(clock);
         if (tls == null) {
+            pipeline.addLast("clock", new ConnectionClock.Bytes(clock));
             cleartext(pipeline);
             return;
         }
-        pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+        io.netty.handler.ssl.SslHandler sslHandler = tls.newHandler(channel.alloc());
+        sslHandler.setHandshakeTimeoutMillis(limits.headerTimeout().toMillis());
+        pipeline.addLast("tls", sslHandler);
+        pipeline.addLast("clock", new ConnectionClock.Bytes(clock));
         pipeline.addLast("alpn", new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
             @Override
             protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
                 if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                    http2(ctx.pipeline());
+                    http2(ctx.pipeline(), clock);
                     ctx.pipeline().addLast("errors", ConnectionErrorHandler.INSTANCE);
                 } else {
                     cleartext(ctx.pipeline());
@@ -77,6 +96,25 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
         });
     }
 
+    /** Our HTTP/2 settings: the stream and header-list limits. */
+    private Http2FrameCodec http2Codec() {
+        return Http2FrameCodecBuilder.forServer()
+                .initialSettings(Http2Settings.defaultSettings()
+                        .maxConcurrentStreams(limits.http2MaxStreams())
+                        .maxHeaderListSize(MAX_HEADER_BYTES))
+                .build();
+    }
+
+    /** The connection turned HTTP/2: its clock now counts streams, and its waiting answers are counted. */
+    private static void becameHttp2(ChannelPipeline pipeline) {
+        Http2FrameCodec codec = pipeline.get(Http2FrameCodec.class);
+        ConnectionClock clock = pipeline.channel().attr(Http2Answers.CLOCK).get();
+        if (codec != null && clock != null && pipeline.get("h2-answers") == null) {
+            clock.http2(codec.connection());
+            pipeline.addAfter(pipeline.context(codec).name(), "h2-answers", new Http2Answers(clock));
+        }
+    }
+
     /** HTTP/1.1, h2c by Upgrade, h2c by prior knowledge. */
     private void cleartext(ChannelPipeline pipeline) {
         HttpServerCodec codec = new HttpServerCodec(new HttpDecoderConfig()
@@ -84,18 +122,19 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
                 .setMaxHeaderSize(MAX_HEADER_BYTES));
         HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, protocol ->
                 AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                        ? new Http2ServerUpgradeCodec(Http2FrameCodecBuilder.forServer().build(),
+                        ? new Http2ServerUpgradeCodec(http2Codec(),
                         new Http2MultiplexHandler(new StreamPipeline()))
                         : null, maxRequestBytes);
         pipeline.addLast("http", new CleartextHttp2ServerUpgradeHandler(codec, upgrade, new PriorKnowledge()));
         pipeline.addLast("h1-only", new Http1Only());
+        pipeline.addLast("h1-clock", new ConnectionClock.Messages(pipeline.channel().attr(Http2Answers.CLOCK).get()));
         addRequestHandlers(pipeline);
         pipeline.addLast("errors", ConnectionErrorHandler.INSTANCE);
     }
 
     /** The HTTP/1.1 request handlers of a connection that turned out to be HTTP/2: they belong to its streams. */
     private static void removeRequestHandlers(ChannelPipeline pipeline) {
-        for (String name : new String[] {"h1-only", "expect-continue", "aggregate", "dispatch"}) {
+        for (String name : new String[] {"h1-only", "h1-clock", "budget", "expect-continue", "aggregate", "dispatch"}) {
             if (pipeline.get(name) != null) {
                 pipeline.remove(name);
             }
@@ -107,9 +146,10 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
             ChannelPipeline pipeline = ctx.pipeline();
-            pipeline.addAfter(ctx.name(), "h2", Http2FrameCodecBuilder.forServer().build());
+            pipeline.addAfter(ctx.name(), "h2", http2Codec());
             pipeline.addAfter("h2", "h2-streams", new Http2MultiplexHandler(new StreamPipeline()));
             removeRequestHandlers(pipeline);
+            becameHttp2(pipeline);
             pipeline.remove(this);
         }
     }
@@ -119,18 +159,24 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event instanceof HttpServerUpgradeHandler.UpgradeEvent) {
-                removeRequestHandlers(ctx.pipeline());
+                ChannelPipeline pipeline = ctx.pipeline();
+                removeRequestHandlers(pipeline);
+                becameHttp2(pipeline);
             }
             super.userEventTriggered(ctx, event);
         }
     }
 
-    private void http2(ChannelPipeline pipeline) {
-        pipeline.addLast("h2", Http2FrameCodecBuilder.forServer().build());
+    private void http2(ChannelPipeline pipeline, ConnectionClock clock) {
+        Http2FrameCodec codec = http2Codec();
+        pipeline.addLast("h2", codec);
+        pipeline.addLast("h2-answers", new Http2Answers(clock));
         pipeline.addLast("h2-streams", new Http2MultiplexHandler(new StreamPipeline()));
+        clock.http2(codec.connection());
     }
 
     private void addRequestHandlers(ChannelPipeline pipeline) {
+        pipeline.addLast("budget", new BodyBudget(bodyBytes, maxRequestBytes));
         pipeline.addLast("expect-continue", new RequestSizeLimit.ExpectContinue(maxRequestBytes));
         pipeline.addLast("aggregate", new RequestSizeLimit.Aggregator(maxRequestBytes));
         pipeline.addLast("dispatch", new RequestDispatcher(context));
@@ -141,6 +187,7 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
         @Override
         protected void initChannel(Http2StreamChannel stream) {
             stream.pipeline().addLast("to-http", new Http2StreamFrameToHttpObjectCodec(true));
+            stream.pipeline().addLast("stream-clock", new ConnectionClock.Messages(new ConnectionClock(stream, limits, true)));
             addRequestHandlers(stream.pipeline());
             stream.pipeline().addLast("errors", ConnectionErrorHandler.INSTANCE);
         }

@@ -103,6 +103,13 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         switch (exchange) {
             case Immediate immediate -> write(ctx, immediate.response(), immediate.keepAlive());
             case ForGateway call -> {
+                if (Http2Answers.refuseNewRequest(ctx.channel())) {
+                    // The connection's earlier answers are not being read: don't make more.
+                    log.debug("refusing a stream of {}: answers not read", ctx.channel().parent().remoteAddress());
+                    Http2Answers.reset(ctx, io.netty.handler.codec.http2.Http2Error.REFUSED_STREAM);
+                    answered(ctx, false);
+                    return;
+                }
                 try {
                     context.executor().execute(() -> {
                         WireResponse response = call(context.gateway(), call.request());
@@ -141,6 +148,13 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     private void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive) {
+        if (Http2Answers.dropAnswer(ctx.channel(), response.body().length)) {
+            log.debug("dropping an answer of {} bytes to {}: earlier answers not read", response.body().length,
+                    ctx.channel().parent().remoteAddress());
+            Http2Answers.reset(ctx, io.netty.handler.codec.http2.Http2Error.ENHANCE_YOUR_CALM);
+            answered(ctx, false);
+            return;
+        }
         boolean keepOpen = keepAlive && !context.draining() && ctx.channel().isActive();
         ctx.writeAndFlush(WireMessages.toNetty(response, keepOpen))
                 .addListener((ChannelFutureListener) written -> answered(ctx, keepOpen && written.isSuccess()));

@@ -3,6 +3,7 @@ package io.wharf.server.config;
 import io.wharf.storage.FsyncMode;
 
 import io.wharf.server.config.CommandLineConfig.Outcome;
+import io.wharf.server.http.ConnectionLimits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -62,7 +63,9 @@ class CommandLineConfigTest {
                 "--root-secret-access-key", "root-secret-1", "--account", "111111111111:AKIAONE:secret-one:x",
                 "--account=222222222222:AKIATWO:secret-two", "--audit-log", "/var/log/wharf-audit.log",
                 "--master-key-file", "/etc/wharf/master-key",
-                "--public-url", "https://wharf.example.com/", "--repair");
+                "--public-url", "https://wharf.example.com/", "--repair",
+                "--idle-timeout", "5", "--header-timeout", "3", "--body-timeout", "4", "--max-connections", "100",
+                "--max-inflight-bytes", "2097152", "--http2-max-streams", "7");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
                 2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true, AuthMode.VERIFY,
@@ -70,7 +73,9 @@ class CommandLineConfigTest {
                 List.of(new AccountKey("111111111111", "AKIAONE", "secret-one:x"),
                         new AccountKey("222222222222", "AKIATWO", "secret-two")), "/var/log/wharf-audit.log",
                 List.of("10.0.0.0/8", "hooks.internal", "fd00::/8"), List.of("*.example.com"),
-                Path.of("/etc/wharf/master-key"), "https://wharf.example.com", true));
+                Path.of("/etc/wharf/master-key"), "https://wharf.example.com", true,
+                new ConnectionLimits(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(4), 100,
+                        2097152, 7)));
         assertThat(config.toString()).doesNotContain("root-secret-1").doesNotContain("secret-one");
         assertThat(config.kinesis().enforceLimits()).isTrue();
     }
@@ -91,14 +96,19 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_ROOT_ACCESS_KEY_ID", "AKIAROOT"), Map.entry("WHARF_ROOT_SECRET_ACCESS_KEY", "root-secret-1"),
                 Map.entry("WHARF_ACCOUNTS", "111111111111:AKIAONE:secret-one, 222222222222:AKIATWO:secret-two"),
                 Map.entry("WHARF_AUDIT_LOG", "stdout"), Map.entry("WHARF_MASTER_KEY_FILE", "/srv/keys/master"),
-                Map.entry("WHARF_PUBLIC_URL", "http://q.example:8080"), Map.entry("WHARF_REPAIR", "true"));
+                Map.entry("WHARF_PUBLIC_URL", "http://q.example:8080"), Map.entry("WHARF_REPAIR", "true"),
+                Map.entry("WHARF_IDLE_TIMEOUT", "61"), Map.entry("WHARF_HEADER_TIMEOUT", "11"),
+                Map.entry("WHARF_BODY_TIMEOUT", "12"), Map.entry("WHARF_MAX_CONNECTIONS", "500"),
+                Map.entry("WHARF_MAX_INFLIGHT_BYTES", "1000000"), Map.entry("WHARF_HTTP2_MAX_STREAMS", "50"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
                 "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
                 0, null, null, 100, 7, true, AuthMode.ENFORCE, new AccountKey("111122223333", "AKIAROOT", "root-secret-1"),
                 List.of(new AccountKey("111111111111", "AKIAONE", "secret-one"),
                         new AccountKey("222222222222", "AKIATWO", "secret-two")), "stdout",
                 List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16"), Path.of("/srv/keys/master"),
-                "http://q.example:8080", true));
+                "http://q.example:8080", true,
+                new ConnectionLimits(Duration.ofSeconds(61), Duration.ofSeconds(11), Duration.ofSeconds(12), 500,
+                        1000000, 50)));
     }
 
     @Test
@@ -118,7 +128,6 @@ class CommandLineConfigTest {
         assertThat(run(Map.of(), "--hostname", "q.example:80").tlsUrlHost(4567)).isEqualTo("q.example:4567");
         assertThat(run(Map.of(), "--hostname", "[::1]").tlsUrlHost(4567)).isEqualTo("[::1]:4567");
         assertThat(run(Map.of()).tlsUrlHost(4567)).isNull();
-                List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16"), true));
     }
 
     @Test
@@ -221,5 +230,27 @@ class CommandLineConfigTest {
                 .containsExactly("::1");
         assertThatThrownBy(() -> WharfConfig.builder().deliveryAllow(List.of("")).build())
                 .isInstanceOf(ConfigException.class).hasMessage("invalid --delivery-allow '': empty entry");
+    }
+
+    @Test
+    void connectionLimitsHaveDefaultsAndNameTheBadFlag() {
+        ConnectionLimits limits = run(Map.of()).connectionLimits();
+        assertThat(limits).isEqualTo(ConnectionLimits.DEFAULTS);
+        assertThat(limits.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(limits.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(limits.bodyTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(limits.effectiveMaxConnections()).isBetween(16, 10_000);
+        assertThat(limits.effectiveMaxInflightBytes(WharfConfig.DEFAULT_MAX_REQUEST_BYTES)).isEqualTo(64L << 20);
+        assertThat(limits.effectiveMaxInflightBytes(100 << 20)).isEqualTo(100L << 20);
+        assertThat(exit(Map.of(), "--idle-timeout", "0").text())
+                .isEqualTo("wharf: invalid --idle-timeout '0': expected 1-3600 seconds");
+        assertThat(exit(Map.of(), "--header-timeout", "x").text())
+                .isEqualTo("wharf: invalid --header-timeout 'x': not a whole number");
+        assertThat(exit(Map.of(), "--body-timeout", "3601").text()).contains("--body-timeout '3601'");
+        assertThat(exit(Map.of(), "--max-connections", "-1").text()).contains("--max-connections '-1'");
+        assertThat(exit(Map.of(), "--max-inflight-bytes", "1000").text())
+                .contains("--max-inflight-bytes '1000': expected at least --max-request-bytes");
+        assertThat(exit(Map.of(), "--http2-max-streams", "0").text()).contains("--http2-max-streams '0'");
+        assertThat(exit(Map.of("WHARF_IDLE_TIMEOUT", "-5")).text()).contains("WHARF_IDLE_TIMEOUT '-5'");
     }
 }
