@@ -104,6 +104,10 @@ public record EventStreamMessage(Map<String, String> headers, byte[] payload) {
         if (total < PRELUDE + 4 || headersLength < 0 || headersLength > total - PRELUDE - 4) {
             throw new IllegalArgumentException("malformed event-stream prelude");
         }
+        if (total > MAX_MESSAGE_BYTES) {
+            // Else a reader waits for (and buffers) up to 2 GiB a prelude merely claims.
+            throw new IllegalArgumentException("event-stream message of " + total + " bytes is over 16 MiB");
+        }
         if (buffer.remaining() < total) {
             return null;
         }
@@ -121,6 +125,17 @@ public record EventStreamMessage(Map<String, String> headers, byte[] payload) {
         }
         ByteBuffer h = ByteBuffer.wrap(message, PRELUDE, headersLength);
         Map<String, String> headers = new LinkedHashMap<>();
+        try {
+            readHeaders(h, headers);
+        } catch (java.nio.BufferUnderflowException e) {
+            // A name or value longer than what is left of the headers section (fuzzing finding F3).
+            throw new IllegalArgumentException("malformed event-stream headers: a header runs past their end");
+        }
+        byte[] payload = java.util.Arrays.copyOfRange(message, PRELUDE + headersLength, total - 4);
+        return new EventStreamMessage(headers, payload);
+    }
+
+    private static void readHeaders(ByteBuffer h, Map<String, String> headers) {
         while (h.hasRemaining()) {
             byte[] name = new byte[h.get() & 0xff];
             h.get(name);
@@ -146,7 +161,5 @@ public record EventStreamMessage(Map<String, String> headers, byte[] payload) {
             };
             headers.put(new String(name, StandardCharsets.UTF_8), value);
         }
-        byte[] payload = java.util.Arrays.copyOfRange(message, PRELUDE + headersLength, total - 4);
-        return new EventStreamMessage(headers, payload);
     }
 }

@@ -66,4 +66,30 @@ class EventStreamMessageTest {
         assertThat(EventStreamMessage.decode(ByteBuffer.wrap(EventStreamMessage.error("E", "m").encode())).headers())
                 .containsEntry(":message-type", "error").containsEntry(":error-code", "E");
     }
+
+    /** Fuzzing finding F3: a header longer than the headers section was a BufferUnderflowException. */
+    @Test
+    void aHeaderRunningPastTheHeadersSectionIsMalformedNotAnUnderflow() {
+        byte[] bytes = EventStreamMessage.error("E", "m").encode();
+        bytes[12] = (byte) 200; // the first header's name length, now past the end of the headers
+        assertThatThrownBy(() -> EventStreamMessage.decode(ByteBuffer.wrap(withCrcs(bytes))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("runs past");
+    }
+
+    @Test
+    void aPreludeClaimingMoreThan16MiBIsRefusedBeforeWaitingForIt() {
+        ByteBuffer prelude = ByteBuffer.allocate(16).putInt(EventStreamMessage.MAX_MESSAGE_BYTES + 1).putInt(0);
+        assertThatThrownBy(() -> EventStreamMessage.decode(prelude.rewind()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over 16 MiB");
+    }
+
+    private static byte[] withCrcs(byte[] message) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(message, 0, 8);
+        ByteBuffer.wrap(message).putInt(8, (int) crc.getValue());
+        crc.reset();
+        crc.update(message, 0, message.length - 4);
+        ByteBuffer.wrap(message).putInt(message.length - 4, (int) crc.getValue());
+        return message;
+    }
 }
