@@ -33,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KnownFindingsTest {
     private static final OperationModel GET_SHARD_ITERATOR = TestModels.op(TestModels.KINESIS, "GetShardIterator");
 
-    @Disabled("F1, owned by the input branch (issue 12 item 7): enable when non-finite numbers are refused")
     @ParameterizedTest
     @ValueSource(strings = {"1e999", "-1e999", "50.981e9997"})
     void f1AJsonTimestampPastADoubleIsA400(String number) {
@@ -42,7 +41,6 @@ class KnownFindingsTest {
         assertRefusedWith400(body, JsonFormat.JSON);
     }
 
-    @Disabled("F1, owned by the input branch (issue 12 item 7): enable when non-finite numbers are refused")
     @ParameterizedTest
     @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
     void f1ACborTimestampThatIsNotFiniteIsA400(double number) throws IOException {
@@ -59,7 +57,6 @@ class KnownFindingsTest {
         assertRefusedWith400(body.toByteArray(), JsonFormat.CBOR);
     }
 
-    @Disabled("F2, owned by the input branch (issue 12 item 7): enable when XML answers can no longer carry them")
     @ParameterizedTest
     @ValueSource(strings = {"\u0001", "a\u0010\tb", "\u0000", "\uFFFE", "x\u001Fy"})
     void f2AnAnswerCarryingACharacterXmlForbidsIsStillWellFormedOrAnAwsError(String text) {
