@@ -25,7 +25,7 @@ class EncryptionTest extends EngineFixture {
             Map.of("a", MessageAttributeValue.string("String", "attr-" + MARKER));
 
     private final FakeDataKeys kms = new FakeDataKeys();
-    private final MasterKey master = MasterKey.ephemeral();
+    private static final MasterKey master = MasterKey.of(new byte[32]);
 
     {
         engine.close();
