@@ -39,13 +39,13 @@ final class Encryption {
 
     /**
      * The data key contents arriving in {@code queue} now are sealed with, or null to store them in plain (no
-     * encryption, or SSE-SQS on a server without a master key).
+     * encryption).
      *
      * @throws AwsException SQS's KMS error when KMS refuses a new data key
      */
     static DataKeyRing.Key keyFor(EngineContext ctx, Queue queue, long now) {
         DataKeyRing.Scope scope = queue.encryption();
-        if (scope == null || (scope.managed() && !ctx.managedEncryption())) {
+        if (scope == null) {
             return null;
         }
         try {

@@ -7,9 +7,9 @@ import java.util.function.Function;
 
 /**
  * What the engine's parts share: the store, the clock, the limits, a way to find queues, the content budget, the
- * data keys that seal contents at rest ({@code managedEncryption}: whether SSE-SQS has a master key to use).
+ * data keys that seal contents at rest (SSE-KMS through KMS, SSE-SQS under keys the master key wraps).
  */
 record EngineContext(Store store, SqsStoreLayout layout, Clock clock, SqsLimits limits, ReceiptHandle.Codec receipts,
                      Function<QueueId, Queue> queues, ContentMemory contents,
-                     io.wharf.protocol.crypto.DataKeyRing keyRing, boolean managedEncryption) {
+                     io.wharf.protocol.crypto.DataKeyRing keyRing) {
 }

@@ -54,7 +54,7 @@ public final class SqsEngine implements AutoCloseable {
                 new SqsManagedKeys(masterKey), layout.dataKeyStore(store));
         this.ctx = new EngineContext(store, layout, clock, limits,
                 new ReceiptHandle.Codec(Recovery.receiptSecret(store, layout, masterKey)),
-                queues::get, new ContentMemory(limits.contentMemoryBytes()), ring, true);
+                queues::get, new ContentMemory(limits.contentMemoryBytes()), ring);
         lastQueueNumber = Recovery.load(ctx, queues, deletedAt);
         this.moveTasks = new MoveTasks(ctx, queues::values);
         moveTasks.recover();
