@@ -48,6 +48,12 @@ class SigV4SdkRoundTripFuzzTest {
                     // it, and Wharf follows botocore (CanonicalRequest.appendQuery). No SDK operation sends one.
                     name = "n";
                 }
+                if (name.equalsIgnoreCase("X-Amz-Algorithm")) {
+                    // A presigned URL's parameter beside the SDK's Authorization header is ambiguous; AWS and Wharf
+                    // refuse it ("Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP
+                    // header."), so it is not a request that must verify. Found by this target in CI.
+                    return;
+                }
                 uri.append(i == 0 ? "" : "&").append(percentEncode(name));
                 if (equals >= 0) {
                     uri.append('=').append(percentEncode(pairs[i].substring(equals + 1)));
