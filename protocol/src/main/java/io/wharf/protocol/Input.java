@@ -32,6 +32,16 @@ public final class Input {
         return node != null && !node.isNull();
     }
 
+    /**
+     * The streaming payload member (a streaming blob, e.g. S3 PutObject's {@code Body}), or null when absent. The
+     * protocol layer puts it there as a POJO node.
+     */
+    public io.wharf.protocol.wire.RequestBody payload(String name) {
+        JsonNode node = tree.get(name);
+        return node instanceof com.fasterxml.jackson.databind.node.POJONode pojo
+                && pojo.getPojo() instanceof io.wharf.protocol.wire.RequestBody body ? body : null;
+    }
+
     /** The string member, or null when absent. */
     public String string(String name) {
         JsonNode node = tree.get(name);

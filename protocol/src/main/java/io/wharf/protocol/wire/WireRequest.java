@@ -1,6 +1,12 @@
 package io.wharf.protocol.wire;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +19,39 @@ import java.util.Map;
  * @param path    the decoded path, without the query string
  * @param query   query-string parameters (decoded), in order
  * @param headers headers with lower-case names; repeated headers joined by ","
- * @param body    the full body
- * @param origin  how the request arrived: its exact URI (what SigV4 canonicalises), the peer's address and whether
- *                the connection was TLS
+ * @param body     the full body, or empty when it was spooled to {@code bodyFile}
+ * @param origin   how the request arrived: its exact URI (what SigV4 canonicalises), the peer's address and whether
+ *                 the connection was TLS
+ * @param bodyFile when not null, the body as received (still aws-chunked if it was sent so), spooled by the front door
+ *                 to a file under the data directory because it was large (object uploads); {@code body} is then
+ *                 empty. The front door deletes the file after the answer; an operation may move it away first (an
+ *                 object store adopting an upload without copying it).
  */
 public record WireRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-                          byte[] body, Origin origin) {
+                          byte[] body, Origin origin, Path bodyFile) {
+
+    /** A request whose body is in memory. */
+    public WireRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+                       byte[] body, Origin origin) {
+        this(method, path, query, headers, body, origin, null);
+    }
+
+    /** The body's length in bytes as received (for a spooled body, the file's size). */
+    public long bodyLength() {
+        if (bodyFile == null) {
+            return body.length;
+        }
+        try {
+            return Files.size(bodyFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body as received, from memory or from the spool file. */
+    public InputStream openBody() throws IOException {
+        return bodyFile == null ? new ByteArrayInputStream(body) : Files.newInputStream(bodyFile);
+    }
 
     /**
      * Where a request came from and how.
@@ -39,7 +72,8 @@ public record WireRequest(String method, String path, Map<String, List<String>> 
     /** A request made in-process (tests): the raw URI is re-encoded from the decoded path and query, loopback, plain. */
     public WireRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
                        byte[] body) {
-        this(method, path, query, headers, body, new Origin(encodePath(path), encodeQuery(query), "127.0.0.1", false));
+        this(method, path, query, headers, body, new Origin(encodePath(path), encodeQuery(query), "127.0.0.1", false),
+                null);
     }
 
     public String header(String name) {

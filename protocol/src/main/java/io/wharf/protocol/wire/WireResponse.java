@@ -9,6 +9,9 @@ import java.util.Map;
  * An HTTP response as the protocol layer produces it. Headers keep their case and order. A response either has a
  * {@code body} or, for event streams, a {@code stream} that writes the body in pieces as it goes (no
  * Content-Length: chunked on HTTP/1.1, DATA frames on HTTP/2).
+ * <p>Two exceptions on how the front door frames an answer: a {@code stream} whose headers carry
+ * {@code Content-Length} is sent with exactly that length, not chunked (an object's bytes, see {@link ResponseBody});
+ * and an answer to {@code HEAD} keeps the {@code Content-Length} header it carries although it has no body.
  */
 public record WireResponse(int status, Map<String, String> headers, byte[] body, Stream stream) {
 
