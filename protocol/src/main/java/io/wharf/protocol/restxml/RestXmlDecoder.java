@@ -81,7 +81,7 @@ public final class RestXmlDecoder {
                     yield label == null ? null : scalar(label, member, member.name(), Timestamps.ISO8601);
                 }
                 case "querystring" -> query(request.query(), member, claimedQuery);
-                case "header" -> header(request.header(member.wireName()), member);
+                case "header" -> header(headerValue(request, member.wireName()), member);
                 case "headers" -> headerMap(request.headers(), member);
                 case "statusCode" -> null;
                 default -> {
@@ -142,6 +142,32 @@ public final class RestXmlDecoder {
             return array;
         }
         return scalar(values.get(0), member, member.name(), Timestamps.ISO8601);
+    }
+
+    /**
+     * A header as the operation should see it. An {@code aws-chunked} body is the transfer's business, not the
+     * object's: {@code Content-Encoding} loses its {@code aws-chunked} token (absent when it was the only one) and
+     * {@code Content-Length} is the decoded length ({@code x-amz-decoded-content-length}), as S3 stores them.
+     */
+    private static String headerValue(WireRequest request, String name) {
+        String value = request.header(name);
+        if (value == null || !RequestPayload.isChunked(request)) {
+            return value;
+        }
+        if (name.equalsIgnoreCase("Content-Encoding")) {
+            StringBuilder kept = new StringBuilder();
+            for (String token : value.split(",")) {
+                String trimmed = token.trim();
+                if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("aws-chunked")) {
+                    kept.append(kept.isEmpty() ? "" : ",").append(trimmed);
+                }
+            }
+            return kept.isEmpty() ? null : kept.toString();
+        }
+        if (name.equalsIgnoreCase("Content-Length")) {
+            return request.header("x-amz-decoded-content-length");
+        }
+        return value;
     }
 
     private JsonNode header(String value, Member member) {

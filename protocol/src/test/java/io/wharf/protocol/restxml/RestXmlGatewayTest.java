@@ -300,6 +300,29 @@ class RestXmlGatewayTest {
                 "InvalidArgument");
     }
 
+    @Test
+    void unsignedAwsChunkedBodiesDecodeAndHideTheirFraming() {
+        String body = "5\r\nhello\r\n6\r\n world\r\n0\r\nx-amz-checksum-crc32:DUoRhQ==\r\n\r\n";
+        WireResponse response = gateway.handle(request("PUT", "/b/chunked", body.getBytes(StandardCharsets.UTF_8),
+                "x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER", "Content-Encoding", "aws-chunked,gzip",
+                "x-amz-decoded-content-length", "11", "Content-Length", Integer.toString(body.length()),
+                "x-amz-trailer", "x-amz-checksum-crc32"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(s3.bodies.get("PutObject")).asString(StandardCharsets.UTF_8).isEqualTo("hello world");
+        assertThat(s3.trailers.get("PutObject")).containsEntry("x-amz-checksum-crc32", "DUoRhQ==");
+        var input = s3.inputs.get("PutObject");
+        assertThat(input.string("ContentEncoding")).isEqualTo("gzip");
+        assertThat(input.longValue("ContentLength")).isEqualTo(11L);
+        assertThat(input.payload("Body").length()).isEqualTo(11L);
+        assertThat(input.payload("Body").file()).isNull();
+    }
+
+    @Test
+    void aBrokenChunkedBodyIsTheBodysError() throws Exception {
+        assertS3Error(gateway.handle(request("PUT", "/b/chunked", "5\r\nhel".getBytes(StandardCharsets.UTF_8),
+                "Content-Encoding", "aws-chunked", "x-amz-decoded-content-length", "5")), 400, "IncompleteBody");
+    }
+
     // ---------------------------------------------------------------- encoding
 
     @Test
