@@ -66,7 +66,7 @@ public final class ServiceModel {
                     shapeOrNull(op.path("input").path("shape").asText(null)),
                     shapeOrNull(op.path("output").path("shape").asText(null)),
                     op.path("output").path("resultWrapper").asText(null),
-                    List.copyOf(errors), http(op.path("http"))));
+                    List.copyOf(errors), http(op.path("http")), op.path("deprecated").asBoolean(false)));
         });
     }
 

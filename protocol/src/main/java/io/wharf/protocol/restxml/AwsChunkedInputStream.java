@@ -118,7 +118,12 @@ public final class AwsChunkedInputStream extends InputStream {
     /** Ends the chunk just read (if any) and reads the next chunk's header, or the final chunk and the trailer. */
     private void nextChunk() throws IOException {
         if (inChunk) {
-            if (in.read() != '\r' || in.read() != '\n') {
+            int cr = in.read();
+            int lf = cr < 0 ? -1 : in.read();
+            if (lf < 0) {
+                throw incomplete();
+            }
+            if (cr != '\r' || lf != '\n') {
                 throw malformed("a chunk's data is not followed by CRLF");
             }
             checkChunkSignature(digest == null ? null : digest.digest());
@@ -184,7 +189,13 @@ public final class AwsChunkedInputStream extends InputStream {
             if (colon <= 0) {
                 throw malformed("a trailing header is not name:value");
             }
+            if (signing != null && !signing.signedTrailer()) {
+                throw malformed("a chunk-signed payload without a trailer has trailing headers");
+            }
             String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                throw malformed("a trailing header has no name");
+            }
             String value = line.substring(colon + 1).trim();
             if (name.equals(TRAILER_SIGNATURE)) {
                 trailerSignature = value;

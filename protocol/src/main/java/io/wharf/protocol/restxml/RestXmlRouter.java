@@ -22,7 +22,8 @@ import java.util.Map;
  *       {@code x-id};</li>
  *   <li>every required query and header member present (UploadPart needs {@code partNumber} and {@code uploadId});</li>
  *   <li>more required query and header members present (UploadPartCopy over UploadPart);</li>
- *   <li>no {@code x-id} in the template (ListBuckets over ListDirectoryBuckets for a bare {@code GET /}).</li>
+ *   <li>not deprecated (PutBucketNotificationConfiguration over PutBucketNotification);</li>
+ *   <li>no {@code x-id} in the template (for models that write it there).</li>
  * </ol>
  * Nothing fitting is {@link Miss#methodNotAllowed()} when some operation has that path under another method, else
  * not implemented.
@@ -126,8 +127,7 @@ public final class RestXmlRouter {
         }
         boolean named = hint != null && hint.contains(route.operation().name());
         return new int[] {named ? 1 : 0, template.queryLiteralCount() + (hinted ? 1 : 0), present == required ? 1 : 0,
-                present,
-                template.operationHint() == null ? 1 : 0};
+                present, route.operation().deprecated() ? 0 : 1, template.operationHint() == null ? 1 : 0};
     }
 
     private static int compare(int[] a, int[] b) {

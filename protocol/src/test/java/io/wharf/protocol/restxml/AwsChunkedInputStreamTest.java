@@ -29,13 +29,17 @@ class AwsChunkedInputStreamTest {
     static final String FINAL = "b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9";
 
     static ChunkSigning awsExample() throws Exception {
+        return awsExample(false);
+    }
+
+    static ChunkSigning awsExample(boolean signedTrailer) throws Exception {
         byte[] key = ("AWS4" + SECRET).getBytes(StandardCharsets.UTF_8);
         for (String part : new String[] {"20130524", "us-east-1", "s3", "aws4_request"}) {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             key = mac.doFinal(part.getBytes(StandardCharsets.UTF_8));
         }
-        return ChunkSigning.of(key, "20130524T000000Z", "20130524/us-east-1/s3/aws4_request", SEED, false);
+        return ChunkSigning.of(key, "20130524T000000Z", "20130524/us-east-1/s3/aws4_request", SEED, signedTrailer);
     }
 
     static byte[] awsExampleBody(String chunk1Signature) {
@@ -122,6 +126,41 @@ class AwsChunkedInputStreamTest {
     @Test
     void aMissingFinalCrlfIsTolerated() throws Exception {
         assertThat(readAll(stream("3\r\nabc\r\n0\r\n", null, 3, new LinkedHashMap<>()))).hasSize(3);
+    }
+
+    /** The fuzz target's signed seeds are valid, so that its replay exercises the signature checks' success path. */
+    @Test
+    void theFuzzSeedsSignedWithTheExampleKeyVerify() throws Exception {
+        Map<String, String> trailers = new LinkedHashMap<>();
+        byte[] decoded = readAll(new AwsChunkedInputStream(new ByteArrayInputStream(seed("signed-trailer")),
+                awsExample(true), 17, trailers));
+        assertThat(new String(decoded, StandardCharsets.UTF_8)).isEqualTo("some object bytes");
+        assertThat(trailers).containsEntry("x-amz-checksum-crc32", "3n5ZvA==");
+        assertThat(readAll(new AwsChunkedInputStream(new ByteArrayInputStream(seed("signed")), awsExample(), 19,
+                new LinkedHashMap<>()))).asString(StandardCharsets.UTF_8).isEqualTo("hello chunked world");
+    }
+
+    @Test
+    void aChunkSignedPayloadWithoutATrailerMayNotCarryOne() throws Exception {
+        byte[] signed = seed("signed");
+        String text = new String(signed, StandardCharsets.ISO_8859_1);
+        byte[] withTrailer = (text.substring(0, text.length() - 2) + "x-amz-checksum-crc32:AAAAAA==\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ChunkSigning signing = awsExample();
+        assertThat(errorCode(() -> readAll(new AwsChunkedInputStream(new ByteArrayInputStream(withTrailer), signing,
+                19, new LinkedHashMap<>())))).isEqualTo("InvalidRequest");
+    }
+
+    private static byte[] seed(String name) throws Exception {
+        try (InputStream in = AwsChunkedInputStreamTest.class.getResourceAsStream(
+                "AwsChunkedFuzzTestInputs/decode/" + name)) {
+            byte[] all = in.readAllBytes();
+            int newline = 0;
+            while (all[newline] != '\n') {
+                newline++;
+            }
+            return Arrays.copyOfRange(all, newline + 1, all.length);
+        }
     }
 
     @Test
