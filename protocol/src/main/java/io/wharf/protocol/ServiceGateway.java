@@ -94,6 +94,8 @@ public final class ServiceGateway implements Gateway {
         Authentication authentication;
         String resourceArn;
         AwsException error;
+        /** REST-XML: the raw path with the bucket in front, for S3's Version 2 presigned URLs; else null. */
+        String s3Resource;
 
         Call(WireRequest request, String requestId) {
             this.request = request;
@@ -286,6 +288,7 @@ public final class ServiceGateway implements Gateway {
             RestXml.Routed routed = restXml.route(service, request);
             OperationModel operation = routed.operation();
             call.action = operation.name();
+            call.s3Resource = routed.resourcePath();
             authenticate(call);
             ValidationErrors errors = restXml.validationErrors(service, operation);
             ObjectNode input = restXml.decode(request, routed, errors, call.authentication.chunkSigning());
@@ -328,8 +331,11 @@ public final class ServiceGateway implements Gateway {
         if (call.credential == null) {
             call.credential = SigV4.identify(call.request);
         }
-        call.authentication = settings.authenticator().authenticate(call.request, call.credential,
-                call.service.model(), call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy());
+        call.authentication = call.s3Resource != null
+                ? settings.authenticator().authenticateS3(call.request, call.credential, call.service.model(),
+                        call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy(), call.s3Resource)
+                : settings.authenticator().authenticate(call.request, call.credential, call.service.model(),
+                        call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy());
     }
 
     /**

@@ -123,8 +123,13 @@ public final class RestXml {
 
     // ---------------------------------------------------------------- routing
 
-    /** The operation a request is, with its URI labels. */
-    public record Routed(OperationModel operation, Map<String, String> labels) {
+    /**
+     * The operation a request is, with its URI labels.
+     *
+     * @param resourcePath the raw path with a virtual host's bucket in front ({@code /bucket/key}): what S3's Version 2
+     *                     signatures sign
+     */
+    public record Routed(OperationModel operation, Map<String, String> labels, String resourcePath) {
     }
 
     /**
@@ -140,7 +145,7 @@ public final class RestXml {
         RestXmlRouter.Result result = routers.get(service).route(request.method(), rawPath, request.query(),
                 request.headers());
         return switch (result) {
-            case RestXmlRouter.Match match -> new Routed(match.operation(), match.labels());
+            case RestXmlRouter.Match match -> new Routed(match.operation(), match.labels(), rawPath);
             case RestXmlRouter.Miss miss -> throw miss.methodNotAllowed()
                     ? RestXmlErrors.methodNotAllowed(request.method()) : RestXmlErrors.notImplemented();
         };
