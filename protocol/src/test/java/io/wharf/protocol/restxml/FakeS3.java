@@ -84,8 +84,17 @@ final class FakeS3 implements AwsService {
                 }),
                 Map.entry("GetObject", (context, input) -> {
                     remember("GetObject", input);
+                    if ("\"etag\"".equals(input.string("IfNoneMatch"))) {
+                        throw new AwsException("NotModified", 304, true, "Not Modified")
+                                .withHeader("ETag", "\"etag\"");
+                    }
+                    boolean ranged = input.has("Range");
                     ObjectNode out = node().put("ContentType", "text/plain").put("ContentLength", (long) OBJECT.length)
                             .put("LastModified", LAST_MODIFIED).put("ETag", "\"etag\"");
+                    if (ranged) {
+                        out.put("StatusCode", 206).put("ContentRange", "bytes 0-" + (OBJECT.length - 1) + "/"
+                                + OBJECT.length);
+                    }
                     out.putObject("Metadata").put("color", "blue");
                     out.putPOJO("Body", new ResponseBody(OBJECT.length, sink -> {
                         sink.write(java.util.Arrays.copyOfRange(OBJECT, 0, 5));

@@ -398,6 +398,23 @@ class RestXmlGatewayTest {
         assertThat(missing.headers().get("x-amz-request-id")).isNotBlank();
     }
 
+    @Test
+    void aRangedGetAnswers206ThroughWharfsStatusMember() throws Exception {
+        WireResponse ranged = gateway.handle(request("GET", "/b/k", "Range", "bytes=0-"));
+        assertThat(ranged.status()).isEqualTo(206);
+        assertThat(ranged.headers()).containsEntry("Content-Range", "bytes 0-12/13").doesNotContainKey("StatusCode");
+        assertThat(streamed(ranged)).isEqualTo(FakeS3.OBJECT);
+    }
+
+    @Test
+    void notModifiedHasHeadersAndNoBody() {
+        WireResponse response = gateway.handle(request("GET", "/b/k", "If-None-Match", "\"etag\""));
+        assertThat(response.status()).isEqualTo(304);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers()).containsEntry("ETag", "\"etag\"");
+        assertThat(response.headers().get("x-amz-request-id")).isNotBlank();
+    }
+
     // ---------------------------------------------------------------- errors
 
     @Test

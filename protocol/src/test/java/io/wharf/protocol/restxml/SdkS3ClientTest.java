@@ -155,6 +155,16 @@ class SdkS3ClientTest {
     }
 
     @Test
+    void rangedAndConditionalGets() {
+        var ranged = client.getObjectAsBytes(b -> b.bucket("bucket").key("k").range("bytes=0-"));
+        assertThat(ranged.response().contentRange()).isEqualTo("bytes 0-12/13");
+        assertThat(ranged.response().sdkHttpResponse().statusCode()).isEqualTo(206);
+        assertThat(ranged.asByteArray()).isEqualTo(FakeS3.OBJECT);
+        assertThatThrownBy(() -> client.getObjectAsBytes(b -> b.bucket("bucket").key("k").ifNoneMatch("\"etag\"")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(304));
+    }
+
+    @Test
     void errorsAreTheSdksTypedExceptions() {
         assertThatThrownBy(() -> client.deleteObject(b -> b.bucket("bucket").key("gone")))
                 .isInstanceOfSatisfying(NoSuchKeyException.class, e -> {
