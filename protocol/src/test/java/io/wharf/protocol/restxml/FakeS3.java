@@ -56,7 +56,8 @@ final class FakeS3 implements AwsService {
                             .put("KeyCount", 2);
                     out.putArray("Contents").add(node().put("Key", "a/1").put("Size", 3L)
                             .put("LastModified", LAST_MODIFIED).put("ETag", "\"e1\""))
-                            .add(node().put("Key", "a/2 & <b>").put("Size", 4L));
+                            .add(node().put("Key", "a/2 & <b>").put("Size", 4L).put("LastModified", LAST_MODIFIED)
+                                    .put("ETag", "\"e2\""));
                     out.putArray("CommonPrefixes").add(node().put("Prefix", "a/"));
                     return out;
                 }),
