@@ -87,7 +87,7 @@ public final class RestXmlDecoder {
                 default -> {
                     bodyMembers |= input.payload() == null;
                     yield input.payload() != null && input.payload().equals(member.name())
-                            ? payload(member, body) : null;
+                            ? payload(request, member, body) : null;
                 }
             };
             if (value != null) {
@@ -96,6 +96,7 @@ public final class RestXmlDecoder {
         }
         if (bodyMembers) {
             byte[] document = readAll(body);
+            PayloadDigests.check(request, document);
             if (document.length > 0) {
                 XmlElement root = parseXml(document);
                 for (Member member : input.members().values()) {
@@ -201,12 +202,13 @@ public final class RestXmlDecoder {
 
     // ---------------------------------------------------------------- payload
 
-    private JsonNode payload(Member member, RequestBody body) {
+    private JsonNode payload(WireRequest request, Member member, RequestBody body) {
         Shape shape = member.shape();
         if (shape.type() == ShapeType.BLOB && member.isStreaming()) {
             return NODES.pojoNode(body);
         }
         byte[] bytes = readAll(body);
+        PayloadDigests.check(request, bytes);
         if (bytes.length == 0) {
             return null;
         }

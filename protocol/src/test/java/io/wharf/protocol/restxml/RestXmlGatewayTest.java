@@ -323,6 +323,25 @@ class RestXmlGatewayTest {
                 "Content-Encoding", "aws-chunked", "x-amz-decoded-content-length", "5")), 400, "IncompleteBody");
     }
 
+    @Test
+    void documentDigestsAreChecked() throws Exception {
+        byte[] body = ("<Delete><Object><Key>a</Key></Object></Delete>").getBytes(StandardCharsets.UTF_8);
+        String md5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                .digest(body));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        String crc32 = java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4)
+                .putInt((int) crc.getValue()).array());
+        assertThat(gateway.handle(request("POST", "/b?delete", body, "Content-MD5", md5,
+                "x-amz-checksum-crc32", crc32)).status()).isEqualTo(200);
+        assertS3Error(gateway.handle(request("POST", "/b?delete", body, "Content-MD5",
+                "AAAAAAAAAAAAAAAAAAAAAA==")), 400, "BadDigest");
+        assertS3Error(gateway.handle(request("POST", "/b?delete", body, "Content-MD5", "nope")), 400,
+                "InvalidDigest");
+        assertS3Error(gateway.handle(request("POST", "/b?delete", body, "x-amz-checksum-crc32", "AAAAAA==")), 400,
+                "BadDigest");
+    }
+
     // ---------------------------------------------------------------- encoding
 
     @Test
