@@ -117,8 +117,26 @@ public final class RestXml {
                 || !(mediaType.isEmpty() || mediaType.equals("application/x-www-form-urlencoded"))) {
             return false;
         }
-        String body = request.bodyText();
-        return body.startsWith("Action=") || body.contains("&Action=");
+        return hasActionParameter(request.body());
+    }
+
+    private static final byte[] ACTION = "Action=".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether a form body has an {@code Action} parameter: "Action=" at its start or after an '&amp;'; no copy made. */
+    static boolean hasActionParameter(byte[] body) {
+        outer:
+        for (int i = 0; i + ACTION.length <= body.length; i++) {
+            if (i > 0 && body[i - 1] != '&') {
+                continue;
+            }
+            for (int j = 0; j < ACTION.length; j++) {
+                if (body[i + j] != ACTION[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- routing
