@@ -292,7 +292,8 @@ public final class ServiceGateway implements Gateway {
             call.s3Resource = routed.resourcePath();
             authenticate(call);
             ValidationErrors errors = restXml.validationErrors(service, operation);
-            ObjectNode input = restXml.decode(request, routed, errors, call.authentication.chunkSigning());
+            ObjectNode input = restXml.decode(request, routed, errors, call.authentication.chunkSigning(),
+                    settings.authenticator().mode().verifiesSignatures());
             new Validator(errors, true, true).validate(input, operation.input());
             RequestContext context = context(call);
             authorize(call, new Input(input), context);

@@ -21,6 +21,35 @@ final class PayloadDigests {
     private PayloadDigests() {
     }
 
+    /**
+     * Where signatures are not verified (authentication off), S3 still holds the body to a hex
+     * {@code x-amz-content-sha256}: XAmzContentSHA256Mismatch when it is not the body's (with both hashes, as S3 names
+     * them). Where signatures are verified the verifier checks it. The body is hashed as received (a spooled one from
+     * its file, streamed); aws-chunked and unsigned payloads declare no hash.
+     */
+    static void checkContentSha256(WireRequest request) {
+        String declared = request.header("x-amz-content-sha256");
+        if (declared == null || !declared.trim().matches("[0-9a-fA-F]{64}")) {
+            return;
+        }
+        MessageDigest sha256 = messageDigest("SHA-256");
+        try (java.io.InputStream in = request.openBody()) {
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                sha256.update(buffer, 0, read);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String computed = java.util.HexFormat.of().formatHex(sha256.digest());
+        if (!computed.equalsIgnoreCase(declared.trim())) {
+            throw AwsException.client("XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.")
+                    .with("ClientComputedContentSHA256", declared.trim()).with("S3ComputedContentSHA256", computed);
+        }
+    }
+
     static void check(WireRequest request, byte[] payload) {
         String md5 = request.header("content-md5");
         if (md5 != null) {
@@ -75,8 +104,12 @@ final class PayloadDigests {
     }
 
     private static byte[] digest(String algorithm, byte[] payload) {
+        return messageDigest(algorithm).digest(payload);
+    }
+
+    private static MessageDigest messageDigest(String algorithm) {
         try {
-            return MessageDigest.getInstance(algorithm).digest(payload);
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is part of every JDK", e);
         }

@@ -175,8 +175,17 @@ public final class RestXml {
         return own == ValidationErrors.DEFAULT ? RestXmlErrors.validation(operation.input()) : own;
     }
 
-    /** The input tree, the payload decoded from aws-chunked framing with chunks checked by {@code chunkSigning}. */
-    public ObjectNode decode(WireRequest request, Routed routed, ValidationErrors errors, ChunkSigning chunkSigning) {
+    /**
+     * The input tree, the payload decoded from aws-chunked framing with chunks checked by {@code chunkSigning}.
+     *
+     * @param verified whether the request's signature was verified (else a hex {@code x-amz-content-sha256} is
+     *                 checked here, as S3 checks it whatever the signature)
+     */
+    public ObjectNode decode(WireRequest request, Routed routed, ValidationErrors errors, ChunkSigning chunkSigning,
+                             boolean verified) {
+        if (!verified) {
+            PayloadDigests.checkContentSha256(request);
+        }
         RequestPayload payload = new RequestPayload(request, chunkSigning);
         return RestXmlDecoder.decode(request, routed.labels(), routed.operation().input(), errors, payload);
     }

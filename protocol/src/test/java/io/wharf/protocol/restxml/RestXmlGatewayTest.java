@@ -324,6 +324,21 @@ class RestXmlGatewayTest {
     }
 
     @Test
+    void aContentSha256IsCheckedEvenWithAuthenticationOff() throws Exception {
+        byte[] body = "data".getBytes(StandardCharsets.UTF_8);
+        String right = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(body));
+        assertThat(gateway.handle(request("PUT", "/b/k", body, "x-amz-content-sha256", right)).status())
+                .isEqualTo(200);
+        WireResponse wrong = gateway.handle(request("PUT", "/b/k", body, "x-amz-content-sha256",
+                right.replace(right.charAt(0), right.charAt(0) == 'a' ? 'b' : 'a')));
+        assertS3Error(wrong, 400, "XAmzContentSHA256Mismatch");
+        assertThat(text(xml(wrong), "S3ComputedContentSHA256")).isEqualTo(right);
+        assertThat(gateway.handle(request("PUT", "/b/k", body, "x-amz-content-sha256", "UNSIGNED-PAYLOAD")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void documentDigestsAreChecked() throws Exception {
         byte[] body = ("<Delete><Object><Key>a</Key></Object></Delete>").getBytes(StandardCharsets.UTF_8);
         String md5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
