@@ -65,6 +65,14 @@ public final class RestXmlDecoder {
         return tree;
     }
 
+    /** A document's root read as {@code shape} (the XML round-trip law's decoder side). */
+    static ObjectNode fromXml(byte[] document, Shape shape, ValidationErrors errors) {
+        RestXmlDecoder decoder = new RestXmlDecoder(errors);
+        ObjectNode object = NODES.objectNode();
+        decoder.structureFromXml(decoder.parseXml(document), shape, shape.name(), object);
+        return object;
+    }
+
     private void structure(WireRequest request, Map<String, String> labels, Shape input, RequestBody body,
                            ObjectNode tree) {
         Set<String> claimedQuery = new HashSet<>();
