@@ -124,12 +124,16 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                 boolean toHead = "HEAD".equals(call.request().method());
                 try {
                     context.executor().execute(() -> {
+                        Runnable bodyServed = () -> BodySpool.delete(call.request().bodyFile());
                         try {
                             WireResponse response = call(context.gateway(), call.request());
                             if (response.stream() != null && !toHead) {
-                                stream(ctx, response, call.keepAlive());
+                                stream(ctx, response, call.keepAlive(), bodyServed);
                                 return;
                             }
+                            // The answer is made: the spooled body has served (unless an operation moved it away),
+                            // and goes before the client can see the answer.
+                            bodyServed.run();
                             try {
                                 ctx.executor().execute(() -> write(ctx, response, call.keepAlive(), toHead));
                             } catch (RejectedExecutionException e) {
@@ -137,9 +141,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                                 context.inFlight().exit();
                             }
                         } finally {
-                            // The answer is made (or being streamed to its end): the spooled body has served, unless
-                            // an operation moved it away already.
-                            BodySpool.delete(call.request().bodyFile());
+                            bodyServed.run(); // whatever happened
                         }
                     });
                 } catch (RejectedExecutionException e) {
@@ -202,7 +204,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
      * declared its Content-Length must write exactly that many bytes: more is refused, and fewer closes the connection
      * (or resets the stream) instead of ending the answer, so the client sees a broken transfer, not a short object.
      */
-    private void stream(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive) {
+    private void stream(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive, Runnable bodyServed) {
         boolean complete = false;
         long declared = WireMessages.declaredLength(response);
         long[] written = {0};
@@ -227,6 +229,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                         return ctx.channel().isActive() && !context.draining();
                     }
                 });
+                bodyServed.run(); // before the answer's end reaches the client
                 if (declared >= 0 && written[0] != declared) {
                     log.error("stream to {} ended after {} of its {} bytes; closing", ctx.channel().remoteAddress(),
                             written[0], declared);

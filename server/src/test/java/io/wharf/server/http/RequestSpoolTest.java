@@ -57,8 +57,12 @@ class RequestSpoolTest {
     }
 
     private int start(long freeSpaceMargin, Answer answer) throws Exception {
+        return start(ConnectionLimits.DEFAULTS, freeSpaceMargin, answer);
+    }
+
+    private int start(ConnectionLimits limits, long freeSpaceMargin, Answer answer) throws Exception {
         frontDoor = HttpFrontDoor.bind("127.0.0.1", 0, 0, Tls.selfSigned(null, null), MAX_REQUEST_BYTES,
-                ConnectionLimits.DEFAULTS, new RequestSpooling(spoolDirectory, THRESHOLD, freeSpaceMargin));
+                limits, new RequestSpooling(spoolDirectory, THRESHOLD, freeSpaceMargin));
         frontDoor.open(request -> {
             try {
                 return record(request, answer);
@@ -293,6 +297,41 @@ class RequestSpoolTest {
         await(this::spoolEmpty);
         assertThat(seen).isEmpty();
         assertThat(frontDoor.inFlight()).isZero();
+    }
+
+    @Test
+    void aStalledUploadIsCutByTheBodyTimeoutAndLeavesNoFile() throws Exception {
+        int port = start(ConnectionLimits.DEFAULTS.withBodyTimeout(java.time.Duration.ofSeconds(1)), 0,
+                request -> WireResponse.text(200, "text/plain", "ok"));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /bucket/key HTTP/1.1\r\nHost: x\r\nContent-Length: " + (THRESHOLD * 10) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(randomBytes(THRESHOLD * 2));
+            out.flush();
+            assertThat(socket.getInputStream().read()).isEqualTo(-1); // then nothing more: the server hangs up
+        }
+        await(this::spoolEmpty);
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aRequestPipelinedBehindASpooledBodyIsAnsweredAfterIt() throws Exception {
+        int port = start(0, request -> WireResponse.text(200, "text/plain", request.path()));
+        byte[] big = randomBytes(THRESHOLD * 8);
+        try (RawConnection connection = new RawConnection(port)) {
+            java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+            both.writeBytes(("PUT /bucket/big HTTP/1.1\r\nHost: x\r\nContent-Length: " + big.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            both.writeBytes(big);
+            both.writeBytes(RawConnection.post("/bucket/small", "hi").getBytes(StandardCharsets.US_ASCII));
+            connection.send(both.toByteArray());
+            assertThat(connection.read().body()).isEqualTo("/bucket/big");
+            assertThat(connection.read().body()).isEqualTo("/bucket/small");
+        }
+        assertThat(seen).extracting(s -> s.request().path()).containsExactly("/bucket/big", "/bucket/small");
+        assertThat(seen.getFirst().sha256()).isEqualTo(sha256(big));
     }
 
     @Test
