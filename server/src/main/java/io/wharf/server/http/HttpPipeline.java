@@ -126,7 +126,25 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
                 AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
                         ? new Http2ServerUpgradeCodec(http2Codec(),
                         new Http2MultiplexHandler(new StreamPipeline()))
-                        : null, maxRequestBytes);
+                        : null, maxRequestBytes) {
+            /**
+             * The upgrade handler holds the whole request in memory: one with a large or unsized body (the JDK's
+             * client asks for h2c on its first request, whatever it is) is served as HTTP/1.1 instead, spooled if it
+             * is an upload; the client may ask again with its next request.
+             */
+            @Override
+            protected boolean shouldHandleUpgradeRequest(io.netty.handler.codec.http.HttpRequest request) {
+                long length;
+                try {
+                    length = io.netty.handler.codec.http.HttpUtil.getContentLength(request, 0L);
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+                return length <= Math.min(spool.thresholdBytes(), maxRequestBytes)
+                        && !io.netty.handler.codec.http.HttpUtil.isTransferEncodingChunked(request)
+                        && super.shouldHandleUpgradeRequest(request);
+            }
+        };
         pipeline.addLast("http", new CleartextHttp2ServerUpgradeHandler(codec, upgrade, new PriorKnowledge()));
         pipeline.addLast("h1-only", new Http1Only());
         pipeline.addLast("h1-clock", new ConnectionClock.Messages(pipeline.channel().attr(Http2Answers.CLOCK).get()));

@@ -364,6 +364,19 @@ class RequestSpoolTest {
     }
 
     @Test
+    void anUploadThatAsksForAnH2cUpgradeIsServed() throws Exception {
+        int port = start(0);
+        byte[] body = randomBytes(MAX_REQUEST_BYTES + THRESHOLD); // larger than the upgrade handler would aggregate
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/bucket/first"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+        assertThat(seen.getFirst().sha256()).isEqualTo(sha256(body));
+    }
+
+    @Test
     void anOperationMayMoveTheFileAway(@TempDir Path store) throws Exception {
         int port = start(0, request -> {
             Files.move(request.bodyFile(), store.resolve("object"));
