@@ -100,6 +100,12 @@ public final class Multipart {
         return u;
     }
 
+    /** The checksum algorithm of an upload in progress, or null (none, or no such upload). */
+    public ChecksumAlgorithm checksumAlgorithm(String uploadId) {
+        Upload u = uploadId == null ? null : engine.uploads.get(uploadId);
+        return u == null ? null : u.checksumAlgorithm;
+    }
+
     static void checkPartNumber(Integer number) {
         if (number == null || number < 1 || number > MAX_PARTS) {
             throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive",

@@ -69,7 +69,7 @@ final class Notifications implements AutoCloseable {
 
     // ------------------------------------------------------------------ configuration
 
-    void configure(Bucket bucket, List<NotificationRule> rules, Requester requester) {
+    void configure(Bucket bucket, List<NotificationRule> rules, Requester requester, boolean skipValidation) {
         List<NotificationRule> checked = new ArrayList<>();
         for (NotificationRule r : rules) {
             if (r.events().isEmpty()) {
@@ -92,7 +92,7 @@ final class Notifications implements AutoCloseable {
                 }
             }
         }
-        for (NotificationRule r : checked) {
+        for (NotificationRule r : skipValidation ? List.<NotificationRule>of() : checked) {
             String test = testEvent(bucket, requester);
             try {
                 deliver(r.destination(), r.arn(), bucket.arn(), test);

@@ -319,9 +319,17 @@ public final class S3Engine implements AutoCloseable {
 
     // ------------------------------------------------------------------ notifications
 
-    /** Replaces the bucket's notification configuration (validated; each destination gets an s3:TestEvent). */
+    /**
+     * Replaces the bucket's notification configuration (validated; each destination gets an s3:TestEvent unless
+     * {@code skipDestinationValidation}).
+     */
+    public void putNotificationConfiguration(String name, List<NotificationRule> rules, Requester requester,
+                                             boolean skipDestinationValidation) {
+        notifications.configure(bucket(name), rules, requester, skipDestinationValidation);
+    }
+
     public void putNotificationConfiguration(String name, List<NotificationRule> rules, Requester requester) {
-        notifications.configure(bucket(name), rules, requester);
+        putNotificationConfiguration(name, rules, requester, false);
     }
 
     public List<NotificationRule> notificationConfiguration(String name) {
