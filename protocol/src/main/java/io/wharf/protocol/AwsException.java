@@ -15,6 +15,7 @@ public class AwsException extends RuntimeException {
     private final int httpStatus;
     private final boolean senderFault;
     private String queryMessage;
+    private java.util.Map<String, String> fields = java.util.Map.of();
 
     public AwsException(String type, String code, int httpStatus, boolean senderFault, String message) {
         super(message, null, false, false);
@@ -47,6 +48,26 @@ public class AwsException extends RuntimeException {
     public AwsException withQueryMessage(String message) {
         this.queryMessage = message;
         return this;
+    }
+
+    /**
+     * Adds an element the error carries after its message, in the order added (S3's {@code <Key>}, {@code <BucketName>},
+     * {@code <Condition>}, {@code <ArgumentName>}/{@code <ArgumentValue>}…). Protocols whose errors have no such
+     * elements (JSON, Query) ignore them. A null value is not added. Returns this.
+     */
+    public AwsException with(String name, String value) {
+        if (value != null) {
+            if (fields.isEmpty()) {
+                fields = new java.util.LinkedHashMap<>();
+            }
+            fields.put(name, value);
+        }
+        return this;
+    }
+
+    /** The extra elements added by {@link #with}, in order; empty when none. */
+    public java.util.Map<String, String> fields() {
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     /** The message for Query/XML answers: the Query wording if one was set, else the message. */

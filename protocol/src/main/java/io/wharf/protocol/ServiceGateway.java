@@ -18,6 +18,7 @@ import io.wharf.protocol.model.OperationModel;
 import io.wharf.protocol.model.ServiceModel;
 import io.wharf.protocol.query.QueryDecoder;
 import io.wharf.protocol.query.XmlEncoder;
+import io.wharf.protocol.restxml.RestXml;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ import java.util.Map;
 /**
  * The {@link Gateway} over a set of services. For each request it decides, in this order:
  * <ol>
- *   <li>the wire protocol: JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
+ *   <li>the wire protocol: REST-XML (S3) when {@link RestXml#claims} says so (an {@code s3} credential scope, a
+ *       virtual-host-style Host, or an unsigned request without an {@code Action}); else JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
  *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body, else AWS
  *       Query (form body and/or query string);</li>
  *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for Query the SigV4 credential scope, then
@@ -52,10 +54,12 @@ public final class ServiceGateway implements Gateway {
 
     private final List<AwsService> services;
     private final GatewaySettings settings;
+    private final RestXml restXml;
 
     public ServiceGateway(List<AwsService> services, GatewaySettings settings) {
         this.services = List.copyOf(services);
         this.settings = settings;
+        this.restXml = RestXml.over(this.services, settings);
     }
 
     @Override
@@ -68,11 +72,13 @@ public final class ServiceGateway implements Gateway {
                 }
             }
         }
-        Call call = new Call(request, RequestIds.next());
         String target = request.header("x-amz-target");
         String mediaType = request.mediaType();
-        WireResponse response = target != null || JsonFormat.claims(mediaType)
-                ? json(call, target, JsonFormat.of(mediaType))
+        boolean json = target != null || JsonFormat.claims(mediaType);
+        AwsService restXmlService = json ? null : restXml.claims(request);
+        Call call = new Call(request, restXmlService != null ? RestXml.requestId() : RequestIds.next());
+        WireResponse response = restXmlService != null ? restXml(call, restXmlService)
+                : json ? json(call, target, JsonFormat.of(mediaType))
                 : query(call);
         audit(call);
         return response;
@@ -269,6 +275,38 @@ public final class ServiceGateway implements Gateway {
         boolean detail = call.service == null || call.service.queryErrorDetail();
         return WireResponse.text(error.httpStatus(), "text/xml", XmlEncoder.error(error, namespace, requestId, detail))
                 .withHeader("x-amzn-RequestId", requestId);
+    }
+
+    // ---------------------------------------------------------------- REST-XML (S3)
+
+    private WireResponse restXml(Call call, AwsService service) {
+        WireRequest request = call.request;
+        call.service = service;
+        try {
+            RestXml.Routed routed = restXml.route(service, request);
+            OperationModel operation = routed.operation();
+            call.action = operation.name();
+            authenticate(call);
+            ValidationErrors errors = restXml.validationErrors(service, operation);
+            ObjectNode input = restXml.decode(request, routed, errors, call.authentication.chunkSigning());
+            new Validator(errors, true, true).validate(input, operation.input());
+            RequestContext context = context(call);
+            authorize(call, new Input(input), context);
+            ObjectNode output = invokeWith(service, operation, context, input);
+            return RestXml.withIds(restXml.encode(service, operation, output, request), call.requestId);
+        } catch (AuthException e) {
+            return restXmlError(call, authenticationError(call, e));
+        } catch (AwsException e) {
+            return restXmlError(call, e);
+        } catch (RuntimeException e) {
+            AwsException carried = RestXml.bodyFailure(e);
+            return restXmlError(call, carried != null ? carried : internal(e, request));
+        }
+    }
+
+    private WireResponse restXmlError(Call call, AwsException error) {
+        call.error = error;
+        return RestXml.error(error, call.request, call.requestId);
     }
 
     // ---------------------------------------------------------------- shared

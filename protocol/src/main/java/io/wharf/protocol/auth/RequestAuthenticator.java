@@ -73,7 +73,7 @@ public final class RequestAuthenticator {
         }
         SigV4Verifier.Verified verified = verifier.verify(request, service.signingName(), credentials,
                 SigningRules.of(service));
-        return new Authentication(verified.principal(), region);
+        return new Authentication(verified.principal(), region, verified.chunkSigning());
     }
 
     private Principal unverified(WireRequest request, Credential credential) {
