@@ -77,7 +77,7 @@ public final class Wharf implements AutoCloseable {
             return start(config, new MemoryStore());
         }
         DataDirectory.prepare(config.dataDir());
-        Wharf wharf = start(config, openDurableStore(config));
+        Wharf wharf = start(config, openDurableStore(config), config.dataDir().resolve("tmp"));
         io.wharf.storage.OwnerOnly.restrictTree(config.dataDir()); // the root credentials, TLS files, everything there
         return wharf;
     }
@@ -88,6 +88,11 @@ public final class Wharf implements AutoCloseable {
      * that S3 keeps its objects' files in {@code <dataDir>/s3} (a temporary directory when {@code inMemory()}).
      */
     public static Wharf start(WharfConfig config, Store store) {
+        return start(config, store, null);
+    }
+
+    /** @param spoolDirectory where large uploads are spooled ({@code <data-dir>/tmp}), or null for a private one */
+    private static Wharf start(WharfConfig config, Store store, java.nio.file.Path spoolDirectory) {
         SqsService sqs = null;
         SnsService sns = null;
         KinesisService kinesis = null;
@@ -116,7 +121,7 @@ public final class Wharf implements AutoCloseable {
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
                     config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes(),
-                    config.connectionLimits());
+                    config.connectionLimits(), io.wharf.server.http.RequestSpooling.in(spoolDirectory));
             int port = frontDoor.port();
             String urlHost = urlHostFor(config, auth, port);
             String tlsUrlHost = frontDoor.tlsPort() < 0 ? null : tlsUrlHostFor(config, auth, frontDoor.tlsPort());
