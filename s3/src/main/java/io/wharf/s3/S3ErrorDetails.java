@@ -4,15 +4,13 @@ import io.wharf.protocol.AwsException;
 
 import java.util.Map;
 
-/**
- * Carries S3's extra error elements to the rest-xml encoder. Until the protocol's AwsException holds them, they are
- * dropped here (the code, status and message are unaffected).
- */
+/** Carries S3's extra error elements to the rest-xml encoder through {@link AwsException#with}. */
 final class S3ErrorDetails {
     private S3ErrorDetails() {
     }
 
     static AwsException attach(AwsException e, Map<String, String> extra) {
+        extra.forEach(e::with);
         return e;
     }
 }

@@ -1,14 +1,11 @@
 package io.wharf.s3;
 
-import io.wharf.protocol.AwsException;
 import io.wharf.protocol.AwsService;
 import io.wharf.protocol.Input;
 import io.wharf.protocol.Operation;
 import io.wharf.protocol.RequestContext;
-import io.wharf.protocol.ValidationErrors;
 import io.wharf.protocol.auth.AccessCheck;
 import io.wharf.protocol.model.ServiceModel;
-import io.wharf.protocol.model.Shape;
 import io.wharf.s3.engine.S3Engine;
 import io.wharf.s3.operations.*;
 import io.wharf.storage.Store;
@@ -98,11 +95,6 @@ public final class S3Service implements AwsService, AutoCloseable {
     }
 
     @Override
-    public ValidationErrors validationErrors() {
-        return VALIDATION_ERRORS;
-    }
-
-    @Override
     public List<AccessCheck> accessChecks(String operation, Input input, RequestContext context) {
         return S3Access.checks(operation, input, context, engine);
     }
@@ -118,30 +110,4 @@ public final class S3Service implements AwsService, AutoCloseable {
     public void close() {
         engine.close();
     }
-
-    /**
-     * S3 words model violations as its own errors: a missing element or a body that does not parse is MalformedXML,
-     * a bad value InvalidArgument naming it. Enums are S3's own business (unknown storage classes and the like).
-     */
-    static final ValidationErrors VALIDATION_ERRORS = new ValidationErrors() {
-        @Override
-        public AwsException missing(String path) {
-            return S3Errors.MALFORMED_XML.error();
-        }
-
-        @Override
-        public AwsException invalid(String path, Object value, Shape shape, String reason) {
-            return S3Errors.invalidArgument(reason, path, value == null ? null : String.valueOf(value));
-        }
-
-        @Override
-        public boolean validateEnums() {
-            return false;
-        }
-
-        @Override
-        public AwsException malformed(String detail) {
-            return S3Errors.MALFORMED_XML.error();
-        }
-    };
 }

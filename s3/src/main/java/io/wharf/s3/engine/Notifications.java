@@ -208,7 +208,7 @@ final class Notifications implements AutoCloseable {
         b.putObject("ownerIdentity").put("principalId", bucket.account);
         b.put("arn", bucket.arn());
         ObjectNode o = s3.putObject("object");
-        o.put("key", URLEncoder.encode(object.key(), StandardCharsets.UTF_8));
+        o.put("key", URLEncoder.encode(object.key(), StandardCharsets.UTF_8).replace("%2F", "/")); // as S3: "a+b/c"
         if (eventName.startsWith("ObjectCreated")) {
             o.put("size", object.size());
             o.put("eTag", object.etag());

@@ -95,7 +95,7 @@ class NotificationsTest extends EngineFixture {
         assertThat(record.at("/s3/bucket/name").asText()).isEqualTo("bkt");
         assertThat(record.at("/s3/bucket/arn").asText()).isEqualTo("arn:aws:s3:::bkt");
         assertThat(record.at("/s3/bucket/ownerIdentity/principalId").asText()).isEqualTo(ACCOUNT);
-        assertThat(record.at("/s3/object/key").asText()).isEqualTo("dir%2Fa+b.txt");
+        assertThat(record.at("/s3/object/key").asText()).isEqualTo("dir/a+b.txt");
         assertThat(record.at("/s3/object/size").asLong()).isEqualTo(5);
         assertThat(record.at("/s3/object/eTag").asText()).isEqualTo(r.etag());
         String putSequencer = record.at("/s3/object/sequencer").asText();
