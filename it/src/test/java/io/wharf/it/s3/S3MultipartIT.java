@@ -67,6 +67,12 @@ class S3MultipartIT extends S3TestBase {
         assertThat(got.asByteArray()).isEqualTo(expected.toByteArray());
         assertThat(got.response().contentType()).isEqualTo("video/mp4");
         assertThat(s3.listMultipartUploads(r -> r.bucket(bucket)).uploads()).isEmpty();
+        var second = s3.getObjectAsBytes(r -> r.bucket(bucket).key("big").partNumber(2));
+        assertThat(second.asByteArray()).isEqualTo(two);
+        assertThat(second.response().partsCount()).isEqualTo(2);
+        assertThat(second.response().contentRange()).isEqualTo("bytes " + one.length + "-" + (one.length + 122) + "/"
+                + (one.length + 123));
+        assertError(() -> s3.headObject(r -> r.bucket(bucket).key("big").partNumber(3)), 416, null);
         assertError(() -> s3.listParts(r -> r.bucket(bucket).key("big").uploadId(id)), 404, "NoSuchUpload");
     }
 

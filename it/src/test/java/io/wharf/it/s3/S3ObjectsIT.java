@@ -63,6 +63,23 @@ class S3ObjectsIT extends S3TestBase {
     }
 
     @Test
+    void aLargePlainBodyIsTakenFromTheSpoolFile() throws Exception {
+        // without flexible checksums the SDK sends a plain body: above 1 MiB the front door spools it to a file,
+        // which the engine moves into the object directory instead of copying
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new Random(2).nextBytes(content);
+        try (var plain = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(WHARF.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(io.wharf.testkit.Clients.CREDENTIALS).forcePathStyle(true)
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation
+                        .WHEN_REQUIRED).build()) {
+            var put = plain.putObject(r -> r.bucket(bucket).key("large"), RequestBody.fromBytes(content));
+            assertThat(put.eTag()).isEqualTo('"' + md5Hex(content) + '"');
+        }
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("large")).asByteArray()).isEqualTo(content);
+    }
+
+    @Test
     void missingKeysAndBuckets() {
         var e = error(() -> s3.getObject(r -> r.bucket(bucket).key("nope")));
         assertThat(e.statusCode()).isEqualTo(404);

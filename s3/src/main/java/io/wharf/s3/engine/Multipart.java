@@ -295,7 +295,8 @@ public final class Multipart {
                 ObjectChecksum checksum = checksum(u, parts, fileId, size);
                 StoredObject old = engine.objects().commitObject(bucket, key, ifMatch, ifNoneMatch,
                         u.sequencerAtStart, seq -> new StoredObject(bucket.name, key, fileId, size, etag,
-                                engine.clock.millis(), u.headers, u.metadata, u.tags, checksum, parts.size(), seq),
+                                engine.clock.millis(), u.headers, u.metadata, u.tags, checksum, parts.size(), seq,
+                                parts.stream().map(Part::size).toList()),
                         "ObjectCreated:CompleteMultipartUpload", requester, batch -> {
                             batch.delete(engine.layout.uploads, S3StoreLayout.utf8(uploadId));
                             batch.deleteRange(engine.layout.parts, S3StoreLayout.uploadPrefix(uploadId),

@@ -80,7 +80,7 @@ public final class Objects {
             StoredObject old = commitObject(bucket, r.key(), r.ifMatch(), r.ifNoneMatch(), -1, seq ->
                     new StoredObject(bucket.name, r.key(), written.fileId(), written.size(), written.md5Hex(),
                             engine.clock.millis(), r.headers().withDefaultType(), metadata, Map.copyOf(r.tags()),
-                            checksum, 0, seq), "ObjectCreated:Put", r.requester());
+                            checksum, 0, seq, List.of()), "ObjectCreated:Put", r.requester());
             StoredObject now = bucket.objects.get(r.key());
             if (old != null) {
                 engine.files.deleteQuietly(old.fileId());
@@ -268,6 +268,22 @@ public final class Objects {
      * is current.
      */
     public ObjectRead read(String bucketName, String key, Preconditions conditions, String range, boolean open) {
+        return read(bucketName, key, conditions, range, null, open);
+    }
+
+    /**
+     * As above, or one part of the object ({@code partNumber}: of a multipart object its part's bytes; of another
+     * object part 1 is all of it, as S3 answers).
+     */
+    public ObjectRead read(String bucketName, String key, Preconditions conditions, String range, Integer partNumber,
+                           boolean open) {
+        if (partNumber != null && range != null) {
+            throw S3Errors.invalidRequest("Cannot specify both Range header and partNumber query parameter");
+        }
+        if (partNumber != null && (partNumber < 1 || partNumber > Multipart.MAX_PARTS)) {
+            throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive",
+                    "partNumber", partNumber.toString());
+        }
         Bucket bucket = engine.bucket(bucketName);
         ReentrantLock lock = bucket.lockOf(key);
         lock.lock();
@@ -277,7 +293,7 @@ public final class Objects {
                 throw S3Errors.noSuchKey(key);
             }
             conditions.checkRead(o);
-            ByteRange r = ByteRange.parse(range, o.size());
+            ByteRange r = partNumber == null ? ByteRange.parse(range, o.size()) : partRange(o, partNumber);
             FileChannel channel = open ? engine.files.open(o.fileId()) : null;
             return new ObjectRead(o, r, channel);
         } catch (IOException e) {
@@ -285,6 +301,23 @@ public final class Objects {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static ByteRange partRange(StoredObject o, int partNumber) {
+        int parts = o.partSizes().isEmpty() ? 1 : o.partSizes().size();
+        if (partNumber > parts) {
+            throw S3Errors.INVALID_PART_NUMBER.withDetails("PartNumberRequested", Integer.toString(partNumber),
+                    "ActualPartCount", Integer.toString(parts));
+        }
+        if (o.partSizes().isEmpty()) {
+            return null;
+        }
+        long start = 0;
+        for (int i = 0; i < partNumber - 1; i++) {
+            start += o.partSizes().get(i);
+        }
+        long length = o.partSizes().get(partNumber - 1);
+        return length == 0 ? null : new ByteRange(start, start + length - 1);
     }
 
     /** The current object of a key, or NoSuchKey. */
@@ -315,7 +348,7 @@ public final class Objects {
                         S3StoreLayout.objectKey(bucket.name, key));
                 StoredObject gone = new StoredObject(bucket.name, key, removed.fileId(), 0, removed.etag(),
                         engine.clock.millis(), removed.headers(), Map.of(), Map.of(), null, 0,
-                        engine.nextSequencer());
+                        engine.nextSequencer(), List.of());
                 List<OutboxEntry> events = engine.notifications.events(bucket, "ObjectRemoved:Delete", gone,
                         requester, batch);
                 engine.commit(batch);
@@ -452,7 +485,7 @@ public final class Objects {
             Map<String, String> tags = r.replaceTags() ? Map.copyOf(r.tags()) : source.tags();
             StoredObject old = commitObject(target, r.key(), r.ifMatch(), r.ifNoneMatch(), -1, seq ->
                     new StoredObject(target.name, r.key(), written.fileId(), written.size(), written.md5Hex(),
-                            engine.clock.millis(), headers, metadata, tags, checksum, 0, seq),
+                            engine.clock.millis(), headers, metadata, tags, checksum, 0, seq, List.of()),
                     "ObjectCreated:Copy", r.requester());
             StoredObject now = target.objects.get(r.key());
             if (old != null) {

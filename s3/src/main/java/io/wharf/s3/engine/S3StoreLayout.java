@@ -31,7 +31,7 @@ import static io.wharf.storage.RecordCodec.writeString;
  * s3.objects  bucket 0x00 key              → v, fileId, size:long, etag, lastModified:long, contentType?,
  *                                            contentEncoding?, contentDisposition?, contentLanguage?, cacheControl?,
  *                                            expires?, metadata:map, tags:map, checksumAlgorithm?, checksumValue?,
- *                                            checksumType?, partsCount:int, sequencer:long
+ *                                            checksumType?, partsCount:int, sequencer:long, partSizes:int + longs
  * s3.uploads  uploadId                     → v, bucket, key, initiated:long, the six content headers?, metadata:map,
  *                                            tags:map, checksumAlgorithm?, checksumType?, sequencerAtStart:long,
  *                                            owner
@@ -197,13 +197,33 @@ final class S3StoreLayout {
             writeChecksum(out, o.checksum());
             out.writeInt(o.partsCount());
             out.writeLong(o.sequencer());
+            out.writeInt(o.partSizes().size());
+            for (long size : o.partSizes()) {
+                out.writeLong(size);
+            }
         });
     }
 
     static StoredObject decodeObject(String bucket, String key, byte[] value) {
-        return RecordCodec.read(value, VERSION, "S3 object", in -> new StoredObject(bucket, key, readString(in),
-                in.readLong(), readString(in), in.readLong(), readHeaders(in), Map.copyOf(readMap(in)),
-                Map.copyOf(readMap(in)), readChecksum(in), in.readInt(), in.readLong()));
+        return RecordCodec.read(value, VERSION, "S3 object", in -> {
+            String fileId = readString(in);
+            long size = in.readLong();
+            String etag = readString(in);
+            long lastModified = in.readLong();
+            ContentHeaders headers = readHeaders(in);
+            Map<String, String> metadata = Map.copyOf(readMap(in));
+            Map<String, String> tags = Map.copyOf(readMap(in));
+            ObjectChecksum checksum = readChecksum(in);
+            int partsCount = in.readInt();
+            long sequencer = in.readLong();
+            int parts = in.readInt();
+            List<Long> sizes = new ArrayList<>(parts);
+            for (int i = 0; i < parts; i++) {
+                sizes.add(in.readLong());
+            }
+            return new StoredObject(bucket, key, fileId, size, etag, lastModified, headers, metadata, tags, checksum,
+                    partsCount, sequencer, sizes);
+        });
     }
 
     // ------------------------------------------------------------------ multipart

@@ -19,10 +19,13 @@ public final class GetObject implements Operation {
     @Override
     public ObjectNode invoke(RequestContext ctx, Input in) {
         ObjectRead read = engine.objects().read(in.string("Bucket"), in.string("Key"), Wire.preconditions(in),
-                in.string("Range"), true);
+                in.string("Range"), in.integer("PartNumber"), true);
         ObjectNode out = Wire.output();
         Wire.objectHeaders(out, read.object(), in);
         out.put("ContentLength", read.length());
+        if (in.has("PartNumber") && read.object().partsCount() > 0) {
+            out.put("PartsCount", read.object().partsCount());
+        }
         if (read.range() != null) {
             out.put("ContentRange", read.range().contentRange(read.object().size()));
             out.put("StatusCode", 206);

@@ -139,7 +139,7 @@ final class Wire {
         if (!o.tags().isEmpty()) {
             out.put("TagCount", o.tags().size());
         }
-        if ("ENABLED".equals(in.string("ChecksumMode")) && !in.has("Range")) {
+        if ("ENABLED".equals(in.string("ChecksumMode")) && !in.has("Range") && !in.has("PartNumber")) {
             checksum(out, o.checksum(), true);
         }
     }

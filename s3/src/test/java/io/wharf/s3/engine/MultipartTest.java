@@ -65,6 +65,28 @@ class MultipartTest extends EngineFixture {
     }
 
     @Test
+    void partsCanBeReadByNumber() throws Exception {
+        Upload u = create(null);
+        Part p1 = part(u, 1, filled(5 * MIB, 1));
+        Part p2 = part(u, 2, filled(7, 2));
+        engine().multipart().complete("bkt", "big", u.uploadId(), List.of(
+                new Multipart.CompletedPart(1, p1.etag(), null), new Multipart.CompletedPart(2, p2.etag(), null)),
+                null, null, ME);
+        ObjectRead second = engine().objects().read("bkt", "big", Preconditions.NONE, null, 2, false);
+        assertThat(second.range()).isEqualTo(new ByteRange(5 * MIB, 5 * MIB + 6));
+        assertThat(code(() -> engine().objects().read("bkt", "big", Preconditions.NONE, null, 3, false)))
+                .isEqualTo("InvalidPartNumber");
+        assertThat(code(() -> engine().objects().read("bkt", "big", Preconditions.NONE, "bytes=0-1", 1, false)))
+                .isEqualTo("InvalidRequest");
+        put("bkt", "single", "abc");
+        assertThat(engine().objects().read("bkt", "single", Preconditions.NONE, null, 1, false).range()).isNull();
+        assertThat(error(() -> engine().objects().read("bkt", "single", Preconditions.NONE, null, 2, false))
+                .httpStatus()).isEqualTo(416);
+        restart();
+        assertThat(engine().objects().head("bkt", "big").partSizes()).containsExactly((long) 5 * MIB, 7L);
+    }
+
+    @Test
     void compositeChecksumIsMadeOfThePartChecksums() {
         Upload u = create(ChecksumAlgorithm.SHA256);
         byte[] one = filled(5 * MIB, 3);
