@@ -16,6 +16,7 @@ public class AwsException extends RuntimeException {
     private final boolean senderFault;
     private String queryMessage;
     private java.util.Map<String, String> fields = java.util.Map.of();
+    private java.util.Map<String, String> headers = java.util.Map.of();
 
     public AwsException(String type, String code, int httpStatus, boolean senderFault, String message) {
         super(message, null, false, false);
@@ -63,6 +64,25 @@ public class AwsException extends RuntimeException {
             fields.put(name, value);
         }
         return this;
+    }
+
+    /**
+     * Adds a header to the error's answer (REST protocols: S3's {@code ETag} and {@code Last-Modified} on
+     * 304 Not Modified). Other protocols ignore it. A null value is not added. Returns this.
+     */
+    public AwsException withHeader(String name, String value) {
+        if (value != null) {
+            if (headers.isEmpty()) {
+                headers = new java.util.LinkedHashMap<>();
+            }
+            headers.put(name, value);
+        }
+        return this;
+    }
+
+    /** The headers added by {@link #withHeader}, in order; empty when none. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     /** The extra elements added by {@link #with}, in order; empty when none. */

@@ -31,12 +31,13 @@ import java.util.Map;
 /**
  * The {@link Gateway} over a set of services. For each request it decides, in this order:
  * <ol>
- *   <li>the wire protocol: REST-XML (S3) when {@link RestXml#claims} says so (an {@code s3} credential scope, a
- *       virtual-host-style Host, or an unsigned request without an {@code Action}); else JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
- *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body, else AWS
- *       Query (form body and/or query string);</li>
- *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for Query the SigV4 credential scope, then
- *       the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
+ *   <li>the wire protocol: JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
+ *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body; else REST-XML (S3)
+ *       when {@link RestXml#claims} says so (an {@code s3} credential scope, a virtual-host-style Host, or an unsigned
+ *       request without an {@code Action}); else AWS Query (form body and/or query string);</li>
+ *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for REST-XML the one claiming it, its operation by
+ *       method and URI template ({@link io.wharf.protocol.restxml.RestXmlRouter}); for Query the SigV4 credential
+ *       scope, then the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
  *   <li>who the caller is ({@link io.wharf.protocol.auth.RequestAuthenticator}: SigV4 verified unless
  *       authentication is off);</li>
  *   <li>the operation, whose parameters are decoded and validated against the model;</li>
@@ -94,6 +95,8 @@ public final class ServiceGateway implements Gateway {
         Authentication authentication;
         String resourceArn;
         AwsException error;
+        /** REST-XML: the raw path with the bucket in front, for S3's Version 2 presigned URLs; else null. */
+        String s3Resource;
 
         Call(WireRequest request, String requestId) {
             this.request = request;
@@ -286,9 +289,11 @@ public final class ServiceGateway implements Gateway {
             RestXml.Routed routed = restXml.route(service, request);
             OperationModel operation = routed.operation();
             call.action = operation.name();
+            call.s3Resource = routed.resourcePath();
             authenticate(call);
             ValidationErrors errors = restXml.validationErrors(service, operation);
-            ObjectNode input = restXml.decode(request, routed, errors, call.authentication.chunkSigning());
+            ObjectNode input = restXml.decode(request, routed, errors, call.authentication.chunkSigning(),
+                    settings.authenticator().mode().verifiesSignatures());
             new Validator(errors, true, true).validate(input, operation.input());
             RequestContext context = context(call);
             authorize(call, new Input(input), context);
@@ -328,8 +333,11 @@ public final class ServiceGateway implements Gateway {
         if (call.credential == null) {
             call.credential = SigV4.identify(call.request);
         }
-        call.authentication = settings.authenticator().authenticate(call.request, call.credential,
-                call.service.model(), call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy());
+        call.authentication = call.s3Resource != null
+                ? settings.authenticator().authenticateS3(call.request, call.credential, call.service.model(),
+                        call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy(), call.s3Resource)
+                : settings.authenticator().authenticate(call.request, call.credential, call.service.model(),
+                        call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy());
     }
 
     /**

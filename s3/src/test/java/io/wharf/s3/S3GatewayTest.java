@@ -122,6 +122,7 @@ class S3GatewayTest {
         assertThat(notModified.body()).isEmpty();
         WireResponse invalid = call("GET", "/bkt/k", "", "Range", "bytes=20-");
         assertThat(invalid.status()).isEqualTo(416);
+        assertThat(invalid.headers()).containsEntry("Content-Range", "bytes */10");
         assertThat(text(invalid)).contains("<Code>InvalidRange</Code>", "<ActualObjectSize>10</ActualObjectSize>");
     }
 

@@ -46,7 +46,8 @@ public final class XmlWriter {
         out.append('<').append(name);
         attributes.forEach((attribute, value) -> {
             out.append(' ').append(attribute).append("=\"");
-            escape(value);
+            // A parser turns a raw line feed in an attribute into a space (attribute-value normalisation).
+            escape(value, true);
             out.append('"');
         });
         out.append('>');
@@ -75,6 +76,10 @@ public final class XmlWriter {
     }
 
     private void escape(String text) {
+        escape(text, false);
+    }
+
+    private void escape(String text, boolean attribute) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
@@ -85,6 +90,13 @@ public final class XmlWriter {
                 case '"' -> out.append("&quot;");
                 case '\r' -> out.append("&#xD;");
                 case '\t' -> out.append("&#x9;");
+                case '\n' -> {
+                    if (attribute) {
+                        out.append("&#xA;");
+                    } else {
+                        out.append('\n');
+                    }
+                }
                 default -> out.appendCodePoint(XmlText.allowed(c) ? c : REPLACEMENT);
             }
         }

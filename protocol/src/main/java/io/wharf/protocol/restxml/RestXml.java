@@ -117,14 +117,37 @@ public final class RestXml {
                 || !(mediaType.isEmpty() || mediaType.equals("application/x-www-form-urlencoded"))) {
             return false;
         }
-        String body = request.bodyText();
-        return body.startsWith("Action=") || body.contains("&Action=");
+        return hasActionParameter(request.body());
+    }
+
+    private static final byte[] ACTION = "Action=".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether a form body has an {@code Action} parameter: "Action=" at its start or after an '&amp;'; no copy made. */
+    static boolean hasActionParameter(byte[] body) {
+        outer:
+        for (int i = 0; i + ACTION.length <= body.length; i++) {
+            if (i > 0 && body[i - 1] != '&') {
+                continue;
+            }
+            for (int j = 0; j < ACTION.length; j++) {
+                if (body[i + j] != ACTION[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- routing
 
-    /** The operation a request is, with its URI labels. */
-    public record Routed(OperationModel operation, Map<String, String> labels) {
+    /**
+     * The operation a request is, with its URI labels.
+     *
+     * @param resourcePath the raw path with a virtual host's bucket in front ({@code /bucket/key}): what S3's Version 2
+     *                     signatures sign
+     */
+    public record Routed(OperationModel operation, Map<String, String> labels, String resourcePath) {
     }
 
     /**
@@ -140,7 +163,7 @@ public final class RestXml {
         RestXmlRouter.Result result = routers.get(service).route(request.method(), rawPath, request.query(),
                 request.headers());
         return switch (result) {
-            case RestXmlRouter.Match match -> new Routed(match.operation(), match.labels());
+            case RestXmlRouter.Match match -> new Routed(match.operation(), match.labels(), rawPath);
             case RestXmlRouter.Miss miss -> throw miss.methodNotAllowed()
                     ? RestXmlErrors.methodNotAllowed(request.method()) : RestXmlErrors.notImplemented();
         };
@@ -152,8 +175,17 @@ public final class RestXml {
         return own == ValidationErrors.DEFAULT ? RestXmlErrors.validation(operation.input()) : own;
     }
 
-    /** The input tree, the payload decoded from aws-chunked framing with chunks checked by {@code chunkSigning}. */
-    public ObjectNode decode(WireRequest request, Routed routed, ValidationErrors errors, ChunkSigning chunkSigning) {
+    /**
+     * The input tree, the payload decoded from aws-chunked framing with chunks checked by {@code chunkSigning}.
+     *
+     * @param verified whether the request's signature was verified (else a hex {@code x-amz-content-sha256} is
+     *                 checked here, as S3 checks it whatever the signature)
+     */
+    public ObjectNode decode(WireRequest request, Routed routed, ValidationErrors errors, ChunkSigning chunkSigning,
+                             boolean verified) {
+        if (!verified) {
+            PayloadDigests.checkContentSha256(request);
+        }
         RequestPayload payload = new RequestPayload(request, chunkSigning);
         return RestXmlDecoder.decode(request, routed.labels(), routed.operation().input(), errors, payload);
     }

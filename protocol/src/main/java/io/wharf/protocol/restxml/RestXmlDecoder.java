@@ -65,6 +65,14 @@ public final class RestXmlDecoder {
         return tree;
     }
 
+    /** A document's root read as {@code shape} (the XML round-trip law's decoder side). */
+    static ObjectNode fromXml(byte[] document, Shape shape, ValidationErrors errors) {
+        RestXmlDecoder decoder = new RestXmlDecoder(errors);
+        ObjectNode object = NODES.objectNode();
+        decoder.structureFromXml(decoder.parseXml(document), shape, shape.name(), object);
+        return object;
+    }
+
     private void structure(WireRequest request, Map<String, String> labels, Shape input, RequestBody body,
                            ObjectNode tree) {
         Set<String> claimedQuery = new HashSet<>();
@@ -87,7 +95,7 @@ public final class RestXmlDecoder {
                 default -> {
                     bodyMembers |= input.payload() == null;
                     yield input.payload() != null && input.payload().equals(member.name())
-                            ? payload(member, body) : null;
+                            ? payload(request, member, body) : null;
                 }
             };
             if (value != null) {
@@ -96,6 +104,7 @@ public final class RestXmlDecoder {
         }
         if (bodyMembers) {
             byte[] document = readAll(body);
+            PayloadDigests.check(request, document);
             if (document.length > 0) {
                 XmlElement root = parseXml(document);
                 for (Member member : input.members().values()) {
@@ -201,12 +210,13 @@ public final class RestXmlDecoder {
 
     // ---------------------------------------------------------------- payload
 
-    private JsonNode payload(Member member, RequestBody body) {
+    private JsonNode payload(WireRequest request, Member member, RequestBody body) {
         Shape shape = member.shape();
         if (shape.type() == ShapeType.BLOB && member.isStreaming()) {
             return NODES.pojoNode(body);
         }
         byte[] bytes = readAll(body);
+        PayloadDigests.check(request, bytes);
         if (bytes.length == 0) {
             return null;
         }

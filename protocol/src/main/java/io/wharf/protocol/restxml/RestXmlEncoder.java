@@ -228,7 +228,7 @@ public final class RestXmlEncoder {
     private static void scalar(XmlWriter xml, JsonNode value, Shape shape, String timestampFormat) {
         switch (shape.type()) {
             case BLOB -> xml.text(Base64.getEncoder().encodeToString(binary(value)));
-            case TIMESTAMP -> xml.text(Timestamps.format(value.asLong(), timestampFormat, Timestamps.ISO8601));
+            case TIMESTAMP -> xml.text(timestamp(value, timestampFormat, Timestamps.ISO8601));
             case BOOLEAN -> xml.text(value.asBoolean() ? "true" : "false");
             default -> xml.text(value.asText());
         }
@@ -237,7 +237,7 @@ public final class RestXmlEncoder {
     private static String headerValue(JsonNode value, Member member) {
         Shape shape = member.shape();
         return switch (shape.type()) {
-            case TIMESTAMP -> Timestamps.format(value.asLong(), member.timestampFormatOrShape(), Timestamps.RFC822);
+            case TIMESTAMP -> timestamp(value, member.timestampFormatOrShape(), Timestamps.RFC822);
             case BOOLEAN -> value.asBoolean() ? "true" : "false";
             case BLOB -> Base64.getEncoder().encodeToString(binary(value));
             case LIST -> {
@@ -250,6 +250,21 @@ public final class RestXmlEncoder {
             }
             default -> value.asText();
         };
+    }
+
+    /**
+     * A timestamp member: epoch milliseconds (the tree's form) in the member's format; a text that reads as a
+     * timestamp likewise; any other text as it is (S3 keeps an object's {@code Expires} as the client sent it).
+     */
+    private static String timestamp(JsonNode value, String format, String fallback) {
+        if (value.isNumber()) {
+            return Timestamps.format(value.asLong(), format, fallback);
+        }
+        try {
+            return Timestamps.format(Timestamps.parse(value.asText()), format, fallback);
+        } catch (IllegalArgumentException notATimestamp) {
+            return value.asText();
+        }
     }
 
     private static byte[] binary(JsonNode value) {

@@ -16,8 +16,9 @@ import java.util.Map;
  *
  * <p>An error is {@code <?xml …?><Error><Code/><Message/>…<RequestId/><HostId/></Error>} as
  * {@code application/xml} with the error's status; the extra elements between message and request id are the
- * exception's {@link AwsException#fields()} in order ({@code <Key>}, {@code <BucketName>}…). The answer to HEAD has
- * the status and headers only (S3 sends no body; SDKs map the status: 404 NotFound, 403 Forbidden…).
+ * exception's {@link AwsException#fields()} in order ({@code <Key>}, {@code <BucketName>}…), its
+ * {@link AwsException#headers()} are the answer's. The answer to HEAD has the status and headers only (S3 sends no
+ * body; SDKs map the status: 404 NotFound, 403 Forbidden…), and so has a 304.
  *
  * <p>S3 knows no Coral {@code ValidationException}: a request that does not fit the model is answered as S3 answers
  * it. A body that is not well-formed, or that does not fit the payload's shape, is {@code MalformedXML}; a header or
@@ -32,11 +33,15 @@ public final class RestXmlErrors {
     private RestXmlErrors() {
     }
 
-    /** The error document (or, for HEAD, the bare status) with the request's ids. */
+    /**
+     * The error document with the request's ids, after the error's own headers; for HEAD, and for statuses that carry
+     * no body (304 Not Modified, 204), the status and headers only.
+     */
     public static WireResponse render(AwsException error, String requestId, String hostId, boolean head) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (head || error.httpStatus() == 304) { // a 304 Not Modified never has a body (RFC 9110)
-            return new WireResponse(error.httpStatus(), headers, new byte[0]);
+        Map<String, String> headers = new LinkedHashMap<>(error.headers());
+        int status = error.httpStatus();
+        if (head || status == 304 || status == 204 || status < 200) {
+            return new WireResponse(status, headers, new byte[0]);
         }
         XmlWriter xml = new XmlWriter().declaration().open("Error")
                 .element("Code", error.code())

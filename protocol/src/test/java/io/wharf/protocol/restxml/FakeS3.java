@@ -56,7 +56,8 @@ final class FakeS3 implements AwsService {
                             .put("KeyCount", 2);
                     out.putArray("Contents").add(node().put("Key", "a/1").put("Size", 3L)
                             .put("LastModified", LAST_MODIFIED).put("ETag", "\"e1\""))
-                            .add(node().put("Key", "a/2 & <b>").put("Size", 4L));
+                            .add(node().put("Key", "a/2 & <b>").put("Size", 4L).put("LastModified", LAST_MODIFIED)
+                                    .put("ETag", "\"e2\""));
                     out.putArray("CommonPrefixes").add(node().put("Prefix", "a/"));
                     return out;
                 }),
@@ -84,8 +85,17 @@ final class FakeS3 implements AwsService {
                 }),
                 Map.entry("GetObject", (context, input) -> {
                     remember("GetObject", input);
+                    if ("\"etag\"".equals(input.string("IfNoneMatch"))) {
+                        throw new AwsException("NotModified", 304, true, "Not Modified")
+                                .withHeader("ETag", "\"etag\"");
+                    }
+                    boolean ranged = input.has("Range");
                     ObjectNode out = node().put("ContentType", "text/plain").put("ContentLength", (long) OBJECT.length)
                             .put("LastModified", LAST_MODIFIED).put("ETag", "\"etag\"");
+                    if (ranged) {
+                        out.put("StatusCode", 206).put("ContentRange", "bytes 0-" + (OBJECT.length - 1) + "/"
+                                + OBJECT.length);
+                    }
                     out.putObject("Metadata").put("color", "blue");
                     out.putPOJO("Body", new ResponseBody(OBJECT.length, sink -> {
                         sink.write(java.util.Arrays.copyOfRange(OBJECT, 0, 5));

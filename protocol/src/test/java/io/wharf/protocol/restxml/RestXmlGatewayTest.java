@@ -323,6 +323,40 @@ class RestXmlGatewayTest {
                 "Content-Encoding", "aws-chunked", "x-amz-decoded-content-length", "5")), 400, "IncompleteBody");
     }
 
+    @Test
+    void aContentSha256IsCheckedEvenWithAuthenticationOff() throws Exception {
+        byte[] body = "data".getBytes(StandardCharsets.UTF_8);
+        String right = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(body));
+        assertThat(gateway.handle(request("PUT", "/b/k", body, "x-amz-content-sha256", right)).status())
+                .isEqualTo(200);
+        WireResponse wrong = gateway.handle(request("PUT", "/b/k", body, "x-amz-content-sha256",
+                right.replace(right.charAt(0), right.charAt(0) == 'a' ? 'b' : 'a')));
+        assertS3Error(wrong, 400, "XAmzContentSHA256Mismatch");
+        assertThat(text(xml(wrong), "S3ComputedContentSHA256")).isEqualTo(right);
+        assertThat(gateway.handle(request("PUT", "/b/k", body, "x-amz-content-sha256", "UNSIGNED-PAYLOAD")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void documentDigestsAreChecked() throws Exception {
+        byte[] body = ("<Delete><Object><Key>a</Key></Object></Delete>").getBytes(StandardCharsets.UTF_8);
+        String md5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                .digest(body));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        String crc32 = java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4)
+                .putInt((int) crc.getValue()).array());
+        assertThat(gateway.handle(request("POST", "/b?delete", body, "Content-MD5", md5,
+                "x-amz-checksum-crc32", crc32)).status()).isEqualTo(200);
+        assertS3Error(gateway.handle(request("POST", "/b?delete", body, "Content-MD5",
+                "AAAAAAAAAAAAAAAAAAAAAA==")), 400, "BadDigest");
+        assertS3Error(gateway.handle(request("POST", "/b?delete", body, "Content-MD5", "nope")), 400,
+                "InvalidDigest");
+        assertS3Error(gateway.handle(request("POST", "/b?delete", body, "x-amz-checksum-crc32", "AAAAAA==")), 400,
+                "BadDigest");
+    }
+
     // ---------------------------------------------------------------- encoding
 
     @Test
@@ -396,6 +430,23 @@ class RestXmlGatewayTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).isEmpty();
         assertThat(missing.headers().get("x-amz-request-id")).isNotBlank();
+    }
+
+    @Test
+    void aRangedGetAnswers206ThroughWharfsStatusMember() throws Exception {
+        WireResponse ranged = gateway.handle(request("GET", "/b/k", "Range", "bytes=0-"));
+        assertThat(ranged.status()).isEqualTo(206);
+        assertThat(ranged.headers()).containsEntry("Content-Range", "bytes 0-12/13").doesNotContainKey("StatusCode");
+        assertThat(streamed(ranged)).isEqualTo(FakeS3.OBJECT);
+    }
+
+    @Test
+    void notModifiedHasHeadersAndNoBody() {
+        WireResponse response = gateway.handle(request("GET", "/b/k", "If-None-Match", "\"etag\""));
+        assertThat(response.status()).isEqualTo(304);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers()).containsEntry("ETag", "\"etag\"");
+        assertThat(response.headers().get("x-amz-request-id")).isNotBlank();
     }
 
     // ---------------------------------------------------------------- errors

@@ -265,4 +265,49 @@ class SignedS3Test {
         assertS3Error(expired, 403, "AccessDenied");
         assertThat(text(xml(expired), "Message")).isEqualTo("Request has expired");
     }
+
+    /**
+     * A Version 2 presigned URL (what boto3 and {@code aws s3 presign} make for S3): the example of S3's "Query String
+     * Request Authentication" documentation, addressed by virtual host; then tampered, then expired.
+     */
+    @Test
+    void versionTwoPresignedUrls() throws Exception {
+        CredentialStore example = new CredentialStore() {
+            @Override
+            public SigningIdentity find(String accessKeyId, String sessionToken, Instant now) {
+                if (!accessKeyId.equals("AKIAIOSFODNN7EXAMPLE")) {
+                    throw io.wharf.protocol.auth.AuthException.invalidClientToken();
+                }
+                return new SigningIdentity(SECRET, Principal.root("123456789012", accessKeyId));
+            }
+
+            @Override
+            public Principal knownPrincipal(String accessKeyId, String sessionToken, Instant now) {
+                return null;
+            }
+        };
+        Clock before = Clock.fixed(Instant.ofEpochSecond(1_175_139_620L - 60), ZoneOffset.UTC);
+        Clock after = Clock.fixed(Instant.ofEpochSecond(1_175_139_620L + 1), ZoneOffset.UTC);
+        String url = "/photos/puppy.jpg?AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE"
+                + "&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D&Expires=1175139620";
+        Gateway valid = new ServiceGateway(List.of(s3), new GatewaySettings("123456789012", "us-east-1", null,
+                new RequestAuthenticator(AuthMode.VERIFY, example, new SigV4Verifier(before), "123456789012",
+                        "us-east-1", before), null, null, before));
+        WireResponse ok = valid.handle(RestXmlGatewayTest.request("GET", url, "host", "johnsmith.localhost:4566"));
+        assertThat(ok.status()).as(new String(ok.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(s3.inputs.get("GetObject").string("Bucket")).isEqualTo("johnsmith");
+        assertThat(s3.inputs.get("GetObject").string("Key")).isEqualTo("photos/puppy.jpg");
+
+        WireResponse tampered = valid.handle(RestXmlGatewayTest.request("GET", url.replace("puppy", "kitten"),
+                "host", "johnsmith.localhost:4566"));
+        assertS3Error(tampered, 403, "SignatureDoesNotMatch");
+        assertThat(text(xml(tampered), "StringToSign")).isEqualTo("GET\n\n\n1175139620\n/johnsmith/photos/kitten.jpg");
+
+        Gateway later = new ServiceGateway(List.of(s3), new GatewaySettings("123456789012", "us-east-1", null,
+                new RequestAuthenticator(AuthMode.VERIFY, example, new SigV4Verifier(after), "123456789012",
+                        "us-east-1", after), null, null, after));
+        WireResponse expired = later.handle(RestXmlGatewayTest.request("GET", url, "host", "johnsmith.localhost:4566"));
+        assertS3Error(expired, 403, "AccessDenied");
+        assertThat(text(xml(expired), "Message")).isEqualTo("Request has expired");
+    }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * One byte range of a {@code Range: bytes=…} header, resolved against an object's size. As on S3, a header that is
  * not one well-formed byte range is ignored (the whole object is answered), and a range that starts past the end is
- * InvalidRange (416).
+ * InvalidRange (416) with {@code Content-Range: bytes *}{@code /size}.
  *
  * @param start first byte, inclusive
  * @param end   last byte, inclusive
@@ -57,6 +57,7 @@ public record ByteRange(long start, long end) {
     }
 
     private static RuntimeException invalid(String header, long size) {
-        return S3Errors.INVALID_RANGE.withDetails("RangeRequested", header, "ActualObjectSize", Long.toString(size));
+        return S3Errors.INVALID_RANGE.withDetails("RangeRequested", header, "ActualObjectSize", Long.toString(size))
+                .withHeader("Content-Range", "bytes */" + size);
     }
 }
