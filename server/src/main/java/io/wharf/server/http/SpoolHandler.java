@@ -203,6 +203,13 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void spool(ChannelHandlerContext ctx, HttpContent content) {
+        if (content.decoderResult().isFailure()) { // broken chunked framing: the upload is not what was sent
+            String why = String.valueOf(content.decoderResult().cause().getMessage());
+            content.release();
+            abortFile();
+            refuse(ctx, FrontDoorErrors.malformed(FrontDoorErrors.Shape.XML, "Malformed HTTP request: " + why));
+            return;
+        }
         int size = content.content().readableBytes();
         received += size;
         if (received > maxBytes) {

@@ -216,6 +216,23 @@ class RequestSpoolTest {
     }
 
     @Test
+    void brokenChunkedFramingMidUploadIsRefusedAndLeavesNoFile() throws Exception {
+        int port = start(0);
+        try (RawConnection connection = new RawConnection(port)) {
+            String piece = "z".repeat(THRESHOLD);
+            String size = Integer.toHexString(THRESHOLD);
+            connection.send("PUT /bucket/key HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + size + "\r\n" + piece + "\r\n" + size + "\r\n" + piece + "\r\nnot-hex\r\n");
+            RawConnection.Response response = connection.read();
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("<Code>InvalidRequest</Code>");
+            assertThat(connection.closedByServer()).isTrue();
+        }
+        await(this::spoolEmpty);
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
     void aSmallChunkedUploadStaysInMemory() throws Exception {
         int port = start(0);
         try (RawConnection connection = new RawConnection(port)) {
