@@ -14,6 +14,7 @@ import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
+import io.wharf.firehose.FirehoseService;
 import io.wharf.kinesis.KinesisService;
 import io.wharf.kms.KmsModule;
 import io.wharf.protocol.crypto.DataKeys;
@@ -48,6 +49,7 @@ public final class Wharf implements AutoCloseable {
     private final SqsService sqs;
     private final SnsService sns;
     private final KinesisService kinesis;
+    private FirehoseService firehose;
     private final HttpFrontDoor frontDoor;
     private final AuditLog audit;
     private boolean closed;
@@ -88,6 +90,7 @@ public final class Wharf implements AutoCloseable {
         SqsService sqs = null;
         SnsService sns = null;
         KinesisService kinesis = null;
+        FirehoseService firehose = null;
         AuditLog audit = null;
         try {
             Clock clock = Clock.systemUTC();
@@ -106,6 +109,8 @@ public final class Wharf implements AutoCloseable {
                     OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())),
                     masterKey, dataKeys);
             kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey, dataKeys);
+            firehose = FirehoseService.create(store, clock, config.firehose().settings(), dataKeys,
+                    config.firehose().sink() != null ? config.firehose().sink() : NO_S3);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
@@ -116,12 +121,13 @@ public final class Wharf implements AutoCloseable {
             String tlsUrlHost = frontDoor.tlsPort() < 0 ? null : tlsUrlHostFor(config, auth, frontDoor.tlsPort());
             RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
                     new SigV4Verifier(clock), config.accountId(), config.region(), clock);
-            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service()),
+            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(), firehose),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
             frontDoor.health(store::failure);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit);
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms) · data: {} · account {} · region {}"
+            wharf.firehose = firehose;
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, firehose) · data: {} · account {} · region {}"
                             + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
@@ -135,6 +141,9 @@ public final class Wharf implements AutoCloseable {
                     config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
+            if (firehose != null) {
+                firehose.close();
+            }
             if (kinesis != null) {
                 kinesis.close();
             }
@@ -154,6 +163,18 @@ public final class Wharf implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Firehose's object sink until Wharf has its own S3: every put fails, so records stay buffered and are retried
+     * (never a faked success).
+     */
+    private static final io.wharf.firehose.ObjectSink NO_S3 =
+            io.wharf.firehose.ObjectSink.unavailable("no S3 here yet: Wharf has no S3 to deliver into");
+
+    /** The Firehose service (its engine: counters, flushing in tests). */
+    public FirehoseService firehose() {
+        return firehose;
     }
 
     /**
@@ -340,6 +361,7 @@ public final class Wharf implements AutoCloseable {
             log.warn("interrupted while waiting for in-flight requests; cutting them off");
         } finally {
             frontDoor.close();
+            firehose.close(); // buffered records stay in the store for the next start
             kinesis.close();
             sns.close(); // before SQS: undelivered messages stay in the outbox for the next start
             sqs.close();
