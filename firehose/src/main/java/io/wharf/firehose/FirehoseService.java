@@ -59,10 +59,11 @@ public final class FirehoseService implements AwsService, AutoCloseable {
      * @param clock    arrival times, buffering intervals, status transitions
      * @param kms      checks CUSTOMER_MANAGED_CMK keys of StartDeliveryStreamEncryption
      * @param sink     where delivered objects are written
+     * @param http     outbound HTTP (HTTP endpoint destinations, the Lambda processor), behind the outbound rules
      */
     public static FirehoseService create(Store store, Clock clock, FirehoseSettings settings, DataKeys kms,
-                                         ObjectSink sink) {
-        return new FirehoseService(new FirehoseEngine(store, clock, settings, kms, sink));
+                                         ObjectSink sink, OutboundHttp http) {
+        return new FirehoseService(new FirehoseEngine(store, clock, settings, kms, sink, http));
     }
 
     public FirehoseEngine engine() {

@@ -104,13 +104,14 @@ public final class Wharf implements AutoCloseable {
             DataKeys dataKeys = kms.dataKeys(); // for the services that encrypt at rest (SQS, SNS, Kinesis)
             // SSE-KMS through KMS's data keys; SSE-SQS under data keys the master key wraps
             sqs = SqsService.create(store, clock, config.relaxed(), dataKeys, masterKey);
+            OutboundRules outbound = OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(),
+                    List.of(config.host()));
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
-                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())),
-                    masterKey, dataKeys);
+                    outbound, masterKey, dataKeys);
             kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey, dataKeys);
             firehose = FirehoseService.create(store, clock, config.firehose().settings(), dataKeys,
-                    config.firehose().sink() != null ? config.firehose().sink() : NO_S3);
+                    config.firehose().sink() != null ? config.firehose().sink() : NO_S3, new FirehoseHttp(outbound));
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),

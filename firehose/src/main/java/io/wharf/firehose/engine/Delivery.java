@@ -35,14 +35,18 @@ final class Delivery implements AutoCloseable {
 
     private final FirehoseEngine engine;
     private final ObjectSink sink;
+    private final io.wharf.firehose.OutboundHttp http;
+    private final Processing processing;
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean closed;
     private Thread worker;
 
-    Delivery(FirehoseEngine engine, ObjectSink sink) {
+    Delivery(FirehoseEngine engine, ObjectSink sink, io.wharf.firehose.OutboundHttp http) {
         this.engine = engine;
         this.sink = sink;
+        this.http = http;
+        this.processing = new Processing(http, engine.settings.lambdaEndpoints(), engine.clock);
     }
 
     void start() {
@@ -128,8 +132,20 @@ final class Delivery implements AutoCloseable {
         return objects;
     }
 
-    /** A frozen batch: the records of one object and the key it is written under (kept across retries). */
-    record Batch(String bucketArn, String key, List<BufferedRecord> records, byte[] content) {
+    /**
+     * A frozen batch: its records, the stream as it was when frozen, and — once rendered — the outputs that carry
+     * the records (kept across retries, so a retry writes the same keys; {@code done} of them are written).
+     */
+    static final class Batch {
+        final List<BufferedRecord> records;
+        final Processing.StreamSnapshot stream;
+        List<Outputs.Output> outputs;
+        int done;
+
+        Batch(List<BufferedRecord> records, Processing.StreamSnapshot stream) {
+            this.records = records;
+            this.stream = stream;
+        }
     }
 
     /** The stream's due batch (a pending retry, or a new one from a due partition), or null; marks it delivering. */
@@ -172,7 +188,8 @@ final class Delivery implements AutoCloseable {
                 }
                 s.bufferedBytes -= takenBytes;
                 s.bufferedRecords -= taken.size();
-                Batch batch = target.batch(s, taken);
+                Batch batch = new Batch(List.copyOf(taken), new Processing.StreamSnapshot(s.name, s.arn(), s.region,
+                        s.version, s.destinationMember, s.destination.deepCopy()));
                 s.pending = batch;
                 s.delivering = true;
                 return batch;
@@ -186,8 +203,13 @@ final class Delivery implements AutoCloseable {
     /** Writes the batch; on success deletes its records (awaited) and returns true; on failure schedules a retry. */
     private boolean deliver(DeliveryStream s, Batch batch) {
         try {
-            sink.put(batch.bucketArn(), batch.key(), new ByteArrayInputStream(batch.content()),
-                    batch.content().length, null);
+            if (batch.outputs == null) {
+                batch.outputs = Outputs.render(processing, batch.stream, batch.records);
+            }
+            while (batch.done < batch.outputs.size()) {
+                write(batch, batch.outputs.get(batch.done));
+                batch.done++;
+            }
         } catch (DeliveryFailure | RuntimeException e) {
             s.lock.lock();
             try {
@@ -200,15 +222,18 @@ final class Delivery implements AutoCloseable {
                 s.lock.unlock();
             }
             String code = e instanceof DeliveryFailure f ? f.errorCode() : "InternalError";
-            log.debug("Firehose {}: delivering {} record(s) to {} failed ({}: {}); retrying", s.name,
-                    batch.records().size(), batch.key(), code, e.getMessage());
+            log.debug("Firehose {}: delivering {} record(s) failed ({}: {}); retrying", s.name,
+                    batch.records.size(), code, e.getMessage());
+            if (e instanceof RuntimeException && !(e instanceof io.wharf.storage.StorageException)) {
+                log.warn("Firehose {}: delivery failed unexpectedly; retrying", s.name, e);
+            }
             return false;
         }
         io.wharf.storage.Commit commit;
         s.lock.lock();
         try {
             WriteBatch delete = new WriteBatch();
-            for (BufferedRecord r : batch.records()) {
+            for (BufferedRecord r : batch.records) {
                 delete.delete(engine.recordsSpace, FirehoseStoreLayout.recordKey(s.id, r.sequence()));
             }
             commit = engine.store.submit(delete);
@@ -216,13 +241,21 @@ final class Delivery implements AutoCloseable {
             s.delivering = false;
             s.failedAttempts = 0;
             s.nextAttemptMillis = 0;
-            s.counters.objectsDelivered.incrementAndGet();
-            s.counters.recordsDelivered.addAndGet(batch.records().size());
+            s.counters.objectsDelivered.addAndGet(batch.outputs.size());
+            s.counters.recordsDelivered.addAndGet(batch.records.size());
         } finally {
             s.lock.unlock();
         }
         commit.await();
         return true;
+    }
+
+    private void write(Batch batch, Outputs.Output output) throws DeliveryFailure {
+        switch (output) {
+            case Outputs.S3Object o -> sink.put(o.bucketArn(), o.key(), new ByteArrayInputStream(o.content()),
+                    o.content().length, null);
+            case Outputs.HttpPost post -> HttpEndpoint.deliver(post, http, engine.now(), sink);
+        }
     }
 
     @Override
@@ -254,28 +287,6 @@ final class Delivery implements AutoCloseable {
             long size = hints == null ? 5 : hints.path("SizeInMBs").asLong(5);
             long interval = hints == null ? 300 : hints.path("IntervalInSeconds").asLong(300);
             return new Target(s3, s.destinationMember, size * MIB, interval * 1000);
-        }
-
-        Batch batch(DeliveryStream s, List<BufferedRecord> records) {
-            Instant oldest = Instant.ofEpochMilli(records.get(0).arrivalMillis());
-            var zone = ObjectKeys.zone(Destinations.text(s3, "CustomTimeZone"));
-            String prefix = ObjectKeys.evaluate(Destinations.text(s3, "Prefix"), oldest, zone, Map.of(),
-                    ObjectKeys::randomString);
-            Compression compression = Compression.of(Destinations.text(s3, "CompressionFormat"));
-            String extension = Destinations.text(s3, "FileExtension");
-            String key = ObjectKeys.objectKey(prefix, s.name, s.version, oldest, zone, UUID.randomUUID(),
-                    extension == null || extension.isEmpty() ? compression.extension() : extension);
-            byte[] delimiter = appendDelimiter(s.destination);
-            ByteArrayOutputStream content = new ByteArrayOutputStream();
-            for (BufferedRecord r : records) {
-                content.writeBytes(r.data());
-                if (delimiter != null) {
-                    content.writeBytes(delimiter);
-                }
-            }
-            String entry = key.substring(key.lastIndexOf('/') + 1);
-            return new Batch(Destinations.text(s3, "BucketARN"), key, records,
-                    compression.compress(content.toByteArray(), entry));
         }
 
         /** The AppendDelimiterToRecord processor's delimiter (base64 parameter, default newline), or null. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.firehose.FirehoseErrors;
 import io.wharf.firehose.FirehoseSettings;
 import io.wharf.firehose.ObjectSink;
+import io.wharf.firehose.OutboundHttp;
 import io.wharf.protocol.crypto.DataKeys;
 import io.wharf.protocol.crypto.KmsFailure;
 import io.wharf.storage.KeySpace;
@@ -50,13 +51,14 @@ public final class FirehoseEngine implements AutoCloseable {
     final Map<String, DeliveryStream> streams = new ConcurrentHashMap<>();
     private final Delivery delivery;
 
-    public FirehoseEngine(Store store, Clock clock, FirehoseSettings settings, DataKeys kms, ObjectSink sink) {
-        this(store, clock, settings, kms, sink, true);
+    public FirehoseEngine(Store store, Clock clock, FirehoseSettings settings, DataKeys kms, ObjectSink sink,
+                          OutboundHttp http) {
+        this(store, clock, settings, kms, sink, http, true);
     }
 
     /** @param background whether a delivery thread runs; without it, {@link #deliverDue()} delivers (tests) */
     public FirehoseEngine(Store store, Clock clock, FirehoseSettings settings, DataKeys kms, ObjectSink sink,
-                          boolean background) {
+                          OutboundHttp http, boolean background) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
@@ -64,7 +66,7 @@ public final class FirehoseEngine implements AutoCloseable {
         this.streamsSpace = store.keySpace(FirehoseStoreLayout.STREAMS);
         this.recordsSpace = store.keySpace(FirehoseStoreLayout.RECORDS);
         Recovery.load(this);
-        this.delivery = new Delivery(this, sink);
+        this.delivery = new Delivery(this, sink, http);
         if (background) {
             delivery.start();
         }

@@ -60,8 +60,8 @@ class FirehoseEngineTest {
     }
 
     FirehoseEngine engine(long transitionMillis) {
-        FirehoseEngine engine = new FirehoseEngine(store, clock, new FirehoseSettings(transitionMillis, 5000),
-                DataKeys.NONE, sink, false);
+        FirehoseEngine engine = new FirehoseEngine(store, clock, new FirehoseSettings(transitionMillis, 5000, java.util.Map.of()),
+                DataKeys.NONE, sink, io.wharf.firehose.OutboundHttp.NONE, false);
         engines.add(engine);
         return engine;
     }

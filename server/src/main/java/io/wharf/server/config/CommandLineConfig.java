@@ -207,6 +207,12 @@ public final class CommandLineConfig {
                     + io.wharf.firehose.FirehoseSettings.DEFAULT_TRANSITION_MILLIS)
     String firehoseTransitionMillis;
 
+    @Option(names = "--lambda-endpoint", split = ",", paramLabel = "ARN=URL",
+            description = "Stands a URL in for a Lambda function: Firehose's Lambda processor POSTs AWS's transformation "
+                    + "event there (through the outbound rules). Comma-separated, repeatable. "
+                    + "Env WHARF_LAMBDA_ENDPOINTS. Default: none (records of such a processor go to the error output)")
+    List<String> lambdaEndpoints;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -304,6 +310,7 @@ public final class CommandLineConfig {
                 builder::http2MaxStreams);
         set(Setting.FIREHOSE_TRANSITION_MS, firehoseTransitionMillis,
                 v -> (long) parseInt(Setting.FIREHOSE_TRANSITION_MS, v), builder::firehoseTransitionMillis);
+        setList(Setting.LAMBDA_ENDPOINTS, lambdaEndpoints, builder::lambdaEndpoints);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -385,6 +392,7 @@ public final class CommandLineConfig {
             case MAX_INFLIGHT_BYTES -> maxInflightBytes;
             case HTTP2_MAX_STREAMS -> http2MaxStreams;
             case FIREHOSE_TRANSITION_MS -> firehoseTransitionMillis;
+            case LAMBDA_ENDPOINTS -> lambdaEndpoints == null ? null : String.join(",", lambdaEndpoints);
         };
     }
 

@@ -469,6 +469,9 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         /** How long a Firehose delivery stream stays CREATING (and an encryption change ENABLING/DISABLING). */
         public Builder firehoseTransitionMillis(long value) { firehose = firehose.withTransitionMillis(value); return this; }
 
+        /** {@code ARN=URL} pairs: the URL stands in for the Lambda function (Firehose's Lambda processor). */
+        public Builder lambdaEndpoints(List<String> value) { firehose = firehose.withLambdaEndpoints(value); return this; }
+
         /** Where Firehose writes its objects instead of Wharf's own S3 (embedding, tests); null = the default. */
         public Builder firehoseSink(io.wharf.firehose.ObjectSink value) { firehose = firehose.withSink(value); return this; }
 

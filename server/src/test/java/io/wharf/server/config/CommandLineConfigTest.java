@@ -75,7 +75,7 @@ class CommandLineConfigTest {
                 List.of("10.0.0.0/8", "hooks.internal", "fd00::/8"), List.of("*.example.com"),
                 Path.of("/etc/wharf/master-key"), "https://wharf.example.com", true,
                 new ConnectionLimits(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(4), 100,
-                        2097152, 7), new FirehoseOptions(0, null)));
+                        2097152, 7), new FirehoseOptions(0, java.util.Map.of(), null)));
         assertThat(config.toString()).doesNotContain("root-secret-1").doesNotContain("secret-one");
         assertThat(config.kinesis().enforceLimits()).isTrue();
     }
