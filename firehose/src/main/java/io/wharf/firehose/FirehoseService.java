@@ -60,10 +60,11 @@ public final class FirehoseService implements AwsService, AutoCloseable {
      * @param kms      checks CUSTOMER_MANAGED_CMK keys of StartDeliveryStreamEncryption
      * @param sink     where delivered objects are written
      * @param http     outbound HTTP (HTTP endpoint destinations, the Lambda processor), behind the outbound rules
+     * @param kinesis  the Kinesis streams KinesisStreamAsSource delivery streams read
      */
     public static FirehoseService create(Store store, Clock clock, FirehoseSettings settings, DataKeys kms,
-                                         ObjectSink sink, OutboundHttp http) {
-        return new FirehoseService(new FirehoseEngine(store, clock, settings, kms, sink, http));
+                                         ObjectSink sink, OutboundHttp http, KinesisSource kinesis) {
+        return new FirehoseService(new FirehoseEngine(store, clock, settings, kms, sink, http, kinesis));
     }
 
     public FirehoseEngine engine() {

@@ -111,7 +111,8 @@ public final class Wharf implements AutoCloseable {
                     outbound, masterKey, dataKeys);
             kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey, dataKeys);
             firehose = FirehoseService.create(store, clock, config.firehose().settings(), dataKeys,
-                    config.firehose().sink() != null ? config.firehose().sink() : NO_S3, new FirehoseHttp(outbound));
+                    config.firehose().sink() != null ? config.firehose().sink() : NO_S3, new FirehoseHttp(outbound),
+                    new FirehoseKinesisSource(kinesis.engine()));
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),

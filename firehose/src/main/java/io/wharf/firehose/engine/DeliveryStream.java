@@ -39,6 +39,8 @@ final class DeliveryStream {
     /** Server-side encryption: null when never started. */
     Encryption encryption;
     final Map<String, String> tags = new LinkedHashMap<>();
+    /** KinesisStreamAsSource: shard id → the last source sequence number buffered, or {@code END}. */
+    final Map<String, String> checkpoints = new java.util.HashMap<>();
 
     /** Records not yet delivered, by partition (the evaluated prefix; "" without dynamic partitioning). */
     final Map<String, Deque<BufferedRecord>> partitions = new TreeMap<>();

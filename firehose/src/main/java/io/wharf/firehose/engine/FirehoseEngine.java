@@ -3,6 +3,7 @@ package io.wharf.firehose.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.firehose.FirehoseErrors;
 import io.wharf.firehose.FirehoseSettings;
+import io.wharf.firehose.KinesisSource;
 import io.wharf.firehose.ObjectSink;
 import io.wharf.firehose.OutboundHttp;
 import io.wharf.protocol.crypto.DataKeys;
@@ -44,31 +45,47 @@ public final class FirehoseEngine implements AutoCloseable {
     final FirehoseSettings settings;
     final KeySpace streamsSpace;
     final KeySpace recordsSpace;
+    final KeySpace checkpointsSpace;
     private final DataKeys kms;
     private final SecureRandom random = new SecureRandom();
     private final Object createLock = new Object();
     /** account/region/name → stream (DELETING ones stay until their transition ends). */
     final Map<String, DeliveryStream> streams = new ConcurrentHashMap<>();
     private final Delivery delivery;
+    private final KinesisIntake intake;
+    private Thread sourcePoller;
+    private volatile boolean closed;
 
     public FirehoseEngine(Store store, Clock clock, FirehoseSettings settings, DataKeys kms, ObjectSink sink,
-                          OutboundHttp http) {
-        this(store, clock, settings, kms, sink, http, true);
+                          OutboundHttp http, KinesisSource kinesis) {
+        this(store, clock, settings, kms, sink, http, kinesis, true);
     }
 
-    /** @param background whether a delivery thread runs; without it, {@link #deliverDue()} delivers (tests) */
+    /** A test engine without Kinesis source. */
     public FirehoseEngine(Store store, Clock clock, FirehoseSettings settings, DataKeys kms, ObjectSink sink,
                           OutboundHttp http, boolean background) {
+        this(store, clock, settings, kms, sink, http, KinesisSource.NONE, background);
+    }
+
+    /**
+     * @param background whether the delivery and source threads run; without them, {@link #deliverDue()} delivers
+     *                   and {@link #pollSources()} reads the Kinesis sources (tests)
+     */
+    public FirehoseEngine(Store store, Clock clock, FirehoseSettings settings, DataKeys kms, ObjectSink sink,
+                          OutboundHttp http, KinesisSource kinesis, boolean background) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
         this.kms = kms;
         this.streamsSpace = store.keySpace(FirehoseStoreLayout.STREAMS);
         this.recordsSpace = store.keySpace(FirehoseStoreLayout.RECORDS);
+        this.checkpointsSpace = store.keySpace(FirehoseStoreLayout.CHECKPOINTS);
         Recovery.load(this);
         this.delivery = new Delivery(this, sink, http);
+        this.intake = new KinesisIntake(this, kinesis);
         if (background) {
             delivery.start();
+            sourcePoller = Thread.ofVirtual().name("firehose-kinesis-source").start(this::pollLoop);
         }
     }
 
@@ -148,7 +165,9 @@ public final class FirehoseEngine implements AutoCloseable {
             s.deletingSinceMillis = now;
             commit = store.submit(new WriteBatch()
                     .delete(streamsSpace, FirehoseStoreLayout.streamKey(s.id))
-                    .deleteRange(recordsSpace, FirehoseStoreLayout.recordKey(s.id, 0), FirehoseStoreLayout.recordsEnd(s.id)));
+                    .deleteRange(recordsSpace, FirehoseStoreLayout.recordKey(s.id, 0), FirehoseStoreLayout.recordsEnd(s.id))
+                    .deleteRange(checkpointsSpace, FirehoseStoreLayout.checkpointKey(s.id, ""),
+                            FirehoseStoreLayout.checkpointsEnd(s.id)));
             s.partitions.clear();
             s.bufferedBytes = 0;
             s.bufferedRecords = 0;
@@ -489,8 +508,41 @@ public final class FirehoseEngine implements AutoCloseable {
         }
     }
 
+    /** Reads what is new in every Kinesis source now, on this thread; returns the records buffered (tests). */
+    public int pollSources() {
+        return intake.poll();
+    }
+
+    void wakeDelivery() {
+        delivery.wake();
+    }
+
+    private void pollLoop() {
+        while (!closed) {
+            try {
+                intake.poll();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(FirehoseEngine.class).warn("Firehose source poll failed", e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
+        if (sourcePoller != null) {
+            sourcePoller.interrupt();
+            try {
+                sourcePoller.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         delivery.close();
     }
 }

@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
  *                         secrets kept so delivery can use them), encryption, tags ({@link StreamRecord})
  * firehose.records   key: stream id (16 bytes) · sequence (8 bytes, big-endian, from 1, never reused)
  *                    value: arrival time (8 bytes, epoch ms, big-endian) · the record's data as put
+ * firehose.checkpoints  key: stream id (16 ASCII hex digits) · shard id (ASCII) — KinesisStreamAsSource only
+ *                    value: the sequence number of the last source record read (ASCII), or {@code END} once the
+ *                         shard is closed and read to its end; written in the batch that buffers those records
  * </pre>
  *
  * A record is written before PutRecord(Batch) answers and deleted, in one batch, only after the object holding it
@@ -24,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 final class FirehoseStoreLayout {
     static final String STREAMS = "firehose.streams";
     static final String RECORDS = "firehose.records";
+    static final String CHECKPOINTS = "firehose.checkpoints";
 
     private FirehoseStoreLayout() {
     }
@@ -43,6 +47,15 @@ final class FirehoseStoreLayout {
 
     static byte[] recordsPrefix(String id) {
         return id.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] checkpointKey(String id, String shardId) {
+        return (id + shardId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The first key after every checkpoint of stream {@code id}. */
+    static byte[] checkpointsEnd(String id) {
+        return (id + "\u007f").getBytes(StandardCharsets.US_ASCII);
     }
 
     static long sequenceOf(byte[] key) {

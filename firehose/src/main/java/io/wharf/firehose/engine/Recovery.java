@@ -23,6 +23,16 @@ final class Recovery {
             engine.streams.put(FirehoseEngine.key(s.account, s.region, s.name), s);
         });
         WriteBatch orphans = new WriteBatch();
+        engine.store.scan(engine.checkpointsSpace, new byte[0], (key, value) -> {
+            String id = new String(key, 0, 16, java.nio.charset.StandardCharsets.US_ASCII);
+            DeliveryStream s = byId.get(id);
+            if (s == null) {
+                orphans.delete(engine.checkpointsSpace, key);
+                return;
+            }
+            s.checkpoints.put(new String(key, 16, key.length - 16, java.nio.charset.StandardCharsets.US_ASCII),
+                    new String(value, java.nio.charset.StandardCharsets.US_ASCII));
+        });
         engine.store.scan(engine.recordsSpace, new byte[0], (key, value) -> {
             String id = new String(key, 0, 16, java.nio.charset.StandardCharsets.US_ASCII);
             DeliveryStream s = byId.get(id);
