@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  *                    value: the stream as JSON (UTF-8) — name, account, region, type, version, timestamps, the
  *                         source and destination configurations as the model shapes them (defaults filled in,
  *                         secrets kept so delivery can use them), encryption, tags ({@link StreamRecord})
- * firehose.records   key: stream id (16 bytes) · sequence (8 bytes, big-endian, from 1, never reused)
+ * firehose.records   key: stream id (16 bytes) · sequence (8 bytes, big-endian, from 1; after a restart
+ *                         it goes on after the highest record still buffered: a key is reused only once its record
+ *                         is gone)
  *                    value: arrival time (8 bytes, epoch ms, big-endian) · the record's data as put
  * firehose.checkpoints  key: stream id (16 ASCII hex digits) · shard id (ASCII) — KinesisStreamAsSource only
  *                    value: the sequence number of the last source record read (ASCII), or {@code END} once the
