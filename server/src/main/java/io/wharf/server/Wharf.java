@@ -106,13 +106,17 @@ public final class Wharf implements AutoCloseable {
             sqs = SqsService.create(store, clock, config.relaxed(), dataKeys, masterKey);
             OutboundRules outbound = OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(),
                     List.of(config.host()));
+            java.util.concurrent.atomic.AtomicReference<FirehoseService> firehoseRef =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
-                    outbound, masterKey, dataKeys);
+                    outbound, masterKey, dataKeys,
+                    new SnsToFirehose(() -> firehoseRef.get() == null ? null : firehoseRef.get().engine()));
             kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey, dataKeys);
             firehose = FirehoseService.create(store, clock, config.firehose().settings(), dataKeys,
                     config.firehose().sink() != null ? config.firehose().sink() : NO_S3, new FirehoseHttp(outbound),
                     new FirehoseKinesisSource(kinesis.engine()));
+            firehoseRef.set(firehose);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),

@@ -165,6 +165,44 @@ class FirehoseDeliveryIT {
         }
     }
 
+    @Test
+    void snsFirehoseSubscriptionsDeliverRawAndEnveloped() throws Exception {
+        for (String name : List.of("from-sns-raw", "from-sns-json")) {
+            firehose.createDeliveryStream(r -> r.deliveryStreamName(name)
+                    .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN("arn:aws:s3:::sns")
+                            .prefix(name + "/").bufferingHints(h -> h.sizeInMBs(1).intervalInSeconds(0))));
+        }
+        String streamArn = "arn:aws:firehose:us-east-1:000000000000:deliverystream/from-sns-";
+        try (var sns = Clients.sns(wharf.endpoint())) {
+            String topic = sns.createTopic(r -> r.name("to-firehose")).topicArn();
+            sns.subscribe(r -> r.topicArn(topic).protocol("firehose").endpoint(streamArn + "raw")
+                    .attributes(Map.of("SubscriptionRoleArn", ROLE, "RawMessageDelivery", "true")));
+            sns.subscribe(r -> r.topicArn(topic).protocol("firehose").endpoint(streamArn + "json")
+                    .attributes(Map.of("SubscriptionRoleArn", ROLE)));
+            sns.publish(r -> r.topicArn(topic).message("hello firehose"));
+        }
+        List<String> records = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 200 && records.size() < 2; attempt++) {
+            Thread.sleep(50);
+            records.clear();
+            SINK.objects.forEach((key, bytes) -> {
+                if (key.startsWith("sns/")) {
+                    records.add(new String(bytes, StandardCharsets.UTF_8));
+                }
+            });
+        }
+        assertThat(records).hasSize(2);
+        String raw = SINK.objects.entrySet().stream().filter(e -> e.getKey().startsWith("sns/from-sns-raw/"))
+                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        assertThat(raw).isEqualTo("hello firehose");
+        String envelope = SINK.objects.entrySet().stream().filter(e -> e.getKey().startsWith("sns/from-sns-json/"))
+                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        JsonNode json = JSON.readTree(envelope);
+        assertThat(json.path("Type").asText()).isEqualTo("Notification");
+        assertThat(json.path("Message").asText()).isEqualTo("hello firehose");
+        assertThat(json.path("TopicArn").asText()).endsWith(":to-firehose");
+    }
+
     private static int count(StringBuilder lines) {
         return (int) lines.toString().lines().count();
     }
