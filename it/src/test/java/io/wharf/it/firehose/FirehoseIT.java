@@ -175,7 +175,7 @@ class FirehoseIT {
         assertThat(rest.deliveryStreamNames()).startsWith("list-c", "list-k");
         ListDeliveryStreamsResponse kinesisOnly = firehose.listDeliveryStreams(r -> r
                 .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE));
-        assertThat(kinesisOnly.deliveryStreamNames()).containsExactly("list-k");
+        assertThat(kinesisOnly.deliveryStreamNames()).contains("list-k").doesNotContain("list-a", "list-b", "list-c");
         var source = describe("list-k").source().kinesisStreamSourceDescription();
         assertThat(source.kinesisStreamARN()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/src");
         assertThat(source.deliveryStartTimestamp()).isNotNull();
@@ -327,5 +327,22 @@ class FirehoseIT {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidKMSResourceException"));
         assertThatThrownBy(() -> firehose.stopDeliveryStreamEncryption(r -> r.deliveryStreamName("nope")))
                 .isInstanceOf(ResourceNotFoundException.class);
+        try (var kms = Clients.kms(wharf.endpoint())) {
+            String keyArn = kms.createKey(r -> r.description("firehose")).keyMetadata().arn();
+            firehose.startDeliveryStreamEncryption(r -> r.deliveryStreamName("sse")
+                    .deliveryStreamEncryptionConfigurationInput(c -> c.keyType(KeyType.CUSTOMER_MANAGED_CMK)
+                            .keyARN(keyArn)));
+            var customer = describe("sse").deliveryStreamEncryptionConfiguration();
+            assertThat(customer.keyType()).isEqualTo(KeyType.CUSTOMER_MANAGED_CMK);
+            assertThat(customer.keyARN()).isEqualTo(keyArn);
+            assertThat(customer.status()).isEqualTo(DeliveryStreamEncryptionStatus.ENABLED);
+        }
+        firehose.createDeliveryStream(r -> r.deliveryStreamName("sse-k")
+                .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE)
+                .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(
+                        "arn:aws:kinesis:us-east-1:000000000000:stream/src").roleARN(ROLE))
+                .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN(BUCKET)));
+        assertThatThrownBy(() -> firehose.startDeliveryStreamEncryption(r -> r.deliveryStreamName("sse-k")))
+                .isInstanceOf(InvalidArgumentException.class);
     }
 }
