@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * The delivery worker: one virtual thread that wakes when records arrive or a buffer's interval is due (by the
- * engine's clock) and, per stream, freezes a batch (the oldest records of a partition, up to SizeInMBs) once the
+ * engine's clock) and hands each stream with a due batch to a virtual thread of its own, which freezes a batch (the oldest records of a partition, up to SizeInMBs) once the
  * partition holds SizeInMBs or its oldest record is IntervalInSeconds old (0 = at once), writes it as one object
  * through the {@link ObjectSink}, and only then deletes its records from the store. A failed write keeps the batch
  * (same key, same records) and retries it after a backoff (1 s doubling to 60 s) for as long as it takes: nothing is
@@ -41,6 +41,8 @@ final class Delivery implements AutoCloseable {
     private boolean signalled;
     private volatile boolean closed;
     private Thread worker;
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("firehose-deliver-", 0).factory());
 
     Delivery(FirehoseEngine engine, ObjectSink sink, io.wharf.firehose.OutboundHttp http) {
         this.engine = engine;
@@ -63,7 +65,7 @@ final class Delivery implements AutoCloseable {
     private void run() {
         while (!closed) {
             try {
-                deliverDue();
+                dispatchDue();
             } catch (RuntimeException e) {
                 log.warn("Firehose delivery pass failed; retrying", e);
             }
@@ -87,7 +89,7 @@ final class Delivery implements AutoCloseable {
         for (DeliveryStream s : engine.streams.values()) {
             s.lock.lock();
             try {
-                if (s.deletingSinceMillis >= 0 || (s.partitions.isEmpty() && s.pending == null)) {
+                if (s.delivering || s.deletingSinceMillis >= 0 || (s.partitions.isEmpty() && s.pending == null)) {
                     continue;
                 }
                 Target t = Target.of(s);
@@ -114,7 +116,43 @@ final class Delivery implements AutoCloseable {
         s.nextSequence = Math.max(s.nextSequence, record.sequence() + 1);
     }
 
-    /** Delivers every due batch of every stream; returns how many objects were written. */
+    /**
+     * Hands each stream with a due batch to a virtual thread of its own, which delivers batches until none is due or
+     * one fails: a slow destination (an HTTP endpoint taking minutes) holds up only its own stream.
+     */
+    private void dispatchDue() {
+        for (DeliveryStream s : List.copyOf(engine.streams.values())) {
+            Batch first = freeze(s);
+            if (first == null) {
+                continue;
+            }
+            try {
+                workers.execute(() -> {
+                    try {
+                        Batch batch = first;
+                        while (batch != null && deliver(s, batch)) {
+                            batch = freeze(s);
+                        }
+                    } finally {
+                        wake(); // the next due time may have changed (a retry scheduled, a batch left)
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                release(s); // closing: the batch stays pending, its records in the store
+            }
+        }
+    }
+
+    private void release(DeliveryStream s) {
+        s.lock.lock();
+        try {
+            s.delivering = false;
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /** Delivers every due batch of every stream on this thread; returns how many batches were written. */
     int deliverDue() {
         int objects = 0;
         for (DeliveryStream s : List.copyOf(engine.streams.values())) {
@@ -262,12 +300,16 @@ final class Delivery implements AutoCloseable {
     public void close() {
         closed = true;
         wake();
-        if (worker != null) {
-            try {
+        try {
+            if (worker != null) {
                 worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            workers.shutdown();
+            if (!workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                workers.shutdownNow(); // an attempt still running: its records stay in the store
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
