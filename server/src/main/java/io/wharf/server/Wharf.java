@@ -14,6 +14,7 @@ import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
+import io.wharf.firehose.FirehoseService;
 import io.wharf.kinesis.KinesisService;
 import io.wharf.kms.KmsModule;
 import io.wharf.protocol.crypto.DataKeys;
@@ -48,6 +49,7 @@ public final class Wharf implements AutoCloseable {
     private final SqsService sqs;
     private final SnsService sns;
     private final KinesisService kinesis;
+    private FirehoseService firehose;
     private final HttpFrontDoor frontDoor;
     private final AuditLog audit;
     private final S3Objects s3;
@@ -96,6 +98,7 @@ public final class Wharf implements AutoCloseable {
         SqsService sqs = null;
         SnsService sns = null;
         KinesisService kinesis = null;
+        FirehoseService firehose = null;
         AuditLog audit = null;
         S3Objects s3 = null;
         try {
@@ -110,13 +113,21 @@ public final class Wharf implements AutoCloseable {
             DataKeys dataKeys = kms.dataKeys(); // for the services that encrypt at rest (SQS, SNS, Kinesis)
             // SSE-KMS through KMS's data keys; SSE-SQS under data keys the master key wraps
             sqs = SqsService.create(store, clock, config.relaxed(), dataKeys, masterKey);
+            OutboundRules outbound = OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(),
+                    List.of(config.host()));
+            java.util.concurrent.atomic.AtomicReference<FirehoseService> firehoseRef =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             sns = SnsService.create(store, clock, new SqsFanOut(sqs.engine(), access), SnsLimits.AWS,
                     new SmtpSettings(config.smtpHost(), config.smtpPort(), SmtpSettings.DEFAULT_FROM),
-                    OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())),
-                    masterKey, dataKeys);
+                    outbound, masterKey, dataKeys,
+                    new SnsToFirehose(() -> firehoseRef.get() == null ? null : firehoseRef.get().engine()));
             kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey, dataKeys);
             S3EventTargets s3Events = new S3EventTargets(sqs.engine(), sns.engine(), access);
             s3 = S3Objects.open(config, store, clock, s3Events);
+            firehose = FirehoseService.create(store, clock, config.firehose().settings(), dataKeys,
+                    config.firehose().sink() != null ? config.firehose().sink() : new S3FirehoseSink(s3.service().engine()),
+                    new FirehoseHttp(outbound), new FirehoseKinesisSource(kinesis.engine()));
+            firehoseRef.set(firehose);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
@@ -129,12 +140,13 @@ public final class Wharf implements AutoCloseable {
                     new SigV4Verifier(clock), config.accountId(), config.region(), clock);
             s3Events.urlBase("http://" + (urlHost != null ? urlHost : "localhost:" + port) + "/");
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(),
-                    s3.service()),
+                    s3.service(), firehose),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
             frontDoor.health(store::failure);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3) · data: {} · account {} · region {}"
+            wharf.firehose = firehose;
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose) · data: {} · account {} · region {}"
                             + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
@@ -148,6 +160,9 @@ public final class Wharf implements AutoCloseable {
                     config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
+            if (firehose != null) {
+                firehose.close();
+            }
             if (s3 != null) {
                 s3.close();
             }
@@ -170,6 +185,11 @@ public final class Wharf implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The Firehose service (its engine: counters, flushing in tests). */
+    public FirehoseService firehose() {
+        return firehose;
     }
 
     /**
@@ -356,6 +376,7 @@ public final class Wharf implements AutoCloseable {
             log.warn("interrupted while waiting for in-flight requests; cutting them off");
         } finally {
             frontDoor.close();
+            firehose.close(); // before S3, which it delivers into; buffered records stay in the store for the next start
             s3.close(); // before SNS and SQS, which its event notifications go to
             kinesis.close();
             sns.close(); // before SQS: undelivered messages stay in the outbox for the next start

@@ -185,6 +185,13 @@ public final class SnsService implements AwsService, AutoCloseable {
         return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp, targets, masterKey, kms));
     }
 
+    /** As above, with how {@code firehose} subscriptions reach their delivery streams. */
+    public static SnsService create(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+                                    DeliveryTargets targets, MasterKey masterKey,
+                                    io.wharf.protocol.crypto.DataKeys kms, FirehoseDelivery firehose) {
+        return new SnsService(new SnsEngine(store, clock, sqs, limits, smtp, targets, masterKey, kms, firehose));
+    }
+
     /** The signing certificate, at the path its SigningCertURL names; anything else is not ours. */
     @Override
     public WireResponse document(WireRequest request) {

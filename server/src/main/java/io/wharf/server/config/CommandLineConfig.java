@@ -201,6 +201,18 @@ public final class CommandLineConfig {
                     + "Env WHARF_HTTP2_MAX_STREAMS. Default: 100")
     String http2MaxStreams;
 
+    @Option(names = "--firehose-transition-ms", paramLabel = "MILLIS",
+            description = "How long a Firehose delivery stream stays CREATING, and an encryption change "
+                    + "ENABLING/DISABLING. Env WHARF_FIREHOSE_TRANSITION_MS. Default: "
+                    + io.wharf.firehose.FirehoseSettings.DEFAULT_TRANSITION_MILLIS)
+    String firehoseTransitionMillis;
+
+    @Option(names = "--lambda-endpoint", split = ",", paramLabel = "ARN=URL",
+            description = "Stands a URL in for a Lambda function: Firehose's Lambda processor POSTs AWS's transformation "
+                    + "event there (through the outbound rules). Comma-separated, repeatable. "
+                    + "Env WHARF_LAMBDA_ENDPOINTS. Default: none (records of such a processor go to the error output)")
+    List<String> lambdaEndpoints;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -296,6 +308,9 @@ public final class CommandLineConfig {
                 builder::maxInflightBytes);
         set(Setting.HTTP2_MAX_STREAMS, http2MaxStreams, v -> parseInt(Setting.HTTP2_MAX_STREAMS, v),
                 builder::http2MaxStreams);
+        set(Setting.FIREHOSE_TRANSITION_MS, firehoseTransitionMillis,
+                v -> (long) parseInt(Setting.FIREHOSE_TRANSITION_MS, v), builder::firehoseTransitionMillis);
+        setList(Setting.LAMBDA_ENDPOINTS, lambdaEndpoints, builder::lambdaEndpoints);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -376,6 +391,8 @@ public final class CommandLineConfig {
             case MAX_CONNECTIONS -> maxConnections;
             case MAX_INFLIGHT_BYTES -> maxInflightBytes;
             case HTTP2_MAX_STREAMS -> http2MaxStreams;
+            case FIREHOSE_TRANSITION_MS -> firehoseTransitionMillis;
+            case LAMBDA_ENDPOINTS -> lambdaEndpoints == null ? null : String.join(",", lambdaEndpoints);
         };
     }
 

@@ -39,7 +39,9 @@ public enum Setting {
     BODY_TIMEOUT("--body-timeout", "WHARF_BODY_TIMEOUT"),
     MAX_CONNECTIONS("--max-connections", "WHARF_MAX_CONNECTIONS"),
     MAX_INFLIGHT_BYTES("--max-inflight-bytes", "WHARF_MAX_INFLIGHT_BYTES"),
-    HTTP2_MAX_STREAMS("--http2-max-streams", "WHARF_HTTP2_MAX_STREAMS");
+    HTTP2_MAX_STREAMS("--http2-max-streams", "WHARF_HTTP2_MAX_STREAMS"),
+    FIREHOSE_TRANSITION_MS("--firehose-transition-ms", "WHARF_FIREHOSE_TRANSITION_MS"),
+    LAMBDA_ENDPOINTS("--lambda-endpoint", "WHARF_LAMBDA_ENDPOINTS");
 
     private final String option;
     private final String environmentVariable;

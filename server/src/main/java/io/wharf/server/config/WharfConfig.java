@@ -63,6 +63,7 @@ import java.util.regex.Pattern;
  * @param connectionLimits per-connection timeouts, the connection cap, the in-flight body budget and HTTP/2 stream
  *                        limits ({@code --idle-timeout}, {@code --header-timeout}, {@code --body-timeout},
  *                        {@code --max-connections}, {@code --max-inflight-bytes}, {@code --http2-max-streams})
+ * @param firehose        Firehose's creation delay and, for embedding and tests, where it writes objects
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
@@ -71,7 +72,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
                           String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
                           Path masterKeyFile, String publicUrl, boolean repair,
-                          ConnectionLimits connectionLimits) {
+                          ConnectionLimits connectionLimits, FirehoseOptions firehose) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -162,6 +163,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         publicUrl = validPublicUrl(publicUrl);
         validateConnectionLimits(connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits, maxRequestBytes);
         connectionLimits = connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits;
+        firehose = firehose == null ? FirehoseOptions.DEFAULTS : firehose;
     }
 
     /** {@code http(s)://host[:port]}, a trailing '/' dropped; nothing after the authority (URLs are built on it). */
@@ -381,6 +383,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private int maxConnections;
         private long maxInflightBytes;
         private int http2MaxStreams = ConnectionLimits.DEFAULT_HTTP2_MAX_STREAMS;
+        private FirehoseOptions firehose = FirehoseOptions.DEFAULTS;
 
         private Builder() {
         }
@@ -463,6 +466,15 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         public Builder http2MaxStreams(int value) { http2MaxStreams = value; return this; }
 
+        /** How long a Firehose delivery stream stays CREATING (and an encryption change ENABLING/DISABLING). */
+        public Builder firehoseTransitionMillis(long value) { firehose = firehose.withTransitionMillis(value); return this; }
+
+        /** {@code ARN=URL} pairs: the URL stands in for the Lambda function (Firehose's Lambda processor). */
+        public Builder lambdaEndpoints(List<String> value) { firehose = firehose.withLambdaEndpoints(value); return this; }
+
+        /** Where Firehose writes its objects instead of Wharf's own S3 (embedding, tests); null = the default. */
+        public Builder firehoseSink(io.wharf.firehose.ObjectSink value) { firehose = firehose.withSink(value); return this; }
+
         /** Checked here (not in the record's constructor) so that a bad value names its flag. */
         private ConnectionLimits connectionLimits() {
             timeout(Setting.IDLE_TIMEOUT, idleTimeout);
@@ -500,7 +512,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             return new WharfConfig(host, port, dataDir, inMemory, accountId, region, hostname, relaxed,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
-                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair, connectionLimits());
+                    auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair, connectionLimits(),
+                    firehose);
         }
     }
 }

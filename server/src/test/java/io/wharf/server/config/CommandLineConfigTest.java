@@ -65,7 +65,7 @@ class CommandLineConfigTest {
                 "--master-key-file", "/etc/wharf/master-key",
                 "--public-url", "https://wharf.example.com/", "--repair",
                 "--idle-timeout", "5", "--header-timeout", "3", "--body-timeout", "4", "--max-connections", "100",
-                "--max-inflight-bytes", "2097152", "--http2-max-streams", "7");
+                "--max-inflight-bytes", "2097152", "--http2-max-streams", "7", "--firehose-transition-ms", "0");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
                 2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true, AuthMode.VERIFY,
@@ -75,7 +75,7 @@ class CommandLineConfigTest {
                 List.of("10.0.0.0/8", "hooks.internal", "fd00::/8"), List.of("*.example.com"),
                 Path.of("/etc/wharf/master-key"), "https://wharf.example.com", true,
                 new ConnectionLimits(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(4), 100,
-                        2097152, 7)));
+                        2097152, 7), new FirehoseOptions(0, java.util.Map.of(), null)));
         assertThat(config.toString()).doesNotContain("root-secret-1").doesNotContain("secret-one");
         assertThat(config.kinesis().enforceLimits()).isTrue();
     }
@@ -108,7 +108,7 @@ class CommandLineConfigTest {
                 List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16"), Path.of("/srv/keys/master"),
                 "http://q.example:8080", true,
                 new ConnectionLimits(Duration.ofSeconds(61), Duration.ofSeconds(11), Duration.ofSeconds(12), 500,
-                        1000000, 50)));
+                        1000000, 50), null));
     }
 
     @Test

@@ -67,6 +67,7 @@ final class Deliverer implements AutoCloseable {
 
     private final SnsStoreLayout layout;
     private final SqsDelivery sqs;
+    private final io.wharf.sns.FirehoseDelivery firehose;
     private final SnsLimits limits;
     private final Predicate<String> subscribed;
     private final DeliveryTargets targets;
@@ -87,9 +88,10 @@ final class Deliverer implements AutoCloseable {
      * @param subscribed whether a subscription ARN still exists (notifications to gone ones are dropped)
      */
     Deliverer(SnsStoreLayout layout, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp, DeliveryTargets targets,
-              Predicate<String> subscribed) {
+              Predicate<String> subscribed, io.wharf.sns.FirehoseDelivery firehose) {
         this.layout = layout;
         this.sqs = sqs;
+        this.firehose = firehose;
         this.limits = limits;
         this.targets = targets;
         this.subscribed = subscribed;
@@ -169,7 +171,11 @@ final class Deliverer implements AutoCloseable {
                 return true;
             }
             try {
-                sqs.deliver(d.topicArn(), d.endpoint(), d.body(), d.attributes(), d.groupId(), d.dedupId());
+                if (d.protocol().equals("firehose")) {
+                    firehose.deliver(d.topicArn(), d.endpoint(), d.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    sqs.deliver(d.topicArn(), d.endpoint(), d.body(), d.attributes(), d.groupId(), d.dedupId());
+                }
                 return true;
             } catch (SqsDelivery.DeliveryException e) {
                 if (e.permanent() || attempt >= limits.deliveryAttempts()) {

@@ -34,8 +34,9 @@ public record Delivery(long number, String subscriptionArn, String protocol, Str
                 + Endpoints.masked(endpoint) + "]";
     }
 
+    /** SQS and Firehose deliveries go through the in-process lanes; the others through HTTP/mail. */
     boolean toQueue() {
-        return protocol.equals("sqs");
+        return protocol.equals("sqs") || protocol.equals("firehose");
     }
 
     boolean notification() {

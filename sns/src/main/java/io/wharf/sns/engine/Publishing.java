@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class Publishing {
     private static final Pattern BATCH_ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]*");
     /** Protocols Wharf delivers to. */
-    private static final Set<String> DELIVERED = Set.of("sqs", "http", "https", "email", "email-json");
+    private static final Set<String> DELIVERED = Set.of("sqs", "http", "https", "email", "email-json", "firehose");
     static final String DEFAULT_MAIL_SUBJECT = "AWS Notification Message";
     static final String MAIL_FOOTER = "Please do not reply directly to this email. If you have any questions or "
             + "comments regarding this email, please contact us at https://aws.amazon.com/support";
@@ -208,7 +208,7 @@ final class Publishing {
         String urlBase = c.unsubscribeUrlBase();
         for (Subscription s : topic.subscriptions) {
             if (!s.confirmed() || !DELIVERED.contains(s.protocol())) {
-                continue; // lambda, firehose, sms, application: stored, not delivered (docs/compatibility.md)
+                continue; // lambda, sms, application: stored, not delivered (docs/compatibility.md)
             }
             if (s.filterPolicy() != null && !s.filterPolicy().matches(c.attributes(), c.message())) {
                 continue;

@@ -71,6 +71,13 @@ public final class SnsEngine implements AutoCloseable {
      */
     public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
                      DeliveryTargets targets, MasterKey masterKey, io.wharf.protocol.crypto.DataKeys kms) {
+        this(store, clock, sqs, limits, smtp, targets, masterKey, kms, io.wharf.sns.FirehoseDelivery.NONE);
+    }
+
+    /** @param firehose how {@code firehose} subscriptions reach their delivery streams */
+    public SnsEngine(Store store, Clock clock, SqsDelivery sqs, SnsLimits limits, SmtpSettings smtp,
+                     DeliveryTargets targets, MasterKey masterKey, io.wharf.protocol.crypto.DataKeys kms,
+                     io.wharf.sns.FirehoseDelivery firehose) {
         this.layout = new SnsStoreLayout(store);
         this.keyRing = kms == null ? null : new io.wharf.protocol.crypto.DataKeyRing(kms,
                 io.wharf.protocol.crypto.DataKeys.NONE, layout.dataKeyStore());
@@ -81,7 +88,7 @@ public final class SnsEngine implements AutoCloseable {
         this.signingKey = SigningKey.loadOrCreate(store, layout.keys, masterKey);
         List<Delivery> undelivered = Recovery.outbox(layout, keyRing, clock);
         this.lastDeliveryNumber = new java.util.concurrent.atomic.AtomicLong(Recovery.lastOutboxNumber(layout));
-        this.deliverer = new Deliverer(layout, sqs, limits, smtp, targets, subscriptions::containsKey);
+        this.deliverer = new Deliverer(layout, sqs, limits, smtp, targets, subscriptions::containsKey, firehose);
         this.publishing = new Publishing(this);
         this.subscribing = new Subscriptions(this);
         this.platform = new PlatformState(layout);

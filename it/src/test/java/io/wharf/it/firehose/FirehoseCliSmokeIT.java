@@ -1,0 +1,142 @@
+package io.wharf.it.firehose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wharf.testkit.WharfServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Firehose through the AWS CLI and boto3 where they are installed (skipped cleanly where not): botocore's JSON 1.1,
+ * base64 blobs, epoch-second timestamps; records delivered into a {@link RecordingSink}.
+ */
+class FirehoseCliSmokeIT {
+    static final RecordingSink SINK = new RecordingSink();
+
+    @RegisterExtension
+    static final WharfServerExtension WHARF = WharfServerExtension.builder()
+            .configure(c -> c.firehoseTransitionMillis(0).firehoseSink(SINK)).build();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int exit, String out) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    private static Run run(List<String> command) throws Exception {
+        Path output = Files.createTempFile("wharf-cli", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+            env.put("AWS_SECRET_ACCESS_KEY", io.wharf.testkit.Clients.SECRET);
+            env.put("AWS_DEFAULT_REGION", "us-east-1");
+            env.put("AWS_EC2_METADATA_DISABLED", "true");
+            env.put("AWS_PAGER", "");
+            env.put("WHARF_ENDPOINT", WHARF.endpoint().toString());
+            Process process = builder.start();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError(command.get(0) + " did not finish: " + Files.readString(output));
+            }
+            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static boolean available(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static Run ok(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", WHARF.endpoint().toString(),
+                "--output", "json", "firehose"));
+        command.addAll(List.of(args));
+        Run run = run(command);
+        assertThat(run.exit()).as(String.join(" ", command) + "\n" + run.out()).isZero();
+        return run;
+    }
+
+    @Test
+    void awsCli() throws Exception {
+        assumeTrue(available("aws", "--version"), "AWS CLI not installed");
+        String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        String arn = ok("create-delivery-stream", "--delivery-stream-name", name,
+                "--extended-s3-destination-configuration", "RoleARN=arn:aws:iam::000000000000:role/r,"
+                        + "BucketARN=arn:aws:s3:::cli,Prefix=" + name + "/,BufferingHints={SizeInMBs=1,IntervalInSeconds=0}")
+                .json().get("DeliveryStreamARN").asText();
+        assertThat(arn).isEqualTo("arn:aws:firehose:us-east-1:000000000000:deliverystream/" + name);
+        assertThat(ok("list-delivery-streams").json().get("DeliveryStreamNames").toString()).contains(name);
+        JsonNode description = ok("describe-delivery-stream", "--delivery-stream-name", name).json()
+                .get("DeliveryStreamDescription");
+        assertThat(description.get("CreateTimestamp").isNumber()).isTrue();
+        assertThat(description.get("DeliveryStreamStatus").asText()).isEqualTo("ACTIVE");
+        // CLI v1 sends a blob argument's text as the bytes
+        assertThat(ok("put-record", "--delivery-stream-name", name, "--record", "Data=from the cli").json()
+                .get("RecordId").asText()).isNotEmpty();
+        byte[] delivered = null;
+        for (int i = 0; i < 200 && delivered == null; i++) {
+            Thread.sleep(50);
+            delivered = SINK.objects.entrySet().stream().filter(e -> e.getKey().startsWith("cli/" + name + "/"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        assertThat(delivered).isNotNull();
+        assertThat(new String(delivered, StandardCharsets.UTF_8)).isEqualTo("from the cli");
+        Run missing = run(List.of("aws", "--endpoint-url", WHARF.endpoint().toString(), "firehose",
+                "describe-delivery-stream", "--delivery-stream-name", "missing"));
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.out()).contains("ResourceNotFoundException")
+                .contains("Firehose missing under account 000000000000 not found.");
+    }
+
+    @Test
+    void boto3() throws Exception {
+        assumeTrue(available("python3", "-c", "import boto3"), "boto3 not installed");
+        String script = """
+                import os, boto3
+                c = boto3.client('firehose', endpoint_url=os.environ['WHARF_ENDPOINT'])
+                c.create_delivery_stream(DeliveryStreamName='boto', ExtendedS3DestinationConfiguration={
+                    'RoleARN': 'arn:aws:iam::000000000000:role/r', 'BucketARN': 'arn:aws:s3:::boto',
+                    'BufferingHints': {'SizeInMBs': 1, 'IntervalInSeconds': 0}})
+                r = c.put_record_batch(DeliveryStreamName='boto', Records=[{'Data': b'a'}, {'Data': b'b'}])
+                assert r['FailedPutCount'] == 0 and len(r['RequestResponses']) == 2, r
+                d = c.describe_delivery_stream(DeliveryStreamName='boto')['DeliveryStreamDescription']
+                assert d['VersionId'] == '1', d
+                c.update_destination(DeliveryStreamName='boto', CurrentDeliveryStreamVersionId='1',
+                    DestinationId='destinationId-000000000001', ExtendedS3DestinationUpdate={'CompressionFormat': 'GZIP'})
+                try:
+                    c.update_destination(DeliveryStreamName='boto', CurrentDeliveryStreamVersionId='1',
+                        DestinationId='destinationId-000000000001', ExtendedS3DestinationUpdate={'Prefix': 'x/'})
+                    raise SystemExit('stale version accepted')
+                except c.exceptions.ConcurrentModificationException:
+                    pass
+                print('ok')
+                """;
+        Run run = run(List.of("python3", "-c", script));
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("ok");
+    }
+}
