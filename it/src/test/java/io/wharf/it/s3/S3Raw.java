@@ -59,6 +59,14 @@ final class S3Raw {
      * given), Connection: close and a SigV4 Authorization (unless given).
      */
     Response send(String method, String rawPath, Map<String, String> headers, byte[] body) {
+        return send(method, rawPath, headers, body, false);
+    }
+
+    /**
+     * The same; with {@code endOfInput} the socket's sending side is shut after the body, so a server waiting for
+     * more bytes than were sent sees the end at once (it may answer or just close: then a 0 status, no headers).
+     */
+    Response send(String method, String rawPath, Map<String, String> headers, byte[] body, boolean endOfInput) {
         Map<String, String> all = new LinkedHashMap<>();
         String host = endpoint.getHost() + ":" + endpoint.getPort();
         all.put("Host", host);
@@ -83,6 +91,14 @@ final class S3Raw {
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
             out.write(body);
             out.flush();
+            if (endOfInput) {
+                socket.shutdownOutput();
+                byte[] answer = socket.getInputStream().readAllBytes();
+                if (answer.length == 0) {
+                    return new Response(0, Map.of(), answer);
+                }
+                return read(new java.io.ByteArrayInputStream(answer), method.equals("HEAD"));
+            }
             return read(socket.getInputStream(), method.equals("HEAD"));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + rawPath, e);
