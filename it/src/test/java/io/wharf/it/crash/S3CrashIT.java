@@ -53,6 +53,9 @@ class S3CrashIT {
 
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
+    /** A PUT that failed while the server was meant to be up: the load is broken, not the server killed. */
+    private final java.util.concurrent.atomic.AtomicReference<Exception> firstFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     @BeforeAll
     static void requireS3() {
@@ -95,15 +98,26 @@ class S3CrashIT {
                 }
                 int currentRound = round;
                 load.submit(() -> uploadParts(s3, currentRound, running));
-                long killAfterMillis = 400 + random.nextInt(1200);
+                // a fresh JVM on a busy machine may take a while for its first uploads: kill only once some landed
+                long started = System.nanoTime();
+                int before = acknowledged.size();
+                while (acknowledged.size() < before + 3 && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(60)
+                        && firstFailure.get() == null) {
+                    Thread.sleep(20);
+                }
+                long killAfterMillis = 100 + random.nextInt(1000);
                 Thread.sleep(killAfterMillis);
+                running.set(false); // first: a PUT failing from here on failed because of the kill
                 wharf.kill9();
-                running.set(false);
                 load.shutdown();
                 assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
                 s3.close();
-                System.out.printf("round %d: killed pid %d after %d ms; acknowledged %d objects%n",
-                        round, wharf.pid(), killAfterMillis, acknowledged.size());
+                System.out.printf("round %d: killed pid %d %d ms after the first uploads landed; acknowledged %d"
+                        + " objects%n", round, wharf.pid(), killAfterMillis, acknowledged.size());
+                if (firstFailure.get() != null) {
+                    throw new AssertionError("an upload failed before the kill (round " + round + ")",
+                            firstFailure.get());
+                }
             }
         }
 
@@ -154,6 +168,9 @@ class S3CrashIT {
                 s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(content(key)));
                 acknowledged.add(key);
             } catch (SdkException e) {
+                if (running.get()) {
+                    firstFailure.compareAndSet(null, e);
+                }
                 return; // the server died under us; an unacknowledged PUT may or may not exist, but never partially
             }
         }
