@@ -7,7 +7,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -203,7 +202,7 @@ class S3ObjectsIT extends S3TestBase {
                 if (!read.equals(key)) {
                     failures.add(key + ": read back " + read);
                 }
-            } catch (S3Exception e) {
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
                 failures.add(key + ": " + e.getMessage());
             }
         }
