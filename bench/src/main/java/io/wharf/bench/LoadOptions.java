@@ -1,6 +1,8 @@
 package io.wharf.bench;
 
+import io.wharf.bench.firehose.FirehoseSettings;
 import io.wharf.bench.kinesis.KinesisSettings;
+import io.wharf.bench.s3.S3Settings;
 import io.wharf.bench.kinesis.KinesisWire;
 import io.wharf.bench.scenario.ScenarioSettings;
 import picocli.CommandLine.Option;
@@ -72,6 +74,32 @@ public final class LoadOptions {
                     + "e.g. alias/aws/kinesis (default: not encrypted).")
     String streamKey;
 
+    @Option(names = "--object-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "Size of each object s3-put and s3-get move (default: ${DEFAULT-VALUE}).")
+    int objectBytes;
+
+    @Option(names = "--objects", paramLabel = "N", defaultValue = "16",
+            description = "Distinct keys s3-put overwrites in turn and s3-get reads (default: ${DEFAULT-VALUE}).")
+    int objects;
+
+    @Option(names = "--expect-continue", defaultValue = "false",
+            description = "s3-put sends Expect: 100-continue, as the SDK does by default; off by default because "
+                    + "moto's server fails the SDK's Netty client with it (default: ${DEFAULT-VALUE}).")
+    boolean expectContinue;
+
+    @Option(names = "--records-per-batch", paramLabel = "R", defaultValue = "500",
+            description = "Records per Firehose PutRecordBatch call, 1..500 (default: ${DEFAULT-VALUE}).")
+    int recordsPerBatch;
+
+    @Option(names = "--firehose-interval", paramLabel = "SECONDS", defaultValue = "0",
+            description = "The S3 buffering interval of the delivery stream a firehose-* run creates; 0 is AWS's "
+                    + "minimum (zero buffering) (default: ${DEFAULT-VALUE}).")
+    int firehoseIntervalSeconds;
+
+    @Option(names = "--firehose-buffer-mib", paramLabel = "MIB", defaultValue = "5",
+            description = "The S3 buffering size of that delivery stream, 1..128 (default: ${DEFAULT-VALUE}).")
+    int firehoseBufferMiB;
+
     /** The fixed rate asked for with --rate, 0 for full speed. */
     public int ratePerSecond() {
         return ratePerSecond;
@@ -84,7 +112,9 @@ public final class LoadOptions {
         }
         return new ScenarioSettings(endpoint, target, Duration.ofSeconds(warmupSeconds),
                 Duration.ofSeconds(durationSeconds), callers, producers, consumers, backlogCap, ratePerSecond,
-                bodyBytes, serverPid, kinesis(), queueAttributes == null ? java.util.Map.of() : queueAttributes);
+                bodyBytes, serverPid, kinesis(), queueAttributes == null ? java.util.Map.of() : queueAttributes,
+                new S3Settings(objectBytes, objects, expectContinue),
+                new FirehoseSettings(recordsPerBatch, firehoseIntervalSeconds, firehoseBufferMiB));
     }
 
     /** The Kinesis settings asked for, checked. */

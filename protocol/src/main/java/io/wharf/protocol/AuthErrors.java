@@ -74,15 +74,20 @@ public final class AuthErrors {
     private AuthErrors() {
     }
 
-    /** The two ways AWS words authentication errors. */
+    /** The ways AWS words authentication errors. */
     public enum Family {
         /** Query services and SQS's JSON protocol (awsQueryCompatible). */
         QUERY,
         /** Coral JSON and CBOR services (Kinesis). */
-        JSON;
+        JSON,
+        /** REST-XML services: S3 (table at {@link #s3}). */
+        REST_XML;
 
         public static Family of(ServiceModel model) {
             String protocol = model.protocol();
+            if ("rest-xml".equals(protocol)) {
+                return REST_XML;
+            }
             return "query".equals(protocol) || "ec2".equals(protocol) || model.awsQueryCompatible() ? QUERY : JSON;
         }
     }
@@ -93,7 +98,11 @@ public final class AuthErrors {
     }
 
     public static AwsException forFamily(Family family, AuthException failure) {
-        return family == Family.QUERY ? query(failure) : json(failure);
+        return switch (family) {
+            case QUERY -> query(failure);
+            case JSON -> json(failure);
+            case REST_XML -> s3(failure);
+        };
     }
 
     /** The Query family's answer (table above). */
@@ -106,6 +115,9 @@ public final class AuthErrors {
             case SIGNATURE_DOES_NOT_MATCH, REQUEST_EXPIRED ->
                     new AwsException("SignatureDoesNotMatch", 403, true, message);
             case EXPIRED_TOKEN -> new AwsException("ExpiredToken", 403, true, message);
+            case CONTENT_SHA256_MISSING -> new AwsException("IncompleteSignature", 400, true, message);
+            case CONTENT_SHA256_MISMATCH ->
+                    new AwsException("SignatureDoesNotMatch", 403, true, AuthException.SIGNATURE_MISMATCH);
         };
     }
 
@@ -120,7 +132,93 @@ public final class AuthErrors {
             case SIGNATURE_DOES_NOT_MATCH, REQUEST_EXPIRED ->
                     new AwsException("InvalidSignatureException", 400, true, message);
             case EXPIRED_TOKEN -> new AwsException("ExpiredTokenException", 400, true, message);
+            case CONTENT_SHA256_MISSING -> new AwsException("IncompleteSignatureException", 400, true, message);
+            case CONTENT_SHA256_MISMATCH ->
+                    new AwsException("InvalidSignatureException", 400, true, AuthException.SIGNATURE_MISMATCH);
         };
+    }
+
+    /** S3's "signature mismatch" sentence (S3 API reference, Error responses: SignatureDoesNotMatch). */
+    public static final String S3_SIGNATURE_MISMATCH = "The request signature we calculated does not match the "
+            + "signature you provided. Check your key and signing method.";
+
+    /**
+     * S3's answer (REST-XML family), in S3's XML with its extra elements:
+     * <table>
+     *   <tr><th>failure</th><th>code</th><th>status</th><th>message</th></tr>
+     *   <tr><td>missing</td><td>AccessDenied</td><td>403</td><td>Access Denied</td></tr>
+     *   <tr><td>incomplete (header)</td><td>AuthorizationHeaderMalformed</td><td>400</td><td>the verifier's</td></tr>
+     *   <tr><td>incomplete (presigned query: the message names an {@code X-Amz-} parameter or the query string)</td>
+     *       <td>AuthorizationQueryParametersError</td><td>400</td><td>the verifier's</td></tr>
+     *   <tr><td>unknown key</td><td>InvalidAccessKeyId</td><td>403</td><td>The AWS Access Key Id you provided does not
+     *       exist in our records.</td></tr>
+     *   <tr><td>bad session token</td><td>InvalidToken</td><td>400</td><td>The provided token is malformed or otherwise
+     *       invalid.</td></tr>
+     *   <tr><td>mismatch</td><td>SignatureDoesNotMatch</td><td>403</td><td>{@link #S3_SIGNATURE_MISMATCH}, with
+     *       {@code StringToSign} and {@code CanonicalRequest} elements when known</td></tr>
+     *   <tr><td>a wrong credential scope (region, service, terminator, day)</td><td>AuthorizationHeaderMalformed</td>
+     *       <td>400</td><td>The authorization header is malformed; …</td></tr>
+     *   <tr><td>Signature Version 2</td><td>InvalidRequest</td><td>400</td><td>The authorization mechanism you have
+     *       provided is not supported. Please use AWS4-HMAC-SHA256.</td></tr>
+     *   <tr><td>clock skew</td><td>RequestTimeTooSkewed</td><td>403</td><td>The difference between the request time
+     *       and the current time is too large. ({@code MaxAllowedSkewMilliseconds} 900000)</td></tr>
+     *   <tr><td>presigned URL expired / not yet valid</td><td>AccessDenied</td><td>403</td><td>Request has expired /
+     *       Request is not valid yet</td></tr>
+     *   <tr><td>expired session</td><td>ExpiredToken</td><td>400</td><td>The provided token has expired.</td></tr>
+     *   <tr><td>no {@code x-amz-content-sha256}</td><td>InvalidRequest</td><td>400</td><td>Missing required header
+     *       for this request: x-amz-content-sha256</td></tr>
+     *   <tr><td>wrong {@code x-amz-content-sha256}</td><td>XAmzContentSHA256Mismatch</td><td>400</td><td>The provided
+     *       'x-amz-content-sha256' header does not match what was computed.</td></tr>
+     * </table>
+     * Sources: the S3 API reference's error code list (codes, statuses, sentences); moto's S3 responses and
+     * LocalStack's recorded S3 snapshots for the element layout.
+     */
+    public static AwsException s3(AuthException failure) {
+        String message = failure.getMessage();
+        return switch (failure.failure()) {
+            case MISSING_AUTHENTICATION -> new AwsException("AccessDenied", 403, true, "Access Denied");
+            case INCOMPLETE_SIGNATURE -> message.contains("X-Amz-") || message.contains("query-string")
+                    ? new AwsException("AuthorizationQueryParametersError", 400, true, message)
+                    : new AwsException("AuthorizationHeaderMalformed", 400, true, message);
+            case INVALID_CLIENT_TOKEN -> message.endsWith(".")
+                    ? new AwsException("InvalidAccessKeyId", 403, true,
+                            "The AWS Access Key Id you provided does not exist in our records.")
+                    : new AwsException("InvalidToken", 400, true, "The provided token is malformed or otherwise invalid.");
+            case SIGNATURE_DOES_NOT_MATCH -> s3Mismatch(message);
+            case REQUEST_EXPIRED -> message.startsWith("Request ")
+                    ? new AwsException("AccessDenied", 403, true, message)
+                    : new AwsException("RequestTimeTooSkewed", 403, true,
+                            "The difference between the request time and the current time is too large.")
+                            .with("MaxAllowedSkewMilliseconds", "900000");
+            case EXPIRED_TOKEN -> new AwsException("ExpiredToken", 400, true, "The provided token has expired.");
+            case CONTENT_SHA256_MISSING -> new AwsException("InvalidRequest", 400, true, message);
+            case CONTENT_SHA256_MISMATCH -> new AwsException("XAmzContentSHA256Mismatch", 400, true, message);
+        };
+    }
+
+    private static AwsException s3Mismatch(String message) {
+        if (message.startsWith("Signature Version 2")) {
+            return new AwsException("InvalidRequest", 400, true,
+                    "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
+        }
+        if (!message.startsWith(AuthException.SIGNATURE_MISMATCH)) {
+            return new AwsException("AuthorizationHeaderMalformed", 400, true,
+                    "The authorization header is malformed; " + message.trim());
+        }
+        AwsException error = new AwsException("SignatureDoesNotMatch", 403, true, S3_SIGNATURE_MISMATCH);
+        String canonical = between(message, "The Canonical String for this request should have been\n'", "'\n\n");
+        String stringToSign = between(message, "The String-to-Sign should have been\n'", "'\n");
+        return error.with("StringToSign", stringToSign).with("CanonicalRequest", canonical);
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        if (from < 0) {
+            return null;
+        }
+        from += start.length();
+        int to = text.indexOf(end, from);
+        return to < 0 ? null : text.substring(from, to);
     }
 
     // ---------------------------------------------------------------- per service (for authenticationError overrides)
@@ -155,10 +253,13 @@ public final class AuthErrors {
 
     // ---------------------------------------------------------------- denied calls
 
-    /** The access-denied error of {@code model}'s family: AccessDenied 403 (Query), AccessDeniedException 400 (JSON). */
+    /**
+     * The access-denied error of {@code model}'s family: AccessDenied 403 (Query, REST-XML), AccessDeniedException 400
+     * (JSON).
+     */
     public static AwsException accessDenied(ServiceModel model, String message) {
-        return Family.of(model) == Family.QUERY ? new AwsException("AccessDenied", 403, true, message)
-                : new AwsException("AccessDeniedException", 400, true, message);
+        return Family.of(model) == Family.JSON ? new AwsException("AccessDeniedException", 400, true, message)
+                : new AwsException("AccessDenied", 403, true, message);
     }
 
     /** SQS's denial; SQS names the action in lower case ({@code sqs:sendmessage}). */

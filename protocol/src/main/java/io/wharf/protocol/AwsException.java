@@ -15,6 +15,8 @@ public class AwsException extends RuntimeException {
     private final int httpStatus;
     private final boolean senderFault;
     private String queryMessage;
+    private java.util.Map<String, String> fields = java.util.Map.of();
+    private java.util.Map<String, String> headers = java.util.Map.of();
 
     public AwsException(String type, String code, int httpStatus, boolean senderFault, String message) {
         super(message, null, false, false);
@@ -47,6 +49,45 @@ public class AwsException extends RuntimeException {
     public AwsException withQueryMessage(String message) {
         this.queryMessage = message;
         return this;
+    }
+
+    /**
+     * Adds an element the error carries after its message, in the order added (S3's {@code <Key>}, {@code <BucketName>},
+     * {@code <Condition>}, {@code <ArgumentName>}/{@code <ArgumentValue>}…). Protocols whose errors have no such
+     * elements (JSON, Query) ignore them. A null value is not added. Returns this.
+     */
+    public AwsException with(String name, String value) {
+        if (value != null) {
+            if (fields.isEmpty()) {
+                fields = new java.util.LinkedHashMap<>();
+            }
+            fields.put(name, value);
+        }
+        return this;
+    }
+
+    /**
+     * Adds a header to the error's answer (REST protocols: S3's {@code ETag} and {@code Last-Modified} on
+     * 304 Not Modified). Other protocols ignore it. A null value is not added. Returns this.
+     */
+    public AwsException withHeader(String name, String value) {
+        if (value != null) {
+            if (headers.isEmpty()) {
+                headers = new java.util.LinkedHashMap<>();
+            }
+            headers.put(name, value);
+        }
+        return this;
+    }
+
+    /** The headers added by {@link #withHeader}, in order; empty when none. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
+    /** The extra elements added by {@link #with}, in order; empty when none. */
+    public java.util.Map<String, String> fields() {
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     /** The message for Query/XML answers: the Query wording if one was set, else the message. */

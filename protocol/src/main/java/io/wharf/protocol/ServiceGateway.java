@@ -18,6 +18,7 @@ import io.wharf.protocol.model.OperationModel;
 import io.wharf.protocol.model.ServiceModel;
 import io.wharf.protocol.query.QueryDecoder;
 import io.wharf.protocol.query.XmlEncoder;
+import io.wharf.protocol.restxml.RestXml;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
 import org.slf4j.Logger;
@@ -31,10 +32,12 @@ import java.util.Map;
  * The {@link Gateway} over a set of services. For each request it decides, in this order:
  * <ol>
  *   <li>the wire protocol: JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
- *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body, else AWS
- *       Query (form body and/or query string);</li>
- *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for Query the SigV4 credential scope, then
- *       the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
+ *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body; else REST-XML (S3)
+ *       when {@link RestXml#claims} says so (an {@code s3} credential scope, a virtual-host-style Host, or an unsigned
+ *       request without an {@code Action}); else AWS Query (form body and/or query string);</li>
+ *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for REST-XML the one claiming it, its operation by
+ *       method and URI template ({@link io.wharf.protocol.restxml.RestXmlRouter}); for Query the SigV4 credential
+ *       scope, then the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
  *   <li>who the caller is ({@link io.wharf.protocol.auth.RequestAuthenticator}: SigV4 verified unless
  *       authentication is off);</li>
  *   <li>the operation, whose parameters are decoded and validated against the model;</li>
@@ -52,10 +55,12 @@ public final class ServiceGateway implements Gateway {
 
     private final List<AwsService> services;
     private final GatewaySettings settings;
+    private final RestXml restXml;
 
     public ServiceGateway(List<AwsService> services, GatewaySettings settings) {
         this.services = List.copyOf(services);
         this.settings = settings;
+        this.restXml = RestXml.over(this.services, settings);
     }
 
     @Override
@@ -68,11 +73,13 @@ public final class ServiceGateway implements Gateway {
                 }
             }
         }
-        Call call = new Call(request, RequestIds.next());
         String target = request.header("x-amz-target");
         String mediaType = request.mediaType();
-        WireResponse response = target != null || JsonFormat.claims(mediaType)
-                ? json(call, target, JsonFormat.of(mediaType))
+        boolean json = target != null || JsonFormat.claims(mediaType);
+        AwsService restXmlService = json ? null : restXml.claims(request);
+        Call call = new Call(request, restXmlService != null ? RestXml.requestId() : RequestIds.next());
+        WireResponse response = restXmlService != null ? restXml(call, restXmlService)
+                : json ? json(call, target, JsonFormat.of(mediaType))
                 : query(call);
         audit(call);
         return response;
@@ -88,6 +95,8 @@ public final class ServiceGateway implements Gateway {
         Authentication authentication;
         String resourceArn;
         AwsException error;
+        /** REST-XML: the raw path with the bucket in front, for S3's Version 2 presigned URLs; else null. */
+        String s3Resource;
 
         Call(WireRequest request, String requestId) {
             this.request = request;
@@ -271,6 +280,40 @@ public final class ServiceGateway implements Gateway {
                 .withHeader("x-amzn-RequestId", requestId);
     }
 
+    // ---------------------------------------------------------------- REST-XML (S3)
+
+    private WireResponse restXml(Call call, AwsService service) {
+        WireRequest request = call.request;
+        call.service = service;
+        try {
+            RestXml.Routed routed = restXml.route(service, request);
+            OperationModel operation = routed.operation();
+            call.action = operation.name();
+            call.s3Resource = routed.resourcePath();
+            authenticate(call);
+            ValidationErrors errors = restXml.validationErrors(service, operation);
+            ObjectNode input = restXml.decode(request, routed, errors, call.authentication.chunkSigning(),
+                    settings.authenticator().mode().verifiesSignatures());
+            new Validator(errors, true, true).validate(input, operation.input());
+            RequestContext context = context(call);
+            authorize(call, new Input(input), context);
+            ObjectNode output = invokeWith(service, operation, context, input);
+            return RestXml.withIds(restXml.encode(service, operation, output, request), call.requestId);
+        } catch (AuthException e) {
+            return restXmlError(call, authenticationError(call, e));
+        } catch (AwsException e) {
+            return restXmlError(call, e);
+        } catch (RuntimeException e) {
+            AwsException carried = RestXml.bodyFailure(e);
+            return restXmlError(call, carried != null ? carried : internal(e, request));
+        }
+    }
+
+    private WireResponse restXmlError(Call call, AwsException error) {
+        call.error = error;
+        return RestXml.error(error, call.request, call.requestId);
+    }
+
     // ---------------------------------------------------------------- shared
 
     private static ObjectNode invokeWith(AwsService service, OperationModel operation, RequestContext context,
@@ -290,8 +333,11 @@ public final class ServiceGateway implements Gateway {
         if (call.credential == null) {
             call.credential = SigV4.identify(call.request);
         }
-        call.authentication = settings.authenticator().authenticate(call.request, call.credential,
-                call.service.model(), call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy());
+        call.authentication = call.s3Resource != null
+                ? settings.authenticator().authenticateS3(call.request, call.credential, call.service.model(),
+                        call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy(), call.s3Resource)
+                : settings.authenticator().authenticate(call.request, call.credential, call.service.model(),
+                        call.service.allowsAnonymous(call.action), call.service.anonymousByPolicy());
     }
 
     /**

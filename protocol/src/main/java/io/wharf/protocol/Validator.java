@@ -186,7 +186,7 @@ public final class Validator {
     }
 
     private JsonNode blob(JsonNode value, Shape shape, String path) {
-        if (value.isBinary()) {
+        if (value.isBinary() || value.isPojo()) { // a POJO: a streaming payload (REST-XML's RequestBody), never read here
             return value;
         }
         if (!value.isTextual()) {
@@ -310,6 +310,9 @@ public final class Validator {
     }
 
     private static int binaryLength(JsonNode value) {
+        if (!value.isBinary()) {
+            return 0;
+        }
         try {
             return value.binaryValue().length;
         } catch (IOException e) {

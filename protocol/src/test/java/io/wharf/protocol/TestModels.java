@@ -11,6 +11,7 @@ public final class TestModels {
     public static final ServiceModel SQS = ServiceModel.fromClasspath("models/sqs");
     public static final ServiceModel SNS = ServiceModel.fromClasspath("models/sns");
     public static final ServiceModel KINESIS = ServiceModel.fromClasspath("models/kinesis");
+    public static final ServiceModel S3 = ServiceModel.fromClasspath("models/s3");
 
     private TestModels() {
     }

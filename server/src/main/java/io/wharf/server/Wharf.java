@@ -50,11 +50,13 @@ public final class Wharf implements AutoCloseable {
     private final KinesisService kinesis;
     private final HttpFrontDoor frontDoor;
     private final AuditLog audit;
+    private final S3Objects s3;
     private boolean closed;
 
     private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
-                  HttpFrontDoor frontDoor, AuditLog audit) {
+                  HttpFrontDoor frontDoor, AuditLog audit, S3Objects s3) {
         this.audit = audit;
+        this.s3 = s3;
         this.config = config;
         this.store = store;
         this.sqs = sqs;
@@ -75,20 +77,27 @@ public final class Wharf implements AutoCloseable {
             return start(config, new MemoryStore());
         }
         DataDirectory.prepare(config.dataDir());
-        Wharf wharf = start(config, openDurableStore(config));
+        Wharf wharf = start(config, openDurableStore(config), config.dataDir().resolve("tmp"));
         io.wharf.storage.OwnerOnly.restrictTree(config.dataDir()); // the root credentials, TLS files, everything there
         return wharf;
     }
 
     /**
      * Starts a server on a store the caller supplies (embedding, fault-injection tests); the server owns it
-     * from here and closes it. {@code config.dataDir()}, {@code inMemory()} and {@code fsync()} are not used.
+     * from here and closes it. {@code config.dataDir()}, {@code inMemory()} and {@code fsync()} are not used, except
+     * that S3 keeps its objects' files in {@code <dataDir>/s3} (a temporary directory when {@code inMemory()}).
      */
     public static Wharf start(WharfConfig config, Store store) {
+        return start(config, store, null);
+    }
+
+    /** @param spoolDirectory where large uploads are spooled ({@code <data-dir>/tmp}), or null for a private one */
+    private static Wharf start(WharfConfig config, Store store, java.nio.file.Path spoolDirectory) {
         SqsService sqs = null;
         SnsService sns = null;
         KinesisService kinesis = null;
         AuditLog audit = null;
+        S3Objects s3 = null;
         try {
             Clock clock = Clock.systemUTC();
             AuthMode auth = config.effectiveAuth();
@@ -106,22 +115,26 @@ public final class Wharf implements AutoCloseable {
                     OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(), List.of(config.host())),
                     masterKey, dataKeys);
             kinesis = KinesisService.create(store, clock, config.kinesis(), masterKey, dataKeys);
+            S3EventTargets s3Events = new S3EventTargets(sqs.engine(), sns.engine(), access);
+            s3 = S3Objects.open(config, store, clock, s3Events);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
                     config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes(),
-                    config.connectionLimits());
+                    config.connectionLimits(), io.wharf.server.http.RequestSpooling.in(spoolDirectory));
             int port = frontDoor.port();
             String urlHost = urlHostFor(config, auth, port);
             String tlsUrlHost = frontDoor.tlsPort() < 0 ? null : tlsUrlHostFor(config, auth, frontDoor.tlsPort());
             RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
                     new SigV4Verifier(clock), config.accountId(), config.region(), clock);
-            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service()),
+            s3Events.urlBase("http://" + (urlHost != null ? urlHost : "localhost:" + port) + "/");
+            frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(),
+                    s3.service()),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
             frontDoor.health(store::failure);
-            Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit);
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms) · data: {} · account {} · region {}"
+            Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3) · data: {} · account {} · region {}"
                             + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
@@ -135,6 +148,9 @@ public final class Wharf implements AutoCloseable {
                     config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
+            if (s3 != null) {
+                s3.close();
+            }
             if (kinesis != null) {
                 kinesis.close();
             }
@@ -340,6 +356,7 @@ public final class Wharf implements AutoCloseable {
             log.warn("interrupted while waiting for in-flight requests; cutting them off");
         } finally {
             frontDoor.close();
+            s3.close(); // before SNS and SQS, which its event notifications go to
             kinesis.close();
             sns.close(); // before SQS: undelivered messages stay in the outbox for the next start
             sqs.close();

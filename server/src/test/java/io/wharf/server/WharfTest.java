@@ -54,6 +54,27 @@ class WharfTest {
     }
 
     @Test
+    void largeUploadsAreSpooledUnderTheDataDirectoryWhichIsClearedAtEachStart(@TempDir Path temp) throws Exception {
+        Path dataDir = temp.resolve("data");
+        Path spool = dataDir.resolve("tmp");
+        try (Wharf wharf = Wharf.start(WharfConfig.builder().port(0).dataDir(dataDir).build())) {
+            assertThat(Files.getPosixFilePermissions(spool)).isEqualTo(io.wharf.storage.OwnerOnly.DIRECTORY);
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(wharf.endpoint() + "/bucket/key"))
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3 * 1024 * 1024])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isLessThan(500); // whichever service answers, the body reached it
+            try (var files = Files.list(spool)) {
+                assertThat(files).isEmpty(); // and its file went after the answer
+            }
+        }
+        Path stale = Files.writeString(spool.resolve("left-by-a-kill.body"), "partial upload");
+        try (Wharf ignored = Wharf.start(WharfConfig.builder().port(0).dataDir(dataDir).build())) {
+            assertThat(stale).doesNotExist();
+        }
+    }
+
+    @Test
     void unusableDataDirectoryFailsClearly(@TempDir Path temp) throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
         assertThatThrownBy(() -> Wharf.start(WharfConfig.builder().port(0).dataDir(file.resolve("data")).build()))

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         description = "Start Wharf and its peers on loopback, run the same scenarios against each, print ratios.")
 public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq",
-            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite (default: ${DEFAULT-VALUE}).")
+            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto (default: ${DEFAULT-VALUE}).")
     List<String> targets;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "SCENARIO",

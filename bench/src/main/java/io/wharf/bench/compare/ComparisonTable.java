@@ -64,14 +64,14 @@ final class ComparisonTable {
     }
 
     /**
-     * For scenarios that move data (Kinesis): each target's MB/s of record data and its ratio to the
+     * For scenarios that move data (Kinesis, S3, Firehose): each target's MB/s of record (object) data and its ratio to the
      * baseline, on one line; empty when the results don't carry the figure.
      */
     static String dataRateLine(List<Result> results, Result base) {
         if (results.isEmpty() || !results.stream().allMatch(r -> r.parameters().containsKey(KinesisResults.DATA_RATE))) {
             return "";
         }
-        StringBuilder line = new StringBuilder("  data MB/s (10^6 B of record data):");
+        StringBuilder line = new StringBuilder("  data MB/s (10^6 B of record/object data):");
         for (Result result : results) {
             line.append(' ').append(result.target()).append(' ').append(result.parameters().get(KinesisResults.DATA_RATE));
             if (base != null && result != base) {

@@ -1,6 +1,8 @@
 package io.wharf.bench.scenario;
 
+import io.wharf.bench.firehose.FirehoseSettings;
 import io.wharf.bench.kinesis.KinesisSettings;
+import io.wharf.bench.s3.S3Settings;
 
 import java.net.URI;
 import java.time.Duration;
@@ -22,16 +24,26 @@ import java.time.Duration;
  * @param serverPid     the server's process id for its CPU use, or 0 when unknown
  * @param kinesis       the Kinesis scenarios' own settings (shards, records per put…)
  * @param queueAttributes attributes of the queues the SQS scenarios create (e.g. KmsMasterKeyId), none by default
+ * @param s3            the S3 scenarios' own settings (object size, keys)
+ * @param firehose      the Firehose scenarios' own settings (records per batch, buffering hints)
  */
 public record ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
                                int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
-                               long serverPid, KinesisSettings kinesis, java.util.Map<String, String> queueAttributes) {
+                               long serverPid, KinesisSettings kinesis, java.util.Map<String, String> queueAttributes,
+                               S3Settings s3, FirehoseSettings firehose) {
 
     public ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
                             int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
                             long serverPid, KinesisSettings kinesis) {
         this(endpoint, target, warmup, duration, callers, producers, consumers, backlogCap, ratePerSecond, bodyBytes,
                 serverPid, kinesis, java.util.Map.of());
+    }
+
+    public ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
+                            int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
+                            long serverPid, KinesisSettings kinesis, java.util.Map<String, String> queueAttributes) {
+        this(endpoint, target, warmup, duration, callers, producers, consumers, backlogCap, ratePerSecond, bodyBytes,
+                serverPid, kinesis, queueAttributes, S3Settings.DEFAULTS, FirehoseSettings.DEFAULTS);
     }
 
     /** Upper bounds, so a typo can't ask for a million threads or a body SQS would refuse. */
@@ -55,6 +67,10 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
         if (kinesis == null) {
             throw new IllegalArgumentException("Kinesis settings are required (KinesisSettings.DEFAULTS)");
         }
+        if (s3 == null || firehose == null) {
+            throw new IllegalArgumentException("S3 and Firehose settings are required (S3Settings.DEFAULTS, "
+                    + "FirehoseSettings.DEFAULTS)");
+        }
     }
 
     private static void check(int count, String what) {
@@ -65,11 +81,11 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
 
     public ScenarioSettings withEndpoint(URI newEndpoint, String newTarget, long newServerPid) {
         return new ScenarioSettings(newEndpoint, newTarget, warmup, duration, callers, producers, consumers,
-                backlogCap, ratePerSecond, bodyBytes, newServerPid, kinesis, queueAttributes);
+                backlogCap, ratePerSecond, bodyBytes, newServerPid, kinesis, queueAttributes, s3, firehose);
     }
 
     public ScenarioSettings withRate(int newRatePerSecond) {
         return new ScenarioSettings(endpoint, target, warmup, duration, callers, producers, consumers,
-                backlogCap, newRatePerSecond, bodyBytes, serverPid, kinesis, queueAttributes);
+                backlogCap, newRatePerSecond, bodyBytes, serverPid, kinesis, queueAttributes, s3, firehose);
     }
 }

@@ -1,8 +1,12 @@
 package io.wharf.bench.scenario;
 
+import io.wharf.bench.firehose.FirehoseLatency;
+import io.wharf.bench.firehose.FirehosePut;
 import io.wharf.bench.kinesis.KinesisPut;
 import io.wharf.bench.kinesis.KinesisRoundtrip;
 import io.wharf.bench.kinesis.KinesisSubscribe;
+import io.wharf.bench.s3.S3Get;
+import io.wharf.bench.s3.S3Put;
 import io.wharf.bench.sns.SnsFanout;
 import io.wharf.bench.sqs.SqsRoundtrip;
 import io.wharf.bench.sqs.SqsSend;
@@ -14,7 +18,7 @@ import java.util.List;
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle(),
             new SqsRoundtrip(true), new SnsFanout(), new KinesisPut(), new KinesisRoundtrip(),
-            new KinesisSubscribe());
+            new KinesisSubscribe(), new S3Put(), new S3Get(), new FirehosePut(), new FirehoseLatency());
 
     private Scenarios() {
     }

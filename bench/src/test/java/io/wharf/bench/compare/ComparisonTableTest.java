@@ -43,7 +43,7 @@ class ComparisonTableTest {
         String table = ComparisonTable.render(results, "kinesalite");
 
         assertThat(table).contains("wharf / kinesalite")
-                .contains("data MB/s (10^6 B of record data): wharf 6.14 (2.00x), kinesalite 3.07");
+                .contains("data MB/s (10^6 B of record/object data): wharf 6.14 (2.00x), kinesalite 3.07");
         assertThat(ComparisonTable.render(Map.of("sqs-send", List.of(result("wharf", 1, 1, 1))), "wharf"))
                 .doesNotContain("MB/s");
     }

@@ -80,4 +80,26 @@ class TargetTest {
         assertThat(Kinesalite.endpointIn("Listening at http://127.0.0.1:41234\n"))
                 .isEqualTo(URI.create("http://127.0.0.1:41234"));
     }
+
+    @Test
+    void motoServesS3AndFirehoseAndListensOnLoopbackAtThePortPickedHere() {
+        assertThat(Target.named("moto")).isEqualTo(Target.MOTO);
+        assertThat(Target.MOTO.serves("s3-put")).isTrue();
+        assertThat(Target.MOTO.serves("s3-get")).isTrue();
+        assertThat(Target.MOTO.serves("firehose-put")).isTrue();
+        assertThat(Target.MOTO.serves("firehose-latency")).isTrue();
+        assertThat(Target.MOTO.serves("sqs-send")).isFalse();
+        assertThat(Target.MOTO.serves("kinesis-put")).isFalse();
+        assertThat(Target.ELASTICMQ.serves("s3-put")).isFalse();
+        assertThat(Target.KINESALITE.serves("firehose-put")).isFalse();
+        assertThat(Target.WHARF.serves("s3-get")).isTrue();
+        List<Target> s3 = CompareCommand.servedBy(List.of(Target.WHARF, Target.ELASTICMQ, Target.MOTO),
+                ScenarioSpec.parse("s3-put"));
+        assertThat(s3).containsExactly(Target.WHARF, Target.MOTO);
+        assertThat(CompareCommand.baselineFor(s3, null)).isEqualTo(Target.MOTO);
+        assertThat(Moto.command(41235)).containsExactly("moto_server", "-H", "127.0.0.1", "-p", "41235");
+        assertThat(Moto.endpointIn("WARNING: This is a development server.\n")).isNull();
+        assertThat(Moto.endpointIn(" * Running on http://127.0.0.1:41235\nPress CTRL+C to quit\n"))
+                .isEqualTo(URI.create("http://127.0.0.1:41235"));
+    }
 }

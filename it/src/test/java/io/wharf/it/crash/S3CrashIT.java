@@ -1,7 +1,6 @@
 package io.wharf.it.crash;
 
 import io.wharf.testkit.Clients;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * S3 objects through real crashes: the server jar runs as a child process while uploaders PUT objects of 64 KiB to
@@ -56,12 +54,6 @@ class S3CrashIT {
     /** A PUT that failed while the server was meant to be up: the load is broken, not the server killed. */
     private final java.util.concurrent.atomic.AtomicReference<Exception> firstFailure =
             new java.util.concurrent.atomic.AtomicReference<>();
-
-    @BeforeAll
-    static void requireS3() {
-        assumeTrue(S3CrashIT.class.getClassLoader().getResource("io/wharf/s3") != null,
-                "this build of Wharf has no S3 module yet");
-    }
 
     /** The bytes of an object: its key ends in {@code -<size>-<seed>}. */
     static byte[] content(String key) {

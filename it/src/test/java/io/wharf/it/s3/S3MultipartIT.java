@@ -1,198 +1,131 @@
 package io.wharf.it.s3;
 
-import io.wharf.testkit.Clients;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
-import software.amazon.awssdk.transfer.s3.S3TransferManager;
-import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Multipart uploads: through the S3TransferManager on the Netty async client (the SDK splits, uploads parts in
- * parallel and completes), and step by step, with AWS's ETag {@code "md5(md5(part1)‖…‖md5(partN))-N"}, part listing,
- * UploadPartCopy, and the errors: EntityTooSmall (a part but the last under 5 MiB), InvalidPart, InvalidPartOrder,
- * NoSuchUpload.
- */
+/** Multipart uploads through the SDK: create, parts, part copies, list, complete, abort and AWS's rules. */
 class S3MultipartIT extends S3TestBase {
     private static final int MIB = 1024 * 1024;
-    private static String bucket;
+    private String bucket;
 
-    @BeforeAll
-    static void multipartBucket() {
-        bucket = bucket("multipart");
+    @BeforeEach
+    void createBucket() {
+        bucket = bucket();
     }
 
-    /** AWS's multipart ETag over these parts. */
-    static String multipartEtag(List<byte[]> parts) {
-        ByteArrayOutputStream digests = new ByteArrayOutputStream();
-        parts.forEach(part -> digests.writeBytes(md5(part)));
-        return "\"" + HexFormat.of().formatHex(md5(digests.toByteArray())) + "-" + parts.size() + "\"";
+    private static byte[] filled(int size, int value) {
+        byte[] b = new byte[size];
+        Arrays.fill(b, (byte) value);
+        return b;
     }
 
-    static List<byte[]> split(byte[] data, int partSize) {
-        List<byte[]> parts = new java.util.ArrayList<>();
-        for (int offset = 0; offset < data.length; offset += partSize) {
-            parts.add(Arrays.copyOfRange(data, offset, Math.min(data.length, offset + partSize)));
-        }
-        return parts;
+    private String upload(String key) {
+        return s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType("video/mp4")).uploadId();
     }
 
-    @Test
-    void theTransferManagerUploadsAndDownloadsAFileInParts(@TempDir Path dir) throws Exception {
-        int partSize = 8 * MIB; // the SDK's default minimum part size
-        byte[] data = bytes(3 * partSize + 12345, 77);
-        Path source = Files.write(dir.resolve("upload.bin"), data);
-        Path target = dir.resolve("download.bin");
-        try (S3AsyncClient async = Clients.s3AsyncBuilder(endpoint())
-                .multipartConfiguration(m -> m.minimumPartSizeInBytes((long) partSize)
-                        .thresholdInBytes((long) partSize)).build();
-             S3TransferManager transfers = S3TransferManager.builder().s3Client(async).build()) {
-            CompletedFileUpload upload = transfers.uploadFile(u -> u.source(source)
-                    .putObjectRequest(p -> p.bucket(bucket).key("tm/big.bin"))).completionFuture().join();
-            assertThat(upload.response().eTag()).isEqualTo(multipartEtag(split(data, partSize)));
-            transfers.downloadFile(d -> d.destination(target)
-                    .getObjectRequest(g -> g.bucket(bucket).key("tm/big.bin"))).completionFuture().join();
-        }
-        assertThat(Files.mismatch(source, target)).as("first differing byte").isEqualTo(-1L);
-        assertThat(s3().headObject(r -> r.bucket(bucket).key("tm/big.bin")).contentLength()).isEqualTo(data.length);
+    private CompletedPart part(String key, String id, int number, byte[] bytes) {
+        String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(id).partNumber(number),
+                RequestBody.fromBytes(bytes)).eTag();
+        return CompletedPart.builder().partNumber(number).eTag(etag).build();
     }
 
     @Test
-    void stepByStepWithListingAndTheMultipartEtag() {
-        String key = "manual/object.bin";
-        byte[] first = bytes(5 * MIB, 1);
-        byte[] last = bytes(1, 2);
-        String uploadId = s3().createMultipartUpload(r -> r.bucket(bucket).key(key).contentType("application/x-test")
-                .metadata(java.util.Map.of("made-by", "parts"))).uploadId();
-        assertThat(uploadId).isNotBlank();
-        assertThat(s3().listMultipartUploads(r -> r.bucket(bucket).prefix("manual/")).uploads())
-                .anySatisfy(u -> {
-                    assertThat(u.key()).isEqualTo(key);
-                    assertThat(u.uploadId()).isEqualTo(uploadId);
-                });
-        String etag1 = s3().uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
-                RequestBody.fromBytes(first)).eTag();
-        String etag2 = s3().uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
-                RequestBody.fromBytes(last)).eTag();
-        assertThat(etag1).isEqualTo(etagOf(first));
-        assertThat(etag2).isEqualTo(etagOf(last));
-
-        ListPartsResponse parts = s3().listParts(r -> r.bucket(bucket).key(key).uploadId(uploadId));
-        assertThat(parts.parts()).extracting(Part::partNumber).containsExactly(1, 2);
-        assertThat(parts.parts()).extracting(Part::size).containsExactly((long) first.length, 1L);
-        assertThat(parts.parts()).extracting(Part::eTag).containsExactly(etag1, etag2);
-
-        String etag = s3().completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag1).build(),
-                        CompletedPart.builder().partNumber(2).eTag(etag2).build()))).eTag();
-        assertThat(etag).isEqualTo(multipartEtag(List.of(first, last))).matches("\"[0-9a-f]{32}-2\"");
-        var head = s3().headObject(r -> r.bucket(bucket).key(key));
-        assertThat(head.eTag()).isEqualTo(etag);
-        assertThat(head.contentLength()).isEqualTo(first.length + 1L);
-        assertThat(head.contentType()).isEqualTo("application/x-test");
-        assertThat(head.metadata()).containsEntry("made-by", "parts");
-        byte[] whole = s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
-        assertThat(Arrays.equals(whole, 0, first.length, first, 0, first.length)).isTrue();
-        assertThat(whole[first.length]).isEqualTo(last[0]);
-        // a completed upload is gone
-        assertThat(s3().listMultipartUploads(r -> r.bucket(bucket).prefix("manual/")).uploads()).isEmpty();
-        assertS3Error(404, "NoSuchUpload", () -> s3().listParts(r -> r.bucket(bucket).key(key).uploadId(uploadId)));
+    void completeMakesTheObjectWithAMultipartEtag() throws Exception {
+        String id = upload("big");
+        byte[] one = filled(5 * MIB, 1);
+        byte[] two = filled(123, 2);
+        CompletedPart p1 = part("big", id, 1, one);
+        CompletedPart p2 = part("big", id, 2, two);
+        assertThat(s3.listParts(r -> r.bucket(bucket).key("big").uploadId(id)).parts()).extracting(Part::partNumber,
+                Part::size).containsExactly(org.assertj.core.groups.Tuple.tuple(1, (long) one.length),
+                org.assertj.core.groups.Tuple.tuple(2, 123L));
+        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket)).uploads()).extracting(MultipartUpload::uploadId)
+                .containsExactly(id);
+        var done = s3.completeMultipartUpload(r -> r.bucket(bucket).key("big").uploadId(id)
+                .multipartUpload(m -> m.parts(p1, p2)));
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        md5.update(MessageDigest.getInstance("MD5").digest(one));
+        md5.update(MessageDigest.getInstance("MD5").digest(two));
+        assertThat(done.eTag()).isEqualTo('"' + HexFormat.of().formatHex(md5.digest()) + "-2\"");
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(one);
+        expected.writeBytes(two);
+        var got = s3.getObjectAsBytes(r -> r.bucket(bucket).key("big"));
+        assertThat(got.asByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(got.response().contentType()).isEqualTo("video/mp4");
+        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket)).uploads()).isEmpty();
+        var second = s3.getObjectAsBytes(r -> r.bucket(bucket).key("big").partNumber(2));
+        assertThat(second.asByteArray()).isEqualTo(two);
+        assertThat(second.response().partsCount()).isEqualTo(2);
+        assertThat(second.response().contentRange()).isEqualTo("bytes " + one.length + "-" + (one.length + 122) + "/"
+                + (one.length + 123));
+        assertError(() -> s3.headObject(r -> r.bucket(bucket).key("big").partNumber(3)), 416, null);
+        assertError(() -> s3.listParts(r -> r.bucket(bucket).key("big").uploadId(id)), 404, "NoSuchUpload");
     }
 
     @Test
-    void uploadPartCopyTakesARangeOfAnotherObject() {
-        byte[] source = bytes(6 * MIB, 5);
-        s3().putObject(r -> r.bucket(bucket).key("copy/source"), RequestBody.fromBytes(source));
-        String uploadId = s3().createMultipartUpload(r -> r.bucket(bucket).key("copy/target")).uploadId();
-        String etag1 = s3().uploadPartCopy(r -> r.sourceBucket(bucket).sourceKey("copy/source")
-                .destinationBucket(bucket).destinationKey("copy/target").uploadId(uploadId).partNumber(1)
-                .copySourceRange("bytes=0-" + (5 * MIB - 1))).copyPartResult().eTag();
-        String etag2 = s3().uploadPart(r -> r.bucket(bucket).key("copy/target").uploadId(uploadId).partNumber(2),
-                RequestBody.fromString("tail")).eTag();
-        assertThat(etag1).isEqualTo(etagOf(Arrays.copyOf(source, 5 * MIB)));
-        s3().completeMultipartUpload(r -> r.bucket(bucket).key("copy/target").uploadId(uploadId)
-                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag1).build(),
-                        CompletedPart.builder().partNumber(2).eTag(etag2).build())));
-        byte[] whole = s3().getObjectAsBytes(r -> r.bucket(bucket).key("copy/target")).asByteArray();
-        assertThat(whole).hasSize(5 * MIB + 4);
-        assertThat(Arrays.equals(whole, 0, 5 * MIB, source, 0, 5 * MIB)).isTrue();
+    void compositeChecksums() {
+        String id = s3.createMultipartUpload(r -> r.bucket(bucket).key("sum").checksumAlgorithm(ChecksumAlgorithm.CRC32))
+                .uploadId();
+        var p1 = s3.uploadPart(r -> r.bucket(bucket).key("sum").uploadId(id).partNumber(1)
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(filled(5 * MIB, 7)));
+        var p2 = s3.uploadPart(r -> r.bucket(bucket).key("sum").uploadId(id).partNumber(2)
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(filled(10, 8)));
+        assertThat(p1.checksumCRC32()).isNotNull();
+        var done = s3.completeMultipartUpload(r -> r.bucket(bucket).key("sum").uploadId(id).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(p1.eTag()).checksumCRC32(p1.checksumCRC32()).build(),
+                CompletedPart.builder().partNumber(2).eTag(p2.eTag()).checksumCRC32(p2.checksumCRC32()).build())));
+        assertThat(done.checksumCRC32()).endsWith("-2");
+        assertThat(s3.headObject(r -> r.bucket(bucket).key("sum").checksumMode(ChecksumMode.ENABLED)).checksumCRC32())
+                .isEqualTo(done.checksumCRC32());
     }
 
     @Test
-    void partsUnderFiveMebibytesAreEntityTooSmall() {
-        String uploadId = s3().createMultipartUpload(r -> r.bucket(bucket).key("small")).uploadId();
-        String etag1 = s3().uploadPart(r -> r.bucket(bucket).key("small").uploadId(uploadId).partNumber(1),
-                RequestBody.fromBytes(bytes(1024, 1))).eTag();
-        String etag2 = s3().uploadPart(r -> r.bucket(bucket).key("small").uploadId(uploadId).partNumber(2),
-                RequestBody.fromBytes(bytes(1024, 2))).eTag();
-        var error = assertS3Error(400, "EntityTooSmall", () -> s3().completeMultipartUpload(r -> r.bucket(bucket)
-                .key("small").uploadId(uploadId).multipartUpload(m -> m.parts(
-                        CompletedPart.builder().partNumber(1).eTag(etag1).build(),
-                        CompletedPart.builder().partNumber(2).eTag(etag2).build()))));
-        assertThat(error.awsErrorDetails().errorMessage())
-                .isEqualTo("Your proposed upload is smaller than the minimum allowed object size.");
-        assertThrowsNoObject("small");
-        // one small part alone is fine: the last part may be any size
-        s3().completeMultipartUpload(r -> r.bucket(bucket).key("small").uploadId(uploadId)
-                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag1).build())));
-        assertThat(s3().headObject(r -> r.bucket(bucket).key("small")).contentLength()).isEqualTo(1024);
+    void awsRules() {
+        String id = upload("rules");
+        CompletedPart small = part("rules", id, 1, filled(100, 1));
+        CompletedPart last = part("rules", id, 2, filled(100, 2));
+        assertError(() -> s3.uploadPart(r -> r.bucket(bucket).key("rules").uploadId(id).partNumber(10_001),
+                RequestBody.fromString("x")), 400, "InvalidArgument");
+        assertError(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key("rules").uploadId(id)
+                .multipartUpload(m -> m.parts(small, last))), 400, "EntityTooSmall");
+        assertError(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key("rules").uploadId(id)
+                .multipartUpload(m -> m.parts(last, small))), 400, "InvalidPartOrder");
+        assertError(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key("rules").uploadId(id)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag("\"0000\"").build()))), 400,
+                "InvalidPart");
+        s3.abortMultipartUpload(r -> r.bucket(bucket).key("rules").uploadId(id));
+        assertError(() -> s3.abortMultipartUpload(r -> r.bucket(bucket).key("rules").uploadId(id)), 404,
+                "NoSuchUpload");
+        assertError(() -> s3.uploadPart(r -> r.bucket(bucket).key("rules").uploadId(id).partNumber(3),
+                RequestBody.fromString("x")), 404, "NoSuchUpload");
     }
 
     @Test
-    void completeChecksThePartsItIsGiven() {
-        String uploadId = s3().createMultipartUpload(r -> r.bucket(bucket).key("checked")).uploadId();
-        String etag1 = s3().uploadPart(r -> r.bucket(bucket).key("checked").uploadId(uploadId).partNumber(1),
-                RequestBody.fromBytes(bytes(5 * MIB, 3))).eTag();
-        // both parts big enough, so that only the order is wrong below
-        String etag2 = s3().uploadPart(r -> r.bucket(bucket).key("checked").uploadId(uploadId).partNumber(2),
-                RequestBody.fromBytes(bytes(5 * MIB, 4))).eTag();
-        assertS3Error(400, "InvalidPart", () -> s3().completeMultipartUpload(r -> r.bucket(bucket).key("checked")
-                .uploadId(uploadId).multipartUpload(m -> m.parts(
-                        CompletedPart.builder().partNumber(1).eTag("\"00000000000000000000000000000000\"").build()))));
-        assertS3Error(400, "InvalidPart", () -> s3().completeMultipartUpload(r -> r.bucket(bucket).key("checked")
-                .uploadId(uploadId).multipartUpload(m -> m.parts(
-                        CompletedPart.builder().partNumber(3).eTag(etag1).build()))));
-        assertS3Error(400, "InvalidPartOrder", () -> s3().completeMultipartUpload(r -> r.bucket(bucket).key("checked")
-                .uploadId(uploadId).multipartUpload(m -> m.parts(
-                        CompletedPart.builder().partNumber(2).eTag(etag2).build(),
-                        CompletedPart.builder().partNumber(1).eTag(etag1).build()))));
-        assertThrowsNoObject("checked");
-    }
-
-    @Test
-    void abortedAndUnknownUploadsAreNoSuchUpload() {
-        String uploadId = s3().createMultipartUpload(r -> r.bucket(bucket).key("aborted")).uploadId();
-        s3().uploadPart(r -> r.bucket(bucket).key("aborted").uploadId(uploadId).partNumber(1),
-                RequestBody.fromString("part"));
-        assertThat(s3().abortMultipartUpload(r -> r.bucket(bucket).key("aborted").uploadId(uploadId))
-                .sdkHttpResponse().statusCode()).isEqualTo(204);
-        var error = assertS3Error(404, "NoSuchUpload", () -> s3().uploadPart(r -> r.bucket(bucket).key("aborted")
-                .uploadId(uploadId).partNumber(2), RequestBody.fromString("late")));
-        assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("The specified upload does not exist. The upload"
-                + " ID may be invalid, or the upload may have been aborted or completed.");
-        assertS3Error(404, "NoSuchUpload", () -> s3().completeMultipartUpload(r -> r.bucket(bucket).key("aborted")
-                .uploadId(uploadId).multipartUpload(m -> m.parts(
-                        CompletedPart.builder().partNumber(1).eTag("\"x\"").build()))));
-        assertS3Error(404, "NoSuchUpload", () -> s3().uploadPart(r -> r.bucket(bucket).key("aborted")
-                .uploadId("no-such-upload-id").partNumber(1), RequestBody.fromString("x")));
-        assertThrowsNoObject("aborted");
-    }
-
-    private static void assertThrowsNoObject(String key) {
-        assertS3Error(404, "NoSuchKey", () -> s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)));
+    void uploadPartCopyWithARange() {
+        put(bucket, "source", "0123456789");
+        String id = upload("copied");
+        var copy = s3.uploadPartCopy(r -> r.sourceBucket(bucket).sourceKey("source").destinationBucket(bucket)
+                .destinationKey("copied").uploadId(id).partNumber(1).copySourceRange("bytes=3-6"));
+        assertThat(copy.copyPartResult().eTag()).isNotBlank();
+        assertError(() -> s3.uploadPartCopy(r -> r.sourceBucket(bucket).sourceKey("source").destinationBucket(bucket)
+                .destinationKey("copied").uploadId(id).partNumber(2).copySourceRange("bytes=5-99")), 400,
+                "InvalidArgument");
+        s3.completeMultipartUpload(r -> r.bucket(bucket).key("copied").uploadId(id).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(copy.copyPartResult().eTag()).build())));
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("copied")).asUtf8String()).isEqualTo("3456");
     }
 }

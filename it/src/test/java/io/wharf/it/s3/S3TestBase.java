@@ -2,134 +2,83 @@ package io.wharf.it.s3;
 
 import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * One Wharf per test class (in-process, ephemeral port, in-memory store) and the SDK's S3 client on it, path-style,
- * with every SDK default on (flexible checksums, chunked uploads, response validation).
- *
- * <p>The suites are written from AWS's documented behaviour, not from Wharf's code. To check a suite against another
- * S3 implementation, point it there with {@code -Dwharf.it.s3.endpoint=http://127.0.0.1:PORT} (e.g. moto_server): the
- * Wharf the extension starts is then left alone.
+ * One Wharf per test class and the SDK's S3 client (path-style, the SDK's default checksums) acting as the root of
+ * the default account, in whatever auth mode the build runs them.
  */
 abstract class S3TestBase {
-    /** The system property that aims the S3 suites at another endpoint than the Wharf the extension starts. */
-    static final String ENDPOINT_PROPERTY = "wharf.it.s3.endpoint";
-
+    static final String ACCOUNT = "000000000000";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
 
-    private static S3Client s3;
+    protected S3Client s3;
 
-    /** Where the S3 clients go: {@value #ENDPOINT_PROPERTY} when set, else the Wharf under test. */
-    static URI endpoint() {
-        String other = System.getProperty(ENDPOINT_PROPERTY, "");
-        return other.isBlank() ? WHARF.endpoint() : URI.create(other.strip());
+    @BeforeEach
+    void client() {
+        s3 = client(Region.US_EAST_1);
     }
 
-    /** True when the suite runs against another endpoint than Wharf (for the few Wharf-only checks). */
-    static boolean againstWharf() {
-        return System.getProperty(ENDPOINT_PROPERTY, "").isBlank();
+    @AfterEach
+    void closeClient() {
+        s3.close();
     }
 
-    /**
-     * Until the S3 module is merged, the Wharf under test has no S3 and these suites are skipped (against another
-     * endpoint they always run). Remove with the merge: from then on S3 is always there.
-     */
-    @BeforeAll
-    static void requireS3() {
-        assumeTrue(!againstWharf() || servesModule("io/wharf/s3"), "this build of Wharf has no S3 module yet");
+    static S3Client client(Region region) {
+        return client(WHARF.endpoint(), region);
     }
 
-    /** Whether a Wharf module's package is on the class path (the server loads every module it has). */
-    static boolean servesModule(String packagePath) {
-        return S3TestBase.class.getClassLoader().getResource(packagePath) != null;
+    @SuppressWarnings("deprecation")
+    static S3Client client(URI endpoint, Region region) {
+        return S3Client.builder().endpointOverride(endpoint).region(region).credentialsProvider(Clients.CREDENTIALS)
+                .forcePathStyle(true)
+                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(
+                        software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
-    /** The class's shared path-style client with the SDK's defaults, closed after the class. */
-    static synchronized S3Client s3() {
-        if (s3 == null) {
-            s3 = Clients.s3(endpoint());
-        }
-        return s3;
+    static String unique(String base) {
+        return base + "-" + COUNTER.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
     }
 
-    @AfterAll
-    static synchronized void closeClient() {
-        if (s3 != null) {
-            s3.close();
-            s3 = null;
-        }
-    }
-
-    /** A bucket name no other test uses: lower case, 3-63 characters, as AWS's naming rules want. */
-    static String uniqueBucket(String base) {
-        return (base + "-" + COUNTER.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36))
-                .toLowerCase(Locale.ROOT);
-    }
-
-    /** Creates a fresh bucket and returns its name. */
-    static String bucket(String base) {
-        String name = uniqueBucket(base);
-        s3().createBucket(r -> r.bucket(name));
+    String bucket() {
+        String name = unique("bkt");
+        s3.createBucket(r -> r.bucket(name));
         return name;
     }
 
-    /** {@code size} pseudo-random bytes from {@code seed} (incompressible, reproducible). */
-    static byte[] bytes(int size, long seed) {
-        byte[] data = new byte[size];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < size; i += 8) {
-            long value = random.nextLong();
-            for (int j = 0; j < 8 && i + j < size; j++) {
-                data[i + j] = (byte) (value >>> (8 * j));
-            }
-        }
-        return data;
+    void put(String bucket, String key, String content) {
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(content));
     }
 
-    static byte[] md5(byte[] data) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+    /** The S3 error a call answers. */
+    static S3Exception error(Runnable call) {
+        S3Exception e = catchThrowableOfType(S3Exception.class, call::run);
+        assertThat(e).as("expected an S3 error").isNotNull();
+        return e;
     }
 
-    /** The ETag AWS gives a single-request upload: the quoted hex MD5 of the body. */
-    static String etagOf(byte[] data) {
-        return "\"" + HexFormat.of().formatHex(md5(data)) + "\"";
-    }
-
-    /**
-     * Runs {@code call}, which must fail with an S3 error of this HTTP status and code, as the SDK parsed it; returns
-     * the exception for more checks.
-     */
-    static S3Exception assertS3Error(int status, String code, Executable call) {
-        S3Exception error = assertThrows(S3Exception.class, call);
-        assertThat(error.statusCode()).as("HTTP status of %s", error.getMessage()).isEqualTo(status);
+    static void assertError(Runnable call, int status, String code) {
+        S3Exception e = error(call);
+        assertThat(e.statusCode()).as("status").isEqualTo(status);
         if (code != null) {
-            assertThat(error.awsErrorDetails().errorCode()).as("error code of %s", error.getMessage()).isEqualTo(code);
+            assertThat(e.awsErrorDetails().errorCode()).as("code").isEqualTo(code);
         }
-        return error;
     }
 }

@@ -18,5 +18,9 @@ public enum AuthFailure {
     /** The request's date is more than 15 minutes from now, or a presigned URL has expired. */
     REQUEST_EXPIRED,
     /** The session token of temporary credentials has expired. */
-    EXPIRED_TOKEN
+    EXPIRED_TOKEN,
+    /** S3: a header-signed request without {@code x-amz-content-sha256} ({@link SigningRules#contentSha256Header()}). */
+    CONTENT_SHA256_MISSING,
+    /** S3: {@code x-amz-content-sha256} is a hash, but not the body's ({@link SigningRules#contentSha256Header()}). */
+    CONTENT_SHA256_MISMATCH
 }

@@ -73,7 +73,25 @@ public final class RequestAuthenticator {
         }
         SigV4Verifier.Verified verified = verifier.verify(request, service.signingName(), credentials,
                 SigningRules.of(service));
-        return new Authentication(verified.principal(), region);
+        return new Authentication(verified.principal(), region, verified.chunkSigning());
+    }
+
+    /**
+     * As {@link #authenticate(WireRequest, Credential, ServiceModel, boolean, boolean)}, for S3: a request without a
+     * SigV4 credential may carry a Version 2 presigned signature ({@link SigV2Presigned}), checked over
+     * {@code resourcePath} (the raw path with the bucket in front) where signatures are verified.
+     */
+    public Authentication authenticateS3(WireRequest request, Credential credential, ServiceModel service,
+                                         boolean anonymousAllowed, boolean anonymousByPolicy, String resourcePath) {
+        if (credential != null || !SigV2Presigned.present(request)) {
+            return authenticate(request, credential, service, anonymousAllowed, anonymousByPolicy);
+        }
+        if (!mode.verifiesSignatures()) {
+            return new Authentication(unverified(request, new Credential(SigV2Presigned.accessKeyId(request), "",
+                    defaultRegion, service.signingName())), defaultRegion);
+        }
+        return new Authentication(SigV2Presigned.verify(request, resourcePath, credentials, clock.instant()),
+                defaultRegion);
     }
 
     private Principal unverified(WireRequest request, Credential credential) {

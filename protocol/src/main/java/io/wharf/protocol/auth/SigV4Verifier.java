@@ -39,9 +39,18 @@ public final class SigV4Verifier {
     private static final MessageDigest SHA256 = sha256Prototype();
     private static final HexFormat HEX = HexFormat.of();
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+    /** The aws-chunked payloads S3 accepts: chunk-signed, chunk-signed with a signed trailer, unsigned with a trailer. */
+    static final String STREAMING_SIGNED = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
+    static final String STREAMING_SIGNED_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+    static final String STREAMING_UNSIGNED_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
 
     /** Who signed a verified request. */
-    public record Verified(Credential credential, Principal principal, boolean presigned, String sessionToken) {
+    public record Verified(Credential credential, Principal principal, boolean presigned, String sessionToken,
+                           ChunkSigning chunkSigning) {
+
+        public Verified(Credential credential, Principal principal, boolean presigned, String sessionToken) {
+            this(credential, principal, presigned, sessionToken, null);
+        }
     }
 
     private final Clock clock;
@@ -89,7 +98,7 @@ public final class SigV4Verifier {
         CredentialStore.SigningIdentity identity =
                 credentials.find(credential.accessKeyId(), parameters.sessionToken(), now);
 
-        String payloadHash = payloadHash(request, rules);
+        String payloadHash = payloadHash(request, rules, parameters.presigned());
         String canonicalRequest = CanonicalRequest.build(request, rules, parameters.presigned(), signedHeaders,
                 payloadHash);
         String scope = credential.date() + "/" + credential.region() + "/" + credential.service() + "/aws4_request";
@@ -102,7 +111,14 @@ public final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected, parameters.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw AuthException.signatureDoesNotMatch(canonicalRequest, stringToSign);
         }
-        return new Verified(credential, identity.principal(), parameters.presigned(), parameters.sessionToken());
+        ChunkSigning chunkSigning = null;
+        if (payloadHash.equals(STREAMING_SIGNED) || payloadHash.equals(STREAMING_SIGNED_TRAILER)) {
+            chunkSigning = new ChunkSigning(signingKeys.signer(parameters.credential(), identity.secretAccessKey(),
+                    credential.date(), credential.region(), credential.service()), date.basic(), scope,
+                    parameters.signature(), payloadHash.equals(STREAMING_SIGNED_TRAILER));
+        }
+        return new Verified(credential, identity.principal(), parameters.presigned(), parameters.sessionToken(),
+                chunkSigning);
     }
 
     /** How many signing keys are cached (for tests and metrics). */
@@ -204,12 +220,23 @@ public final class SigV4Verifier {
     /**
      * The payload hash the client signed: the body's SHA-256, or the {@code x-amz-content-sha256} header when sent —
      * {@code UNSIGNED-PAYLOAD} as such, a hex hash only when it is the body's (else a body changed after signing would
-     * pass). Chunk-signed {@code STREAMING-…} payloads are S3's and refused until the S3 work verifies chunks.
+     * pass). Where S3's rules apply ({@link SigningRules#contentSha256Header()}) a header-signed request must send the
+     * header, a presigned one without it signed {@code UNSIGNED-PAYLOAD}, and a wrong hash is
+     * {@link AuthFailure#CONTENT_SHA256_MISMATCH}. The aws-chunked {@code STREAMING-…} values are accepted where
+     * {@link SigningRules#streamingPayloads()} (S3); their chunks are checked as the body is read. A body the front
+     * door spooled to a file is hashed from the file, streamed.
      */
-    private static String payloadHash(WireRequest request, SigningRules rules) {
+    private static String payloadHash(WireRequest request, SigningRules rules, boolean presigned) {
         String declared = request.header("x-amz-content-sha256");
         if (declared == null) {
-            return HEX.formatHex(sha256(request.body()));
+            if (rules.contentSha256Header()) {
+                if (presigned) {
+                    return UNSIGNED_PAYLOAD;
+                }
+                throw new AuthException(AuthFailure.CONTENT_SHA256_MISSING,
+                        "Missing required header for this request: x-amz-content-sha256");
+            }
+            return HEX.formatHex(bodySha256(request));
         }
         declared = declared.trim();
         if (declared.equals(UNSIGNED_PAYLOAD)) {
@@ -220,13 +247,39 @@ public final class SigV4Verifier {
                 throw AuthException.incomplete("x-amz-content-sha256 '" + declared
                         + "' (a chunk-signed payload) is not supported by this service.");
             }
+            if (!declared.equals(STREAMING_SIGNED) && !declared.equals(STREAMING_SIGNED_TRAILER)
+                    && !declared.equals(STREAMING_UNSIGNED_TRAILER)) {
+                throw AuthException.incomplete("x-amz-content-sha256 '" + declared + "' is not supported.");
+            }
             return declared;
         }
-        String actual = HEX.formatHex(sha256(request.body()));
+        String actual = HEX.formatHex(bodySha256(request));
         if (!actual.equalsIgnoreCase(declared)) {
+            if (rules.contentSha256Header()) {
+                throw new AuthException(AuthFailure.CONTENT_SHA256_MISMATCH,
+                        "The provided 'x-amz-content-sha256' header does not match what was computed.");
+            }
             throw AuthException.signatureDoesNotMatch();
         }
         return declared;
+    }
+
+    /** The SHA-256 of the body as received: from memory, or streamed from the spool file. */
+    private static byte[] bodySha256(WireRequest request) {
+        if (request.bodyFile() == null) {
+            return sha256(request.body());
+        }
+        MessageDigest digest = sha256Prototype();
+        try (java.io.InputStream in = request.openBody()) {
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                digest.update(buffer, 0, read);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return digest.digest();
     }
 
     private static byte[] sha256(byte[] data) {

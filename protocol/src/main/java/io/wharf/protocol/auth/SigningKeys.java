@@ -57,6 +57,10 @@ final class SigningKeys {
         return keyed(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
+    static Mac keyedMac(byte[] key) {
+        return keyed(key);
+    }
+
     private static Mac keyed(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -16,8 +16,9 @@ import io.wharf.protocol.model.ServiceModel;
  *                            {@code X-Amz-Date} as a signed header: STS (aws/aws-sdk-go#2167,
  *                            kubernetes-sigs/aws-iam-authenticator#258) and SQS (aws/aws-sdk-ruby#2498) were seen doing
  *                            so, and EKS tokens (STS URLs with {@code X-Amz-Expires=60}, used for 14 minutes) rely on it
- * @param streamingPayloads   {@code x-amz-content-sha256: STREAMING-…} (chunked signing) is accepted; S3 only, refused
- *                            until the S3 work verifies chunk signatures
+ * @param streamingPayloads   {@code x-amz-content-sha256: STREAMING-…} (aws-chunked payloads, chunk-signed or with an
+ *                            unsigned trailer) is accepted; S3 only. The verifier hands the chunk-signing chain on
+ *                            ({@link ChunkSigning}); the REST-XML decoder checks each chunk
  * @param algorithmFirst      an unknown algorithm is reported before missing parameters (the ordering
  *                            dacut/scratchstack-aws-signature recorded as "AWS Auth Error Ordering", rules 6a/7a); Coral
  *                            JSON services list the missing parameters first (mhart/kinesalite {@code test/connection.js}:
@@ -26,21 +27,25 @@ import io.wharf.protocol.model.ServiceModel;
  *                            'X-Amz-SignedHeaders'"); with it, a header part without {@code =} is an error ("'…' not a valid
  *                            key=value pair (missing equal-sign) in Authorization header: '…'", rule 6b), without it
  *                            the part is ignored, as kinesalite does
+ * @param contentSha256Header S3's rules for {@code x-amz-content-sha256}: a header-signed request must send it
+ *                            (InvalidRequest otherwise), a presigned one signs {@code UNSIGNED-PAYLOAD} without it, and
+ *                            a hex hash that is not the body's is its own failure (XAmzContentSHA256Mismatch), not a
+ *                            signature mismatch
  */
 public record SigningRules(boolean normalizePath, boolean doubleEncodePath, boolean honourExpires,
-                           boolean streamingPayloads, boolean algorithmFirst) {
+                           boolean streamingPayloads, boolean algorithmFirst, boolean contentSha256Header) {
 
     /** SQS (Query and JSON), SNS, IAM, STS. */
-    public static final SigningRules QUERY = new SigningRules(true, true, false, false, true);
+    public static final SigningRules QUERY = new SigningRules(true, true, false, false, true, false);
 
     /** Kinesis and other Coral JSON 1.0/1.1 and CBOR services. */
-    public static final SigningRules JSON = new SigningRules(true, true, false, false, false);
+    public static final SigningRules JSON = new SigningRules(true, true, false, false, false, false);
 
     /**
-     * S3: single encoding, no path normalisation, {@code X-Amz-Expires} honoured. Streaming (chunk-signed) payloads stay
-     * refused until chunk signatures are verified.
+     * S3: single encoding, no path normalisation, {@code X-Amz-Expires} honoured, streaming (aws-chunked) payloads,
+     * {@code x-amz-content-sha256} required on header-signed requests.
      */
-    public static final SigningRules S3 = new SigningRules(false, false, true, false, true);
+    public static final SigningRules S3 = new SigningRules(false, false, true, true, true, true);
 
     /** The rules of the service {@code model} describes. */
     public static SigningRules of(ServiceModel model) {

@@ -66,8 +66,26 @@ public final class ServiceModel {
                     shapeOrNull(op.path("input").path("shape").asText(null)),
                     shapeOrNull(op.path("output").path("shape").asText(null)),
                     op.path("output").path("resultWrapper").asText(null),
-                    List.copyOf(errors)));
+                    List.copyOf(errors), http(op.path("http")), op.path("deprecated").asBoolean(false)));
         });
+    }
+
+    private static HttpTrait http(JsonNode http) {
+        if (!http.has("method") || !http.has("requestUri")) {
+            return null;
+        }
+        return new HttpTrait(http.get("method").asText().toUpperCase(java.util.Locale.ROOT),
+                http.get("requestUri").asText(), http.path("responseCode").asInt(200));
+    }
+
+    private static XmlNamespace xmlNamespace(JsonNode trait) {
+        if (trait.isTextual()) {
+            return new XmlNamespace(null, trait.asText());
+        }
+        if (!trait.has("uri")) {
+            return null;
+        }
+        return new XmlNamespace(trait.path("prefix").asText(null), trait.get("uri").asText());
     }
 
     /** Loads a model and, when {@code overlay} is not null, merges the overlay over it first. */
@@ -128,6 +146,10 @@ public final class ServiceModel {
         shape.sensitive = def.path("sensitive").asBoolean(false);
         shape.eventStream = def.path("eventstream").asBoolean(false);
         shape.timestampFormat = def.path("timestampFormat").asText(null);
+        shape.payload = def.path("payload").asText(null);
+        shape.streaming = def.path("streaming").asBoolean(false);
+        shape.xmlNamespace = xmlNamespace(def.path("xmlNamespace"));
+        shape.locationName = def.path("locationName").asText(null);
         if (def.has("error")) {
             JsonNode err = def.get("error");
             shape.error = new ErrorTrait(err.path("code").asText(shape.name()),
@@ -153,7 +175,9 @@ public final class ServiceModel {
     private Member member(String name, JsonNode ref) {
         return new Member(name, shape(ref.path("shape").asText()), ref.path("locationName").asText(null),
                 ref.path("flattened").asBoolean(false), ref.path("timestampFormat").asText(null),
-                ref.path("xmlAttribute").asBoolean(false), ref.path("jsonvalue").asBoolean(false));
+                ref.path("xmlAttribute").asBoolean(false), ref.path("jsonvalue").asBoolean(false),
+                ref.path("location").asText(null), xmlNamespace(ref.path("xmlNamespace")),
+                ref.path("streaming").asBoolean(false));
     }
 
     /** The shape with this name; a missing shape is a broken model, so this throws. */
@@ -182,7 +206,7 @@ public final class ServiceModel {
     /** The {@code X-Amz-Target} prefix ({@code AmazonSQS}); null for Query services. */
     public String targetPrefix() { return targetPrefix; }
     public String jsonVersion() { return jsonVersion; }
-    /** The XML namespace of Query responses; null when the model names none. */
+    /** The XML namespace of Query responses; null when the model names none (S3's: see {@link Shape#xmlNamespace()}). */
     public String xmlNamespace() { return xmlNamespace; }
     public String serviceId() { return serviceId; }
     public boolean awsQueryCompatible() { return awsQueryCompatible; }

@@ -29,6 +29,10 @@ public final class Shape {
     String timestampFormat;
     boolean sensitive;
     boolean eventStream;
+    String payload;
+    boolean streaming;
+    XmlNamespace xmlNamespace;
+    String locationName;
 
     Shape(String name, ShapeType type) {
         this.name = name;
@@ -58,6 +62,19 @@ public final class Shape {
     public boolean sensitive() { return sensitive; }
     /** A structure whose members are the events (and exceptions) of an event stream ({@code "eventstream": true}). */
     public boolean eventStream() { return eventStream; }
+
+    /** REST protocols: the member that is the whole body ({@code "payload"}), or null when the body holds the members. */
+    public String payload() { return payload; }
+    /** A blob (or string) streamed rather than held ({@code "streaming": true}: S3's object bodies). */
+    public boolean streaming() { return streaming; }
+    /** The namespace the shape's element declares, or null. */
+    public XmlNamespace xmlNamespace() { return xmlNamespace; }
+    /**
+     * The element name of the shape when it is a document's root (REST-XML): from the model, or from Wharf's overlay
+     * for output shapes whose root AWS names without the model saying ({@code ListAllMyBucketsResult}); null when
+     * neither names one.
+     */
+    public String locationName() { return locationName; }
 
     @Override
     public String toString() {

@@ -21,7 +21,9 @@ public interface RequestBody {
     /**
      * The decoded bytes; once. Reading throws an {@link io.wharf.protocol.AwsException} (as an unchecked exception
      * through the stream's IOException, see {@link BodyException}) when a chunk's signature or framing is wrong, and
-     * an IOException when the client went away.
+     * an IOException when the client went away. A chunk's bytes are handed on before its signature (which follows
+     * them) is checked: what was read counts only once the stream reached its end without an exception; after one,
+     * discard it.
      */
     InputStream open() throws IOException;
 

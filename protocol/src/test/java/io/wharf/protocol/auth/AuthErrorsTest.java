@@ -55,6 +55,44 @@ class AuthErrorsTest {
     }
 
     @Test
+    void s3Family() {
+        assertThat(AuthErrors.Family.of(TestModels.S3)).isEqualTo(AuthErrors.Family.REST_XML);
+        is(AuthErrors.s3(MISSING), "AccessDenied", 403, "Access Denied");
+        is(AuthErrors.s3(INCOMPLETE), "AuthorizationHeaderMalformed", 400, INCOMPLETE.getMessage());
+        is(AuthErrors.s3(AuthException.incomplete("X-Amz-Expires must be less than a week (in seconds) that is 604800")),
+                "AuthorizationQueryParametersError", 400,
+                "X-Amz-Expires must be less than a week (in seconds) that is 604800");
+        is(AuthErrors.s3(UNKNOWN_KEY), "InvalidAccessKeyId", 403,
+                "The AWS Access Key Id you provided does not exist in our records.");
+        is(AuthErrors.s3(AuthException.invalidSessionToken()), "InvalidToken", 400,
+                "The provided token is malformed or otherwise invalid.");
+        is(AuthErrors.s3(MISMATCH), "SignatureDoesNotMatch", 403, AuthErrors.S3_SIGNATURE_MISMATCH);
+        AwsException explained = AuthErrors.s3(AuthException.signatureDoesNotMatch("GET\n/b\n", "AWS4-HMAC-SHA256\nx"));
+        assertThat(explained.fields()).containsExactly(Map.entry("StringToSign", "AWS4-HMAC-SHA256\nx"),
+                Map.entry("CanonicalRequest", "GET\n/b\n"));
+        is(AuthErrors.s3(new AuthException(AuthFailure.SIGNATURE_DOES_NOT_MATCH,
+                        "Credential should be scoped to a valid region, not 'moon'. ")), "AuthorizationHeaderMalformed",
+                400, "The authorization header is malformed; Credential should be scoped to a valid region, not 'moon'.");
+        is(AuthErrors.s3(new AuthException(AuthFailure.SIGNATURE_DOES_NOT_MATCH,
+                        "Signature Version 2 is not supported; use Signature Version 4.")), "InvalidRequest", 400,
+                "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
+        AwsException skewed = AuthErrors.s3(EXPIRED);
+        is(skewed, "RequestTimeTooSkewed", 403,
+                "The difference between the request time and the current time is too large.");
+        assertThat(skewed.fields()).containsEntry("MaxAllowedSkewMilliseconds", "900000");
+        is(AuthErrors.s3(new AuthException(AuthFailure.REQUEST_EXPIRED, "Request has expired")), "AccessDenied", 403,
+                "Request has expired");
+        is(AuthErrors.s3(EXPIRED_TOKEN), "ExpiredToken", 400, "The provided token has expired.");
+        is(AuthErrors.s3(new AuthException(AuthFailure.CONTENT_SHA256_MISSING,
+                "Missing required header for this request: x-amz-content-sha256")), "InvalidRequest", 400,
+                "Missing required header for this request: x-amz-content-sha256");
+        assertThat(AuthErrors.s3(new AuthException(AuthFailure.CONTENT_SHA256_MISMATCH, "m")).code())
+                .isEqualTo("XAmzContentSHA256Mismatch");
+        assertThat(AuthErrors.forProtocol(TestModels.S3, MISSING).code()).isEqualTo("AccessDenied");
+        assertThat(AuthErrors.accessDenied(TestModels.S3, "no").httpStatus()).isEqualTo(403);
+    }
+
+    @Test
     void sqsRefusesAnUnattributableCallerWithTheUrlItCalled() {
         is(AuthErrors.sqs(MISSING, "http://localhost:4566/000000000000/q"), "AccessDenied", 403,
                 "Access to the resource http://localhost:4566/000000000000/q is denied.");

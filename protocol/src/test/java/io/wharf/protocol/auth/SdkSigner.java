@@ -99,6 +99,14 @@ final class SdkSigner {
                 .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, expires));
     }
 
+    /** A presigned GET as S3's presigner makes it: the payload is {@code UNSIGNED-PAYLOAD}. */
+    WireRequest presignUnsignedPayload(String uri, Duration expires) {
+        return sign(SdkHttpMethod.GET, uri, Map.of(), new byte[0], b -> b
+                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, expires)
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+    }
+
     static WireRequest toWire(SdkHttpRequest request, byte[] body) {
         URI uri = request.getUri();
         Map<String, String> headers = new TreeMap<>();

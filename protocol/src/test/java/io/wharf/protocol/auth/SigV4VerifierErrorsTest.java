@@ -174,9 +174,10 @@ class SigV4VerifierErrorsTest {
     void aPresignedS3UrlLivesItsExpires() {
         SdkSigner s3 = new SdkSigner(KEY, SECRET, null, "us-east-1", "sqs",
                 Clock.fixed(NOW.minus(Duration.ofMinutes(30)), ZoneOffset.UTC));
-        WireRequest anHour = s3.presign("http://localhost:4566/bucket/key", Duration.ofHours(1));
+        // S3's rules: a presigned URL signs UNSIGNED-PAYLOAD, as S3's presigners do.
+        WireRequest anHour = s3.presignUnsignedPayload("http://localhost:4566/bucket/key", Duration.ofHours(1));
         verifier.verify(anHour, "sqs", store, SigningRules.S3);
-        WireRequest aMinute = s3.presign("http://localhost:4566/bucket/key", Duration.ofMinutes(1));
+        WireRequest aMinute = s3.presignUnsignedPayload("http://localhost:4566/bucket/key", Duration.ofMinutes(1));
         store.lookups = 0;
         fails(aMinute, SigningRules.S3, AuthFailure.REQUEST_EXPIRED, "Request has expired");
         String tooLong = aMinute.origin().rawQuery().replace("X-Amz-Expires=60", "X-Amz-Expires=604801");

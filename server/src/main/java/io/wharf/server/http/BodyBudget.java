@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The global budget of request body bytes being received (and so held by the aggregator) at once, and the handler
  * that spends it, one per connection (HTTP/1.1) or stream (HTTP/2), just before the aggregator. A body announced with
  * Content-Length reserves its whole size before a byte of it is read; a chunked one reserves as it arrives. A body that
- * does not fit is refused with an AWS-shaped 503 (SDKs retry it with back-off) and the connection is closed, so stalled
- * bodies cannot pin more memory than the budget. The reservation ends when the whole request has been handed on (the
+ * does not fit is refused with an AWS-shaped 503 (SDKs retry it with back-off; {@link FrontDoorErrors} words it) and
+ * the connection is closed, so stalled bodies cannot pin more memory than the budget. The reservation ends when the whole request has been handed on (the
  * gateway then holds its own copy) or the connection goes.
  */
 final class BodyBudget extends ChannelInboundHandlerAdapter {
@@ -58,6 +58,7 @@ final class BodyBudget extends ChannelInboundHandlerAdapter {
     private long reserved;
     private boolean announced;
     private boolean refusing;
+    private FrontDoorErrors.Shape shape = FrontDoorErrors.Shape.JSON;
 
     BodyBudget(Pool pool, int maxRequestBytes) {
         this.pool = pool;
@@ -69,6 +70,7 @@ final class BodyBudget extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest request) {
             release();
             refusing = false;
+            shape = FrontDoorErrors.shapeOf(request);
             long length = announcedLength(request);
             announced = length >= 0;
             // Larger than any request: the size limit refuses it without reading it; nothing to reserve.
@@ -116,9 +118,7 @@ final class BodyBudget extends ChannelInboundHandlerAdapter {
         ReferenceCountUtil.release(msg);
         release();
         refusing = true;
-        ctx.fireChannelRead(new RequestSizeLimit.Rejection(WireMessages.jsonError(503, "ServiceUnavailable",
-                "The server is receiving too many request bodies at once (" + pool.capacity()
-                        + " bytes in flight); retry later")));
+        ctx.fireChannelRead(new RequestSizeLimit.Rejection(FrontDoorErrors.bodyBudgetSpent(shape, pool.capacity())));
     }
 
     private void release() {

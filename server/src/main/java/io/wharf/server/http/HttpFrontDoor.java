@@ -37,6 +37,7 @@ public final class HttpFrontDoor implements AutoCloseable {
     private final Context context;
     private final int maxConnections;
     private final BodyBudget.Pool bodyBytes;
+    private final BodySpool spool;
 
     private static final class Context implements FrontDoorContext {
         private final ExecutorService executor =
@@ -74,7 +75,8 @@ public final class HttpFrontDoor implements AutoCloseable {
 
     private HttpFrontDoor(EventLoopGroup acceptor, EventLoopGroup workers, Channel serverChannel, Channel tlsChannel,
                           String transport, ConnectionTracker connections, Context context, int maxConnections,
-                          BodyBudget.Pool bodyBytes) {
+                          BodyBudget.Pool bodyBytes, BodySpool spool) {
+        this.spool = spool;
         this.maxConnections = maxConnections;
         this.bodyBytes = bodyBytes;
         this.acceptor = acceptor;
@@ -113,7 +115,20 @@ public final class HttpFrontDoor implements AutoCloseable {
      */
     public static HttpFrontDoor bind(String host, int port, int tlsPort, SslContext tls, int maxRequestBytes,
                                      ConnectionLimits limits) {
+        return bind(host, port, tlsPort, tls, maxRequestBytes, limits, RequestSpooling.in(null));
+    }
+
+    /**
+     * As {@link #bind(String, int, int, SslContext, int, ConnectionLimits)}, spooling large uploads as {@code spooling}
+     * says (its directory is emptied now; a private one is deleted at {@link #close}).
+     *
+     * @throws ListenException when an address can't be bound (in use, not local, …)
+     * @throws java.io.UncheckedIOException when the spool directory cannot be prepared
+     */
+    public static HttpFrontDoor bind(String host, int port, int tlsPort, SslContext tls, int maxRequestBytes,
+                                     ConnectionLimits limits, RequestSpooling spooling) {
         TlsRenegotiation.rejectClientInitiated();
+        BodySpool spool = BodySpool.open(spooling);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -126,15 +141,15 @@ public final class HttpFrontDoor implements AutoCloseable {
         int binding = port;
         try {
             channel = listen(acceptor, workers, channelType, host, port,
-                    new HttpPipeline(context, maxRequestBytes, connections, null, limits, bodyBytes));
+                    new HttpPipeline(context, maxRequestBytes, connections, null, limits, bodyBytes, spool));
             Channel secure = null;
             if (tls != null) {
                 binding = tlsPort;
                 secure = listen(acceptor, workers, channelType, host, tlsPort,
-                        new HttpPipeline(context, maxRequestBytes, connections, tls, limits, bodyBytes));
+                        new HttpPipeline(context, maxRequestBytes, connections, tls, limits, bodyBytes, spool));
             }
             return new HttpFrontDoor(acceptor, workers, channel, secure, epoll ? "epoll" : "nio", connections,
-                    context, limits.effectiveMaxConnections(), bodyBytes);
+                    context, limits.effectiveMaxConnections(), bodyBytes, spool);
         } catch (Exception e) {
             if (channel != null) {
                 channel.close().awaitUninterruptibly();
@@ -142,6 +157,7 @@ public final class HttpFrontDoor implements AutoCloseable {
             acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             context.executor.shutdownNow();
+            spool.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -252,5 +268,11 @@ public final class HttpFrontDoor implements AutoCloseable {
         context.executor.shutdownNow();
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        spool.close();
+    }
+
+    /** Where large request bodies are spooled. */
+    public java.nio.file.Path spoolDirectory() {
+        return spool.directory();
     }
 }

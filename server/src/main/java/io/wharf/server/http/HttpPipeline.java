@@ -25,16 +25,16 @@ import io.netty.util.AsciiString;
  * The one place a connection's pipeline is built. Every port speaks HTTP/1.1 and HTTP/2; an HTTP/2 stream gets the
  * same handlers as an HTTP/1.1 connection, so the gateway never knows which it was (shared/research/stack.md):
  * <pre>
- * plain:  h2c sniff ─┬─ HTTP/1.1: http codec → expect-continue → aggregate → dispatch → errors
+ * plain:  h2c sniff ─┬─ HTTP/1.1: http codec → spool → budget → expect-continue → aggregate → dispatch → errors
  *                    ├─ "Upgrade: h2c" ─┐
- *                    └─ h2 preface ─────┴─ h2 frames → per stream: to-http → expect-continue → aggregate → dispatch
+ *                    └─ h2 preface ─────┴─ h2 frames → per stream: to-http → spool → budget → … → dispatch
  * TLS:    tls → ALPN ─┬─ "h2": h2 frames → per stream (as above)
  *                     └─ "http/1.1" or none: the plain pipeline (the SDK's Netty client sends the h2 preface with
  *                        no ALPN, so the sniff is needed here too)
  * </pre>
  * Every connection is counted against the connection cap ({@link ConnectionTracker}) and gets a
  * {@link ConnectionClock} (idle, header, body and unread-answer deadlines); each HTTP/1.1 request and HTTP/2 stream
- * spends the global {@link BodyBudget}; HTTP/2 advertises its stream and header-list limits and counts the answers
+ * spends the global {@link BodyBudget}, except object uploads, which {@link SpoolHandler} writes to disk; HTTP/2 advertises its stream and header-list limits and counts the answers
  * waiting for the client's window ({@link Http2Answers}).
  */
 final class HttpPipeline extends ChannelInitializer<Channel> {
@@ -49,10 +49,12 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
     private final SslContext tls;
     private final ConnectionLimits limits;
     private final BodyBudget.Pool bodyBytes;
+    private final BodySpool spool;
 
     /** @param tls the TLS port's context, or null for the plain port */
     HttpPipeline(FrontDoorContext context, int maxRequestBytes, ConnectionTracker connections, SslContext tls,
-                 ConnectionLimits limits, BodyBudget.Pool bodyBytes) {
+                 ConnectionLimits limits, BodyBudget.Pool bodyBytes, BodySpool spool) {
+        this.spool = spool;
         this.context = context;
         this.maxRequestBytes = maxRequestBytes;
         this.connections = connections;
@@ -124,7 +126,25 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
                 AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
                         ? new Http2ServerUpgradeCodec(http2Codec(),
                         new Http2MultiplexHandler(new StreamPipeline()))
-                        : null, maxRequestBytes);
+                        : null, maxRequestBytes) {
+            /**
+             * The upgrade handler holds the whole request in memory: one with a large or unsized body (the JDK's
+             * client asks for h2c on its first request, whatever it is) is served as HTTP/1.1 instead, spooled if it
+             * is an upload; the client may ask again with its next request.
+             */
+            @Override
+            protected boolean shouldHandleUpgradeRequest(io.netty.handler.codec.http.HttpRequest request) {
+                long length;
+                try {
+                    length = io.netty.handler.codec.http.HttpUtil.getContentLength(request, 0L);
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+                return length <= Math.min(spool.thresholdBytes(), maxRequestBytes)
+                        && !io.netty.handler.codec.http.HttpUtil.isTransferEncodingChunked(request)
+                        && super.shouldHandleUpgradeRequest(request);
+            }
+        };
         pipeline.addLast("http", new CleartextHttp2ServerUpgradeHandler(codec, upgrade, new PriorKnowledge()));
         pipeline.addLast("h1-only", new Http1Only());
         pipeline.addLast("h1-clock", new ConnectionClock.Messages(pipeline.channel().attr(Http2Answers.CLOCK).get()));
@@ -134,7 +154,8 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
 
     /** The HTTP/1.1 request handlers of a connection that turned out to be HTTP/2: they belong to its streams. */
     private static void removeRequestHandlers(ChannelPipeline pipeline) {
-        for (String name : new String[] {"h1-only", "h1-clock", "budget", "expect-continue", "aggregate", "dispatch"}) {
+        for (String name : new String[] {"h1-only", "h1-clock", "spool", "budget", "expect-continue", "aggregate",
+                "dispatch"}) {
             if (pipeline.get(name) != null) {
                 pipeline.remove(name);
             }
@@ -176,6 +197,7 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
     }
 
     private void addRequestHandlers(ChannelPipeline pipeline) {
+        pipeline.addLast("spool", new SpoolHandler(spool, bodyBytes, maxRequestBytes));
         pipeline.addLast("budget", new BodyBudget(bodyBytes, maxRequestBytes));
         pipeline.addLast("expect-continue", new RequestSizeLimit.ExpectContinue(maxRequestBytes));
         pipeline.addLast("aggregate", new RequestSizeLimit.Aggregator(maxRequestBytes));

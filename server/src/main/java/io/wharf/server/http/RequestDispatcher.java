@@ -73,11 +73,21 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         if (msg instanceof RequestSizeLimit.Rejection rejection) {
             return new Immediate(rejection.response(), false);
         }
+        if (msg instanceof SpooledRequest spooled) {
+            try {
+                return new ForGateway(WireMessages.toWire(spooled, sourceIp(ctx.channel()), secure(ctx.channel())),
+                        HttpUtil.isKeepAlive(spooled.head()));
+            } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
+                BodySpool.delete(spooled.file());
+                return new Immediate(FrontDoorErrors.malformed(FrontDoorErrors.shapeOf(spooled.head()),
+                        "Malformed request URI: " + e.getMessage()), false);
+            }
+        }
         if (!(msg instanceof FullHttpRequest request)) {
             return null;
         }
         if (request.decoderResult().isFailure()) {
-            return new Immediate(WireMessages.jsonError(400, "BadRequest",
+            return new Immediate(FrontDoorErrors.malformed(FrontDoorErrors.shapeOf(request),
                     "Malformed HTTP request: " + request.decoderResult().cause().getMessage()), false);
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
@@ -88,8 +98,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         try {
             return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive);
         } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
-            return new Immediate(WireMessages.jsonError(400, "BadRequest", "Malformed request URI: " + e.getMessage()),
-                    false);
+            return new Immediate(FrontDoorErrors.malformed(FrontDoorErrors.shapeOf(request),
+                    "Malformed request URI: " + e.getMessage()), false);
         }
     }
 
@@ -101,31 +111,42 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private void start(ChannelHandlerContext ctx, Exchange exchange) {
         busy = true;
         switch (exchange) {
-            case Immediate immediate -> write(ctx, immediate.response(), immediate.keepAlive());
+            case Immediate immediate -> write(ctx, immediate.response(), immediate.keepAlive(), false);
             case ForGateway call -> {
                 if (Http2Answers.refuseNewRequest(ctx.channel())) {
                     // The connection's earlier answers are not being read: don't make more.
                     log.debug("refusing a stream of {}: answers not read", ctx.channel().parent().remoteAddress());
+                    BodySpool.delete(call.request().bodyFile());
                     Http2Answers.reset(ctx, io.netty.handler.codec.http2.Http2Error.REFUSED_STREAM);
                     answered(ctx, false);
                     return;
                 }
+                boolean toHead = "HEAD".equals(call.request().method());
                 try {
                     context.executor().execute(() -> {
-                        WireResponse response = call(context.gateway(), call.request());
-                        if (response.stream() != null) {
-                            stream(ctx, response, call.keepAlive());
-                            return;
-                        }
+                        Runnable bodyServed = () -> BodySpool.delete(call.request().bodyFile());
                         try {
-                            ctx.executor().execute(() -> write(ctx, response, call.keepAlive()));
-                        } catch (RejectedExecutionException e) {
-                            // The event loop is gone (shutdown gave up waiting): nobody can be answered.
-                            context.inFlight().exit();
+                            WireResponse response = call(context.gateway(), call.request());
+                            if (response.stream() != null && !toHead) {
+                                stream(ctx, response, call.keepAlive(), bodyServed);
+                                return;
+                            }
+                            // The answer is made: the spooled body has served (unless an operation moved it away),
+                            // and goes before the client can see the answer.
+                            bodyServed.run();
+                            try {
+                                ctx.executor().execute(() -> write(ctx, response, call.keepAlive(), toHead));
+                            } catch (RejectedExecutionException e) {
+                                // The event loop is gone (shutdown gave up waiting): nobody can be answered.
+                                context.inFlight().exit();
+                            }
+                        } finally {
+                            bodyServed.run(); // whatever happened
                         }
                     });
                 } catch (RejectedExecutionException e) {
-                    write(ctx, WireMessages.jsonError(503, "ServiceUnavailable", "Server is shutting down"), false);
+                    BodySpool.delete(call.request().bodyFile());
+                    write(ctx, FrontDoorErrors.shuttingDown(FrontDoorErrors.shapeOf(call.request())), false, false);
                 }
             }
         }
@@ -142,12 +163,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         } catch (Throwable failure) {
             String id = UUID.randomUUID().toString();
             log.error("internal failure {} answering {} {}", id, request.method(), request.path(), failure);
-            return WireMessages.jsonError(500, "InternalFailure", "The request processing has failed because of an "
-                    + "unknown error, exception or failure. (Wharf failure id " + id + ", see the server log)");
+            return FrontDoorErrors.internalFailure(FrontDoorErrors.shapeOf(request), id);
         }
     }
 
-    private void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive) {
+    private void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive, boolean toHead) {
         if (Http2Answers.dropAnswer(ctx.channel(), response.body().length)) {
             log.debug("dropping an answer of {} bytes to {}: earlier answers not read", response.body().length,
                     ctx.channel().parent().remoteAddress());
@@ -156,7 +176,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean keepOpen = keepAlive && !context.draining() && ctx.channel().isActive();
-        ctx.writeAndFlush(WireMessages.toNetty(response, keepOpen))
+        ctx.writeAndFlush(WireMessages.toNetty(response, keepOpen, toHead))
                 .addListener((ChannelFutureListener) written -> answered(ctx, keepOpen && written.isSuccess()));
     }
 
@@ -177,19 +197,28 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * A streamed answer (event streams), on the request's virtual thread: the head, then every piece the stream
-     * writes, each flushed and awaited (which is the back-pressure), then the end. A client that goes away ends
-     * the stream with an IOException from {@link WireResponse.Sink#write}; the connection (HTTP/1.1) or the
-     * stream (HTTP/2) is then closed.
+     * A streamed answer (event streams, object bytes), on the request's virtual thread: the head, then every piece the
+     * stream writes, each flushed and awaited (which is the back-pressure: one piece at a time is in memory however
+     * slowly the client reads), then the end. A client that goes away ends the stream with an IOException from
+     * {@link WireResponse.Sink#write}; the connection (HTTP/1.1) or the stream (HTTP/2) is then closed. An answer that
+     * declared its Content-Length must write exactly that many bytes: more is refused, and fewer closes the connection
+     * (or resets the stream) instead of ending the answer, so the client sees a broken transfer, not a short object.
      */
-    private void stream(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive) {
+    private void stream(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive, Runnable bodyServed) {
         boolean complete = false;
+        long declared = WireMessages.declaredLength(response);
+        long[] written = {0};
         try {
             if (awaitWrite(ctx, WireMessages.streamHead(response))) {
                 response.stream().writeTo(new WireResponse.Sink() {
                     @Override
                     public void write(byte[] chunk) throws java.io.IOException, InterruptedException {
-                        if (!awaitWrite(ctx, new io.netty.handler.codec.http.DefaultHttpContent(
+                        if (declared >= 0 && written[0] + chunk.length > declared) {
+                            throw new java.io.IOException("the stream wrote more than its Content-Length of "
+                                    + declared + " bytes");
+                        }
+                        written[0] += chunk.length;
+                        if (chunk.length > 0 && !awaitWrite(ctx, new io.netty.handler.codec.http.DefaultHttpContent(
                                 io.netty.buffer.Unpooled.wrappedBuffer(chunk)))) {
                             throw new java.io.IOException("the client went away");
                         }
@@ -200,7 +229,13 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                         return ctx.channel().isActive() && !context.draining();
                     }
                 });
-                complete = awaitWrite(ctx, io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT);
+                bodyServed.run(); // before the answer's end reaches the client
+                if (declared >= 0 && written[0] != declared) {
+                    log.error("stream to {} ended after {} of its {} bytes; closing", ctx.channel().remoteAddress(),
+                            written[0], declared);
+                } else {
+                    complete = awaitWrite(ctx, io.netty.handler.codec.http.LastHttpContent.EMPTY_LAST_CONTENT);
+                }
             }
         } catch (java.io.IOException | InterruptedException e) {
             log.debug("stream to {} ended early: {}", ctx.channel().remoteAddress(), e.toString());
@@ -229,10 +264,12 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         // Requests queued behind the one being served will never be answered now.
-        for (int i = waiting.size(); i > 0; i--) {
+        for (Exchange exchange; (exchange = waiting.poll()) != null; ) {
             context.inFlight().exit();
+            if (exchange instanceof ForGateway call) {
+                BodySpool.delete(call.request().bodyFile());
+            }
         }
-        waiting.clear();
         ctx.fireChannelInactive();
     }
 

@@ -12,7 +12,8 @@ import io.wharf.protocol.wire.WireResponse;
 /**
  * The bound on request size, enforced twice: before {@code 100 Continue} (a client announcing too large
  * a body is refused before it sends it) and while aggregating (a body that turns out too large, e.g.
- * chunked). Both answer 413 and close the connection: after an unread body the stream can't be trusted.
+ * chunked). Both answer 413 (S3's 400 {@code MaxMessageLengthExceeded} to a request that is not a JSON/Query call,
+ * see {@link FrontDoorErrors}) and close the connection: after an unread body the stream can't be trusted.
  * The refusal travels as a {@link Rejection} through the {@link RequestDispatcher}, so it is answered in
  * order with any earlier request on the connection.
  */
@@ -24,9 +25,11 @@ final class RequestSizeLimit {
     record Rejection(WireResponse response) {
     }
 
-    static Rejection tooLarge(int maxRequestBytes) {
-        return new Rejection(WireMessages.jsonError(413, "RequestEntityTooLarge",
-                "Request body is larger than the server accepts (" + maxRequestBytes + " bytes)"));
+    /** JSON/Query calls get 413 {@code RequestEntityTooLarge}; others S3's 400 {@code MaxMessageLengthExceeded}. */
+    static Rejection tooLarge(HttpMessage request, int maxRequestBytes) {
+        FrontDoorErrors.Shape shape = request instanceof HttpRequest r ? FrontDoorErrors.shapeOf(r)
+                : FrontDoorErrors.Shape.JSON;
+        return new Rejection(FrontDoorErrors.tooLarge(shape, maxRequestBytes));
     }
 
     /** {@link HttpServerExpectContinueHandler} that refuses a too-large announced body instead of inviting it. */
@@ -41,8 +44,9 @@ final class RequestSizeLimit {
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
             if (msg instanceof HttpRequest request && HttpUtil.is100ContinueExpected(request)
                     && HttpUtil.getContentLength(request, -1L) > maxRequestBytes) {
+                Rejection refusal = tooLarge(request, maxRequestBytes);
                 ReferenceCountUtil.release(msg);
-                ctx.fireChannelRead(tooLarge(maxRequestBytes));
+                ctx.fireChannelRead(refusal);
                 return;
             }
             super.channelRead(ctx, msg);
@@ -61,7 +65,7 @@ final class RequestSizeLimit {
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             // The aggregator releases the message and drops the rest of its body itself.
-            ctx.fireChannelRead(tooLarge(maxRequestBytes));
+            ctx.fireChannelRead(tooLarge(oversized, maxRequestBytes));
         }
     }
 }

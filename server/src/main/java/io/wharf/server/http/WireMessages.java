@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -14,6 +15,7 @@ import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,16 @@ final class WireMessages {
      * @param secure   whether the connection is TLS ({@code aws:SecureTransport})
      */
     static WireRequest toWire(FullHttpRequest request, String sourceIp, boolean secure) {
+        return toWire(request, ByteBufUtil.getBytes(request.content()), null, sourceIp, secure);
+    }
+
+    /** A request whose body was spooled to {@code file} ({@link SpooledRequest}): the body in memory is empty. */
+    static WireRequest toWire(SpooledRequest spooled, String sourceIp, boolean secure) {
+        return toWire(spooled.head(), new byte[0], spooled.file(), sourceIp, secure);
+    }
+
+    private static WireRequest toWire(HttpRequest request, byte[] body, Path bodyFile, String sourceIp,
+                                      boolean secure) {
         // ';' is data, not a separator: AWS signs and decodes only '&'-separated query strings.
         QueryStringDecoder uri = QueryStringDecoder.builder()
                 .semicolonIsNormalChar(true)
@@ -46,7 +58,6 @@ final class WireMessages {
         for (Map.Entry<String, String> header : request.headers()) {
             headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + "," + b);
         }
-        byte[] body = ByteBufUtil.getBytes(request.content());
         // SigV4 canonicalises the URI as sent, not as decoded: keep the raw path and query.
         String raw = request.uri();
         int fragment = raw.indexOf('#');
@@ -62,10 +73,18 @@ final class WireMessages {
         }
         return new WireRequest(request.method().name().toUpperCase(Locale.ROOT), uri.path(),
                 Collections.unmodifiableMap(query), Collections.unmodifiableMap(headers), body,
-                new WireRequest.Origin(rawPath, rawQuery, sourceIp, secure));
+                new WireRequest.Origin(rawPath, rawQuery, sourceIp, secure), bodyFile);
     }
 
     static FullHttpResponse toNetty(WireResponse response, boolean keepAlive) {
+        return toNetty(response, keepAlive, false);
+    }
+
+    /**
+     * The answer as one Netty message. Framing is ours: Content-Length is the body's, except that an answer to HEAD
+     * keeps the Content-Length the gateway gave it (the length a GET would have; else its body's) and carries no body.
+     */
+    static FullHttpResponse toNetty(WireResponse response, boolean keepAlive, boolean toHead) {
         FullHttpResponse netty = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         response.headers().forEach((name, value) -> {
@@ -75,12 +94,36 @@ final class WireMessages {
                 netty.headers().add(name, value);
             }
         });
-        HttpUtil.setContentLength(netty, response.body().length);
+        if (toHead) { // HTTP/2 has no codec that knows a HEAD answer has no body: drop it here
+            long declared = declaredLength(response);
+            netty.headers().set(HttpHeaderNames.CONTENT_LENGTH, declared >= 0 ? declared : response.body().length);
+            netty.content().clear();
+        } else {
+            HttpUtil.setContentLength(netty, response.body().length);
+        }
         HttpUtil.setKeepAlive(netty, keepAlive);
         return netty;
     }
 
-    /** The head of a streamed response: its headers, no length (chunked on HTTP/1.1; DATA frames on HTTP/2). */
+    /** The Content-Length the gateway put in an answer's headers, or -1 when there is none (or it is no number). */
+    static long declaredLength(WireResponse response) {
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("content-length")) {
+                try {
+                    long length = Long.parseLong(header.getValue().trim());
+                    return length >= 0 ? length : -1;
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The head of a streamed response: its headers, and the gateway's Content-Length when it gave one (an object's
+     * bytes: sent with that length, not chunked); else no length (chunked on HTTP/1.1; DATA frames on HTTP/2).
+     */
     static io.netty.handler.codec.http.HttpResponse streamHead(WireResponse response) {
         io.netty.handler.codec.http.DefaultHttpResponse head = new io.netty.handler.codec.http.DefaultHttpResponse(
                 HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()));
@@ -90,7 +133,12 @@ final class WireMessages {
                 head.headers().add(name, value);
             }
         });
-        HttpUtil.setTransferEncodingChunked(head, true);
+        long length = declaredLength(response);
+        if (length >= 0) {
+            head.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+        } else {
+            HttpUtil.setTransferEncodingChunked(head, true);
+        }
         return head;
     }
 

@@ -96,7 +96,8 @@ class ConnectionLimitsTest {
     }
 
     private static String post(int length) {
-        return "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + length + "\r\n\r\n";
+        // A JSON call: its body is held in memory and spends the budget (an object upload would be spooled).
+        return "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: Test.Op\r\nContent-Length: " + length + "\r\n\r\n";
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -44,7 +44,7 @@ class Http2FrontDoorTest {
         }
     }
 
-    private static HttpClient client(HttpClient.Version version) throws Exception {
+    static HttpClient client(HttpClient.Version version) throws Exception {
         SSLContext trustAll = SSLContext.getInstance("TLS");
         trustAll.init(null, new TrustManager[] {new X509TrustManager() {
             public void checkClientTrusted(X509Certificate[] chain, String type) {

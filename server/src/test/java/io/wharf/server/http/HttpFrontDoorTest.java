@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpFrontDoorTest {
     static final int MAX_REQUEST_BYTES = 1024;
+    /** What makes a request a JSON call, whose body is held in memory (an object upload's would be spooled). */
+    static final String JSON_CALL = "X-Amz-Target: Test.Op";
 
     private final List<WireRequest> seen = new CopyOnWriteArrayList<>();
     private HttpFrontDoor frontDoor;
@@ -141,7 +143,7 @@ class HttpFrontDoorTest {
             throw new IllegalStateException("boom \"quoted\"");
         });
         try (RawConnection connection = new RawConnection(port)) {
-            connection.send(RawConnection.post("/", "x"));
+            connection.send(RawConnection.post("/", "x", JSON_CALL));
             RawConnection.Response response = connection.read();
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.header("content-type")).isEqualTo("application/x-amz-json-1.0");
@@ -166,7 +168,7 @@ class HttpFrontDoorTest {
     void oversizedBodyIs413AndClosesTheConnection() throws Exception {
         int port = startEcho();
         try (RawConnection connection = new RawConnection(port)) {
-            connection.send(RawConnection.post("/", "x".repeat(MAX_REQUEST_BYTES + 1)));
+            connection.send(RawConnection.post("/", "x".repeat(MAX_REQUEST_BYTES + 1), JSON_CALL));
             RawConnection.Response response = connection.read();
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.body()).contains("RequestEntityTooLarge");
@@ -181,7 +183,7 @@ class HttpFrontDoorTest {
         int port = startEcho();
         String chunk = "x".repeat(600);
         try (RawConnection connection = new RawConnection(port)) {
-            connection.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            connection.send("POST / HTTP/1.1\r\nHost: x\r\n" + JSON_CALL + "\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "258\r\n" + chunk + "\r\n258\r\n" + chunk + "\r\n0\r\n\r\n");
             assertThat(connection.read().status()).isEqualTo(413);
             assertThat(connection.closedByServer()).isTrue();
@@ -216,7 +218,7 @@ class HttpFrontDoorTest {
     void expectContinueWithTooLargeBodyIsRefusedBeforeItIsSent() throws Exception {
         int port = startEcho();
         try (RawConnection connection = new RawConnection(port)) {
-            connection.send("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: "
+            connection.send("POST / HTTP/1.1\r\nHost: x\r\n" + JSON_CALL + "\r\nExpect: 100-continue\r\nContent-Length: "
                     + (MAX_REQUEST_BYTES + 1) + "\r\n\r\n");
             assertThat(connection.read().status()).isEqualTo(413);
             assertThat(connection.closedByServer()).isTrue();
@@ -250,7 +252,7 @@ class HttpFrontDoorTest {
     void malformedEscapeInTheUriIs400() throws Exception {
         int port = startEcho();
         try (RawConnection connection = new RawConnection(port)) {
-            connection.send("GET /q?a=%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+            connection.send("GET /q?Action=Op&a=%zz HTTP/1.1\r\nHost: x\r\n\r\n"); // a Query call: JSON error
             RawConnection.Response response = connection.read();
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.body()).contains("BadRequest");

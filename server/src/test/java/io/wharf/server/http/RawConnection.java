@@ -47,6 +47,18 @@ final class RawConnection implements AutoCloseable {
         return request.append("Content-Length: ").append(bytes.length).append("\r\n\r\n").append(body).toString();
     }
 
+    /** The status line and headers of an answer that has no body whatever its Content-Length (to HEAD, 1xx). */
+    Response readHead() throws IOException {
+        String statusLine = line();
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String header = line(); !header.isEmpty(); header = line()) {
+            int colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+        }
+        return new Response(status, headers, "");
+    }
+
     Response read() throws IOException {
         String statusLine = line();
         int status = Integer.parseInt(statusLine.split(" ")[1]);
@@ -57,6 +69,11 @@ final class RawConnection implements AutoCloseable {
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         return new Response(status, headers, new String(in.readNBytes(length), StandardCharsets.UTF_8));
+    }
+
+    /** The connection's input, for answers too large to read as a string. */
+    InputStream input() {
+        return in;
     }
 
     /** True when the server closed the connection (no more bytes will come). */

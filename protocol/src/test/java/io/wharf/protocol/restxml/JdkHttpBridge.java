@@ -1,0 +1,99 @@
+package io.wharf.protocol.restxml;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.wharf.protocol.Gateway;
+import io.wharf.protocol.wire.WireRequest;
+import io.wharf.protocol.wire.WireResponse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashMap;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A stand-in front door for the protocol's tests: the JDK's HTTP server on an ephemeral loopback port, handing each
+ * request to a {@link Gateway} as a {@link WireRequest} and writing the {@link WireResponse} back as the real front door
+ * frames it (a stream with Content-Length written piece by piece; HEAD with its Content-Length and no body).
+ */
+final class JdkHttpBridge implements AutoCloseable {
+    private final HttpServer server;
+
+    JdkHttpBridge(Gateway gateway) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                answer(exchange, gateway.handle(toWire(exchange)));
+            } catch (RuntimeException | InterruptedException e) {
+                exchange.sendResponseHeaders(599, -1);
+            }
+        });
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static WireRequest toWire(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        String rawPath = uri.getRawPath();
+        String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        WireRequest parsed = RestXmlGatewayTest.request(exchange.getRequestMethod(),
+                rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery), body);
+        return new WireRequest(parsed.method(), parsed.path(), parsed.query(), headers, body, parsed.origin());
+    }
+
+    private static void answer(HttpExchange exchange, WireResponse response) throws IOException, InterruptedException {
+        String length = null;
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Content-Length")) {
+                length = header.getValue();
+            } else {
+                exchange.getResponseHeaders().add(header.getKey(), header.getValue());
+            }
+        }
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            if (length != null) {
+                exchange.getResponseHeaders().add("Content-Length", length);
+            }
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        if (response.stream() != null) {
+            exchange.sendResponseHeaders(response.status(), Long.parseLong(length));
+            OutputStream out = exchange.getResponseBody();
+            response.stream().writeTo(new WireResponse.Sink() {
+                @Override
+                public void write(byte[] chunk) throws IOException {
+                    out.write(chunk);
+                    out.flush();
+                }
+
+                @Override
+                public boolean open() {
+                    return true;
+                }
+            });
+            return;
+        }
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        if (response.body().length > 0) {
+            exchange.getResponseBody().write(response.body());
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+}

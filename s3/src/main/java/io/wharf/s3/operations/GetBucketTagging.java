@@ -1,0 +1,23 @@
+package io.wharf.s3.operations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.Input;
+import io.wharf.protocol.Operation;
+import io.wharf.protocol.RequestContext;
+import io.wharf.s3.engine.S3Engine;
+
+/** GetBucketTagging: the tags, or NoSuchTagSet. */
+public final class GetBucketTagging implements Operation {
+    private final S3Engine engine;
+
+    public GetBucketTagging(S3Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public ObjectNode invoke(RequestContext ctx, Input in) {
+        ObjectNode out = Wire.output();
+        Wire.tagSet(out, engine.bucketTagging(in.string("Bucket")));
+        return out;
+    }
+}
