@@ -129,6 +129,10 @@ final class FakeS3 implements AwsService {
                     remember("PutBucketTagging", input);
                     return null;
                 }),
+                Map.entry("GetObjectAttributes", (context, input) -> {
+                    remember("GetObjectAttributes", input);
+                    return node().put("ETag", "etag").put("ObjectSize", 13L);
+                }),
                 Map.entry("GetBucketPolicy", (context, input) -> node().put("Policy", "{\"Version\":\"2012-10-17\"}")),
                 Map.entry("GetObjectTagging", (context, input) -> {
                     ObjectNode out = node();

@@ -245,6 +245,18 @@ class RestXmlGatewayTest {
     }
 
     @Test
+    void headerListsAreCommaSeparated() throws Exception {
+        WireResponse response = gateway.handle(request("GET", "/b/k?attributes", "x-amz-object-attributes",
+                "ETag, ObjectSize,StorageClass", "x-amz-max-parts", "5"));
+        var input = s3.inputs.get("GetObjectAttributes");
+        assertThat(input.strings("ObjectAttributes")).containsExactly("ETag", "ObjectSize", "StorageClass");
+        assertThat(input.integer("MaxParts")).isEqualTo(5);
+        Element root = xml(response);
+        assertThat(root.getLocalName()).isEqualTo("GetObjectAttributesResponse");
+        assertThat(text(root, "ObjectSize")).isEqualTo("13");
+    }
+
+    @Test
     void headerTimestampsAreHttpDates() {
         gateway.handle(request("GET", "/b/k", "If-Modified-Since", "Thu, 03 Dec 2026 07:00:00 GMT",
                 "Range", "bytes=0-3"));
