@@ -310,6 +310,7 @@ class RequestSpoolTest {
                     return false; // the file is being created
                 }
             });
+            assertThat(frontDoor.inflightBodyBytes()).as("the disk is an upload's budget, not memory").isZero();
         }
         await(this::spoolEmpty);
         assertThat(seen).isEmpty();
