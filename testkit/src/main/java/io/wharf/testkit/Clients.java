@@ -8,6 +8,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -16,6 +18,12 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -25,6 +33,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
+import java.net.InetAddress;
 import java.net.URI;
 
 /**
@@ -219,5 +228,114 @@ public final class Clients {
                 .credentialsProvider(CREDENTIALS)
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /**
+     * A synchronous S3 client on the Apache HTTP client, path-style ({@code http://host:port/bucket/key}), with the
+     * SDK's defaults otherwise: flexible checksums ({@code requestChecksumCalculation} WHEN_SUPPORTED, so uploads go
+     * as {@code aws-chunked} with a CRC32 trailer), response checksum validation, chunked encoding. Close it when
+     * done.
+     */
+    public static S3Client s3(URI endpoint) {
+        return s3Builder(endpoint).build();
+    }
+
+    /** The builder behind {@link #s3}, for tests that need one more setting (checksums, chunked encoding). */
+    @SuppressWarnings("deprecation")
+    public static S3ClientBuilder s3Builder(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .forcePathStyle(true)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /**
+     * A synchronous S3 client that addresses buckets virtual-host style, as the SDK does by default: the endpoint's
+     * host becomes {@code localhost}, so a request for bucket {@code b} goes to {@code http://b.localhost:port/key}.
+     * Its HTTP client resolves {@code localhost} and every {@code *.localhost} name to the loopback address itself
+     * (RFC 6761 reserves them for that, but not every resolver answers for the subdomains). Close it when done.
+     */
+    public static S3Client s3VirtualHost(URI endpoint) {
+        return s3VirtualHostBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #s3VirtualHost}. */
+    @SuppressWarnings("deprecation")
+    public static S3ClientBuilder s3VirtualHostBuilder(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(onLocalhost(endpoint))
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .forcePathStyle(false)
+                .httpClientBuilder(ApacheHttpClient.builder().dnsResolver(Clients::resolveLocalhost))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /**
+     * An asynchronous S3 client on the SDK's Netty client (HTTP/1.1; no CRT), path-style, with the SDK's Java
+     * multipart support on so that {@link software.amazon.awssdk.transfer.s3.S3TransferManager} splits large
+     * uploads into parts. Close it when done.
+     */
+    public static S3AsyncClient s3Async(URI endpoint) {
+        return s3AsyncBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #s3Async}. */
+    public static S3AsyncClientBuilder s3AsyncBuilder(URI endpoint) {
+        return S3AsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .forcePathStyle(true)
+                .multipartEnabled(true)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /** A presigner for path-style URLs on {@code endpoint}, signing as {@link #CREDENTIALS}. Close it when done. */
+    public static S3Presigner s3Presigner(URI endpoint) {
+        return S3Presigner.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    /** A synchronous Firehose client (AWS JSON 1.1) on the Apache HTTP client, set up like {@link #sqs}. */
+    public static FirehoseClient firehose(URI endpoint) {
+        return firehoseBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #firehose}. */
+    @SuppressWarnings("deprecation")
+    public static FirehoseClientBuilder firehoseBuilder(URI endpoint) {
+        return FirehoseClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /** {@code endpoint} with its host replaced by {@code localhost} (scheme, port and path kept). */
+    public static URI onLocalhost(URI endpoint) {
+        try {
+            return new URI(endpoint.getScheme(), endpoint.getUserInfo(), "localhost", endpoint.getPort(),
+                    endpoint.getPath(), endpoint.getQuery(), endpoint.getFragment());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(endpoint.toString(), e);
+        }
+    }
+
+    private static InetAddress[] resolveLocalhost(String host) throws java.net.UnknownHostException {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("localhost") || name.endsWith(".localhost")) {
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        }
+        return InetAddress.getAllByName(host);
     }
 }
