@@ -39,8 +39,9 @@ final class Validation {
         }
     }
 
-    /** The destination's own rules (prefixes, time zone) on its configuration with defaults filled in. */
+    /** The destination's own rules (prefixes, time zone, processors) on its configuration with defaults filled in. */
     static void checkDestination(String member, ObjectNode destination) {
+        checkDelimiters(destination.get("ProcessingConfiguration"));
         if (Destinations.deliversToS3(member)) {
             checkS3(destination, Destinations.enabled(destination.get("DynamicPartitioningConfiguration")));
             if (destination.get("S3BackupConfiguration") instanceof ObjectNode backup) {
@@ -65,6 +66,33 @@ final class Validation {
         if (!Destinations.deliversToS3(member) && missing(destination, "S3Configuration")) {
             throw FirehoseErrors.INVALID_ARGUMENT.error("S3Configuration is required when changing the destination "
                     + "type.");
+        }
+    }
+
+    /**
+     * The {@code Delimiter} of RecordDeAggregation and AppendDelimiterToRecord is the delimiter's bytes in base64
+     * ({@code Cg==} for a line feed): anything else is refused here rather than failing every delivery later.
+     */
+    private static void checkDelimiters(JsonNode processing) {
+        if (processing == null) {
+            return;
+        }
+        for (JsonNode processor : processing.path("Processors")) {
+            for (JsonNode parameter : processor.path("Parameters")) {
+                if (!parameter.path("ParameterName").asText().equals("Delimiter")) {
+                    continue;
+                }
+                String value = parameter.path("ParameterValue").asText();
+                try {
+                    if (java.util.Base64.getDecoder().decode(value).length == 0) {
+                        throw new IllegalArgumentException("empty");
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw FirehoseErrors.INVALID_ARGUMENT.error("The Delimiter parameter of the "
+                            + processor.path("Type").asText() + " processor must be a base64-encoded, non-empty "
+                            + "delimiter (e.g. Cg== for a line feed), not '" + value + "'.");
+                }
+            }
         }
     }
 

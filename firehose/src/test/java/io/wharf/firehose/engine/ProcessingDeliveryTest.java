@@ -127,6 +127,26 @@ class ProcessingDeliveryTest {
     }
 
     @Test
+    void aDelimiterThatIsNotBase64IsRefusedAtCreateAndABase64OneIsUsed() throws IOException {
+        engine();
+        ObjectNode bad = FirehoseEngineTest.s3(64, 0).put("Prefix", "bad/");
+        processor(bad.putObject("ProcessingConfiguration").put("Enabled", true).putArray("Processors"),
+                "AppendDelimiterToRecord", "Delimiter", "\\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> create("bad", "ExtendedS3DestinationConfiguration", bad))
+                .isInstanceOfSatisfying(io.wharf.protocol.AwsException.class, e -> {
+                    assertThat(e.type()).isEqualTo("InvalidArgumentException");
+                    assertThat(e.getMessage()).contains("base64");
+                });
+        ObjectNode good = FirehoseEngineTest.s3(64, 0).put("Prefix", "good/");
+        processor(good.putObject("ProcessingConfiguration").put("Enabled", true).putArray("Processors"),
+                "AppendDelimiterToRecord", "Delimiter", "fHw="); // "||"
+        create("good", "ExtendedS3DestinationConfiguration", good);
+        put("good", "a", "b");
+        assertThat(engine.deliverDue()).isEqualTo(1);
+        assertThat(sink.objects.values()).containsExactly("a||b||");
+    }
+
+    @Test
     void lambdaTransformsDropsAndFailsRecordsAndGivesPartitionKeys() throws IOException {
         engine();
         answer = call -> {
