@@ -33,6 +33,15 @@ public interface ValidationErrors {
     }
 
     /**
+     * A string outside its shape's enum, when {@link #validateEnums()} is on. By default an enum violation; null
+     * accepts the value here, for members the service checks by its own rule and wording (S3: FilterRule names in
+     * any case, notification events, location constraints).
+     */
+    default AwsException outsideEnum(String path, String value, Shape shape) {
+        return invalid(path, value, shape, "Member must satisfy enum value set: " + shape.enumValues());
+    }
+
+    /**
      * Whether string values that XML 1.0 cannot carry ({@link XmlText}) are refused: true for services whose answers
      * are XML (the Query protocol: SQS, SNS, IAM, STS), where such a value, once stored, would come back in answers
      * no SDK can parse. The refusal is {@link #unwritableCharacter}.

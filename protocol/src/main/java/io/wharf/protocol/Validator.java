@@ -296,8 +296,10 @@ public final class Validator {
         }
         if (!shape.enumValues().isEmpty() && errors.validateEnums() && value.isTextual()
                 && !shape.enumValues().contains(value.asText())) {
-            violation(errors.invalid(path, value.asText(), shape,
-                    "Member must satisfy enum value set: " + shape.enumValues()));
+            AwsException refused = errors.outsideEnum(path, value.asText(), shape);
+            if (refused != null) {
+                violation(refused);
+            }
         }
     }
 

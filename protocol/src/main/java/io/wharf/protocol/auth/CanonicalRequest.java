@@ -53,7 +53,10 @@ final class CanonicalRequest {
      * normalisation left) and botocore
      * ({@code remove_dot_segments}: "AWS services require consecutive slashes to be removed") do, then the raw path
      * encoded once more, {@code %} included. A {@code ..} above the root is dropped (botocore; SDK v2 would keep it).
-     * For S3: each segment decoded and encoded once, nothing removed.
+     * For S3: each segment decoded and encoded once, nothing removed, a {@code /} kept as it is even when it arrived
+     * as {@code %2F}: the SDKs sign a key's slashes raw ({@code urlEncodeIgnoreSlashes}) and SDK v2's Apache clients
+     * then send the second of two consecutive slashes as {@code %2F} ({@code ApacheHttpRequestFactory}), after
+     * signing, so that the HTTP client does not merge them; S3 verifies such a request, so it signs the decoded slash.
      */
     static void appendUri(StringBuilder out, String rawPath, SigningRules rules) {
         if (rawPath.isEmpty() || rawPath.equals("/")) {
@@ -66,7 +69,11 @@ final class CanonicalRequest {
                 if (i > 0) {
                     out.append('/');
                 }
-                appendEncoded(out, rules.doubleEncodePath() ? utf8(segments[i]) : decode(segments[i], false));
+                if (rules.doubleEncodePath()) {
+                    appendEncoded(out, utf8(segments[i]));
+                } else {
+                    appendEncoded(out, decode(segments[i], false), true);
+                }
             }
             return;
         }
@@ -164,10 +171,14 @@ final class CanonicalRequest {
     }
 
     private static void appendEncoded(StringBuilder out, byte[] bytes) {
+        appendEncoded(out, bytes, false);
+    }
+
+    private static void appendEncoded(StringBuilder out, byte[] bytes, boolean keepSlashes) {
         for (byte b : bytes) {
             int c = b & 0xff;
             if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
+                    || c == '.' || c == '~' || c == '/' && keepSlashes) {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);

@@ -10,6 +10,7 @@ import io.wharf.protocol.wire.WireResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * S3's errors on the REST-XML wire, and the protocol's own ones (no route, unimplemented, unreadable input).
@@ -29,6 +30,16 @@ public final class RestXmlErrors {
     /** S3's MalformedXML sentence. */
     public static final String MALFORMED_XML = "The XML you provided was not well-formed or did not validate against "
             + "our published schema";
+
+    /** Header and query enums whose operations answer a value outside them in S3's own words. */
+    private static final Set<String> HEADER_ENUMS_CHECKED_BY_OPERATIONS = Set.of("ChecksumAlgorithm", "EncodingType",
+            "MetadataDirective", "TaggingDirective");
+    /**
+     * Body enums S3 does not answer with MalformedXML; the operations check them: FilterRule names in any case (else
+     * InvalidArgument), events (InvalidArgument), location constraints (InvalidLocationConstraint).
+     */
+    private static final Set<String> BODY_ENUMS_CHECKED_BY_OPERATIONS = Set.of("FilterRuleName", "Event",
+            "BucketLocationConstraint");
 
     private RestXmlErrors() {
     }
@@ -105,13 +116,30 @@ public final class RestXmlErrors {
             }
 
             /**
-             * S3 takes values outside the model's enums where it knows them by another spelling (the SDKs send
-             * FilterRule names as {@code Prefix}/{@code Suffix}, the model says {@code prefix}/{@code suffix}) and
-             * answers the others with its own errors; the operations check what they use.
+             * S3 checks the enums of its headers and query parameters: a storage class it does not know is
+             * {@code InvalidStorageClass}, another value {@code InvalidArgument} naming the header, except where the
+             * operation answers in its own words (checksum algorithms, some of which are NotImplemented; encoding-type;
+             * the copy directives). In a body, a value that does not fit the schema is {@code MalformedXML}, except
+             * the ones S3 takes by its own rules, which the operations check: FilterRule names in any case (the SDKs
+             * send {@code Prefix}/{@code Suffix}, the model says {@code prefix}/{@code suffix}), notification events
+             * (InvalidArgument) and location constraints (InvalidLocationConstraint).
              */
             @Override
-            public boolean validateEnums() {
-                return false;
+            public AwsException outsideEnum(String path, String value, Shape shape) {
+                Member member = topLevel(input, path);
+                if (member == null || member.inBody()) {
+                    return BODY_ENUMS_CHECKED_BY_OPERATIONS.contains(shape.name()) ? null : malformedXml();
+                }
+                if (HEADER_ENUMS_CHECKED_BY_OPERATIONS.contains(shape.name())) {
+                    return null;
+                }
+                if (shape.name().equals("StorageClass")) {
+                    return AwsException.client("InvalidStorageClass", "The storage class you specified is not valid")
+                            .with("StorageClassRequested", value);
+                }
+                return AwsException.client("InvalidArgument", member.wireName() + ": Member must satisfy enum value"
+                        + " set: " + shape.enumValues()).with("ArgumentName", member.wireName())
+                        .with("ArgumentValue", value);
             }
         };
     }

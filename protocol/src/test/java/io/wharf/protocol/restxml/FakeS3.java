@@ -142,6 +142,10 @@ final class FakeS3 implements AwsService {
                 Map.entry("CreateBucket", (context, input) -> {
                     remember("CreateBucket", input);
                     return node().put("Location", "/" + input.string("Bucket"));
+                }),
+                Map.entry("PutBucketNotificationConfiguration", (context, input) -> {
+                    remember("PutBucketNotificationConfiguration", input);
+                    return null;
                 }));
     }
 

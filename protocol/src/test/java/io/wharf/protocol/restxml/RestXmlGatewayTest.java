@@ -313,6 +313,52 @@ class RestXmlGatewayTest {
     }
 
     @Test
+    void headerEnumsAreCheckedInS3sWords() throws Exception {
+        byte[] data = "data".getBytes(StandardCharsets.UTF_8);
+        WireResponse storageClass = gateway.handle(request("PUT", "/b/k", data, "x-amz-storage-class", "BOGUS"));
+        assertS3Error(storageClass, 400, "InvalidStorageClass");
+        assertThat(text(xml(storageClass), "Message")).isEqualTo("The storage class you specified is not valid");
+        assertThat(text(xml(storageClass), "StorageClassRequested")).isEqualTo("BOGUS");
+        WireResponse acl = gateway.handle(request("PUT", "/b/k", data, "x-amz-acl", "everyone"));
+        assertS3Error(acl, 400, "InvalidArgument");
+        assertThat(text(xml(acl), "ArgumentName")).isEqualTo("x-amz-acl");
+        assertThat(text(xml(acl), "ArgumentValue")).isEqualTo("everyone");
+        assertS3Error(gateway.handle(request("PUT", "/b/k", data, "x-amz-server-side-encryption", "rot13")), 400,
+                "InvalidArgument");
+        assertThat(s3.inputs).doesNotContainKey("PutObject");
+        assertThat(gateway.handle(request("PUT", "/b/k", data, "x-amz-storage-class", "STANDARD_IA")).status())
+                .isEqualTo(200);
+        // the operations answer these in their own words
+        assertThat(gateway.handle(request("PUT", "/b/copy", "x-amz-copy-source", "/b/k", "x-amz-metadata-directive",
+                "SOMETIMES")).status()).isEqualTo(200);
+        assertThat(s3.inputs.get("CopyObject").string("MetadataDirective")).isEqualTo("SOMETIMES");
+        gateway.handle(request("GET", "/b?encoding-type=rot13"));
+        assertThat(s3.inputs.get("ListObjects").string("EncodingType")).isEqualTo("rot13");
+    }
+
+    @Test
+    void bodyEnumsAreMalformedXmlButFilterRuleNamesInAnyCaseEventsAndLocationsAreTheOperations() throws Exception {
+        String notification = "<NotificationConfiguration xmlns=\"" + S3_NS + "\"><QueueConfiguration>"
+                + "<Queue>arn:aws:sqs:us-east-1:000000000000:q</Queue><Event>s3:ObjectCreated:*</Event>"
+                + "<Event>s3:Nonsense</Event><Filter><S3Key><FilterRule><Name>Prefix</Name><Value>in/</Value>"
+                + "</FilterRule><FilterRule><Name>suffix</Name><Value>.txt</Value></FilterRule></S3Key></Filter>"
+                + "</QueueConfiguration></NotificationConfiguration>";
+        assertThat(gateway.handle(request("PUT", "/b?notification", notification.getBytes(StandardCharsets.UTF_8)))
+                .status()).isEqualTo(200);
+        var rules = s3.inputs.get("PutBucketNotificationConfiguration").struct("NotificationConfiguration")
+                .structs("QueueConfigurations").get(0).struct("Filter").struct("Key").structs("FilterRules");
+        assertThat(rules).extracting(r -> r.string("Name")).containsExactly("Prefix", "suffix");
+        String mars = "<CreateBucketConfiguration xmlns=\"" + S3_NS + "\"><LocationConstraint>mars-north-1"
+                + "</LocationConstraint></CreateBucketConfiguration>";
+        assertThat(gateway.handle(request("PUT", "/new-bucket", mars.getBytes(StandardCharsets.UTF_8))).status())
+                .isEqualTo(200);
+        String badType = "<CreateBucketConfiguration xmlns=\"" + S3_NS + "\"><Bucket><Type>Cupboard</Type></Bucket>"
+                + "</CreateBucketConfiguration>";
+        assertS3Error(gateway.handle(request("PUT", "/other-bucket", badType.getBytes(StandardCharsets.UTF_8))), 400,
+                "MalformedXML");
+    }
+
+    @Test
     void unsignedAwsChunkedBodiesDecodeAndHideTheirFraming() {
         String body = "5\r\nhello\r\n6\r\n world\r\n0\r\nx-amz-checksum-crc32:DUoRhQ==\r\n\r\n";
         WireResponse response = gateway.handle(request("PUT", "/b/chunked", body.getBytes(StandardCharsets.UTF_8),

@@ -53,6 +53,7 @@ public final class Multipart {
                          String owner) {
         Bucket bucket = engine.bucket(bucketName);
         Objects.checkKey(key);
+        Objects.checkMetadata(metadata);
         if (type != null && algorithm == null) {
             throw S3Errors.invalidRequest("The x-amz-checksum-type header can only be used with the"
                     + " x-amz-checksum-algorithm header.");

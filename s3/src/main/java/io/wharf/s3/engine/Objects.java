@@ -33,6 +33,8 @@ public final class Objects {
     /** The largest object one PUT or copy may make: 5 GiB. */
     public static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
     public static final int MAX_KEY_BYTES = 1024;
+    /** User-defined metadata: the UTF-8 bytes of every name (without {@code x-amz-meta-}) and value, summed. */
+    public static final int MAX_METADATA_BYTES = 2 * 1024;
 
     private final S3Engine engine;
 
@@ -63,6 +65,7 @@ public final class Objects {
     public PutResult put(PutRequest r) {
         Bucket bucket = engine.bucket(r.bucket());
         checkKey(r.key());
+        checkMetadata(r.metadata());
         checkWriteConditions(r.ifMatch(), r.ifNoneMatch());
         Set<ChecksumAlgorithm> algorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
         algorithms.addAll(r.sentChecksums().keySet());
@@ -439,6 +442,9 @@ public final class Objects {
     public PutResult copy(CopyRequest r) {
         Bucket target = engine.bucket(r.bucket());
         checkKey(r.key());
+        if (r.replaceMetadata()) {
+            checkMetadata(r.metadata());
+        }
         checkWriteConditions(r.ifMatch(), r.ifNoneMatch());
         Bucket sourceBucket = engine.bucket(r.source().bucket());
         StoredObject source;
@@ -536,6 +542,25 @@ public final class Objects {
         } finally {
             bucket.lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * AWS's 2 KB limit on user-defined metadata, measured as the sum of the UTF-8 bytes of each name and value;
+     * over it is MetadataTooLarge with the size and the limit.
+     */
+    public static void checkMetadata(Map<String, String> metadata) {
+        long size = 0;
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            size += utf8Length(e.getKey()) + utf8Length(e.getValue());
+        }
+        if (size > MAX_METADATA_BYTES) {
+            throw S3Errors.METADATA_TOO_LARGE.withDetails("Size", Long.toString(size), "MaxSizeAllowed",
+                    Integer.toString(MAX_METADATA_BYTES));
+        }
+    }
+
+    private static long utf8Length(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** User metadata as stored: names in lower case, as S3 keeps them. */

@@ -14,7 +14,9 @@ import java.util.Map;
  * What each S3 action needs permission for, by AWS's authorization reference for S3: bucket actions on
  * {@code arn:aws:s3:::bucket}, object actions on {@code arn:aws:s3:::bucket/key}; a copy needs {@code s3:GetObject} on
  * its source too, DeleteObjects {@code s3:DeleteObject} on each key, ListBuckets {@code s3:ListAllMyBuckets} on
- * {@code *}. The resource account is the bucket owner's (the caller's for a bucket that does not exist yet).
+ * {@code *}. The resource account is the bucket owner's (the caller's for a bucket that does not exist yet, and
+ * always the caller's for CreateBucket, so that a name taken by another account is AWS's 409 BucketAlreadyExists,
+ * not an AccessDenied).
  */
 public final class S3Access {
     private S3Access() {
@@ -25,7 +27,9 @@ public final class S3Access {
         String key = in.string("Key");
         return switch (operation) {
             case "ListBuckets" -> List.of(AccessCheck.anyResource("s3:ListAllMyBuckets"));
-            case "CreateBucket" -> bucket("s3:CreateBucket", bucket, ctx, engine);
+            // the bucket to create is the caller's: a name another account holds is the engine's BucketAlreadyExists
+            case "CreateBucket" -> List.of(AccessCheck.of("s3:CreateBucket", "arn:aws:s3:::" + bucket,
+                    ctx.accountId()));
             case "DeleteBucket" -> bucket("s3:DeleteBucket", bucket, ctx, engine);
             case "HeadBucket" -> bucket("s3:ListBucket", bucket, ctx, engine);
             case "ListObjects", "ListObjectsV2" -> List.of(bucketCheck("s3:ListBucket", bucket, ctx, engine)

@@ -239,6 +239,32 @@ class ObjectsTest extends EngineFixture {
         assertThat(code(() -> Objects.CopySource.parse("just-a-bucket"))).isEqualTo("InvalidArgument");
     }
 
+    @Test
+    void userMetadataOverTwoKilobytesIsMetadataTooLarge() {
+        // 2,048 bytes of names and values, counted in UTF-8 (ü is two bytes): exactly at the limit is accepted
+        Map<String, String> atLimit = Map.of("k", "ü".repeat(1000) + "v".repeat(47));
+        engine().objects().put(new PutRequest("bkt", "ok", body(HELLO), ContentHeaders.NONE, atLimit, Map.of(), null,
+                null, Map.of(), null, null, ME));
+        Map<String, String> over = Map.of("k", "ü".repeat(1000) + "v".repeat(48));
+        var e = error(() -> engine().objects().put(new PutRequest("bkt", "big", body(HELLO), ContentHeaders.NONE,
+                over, Map.of(), null, null, Map.of(), null, null, ME)));
+        assertThat(e.code()).isEqualTo("MetadataTooLarge");
+        assertThat(e.httpStatus()).isEqualTo(400);
+        assertThat(code(() -> engine().objects().head("bkt", "big"))).isEqualTo("NoSuchKey");
+
+        // CopyObject checks the metadata it replaces, never the source's it keeps
+        var source = Objects.CopySource.parse("bkt/ok");
+        assertThat(code(() -> engine().objects().copy(new Objects.CopyRequest("bkt", "copy", source,
+                Preconditions.NONE, true, ContentHeaders.NONE, over, false, Map.of(), null, null, null, false, ME))))
+                .isEqualTo("MetadataTooLarge");
+        engine().objects().copy(new Objects.CopyRequest("bkt", "copy", source, Preconditions.NONE, false,
+                ContentHeaders.NONE, over, false, Map.of(), null, null, null, false, ME));
+        assertThat(engine().objects().head("bkt", "copy").metadata()).isEqualTo(atLimit);
+
+        assertThat(code(() -> engine().multipart().create("bkt", "mpu", ContentHeaders.NONE, over, Map.of(), null,
+                null, ACCOUNT))).isEqualTo("MetadataTooLarge");
+    }
+
     private static Objects.CopyRequest copy(Objects.CopySource source, String key, boolean replace,
                                             Preconditions conditions) {
         return new Objects.CopyRequest("bkt", key, source, conditions, replace, ContentHeaders.NONE,
