@@ -68,4 +68,23 @@ class ScenarioSmokeTest {
         assertThat(result.messages()).isPositive();
         assertThat(result.primaryLatency()).isEqualTo("put-to-receive");
     }
+
+    @Test
+    void s3AndFirehoseScenariosMoveObjectsAndRecords() throws InterruptedException {
+        ScenarioSettings settings = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
+                Duration.ofSeconds(1), 2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid(), KinesisSettings.DEFAULTS,
+                java.util.Map.of(), new io.wharf.bench.s3.S3Settings(64 * 1024, 4, false),
+                new io.wharf.bench.firehose.FirehoseSettings(50, 0, 1));
+        for (String scenario : new String[] {"s3-put", "s3-get", "firehose-put"}) {
+            Result result = Scenarios.named(scenario).run(settings);
+            assertThat(result.errors()).as(scenario + ": " + result.firstError()).isZero();
+            assertThat(result.messages()).as(scenario).isPositive();
+            assertThat(result.parameters()).as(scenario).containsKey(KinesisResults.DATA_RATE);
+        }
+        Result latency = Scenarios.named("firehose-latency").run(settings.withRate(20));
+        assertThat(latency.errors()).as(latency.firstError()).isZero();
+        assertThat(latency.messages()).isPositive();
+        assertThat(latency.primaryLatency()).isEqualTo("put-to-visible");
+        assertThat(latency.parameters()).containsEntry("rate", "20").containsEntry("duplicates", "0");
+    }
 }
