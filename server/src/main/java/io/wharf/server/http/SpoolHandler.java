@@ -233,7 +233,7 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
         content.release();
         if (waiting > MAX_UNWRITTEN_BYTES && !pausedReading) {
             pausedReading = true;
-            ctx.channel().config().setAutoRead(false);
+            ReadPause.of(ctx.channel()).pause(ReadPause.Reason.SPOOLING);
         }
         if (last) {
             finish(ctx);
@@ -245,7 +245,7 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
         mode = Mode.FINISHING;
         if (!pausedReading) { // what is pipelined behind waits in the socket, not here
             pausedReading = true;
-            ctx.channel().config().setAutoRead(false);
+            ReadPause.of(ctx.channel()).pause(ReadPause.Reason.SPOOLING);
         }
         SpoolFile finishing = file;
         HttpRequest request = head;
@@ -294,7 +294,7 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
     private void resumeReading(ChannelHandlerContext ctx) {
         if (pausedReading && mode != Mode.FINISHING) {
             pausedReading = false;
-            ctx.channel().config().setAutoRead(true);
+            ReadPause.of(ctx.channel()).resume(ReadPause.Reason.SPOOLING);
         }
     }
 
