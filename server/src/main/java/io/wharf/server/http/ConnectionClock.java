@@ -385,7 +385,9 @@ final class ConnectionClock {
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            if (msg instanceof FullHttpResponse || msg instanceof LastHttpContent) {
+            // A 100 Continue is not the answer: the request is still coming.
+            if (msg instanceof LastHttpContent && !(msg instanceof FullHttpResponse response
+                    && ContinueInTurn.isInterim(response))) {
                 ChannelPromise tracked = promise.unvoid();
                 tracked.addListener((ChannelFutureListener) future -> clock.answered());
                 ctx.write(msg, tracked);

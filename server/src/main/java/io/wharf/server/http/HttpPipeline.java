@@ -25,9 +25,9 @@ import io.netty.util.AsciiString;
  * The one place a connection's pipeline is built. Every port speaks HTTP/1.1 and HTTP/2; an HTTP/2 stream gets the
  * same handlers as an HTTP/1.1 connection, so the gateway never knows which it was (shared/research/stack.md):
  * <pre>
- * plain:  h2c sniff ─┬─ HTTP/1.1: http codec → spool → budget → expect-continue → aggregate → dispatch → errors
+ * plain:  h2c sniff ─┬─ HTTP/1.1: http codec → continue → spool → budget → expect-continue → aggregate → dispatch → errors
  *                    ├─ "Upgrade: h2c" ─┐
- *                    └─ h2 preface ─────┴─ h2 frames → per stream: to-http → spool → budget → … → dispatch
+ *                    └─ h2 preface ─────┴─ h2 frames → per stream: to-http → continue → spool → budget → … → dispatch
  * TLS:    tls → ALPN ─┬─ "h2": h2 frames → per stream (as above)
  *                     └─ "http/1.1" or none: the plain pipeline (the SDK's Netty client sends the h2 preface with
  *                        no ALPN, so the sniff is needed here too)
@@ -154,8 +154,8 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
 
     /** The HTTP/1.1 request handlers of a connection that turned out to be HTTP/2: they belong to its streams. */
     private static void removeRequestHandlers(ChannelPipeline pipeline) {
-        for (String name : new String[] {"h1-only", "h1-clock", "spool", "budget", "expect-continue", "aggregate",
-                "dispatch"}) {
+        for (String name : new String[] {"h1-only", "h1-clock", "continue", "spool", "budget", "expect-continue",
+                "aggregate", "dispatch"}) {
             if (pipeline.get(name) != null) {
                 pipeline.remove(name);
             }
@@ -197,9 +197,11 @@ final class HttpPipeline extends ChannelInitializer<Channel> {
     }
 
     private void addRequestHandlers(ChannelPipeline pipeline) {
-        pipeline.addLast("spool", new SpoolHandler(spool, bodyBytes, maxRequestBytes));
+        ContinueInTurn continues = new ContinueInTurn();
+        pipeline.addLast("continue", continues);
+        pipeline.addLast("spool", new SpoolHandler(spool, bodyBytes, maxRequestBytes, continues));
         pipeline.addLast("budget", new BodyBudget(bodyBytes, maxRequestBytes));
-        pipeline.addLast("expect-continue", new RequestSizeLimit.ExpectContinue(maxRequestBytes));
+        pipeline.addLast("expect-continue", new RequestSizeLimit.ExpectContinue(maxRequestBytes, continues));
         pipeline.addLast("aggregate", new RequestSizeLimit.Aggregator(maxRequestBytes));
         pipeline.addLast("dispatch", new RequestDispatcher(context));
     }

@@ -60,7 +60,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         context.inFlight().enter();
         if (busy) {
             waiting.add(exchange);
-            ctx.channel().config().setAutoRead(false);
+            ReadPause.of(ctx.channel()).pause(ReadPause.Reason.PIPELINED);
             if (waiting.size() > MAX_PIPELINED) {
                 ctx.close();
             }
@@ -192,7 +192,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         if (next != null) {
             start(ctx, next);
         } else {
-            ctx.channel().config().setAutoRead(true);
+            ReadPause.of(ctx.channel()).resume(ReadPause.Reason.PIPELINED);
         }
     }
 

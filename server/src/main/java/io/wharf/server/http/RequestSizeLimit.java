@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.wharf.protocol.wire.WireResponse;
@@ -32,24 +31,33 @@ final class RequestSizeLimit {
         return new Rejection(FrontDoorErrors.tooLarge(shape, maxRequestBytes));
     }
 
-    /** {@link HttpServerExpectContinueHandler} that refuses a too-large announced body instead of inviting it. */
-    static final class ExpectContinue extends HttpServerExpectContinueHandler {
+    /**
+     * Answers {@code Expect: 100-continue}: a too-large announced body is refused instead of invited; otherwise
+     * {@link ContinueInTurn} writes the {@code 100 Continue} once the earlier answers on the connection are out (what
+     * Netty's {@code HttpServerExpectContinueHandler} does, but in order).
+     */
+    static final class ExpectContinue extends io.netty.channel.ChannelInboundHandlerAdapter {
         private final int maxRequestBytes;
+        private final ContinueInTurn continues;
 
-        ExpectContinue(int maxRequestBytes) {
+        ExpectContinue(int maxRequestBytes, ContinueInTurn continues) {
             this.maxRequestBytes = maxRequestBytes;
+            this.continues = continues;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-            if (msg instanceof HttpRequest request && HttpUtil.is100ContinueExpected(request)
-                    && HttpUtil.getContentLength(request, -1L) > maxRequestBytes) {
-                Rejection refusal = tooLarge(request, maxRequestBytes);
-                ReferenceCountUtil.release(msg);
-                ctx.fireChannelRead(refusal);
-                return;
+            if (msg instanceof HttpRequest request && HttpUtil.is100ContinueExpected(request)) {
+                if (HttpUtil.getContentLength(request, -1L) > maxRequestBytes) {
+                    Rejection refusal = tooLarge(request, maxRequestBytes);
+                    ReferenceCountUtil.release(msg);
+                    ctx.fireChannelRead(refusal);
+                    return;
+                }
+                continues.continueInTurn(request);
+                request.headers().remove(io.netty.handler.codec.http.HttpHeaderNames.EXPECT);
             }
-            super.channelRead(ctx, msg);
+            ctx.fireChannelRead(msg);
         }
     }
 

@@ -3,15 +3,12 @@ package io.wharf.server.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -54,6 +51,7 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
     private final BodySpool spool;
     private final BodyBudget.Pool budget;
     private final long thresholdBytes;
+    private final ContinueInTurn continues;
     private Mode mode = Mode.PASS;
     private HttpRequest head;
     private long maxBytes;
@@ -69,8 +67,9 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
     /**
      * @param maxRequestBytes the largest body the aggregator holds: a larger upload is spooled even below the threshold
      */
-    SpoolHandler(BodySpool spool, BodyBudget.Pool budget, int maxRequestBytes) {
+    SpoolHandler(BodySpool spool, BodyBudget.Pool budget, int maxRequestBytes, ContinueInTurn continues) {
         this.spool = spool;
+        this.continues = continues;
         this.budget = budget;
         this.thresholdBytes = Math.min(spool.thresholdBytes(), maxRequestBytes);
     }
@@ -128,13 +127,13 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
             if (!openFile(ctx)) {
                 return;
             }
-            acceptBody(ctx, request);
+            acceptBody(request);
             head = headOnly(request);
             mode = Mode.SPOOL;
             return;
         }
         if (length < 0 && HttpUtil.isTransferEncodingChunked(request)) {
-            acceptBody(ctx, request);
+            acceptBody(request);
             head = headOnly(request);
             mode = Mode.HOLD;
         }
@@ -234,7 +233,7 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
         content.release();
         if (waiting > MAX_UNWRITTEN_BYTES && !pausedReading) {
             pausedReading = true;
-            ctx.channel().config().setAutoRead(false);
+            ReadPause.of(ctx.channel()).pause(ReadPause.Reason.SPOOLING);
         }
         if (last) {
             finish(ctx);
@@ -246,7 +245,7 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
         mode = Mode.FINISHING;
         if (!pausedReading) { // what is pipelined behind waits in the socket, not here
             pausedReading = true;
-            ctx.channel().config().setAutoRead(false);
+            ReadPause.of(ctx.channel()).pause(ReadPause.Reason.SPOOLING);
         }
         SpoolFile finishing = file;
         HttpRequest request = head;
@@ -295,14 +294,14 @@ final class SpoolHandler extends ChannelInboundHandlerAdapter {
     private void resumeReading(ChannelHandlerContext ctx) {
         if (pausedReading && mode != Mode.FINISHING) {
             pausedReading = false;
-            ctx.channel().config().setAutoRead(true);
+            ReadPause.of(ctx.channel()).resume(ReadPause.Reason.SPOOLING);
         }
     }
 
-    /** Answers {@code 100 Continue} when the client waits for it, as the expect-continue handler would. */
-    private static void acceptBody(ChannelHandlerContext ctx, HttpRequest request) {
+    /** Invites the body when the client waits for {@code 100 Continue} (in turn, see {@link ContinueInTurn}). */
+    private void acceptBody(HttpRequest request) {
         if (HttpUtil.is100ContinueExpected(request)) {
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            continues.continueInTurn(request);
         }
         request.headers().remove(HttpHeaderNames.EXPECT);
     }
