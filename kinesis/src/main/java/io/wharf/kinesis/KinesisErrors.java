@@ -1,9 +1,8 @@
 package io.wharf.kinesis;
 
 import io.wharf.protocol.AwsException;
+import io.wharf.protocol.CoralValidation;
 import io.wharf.protocol.ValidationErrors;
-import io.wharf.protocol.model.Shape;
-import io.wharf.protocol.model.ShapeType;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -113,90 +112,20 @@ public enum KinesisErrors {
 
     /** Coral's wording: {@code 1 validation error detected: Value '<v>' at '<path>' failed to satisfy constraint: <c>}. */
     public static AwsException validation(String path, Object value, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
-        return VALIDATION.error("1 validation error detected: Value " + shown + " at '" + path
-                + "' failed to satisfy constraint: " + constraint);
+        return VALIDATION.error(CoralValidation.message(path, value, constraint));
     }
 
     /** How Java's ByteBuffer prints itself: what AWS shows for a blob in a validation message. */
     public static String blobDisplay(int length) {
-        return "java.nio.HeapByteBuffer[pos=0 lim=" + length + " cap=" + length + "]";
+        return CoralValidation.blobDisplay(length);
     }
 
-    /**
-     * Kinesis words model violations as Coral ValidationExceptions over lower-camel member paths
-     * ({@code records.1.member.data}); values of the wrong JSON type are SerializationExceptions.
-     */
-    public static final ValidationErrors VALIDATION_ERRORS = new ValidationErrors() {
-        @Override
-        public AwsException missing(String path) {
-            return validation(memberPath(path), null, "Member must not be null");
-        }
+    /** Kinesis words model violations as Coral ValidationExceptions (see {@link CoralValidation}). */
+    public static final ValidationErrors VALIDATION_ERRORS = CoralValidation.errors(VALIDATION::error,
+            SERIALIZATION::error);
 
-        @Override
-        public AwsException invalid(String path, Object value, Shape shape, String reason) {
-            if (!reason.startsWith("Member must")) {
-                return SERIALIZATION.error("Value of " + memberPath(path) + " cannot be read: " + reason);
-            }
-            Object shown = value;
-            if (shape.type() == ShapeType.BLOB && value instanceof com.fasterxml.jackson.databind.JsonNode node) {
-                try {
-                    shown = blobDisplay(node.binaryValue().length);
-                } catch (java.io.IOException e) {
-                    shown = node;
-                }
-            }
-            return validation(memberPath(path), shown, reason);
-        }
-
-        @Override
-        public AwsException malformed(String detail) {
-            return SERIALIZATION.error(detail);
-        }
-
-        /** Coral lists up to ten violations in one ValidationException. */
-        @Override
-        public int maxReported() {
-            return 10;
-        }
-
-        @Override
-        public AwsException combine(java.util.List<AwsException> violations) {
-            if (violations.size() == 1) {
-                return violations.get(0);
-            }
-            StringBuilder message = new StringBuilder(violations.size() + " validation errors detected: ");
-            for (int i = 0; i < violations.size(); i++) {
-                message.append(i == 0 ? "" : "; ").append(violations.get(i).getMessage()
-                        .replaceFirst("^1 validation error detected: ", ""));
-            }
-            return VALIDATION.error(message.toString());
-        }
-    };
-
-    /**
-     * The validator's path ({@code Records.1.Data}, {@code Tags.k}) in Coral's form: each member name
-     * lower-camel, list indexes followed by {@code member}, map keys kept as they are.
-     */
+    /** The validator's path in Coral's form ({@code records.1.member.data}). */
     static String memberPath(String path) {
-        String[] parts = path.split("\\.", -1);
-        StringBuilder out = new StringBuilder();
-        boolean mapKeyNext = false;
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i];
-            if (out.length() > 0) {
-                out.append('.');
-            }
-            if (mapKeyNext) {
-                out.append(part).append(".member");
-                mapKeyNext = false;
-            } else if (!part.isEmpty() && part.chars().allMatch(Character::isDigit)) {
-                out.append(part).append(".member");
-            } else {
-                out.append(part.isEmpty() ? part : Character.toLowerCase(part.charAt(0)) + part.substring(1));
-                mapKeyNext = part.equals("Tags") && i + 1 < parts.length;
-            }
-        }
-        return out.toString();
+        return CoralValidation.memberPath(path);
     }
 }

@@ -1,11 +1,9 @@
 package io.wharf.kms;
 
 import io.wharf.protocol.AwsException;
+import io.wharf.protocol.CoralValidation;
 import io.wharf.protocol.ValidationErrors;
-import io.wharf.protocol.model.Shape;
-import io.wharf.protocol.model.ShapeType;
 
-import java.util.List;
 
 /**
  * Every error KMS answers, in one table, with AWS's shape names (all 400 sender faults but the internal one). The
@@ -81,80 +79,15 @@ public enum KmsErrors {
 
     /** Coral's wording: {@code 1 validation error detected: Value '<v>' at '<path>' failed to satisfy constraint: <c>}. */
     public static AwsException validation(String path, Object value, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
-        return VALIDATION.error("1 validation error detected: Value " + shown + " at '" + path
-                + "' failed to satisfy constraint: " + constraint);
+        return VALIDATION.error(CoralValidation.message(path, value, constraint));
     }
 
-    /**
-     * KMS words model violations as Coral ValidationExceptions over lower-camel member paths ({@code keyId},
-     * {@code tags.1.member.tagKey}); values of the wrong JSON type are SerializationExceptions.
-     */
-    public static final ValidationErrors VALIDATION_ERRORS = new ValidationErrors() {
-        @Override
-        public AwsException missing(String path) {
-            return validation(memberPath(path), null, "Member must not be null");
-        }
+    /** KMS words model violations as Coral ValidationExceptions (see {@link CoralValidation}). */
+    public static final ValidationErrors VALIDATION_ERRORS = CoralValidation.errors(VALIDATION::error,
+            SERIALIZATION::error);
 
-        @Override
-        public AwsException invalid(String path, Object value, Shape shape, String reason) {
-            if (!reason.startsWith("Member must")) {
-                return SERIALIZATION.error("Value of " + memberPath(path) + " cannot be read: " + reason);
-            }
-            Object shown = value;
-            if (shape.type() == ShapeType.BLOB && value instanceof com.fasterxml.jackson.databind.JsonNode node) {
-                try {
-                    int length = node.binaryValue().length;
-                    shown = "java.nio.HeapByteBuffer[pos=0 lim=" + length + " cap=" + length + "]";
-                } catch (java.io.IOException e) {
-                    shown = node;
-                }
-            }
-            return validation(memberPath(path), shown, reason);
-        }
-
-        @Override
-        public AwsException malformed(String detail) {
-            return SERIALIZATION.error(detail);
-        }
-
-        @Override
-        public int maxReported() {
-            return 10;
-        }
-
-        @Override
-        public AwsException combine(List<AwsException> violations) {
-            if (violations.size() == 1) {
-                return violations.get(0);
-            }
-            StringBuilder message = new StringBuilder(violations.size() + " validation errors detected: ");
-            for (int i = 0; i < violations.size(); i++) {
-                message.append(i == 0 ? "" : "; ").append(violations.get(i).getMessage()
-                        .replaceFirst("^1 validation error detected: ", ""));
-            }
-            return VALIDATION.error(message.toString());
-        }
-    };
-
-    /** The validator's path ({@code Tags.1.TagKey}) in Coral's form ({@code tags.1.member.tagKey}). */
+    /** The validator's path in Coral's form ({@code records.1.member.data}). */
     static String memberPath(String path) {
-        StringBuilder out = new StringBuilder();
-        boolean mapKeyNext = false;
-        for (String part : path.split("\\.", -1)) {
-            if (out.length() > 0) {
-                out.append('.');
-            }
-            if (mapKeyNext) {
-                out.append(part);
-                mapKeyNext = false;
-            } else if (!part.isEmpty() && part.chars().allMatch(Character::isDigit)) {
-                out.append(part).append(".member");
-            } else {
-                out.append(part.isEmpty() ? part : Character.toLowerCase(part.charAt(0)) + part.substring(1));
-                mapKeyNext = part.endsWith("EncryptionContext");
-            }
-        }
-        return out.toString();
+        return CoralValidation.memberPath(path);
     }
 }
