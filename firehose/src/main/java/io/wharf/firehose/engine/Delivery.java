@@ -293,6 +293,7 @@ final class Delivery implements AutoCloseable {
             case Outputs.S3Object o -> sink.put(o.bucketArn(), o.key(), new ByteArrayInputStream(o.content()),
                     o.content().length, null);
             case Outputs.HttpPost post -> HttpEndpoint.deliver(post, http, engine.now(), sink);
+            case Documents.DocumentPost post -> Documents.deliver(post, http, engine.now(), sink);
         }
     }
 
