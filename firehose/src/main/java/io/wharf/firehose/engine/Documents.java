@@ -17,7 +17,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.IsoFields;
+import java.time.DayOfWeek;
+import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import java.util.UUID;
 final class Documents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final WeekFields US_WEEKS = WeekFields.of(DayOfWeek.SUNDAY, 1);
 
     private Documents() {
     }
@@ -169,7 +171,9 @@ final class Documents {
 
     /**
      * AWS's index rotation suffix of an arrival time (UTC): NoRotation none, OneHour {@code -yyyy-MM-dd-HH}, OneDay
-     * {@code -yyyy-MM-dd}, OneWeek {@code -yyyy-wWW} (the ISO week and its year), OneMonth {@code -yyyy-MM}.
+     * {@code -yyyy-MM-dd}, OneWeek {@code -yyyy-wWW}, OneMonth {@code -yyyy-MM}. The week follows the US convention
+     * AWS documents: weeks start on Sunday and week 1 is the first week holding a Saturday of the year (so the week
+     * holding January 1st; its last days of December belong to the next year's week 1).
      */
     static String indexSuffix(String rotation, Instant arrival) {
         ZonedDateTime t = arrival.atZone(ZoneOffset.UTC);
@@ -180,8 +184,8 @@ final class Documents {
             case "OneHour" -> String.format("-%04d-%02d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
                     t.getHour());
             case "OneDay" -> String.format("-%04d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth());
-            case "OneWeek" -> String.format("-%04d-w%02d", t.get(IsoFields.WEEK_BASED_YEAR),
-                    t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case "OneWeek" -> String.format("-%04d-w%02d", t.get(US_WEEKS.weekBasedYear()),
+                    t.get(US_WEEKS.weekOfWeekBasedYear()));
             case "OneMonth" -> String.format("-%04d-%02d", t.getYear(), t.getMonthValue());
             default -> "";
         };

@@ -127,8 +127,11 @@ class DocumentsDeliveryTest {
         assertThat(Documents.indexSuffix("OneDay", t)).isEqualTo("-2026-12-03");
         assertThat(Documents.indexSuffix("OneWeek", t)).isEqualTo("-2026-w49");
         assertThat(Documents.indexSuffix("OneMonth", t)).isEqualTo("-2026-12");
-        // the ISO week belongs to the week's year: 2027-01-01 (a Friday) is in 2026's week 53
-        assertThat(Documents.indexSuffix("OneWeek", Instant.parse("2027-01-01T00:00:00Z"))).isEqualTo("-2026-w53");
+        // US weeks (Sunday first; week 1 holds the year's first Saturday): 2026-01-03 is a Saturday, 01-04 a Sunday
+        assertThat(Documents.indexSuffix("OneWeek", Instant.parse("2026-01-03T23:59:59Z"))).isEqualTo("-2026-w01");
+        assertThat(Documents.indexSuffix("OneWeek", Instant.parse("2026-01-04T00:00:00Z"))).isEqualTo("-2026-w02");
+        // 2026-12-31 (a Thursday) is in the week of Saturday 2027-01-02: 2027's week 1
+        assertThat(Documents.indexSuffix("OneWeek", Instant.parse("2026-12-31T12:00:00Z"))).isEqualTo("-2027-w01");
     }
 
     @Test
