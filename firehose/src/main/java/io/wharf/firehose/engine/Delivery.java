@@ -242,7 +242,8 @@ final class Delivery implements AutoCloseable {
     private boolean deliver(DeliveryStream s, Batch batch) {
         try {
             if (batch.outputs == null) {
-                batch.outputs = Outputs.render(processing, batch.stream, batch.records);
+                batch.outputs = Outputs.render(processing, batch.stream, batch.records,
+                        engine.settings.searchEndpoints());
             }
             while (batch.done < batch.outputs.size()) {
                 write(batch, batch.outputs.get(batch.done));

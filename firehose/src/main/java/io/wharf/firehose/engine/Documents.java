@@ -78,10 +78,29 @@ final class Documents {
         return Destinations.isOpenSearch(member) || member.equals("SplunkDestinationConfiguration");
     }
 
-    /** The URL the destination's requests go to, or InvalidArgumentException when there is none (checked at create). */
-    static URI endpoint(String member, ObjectNode destination) {
+    /** InvalidArgumentException when a destination delivered here has no URL to deliver to (create, update). */
+    static void check(String member, ObjectNode destination, Map<String, String> searchEndpoints) {
+        if (delivers(member)) {
+            endpoint(member, destination, searchEndpoints);
+        }
+    }
+
+    /**
+     * The URL the destination's requests go to: for OpenSearch the {@code --opensearch-endpoint} mapping of its
+     * ClusterEndpoint, CollectionEndpoint or DomainARN when there is one, else the endpoint itself; or
+     * InvalidArgumentException when there is none.
+     */
+    static URI endpoint(String member, ObjectNode destination, Map<String, String> searchEndpoints) {
         String base;
         String what;
+        if (Destinations.isOpenSearch(member)) {
+            for (String from : List.of("ClusterEndpoint", "CollectionEndpoint", "DomainARN")) {
+                String value = Destinations.text(destination, from);
+                if (value != null && searchEndpoints.containsKey(value)) {
+                    return URI.create(searchEndpoints.get(value));
+                }
+            }
+        }
         if (member.equals("SplunkDestinationConfiguration")) {
             what = "HECEndpoint";
             base = Destinations.text(destination, "HECEndpoint");
@@ -95,7 +114,7 @@ final class Documents {
         if (base == null || base.isEmpty()) {
             throw FirehoseErrors.INVALID_ARGUMENT.error(what + " is required: Wharf cannot resolve "
                     + (what.equals("ClusterEndpoint") ? "a DomainARN" : "this destination") + " to a URL, so the "
-                    + "destination must give the endpoint's URL (e.g. http://127.0.0.1:9200).");
+                    + "destination must give the endpoint's URL (or the server map it with --opensearch-endpoint).");
         }
         URI uri;
         try {
@@ -112,7 +131,7 @@ final class Documents {
 
     /** The destination's outputs: the documents' POST, processing failures, and AllDocuments/AllEvents backup. */
     static List<Outputs.Output> render(Processing processing, Processing.StreamSnapshot stream,
-                                       List<BufferedRecord> records) {
+                                       List<BufferedRecord> records, Map<String, String> searchEndpoints) {
         ObjectNode destination = stream.destination();
         boolean splunk = stream.member().equals("SplunkDestinationConfiguration");
         ObjectNode s3 = destination.get("S3Configuration") instanceof ObjectNode o ? o : JSON.createObjectNode();
@@ -120,7 +139,7 @@ final class Documents {
         Processing.Result result = processing.run(stream, records);
         List<Outputs.Output> outputs = new ArrayList<>();
         if (!result.processed().isEmpty()) {
-            URI base = endpoint(stream.member(), destination);
+            URI base = endpoint(stream.member(), destination, searchEndpoints);
             String path = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
             Map<String, String> headers = new LinkedHashMap<>();
             List<Document> documents = new ArrayList<>();

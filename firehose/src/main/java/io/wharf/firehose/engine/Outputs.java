@@ -66,13 +66,14 @@ final class Outputs {
     }
 
     /** The outputs of a batch. */
-    static List<Output> render(Processing processing, Processing.StreamSnapshot stream, List<BufferedRecord> records) {
+    static List<Output> render(Processing processing, Processing.StreamSnapshot stream, List<BufferedRecord> records,
+                               Map<String, String> searchEndpoints) {
         ObjectNode destination = stream.destination();
         if (stream.member().equals("HttpEndpointDestinationConfiguration")) {
             return http(processing, stream, records);
         }
         if (Documents.delivers(stream.member())) {
-            return Documents.render(processing, stream, records);
+            return Documents.render(processing, stream, records, searchEndpoints);
         }
         ObjectNode s3 = Destinations.deliversToS3(stream.member()) ? destination
                 : destination.get("S3Configuration") instanceof ObjectNode o ? o : destination;

@@ -42,9 +42,6 @@ final class Validation {
     /** The destination's own rules (prefixes, time zone, processors) on its configuration with defaults filled in. */
     static void checkDestination(String member, ObjectNode destination) {
         checkDelimiters(destination.get("ProcessingConfiguration"));
-        if (Documents.delivers(member)) {
-            Documents.endpoint(member, destination);
-        }
         if (Destinations.deliversToS3(member)) {
             checkS3(destination, Destinations.enabled(destination.get("DynamicPartitioningConfiguration")));
             if (destination.get("S3BackupConfiguration") instanceof ObjectNode backup) {
