@@ -39,6 +39,7 @@ class DocumentsDeliveryTest {
     final List<Call> calls = new ArrayList<>();
     Function<Call, OutboundHttp.Response> answer = c -> new OutboundHttp.Response(500, new byte[0], null);
     FirehoseEngine engine;
+    final MemoryStore store = new MemoryStore();
 
     record Call(URI url, Map<String, String> headers, byte[] body) {
         String text() {
@@ -63,7 +64,7 @@ class DocumentsDeliveryTest {
             }
             return response;
         };
-        engine = new FirehoseEngine(new MemoryStore(), clock, new FirehoseSettings(0, 5000, Map.of()),
+        engine = new FirehoseEngine(store, clock, new FirehoseSettings(0, 5000, Map.of()),
                 DataKeys.NONE, sink, http, false);
     }
 
@@ -212,6 +213,29 @@ class DocumentsDeliveryTest {
         JsonNode action = JSON.readTree(calls.get(1).text().lines().findFirst().orElseThrow()).path("index");
         assertThat(action.path("_index").asText()).isEqualTo("logs");
         assertThat(action.has("_id")).isFalse();
+        assertThat(sink.objects).isEmpty();
+    }
+
+    @Test
+    void aRestartSendsTheDocumentsAnotherAttemptHadLeft() throws IOException {
+        engine();
+        create("rs", "AmazonopensearchserviceDestinationConfiguration",
+                openSearch("https://search.example", "FailedDocumentsOnly"));
+        answer = DocumentsDeliveryTest::bulkAnswer;
+        put("rs", "{\"n\":1}", "{\"bad\":2}");
+        assertThat(engine.deliverDue()).isZero(); // the bad one is left, its batch's records still in the store
+        engine.close();
+        engine();
+        answer = c -> bulkAnswer(new Call(c.url(), c.headers(), c.text().replace("bad", "good")
+                .getBytes(StandardCharsets.UTF_8)));
+        clock.advanceSeconds(2);
+        assertThat(engine.deliverDue()).isEqualTo(1);
+        List<String> again = calls.get(1).text().lines().toList();
+        assertThat(again).hasSize(4).element(3).isEqualTo("{\"bad\":2}"); // at least once: the whole batch again
+        assertThat(again.get(0)).isEqualTo(calls.get(0).text().lines().findFirst().orElseThrow()); // same _id
+        clock.advanceSeconds(60);
+        assertThat(engine.deliverDue()).isZero(); // delivered: nothing left
+        assertThat(calls).hasSize(2);
         assertThat(sink.objects).isEmpty();
     }
 
