@@ -60,6 +60,8 @@ final class Documents {
         List<String[]> errors = new ArrayList<>();
         long firstAttemptMillis = -1;
         int attempts;
+        /** Splunk: how long to wait for HEC's indexer acknowledgement when an answer carries an ackId. */
+        long ackTimeoutMillis = 180_000;
 
         DocumentPost(boolean splunk, URI url, Map<String, String> headers, long retryMillis,
                      Processing.StreamSnapshot stream, ObjectNode s3, List<Document> documents) {
@@ -172,7 +174,9 @@ final class Documents {
             }
             long retryMillis = destination.path("RetryOptions").path("DurationInSeconds").asLong(splunk ? 3600 : 300)
                     * 1000;
-            outputs.add(new DocumentPost(splunk, url, headers, retryMillis, stream, s3, documents));
+            DocumentPost post = new DocumentPost(splunk, url, headers, retryMillis, stream, s3, documents);
+            post.ackTimeoutMillis = destination.path("HECAcknowledgmentTimeoutInSeconds").asLong(180) * 1000;
+            outputs.add(post);
         }
         outputs.addAll(Outputs.errorObjects(stream, s3, result.failed(), zone, processing.now()));
         String backup = Destinations.text(destination, "S3BackupMode");
@@ -353,6 +357,12 @@ final class Documents {
         int code = answer == null ? -1 : answer.path("code").asInt(-1);
         if (response.status() == 200 && (code == 0 || code == -1 && answer != null
                 && "Success".equals(answer.path("text").asText()))) {
+            if (answer.hasNonNull("ackId") && !awaitAck(post, http, answer.get("ackId"))) {
+                failAll(post, "Splunk.AckTimeout", "Did not receive an acknowledgement from HEC before the HEC "
+                        + "acknowledgement timeout expired. Despite the acknowledgement timeout, it's possible the "
+                        + "data was indexed successfully in Splunk.");
+                return;
+            }
             post.pending = new ArrayList<>();
             post.errors = new ArrayList<>();
             return;
@@ -365,6 +375,39 @@ final class Documents {
             default -> "Splunk.ServerError";
         };
         failAll(post, errorCode, "The Splunk HEC answered " + response.status() + ": " + abbreviate(body));
+    }
+
+    /**
+     * Polls HEC's {@code /services/collector/ack} (on the same channel) for this ackId, once a second, until it is
+     * acknowledged (true) or HECAcknowledgmentTimeoutInSeconds has passed (false). Real time: the wait is HEC's.
+     */
+    private static boolean awaitAck(DocumentPost post, OutboundHttp http, JsonNode ackId) {
+        URI ackUrl = post.url.resolve("ack");
+        Map<String, String> headers = new LinkedHashMap<>(post.headers);
+        headers.put("Content-Type", "application/json");
+        byte[] body = JSON.createObjectNode().set("acks", JSON.createArrayNode().add(ackId))
+                .toString().getBytes(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + post.ackTimeoutMillis * 1_000_000;
+        while (true) {
+            try {
+                OutboundHttp.Response response = http.post(ackUrl, headers, body, TIMEOUT);
+                if (response.status() == 200 && response.body() != null
+                        && JSON.readTree(response.body()).path("acks").path(ackId.asText()).asBoolean(false)) {
+                    return true;
+                }
+            } catch (DeliveryFailure | java.io.IOException e) {
+                // not acknowledged yet: ask again until the timeout
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /** The pending documents as AWS's error records, one JSON line each, under the error output prefix. */

@@ -282,6 +282,53 @@ class DocumentsDeliveryTest {
     }
 
     @Test
+    void splunkPollsTheAckEndpointOnTheSameChannelUntilTheEventsAreAcknowledged() throws IOException {
+        engine();
+        create("ack", "SplunkDestinationConfiguration", splunk("Event", "FailedEventsOnly"));
+        int[] polls = {0};
+        answer = c -> {
+            if (c.url().getPath().equals("/services/collector/ack")) {
+                // not yet on the first poll, acknowledged on the second
+                return json(200, JSON.createObjectNode().set("acks", JSON.createObjectNode()
+                        .put("7", ++polls[0] > 1)));
+            }
+            return json(200, JSON.createObjectNode().put("text", "Success").put("code", 0).put("ackId", 7));
+        };
+        put("ack", "{\"event\":\"e\"}");
+        assertThat(engine.deliverDue()).isEqualTo(1);
+        assertThat(calls).hasSize(3);
+        Call poll = calls.get(1);
+        assertThat(poll.url()).isEqualTo(URI.create("https://splunk.example:8088/services/collector/ack"));
+        assertThat(JSON.readTree(poll.body())).isEqualTo(JSON.readTree("{\"acks\":[7]}"));
+        assertThat(poll.headers().get("X-Splunk-Request-Channel"))
+                .isEqualTo(calls.get(0).headers().get("X-Splunk-Request-Channel"));
+        assertThat(poll.headers()).containsEntry("Authorization", "Splunk tok-1");
+        assertThat(sink.objects).isEmpty();
+    }
+
+    @Test
+    void anAckThatNeverComesIsAnAckTimeoutAndTheEventsAreSentAgain() throws IOException {
+        engine();
+        // the model's minimum is 180 s; the engine takes 0 here so the timeout passes at the first unanswered poll
+        create("noack", "SplunkDestinationConfiguration", splunk("Event", "FailedEventsOnly")
+                .put("HECAcknowledgmentTimeoutInSeconds", 0));
+        answer = c -> c.url().getPath().endsWith("/ack")
+                ? json(200, JSON.createObjectNode().set("acks", JSON.createObjectNode().put("3", false)))
+                : json(200, JSON.createObjectNode().put("text", "Success").put("code", 0).put("ackId", 3));
+        put("noack", "{\"event\":\"e\"}");
+        assertThat(engine.deliverDue()).isZero();
+        assertThat(calls).hasSize(2);
+        clock.advanceSeconds(4);
+        assertThat(engine.deliverDue()).isZero();
+        assertThat(calls.get(2).url().getPath()).isEqualTo("/services/collector/event"); // sent again
+        clock.advanceSeconds(10);
+        assertThat(engine.deliverDue()).isEqualTo(1);
+        JsonNode record = JSON.readTree(sink.objects.values().iterator().next());
+        assertThat(record.path("errorCode").asText()).isEqualTo("Splunk.AckTimeout");
+        assertThat(record.path("attemptsMade").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void splunkRawFailuresAreRetriedThenWrittenAsSplunkFailed() throws IOException {
         engine();
         create("raw", "SplunkDestinationConfiguration", splunk("Raw", "FailedEventsOnly"));
