@@ -48,7 +48,7 @@ class FirehoseSearchSplunkIT {
     static final String CLUSTER = "https://search-logs.us-east-1.es.amazonaws.com";
     static final String DOMAIN = "arn:aws:es:us-east-1:000000000000:domain/mapped";
 
-    record Received(String path, String authorization, String contentType, String body) {
+    record Received(String path, String authorization, String contentType, String channel, String body) {
     }
 
     @RegisterExtension
@@ -76,7 +76,8 @@ class FirehoseSearchSplunkIT {
         }
         String path = exchange.getRequestURI().getPath();
         RECEIVED.add(new Received(path, exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("X-Splunk-Request-Channel"), body));
         ObjectNode answer = JSON.createObjectNode();
         if (path.endsWith("/_bulk")) {
             ArrayNode items = answer.put("took", 1).putArray("items");
@@ -93,8 +94,10 @@ class FirehoseSearchSplunkIT {
                 }
             }
             answer.put("errors", errors);
+        } else if (path.equals("/services/collector/ack")) {
+            answer.putObject("acks").put("1", true);
         } else {
-            answer.put("text", "Success").put("code", 0);
+            answer.put("text", "Success").put("code", 0).put("ackId", 1); // indexer acknowledgement on
         }
         byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -183,6 +186,14 @@ class FirehoseSearchSplunkIT {
         assertThat(events).as("a POST to the HEC").hasSize(1);
         assertThat(events.get(0).authorization()).isEqualTo("Splunk 0000-token");
         assertThat(events.get(0).body()).isEqualTo("{\"event\":\"one\"}{\"event\":\"two\"}");
+        List<Received> acks = List.of();
+        for (int i = 0; i < 200 && acks.isEmpty(); i++) {
+            Thread.sleep(50);
+            acks = received("/services/collector/ack");
+        }
+        assertThat(acks).as("the ackId polled").hasSize(1);
+        assertThat(JSON.readTree(acks.get(0).body())).isEqualTo(JSON.readTree("{\"acks\":[1]}"));
+        assertThat(acks.get(0).channel()).isNotEmpty().isEqualTo(events.get(0).channel());
     }
 
     @Test
