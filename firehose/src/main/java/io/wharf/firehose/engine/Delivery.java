@@ -242,7 +242,8 @@ final class Delivery implements AutoCloseable {
     private boolean deliver(DeliveryStream s, Batch batch) {
         try {
             if (batch.outputs == null) {
-                batch.outputs = Outputs.render(processing, batch.stream, batch.records);
+                batch.outputs = Outputs.render(processing, batch.stream, batch.records,
+                        engine.settings.searchEndpoints());
             }
             while (batch.done < batch.outputs.size()) {
                 write(batch, batch.outputs.get(batch.done));
@@ -293,6 +294,7 @@ final class Delivery implements AutoCloseable {
             case Outputs.S3Object o -> sink.put(o.bucketArn(), o.key(), new ByteArrayInputStream(o.content()),
                     o.content().length, null);
             case Outputs.HttpPost post -> HttpEndpoint.deliver(post, http, engine.now(), sink);
+            case Documents.DocumentPost post -> Documents.deliver(post, http, engine.now(), sink);
         }
     }
 

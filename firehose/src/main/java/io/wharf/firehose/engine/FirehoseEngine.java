@@ -110,6 +110,7 @@ public final class FirehoseEngine implements AutoCloseable {
         Validation.checkCreate(c, type);
         ObjectNode destination = Destinations.withDefaults(c.destinationMember(), c.destination());
         Validation.checkDestination(c.destinationMember(), destination);
+        Documents.check(c.destinationMember(), destination, settings.searchEndpoints());
         DeliveryStream.Encryption encryption = null;
         if (c.encryptionKeyType() != null) {
             String keyArn = checkKey(c.account(), c.encryptionKeyType(), c.encryptionKeyArn());
@@ -256,6 +257,7 @@ public final class FirehoseEngine implements AutoCloseable {
                     Destinations.merge(s.destination, update, sameKind));
             Destinations.checkUpdate(s.destinationMember, resultMember, s.destination, merged);
             Validation.checkDestination(resultMember, merged);
+            Documents.check(resultMember, merged, settings.searchEndpoints());
             if (!sameKind) {
                 Validation.checkRequired(resultMember, merged);
             }

@@ -35,7 +35,7 @@ final class Outputs {
     }
 
     /** One thing to write. */
-    sealed interface Output permits S3Object, HttpPost {
+    sealed interface Output permits S3Object, HttpPost, Documents.DocumentPost {
     }
 
     record S3Object(String bucketArn, String key, byte[] content) implements Output {
@@ -66,10 +66,14 @@ final class Outputs {
     }
 
     /** The outputs of a batch. */
-    static List<Output> render(Processing processing, Processing.StreamSnapshot stream, List<BufferedRecord> records) {
+    static List<Output> render(Processing processing, Processing.StreamSnapshot stream, List<BufferedRecord> records,
+                               Map<String, String> searchEndpoints) {
         ObjectNode destination = stream.destination();
         if (stream.member().equals("HttpEndpointDestinationConfiguration")) {
             return http(processing, stream, records);
+        }
+        if (Documents.delivers(stream.member())) {
+            return Documents.render(processing, stream, records, searchEndpoints);
         }
         ObjectNode s3 = Destinations.deliversToS3(stream.member()) ? destination
                 : destination.get("S3Configuration") instanceof ObjectNode o ? o : destination;
@@ -116,7 +120,7 @@ final class Outputs {
                 compression.compress(content, key.substring(key.lastIndexOf('/') + 1)));
     }
 
-    private static S3Object backupObject(Processing.StreamSnapshot stream, ObjectNode backup,
+    static S3Object backupObject(Processing.StreamSnapshot stream, ObjectNode backup,
                                          List<BufferedRecord> records) {
         ZoneId zone = ObjectKeys.zone(Destinations.text(backup, "CustomTimeZone"));
         Instant oldest = oldest(records);

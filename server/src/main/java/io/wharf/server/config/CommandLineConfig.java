@@ -213,6 +213,12 @@ public final class CommandLineConfig {
                     + "Env WHARF_LAMBDA_ENDPOINTS. Default: none (records of such a processor go to the error output)")
     List<String> lambdaEndpoints;
 
+    @Option(names = "--opensearch-endpoint", split = ",", paramLabel = "FROM=URL",
+            description = "Where a Firehose OpenSearch/Elasticsearch destination's _bulk requests go: FROM is its "
+                    + "DomainARN, ClusterEndpoint or CollectionEndpoint (through the outbound rules). Comma-separated, "
+                    + "repeatable. Env WHARF_OPENSEARCH_ENDPOINTS. Default: none (the ClusterEndpoint itself)")
+    List<String> opensearchEndpoints;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -311,6 +317,7 @@ public final class CommandLineConfig {
         set(Setting.FIREHOSE_TRANSITION_MS, firehoseTransitionMillis,
                 v -> (long) parseInt(Setting.FIREHOSE_TRANSITION_MS, v), builder::firehoseTransitionMillis);
         setList(Setting.LAMBDA_ENDPOINTS, lambdaEndpoints, builder::lambdaEndpoints);
+        setList(Setting.OPENSEARCH_ENDPOINTS, opensearchEndpoints, builder::opensearchEndpoints);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -393,6 +400,7 @@ public final class CommandLineConfig {
             case HTTP2_MAX_STREAMS -> http2MaxStreams;
             case FIREHOSE_TRANSITION_MS -> firehoseTransitionMillis;
             case LAMBDA_ENDPOINTS -> lambdaEndpoints == null ? null : String.join(",", lambdaEndpoints);
+            case OPENSEARCH_ENDPOINTS -> opensearchEndpoints == null ? null : String.join(",", opensearchEndpoints);
         };
     }
 

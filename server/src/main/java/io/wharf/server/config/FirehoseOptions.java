@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * @param lambdaEndpoints  Lambda function ARN → the URL standing in for it ({@code --lambda-endpoint ARN=URL})
  * @param sink             where delivered objects go instead of the server's default (embedding, tests); null = the
  *                         default
+ * @param searchEndpoints  OpenSearch DomainARN/ClusterEndpoint/CollectionEndpoint → the URL standing in for it
+ *                         ({@code --opensearch-endpoint FROM=URL})
  */
-public record FirehoseOptions(long transitionMillis, Map<String, String> lambdaEndpoints, ObjectSink sink) {
+public record FirehoseOptions(long transitionMillis, Map<String, String> lambdaEndpoints, ObjectSink sink,
+                              Map<String, String> searchEndpoints) {
     public static final FirehoseOptions DEFAULTS = new FirehoseOptions(FirehoseSettings.DEFAULT_TRANSITION_MILLIS,
             Map.of(), null);
     private static final Pattern LAMBDA_ARN = Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:"
@@ -29,14 +32,19 @@ public record FirehoseOptions(long transitionMillis, Map<String, String> lambdaE
                     "expected 0-" + FirehoseSettings.MAX_TRANSITION_MILLIS + " milliseconds");
         }
         lambdaEndpoints = lambdaEndpoints == null ? Map.of() : Map.copyOf(lambdaEndpoints);
+        searchEndpoints = searchEndpoints == null ? Map.of() : Map.copyOf(searchEndpoints);
+    }
+
+    public FirehoseOptions(long transitionMillis, Map<String, String> lambdaEndpoints, ObjectSink sink) {
+        this(transitionMillis, lambdaEndpoints, sink, Map.of());
     }
 
     public FirehoseOptions withTransitionMillis(long millis) {
-        return new FirehoseOptions(millis, lambdaEndpoints, sink);
+        return new FirehoseOptions(millis, lambdaEndpoints, sink, searchEndpoints);
     }
 
     public FirehoseOptions withSink(ObjectSink value) {
-        return new FirehoseOptions(transitionMillis, lambdaEndpoints, value);
+        return new FirehoseOptions(transitionMillis, lambdaEndpoints, value, searchEndpoints);
     }
 
     /** {@code ARN=URL} pairs, each checked: a Lambda function ARN and an absolute http(s) URL. */
@@ -63,11 +71,42 @@ public record FirehoseOptions(long transitionMillis, Map<String, String> lambdaE
             }
             endpoints.put(arn, url);
         }
-        return new FirehoseOptions(transitionMillis, endpoints, sink);
+        return new FirehoseOptions(transitionMillis, endpoints, sink, searchEndpoints);
+    }
+
+    /**
+     * {@code FROM=URL} pairs, each checked: FROM an OpenSearch DomainARN or an https ClusterEndpoint/CollectionEndpoint
+     * (what the model accepts), URL an absolute http(s) URL.
+     */
+    public FirehoseOptions withSearchEndpoints(List<String> pairs) {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        for (String pair : pairs == null ? List.<String>of() : pairs) {
+            String entry = pair.strip();
+            int equals = entry.indexOf('=');
+            String from = equals < 0 ? "" : entry.substring(0, equals);
+            String url = equals < 0 ? "" : entry.substring(equals + 1);
+            if (from.isEmpty() || !(from.startsWith("arn:") || from.startsWith("https:"))) {
+                throw new ConfigException(Setting.OPENSEARCH_ENDPOINTS, entry,
+                        "expected FROM=URL with FROM a DomainARN or an https ClusterEndpoint/CollectionEndpoint");
+            }
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new ConfigException(Setting.OPENSEARCH_ENDPOINTS, entry, "expected FROM=URL with an http(s) URL");
+            }
+            endpoints.put(from, url);
+        }
+        return new FirehoseOptions(transitionMillis, lambdaEndpoints, sink, endpoints);
     }
 
     /** The engine's settings. */
     public FirehoseSettings settings() {
-        return FirehoseSettings.defaults().withTransitionMillis(transitionMillis).withLambdaEndpoints(lambdaEndpoints);
+        return FirehoseSettings.defaults().withTransitionMillis(transitionMillis).withLambdaEndpoints(lambdaEndpoints)
+                .withSearchEndpoints(searchEndpoints);
     }
 }

@@ -41,7 +41,8 @@ public enum Setting {
     MAX_INFLIGHT_BYTES("--max-inflight-bytes", "WHARF_MAX_INFLIGHT_BYTES"),
     HTTP2_MAX_STREAMS("--http2-max-streams", "WHARF_HTTP2_MAX_STREAMS"),
     FIREHOSE_TRANSITION_MS("--firehose-transition-ms", "WHARF_FIREHOSE_TRANSITION_MS"),
-    LAMBDA_ENDPOINTS("--lambda-endpoint", "WHARF_LAMBDA_ENDPOINTS");
+    LAMBDA_ENDPOINTS("--lambda-endpoint", "WHARF_LAMBDA_ENDPOINTS"),
+    OPENSEARCH_ENDPOINTS("--opensearch-endpoint", "WHARF_OPENSEARCH_ENDPOINTS");
 
     private final String option;
     private final String environmentVariable;

@@ -471,6 +471,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
 
         /** {@code ARN=URL} pairs: the URL stands in for the Lambda function (Firehose's Lambda processor). */
         public Builder lambdaEndpoints(List<String> value) { firehose = firehose.withLambdaEndpoints(value); return this; }
+        public Builder opensearchEndpoints(List<String> value) { firehose = firehose.withSearchEndpoints(value); return this; }
 
         /** Where Firehose writes its objects instead of Wharf's own S3 (embedding, tests); null = the default. */
         public Builder firehoseSink(io.wharf.firehose.ObjectSink value) { firehose = firehose.withSink(value); return this; }

@@ -202,6 +202,23 @@ class CommandLineConfigTest {
     }
 
     @Test
+    void opensearchEndpointFlagAndVariable() {
+        WharfConfig config = run(Map.of("WHARF_OPENSEARCH_ENDPOINTS",
+                "arn:aws:es:us-east-1:000000000000:domain/d=http://127.0.0.1:9200"),
+                "--opensearch-endpoint", "https://c.example=http://127.0.0.1:9201/base");
+        assertThat(config.firehose().settings().searchEndpoints())
+                .containsExactly(Map.entry("https://c.example", "http://127.0.0.1:9201/base"));
+        WharfConfig fromEnv = run(Map.of("WHARF_OPENSEARCH_ENDPOINTS",
+                "arn:aws:es:us-east-1:000000000000:domain/d=http://127.0.0.1:9200"));
+        assertThat(fromEnv.firehose().settings().searchEndpoints())
+                .containsEntry("arn:aws:es:us-east-1:000000000000:domain/d", "http://127.0.0.1:9200");
+        assertThatThrownBy(() -> WharfConfig.builder().opensearchEndpoints(List.of("c.example=http://x")).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--opensearch-endpoint");
+        assertThatThrownBy(() -> WharfConfig.builder().opensearchEndpoints(List.of("https://c.example=ftp://x"))
+                .build()).isInstanceOf(ConfigException.class).hasMessageContaining("--opensearch-endpoint");
+    }
+
+    @Test
     void kinesisFlagsAndVariables() {
         WharfConfig config = run(Map.of("WHARF_KINESIS_SHARD_LIMIT", "20"), "--kinesis-transition-ms", "0");
         assertThat(config.kinesisTransitionMillis()).isZero();
