@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.wharf.it.input.ModelSamples;
 import io.wharf.protocol.model.Member;
 import io.wharf.protocol.model.OperationModel;
 import io.wharf.protocol.model.ServiceModel;
@@ -81,30 +82,10 @@ class KinesisBadInputIT {
                         NODES.textNode("shardId-000000000000");
                 case "AdjacentShardToMerge" -> NODES.textNode("shardId-000000000001");
                 case "ShardIterator" -> NODES.textNode(f.iterator());
-                default -> sample(member.shape(), 0);
+                default -> ModelSamples.json(member.shape(), 3);
             });
         }
         return input;
-    }
-
-    private static JsonNode sample(Shape shape, int depth) {
-        return switch (shape.type()) {
-            case STRUCTURE -> {
-                ObjectNode object = NODES.objectNode();
-                if (depth < 3) {
-                    shape.members().values().forEach(m -> object.set(m.name(), sample(m.shape(), depth + 1)));
-                }
-                yield object;
-            }
-            case LIST -> NODES.arrayNode().add(sample(shape.listMember().shape(), depth + 1));
-            case MAP -> NODES.objectNode().set("key1", sample(shape.mapValue().shape(), depth + 1));
-            case STRING -> NODES.textNode(shape.enumValues().isEmpty() ? "value-1" : shape.enumValues().get(0));
-            case INTEGER, LONG -> NODES.numberNode(shape.min() != null ? shape.min().longValue() : 1);
-            case BOOLEAN -> NODES.booleanNode(true);
-            case BLOB -> NODES.textNode("AAE=");
-            case TIMESTAMP -> NODES.numberNode(1_700_000_000);
-            default -> NODES.textNode("1");
-        };
     }
 
     private static List<JsonNode> badValues(Shape shape) {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.it.input.ModelSamples;
 import io.wharf.protocol.model.Member;
 import io.wharf.protocol.model.OperationModel;
 import io.wharf.protocol.model.ServiceModel;
-import io.wharf.protocol.model.Shape;
 import io.wharf.testkit.RawHttp;
 import io.wharf.testkit.WharfServerExtension;
 import org.junit.jupiter.api.Test;
@@ -78,30 +78,10 @@ class KmsBadInputIT {
                         + "\"Resource\":\"*\"}]}");
                 case "PolicyName" -> NODES.textNode("default");
                 case "DryRun" -> NODES.booleanNode(false);
-                default -> sample(member.shape(), 0);
+                default -> ModelSamples.json(member.shape(), 3);
             });
         }
         return input;
-    }
-
-    private static JsonNode sample(Shape shape, int depth) {
-        return switch (shape.type()) {
-            case STRUCTURE -> {
-                ObjectNode object = NODES.objectNode();
-                if (depth < 3) {
-                    shape.members().values().forEach(m -> object.set(m.name(), sample(m.shape(), depth + 1)));
-                }
-                yield object;
-            }
-            case LIST -> NODES.arrayNode().add(sample(shape.listMember().shape(), depth + 1));
-            case MAP -> NODES.objectNode().set("key1", sample(shape.mapValue().shape(), depth + 1));
-            case STRING -> NODES.textNode(shape.enumValues().isEmpty() ? "value-1" : shape.enumValues().get(0));
-            case INTEGER, LONG -> NODES.numberNode(shape.min() != null ? shape.min().longValue() : 1);
-            case BOOLEAN -> NODES.booleanNode(true);
-            case BLOB -> NODES.textNode("AAE=");
-            case TIMESTAMP -> NODES.numberNode(1_700_000_000);
-            default -> NODES.textNode("1");
-        };
     }
 
     private static List<JsonNode> badValues() {
