@@ -125,7 +125,7 @@ public final class Wharf implements AutoCloseable {
             S3EventTargets s3Events = new S3EventTargets(sqs.engine(), sns.engine(), access);
             s3 = S3Objects.open(config, store, clock, s3Events);
             firehose = FirehoseService.create(store, clock, config.firehose().settings(), dataKeys,
-                    config.firehose().sink() != null ? config.firehose().sink() : new S3FirehoseSink(s3.service().engine()),
+                    firehoseSink(config, s3, outbound, clock, spoolDirectory),
                     new FirehoseHttp(outbound), new FirehoseKinesisSource(kinesis.engine()));
             firehoseRef.set(firehose);
             audit = config.auditLog() == null ? null
@@ -185,6 +185,23 @@ public final class Wharf implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Where Firehose's objects go: the embedder's sink, else the external S3 of {@code --firehose-s3-endpoint} (said
+     * in one line, the secret as {@code ****}), else Wharf's own S3.
+     */
+    private static io.wharf.firehose.ObjectSink firehoseSink(WharfConfig config, S3Objects s3, OutboundRules outbound,
+                                                           Clock clock, java.nio.file.Path spoolDirectory) {
+        if (config.firehose().sink() != null) {
+            return config.firehose().sink();
+        }
+        io.wharf.server.config.ExternalS3 external = config.firehose().externalS3();
+        if (external != null) {
+            log.info("Firehose delivers its objects to {}", external.describe());
+            return new RemoteS3Sink(external, outbound, clock, spoolDirectory);
+        }
+        return new S3FirehoseSink(s3.service().engine());
     }
 
     /** The Firehose service (its engine: counters, flushing in tests). */
