@@ -144,7 +144,8 @@ public final class ServiceGateway implements Gateway {
             }
             call.action = operation.name();
             authenticate(call);
-            ObjectNode input = JsonDecoder.parse(request.body(), format, service.validationErrors());
+            ObjectNode input = JsonDecoder.parse(RequestCompression.body(request, service.validationErrors()), format,
+                    service.validationErrors());
             new Validator(service.validationErrors(), format.timestampsInMillis(), true)
                     .validate(input, operation.input());
             RequestContext context = context(call);
@@ -226,7 +227,8 @@ public final class ServiceGateway implements Gateway {
             ObjectNode input = QueryDecoder.decode(params, operation.input(), service.validationErrors());
             RequestContext context = context(call);
             service.fromPath(request.path(), input, operation.name(), context);
-            new Validator(service.validationErrors()).validate(input, operation.input());
+            // the Query decoder already turned timestamps into epoch milliseconds
+            new Validator(service.validationErrors(), true, true).validate(input, operation.input());
             authorize(call, new Input(input), context);
             ObjectNode output = invokeWith(service, operation, context, input);
             String xml = XmlEncoder.response(operation, output, service.model().xmlNamespace(), call.requestId);
@@ -250,7 +252,8 @@ public final class ServiceGateway implements Gateway {
         if (request.body().length > 0) {
             String mediaType = request.mediaType();
             if (mediaType.isEmpty() || mediaType.equals("application/x-www-form-urlencoded")) {
-                return FormDecoder.decode(request.bodyText(), params);
+                return FormDecoder.decode(new String(RequestCompression.body(request, ValidationErrors.DEFAULT),
+                        java.nio.charset.StandardCharsets.UTF_8), params);
             }
         }
         return true;

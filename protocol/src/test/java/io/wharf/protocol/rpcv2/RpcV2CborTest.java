@@ -66,7 +66,14 @@ class RpcV2CborTest {
             new GatewaySettings("000000000000", "us-east-1", null));
 
     private static WireRequest request(String path, byte[] body, boolean header) {
+        return request(path, body, header, null);
+    }
+
+    private static WireRequest request(String path, byte[] body, boolean header, String contentEncoding) {
         Map<String, String> headers = new HashMap<>();
+        if (contentEncoding != null) {
+            headers.put("content-encoding", contentEncoding);
+        }
         headers.put("content-type", "application/cbor");
         if (header) {
             headers.put("smithy-protocol", "rpc-v2-cbor");
@@ -193,6 +200,42 @@ class RpcV2CborTest {
         WireResponse response = gateway.handle(request(PATH + "PutMetricData", new byte[]{(byte) 0xbf, 0x61}, true));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.headers()).containsEntry("smithy-protocol", "rpc-v2-cbor");
+    }
+
+    @Test
+    void gzipBodiesAreInflatedAndBombsRefused() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(zipped)) {
+            out.write(putMetricData());
+        }
+        WireRequest compressed = request(PATH + "PutMetricData", zipped.toByteArray(), true, "gzip");
+        assertThat(gateway.handle(compressed).status()).isEqualTo(200);
+        assertThat(lastInput.get().structs("MetricData").get(0).string("MetricName")).isEqualTo("m");
+
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bomb)) {
+            out.write(new byte[io.wharf.protocol.RequestCompression.MAX_INFLATED_BYTES + 1]);
+        }
+        WireRequest tooBig = request(PATH + "PutMetricData", bomb.toByteArray(), true, "gzip");
+        WireResponse refused = gateway.handle(tooBig);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(MAPPER.readTree(refused.body()).path("message").asText()).contains("inflates to more than");
+
+        WireRequest garbage = request(PATH + "PutMetricData", new byte[]{1, 2, 3}, true, "gzip");
+        assertThat(gateway.handle(garbage).status()).isEqualTo(400);
+    }
+
+    @Test
+    void queryTimestampsAreReadOnce() {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/x-www-form-urlencoded");
+        String form = "Action=PutMetricData&Version=2010-08-01&Namespace=App&MetricData.member.1.MetricName=m"
+                + "&MetricData.member.1.Value=1&MetricData.member.1.Timestamp=2026-12-03T11%3A30%3A00.250Z";
+        WireResponse response = gateway.handle(new WireRequest("POST", "/", Map.of(), headers,
+                form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(lastInput.get().structs("MetricData").get(0).longValue("Timestamp"))
+                .isEqualTo(java.time.Instant.parse("2026-12-03T11:30:00.250Z").toEpochMilli());
     }
 
     @Test
