@@ -57,6 +57,24 @@ class CloudWatchAccessIT {
     }
 
     @Test
+    void signaturesAreVerifiedOverRpcV2Cbor() {
+        try (CloudWatchClient wrongSecret = Clients.cloudWatchBuilder(WHARF.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(Clients.ACCESS_KEY_ID, "not-the-secret"))).build();
+             CloudWatchClient unknownKey = Clients.cloudWatchBuilder(WHARF.endpoint())
+                     .credentialsProvider(StaticCredentialsProvider.create(
+                             AwsBasicCredentials.create("AKIAUNKNOWNKEY000000", "secret"))).build()) {
+            CloudWatchException mismatch = catchThrowableOfType(CloudWatchException.class,
+                    () -> wrongSecret.listMetrics());
+            assertThat(mismatch.statusCode()).isEqualTo(403);
+            assertThat(mismatch.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+            CloudWatchException unknown = catchThrowableOfType(CloudWatchException.class, () -> unknownKey.listMetrics());
+            assertThat(unknown.statusCode()).isEqualTo(403);
+            assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+        }
+    }
+
+    @Test
     void actionsOnAnyResourceWithTheNamespaceConditionKey() {
         alice.putMetricData(r -> r.namespace("Allowed").metricData(MetricDatum.builder().metricName("m").value(1.0)
                 .build()));
