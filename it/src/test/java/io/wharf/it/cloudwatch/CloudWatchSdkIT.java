@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -178,6 +181,29 @@ class CloudWatchSdkIT {
         assertThat(e.statusCode()).isEqualTo(501);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Wharf does not implement DescribeAlarms yet.");
+    }
+
+    /** What the KCL's metrics publisher sends: the async (Netty) client, statistic sets, 20 data a call. */
+    @Test
+    void theAsyncClientAsTheKclUsesIt() throws Exception {
+        List<MetricDatum> data = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            data.add(MetricDatum.builder().metricName("RecordsProcessed")
+                    .dimensions(dimension("Operation", "ProcessTask"), dimension("ShardId", "shardId-" + i))
+                    .statisticValues(StatisticSet.builder().sampleCount(2.0).sum(10.0).minimum(4.0).maximum(6.0)
+                            .build())
+                    .unit(StandardUnit.COUNT).timestamp(minute.plusSeconds(i)).build());
+        }
+        try (CloudWatchAsyncClient async = CloudWatchAsyncClient.builder().endpointOverride(WHARF.endpoint())
+                .region(Clients.REGION).credentialsProvider(Clients.CREDENTIALS)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()).build()) {
+            async.putMetricData(r -> r.namespace(namespace).metricData(data)).get(30, TimeUnit.SECONDS);
+            assertThat(async.listMetrics(r -> r.namespace(namespace)).get(30, TimeUnit.SECONDS).metrics()).hasSize(20);
+        }
+        Datapoint point = statistics("RecordsProcessed", dimension("ShardId", "shardId-7"),
+                dimension("Operation", "ProcessTask")).datapoints().get(0);
+        assertThat(point.sum()).isEqualTo(10.0);
+        assertThat(point.average()).isEqualTo(5.0);
     }
 
     @Test
