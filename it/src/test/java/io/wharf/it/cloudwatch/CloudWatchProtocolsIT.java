@@ -105,13 +105,19 @@ class CloudWatchProtocolsIT {
         assertThat(root.getLocalName()).isEqualTo("PutMetricDataResponse");
         assertThat(text(root, "RequestId")).isEqualTo(put.header("x-amzn-RequestId").orElseThrow());
 
+        Element listed = xml(query("Action", "ListMetrics", "Namespace", namespace));
+        assertThat(listed.getLocalName()).isEqualTo("ListMetricsResponse");
+        assertThat(text(listed, "MetricName")).isEqualTo("Latency");
+        assertThat(text(listed, "Namespace")).isEqualTo(namespace);
+        assertThat(listed.getElementsByTagNameNS(NS, "Dimensions").item(0).getTextContent()).isEqualTo("Hosta");
+
         ObjectMapper cbor = new ObjectMapper(new CBORFactory());
-        RawHttp.Response listed = WHARF.raw().post("/service/GraniteServiceVersion20100801/operation/ListMetrics",
+        RawHttp.Response overCbor = WHARF.raw().post("/service/GraniteServiceVersion20100801/operation/ListMetrics",
                 "application/cbor", cbor.writeValueAsBytes(Map.of("Namespace", namespace)),
                 Map.of("smithy-protocol", "rpc-v2-cbor", "Accept", "application/cbor"));
-        assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.header("smithy-protocol")).hasValue("rpc-v2-cbor");
-        JsonNode metric = cbor.readTree(listed.body()).path("Metrics").path(0);
+        assertThat(overCbor.status()).isEqualTo(200);
+        assertThat(overCbor.header("smithy-protocol")).hasValue("rpc-v2-cbor");
+        JsonNode metric = cbor.readTree(overCbor.body()).path("Metrics").path(0);
         assertThat(metric.path("MetricName").asText()).isEqualTo("Latency");
         assertThat(metric.path("Dimensions").path(0).path("Name").asText()).isEqualTo("Host");
     }

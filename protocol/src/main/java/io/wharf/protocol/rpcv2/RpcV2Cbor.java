@@ -6,7 +6,7 @@ import io.wharf.protocol.wire.WireRequest;
  * How a Smithy RPC v2 CBOR request is recognised and what its answers carry
  * (https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html).
  *
- * <p>A request is this protocol's when it carries the {@code smithy-protocol: rpc-v2-cbor} header and its path ends in
+ * <p>A request is this protocol's when it is a {@code POST} with the {@code smithy-protocol: rpc-v2-cbor} header and its path ends in
  * {@code /service/<ServiceName>/operation/<OperationName>} (the spec lets a prefix come before it). The service name
  * is the Smithy service shape's name, which for AWS services is the model's {@code targetPrefix}
  * ({@code GraniteServiceVersion20100801} for CloudWatch); the operation name is the bare operation name, never a
@@ -34,7 +34,7 @@ public final class RpcV2Cbor {
     /** The route of an RPC v2 CBOR request, or null when the request is not one. */
     public static Route claims(WireRequest request) {
         String protocol = request.header(HEADER);
-        if (protocol == null || !protocol.trim().equals(PROTOCOL)) {
+        if (protocol == null || !protocol.trim().equals(PROTOCOL) || !request.method().equals("POST")) {
             return null;
         }
         return parsePath(request.path());

@@ -242,5 +242,7 @@ class RpcV2CborTest {
     void withoutTheHeaderTheRequestIsNotThisProtocols() throws Exception {
         assertThat(RpcV2Cbor.claims(request(PATH + "PutMetricData", putMetricData(), false))).isNull();
         assertThat(RpcV2Cbor.claims(request(PATH + "PutMetricData", putMetricData(), true))).isNotNull();
+        assertThat(RpcV2Cbor.claims(new WireRequest("GET", PATH + "ListMetrics", Map.of(),
+                Map.of("smithy-protocol", "rpc-v2-cbor"), new byte[0]))).as("the spec's method is POST").isNull();
     }
 }
