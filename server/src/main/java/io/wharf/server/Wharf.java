@@ -14,6 +14,7 @@ import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
+import io.wharf.cloudwatch.CloudWatchService;
 import io.wharf.firehose.FirehoseService;
 import io.wharf.kinesis.KinesisService;
 import io.wharf.kms.KmsModule;
@@ -128,6 +129,7 @@ public final class Wharf implements AutoCloseable {
                     firehoseSink(config, s3, outbound, clock, spoolDirectory),
                     new FirehoseHttp(outbound), new FirehoseKinesisSource(kinesis.engine()));
             firehoseRef.set(firehose);
+            CloudWatchService cloudWatch = CloudWatchService.create(store, clock);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
@@ -140,13 +142,13 @@ public final class Wharf implements AutoCloseable {
                     new SigV4Verifier(clock), config.accountId(), config.region(), clock);
             s3Events.urlBase("http://" + (urlHost != null ? urlHost : "localhost:" + port) + "/");
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(),
-                    s3.service(), firehose),
+                    s3.service(), firehose, cloudWatch),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
             frontDoor.health(store::failure);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose) · data: {} · account {} · region {}"
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, cloudwatch) · data: {} · account {} · region {}"
                             + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
