@@ -47,8 +47,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for Flink state); the sink flushes everything it buffered before a checkpoint or savepoint completes, and Kinesis
  * has no transactions, so the sink is at-least-once: after a failure, records processed after the last checkpoint are
  * written again. A job stopped <em>with a savepoint</em> (source stopped, sink drained, then the savepoint) and
- * restarted from it therefore neither loses nor repeats a record — checked exactly. Resharding: a shard split while
- * the job runs is discovered (shard discovery every 200 ms) and its children read; nothing is lost.
+ * restarted from it therefore neither loses nor repeats a record — checked exactly. A job cancelled without one and
+ * restored from its last retained checkpoint loses nothing and writes again at most what it read after that
+ * checkpoint — checked as such (how many were repeated is logged). Resharding: a shard split while
+ * the job runs is discovered (shard discovery every 200 ms) and its children read, by the polling and the EFO
+ * consumer; nothing is lost.
  */
 class FlinkKinesisIT {
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(FlinkKinesisIT.class);
@@ -155,6 +158,16 @@ class FlinkKinesisIT {
         return out;
     }
 
+    /** Splits the stream's first shard in the middle of its hash key range and waits for ACTIVE. */
+    private static void split(KinesisClient kinesis, String stream) throws InterruptedException {
+        Shard first = kinesis.listShards(r -> r.streamName(stream)).shards().get(0);
+        BigInteger start = new BigInteger(first.hashKeyRange().startingHashKey());
+        BigInteger end = new BigInteger(first.hashKeyRange().endingHashKey());
+        kinesis.splitShard(r -> r.streamName(stream).shardToSplit(first.shardId())
+                .newStartingHashKey(start.add(end).shiftRight(1).toString()));
+        awaitActive(kinesis, stream);
+    }
+
     private static List<String> expected(List<String> sent) {
         return sent.stream().map(s -> "out:" + s).toList();
     }
@@ -182,12 +195,7 @@ class FlinkKinesisIT {
                 assertThat(awaitOutput(kinesis, "flink-out-polling", sent.size()))
                         .containsExactlyInAnyOrderElementsOf(expected(sent));
                 // split the first shard while the job reads; the records that follow land in its children too
-                Shard first = kinesis.listShards(r -> r.streamName("flink-in-polling")).shards().get(0);
-                BigInteger start = new BigInteger(first.hashKeyRange().startingHashKey());
-                BigInteger end = new BigInteger(first.hashKeyRange().endingHashKey());
-                kinesis.splitShard(r -> r.streamName("flink-in-polling").shardToSplit(first.shardId())
-                        .newStartingHashKey(start.add(end).shiftRight(1).toString()));
-                awaitActive(kinesis, "flink-in-polling");
+                split(kinesis, "flink-in-polling");
                 assertThat(kinesis.listShards(r -> r.streamName("flink-in-polling")).shards()).hasSize(6);
                 sent.addAll(put(kinesis, "flink-in-polling", "after-split", 200));
                 assertThat(awaitOutput(kinesis, "flink-out-polling", sent.size()))
@@ -211,12 +219,85 @@ class FlinkKinesisIT {
                 sent.addAll(put(kinesis, "flink-in-efo", "live", 150));
                 assertThat(awaitOutput(kinesis, "flink-out-efo", sent.size()))
                         .containsExactlyInAnyOrderElementsOf(expected(sent));
+                split(kinesis, "flink-in-efo");
+                sent.addAll(put(kinesis, "flink-in-efo", "after-split", 150));
+                assertThat(awaitOutput(kinesis, "flink-out-efo", sent.size()))
+                        .containsExactlyInAnyOrderElementsOf(expected(sent));
                 String arn = kinesis.describeStreamSummary(r -> r.streamName("flink-in-efo"))
                         .streamDescriptionSummary().streamARN();
                 assertThat(kinesis.listStreamConsumers(r -> r.streamARN(arn)).consumers())
                         .anySatisfy(c -> assertThat(c.consumerName()).isEqualTo("flink-efo"));
             } finally {
                 job.cancel().get();
+            }
+        }
+    }
+
+    /** The newest complete checkpoint retained under {@code directory} ({@code <job>/chk-N/_metadata}), or null. */
+    private static Path latestCheckpoint(Path directory) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return null;
+        }
+        try (var files = java.nio.file.Files.walk(directory, 3)) {
+            return files.filter(f -> f.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .filter(d -> d.getFileName().toString().startsWith("chk-"))
+                    .max(java.util.Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))))
+                    .orElse(null);
+        }
+    }
+
+    @Test
+    void aJobRestoredFromACheckpointAfterACancelLosesNothingAndRepeatsOnlyWhatFollowedTheCheckpoint()
+            throws Exception {
+        Path checkpoints = work.resolve("checkpoints");
+        Configuration retained = new Configuration();
+        retained.setString("state.checkpoints.dir", checkpoints.toUri().toString());
+        retained.setString("execution.checkpointing.interval", "200 ms");
+        retained.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        try (KinesisClient kinesis = kinesis()) {
+            createStream(kinesis, "flink-in-checkpoint", 2);
+            createStream(kinesis, "flink-out-checkpoint", 2);
+            List<String> covered = put(kinesis, "flink-in-checkpoint", "covered", 100);
+            JobClient first = job(retained, "flink-in-checkpoint", "flink-out-checkpoint", false).executeAsync("cp-1");
+            List<String> notCovered;
+            Path checkpoint;
+            try {
+                assertThat(awaitOutput(kinesis, "flink-out-checkpoint", covered.size()))
+                        .containsExactlyInAnyOrderElementsOf(expected(covered));
+                // a checkpoint taken once all of them were written: it covers them
+                Path before = latestCheckpoint(checkpoints);
+                for (int i = 0; i < 200 && java.util.Objects.equals(before, latestCheckpoint(checkpoints)); i++) {
+                    Thread.sleep(50);
+                }
+                assertThat(latestCheckpoint(checkpoints)).isNotEqualTo(before);
+                notCovered = put(kinesis, "flink-in-checkpoint", "maybe-covered", 100);
+                assertThat(awaitOutput(kinesis, "flink-out-checkpoint", covered.size() + notCovered.size())).hasSize(200);
+            } finally {
+                first.cancel().get(); // no savepoint: a crash as far as the sink is concerned
+            }
+            checkpoint = latestCheckpoint(checkpoints);
+            Configuration restore = new Configuration(retained);
+            restore.set(SavepointConfigOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
+            JobClient second = job(restore, "flink-in-checkpoint", "flink-out-checkpoint", false).executeAsync("cp-2");
+            try {
+                List<String> afterRestart = put(kinesis, "flink-in-checkpoint", "after-restart", 100);
+                List<String> all = new ArrayList<>(covered);
+                all.addAll(notCovered);
+                all.addAll(afterRestart);
+                List<String> out = awaitOutput(kinesis, "flink-out-checkpoint", all.size());
+                for (int i = 0; i < 600 && !out.containsAll(expected(all)); i++) {
+                    Thread.sleep(100);
+                    out = readAll(kinesis, "flink-out-checkpoint");
+                }
+                assertThat(out).containsAll(expected(all)); // nothing lost
+                List<String> repeated = new ArrayList<>(out);
+                expected(all).forEach(repeated::remove);
+                log.info("restored from {}: {} record(s) written twice", checkpoint.getFileName(), repeated.size());
+                // at-least-once: only records read after the checkpoint may be written again, never the covered ones
+                assertThat(repeated).allSatisfy(r -> assertThat(r).startsWith("out:maybe-covered-"));
+            } finally {
+                second.cancel().get();
             }
         }
     }
