@@ -34,7 +34,7 @@ public final class Expressions {
 
     /** An {@code UpdateExpression}. */
     public static Update update(String expression, Placeholders placeholders) {
-        throw new UnsupportedOperationException("not built yet");
+        return parse("UpdateExpression", placeholders, () -> UpdateBuilder.parse(expression, placeholders));
     }
 
     /** A {@code ProjectionExpression}. */
