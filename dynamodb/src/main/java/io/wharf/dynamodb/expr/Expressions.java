@@ -39,11 +39,27 @@ public final class Expressions {
 
     /** A {@code ProjectionExpression}. */
     public static Projection projection(String expression, Placeholders placeholders) {
-        throw new UnsupportedOperationException("not built yet");
+        return parse("ProjectionExpression", placeholders, () -> ProjectionBuilder.parse(expression, placeholders));
     }
 
-    /** A {@code KeyConditionExpression}. */
+    /**
+     * A {@code KeyConditionExpression} without the key schema at hand: the first {@code =} condition is taken for the
+     * partition key's. Prefer {@link #keyCondition(String, Placeholders, String, String)}, which gives AWS's texts for
+     * conditions that do not fit the schema.
+     */
     public static KeyCondition keyCondition(String expression, Placeholders placeholders) {
-        throw new UnsupportedOperationException("not built yet");
+        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders));
+        return KeyConditionBuilder.guess(KeyConditionBuilder.parts(root));
+    }
+
+    /**
+     * A {@code KeyConditionExpression} against the table's or index's key schema ({@code sortKey} null for a
+     * partition key alone): AWS's texts for a missed key element, a partition condition other than {@code =}, or a
+     * condition on another attribute. Value types against the attribute definitions are the engine's to check.
+     */
+    public static KeyCondition keyCondition(String expression, Placeholders placeholders, String partitionKey,
+                                            String sortKey) {
+        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders));
+        return KeyConditionBuilder.forSchema(KeyConditionBuilder.parts(root), partitionKey, sortKey);
     }
 }
