@@ -63,20 +63,18 @@ final class Parsing {
         }
     }
 
+    /**
+     * AWS's "near" is the text from the token before the offending one (from the start of the expression when there is
+     * none, leading blanks included) through the token after it (through the end of the expression at EOF, trailing
+     * blanks included).
+     */
     private static ExpressionFailure syntaxError(CommonTokenStream tokens, String text, Token token) {
         int index = token.getTokenIndex();
-        Token previous = index > 0 ? tokens.get(index - 1) : null;
-        Token next = token.getType() != Token.EOF && index + 1 < tokens.size() ? tokens.get(index + 1) : null;
         boolean eof = token.getType() == Token.EOF;
-        int start = previous != null ? previous.getStartIndex() : eof ? text.length() : token.getStartIndex();
-        int end;
-        if (next != null && next.getType() != Token.EOF) {
-            end = next.getStopIndex() + 1;
-        } else if (eof) {
-            end = previous != null ? previous.getStopIndex() + 1 : text.length();
-        } else {
-            end = token.getStopIndex() + 1;
-        }
+        Token previous = index > 0 ? tokens.get(index - 1) : null;
+        Token next = !eof && index + 1 < tokens.size() ? tokens.get(index + 1) : null;
+        int start = previous != null ? previous.getStartIndex() : 0;
+        int end = next == null || next.getType() == Token.EOF ? text.length() : next.getStopIndex() + 1;
         String tokenText = eof ? "<EOF>" : token.getText();
         return new ExpressionFailure("Syntax error; token: \"" + tokenText + "\", near: \""
                 + text.substring(Math.min(start, end), end) + "\"");
