@@ -310,4 +310,21 @@ class ConditionExpressionTest {
         // an unknown function beats a reserved word that comes first
         assertThat(refused("status = :v AND foo(a)", ":v", s("x"))).contains("Invalid function name; function: foo");
     }
+
+    @Test
+    void deepNestingWithin4KbParsesOnARequestThread() throws Exception {
+        var results = new java.util.ArrayList<String>();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread thread = Thread.ofVirtual().uncaughtExceptionHandler((t, e) -> failure.set(e)).start(() -> {
+            results.add(String.valueOf(test("NOT ".repeat(1014) + "attribute_exists(pk)")));
+            results.add(refused("size(".repeat(650) + "a" + ")".repeat(650) + " = :v", ":v", n("1")));
+            results.add(refused("NOT (".repeat(255) + "a = :v" + ")".repeat(255), ":v", n("1")));
+        });
+        thread.join();
+        assertThat(failure.get()).isNull();
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0)).isEqualTo("true");
+        assertThat(results.get(1)).startsWith("ValidationException: Invalid ConditionExpression: Syntax error; token: \"(\"");
+        assertThat(results.get(2)).isEqualTo("no error");
+    }
 }
