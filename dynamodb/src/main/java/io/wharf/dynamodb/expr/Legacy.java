@@ -96,15 +96,20 @@ public final class Legacy {
     }
 
     private static Condition combine(List<Condition> conditions, String conditionalOperator) {
-        boolean or = "OR".equals(conditionalOperator);
-        return item -> {
+        return new Combined(List.copyOf(conditions), "OR".equals(conditionalOperator));
+    }
+
+    /** Several legacy conditions under {@code ConditionalOperator}: all of them ({@code AND}) or any ({@code OR}). */
+    record Combined(List<Condition> conditions, boolean or) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
             for (Condition condition : conditions) {
                 if (condition.test(item) == or) {
                     return or;
                 }
             }
             return !or;
-        };
+        }
     }
 
     /** {@code KeyConditions}; which entry is the partition key the engine's key schema decides, so both are given. */

@@ -327,4 +327,14 @@ class ConditionExpressionTest {
         assertThat(results.get(1)).startsWith("ValidationException: Invalid ConditionExpression: Syntax error; token: \"(\"");
         assertThat(results.get(2)).isEqualTo("no error");
     }
+
+    @Test
+    void topLevelNamesAConditionReads() {
+        Condition condition = Expressions.filter("#m.nest.leaf = :v AND (size(lst[0]) > :v OR NOT contains(tags, :v)) "
+                + "AND pk BETWEEN :v AND :v AND x IN (:v, y)", new Placeholders(Map.of("#m", "map"), values(":v", n("1"))));
+        assertThat(Expressions.topLevelNames(condition)).containsExactly("map", "lst", "tags", "pk", "x", "y");
+        assertThat(Expressions.topLevelNames(Condition.ALWAYS)).isEmpty();
+        Condition legacy = Legacy.filter(new java.util.LinkedHashMap<>(Map.of("a", new Legacy.Comparison("NOT_NULL", null))), "OR");
+        assertThat(Expressions.topLevelNames(legacy)).containsExactly("a");
+    }
 }
