@@ -131,7 +131,12 @@ final class KeyConditionBuilder {
         if (parts.size() > 1 && sortKey != null && !parts.containsKey(sortKey)) {
             throw missedKeyElement(sortKey);
         }
-        if (partition.operator() != Operator.EQ || parts.size() > (sortKey == null ? 1 : 2)) {
+        int keyAttributes = sortKey == null ? 1 : 2;
+        if (parts.size() > keyAttributes) {
+            throw validation("The number of query conditions (" + parts.size() + ") exceeds the number of key "
+                    + "attributes defined in the schema (" + keyAttributes + ")");
+        }
+        if (partition.operator() != Operator.EQ) {
             throw validation("Query key condition not supported");
         }
         Part sort = sortKey == null ? null : parts.get(sortKey);

@@ -88,8 +88,12 @@ class KeyConditionExpressionTest {
         assertThat(refused("pk = :p AND x = :s")).isEqualTo("ValidationException: Query condition missed key schema element: sk");
         assertThat(refused("pk > :p")).isEqualTo("ValidationException: Query key condition not supported");
         assertThat(refused("begins_with(pk, :x)")).isEqualTo("ValidationException: Query key condition not supported");
-        assertThat(error(() -> Expressions.keyCondition("pk = :p AND sk = :s", VALUES, "pk", null)))
-                .isEqualTo("ValidationException: Query key condition not supported");
+        assertThat(error(() -> Expressions.keyCondition("pk = :p AND sk = :s", VALUES, "pk", null))).isEqualTo(
+                "ValidationException: The number of query conditions (2) exceeds the number of key attributes defined in the schema (1)");
+        assertThat(error(() -> Expressions.keyCondition("pk = :p AND sk = :s", VALUES, "gpk", null)))
+                .isEqualTo("ValidationException: Query condition missed key schema element: gpk");
+        assertThat(refused("x = :p AND sk = :s")).isEqualTo("ValidationException: Query condition missed key schema element: pk");
+        assertThat(refused("pk = :p AND begins_with(x, :x)")).isEqualTo("ValidationException: Query condition missed key schema element: sk");
     }
 
     @Test
