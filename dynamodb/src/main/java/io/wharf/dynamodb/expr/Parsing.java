@@ -17,7 +17,43 @@ final class Parsing {
     /** How deep parentheses may nest before the parser would recurse too far for a request thread's stack. */
     static final int MAX_PARENTHESES_DEPTH = 256;
 
+    /**
+     * How many parse trees {@link #parse} keeps, and of texts how long: clients send the same few short expressions
+     * over and over (a cached tree halves the cost of a conditional update's two parses), and the bounds keep what an
+     * adversary can pin in memory to a few megabytes.
+     */
+    static final int CACHED_TREES = 512;
+    static final int CACHED_TEXT_CHARS = 256;
+
+    /** Recently parsed trees by rule and text; a parse tree is never changed after parsing, so sharing it is safe. */
+    private static final java.util.Map<String, org.antlr.v4.runtime.ParserRuleContext> TREES =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, org.antlr.v4.runtime.ParserRuleContext> eldest) {
+                    return size() > CACHED_TREES;
+                }
+            });
+
     private Parsing() {
+    }
+
+    /**
+     * The parse tree of {@code text} under one entry rule ({@code rule} names it in the cache), from the cache when the
+     * same text was parsed before; a syntax error is thrown and nothing is cached.
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends org.antlr.v4.runtime.ParserRuleContext> T parse(
+            String rule, String text, java.util.function.Function<DynamoDbExpressionParser, T> entry) {
+        String key = rule + '\n' + text;
+        var cached = TREES.get(key);
+        if (cached != null) {
+            return (T) cached;
+        }
+        T tree = entry.apply(parser(text));
+        if (text.length() <= CACHED_TEXT_CHARS) {
+            TREES.put(key, tree);
+        }
+        return tree;
     }
 
     static DynamoDbExpressionParser parser(String text) {

@@ -17,7 +17,7 @@ final class ProjectionBuilder {
 
     static Projection parse(String text, Placeholders placeholders) {
         Parsing.checkText(text);
-        var tree = Parsing.parser(text).projectionExpression();
+        var tree = Parsing.parse("projection", text, DynamoDbExpressionParser::projectionExpression);
         var issues = new Issues();
         var builder = new PathBuilder(placeholders, issues, RESERVED, UNDEFINED);
         var paths = new ArrayList<DocumentPath>();

@@ -337,4 +337,16 @@ class ConditionExpressionTest {
         Condition legacy = Legacy.filter(new java.util.LinkedHashMap<>(Map.of("a", new Legacy.Comparison("NOT_NULL", null))), "OR");
         assertThat(Expressions.topLevelNames(legacy)).containsExactly("a");
     }
+
+    @Test
+    void aCachedParseResolvesEachRequestsOwnPlaceholders() {
+        String text = "#x = :v";
+        assertThat(Expressions.condition(text, new Placeholders(Map.of("#x", "pk"), values(":v", s("k1")))).test(ITEM)).isTrue();
+        assertThat(Expressions.condition(text, new Placeholders(Map.of("#x", "pk"), values(":v", s("k2")))).test(ITEM)).isFalse();
+        assertThat(Expressions.condition(text, new Placeholders(Map.of("#x", "gone"), values(":v", nul()))).test(ITEM)).isTrue();
+        assertThat(refused("#x = :nope")).contains("attribute value: :nope");
+        assertThat(refused("#x = :nope")).contains("attribute value: :nope");
+        assertThat(refused("#x = ")).contains("Syntax error");
+        assertThat(refused("#x = ")).contains("Syntax error");
+    }
 }
