@@ -21,7 +21,7 @@ final class ProjectionBuilder {
         var issues = new Issues();
         var builder = new PathBuilder(placeholders, issues, RESERVED, UNDEFINED);
         var paths = new ArrayList<DocumentPath>();
-        for (var path : tree.path()) {
+        for (var path : tree.projectionPath()) {
             paths.add(builder.build(path));
         }
         PathOverlaps.check(paths, issues, OVERLAP, CONFLICT);

@@ -68,6 +68,10 @@ class ProjectionExpressionTest {
         assertThat(error(() -> Expressions.projection("#x", Placeholders.none()))).isEqualTo(
                 "ValidationException: Invalid ProjectionExpression: An expression attribute name used in the document "
                         + "path is not defined; attribute name: #x");
+        assertThat(error(() -> Expressions.projection("a, between", Placeholders.none()))).isEqualTo(
+                "ValidationException: Invalid ProjectionExpression: Attribute name is a reserved keyword; reserved keyword: between");
+        assertThat(error(() -> Expressions.projection("a.SET", Placeholders.none()))).isEqualTo(
+                "ValidationException: Invalid ProjectionExpression: Attribute name is a reserved keyword; reserved keyword: SET");
         var placeholders = new Placeholders(Map.of("#x", "x", "#y", "y"), null);
         Expressions.projection("#x", placeholders);
         assertThat(error(placeholders::requireAllUsed)).isEqualTo(

@@ -236,6 +236,10 @@ class UpdateExpressionTest {
         assertThat(refused("SET a = a + :v", ":v", s("x"))).isEqualTo("ValidationException: Invalid UpdateExpression: "
                 + "Incorrect operand type for operator or function; operator or function: +, operand type: S");
         assertThat(refused("SET #s = :v", ":v", n("1"))).isEqualTo("no error");
+        assertThat(refused("SET in = :v", ":v", n("1"))).isEqualTo(
+                "ValidationException: Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: in");
+        assertThat(refused("REMOVE a.And")).isEqualTo(
+                "ValidationException: Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: And");
     }
 
     @Test
