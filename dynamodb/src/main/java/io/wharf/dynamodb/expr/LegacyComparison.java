@@ -19,8 +19,8 @@ record LegacyComparison(String attribute, String operator, List<AttributeValue> 
             Map.entry("NULL", 0), Map.entry("NOT_NULL", 0), Map.entry("BETWEEN", 2), Map.entry("IN", -1));
     private static final Set<String> SCALARS = Set.of("S", "N", "B");
     private static final Map<String, Set<String>> TYPES = Map.ofEntries(
-            Map.entry("EQ", Set.of("S", "N", "B", "SS", "NS", "BS", "L", "M", "BOOL", "NULL")),
-            Map.entry("NE", Set.of("S", "N", "B", "SS", "NS", "BS", "L", "M", "BOOL", "NULL")),
+            Map.entry("EQ", Set.of("S", "N", "B", "SS", "NS", "BS")),
+            Map.entry("NE", Set.of("S", "N", "B", "SS", "NS", "BS")),
             Map.entry("LE", SCALARS), Map.entry("LT", SCALARS), Map.entry("GE", SCALARS), Map.entry("GT", SCALARS),
             Map.entry("CONTAINS", SCALARS), Map.entry("NOT_CONTAINS", SCALARS),
             Map.entry("BEGINS_WITH", Set.of("S", "B")), Map.entry("IN", SCALARS), Map.entry("BETWEEN", SCALARS));
@@ -29,8 +29,11 @@ record LegacyComparison(String attribute, String operator, List<AttributeValue> 
         values = values == null ? List.of() : List.copyOf(values);
     }
 
-    /** AWS's checks: the operator's argument count, one type throughout, a type the operator takes, BETWEEN's order. */
-    LegacyComparison validated() {
+    /**
+     * AWS's checks: the operator's argument count, one type throughout, BETWEEN's order, and for filters and key
+     * conditions ({@code operandTypes}) a type the operator takes; {@code Expected} takes any type.
+     */
+    LegacyComparison validated(boolean operandTypes) {
         Integer count = ARGUMENTS.get(operator);
         if (count == null) {
             throw DynamoDbErrors.validation("One or more parameter values were invalid: Unsupported operator on "
@@ -47,7 +50,7 @@ record LegacyComparison(String attribute, String operator, List<AttributeValue> 
                 }
             }
             Set<String> allowed = TYPES.get(operator);
-            if (allowed != null && !allowed.contains(type)) {
+            if (operandTypes && allowed != null && !allowed.contains(type)) {
                 throw invalid("ComparisonOperator " + operator + " is not valid for " + type + " AttributeValue type");
             }
             if (operator.equals("BETWEEN")) {

@@ -122,8 +122,7 @@ class LegacyTest {
                 "ValidationException: One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN ComparisonOperator");
         assertThat(error(() -> Legacy.expected(Map.of("a", compare("IN", n("1"), s("2"))), null))).isEqualTo(
                 "ValidationException: One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type");
-        assertThat(error(() -> Legacy.expected(Map.of("a", compare("GT", ss("x"))), null))).isEqualTo(
-                "ValidationException: One or more parameter values were invalid: ComparisonOperator GT is not valid for SS AttributeValue type");
+        assertThat(Legacy.expected(Map.of("a", compare("EQ", l(n("1")))), null).test(item("a", l(n("1"))))).isTrue();
         assertThat(error(() -> Legacy.expected(Map.of("a", compare("BETWEEN", n("2"), n("1"))), null))).isEqualTo(
                 "ValidationException: The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
         assertThat(error(() -> Legacy.expected(Map.of("a", exists(null, null)), null))).isEqualTo(
@@ -147,6 +146,10 @@ class LegacyTest {
         assertThat(Legacy.filter(null, null).test(LEASE)).isTrue();
         assertThat(error(() -> Legacy.filter(Map.of("a", new Comparison("CONTAINS", List.of(l()))), null))).isEqualTo(
                 "ValidationException: One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for L AttributeValue type");
+        assertThat(error(() -> Legacy.filter(Map.of("a", new Comparison("GT", List.of(ss("x")))), null))).isEqualTo(
+                "ValidationException: One or more parameter values were invalid: ComparisonOperator GT is not valid for SS AttributeValue type");
+        assertThat(error(() -> Legacy.filter(Map.of("a", new Comparison("EQ", List.of(m()))), null))).isEqualTo(
+                "ValidationException: One or more parameter values were invalid: ComparisonOperator EQ is not valid for M AttributeValue type");
     }
 
     @Test
