@@ -37,6 +37,8 @@ final class ConditionBuilder {
 
     /** AWS's limit on the operands of IN ("up to 100 values"). */
     static final int MAX_IN_OPERANDS = 100;
+    /** AWS's limit on the operators and functions of one expression. */
+    static final int MAX_OPERATORS = 300;
 
     private static final Map<String, Integer> FUNCTIONS = Map.of(
             "attribute_exists", 1, "attribute_not_exists", 1, "attribute_type", 2,
@@ -46,6 +48,8 @@ final class ConditionBuilder {
     private final Placeholders placeholders;
     private final Issues issues = new Issues();
     private final PathBuilder paths;
+    /** Comparators, BETWEEN, IN, AND, OR, NOT and function calls seen so far. */
+    private int operators;
 
     private ConditionBuilder(Placeholders placeholders) {
         this.placeholders = placeholders;
@@ -58,11 +62,18 @@ final class ConditionBuilder {
         var tree = Parsing.parse("condition", text, DynamoDbExpressionParser::conditionExpression);
         var builder = new ConditionBuilder(placeholders);
         Node node = builder.condition(tree.condition());
+        if (builder.operators > MAX_OPERATORS) {
+            builder.issues.report(0, "The expression contains too many operators; operator count: " + builder.operators);
+        }
         builder.issues.throwIfAny();
         return node;
     }
 
     private Node condition(ConditionContext context) {
+        if (!(context instanceof DynamoDbExpressionParser.ParenConditionContext)
+                && !(context instanceof DynamoDbExpressionParser.FunctionConditionContext)) {
+            operators++;
+        }
         return switch (context) {
             case DynamoDbExpressionParser.CompareContext c -> {
                 Operand left = operandInComparison(c.left);
@@ -143,6 +154,7 @@ final class ConditionBuilder {
     }
 
     private FunctionCall function(DynamoDbExpressionParser.FunctionContext context) {
+        operators++;
         String name = context.IDENTIFIER().getText();
         var args = new ArrayList<Operand>();
         for (OperandContext operand : context.operand()) {

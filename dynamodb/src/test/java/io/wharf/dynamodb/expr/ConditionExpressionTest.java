@@ -294,6 +294,12 @@ class ConditionExpressionTest {
         values.remove(":v100");
         assertThat(Expressions.condition(in.substring(0, in.lastIndexOf(",")) + ")", new Placeholders(null, values))
                 .test(item("a", n("99")))).isTrue();
+        String many = "a = :v" + " OR a = :v".repeat(149);
+        assertThat(refused(many, ":v", s("x"))).isEqualTo("no error");
+        assertThat(refused(many + " OR a = :v", ":v", s("x"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "The expression contains too many operators; operator count: 301");
+        assertThat(refused("size(a) > :v" + " AND size(a) > :v".repeat(100), ":v", n("1"))).isEqualTo(
+                "ValidationException: Invalid ConditionExpression: The expression contains too many operators; operator count: 302");
         String deep = "a" + ".b".repeat(32) + " = :v";
         assertThat(refused(deep, ":v", s("x"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
                 + "The document path has too many nesting levels; nesting levels: 33");
@@ -316,14 +322,16 @@ class ConditionExpressionTest {
         var results = new java.util.ArrayList<String>();
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread thread = Thread.ofVirtual().uncaughtExceptionHandler((t, e) -> failure.set(e)).start(() -> {
-            results.add(String.valueOf(test("NOT ".repeat(1014) + "attribute_exists(pk)")));
+            results.add(refused("NOT ".repeat(1014) + "attribute_exists(pk)"));
             results.add(refused("size(".repeat(650) + "a" + ")".repeat(650) + " = :v", ":v", n("1")));
             results.add(refused("NOT (".repeat(255) + "a = :v" + ")".repeat(255), ":v", n("1")));
         });
         thread.join();
         assertThat(failure.get()).isNull();
         assertThat(results).hasSize(3);
-        assertThat(results.get(0)).isEqualTo("true");
+        // parsed and built all the way down before the operator count refuses it
+        assertThat(results.get(0)).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "The expression contains too many operators; operator count: 1015");
         assertThat(results.get(1)).startsWith("ValidationException: Invalid ConditionExpression: Syntax error; token: \"(\"");
         assertThat(results.get(2)).isEqualTo("no error");
     }
