@@ -43,6 +43,7 @@ final class ConditionBuilder {
     private static final Map<String, Integer> FUNCTIONS = Map.of(
             "attribute_exists", 1, "attribute_not_exists", 1, "attribute_type", 2,
             "begins_with", 2, "contains", 2, "size", 1);
+    private static final Set<String> ORDERED_TYPES = Set.of("S", "N", "B");
     private static final Set<String> TYPE_NAMES = Set.of("S", "N", "B", "NULL", "SS", "BOOL", "L", "BS", "NS", "M");
 
     private final Placeholders placeholders;
@@ -80,12 +81,16 @@ final class ConditionBuilder {
                 Operand right = operandInComparison(c.right);
                 String operator = c.comparator().getText();
                 checkDistinct(operator, List.of(left, right));
+                if (!operator.equals("=") && !operator.equals("<>")) {
+                    requireOrderable(operator, left, right);
+                }
                 yield new Compare(operator, left, right);
             }
             case DynamoDbExpressionParser.BetweenContext c -> {
                 Operand subject = operandInComparison(c.subject);
                 Operand low = operandInComparison(c.low);
                 Operand high = operandInComparison(c.high);
+                requireOrderable("BETWEEN", subject, low, high);
                 checkBounds(low, high);
                 yield new Between(subject, low, high);
             }
@@ -223,6 +228,20 @@ final class ConditionBuilder {
             case FunctionCall f -> f.name().equals("size") ? "N" : "BOOL";
             case PathOperand ignored -> null;
         };
+    }
+
+    /**
+     * An ordering comparison or BETWEEN with a value of a type that has no order (a list, a set, a boolean…) is refused,
+     * while an item attribute of such a type only makes the comparison false.
+     */
+    private void requireOrderable(String operator, Operand... operands) {
+        for (Operand operand : operands) {
+            if (operand instanceof ValueOperand value && value.value() != null
+                    && !ORDERED_TYPES.contains(value.value().type())) {
+                incorrectType(operator, value.value().type());
+                return;
+            }
+        }
     }
 
     private void requirePath(String function, Operand operand) {

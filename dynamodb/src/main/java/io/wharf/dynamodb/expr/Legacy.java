@@ -58,7 +58,7 @@ public final class Legacy {
                         + operator + " for Attribute: " + attribute);
             }
             List<AttributeValue> values = expected.value() != null ? List.of(expected.value()) : expected.attributeValueList();
-            return new LegacyComparison(attribute, operator, values).validated(false);
+            return new LegacyComparison(attribute, operator, values).validated();
         }
         if (expected.attributeValueList() != null) {
             throw LegacyComparison.invalid("AttributeValueList can only be used with a ComparisonOperator for Attribute: "
@@ -92,7 +92,7 @@ public final class Legacy {
     }
 
     private static LegacyComparison comparison(String attribute, Comparison comparison) {
-        return new LegacyComparison(attribute, comparison.comparisonOperator(), comparison.attributeValueList()).validated(true);
+        return new LegacyComparison(attribute, comparison.comparisonOperator(), comparison.attributeValueList()).validated();
     }
 
     private static Condition combine(List<Condition> conditions, String conditionalOperator) {

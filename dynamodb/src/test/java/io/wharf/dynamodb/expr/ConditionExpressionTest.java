@@ -267,6 +267,22 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void orderingAValueWithoutOrderIsRefusedButAnAttributeWithoutOrderIsFalse() {
+        assertThat(refused("a < :v", ":v", l(n("1")))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "Incorrect operand type for operator or function; operator or function: <, operand type: L");
+        assertThat(refused(":v >= a", ":v", ss("x"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "Incorrect operand type for operator or function; operator or function: >=, operand type: SS");
+        assertThat(refused("a BETWEEN :v AND :w", ":v", bool(true), ":w", bool(true))).isEqualTo("ValidationException: Invalid "
+                + "ConditionExpression: Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: BOOL");
+        assertThat(refused("a = :v", ":v", l(n("1")))).isEqualTo("no error");
+        assertThat(test("lst < :v", ":v", n("1"))).isFalse();
+        assertThat(test(":v < lst", ":v", n("1"))).isFalse();
+        assertThat(test("absent < elsewhere")).isFalse();
+        assertThat(test("absent = elsewhere")).isFalse();
+        assertThat(test("absent <> elsewhere")).isTrue();
+    }
+
+    @Test
     void betweenBoundsAreChecked() {
         assertThat(refused("a BETWEEN :h AND :l", ":h", n("2"), ":l", n("1"))).isEqualTo(
                 "ValidationException: Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than "
