@@ -35,7 +35,7 @@ final class ConditionBuilder {
     static final int DISTINCT = 7;
     static final int OPERAND_TYPE = 8;
 
-    /** AWS's limit on the operands of IN ("up to 100 values"). */
+    /** AWS's limit on the operands of IN: 100, the value tested included (so 99 candidates). */
     static final int MAX_IN_OPERANDS = 100;
     /** AWS's limit on the operators and functions of one expression. */
     static final int MAX_OPERATORS = 300;
@@ -43,6 +43,8 @@ final class ConditionBuilder {
     private static final Map<String, Integer> FUNCTIONS = Map.of(
             "attribute_exists", 1, "attribute_not_exists", 1, "attribute_type", 2,
             "begins_with", 2, "contains", 2, "size", 1);
+    /** The update language's functions: known names, refused in a condition as misplaced rather than unknown. */
+    static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
     private static final Set<String> ORDERED_TYPES = Set.of("S", "N", "B");
     private static final Set<String> TYPE_NAMES = Set.of("S", "N", "B", "NULL", "SS", "BOOL", "L", "BS", "NS", "M");
 
@@ -100,9 +102,9 @@ final class ConditionBuilder {
                 for (OperandContext operand : c.operand().subList(1, c.operand().size())) {
                     candidates.add(operandInComparison(operand));
                 }
-                if (candidates.size() > MAX_IN_OPERANDS) {
+                if (candidates.size() + 1 > MAX_IN_OPERANDS) {
                     issues.report(OPERAND_COUNT, "The IN operator is provided with too many operands; number of operands: "
-                            + candidates.size());
+                            + (candidates.size() + 1));
                 }
                 yield new In(subject, candidates);
             }
@@ -171,6 +173,10 @@ final class ConditionBuilder {
         }
         var call = new FunctionCall(name, List.copyOf(args));
         Integer arity = FUNCTIONS.get(name);
+        if (UPDATE_FUNCTIONS.contains(name)) {
+            misused(call); // a function AWS knows, of the update language
+            return call;
+        }
         if (arity == null) {
             issues.report(UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             return call;
@@ -191,7 +197,6 @@ final class ConditionBuilder {
         switch (name) {
             case "attribute_exists", "attribute_not_exists" -> requirePath(name, args.getFirst());
             case "attribute_type" -> {
-                requirePath(name, args.getFirst());
                 String type = staticType(args.get(1));
                 if (!"S".equals(type)) {
                     incorrectType(name, type == null ? "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}" : type);

@@ -27,6 +27,8 @@ final class UpdateBuilder {
     static final int FUNCTION = 9;
 
     private static final Map<String, Integer> FUNCTIONS = Map.of("if_not_exists", 2, "list_append", 2);
+    private static final java.util.Set<String> CONDITION_FUNCTIONS = java.util.Set.of("attribute_exists",
+            "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
 
     private final Placeholders placeholders;
     private final Issues issues = new Issues();
@@ -150,6 +152,11 @@ final class UpdateBuilder {
             args.add(operand(operand));
         }
         Integer arity = FUNCTIONS.get(name);
+        if (CONDITION_FUNCTIONS.contains(name)) {
+            // a function AWS knows, of the condition language
+            issues.report(UNKNOWN_FUNCTION, "The function is not allowed to be used this way in an expression; function: " + name);
+            return new UpdateTree.Unknown(name, args);
+        }
         if (arity == null) {
             issues.report(UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             return new UpdateTree.Unknown(name, args);

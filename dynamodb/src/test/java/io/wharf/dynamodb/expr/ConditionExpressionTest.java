@@ -258,8 +258,17 @@ class ConditionExpressionTest {
                 + "The function is not allowed to be used this way in an expression; function: attribute_exists");
         assertThat(refused("contains(attribute_type(a, :v), :v)", ":v", s("S"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
                 + "The function is not allowed to be used this way in an expression; function: attribute_type");
-        assertThat(refused("if_not_exists(a, :v) = :v", ":v", s("S"))).isEqualTo(
-                "ValidationException: Invalid ConditionExpression: Invalid function name; function: if_not_exists");
+        assertThat(refused("if_not_exists(a, :v) = :v", ":v", s("S"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "The function is not allowed to be used this way in an expression; function: if_not_exists");
+        assertThat(refused("size(a, a) = :v", ":v", n("1"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "Incorrect number of operands for operator or function; operator or function: size, number of operands: 2");
+        // attribute_type's first operand may be a value
+        assertThat(test("attribute_type(:v, :t)", ":v", n("0"), ":t", s("N"))).isTrue();
+        assertThat(refused("attribute_type(a, b)")).isEqualTo("ValidationException: Invalid ConditionExpression: Incorrect "
+                + "operand type for operator or function; operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
+        assertThat(refused("attribute_exists(:v)", ":v", n("3"))).contains("requires a document path");
+        // begins_with takes its operands either way round
+        assertThat(test("begins_with(:s, #n)", Map.of("#n", "pk"), ":s", s("k1 and more"))).isTrue();
         assertThat(refused("a = a")).isEqualTo("ValidationException: Invalid ConditionExpression: The first operand must be "
                 + "distinct from the remaining operands for this operator or function; operator: =, first operand: [a]");
         assertThat(refused("contains(a.b[1], a.b[1])")).isEqualTo("ValidationException: Invalid ConditionExpression: The first operand must be "
@@ -301,15 +310,17 @@ class ConditionExpressionTest {
         assertThat(test("(attribute_exists(pk)) AND ((pk) = :v)", ":v", s("k1"))).isTrue();
         var in = new StringBuilder("a IN (");
         var values = new java.util.LinkedHashMap<String, AttributeValue>();
-        for (int i = 0; i <= 100; i++) {
+        for (int i = 0; i < 100; i++) {
             in.append(i == 0 ? "" : ", ").append(":v").append(i);
             values.put(":v" + i, n(String.valueOf(i)));
         }
+        // 100 operands in all, the tested value included: 99 candidates
         assertThat(error(() -> Expressions.condition(in + ")", new Placeholders(null, values)))).isEqualTo(
                 "ValidationException: Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101");
-        values.remove(":v100");
+        values.remove(":v99");
         assertThat(Expressions.condition(in.substring(0, in.lastIndexOf(",")) + ")", new Placeholders(null, values))
-                .test(item("a", n("99")))).isTrue();
+                .test(item("a", n("98")))).isTrue();
+        assertThat(refused("a IN ()")).contains("Syntax error; token: \")\"");
         String many = "a = :v" + " OR a = :v".repeat(149);
         assertThat(refused(many, ":v", s("x"))).isEqualTo("no error");
         assertThat(refused(many + " OR a = :v", ":v", s("x"))).isEqualTo("ValidationException: Invalid ConditionExpression: "

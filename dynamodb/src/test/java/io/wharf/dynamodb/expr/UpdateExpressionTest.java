@@ -225,8 +225,8 @@ class UpdateExpressionTest {
                 + "Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER, typeSet: ALLOWED_FOR_DELETE_OPERAND");
         assertThat(refused("SET a = foo(b)")).isEqualTo(
                 "ValidationException: Invalid UpdateExpression: Invalid function name; function: foo");
-        assertThat(refused("SET a = size(b)")).isEqualTo(
-                "ValidationException: Invalid UpdateExpression: Invalid function name; function: size");
+        assertThat(refused("SET a = size(b)")).isEqualTo("ValidationException: Invalid UpdateExpression: "
+                + "The function is not allowed to be used this way in an expression; function: size");
         assertThat(refused("SET a = if_not_exists(:v, :v)", ":v", n("1"))).isEqualTo("ValidationException: Invalid UpdateExpression: "
                 + "Operator or function requires a document path; operator or function: if_not_exists");
         assertThat(refused("SET a = if_not_exists(a)")).isEqualTo("ValidationException: Invalid UpdateExpression: "
@@ -248,6 +248,6 @@ class UpdateExpressionTest {
                 .startsWith("ValidationException: Invalid UpdateExpression: Syntax error; token: \"(\"");
         assertThat(error(() -> Expressions.condition("list_append(a, :v) = :v",
                 new Placeholders(null, values(":v", l()))))).isEqualTo(
-                "ValidationException: Invalid ConditionExpression: Invalid function name; function: list_append");
+                "ValidationException: Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: list_append");
     }
 }
