@@ -149,7 +149,13 @@ final class UpdateBuilder {
         String name = context.IDENTIFIER().getText();
         var args = new ArrayList<Value>();
         for (SetOperandContext operand : context.setOperand()) {
-            args.add(operand(operand));
+            Value arg = operand(operand);
+            if (arg instanceof UpdateTree.ListAppend) {
+                // AWS takes list_append(if_not_exists(l, :empty), :more) but not a list_append inside a function
+                issues.report(UNKNOWN_FUNCTION,
+                        "The function is not allowed to be used this way in an expression; function: list_append");
+            }
+            args.add(arg);
         }
         Integer arity = FUNCTIONS.get(name);
         if (CONDITION_FUNCTIONS.contains(name)) {

@@ -236,6 +236,16 @@ class UpdateExpressionTest {
         assertThat(refused("SET a = a + :v", ":v", s("x"))).isEqualTo("ValidationException: Invalid UpdateExpression: "
                 + "Incorrect operand type for operator or function; operator or function: +, operand type: S");
         assertThat(refused("SET #s = :v", ":v", n("1"))).isEqualTo("no error");
+        assertThat(refused("SET a = list_append(list_append(:v, :v), :v)", ":v", l())).isEqualTo("ValidationException: Invalid "
+                + "UpdateExpression: The function is not allowed to be used this way in an expression; function: list_append");
+        assertThat(refused("SET a = if_not_exists(b, if_not_exists(c, :v))", ":v", l())).isEqualTo("no error");
+        assertThat(refused("SET a = if_not_exists(if_not_exists(a, :v), :v)", ":v", l())).isEqualTo("ValidationException: "
+                + "Invalid UpdateExpression: Operator or function requires a document path; operator or function: if_not_exists");
+        assertThat(refused("SET a = if_not_exists(:nope, :v)", ":v", l())).isEqualTo("ValidationException: Invalid "
+                + "UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :nope");
+        assertThat(refused("SET a = LIST_APPEND(:v, :v)", ":v", l())).isEqualTo(
+                "ValidationException: Invalid UpdateExpression: Invalid function name; function: LIST_APPEND");
+        assertThat(refused("SET c = if_not_exists(c, :v+:v)", ":v", n("1"))).contains("Syntax error; token: \"+\"");
         assertThat(refused("SET in = :v", ":v", n("1"))).isEqualTo(
                 "ValidationException: Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: in");
         assertThat(refused("REMOVE a.And")).isEqualTo(
