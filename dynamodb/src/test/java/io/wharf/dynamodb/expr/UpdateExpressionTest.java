@@ -129,6 +129,26 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void severalElementsPastTheEndAppendInIndexOrder() {
+        assertThat(apply("SET lst[84] = :a, lst[37] = :b, lst[17] = :c, lst[50] = :d",
+                ":a", s("a1"), ":b", s("a2"), ":c", s("a3"), ":d", s("a4")).get("lst"))
+                .isEqualTo(l(s("x0"), s("x1"), s("x2"), s("x3"), s("a3"), s("a2"), s("a4"), s("a1")));
+        // SET and REMOVE both address the elements by their original positions
+        var list = item("pk", s("k"), "a", l(n("2"), n("3"), n("4"), n("5"), n("6"), n("7")));
+        assertThat(parse("REMOVE a[1] SET a[3] = :v", ":v", n("17")).apply(list).get("a"))
+                .isEqualTo(l(n("2"), n("4"), n("17"), n("6"), n("7")));
+        assertThat(parse("SET a[3] = :v REMOVE a[1]", ":v", n("17")).apply(list).get("a"))
+                .isEqualTo(l(n("2"), n("4"), n("17"), n("6"), n("7")));
+    }
+
+    @Test
+    void removeOnAnItemThatDoesNotExistChangesNothing() {
+        assertThat(parse("REMOVE x.y, w[0], z").apply(Map.of())).isEmpty();
+        assertThat(error(() -> parse("SET x.y = :v", ":v", n("1")).apply(Map.of())))
+                .isEqualTo("ValidationException: The document path provided in the update expression is invalid for update");
+    }
+
+    @Test
     void removeDeletesAttributesAndShiftsListElements() {
         var result = apply("REMOVE str, lst[1], lst[3], doc.a.b, nope, doc.nope, lst[9]");
         assertThat(result).doesNotContainKey("str");
