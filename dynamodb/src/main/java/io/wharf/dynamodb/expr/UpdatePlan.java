@@ -23,12 +23,15 @@ import java.util.Set;
 final class UpdatePlan implements Update {
     private final List<Action> actions;
     private final PathProjection touched;
+    private final PathProjection written;
     private final Set<String> topLevelTargets;
 
     UpdatePlan(List<Action> actions) {
         this.actions = List.copyOf(actions);
         var paths = actions.stream().map(Action::path).toList();
         this.touched = new PathProjection(paths);
+        this.written = new PathProjection(actions.stream()
+                .filter(action -> !(action instanceof UpdateTree.Remove)).map(Action::path).toList());
         var names = new LinkedHashSet<String>();
         paths.forEach(path -> names.add(path.topName()));
         this.topLevelTargets = Collections.unmodifiableSet(names);
@@ -83,6 +86,11 @@ final class UpdatePlan implements Update {
     @Override
     public Map<String, AttributeValue> touched(Map<String, AttributeValue> item) {
         return touched.apply(item);
+    }
+
+    @Override
+    public Map<String, AttributeValue> touchedAfter(Map<String, AttributeValue> updated) {
+        return written.apply(updated);
     }
 
     /**

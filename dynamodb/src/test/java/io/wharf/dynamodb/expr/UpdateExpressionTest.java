@@ -201,6 +201,12 @@ class UpdateExpressionTest {
                 "doc", m("a", m("b", n("1"))), "lst", l(s("x1")), "str", s("text")));
         assertThat(update.touched(update.apply(ITEM))).isEqualTo(item(
                 "doc", m("a", m("b", n("5"))), "lst", l(n("5")), "fresh", n("5")));
+        assertThat(update.touchedAfter(update.apply(ITEM))).isEqualTo(item(
+                "doc", m("a", m("b", n("5"))), "lst", l(n("5")), "fresh", n("5")));
+        // a removed list element is not answered with the element that took its place
+        Update removal = parse("REMOVE lst[1]");
+        assertThat(removal.touched(ITEM)).isEqualTo(item("lst", l(s("x1"))));
+        assertThat(removal.touchedAfter(removal.apply(ITEM))).isEmpty();
     }
 
     @Test
