@@ -369,8 +369,10 @@ class ConditionExpressionTest {
                 + "AND pk BETWEEN :v AND :v AND x IN (:v, y)", new Placeholders(Map.of("#m", "map"), values(":v", n("1"))));
         assertThat(Expressions.topLevelNames(condition)).containsExactly("map", "lst", "tags", "pk", "x", "y");
         assertThat(Expressions.topLevelNames(Condition.ALWAYS)).isEmpty();
-        Condition legacy = Legacy.filter(new java.util.LinkedHashMap<>(Map.of("a", new Legacy.Comparison("NOT_NULL", null))), "OR");
-        assertThat(Expressions.topLevelNames(legacy)).containsExactly("a");
+        var filter = new java.util.LinkedHashMap<String, Legacy.Comparison>();
+        filter.put("a", new Legacy.Comparison("NOT_NULL", null));
+        filter.put("b", new Legacy.Comparison("NULL", null));
+        assertThat(Expressions.topLevelNames(Legacy.filter(filter, "OR"))).containsExactly("a", "b");
     }
 
     @Test

@@ -106,6 +106,12 @@ class LegacyTest {
         assertThat(expect(expected, "AND", LEASE)).isFalse();
         assertThat(expect(expected, "OR", LEASE)).isTrue();
         assertThat(Legacy.expected(Map.of(), null).test(LEASE)).isTrue();
+        assertThat(error(() -> Legacy.expected(Map.of(), "OR")))
+                .isEqualTo("ValidationException: ConditionalOperator cannot be used without Filter or Expected");
+        assertThat(error(() -> Legacy.filter(null, "AND")))
+                .isEqualTo("ValidationException: ConditionalOperator cannot be used without Filter or Expected");
+        assertThat(error(() -> Legacy.expected(Map.of("leaseOwner", value(s("worker-a"))), "AND"))).isEqualTo(
+                "ValidationException: ConditionalOperator can only be used when Filter or Expected has two or more elements");
     }
 
     @Test
@@ -152,6 +158,7 @@ class LegacyTest {
         filter.put("leaseCounter", new Comparison("GE", List.of(n("5"))));
         assertThat(Legacy.filter(filter, null).test(LEASE)).isFalse();
         assertThat(Legacy.filter(filter, "OR").test(LEASE)).isTrue();
+        assertThat(Legacy.filter(filter, "AND").test(LEASE)).isFalse();
         assertThat(Legacy.filter(null, null).test(LEASE)).isTrue();
         assertThat(error(() -> Legacy.filter(Map.of("a", new Comparison("CONTAINS", List.of(l()))), null))).isEqualTo(
                 "ValidationException: One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for L AttributeValue type");
