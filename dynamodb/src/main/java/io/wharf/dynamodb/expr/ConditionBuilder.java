@@ -59,9 +59,14 @@ final class ConditionBuilder {
         this.paths = new PathBuilder(placeholders, issues, RESERVED, UNDEFINED);
     }
 
-    /** Parses and checks; throws {@link ExpressionFailure} with AWS's reason. */
+    /** Parses and checks a condition or filter; throws {@link ExpressionFailure} with AWS's reason. */
     static Node parse(String text, Placeholders placeholders) {
-        Parsing.checkText(text);
+        return parse(text, placeholders, true);
+    }
+
+    /** {@code keyCondition}: AWS words the size limit without the size for key conditions. */
+    static Node parse(String text, Placeholders placeholders, boolean sizeInMessage) {
+        Parsing.checkText(text, sizeInMessage);
         var tree = Parsing.parse("condition", text, DynamoDbExpressionParser::conditionExpression);
         var builder = new ConditionBuilder(placeholders);
         Node node = builder.condition(tree.condition());

@@ -48,7 +48,7 @@ public final class Expressions {
      * conditions that do not fit the schema.
      */
     public static KeyCondition keyCondition(String expression, Placeholders placeholders) {
-        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders));
+        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders, false));
         return KeyConditionBuilder.guess(KeyConditionBuilder.parts(root));
     }
 
@@ -59,7 +59,7 @@ public final class Expressions {
      */
     public static KeyCondition keyCondition(String expression, Placeholders placeholders, String partitionKey,
                                             String sortKey) {
-        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders));
+        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders, false));
         return KeyConditionBuilder.forSchema(KeyConditionBuilder.parts(root), partitionKey, sortKey);
     }
 

@@ -40,7 +40,7 @@ final class UpdateBuilder {
     }
 
     static UpdatePlan parse(String text, Placeholders placeholders) {
-        Parsing.checkText(text);
+        Parsing.checkText(text, false);
         var tree = Parsing.parse("update", text, DynamoDbExpressionParser::updateExpression);
         var builder = new UpdateBuilder(placeholders);
         var actions = new ArrayList<Action>();

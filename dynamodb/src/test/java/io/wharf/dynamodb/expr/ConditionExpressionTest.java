@@ -332,8 +332,20 @@ class ConditionExpressionTest {
                 + "The document path has too many nesting levels; nesting levels: 33");
         assertThat(refused("(".repeat(2000) + "a = :v" + ")".repeat(2000), ":v", s("x")))
                 .startsWith("ValidationException: Invalid ConditionExpression: Syntax error; token: \"(\"");
-        assertThat(refused("a = :v OR " + "a = :v OR ".repeat(410) + "a = :v", ":v", s("x")))
-                .startsWith("ValidationException: Invalid ConditionExpression: Expression size has exceeded the maximum allowed size");
+        // 4096 bytes of raw text at most; condition and filter messages name the size, the others do not
+        String name4096 = "a" + "z".repeat(4095);
+        assertThat(error(() -> Expressions.projection(name4096, Placeholders.none()))).isEqualTo("no error");
+        assertThat(error(() -> Expressions.projection(name4096 + "z", Placeholders.none()))).isEqualTo(
+                "ValidationException: Invalid ProjectionExpression: Expression size has exceeded the maximum allowed size;");
+        String tooLong = "attribute_not_exists(" + name4096 + ")";
+        assertThat(refused(tooLong)).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "Expression size has exceeded the maximum allowed size; expression size: " + tooLong.length());
+        assertThat(error(() -> Expressions.filter(tooLong, Placeholders.none()))).isEqualTo("ValidationException: Invalid "
+                + "FilterExpression: Expression size has exceeded the maximum allowed size; expression size: " + tooLong.length());
+        assertThat(error(() -> Expressions.update("SET " + name4096 + " = :v", new Placeholders(null, values(":v", n("1"))))))
+                .isEqualTo("ValidationException: Invalid UpdateExpression: Expression size has exceeded the maximum allowed size;");
+        assertThat(error(() -> Expressions.keyCondition("pk = :v AND " + name4096 + " = :v", new Placeholders(null, values(":v", n("1"))))))
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: Expression size has exceeded the maximum allowed size;");
     }
 
     @Test
