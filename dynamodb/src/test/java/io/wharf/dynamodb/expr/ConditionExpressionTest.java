@@ -223,6 +223,20 @@ class ConditionExpressionTest {
                 "ValidationException: ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\"");
         assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(null, values("v", s("x")))))).isEqualTo(
                 "ValidationException: ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"");
+        assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(Map.of("#", "b"), null)))).isEqualTo(
+                "ValidationException: ExpressionAttributeNames contains invalid key: Syntax error; key: \"#\"");
+        assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(Map.of("#a-b", "b"), null)))).isEqualTo(
+                "ValidationException: ExpressionAttributeNames contains invalid key: Syntax error; key: \"#a-b\"");
+        assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(Map.of("#" + "a".repeat(255) + "-x", "b"), null))))
+                .isEqualTo("ValidationException: ExpressionAttributeNames contains invalid key: The expression attribute map "
+                        + "contains a key that is too long; size of key: 258");
+        assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(null, values(":" + "a".repeat(255), s("x"))))))
+                .isEqualTo("ValidationException: ExpressionAttributeValues contains invalid key: The expression attribute map "
+                        + "contains a key that is too long;");
+        assertThat(error(() -> Expressions.condition("#a = :v", new Placeholders(Map.of("#a", ""), null)))).isEqualTo(
+                "ValidationException: ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
+        assertThat(error(() -> Expressions.projection("#" + "a".repeat(254), new Placeholders(Map.of("#" + "a".repeat(254), "b"), null))))
+                .isEqualTo("no error");
     }
 
     @Test
