@@ -129,10 +129,12 @@ class SpringSqsIT {
             return;
         }
         SqsClient sqs = WHARF.sqs();
-        for (String name : List.of(STANDARD, ORDERS, FIFO, PULL, PULL_FIFO)) {
-            sqs.deleteQueue(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName(name)).queueUrl()));
+        try (QuietLoggers quiet = QuietLoggers.of("io.awspring.cloud.sqs")) {
+            for (String name : List.of(STANDARD, ORDERS, FIFO, PULL, PULL_FIFO)) {
+                sqs.deleteQueue(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName(name)).queueUrl()));
+            }
+            context.close(); // returns once the containers stopped
         }
-        context.close();
     }
 
     @Test
