@@ -155,7 +155,8 @@ public final class ServiceGateway implements Gateway {
         ServiceModel model = call.service == null ? null : call.service.model();
         boolean queryCompatible = model != null && model.awsQueryCompatible();
         String type = queryCompatible ? "com.amazonaws." + model.signingName() + "#" + error.type() : error.type();
-        byte[] body = JsonEncoder.error(type, error.getMessage(), format);
+        byte[] body = error.members().isEmpty() ? JsonEncoder.error(type, error.getMessage(), format)
+                : JsonEncoder.error(type, error.getMessage(), error.members(), errorShape(model, error), format);
         WireResponse response = WireResponse.of(error.httpStatus(),
                         format.contentType(model == null ? "1.1" : model.jsonVersion()), body)
                 .withHeader("x-amzn-RequestId", requestId);
@@ -164,6 +165,18 @@ public final class ServiceGateway implements Gateway {
                     error.code() + ";" + (error.senderFault() ? "Sender" : "Receiver"));
         }
         return response;
+    }
+
+    /** The model's shape for an error carrying structured members, or null when the model has none of that name. */
+    private static io.wharf.protocol.model.Shape errorShape(ServiceModel model, AwsException error) {
+        if (model == null) {
+            return null;
+        }
+        try {
+            return model.shape(error.code());
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- AWS Query
