@@ -16,6 +16,7 @@ public enum DynamoDbErrors {
     SERIALIZATION("SerializationException", 400),
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
     RESOURCE_IN_USE("ResourceInUseException", 400),
+    TABLE_NOT_FOUND("TableNotFoundException", 400),
     CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", 400),
     TRANSACTION_CANCELED("TransactionCanceledException", 400),
     TRANSACTION_CONFLICT("TransactionConflictException", 400),
