@@ -1,5 +1,6 @@
 package io.wharf.dynamodb.expr;
 
+import io.wharf.dynamodb.DynamoDbErrors;
 import io.wharf.dynamodb.item.AttributeValue;
 
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.Map;
  * </pre>
  */
 public final class Placeholders {
+    private static final java.util.regex.Pattern NAME_KEY = java.util.regex.Pattern.compile("#[0-9a-zA-Z_]+");
+    private static final java.util.regex.Pattern VALUE_KEY = java.util.regex.Pattern.compile(":[0-9a-zA-Z_]+");
+
     private final Map<String, String> names;
     private final Map<String, AttributeValue> values;
     private final java.util.Set<String> usedNames = new java.util.HashSet<>();
@@ -34,17 +38,91 @@ public final class Placeholders {
 
     /** The name {@code #n} stands for; AWS's ValidationException when undefined. Marks it used. */
     public String name(String placeholder) {
-        throw new UnsupportedOperationException("not built yet");
+        String name = lookUpName(placeholder);
+        if (name == null) {
+            throw DynamoDbErrors.validation(
+                    "An expression attribute name used in the document path is not defined; attribute name: " + placeholder);
+        }
+        return name;
     }
 
     /** The value {@code :v} stands for; AWS's ValidationException when undefined. Marks it used. */
     public AttributeValue value(String placeholder) {
-        throw new UnsupportedOperationException("not built yet");
+        AttributeValue value = lookUpValue(placeholder);
+        if (value == null) {
+            throw DynamoDbErrors.validation(
+                    "An expression attribute value used in expression is not defined; attribute value: " + placeholder);
+        }
+        return value;
     }
 
     /** AWS's ValidationException when a defined name or value was used by no expression of the request. */
     public void requireAllUsed() {
-        throw new UnsupportedOperationException("not built yet");
+        requireUsed("ExpressionAttributeNames", names, usedNames);
+        requireUsed("ExpressionAttributeValues", values, usedValues);
+    }
+
+    /**
+     * AWS's checks of the two maps themselves, before any expression is parsed: not empty when sent, keys of the form
+     * {@code #name} / {@code :value}. {@link Expressions} runs them on every parse; running them twice is harmless.
+     */
+    public void validate() {
+        if (names != null) {
+            if (names.isEmpty()) {
+                throw DynamoDbErrors.validation("ExpressionAttributeNames must not be empty");
+            }
+            for (String key : names.keySet()) {
+                if (!NAME_KEY.matcher(key).matches()) {
+                    throw DynamoDbErrors.validation(
+                            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
+                }
+            }
+        }
+        if (values != null) {
+            if (values.isEmpty()) {
+                throw DynamoDbErrors.validation("ExpressionAttributeValues must not be empty");
+            }
+            for (String key : values.keySet()) {
+                if (!VALUE_KEY.matcher(key).matches()) {
+                    throw DynamoDbErrors.validation(
+                            "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
+                }
+            }
+        }
+    }
+
+    /** The name, marked used, or null when the request does not define it. */
+    String lookUpName(String placeholder) {
+        String name = names == null ? null : names.get(placeholder);
+        if (name != null) {
+            usedNames.add(placeholder);
+        }
+        return name;
+    }
+
+    /** The value, marked used, or null when the request does not define it. */
+    AttributeValue lookUpValue(String placeholder) {
+        AttributeValue value = values == null ? null : values.get(placeholder);
+        if (value != null) {
+            usedValues.add(placeholder);
+        }
+        return value;
+    }
+
+    private static void requireUsed(String parameter, Map<String, ?> defined, java.util.Set<String> used) {
+        if (defined == null) {
+            return;
+        }
+        var unused = new java.util.ArrayList<String>();
+        for (String key : defined.keySet()) {
+            if (!used.contains(key)) {
+                unused.add(key);
+            }
+        }
+        if (!unused.isEmpty()) {
+            throw DynamoDbErrors.validation("Value provided in " + parameter + " unused in expressions: keys: {"
+                    + String.join(", ", unused) + "}");
+        }
     }
 
     Map<String, String> names() {

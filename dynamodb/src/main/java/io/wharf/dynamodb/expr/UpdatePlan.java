@@ -1,0 +1,247 @@
+package io.wharf.dynamodb.expr;
+
+import io.wharf.dynamodb.expr.UpdateTree.Action;
+import io.wharf.dynamodb.item.AttributeValue;
+import io.wharf.dynamodb.item.Numbers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A checked update, applied as DynamoDB applies one: every SET value is computed from the item as it was; then the
+ * SETs are written (an index past a list's end appends), the REMOVEs (list elements by their original indexes, so
+ * later elements shift down), the ADDs (sum a number, union a set; create the attribute when absent) and the DELETEs
+ * (subtract from a set; an emptied set is removed). A path through a missing map or list, or through a value of the
+ * wrong type, is AWS's "invalid for update".
+ */
+final class UpdatePlan implements Update {
+    private final List<Action> actions;
+    private final PathProjection touched;
+    private final Set<String> topLevelTargets;
+
+    UpdatePlan(List<Action> actions) {
+        this.actions = List.copyOf(actions);
+        var paths = actions.stream().map(Action::path).toList();
+        this.touched = new PathProjection(paths);
+        var names = new LinkedHashSet<String>();
+        paths.forEach(path -> names.add(path.topName()));
+        this.topLevelTargets = Collections.unmodifiableSet(names);
+    }
+
+    @Override
+    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
+        var computed = new ArrayList<AttributeValue>();
+        for (Action action : actions) {
+            if (action instanceof UpdateTree.Set set) {
+                computed.add(set.value().evaluate(item));
+            }
+        }
+        var result = new LinkedHashMap<>(item);
+        int next = 0;
+        for (Action action : actions) {
+            if (action instanceof UpdateTree.Set set) {
+                write(result, set.path(), computed.get(next++));
+            }
+        }
+        var removals = new ArrayList<DocumentPath>();
+        for (Action action : actions) {
+            if (action instanceof UpdateTree.Remove remove) {
+                removals.add(remove.path());
+            }
+        }
+        removals.sort(LATER_INDEXES_FIRST);
+        for (DocumentPath path : removals) {
+            remove(result, path);
+        }
+        for (Action action : actions) {
+            switch (action) {
+                case UpdateTree.Add add -> add(result, add.path(), add.value());
+                case UpdateTree.Delete delete -> delete(result, delete.path(), delete.value());
+                default -> {
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public Set<String> topLevelTargets() {
+        return topLevelTargets;
+    }
+
+    @Override
+    public Map<String, AttributeValue> touched(Map<String, AttributeValue> item) {
+        return touched.apply(item);
+    }
+
+    /**
+     * A total order on paths in which, under a common prefix, higher list indexes come first, so removing one element
+     * shifts none that is still to be removed.
+     */
+    private static final Comparator<DocumentPath> LATER_INDEXES_FIRST = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            DocumentPath.Step other = b.step(i);
+            int order = switch (a.step(i)) {
+                case DocumentPath.Index x when other instanceof DocumentPath.Index y -> Integer.compare(y.index(), x.index());
+                case DocumentPath.Key x when other instanceof DocumentPath.Key y -> x.name().compareTo(y.name());
+                case DocumentPath.Key ignored -> -1;
+                case DocumentPath.Index ignored -> 1;
+            };
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    // ---- writing along a path, rebuilding the immutable maps and lists on the way ----
+
+    static void write(Map<String, AttributeValue> item, DocumentPath path, AttributeValue value) {
+        String top = path.topName();
+        if (path.size() == 1) {
+            item.put(top, value);
+            return;
+        }
+        AttributeValue current = item.get(top);
+        if (current == null) {
+            throw UpdateTree.invalidPath();
+        }
+        item.put(top, writeInto(current, path, 1, value));
+    }
+
+    private static AttributeValue writeInto(AttributeValue container, DocumentPath path, int i, AttributeValue value) {
+        boolean last = i == path.size() - 1;
+        switch (path.step(i)) {
+            case DocumentPath.Key key when container instanceof AttributeValue.M map -> {
+                var copy = new LinkedHashMap<>(map.values());
+                if (last) {
+                    copy.put(key.name(), value);
+                } else {
+                    AttributeValue child = copy.get(key.name());
+                    if (child == null) {
+                        throw UpdateTree.invalidPath();
+                    }
+                    copy.put(key.name(), writeInto(child, path, i + 1, value));
+                }
+                return new AttributeValue.M(copy);
+            }
+            case DocumentPath.Index index when container instanceof AttributeValue.L list -> {
+                var copy = new ArrayList<>(list.values());
+                boolean inside = index.index() < copy.size();
+                if (last) {
+                    if (inside) {
+                        copy.set(index.index(), value);
+                    } else {
+                        copy.add(value);
+                    }
+                } else {
+                    if (!inside) {
+                        throw UpdateTree.invalidPath();
+                    }
+                    copy.set(index.index(), writeInto(copy.get(index.index()), path, i + 1, value));
+                }
+                return new AttributeValue.L(copy);
+            }
+            default -> throw UpdateTree.invalidPath();
+        }
+    }
+
+    static void remove(Map<String, AttributeValue> item, DocumentPath path) {
+        String top = path.topName();
+        if (path.size() == 1) {
+            item.remove(top);
+            return;
+        }
+        AttributeValue current = item.get(top);
+        if (current != null) {
+            item.put(top, removeFrom(current, path, 1));
+        }
+    }
+
+    private static AttributeValue removeFrom(AttributeValue container, DocumentPath path, int i) {
+        boolean last = i == path.size() - 1;
+        switch (path.step(i)) {
+            case DocumentPath.Key key when container instanceof AttributeValue.M map -> {
+                AttributeValue child = map.values().get(key.name());
+                if (child == null) {
+                    return container;
+                }
+                var copy = new LinkedHashMap<>(map.values());
+                if (last) {
+                    copy.remove(key.name());
+                } else {
+                    copy.put(key.name(), removeFrom(child, path, i + 1));
+                }
+                return new AttributeValue.M(copy);
+            }
+            case DocumentPath.Index index when container instanceof AttributeValue.L list -> {
+                if (index.index() >= list.values().size()) {
+                    return container;
+                }
+                var copy = new ArrayList<>(list.values());
+                if (last) {
+                    copy.remove(index.index());
+                } else {
+                    copy.set(index.index(), removeFrom(copy.get(index.index()), path, i + 1));
+                }
+                return new AttributeValue.L(copy);
+            }
+            default -> throw UpdateTree.invalidPath();
+        }
+    }
+
+    static void add(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand) {
+        AttributeValue current = path.get(item);
+        if (current == null) {
+            write(item, path, operand);
+            return;
+        }
+        AttributeValue sum = switch (current) {
+            case AttributeValue.N a when operand instanceof AttributeValue.N b -> new AttributeValue.N(Numbers.check(a.value().add(b.value())));
+            case AttributeValue.SS a when operand instanceof AttributeValue.SS b -> new AttributeValue.SS(union(a.values(), b.values()));
+            case AttributeValue.NS a when operand instanceof AttributeValue.NS b -> new AttributeValue.NS(union(a.values(), b.values()));
+            case AttributeValue.BS a when operand instanceof AttributeValue.BS b -> new AttributeValue.BS(union(a.values(), b.values()));
+            default -> throw UpdateTree.incorrectDataType();
+        };
+        write(item, path, sum);
+    }
+
+    static void delete(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand) {
+        AttributeValue current = path.get(item);
+        if (current == null) {
+            return;
+        }
+        AttributeValue rest = switch (current) {
+            case AttributeValue.SS a when operand instanceof AttributeValue.SS b ->
+                    minus(a.values(), b.values()).isEmpty() ? null : new AttributeValue.SS(minus(a.values(), b.values()));
+            case AttributeValue.NS a when operand instanceof AttributeValue.NS b ->
+                    minus(a.values(), b.values()).isEmpty() ? null : new AttributeValue.NS(minus(a.values(), b.values()));
+            case AttributeValue.BS a when operand instanceof AttributeValue.BS b ->
+                    minus(a.values(), b.values()).isEmpty() ? null : new AttributeValue.BS(minus(a.values(), b.values()));
+            default -> throw UpdateTree.incorrectDataType();
+        };
+        if (rest == null) {
+            remove(item, path);
+        } else {
+            write(item, path, rest);
+        }
+    }
+
+    private static <T> Set<T> union(Set<T> a, Set<T> b) {
+        var all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static <T> Set<T> minus(Set<T> a, Set<T> b) {
+        var rest = new LinkedHashSet<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+}
