@@ -19,6 +19,7 @@ final class TableRules {
 
     static TableSettings settingsOf(String account, String region, NewTable r, String tableId, long now,
                                     long activeAt) {
+        checkName(r.name());
         KeySchema keys = keySchema(r.keySchema(), null);
         Map<String, String> definitions = r.attributeDefinitions();
         boolean payPerRequest = "PAY_PER_REQUEST".equals(r.billingMode());
@@ -103,6 +104,20 @@ final class TableRules {
         b.deletionProtection = r.deletionProtection();
         b.tableClass = r.tableClass() == null ? "STANDARD" : r.tableClass();
         return b.build();
+    }
+
+    /** AWS's table name rules (the model's TableArn shape also admits ARNs, so they are checked here). */
+    private static void checkName(String name) {
+        String prefix = "1 validation error detected: Value '" + name + "' at 'tableName' failed to satisfy constraint: ";
+        if (name.length() < 3) {
+            throw DynamoDbErrors.validation(prefix + "Member must have length greater than or equal to 3");
+        }
+        if (name.length() > 255) {
+            throw DynamoDbErrors.validation(prefix + "Member must have length less than or equal to 255");
+        }
+        if (!name.matches("[a-zA-Z0-9_.-]+")) {
+            throw DynamoDbErrors.validation(prefix + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
     }
 
     private static void applyStream(TableSettings.Builder b, Boolean enabled, String viewType, long now) {
