@@ -12,7 +12,7 @@ grammar DynamoDbExpression;
 // ---- entry points ----
 conditionExpression : condition EOF ;
 updateExpression    : updateClause+ EOF ;
-projectionExpression: path (',' path)* EOF ;
+projectionExpression: projectionPath (',' projectionPath)* EOF ;
 
 // ---- conditions ----
 condition
@@ -67,8 +67,13 @@ setOperand
 
 addAction : updatePath VALUE ;
 
+// the condition keywords mean nothing in an update, so they are names here (and then AWS's reserved-word error)
 updatePath : updateName ( '.' updateName | '[' INDEX_NUMBER ']' )* ;
-updateName : IDENTIFIER | NAME ;
+updateName : IDENTIFIER | NAME | AND | OR | NOT | BETWEEN | IN ;
+
+// ---- projections: no keyword means anything, every word is a name ----
+projectionPath : projectionName ( '.' projectionName | '[' INDEX_NUMBER ']' )* ;
+projectionName : IDENTIFIER | NAME | AND | OR | NOT | BETWEEN | IN | SET | REMOVE | ADD | DELETE ;
 
 // ---- tokens ----
 AND     : [aA][nN][dD] ;

@@ -55,7 +55,7 @@ final class ConditionBuilder {
     /** Parses and checks; throws {@link ExpressionFailure} with AWS's reason. */
     static Node parse(String text, Placeholders placeholders) {
         Parsing.checkText(text);
-        var tree = Parsing.parser(text).conditionExpression();
+        var tree = Parsing.parse("condition", text, DynamoDbExpressionParser::conditionExpression);
         var builder = new ConditionBuilder(placeholders);
         Node node = builder.condition(tree.condition());
         builder.issues.throwIfAny();

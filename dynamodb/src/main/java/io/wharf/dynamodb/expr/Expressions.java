@@ -39,11 +39,70 @@ public final class Expressions {
 
     /** A {@code ProjectionExpression}. */
     public static Projection projection(String expression, Placeholders placeholders) {
-        throw new UnsupportedOperationException("not built yet");
+        return parse("ProjectionExpression", placeholders, () -> ProjectionBuilder.parse(expression, placeholders));
     }
 
-    /** A {@code KeyConditionExpression}. */
+    /**
+     * A {@code KeyConditionExpression} without the key schema at hand: the first {@code =} condition is taken for the
+     * partition key's. Prefer {@link #keyCondition(String, Placeholders, String, String)}, which gives AWS's texts for
+     * conditions that do not fit the schema.
+     */
     public static KeyCondition keyCondition(String expression, Placeholders placeholders) {
-        throw new UnsupportedOperationException("not built yet");
+        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders));
+        return KeyConditionBuilder.guess(KeyConditionBuilder.parts(root));
+    }
+
+    /**
+     * A {@code KeyConditionExpression} against the table's or index's key schema ({@code sortKey} null for a
+     * partition key alone): AWS's texts for a missed key element, a partition condition other than {@code =}, or a
+     * condition on another attribute. Value types against the attribute definitions are the engine's to check.
+     */
+    public static KeyCondition keyCondition(String expression, Placeholders placeholders, String partitionKey,
+                                            String sortKey) {
+        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders));
+        return KeyConditionBuilder.forSchema(KeyConditionBuilder.parts(root), partitionKey, sortKey);
+    }
+
+    /**
+     * The top-level attribute names a condition or filter reads (for AWS's refusal of key attributes in a Query's
+     * filter); empty for {@link Condition#ALWAYS} and for conditions this package did not build.
+     */
+    public static java.util.Set<String> topLevelNames(Condition condition) {
+        var names = new java.util.LinkedHashSet<String>();
+        collectNames(condition, names);
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
+    private static void collectNames(Object node, java.util.Set<String> names) {
+        switch (node) {
+            case ConditionTree.PathOperand path -> names.add(path.path().topName());
+            case ConditionTree.FunctionCall call -> call.args().forEach(arg -> collectNames(arg, names));
+            case ConditionTree.Compare compare -> {
+                collectNames(compare.left(), names);
+                collectNames(compare.right(), names);
+            }
+            case ConditionTree.Between between -> {
+                collectNames(between.subject(), names);
+                collectNames(between.low(), names);
+                collectNames(between.high(), names);
+            }
+            case ConditionTree.In in -> {
+                collectNames(in.subject(), names);
+                in.candidates().forEach(candidate -> collectNames(candidate, names));
+            }
+            case ConditionTree.Not not -> collectNames(not.inner(), names);
+            case ConditionTree.And and -> {
+                collectNames(and.left(), names);
+                collectNames(and.right(), names);
+            }
+            case ConditionTree.Or or -> {
+                collectNames(or.left(), names);
+                collectNames(or.right(), names);
+            }
+            case LegacyComparison comparison -> names.add(comparison.attribute());
+            case Legacy.Combined combined -> combined.conditions().forEach(child -> collectNames(child, names));
+            default -> {
+            }
+        }
     }
 }

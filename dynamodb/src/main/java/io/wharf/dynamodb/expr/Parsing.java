@@ -17,7 +17,43 @@ final class Parsing {
     /** How deep parentheses may nest before the parser would recurse too far for a request thread's stack. */
     static final int MAX_PARENTHESES_DEPTH = 256;
 
+    /**
+     * How many parse trees {@link #parse} keeps, and of texts how long: clients send the same few short expressions
+     * over and over (a cached tree halves the cost of a conditional update's two parses), and the bounds keep what an
+     * adversary can pin in memory to a few megabytes.
+     */
+    static final int CACHED_TREES = 512;
+    static final int CACHED_TEXT_CHARS = 256;
+
+    /** Recently parsed trees by rule and text; a parse tree is never changed after parsing, so sharing it is safe. */
+    private static final java.util.Map<String, org.antlr.v4.runtime.ParserRuleContext> TREES =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, org.antlr.v4.runtime.ParserRuleContext> eldest) {
+                    return size() > CACHED_TREES;
+                }
+            });
+
     private Parsing() {
+    }
+
+    /**
+     * The parse tree of {@code text} under one entry rule ({@code rule} names it in the cache), from the cache when the
+     * same text was parsed before; a syntax error is thrown and nothing is cached.
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends org.antlr.v4.runtime.ParserRuleContext> T parse(
+            String rule, String text, java.util.function.Function<DynamoDbExpressionParser, T> entry) {
+        String key = rule + '\n' + text;
+        var cached = TREES.get(key);
+        if (cached != null) {
+            return (T) cached;
+        }
+        T tree = entry.apply(parser(text));
+        if (text.length() <= CACHED_TEXT_CHARS) {
+            TREES.put(key, tree);
+        }
+        return tree;
     }
 
     static DynamoDbExpressionParser parser(String text) {
@@ -63,20 +99,18 @@ final class Parsing {
         }
     }
 
+    /**
+     * AWS's "near" is the text from the token before the offending one (from the start of the expression when there is
+     * none, leading blanks included) through the token after it (through the end of the expression at EOF, trailing
+     * blanks included).
+     */
     private static ExpressionFailure syntaxError(CommonTokenStream tokens, String text, Token token) {
         int index = token.getTokenIndex();
-        Token previous = index > 0 ? tokens.get(index - 1) : null;
-        Token next = token.getType() != Token.EOF && index + 1 < tokens.size() ? tokens.get(index + 1) : null;
         boolean eof = token.getType() == Token.EOF;
-        int start = previous != null ? previous.getStartIndex() : eof ? text.length() : token.getStartIndex();
-        int end;
-        if (next != null && next.getType() != Token.EOF) {
-            end = next.getStopIndex() + 1;
-        } else if (eof) {
-            end = previous != null ? previous.getStopIndex() + 1 : text.length();
-        } else {
-            end = token.getStopIndex() + 1;
-        }
+        Token previous = index > 0 ? tokens.get(index - 1) : null;
+        Token next = !eof && index + 1 < tokens.size() ? tokens.get(index + 1) : null;
+        int start = previous != null ? previous.getStartIndex() : 0;
+        int end = next == null || next.getType() == Token.EOF ? text.length() : next.getStopIndex() + 1;
         String tokenText = eof ? "<EOF>" : token.getText();
         return new ExpressionFailure("Syntax error; token: \"" + tokenText + "\", near: \""
                 + text.substring(Math.min(start, end), end) + "\"");

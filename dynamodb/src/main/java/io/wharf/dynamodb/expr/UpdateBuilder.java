@@ -39,7 +39,7 @@ final class UpdateBuilder {
 
     static UpdatePlan parse(String text, Placeholders placeholders) {
         Parsing.checkText(text);
-        var tree = Parsing.parser(text).updateExpression();
+        var tree = Parsing.parse("update", text, DynamoDbExpressionParser::updateExpression);
         var builder = new UpdateBuilder(placeholders);
         var actions = new ArrayList<Action>();
         var sections = new HashSet<String>();

@@ -17,8 +17,8 @@ import java.util.Set;
  * A checked update, applied as DynamoDB applies one: every SET value is computed from the item as it was; then the
  * SETs are written (an index past a list's end appends), the REMOVEs (list elements by their original indexes, so
  * later elements shift down), the ADDs (sum a number, union a set; create the attribute when absent) and the DELETEs
- * (subtract from a set; an emptied set is removed). A path through a missing map or list, or through a value of the
- * wrong type, is AWS's "invalid for update".
+ * (subtract from a set; an emptied set is removed). A path whose parent is a missing map or list, or a value of the
+ * wrong type, is AWS's "invalid for update" (for REMOVE and DELETE too; removing a missing last step is no change).
  */
 final class UpdatePlan implements Update {
     private final List<Action> actions;
@@ -159,9 +159,10 @@ final class UpdatePlan implements Update {
             return;
         }
         AttributeValue current = item.get(top);
-        if (current != null) {
-            item.put(top, removeFrom(current, path, 1));
+        if (current == null) {
+            throw UpdateTree.invalidPath();
         }
+        item.put(top, removeFrom(current, path, 1));
     }
 
     private static AttributeValue removeFrom(AttributeValue container, DocumentPath path, int i) {
@@ -170,6 +171,9 @@ final class UpdatePlan implements Update {
             case DocumentPath.Key key when container instanceof AttributeValue.M map -> {
                 AttributeValue child = map.values().get(key.name());
                 if (child == null) {
+                    if (!last) {
+                        throw UpdateTree.invalidPath();
+                    }
                     return container;
                 }
                 var copy = new LinkedHashMap<>(map.values());
@@ -182,6 +186,9 @@ final class UpdatePlan implements Update {
             }
             case DocumentPath.Index index when container instanceof AttributeValue.L list -> {
                 if (index.index() >= list.values().size()) {
+                    if (!last) {
+                        throw UpdateTree.invalidPath();
+                    }
                     return container;
                 }
                 var copy = new ArrayList<>(list.values());
@@ -215,6 +222,9 @@ final class UpdatePlan implements Update {
     static void delete(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand) {
         AttributeValue current = path.get(item);
         if (current == null) {
+            if (path.size() > 1 && !holds(path.parent().get(item), path.steps().getLast())) {
+                throw UpdateTree.invalidPath();
+            }
             return;
         }
         AttributeValue rest = switch (current) {
@@ -231,6 +241,11 @@ final class UpdatePlan implements Update {
         } else {
             write(item, path, rest);
         }
+    }
+
+    /** Whether {@code parent} is a container the step can address (a map for a key, a list for an index). */
+    private static boolean holds(AttributeValue parent, DocumentPath.Step step) {
+        return step instanceof DocumentPath.Key ? parent instanceof AttributeValue.M : parent instanceof AttributeValue.L;
     }
 
     private static <T> Set<T> union(Set<T> a, Set<T> b) {

@@ -310,4 +310,43 @@ class ConditionExpressionTest {
         // an unknown function beats a reserved word that comes first
         assertThat(refused("status = :v AND foo(a)", ":v", s("x"))).contains("Invalid function name; function: foo");
     }
+
+    @Test
+    void deepNestingWithin4KbParsesOnARequestThread() throws Exception {
+        var results = new java.util.ArrayList<String>();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread thread = Thread.ofVirtual().uncaughtExceptionHandler((t, e) -> failure.set(e)).start(() -> {
+            results.add(String.valueOf(test("NOT ".repeat(1014) + "attribute_exists(pk)")));
+            results.add(refused("size(".repeat(650) + "a" + ")".repeat(650) + " = :v", ":v", n("1")));
+            results.add(refused("NOT (".repeat(255) + "a = :v" + ")".repeat(255), ":v", n("1")));
+        });
+        thread.join();
+        assertThat(failure.get()).isNull();
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0)).isEqualTo("true");
+        assertThat(results.get(1)).startsWith("ValidationException: Invalid ConditionExpression: Syntax error; token: \"(\"");
+        assertThat(results.get(2)).isEqualTo("no error");
+    }
+
+    @Test
+    void topLevelNamesAConditionReads() {
+        Condition condition = Expressions.filter("#m.nest.leaf = :v AND (size(lst[0]) > :v OR NOT contains(tags, :v)) "
+                + "AND pk BETWEEN :v AND :v AND x IN (:v, y)", new Placeholders(Map.of("#m", "map"), values(":v", n("1"))));
+        assertThat(Expressions.topLevelNames(condition)).containsExactly("map", "lst", "tags", "pk", "x", "y");
+        assertThat(Expressions.topLevelNames(Condition.ALWAYS)).isEmpty();
+        Condition legacy = Legacy.filter(new java.util.LinkedHashMap<>(Map.of("a", new Legacy.Comparison("NOT_NULL", null))), "OR");
+        assertThat(Expressions.topLevelNames(legacy)).containsExactly("a");
+    }
+
+    @Test
+    void aCachedParseResolvesEachRequestsOwnPlaceholders() {
+        String text = "#x = :v";
+        assertThat(Expressions.condition(text, new Placeholders(Map.of("#x", "pk"), values(":v", s("k1")))).test(ITEM)).isTrue();
+        assertThat(Expressions.condition(text, new Placeholders(Map.of("#x", "pk"), values(":v", s("k2")))).test(ITEM)).isFalse();
+        assertThat(Expressions.condition(text, new Placeholders(Map.of("#x", "gone"), values(":v", nul()))).test(ITEM)).isTrue();
+        assertThat(refused("#x = :nope")).contains("attribute value: :nope");
+        assertThat(refused("#x = :nope")).contains("attribute value: :nope");
+        assertThat(refused("#x = ")).contains("Syntax error");
+        assertThat(refused("#x = ")).contains("Syntax error");
+    }
 }

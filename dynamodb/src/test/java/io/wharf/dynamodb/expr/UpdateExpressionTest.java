@@ -130,11 +130,17 @@ class UpdateExpressionTest {
 
     @Test
     void removeDeletesAttributesAndShiftsListElements() {
-        var result = apply("REMOVE str, lst[1], lst[3], doc.a.b, nope, doc.nope.x, lst[9]");
+        var result = apply("REMOVE str, lst[1], lst[3], doc.a.b, nope, doc.nope, lst[9]");
         assertThat(result).doesNotContainKey("str");
         assertThat(result.get("lst")).isEqualTo(l(s("x0"), s("x2")));
         assertThat(result.get("doc")).isEqualTo(m("a", m(), "arr", l(n("1"))));
         assertThat(apply("REMOVE lst[0]").get("lst")).isEqualTo(l(s("x1"), s("x2"), s("x3")));
+        assertThat(failsOn(ITEM, "REMOVE doc.nope.x"))
+                .isEqualTo("ValidationException: The document path provided in the update expression is invalid for update");
+        assertThat(failsOn(ITEM, "REMOVE nope.x"))
+                .isEqualTo("ValidationException: The document path provided in the update expression is invalid for update");
+        assertThat(failsOn(ITEM, "REMOVE str.x"))
+                .isEqualTo("ValidationException: The document path provided in the update expression is invalid for update");
     }
 
     @Test
@@ -153,6 +159,9 @@ class UpdateExpressionTest {
         assertThat(apply("DELETE tags :v", ":v", ss("a", "b"))).doesNotContainKey("tags");
         assertThat(apply("DELETE nope :v", ":v", ss("a"))).doesNotContainKey("nope");
         assertThat(apply("DELETE nums :v", ":v", ns("2.0")).get("nums")).isEqualTo(ns("1"));
+        assertThat(apply("DELETE doc.nope :v", ":v", ss("a")).get("doc")).isEqualTo(ITEM.get("doc"));
+        assertThat(failsOn(ITEM, "DELETE nope.x :v", ":v", ss("a")))
+                .isEqualTo("ValidationException: The document path provided in the update expression is invalid for update");
     }
 
     @Test
@@ -227,6 +236,10 @@ class UpdateExpressionTest {
         assertThat(refused("SET a = a + :v", ":v", s("x"))).isEqualTo("ValidationException: Invalid UpdateExpression: "
                 + "Incorrect operand type for operator or function; operator or function: +, operand type: S");
         assertThat(refused("SET #s = :v", ":v", n("1"))).isEqualTo("no error");
+        assertThat(refused("SET in = :v", ":v", n("1"))).isEqualTo(
+                "ValidationException: Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: in");
+        assertThat(refused("REMOVE a.And")).isEqualTo(
+                "ValidationException: Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: And");
     }
 
     @Test
