@@ -32,23 +32,29 @@ public final class Query implements Operation {
         Wire.noMixing(in, List.of("KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator"),
                 List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression"));
         var placeholders = Wire.placeholders(in);
-        KeyCondition keyCondition;
-        if (in.has("KeyConditionExpression")) {
-            keyCondition = Expressions.keyCondition(in.string("KeyConditionExpression"), placeholders);
-        } else if (in.has("KeyConditions")) {
-            var settings = items.settings(ctx.accountId(), ctx.region(), in.string("TableName"));
-            IndexSpec index = in.has("IndexName") ? settings.index(in.string("IndexName")) : null;
-            if (in.has("IndexName") && index == null) {
-                throw DynamoDbErrors.validation("The table does not have the specified index: "
-                        + in.string("IndexName"));
-            }
-            keyCondition = Legacy.keyConditions(Wire.comparisons(in, "KeyConditions"),
-                    index == null ? settings.keys().hashName() : index.keys().hashName());
-        } else {
+        if (!in.has("KeyConditionExpression") && !in.has("KeyConditions")) {
             throw DynamoDbErrors.validation("Either the KeyConditions or KeyConditionExpression parameter must be "
                     + "specified in the request.");
         }
+        var settings = items.settings(ctx.accountId(), ctx.region(), in.string("TableName"));
+        IndexSpec index = in.has("IndexName") ? settings.index(in.string("IndexName")) : null;
+        if (in.has("IndexName") && index == null) {
+            throw DynamoDbErrors.validation("The table does not have the specified index: " + in.string("IndexName"));
+        }
+        var keys = index == null ? settings.keys() : index.keys();
+        KeyCondition keyCondition = in.has("KeyConditionExpression")
+                ? Expressions.keyCondition(in.string("KeyConditionExpression"), placeholders, keys.hashName(),
+                        keys.rangeName())
+                : Legacy.keyConditions(Wire.comparisons(in, "KeyConditions"), keys.hashName());
         var filter = Wire.filter(in, placeholders, "QueryFilter");
+        if (in.has("FilterExpression")) {
+            for (String name : Expressions.topLevelNames(filter)) {
+                if (keys.isKey(name)) {
+                    throw DynamoDbErrors.validation("Filter Expression can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + name);
+                }
+            }
+        }
         var projection = Wire.projection(in, placeholders);
         Wire.finish(in, placeholders, in.has("KeyConditionExpression") || in.has("FilterExpression")
                 || in.has("ProjectionExpression"));

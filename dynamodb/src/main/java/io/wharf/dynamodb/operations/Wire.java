@@ -244,11 +244,13 @@ final class Wire {
         return out;
     }
 
+    /** A list of attribute values, or null when the member was not sent (the legacy rules tell the two apart). */
     static List<AttributeValue> values(Input in, String name) {
-        List<AttributeValue> out = new ArrayList<>();
-        if (in.tree().get(name) != null) {
-            in.tree().get(name).forEach(v -> out.add(AttributeValues.fromWire(v)));
+        if (in.tree().get(name) == null) {
+            return null;
         }
+        List<AttributeValue> out = new ArrayList<>();
+        in.tree().get(name).forEach(v -> out.add(AttributeValues.fromWire(v)));
         return out;
     }
 
