@@ -88,7 +88,7 @@ DELETE  : [dD][eE][lL][eE][tT][eE] ;
 
 NAME         : '#' [a-zA-Z0-9_]+ ;
 VALUE        : ':' [a-zA-Z0-9_]+ ;
-IDENTIFIER   : [a-zA-Z_] [a-zA-Z0-9_]* ;
+IDENTIFIER   : [a-zA-Z] [a-zA-Z0-9_]* ;   // a bare name starts with a letter ("_a" is a syntax error at "_")
 INDEX_NUMBER : [0-9]+ ;
 
 EQ : '=' ; NE : '<>' ; LT : '<' ; LE : '<=' ; GT : '>' ; GE : '>=' ;

@@ -35,46 +35,69 @@ final class ConditionBuilder {
     static final int DISTINCT = 7;
     static final int OPERAND_TYPE = 8;
 
-    /** AWS's limit on the operands of IN ("up to 100 values"). */
+    /** AWS's limit on the operands of IN: 100, the value tested included (so 99 candidates). */
     static final int MAX_IN_OPERANDS = 100;
+    /** AWS's limit on the operators and functions of one expression. */
+    static final int MAX_OPERATORS = 300;
 
     private static final Map<String, Integer> FUNCTIONS = Map.of(
             "attribute_exists", 1, "attribute_not_exists", 1, "attribute_type", 2,
             "begins_with", 2, "contains", 2, "size", 1);
+    /** The update language's functions: known names, refused in a condition as misplaced rather than unknown. */
+    static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
+    private static final Set<String> ORDERED_TYPES = Set.of("S", "N", "B");
     private static final Set<String> TYPE_NAMES = Set.of("S", "N", "B", "NULL", "SS", "BOOL", "L", "BS", "NS", "M");
 
     private final Placeholders placeholders;
     private final Issues issues = new Issues();
     private final PathBuilder paths;
+    /** Comparators, BETWEEN, IN, AND, OR, NOT and function calls seen so far. */
+    private int operators;
 
     private ConditionBuilder(Placeholders placeholders) {
         this.placeholders = placeholders;
         this.paths = new PathBuilder(placeholders, issues, RESERVED, UNDEFINED);
     }
 
-    /** Parses and checks; throws {@link ExpressionFailure} with AWS's reason. */
+    /** Parses and checks a condition or filter; throws {@link ExpressionFailure} with AWS's reason. */
     static Node parse(String text, Placeholders placeholders) {
-        Parsing.checkText(text);
+        return parse(text, placeholders, true);
+    }
+
+    /** {@code keyCondition}: AWS words the size limit without the size for key conditions. */
+    static Node parse(String text, Placeholders placeholders, boolean sizeInMessage) {
+        Parsing.checkText(text, sizeInMessage);
         var tree = Parsing.parse("condition", text, DynamoDbExpressionParser::conditionExpression);
         var builder = new ConditionBuilder(placeholders);
         Node node = builder.condition(tree.condition());
+        if (builder.operators > MAX_OPERATORS) {
+            builder.issues.report(0, "The expression contains too many operators; operator count: " + builder.operators);
+        }
         builder.issues.throwIfAny();
         return node;
     }
 
     private Node condition(ConditionContext context) {
+        if (!(context instanceof DynamoDbExpressionParser.ParenConditionContext)
+                && !(context instanceof DynamoDbExpressionParser.FunctionConditionContext)) {
+            operators++;
+        }
         return switch (context) {
             case DynamoDbExpressionParser.CompareContext c -> {
                 Operand left = operandInComparison(c.left);
                 Operand right = operandInComparison(c.right);
                 String operator = c.comparator().getText();
                 checkDistinct(operator, List.of(left, right));
+                if (!operator.equals("=") && !operator.equals("<>")) {
+                    requireOrderable(operator, left, right);
+                }
                 yield new Compare(operator, left, right);
             }
             case DynamoDbExpressionParser.BetweenContext c -> {
                 Operand subject = operandInComparison(c.subject);
                 Operand low = operandInComparison(c.low);
                 Operand high = operandInComparison(c.high);
+                requireOrderable("BETWEEN", subject, low, high);
                 checkBounds(low, high);
                 yield new Between(subject, low, high);
             }
@@ -84,9 +107,9 @@ final class ConditionBuilder {
                 for (OperandContext operand : c.operand().subList(1, c.operand().size())) {
                     candidates.add(operandInComparison(operand));
                 }
-                if (candidates.size() > MAX_IN_OPERANDS) {
+                if (candidates.size() + 1 > MAX_IN_OPERANDS) {
                     issues.report(OPERAND_COUNT, "The IN operator is provided with too many operands; number of operands: "
-                            + candidates.size());
+                            + (candidates.size() + 1));
                 }
                 yield new In(subject, candidates);
             }
@@ -143,6 +166,7 @@ final class ConditionBuilder {
     }
 
     private FunctionCall function(DynamoDbExpressionParser.FunctionContext context) {
+        operators++;
         String name = context.IDENTIFIER().getText();
         var args = new ArrayList<Operand>();
         for (OperandContext operand : context.operand()) {
@@ -154,6 +178,10 @@ final class ConditionBuilder {
         }
         var call = new FunctionCall(name, List.copyOf(args));
         Integer arity = FUNCTIONS.get(name);
+        if (UPDATE_FUNCTIONS.contains(name)) {
+            misused(call); // a function AWS knows, of the update language
+            return call;
+        }
         if (arity == null) {
             issues.report(UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             return call;
@@ -174,7 +202,6 @@ final class ConditionBuilder {
         switch (name) {
             case "attribute_exists", "attribute_not_exists" -> requirePath(name, args.getFirst());
             case "attribute_type" -> {
-                requirePath(name, args.getFirst());
                 String type = staticType(args.get(1));
                 if (!"S".equals(type)) {
                     incorrectType(name, type == null ? "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}" : type);
@@ -211,6 +238,20 @@ final class ConditionBuilder {
             case FunctionCall f -> f.name().equals("size") ? "N" : "BOOL";
             case PathOperand ignored -> null;
         };
+    }
+
+    /**
+     * An ordering comparison or BETWEEN with a value of a type that has no order (a list, a set, a boolean…) is refused,
+     * while an item attribute of such a type only makes the comparison false.
+     */
+    private void requireOrderable(String operator, Operand... operands) {
+        for (Operand operand : operands) {
+            if (operand instanceof ValueOperand value && value.value() != null
+                    && !ORDERED_TYPES.contains(value.value().type())) {
+                incorrectType(operator, value.value().type());
+                return;
+            }
+        }
     }
 
     private void requirePath(String function, Operand operand) {

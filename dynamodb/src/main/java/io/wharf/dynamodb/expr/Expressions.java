@@ -2,6 +2,8 @@ package io.wharf.dynamodb.expr;
 
 import io.wharf.dynamodb.DynamoDbErrors;
 
+import java.util.Map;
+
 /**
  * The expression language's entry points: each parses with the ANTLR grammar in
  * {@code src/main/antlr4/io/wharf/dynamodb/expr/}, resolves placeholders and validates as AWS does (reserved
@@ -48,8 +50,7 @@ public final class Expressions {
      * conditions that do not fit the schema.
      */
     public static KeyCondition keyCondition(String expression, Placeholders placeholders) {
-        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders));
-        return KeyConditionBuilder.guess(KeyConditionBuilder.parts(root));
+        return KeyConditionBuilder.guess(parts(expression, placeholders));
     }
 
     /**
@@ -59,8 +60,12 @@ public final class Expressions {
      */
     public static KeyCondition keyCondition(String expression, Placeholders placeholders, String partitionKey,
                                             String sortKey) {
-        var root = parse("KeyConditionExpression", placeholders, () -> ConditionBuilder.parse(expression, placeholders));
-        return KeyConditionBuilder.forSchema(KeyConditionBuilder.parts(root), partitionKey, sortKey);
+        return KeyConditionBuilder.forSchema(parts(expression, placeholders), partitionKey, sortKey);
+    }
+
+    private static Map<String, KeyConditionBuilder.Part> parts(String expression, Placeholders placeholders) {
+        return parse("KeyConditionExpression", placeholders,
+                () -> KeyConditionBuilder.parts(ConditionBuilder.parse(expression, placeholders, false)));
     }
 
     /**

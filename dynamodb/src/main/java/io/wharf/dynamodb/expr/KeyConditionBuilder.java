@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A key-condition expression: parsed and checked as a condition first, then held to what Query can use (AND of at
  * most one condition per key, {@code =} on the partition key, one of {@code = < <= > >= BETWEEN begins_with} on the
- * sort key), with AWS's texts, which for these shape errors carry no {@code Invalid KeyConditionExpression} prefix.
+ * sort key), with AWS's texts: the shape errors are the expression's ({@code Invalid KeyConditionExpression: …}), the
+ * schema errors ({@link #forSchema}) are Query's and carry no prefix.
  */
 final class KeyConditionBuilder {
     private KeyConditionBuilder() {
@@ -64,7 +65,7 @@ final class KeyConditionBuilder {
             case Between between -> {
                 noNestedOperations(between.subject(), between.low(), between.high());
                 if (!(between.subject() instanceof PathOperand)) {
-                    throw validation("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key "
+                    throw shape("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key "
                             + "attribute as its first operand");
                 }
                 add(parts, part(List.of(between.subject(), between.low(), between.high()), Operator.BETWEEN));
@@ -75,7 +76,7 @@ final class KeyConditionBuilder {
                 }
                 noNestedOperations(call.args().toArray(Operand[]::new));
                 if (!(call.args().getFirst() instanceof PathOperand)) {
-                    throw validation("Invalid condition in KeyConditionExpression: begins_with operator must have the "
+                    throw shape("Invalid condition in KeyConditionExpression: begins_with operator must have the "
                             + "key attribute as its first operand");
                 }
                 add(parts, part(call.args(), Operator.BEGINS_WITH));
@@ -86,7 +87,7 @@ final class KeyConditionBuilder {
     private static void noNestedOperations(Operand... operands) {
         for (Operand operand : operands) {
             if (operand instanceof FunctionCall) {
-                throw validation("KeyConditionExpressions cannot contain nested operations");
+                throw shape("KeyConditionExpressions cannot contain nested operations");
             }
         }
     }
@@ -97,10 +98,10 @@ final class KeyConditionBuilder {
         for (Operand operand : operands) {
             if (operand instanceof PathOperand path) {
                 if (name != null) {
-                    throw validation("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+                    throw shape("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
                 }
                 if (path.path().size() > 1) {
-                    throw validation("KeyConditionExpressions cannot have conditions on nested attributes");
+                    throw shape("KeyConditionExpressions cannot have conditions on nested attributes");
                 }
                 name = path.path().topName();
             } else if (operand instanceof ValueOperand value) {
@@ -108,14 +109,14 @@ final class KeyConditionBuilder {
             }
         }
         if (name == null) {
-            throw validation("Invalid condition in KeyConditionExpression: No key attribute specified");
+            throw shape("Invalid condition in KeyConditionExpression: No key attribute specified");
         }
         return new Part(name, operator, List.copyOf(values));
     }
 
     private static void add(Map<String, Part> parts, Part part) {
         if (parts.putIfAbsent(part.name(), part) != null) {
-            throw validation("KeyConditionExpressions must only contain one condition per key");
+            throw shape("KeyConditionExpressions must only contain one condition per key");
         }
     }
 
@@ -171,7 +172,12 @@ final class KeyConditionBuilder {
     }
 
     private static RuntimeException invalidOperator(String operator) {
-        return validation("Invalid operator used in KeyConditionExpression: " + operator);
+        return shape("Invalid operator used in KeyConditionExpression: " + operator);
+    }
+
+    /** A shape error: {@link Expressions} prefixes it with {@code Invalid KeyConditionExpression: }. */
+    private static RuntimeException shape(String reason) {
+        return new ExpressionFailure(reason);
     }
 
     private static RuntimeException validation(String message) {

@@ -31,8 +31,11 @@ public final class Legacy {
     public record AttributeUpdate(String action, AttributeValue value) {
     }
 
-    /** {@code Expected} with {@code ConditionalOperator} ({@code AND} when null). */
+    /**
+     * {@code Expected} with {@code ConditionalOperator} ({@code AND} when null; given, it needs two conditions or more).
+     */
     public static Condition expected(Map<String, ExpectedAttribute> expected, String conditionalOperator) {
+        checkConditionalOperator(expected, conditionalOperator);
         if (expected == null || expected.isEmpty()) {
             return Condition.ALWAYS;
         }
@@ -58,7 +61,7 @@ public final class Legacy {
                         + operator + " for Attribute: " + attribute);
             }
             List<AttributeValue> values = expected.value() != null ? List.of(expected.value()) : expected.attributeValueList();
-            return new LegacyComparison(attribute, operator, values).validated(false);
+            return new LegacyComparison(attribute, operator, values).validated();
         }
         if (expected.attributeValueList() != null) {
             throw LegacyComparison.invalid("AttributeValueList can only be used with a ComparisonOperator for Attribute: "
@@ -81,6 +84,7 @@ public final class Legacy {
 
     /** {@code ScanFilter} or {@code QueryFilter} with {@code ConditionalOperator}. */
     public static Condition filter(Map<String, Comparison> filter, String conditionalOperator) {
+        checkConditionalOperator(filter, conditionalOperator);
         if (filter == null || filter.isEmpty()) {
             return Condition.ALWAYS;
         }
@@ -91,8 +95,22 @@ public final class Legacy {
         return combine(conditions, conditionalOperator);
     }
 
+    /** {@code ConditionalOperator} needs at least two conditions to combine. */
+    private static void checkConditionalOperator(Map<String, ?> conditions, String conditionalOperator) {
+        if (conditionalOperator == null) {
+            return;
+        }
+        if (conditions == null || conditions.isEmpty()) {
+            throw DynamoDbErrors.validation("ConditionalOperator cannot be used without Filter or Expected");
+        }
+        if (conditions.size() == 1) {
+            throw DynamoDbErrors.validation(
+                    "ConditionalOperator can only be used when Filter or Expected has two or more elements");
+        }
+    }
+
     private static LegacyComparison comparison(String attribute, Comparison comparison) {
-        return new LegacyComparison(attribute, comparison.comparisonOperator(), comparison.attributeValueList()).validated(true);
+        return new LegacyComparison(attribute, comparison.comparisonOperator(), comparison.attributeValueList()).validated();
     }
 
     private static Condition combine(List<Condition> conditions, String conditionalOperator) {

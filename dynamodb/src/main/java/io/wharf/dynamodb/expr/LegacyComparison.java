@@ -29,11 +29,8 @@ record LegacyComparison(String attribute, String operator, List<AttributeValue> 
         values = values == null ? List.of() : List.copyOf(values);
     }
 
-    /**
-     * AWS's checks: the operator's argument count, one type throughout, BETWEEN's order, and for filters and key
-     * conditions ({@code operandTypes}) a type the operator takes; {@code Expected} takes any type.
-     */
-    LegacyComparison validated(boolean operandTypes) {
+    /** AWS's checks: the operator's argument count, one type throughout, a type the operator takes, BETWEEN's order. */
+    LegacyComparison validated() {
         Integer count = ARGUMENTS.get(operator);
         if (count == null) {
             throw DynamoDbErrors.validation("One or more parameter values were invalid: Unsupported operator on "
@@ -50,7 +47,7 @@ record LegacyComparison(String attribute, String operator, List<AttributeValue> 
                 }
             }
             Set<String> allowed = TYPES.get(operator);
-            if (operandTypes && allowed != null && !allowed.contains(type)) {
+            if (allowed != null && !allowed.contains(type)) {
                 throw invalid("ComparisonOperator " + operator + " is not valid for " + type + " AttributeValue type");
             }
             if (operator.equals("BETWEEN")) {

@@ -74,14 +74,18 @@ final class Parsing {
         return parser;
     }
 
-    /** Refuses expressions AWS refuses before parsing: empty ones and those over 4 KB. */
-    static void checkText(String text) {
+    /**
+     * Refuses expressions AWS refuses before parsing: empty ones and those over 4 KB of raw text (placeholders not
+     * substituted). AWS names the size only for condition and filter expressions ({@code withSize}).
+     */
+    static void checkText(String text, boolean withSize) {
         if (text.isEmpty()) {
             throw new ExpressionFailure("The expression can not be empty;");
         }
         int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes > MAX_EXPRESSION_BYTES) {
-            throw new ExpressionFailure("Expression size has exceeded the maximum allowed size; expression size: " + bytes);
+            throw new ExpressionFailure("Expression size has exceeded the maximum allowed size;"
+                    + (withSize ? " expression size: " + bytes : ""));
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
  * </pre>
  */
 public final class Placeholders {
+    /** AWS's limit on a placeholder's length, its {@code #} or {@code :} included. */
+    static final int MAX_KEY_BYTES = 255;
     private static final java.util.regex.Pattern NAME_KEY = java.util.regex.Pattern.compile("#[0-9a-zA-Z_]+");
     private static final java.util.regex.Pattern VALUE_KEY = java.util.regex.Pattern.compile(":[0-9a-zA-Z_]+");
 
@@ -64,17 +66,27 @@ public final class Placeholders {
 
     /**
      * AWS's checks of the two maps themselves, before any expression is parsed: not empty when sent, keys of the form
-     * {@code #name} / {@code :value}. {@link Expressions} runs them on every parse; running them twice is harmless.
+     * {@code #name} / {@code :value} of at most 255 bytes, no empty attribute name. {@link Expressions} runs them on every parse; running them twice is harmless.
      */
     public void validate() {
         if (names != null) {
             if (names.isEmpty()) {
                 throw DynamoDbErrors.validation("ExpressionAttributeNames must not be empty");
             }
-            for (String key : names.keySet()) {
+            for (var entry : names.entrySet()) {
+                String key = entry.getKey();
+                int length = key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                if (length > MAX_KEY_BYTES) {
+                    throw DynamoDbErrors.validation("ExpressionAttributeNames contains invalid key: The expression "
+                            + "attribute map contains a key that is too long; size of key: " + length);
+                }
                 if (!NAME_KEY.matcher(key).matches()) {
                     throw DynamoDbErrors.validation(
                             "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
+                }
+                if (entry.getValue() == null || entry.getValue().isEmpty()) {
+                    throw DynamoDbErrors.validation(
+                            "ExpressionAttributeNames contains invalid value: Empty attribute name for key " + key);
                 }
             }
         }
@@ -83,6 +95,11 @@ public final class Placeholders {
                 throw DynamoDbErrors.validation("ExpressionAttributeValues must not be empty");
             }
             for (String key : values.keySet()) {
+                if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+                    // AWS names the size for ExpressionAttributeNames only
+                    throw DynamoDbErrors.validation("ExpressionAttributeValues contains invalid key: The expression "
+                            + "attribute map contains a key that is too long;");
+                }
                 if (!VALUE_KEY.matcher(key).matches()) {
                     throw DynamoDbErrors.validation(
                             "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");

@@ -16,7 +16,7 @@ final class ProjectionBuilder {
     }
 
     static Projection parse(String text, Placeholders placeholders) {
-        Parsing.checkText(text);
+        Parsing.checkText(text, false);
         var tree = Parsing.parse("projection", text, DynamoDbExpressionParser::projectionExpression);
         var issues = new Issues();
         var builder = new PathBuilder(placeholders, issues, RESERVED, UNDEFINED);

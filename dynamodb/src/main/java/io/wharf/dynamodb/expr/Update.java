@@ -23,4 +23,12 @@ public interface Update {
      * paths, projected as AWS projects them).
      */
     Map<String, AttributeValue> touched(Map<String, AttributeValue> item);
+
+    /**
+     * For {@code ReturnValues=UPDATED_NEW}: the part of the updated item the update wrote. Unlike {@link #touched},
+     * removed paths are left out, so a removed list element does not answer with the element that moved into its place.
+     */
+    default Map<String, AttributeValue> touchedAfter(Map<String, AttributeValue> updated) {
+        return touched(updated);
+    }
 }

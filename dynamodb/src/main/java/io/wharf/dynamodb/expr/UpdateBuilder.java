@@ -27,6 +27,8 @@ final class UpdateBuilder {
     static final int FUNCTION = 9;
 
     private static final Map<String, Integer> FUNCTIONS = Map.of("if_not_exists", 2, "list_append", 2);
+    private static final java.util.Set<String> CONDITION_FUNCTIONS = java.util.Set.of("attribute_exists",
+            "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
 
     private final Placeholders placeholders;
     private final Issues issues = new Issues();
@@ -38,7 +40,7 @@ final class UpdateBuilder {
     }
 
     static UpdatePlan parse(String text, Placeholders placeholders) {
-        Parsing.checkText(text);
+        Parsing.checkText(text, false);
         var tree = Parsing.parse("update", text, DynamoDbExpressionParser::updateExpression);
         var builder = new UpdateBuilder(placeholders);
         var actions = new ArrayList<Action>();
@@ -147,9 +149,20 @@ final class UpdateBuilder {
         String name = context.IDENTIFIER().getText();
         var args = new ArrayList<Value>();
         for (SetOperandContext operand : context.setOperand()) {
-            args.add(operand(operand));
+            Value arg = operand(operand);
+            if (arg instanceof UpdateTree.ListAppend) {
+                // AWS takes list_append(if_not_exists(l, :empty), :more) but not a list_append inside a function
+                issues.report(UNKNOWN_FUNCTION,
+                        "The function is not allowed to be used this way in an expression; function: list_append");
+            }
+            args.add(arg);
         }
         Integer arity = FUNCTIONS.get(name);
+        if (CONDITION_FUNCTIONS.contains(name)) {
+            // a function AWS knows, of the condition language
+            issues.report(UNKNOWN_FUNCTION, "The function is not allowed to be used this way in an expression; function: " + name);
+            return new UpdateTree.Unknown(name, args);
+        }
         if (arity == null) {
             issues.report(UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             return new UpdateTree.Unknown(name, args);

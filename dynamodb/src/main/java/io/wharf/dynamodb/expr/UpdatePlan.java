@@ -6,7 +6,6 @@ import io.wharf.dynamodb.item.Numbers;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,20 +14,24 @@ import java.util.Set;
 
 /**
  * A checked update, applied as DynamoDB applies one: every SET value is computed from the item as it was; then the
- * SETs are written (an index past a list's end appends), the REMOVEs (list elements by their original indexes, so
- * later elements shift down), the ADDs (sum a number, union a set; create the attribute when absent) and the DELETEs
- * (subtract from a set; an emptied set is removed). A path whose parent is a missing map or list, or a value of the
- * wrong type, is AWS's "invalid for update" (for REMOVE and DELETE too; removing a missing last step is no change).
+ * SETs are written (an index past a list's end appends, several of them in index order), the REMOVEs (list elements by
+ * their original indexes, so later elements shift down; nothing at all on an item that does not exist), the ADDs (sum
+ * a number, union a set; create the attribute when absent) and the DELETEs (subtract from a set; an emptied set is
+ * removed). A path whose parent is a missing map or list, or a value of the wrong type, is AWS's "invalid for update"
+ * (for REMOVE and DELETE too; removing a missing last step is no change).
  */
 final class UpdatePlan implements Update {
     private final List<Action> actions;
     private final PathProjection touched;
+    private final PathProjection written;
     private final Set<String> topLevelTargets;
 
     UpdatePlan(List<Action> actions) {
         this.actions = List.copyOf(actions);
         var paths = actions.stream().map(Action::path).toList();
         this.touched = new PathProjection(paths);
+        this.written = new PathProjection(actions.stream()
+                .filter(action -> !(action instanceof UpdateTree.Remove)).map(Action::path).toList());
         var names = new LinkedHashSet<String>();
         paths.forEach(path -> names.add(path.topName()));
         this.topLevelTargets = Collections.unmodifiableSet(names);
@@ -36,28 +39,30 @@ final class UpdatePlan implements Update {
 
     @Override
     public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
-        var computed = new ArrayList<AttributeValue>();
+        var writes = new ArrayList<Write>();
         for (Action action : actions) {
             if (action instanceof UpdateTree.Set set) {
-                computed.add(set.value().evaluate(item));
+                writes.add(new Write(set.path(), set.value().evaluate(item)));
             }
         }
+        // list elements past the end are appended in index order, whatever the order of the SET actions
+        writes.sort((a, b) -> ORDER_WITH_INDEXES.compare(a.path(), b.path(), false));
         var result = new LinkedHashMap<>(item);
-        int next = 0;
-        for (Action action : actions) {
-            if (action instanceof UpdateTree.Set set) {
-                write(result, set.path(), computed.get(next++));
-            }
+        for (Write write : writes) {
+            write(result, write.path(), write.value());
         }
-        var removals = new ArrayList<DocumentPath>();
-        for (Action action : actions) {
-            if (action instanceof UpdateTree.Remove remove) {
-                removals.add(remove.path());
+        // REMOVE on an item that does not exist changes nothing, even through a path that leads nowhere
+        if (!item.isEmpty()) {
+            var removals = new ArrayList<DocumentPath>();
+            for (Action action : actions) {
+                if (action instanceof UpdateTree.Remove remove) {
+                    removals.add(remove.path());
+                }
             }
-        }
-        removals.sort(LATER_INDEXES_FIRST);
-        for (DocumentPath path : removals) {
-            remove(result, path);
+            removals.sort((a, b) -> ORDER_WITH_INDEXES.compare(a, b, true));
+            for (DocumentPath path : removals) {
+                remove(result, path);
+            }
         }
         for (Action action : actions) {
             switch (action) {
@@ -70,6 +75,9 @@ final class UpdatePlan implements Update {
         return result;
     }
 
+    private record Write(DocumentPath path, AttributeValue value) {
+    }
+
     @Override
     public Set<String> topLevelTargets() {
         return topLevelTargets;
@@ -80,15 +88,25 @@ final class UpdatePlan implements Update {
         return touched.apply(item);
     }
 
+    @Override
+    public Map<String, AttributeValue> touchedAfter(Map<String, AttributeValue> updated) {
+        return written.apply(updated);
+    }
+
     /**
-     * A total order on paths in which, under a common prefix, higher list indexes come first, so removing one element
-     * shifts none that is still to be removed.
+     * A total order on paths that sorts list indexes under a common prefix ascending (SET: elements past the end append
+     * in index order) or descending (REMOVE: removing one element shifts none that is still to be removed).
      */
-    private static final Comparator<DocumentPath> LATER_INDEXES_FIRST = (a, b) -> {
+    private interface PathOrder {
+        int compare(DocumentPath a, DocumentPath b, boolean laterIndexesFirst);
+    }
+
+    private static final PathOrder ORDER_WITH_INDEXES = (a, b, laterIndexesFirst) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             DocumentPath.Step other = b.step(i);
             int order = switch (a.step(i)) {
-                case DocumentPath.Index x when other instanceof DocumentPath.Index y -> Integer.compare(y.index(), x.index());
+                case DocumentPath.Index x when other instanceof DocumentPath.Index y ->
+                        laterIndexesFirst ? Integer.compare(y.index(), x.index()) : Integer.compare(x.index(), y.index());
                 case DocumentPath.Key x when other instanceof DocumentPath.Key y -> x.name().compareTo(y.name());
                 case DocumentPath.Key ignored -> -1;
                 case DocumentPath.Index ignored -> 1;

@@ -223,6 +223,20 @@ class ConditionExpressionTest {
                 "ValidationException: ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\"");
         assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(null, values("v", s("x")))))).isEqualTo(
                 "ValidationException: ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"");
+        assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(Map.of("#", "b"), null)))).isEqualTo(
+                "ValidationException: ExpressionAttributeNames contains invalid key: Syntax error; key: \"#\"");
+        assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(Map.of("#a-b", "b"), null)))).isEqualTo(
+                "ValidationException: ExpressionAttributeNames contains invalid key: Syntax error; key: \"#a-b\"");
+        assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(Map.of("#" + "a".repeat(255) + "-x", "b"), null))))
+                .isEqualTo("ValidationException: ExpressionAttributeNames contains invalid key: The expression attribute map "
+                        + "contains a key that is too long; size of key: 258");
+        assertThat(error(() -> Expressions.condition("a = :v", new Placeholders(null, values(":" + "a".repeat(255), s("x"))))))
+                .isEqualTo("ValidationException: ExpressionAttributeValues contains invalid key: The expression attribute map "
+                        + "contains a key that is too long;");
+        assertThat(error(() -> Expressions.condition("#a = :v", new Placeholders(Map.of("#a", ""), null)))).isEqualTo(
+                "ValidationException: ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
+        assertThat(error(() -> Expressions.projection("#" + "a".repeat(254), new Placeholders(Map.of("#" + "a".repeat(254), "b"), null))))
+                .isEqualTo("no error");
     }
 
     @Test
@@ -258,12 +272,37 @@ class ConditionExpressionTest {
                 + "The function is not allowed to be used this way in an expression; function: attribute_exists");
         assertThat(refused("contains(attribute_type(a, :v), :v)", ":v", s("S"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
                 + "The function is not allowed to be used this way in an expression; function: attribute_type");
-        assertThat(refused("if_not_exists(a, :v) = :v", ":v", s("S"))).isEqualTo(
-                "ValidationException: Invalid ConditionExpression: Invalid function name; function: if_not_exists");
+        assertThat(refused("if_not_exists(a, :v) = :v", ":v", s("S"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "The function is not allowed to be used this way in an expression; function: if_not_exists");
+        assertThat(refused("size(a, a) = :v", ":v", n("1"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "Incorrect number of operands for operator or function; operator or function: size, number of operands: 2");
+        // attribute_type's first operand may be a value
+        assertThat(test("attribute_type(:v, :t)", ":v", n("0"), ":t", s("N"))).isTrue();
+        assertThat(refused("attribute_type(a, b)")).isEqualTo("ValidationException: Invalid ConditionExpression: Incorrect "
+                + "operand type for operator or function; operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
+        assertThat(refused("attribute_exists(:v)", ":v", n("3"))).contains("requires a document path");
+        // begins_with takes its operands either way round
+        assertThat(test("begins_with(:s, #n)", Map.of("#n", "pk"), ":s", s("k1 and more"))).isTrue();
         assertThat(refused("a = a")).isEqualTo("ValidationException: Invalid ConditionExpression: The first operand must be "
                 + "distinct from the remaining operands for this operator or function; operator: =, first operand: [a]");
         assertThat(refused("contains(a.b[1], a.b[1])")).isEqualTo("ValidationException: Invalid ConditionExpression: The first operand must be "
                 + "distinct from the remaining operands for this operator or function; operator: contains, first operand: [a, b, [1]]");
+    }
+
+    @Test
+    void orderingAValueWithoutOrderIsRefusedButAnAttributeWithoutOrderIsFalse() {
+        assertThat(refused("a < :v", ":v", l(n("1")))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "Incorrect operand type for operator or function; operator or function: <, operand type: L");
+        assertThat(refused(":v >= a", ":v", ss("x"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "Incorrect operand type for operator or function; operator or function: >=, operand type: SS");
+        assertThat(refused("a BETWEEN :v AND :w", ":v", bool(true), ":w", bool(true))).isEqualTo("ValidationException: Invalid "
+                + "ConditionExpression: Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: BOOL");
+        assertThat(refused("a = :v", ":v", l(n("1")))).isEqualTo("no error");
+        assertThat(test("lst < :v", ":v", n("1"))).isFalse();
+        assertThat(test(":v < lst", ":v", n("1"))).isFalse();
+        assertThat(test("absent < elsewhere")).isFalse();
+        assertThat(test("absent = elsewhere")).isFalse();
+        assertThat(test("absent <> elsewhere")).isTrue();
     }
 
     @Test
@@ -285,22 +324,42 @@ class ConditionExpressionTest {
         assertThat(test("(attribute_exists(pk)) AND ((pk) = :v)", ":v", s("k1"))).isTrue();
         var in = new StringBuilder("a IN (");
         var values = new java.util.LinkedHashMap<String, AttributeValue>();
-        for (int i = 0; i <= 100; i++) {
+        for (int i = 0; i < 100; i++) {
             in.append(i == 0 ? "" : ", ").append(":v").append(i);
             values.put(":v" + i, n(String.valueOf(i)));
         }
+        // 100 operands in all, the tested value included: 99 candidates
         assertThat(error(() -> Expressions.condition(in + ")", new Placeholders(null, values)))).isEqualTo(
                 "ValidationException: Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101");
-        values.remove(":v100");
+        values.remove(":v99");
         assertThat(Expressions.condition(in.substring(0, in.lastIndexOf(",")) + ")", new Placeholders(null, values))
-                .test(item("a", n("99")))).isTrue();
+                .test(item("a", n("98")))).isTrue();
+        assertThat(refused("a IN ()")).contains("Syntax error; token: \")\"");
+        String many = "a = :v" + " OR a = :v".repeat(149);
+        assertThat(refused(many, ":v", s("x"))).isEqualTo("no error");
+        assertThat(refused(many + " OR a = :v", ":v", s("x"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "The expression contains too many operators; operator count: 301");
+        assertThat(refused("size(a) > :v" + " AND size(a) > :v".repeat(100), ":v", n("1"))).isEqualTo(
+                "ValidationException: Invalid ConditionExpression: The expression contains too many operators; operator count: 302");
         String deep = "a" + ".b".repeat(32) + " = :v";
         assertThat(refused(deep, ":v", s("x"))).isEqualTo("ValidationException: Invalid ConditionExpression: "
                 + "The document path has too many nesting levels; nesting levels: 33");
         assertThat(refused("(".repeat(2000) + "a = :v" + ")".repeat(2000), ":v", s("x")))
                 .startsWith("ValidationException: Invalid ConditionExpression: Syntax error; token: \"(\"");
-        assertThat(refused("a = :v OR " + "a = :v OR ".repeat(410) + "a = :v", ":v", s("x")))
-                .startsWith("ValidationException: Invalid ConditionExpression: Expression size has exceeded the maximum allowed size");
+        // 4096 bytes of raw text at most; condition and filter messages name the size, the others do not
+        String name4096 = "a" + "z".repeat(4095);
+        assertThat(error(() -> Expressions.projection(name4096, Placeholders.none()))).isEqualTo("no error");
+        assertThat(error(() -> Expressions.projection(name4096 + "z", Placeholders.none()))).isEqualTo(
+                "ValidationException: Invalid ProjectionExpression: Expression size has exceeded the maximum allowed size;");
+        String tooLong = "attribute_not_exists(" + name4096 + ")";
+        assertThat(refused(tooLong)).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "Expression size has exceeded the maximum allowed size; expression size: " + tooLong.length());
+        assertThat(error(() -> Expressions.filter(tooLong, Placeholders.none()))).isEqualTo("ValidationException: Invalid "
+                + "FilterExpression: Expression size has exceeded the maximum allowed size; expression size: " + tooLong.length());
+        assertThat(error(() -> Expressions.update("SET " + name4096 + " = :v", new Placeholders(null, values(":v", n("1"))))))
+                .isEqualTo("ValidationException: Invalid UpdateExpression: Expression size has exceeded the maximum allowed size;");
+        assertThat(error(() -> Expressions.keyCondition("pk = :v AND " + name4096 + " = :v", new Placeholders(null, values(":v", n("1"))))))
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: Expression size has exceeded the maximum allowed size;");
     }
 
     @Test
@@ -316,14 +375,16 @@ class ConditionExpressionTest {
         var results = new java.util.ArrayList<String>();
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread thread = Thread.ofVirtual().uncaughtExceptionHandler((t, e) -> failure.set(e)).start(() -> {
-            results.add(String.valueOf(test("NOT ".repeat(1014) + "attribute_exists(pk)")));
+            results.add(refused("NOT ".repeat(1014) + "attribute_exists(pk)"));
             results.add(refused("size(".repeat(650) + "a" + ")".repeat(650) + " = :v", ":v", n("1")));
             results.add(refused("NOT (".repeat(255) + "a = :v" + ")".repeat(255), ":v", n("1")));
         });
         thread.join();
         assertThat(failure.get()).isNull();
         assertThat(results).hasSize(3);
-        assertThat(results.get(0)).isEqualTo("true");
+        // parsed and built all the way down before the operator count refuses it
+        assertThat(results.get(0)).isEqualTo("ValidationException: Invalid ConditionExpression: "
+                + "The expression contains too many operators; operator count: 1015");
         assertThat(results.get(1)).startsWith("ValidationException: Invalid ConditionExpression: Syntax error; token: \"(\"");
         assertThat(results.get(2)).isEqualTo("no error");
     }
@@ -334,8 +395,10 @@ class ConditionExpressionTest {
                 + "AND pk BETWEEN :v AND :v AND x IN (:v, y)", new Placeholders(Map.of("#m", "map"), values(":v", n("1"))));
         assertThat(Expressions.topLevelNames(condition)).containsExactly("map", "lst", "tags", "pk", "x", "y");
         assertThat(Expressions.topLevelNames(Condition.ALWAYS)).isEmpty();
-        Condition legacy = Legacy.filter(new java.util.LinkedHashMap<>(Map.of("a", new Legacy.Comparison("NOT_NULL", null))), "OR");
-        assertThat(Expressions.topLevelNames(legacy)).containsExactly("a");
+        var filter = new java.util.LinkedHashMap<String, Legacy.Comparison>();
+        filter.put("a", new Legacy.Comparison("NOT_NULL", null));
+        filter.put("b", new Legacy.Comparison("NULL", null));
+        assertThat(Expressions.topLevelNames(Legacy.filter(filter, "OR"))).containsExactly("a", "b");
     }
 
     @Test

@@ -60,26 +60,39 @@ class KeyConditionExpressionTest {
 
     @Test
     void shapesQueryCannotUse() {
-        assertThat(refused("pk = :p OR sk = :s")).isEqualTo("ValidationException: Invalid operator used in KeyConditionExpression: OR");
-        assertThat(refused("NOT pk = :p")).isEqualTo("ValidationException: Invalid operator used in KeyConditionExpression: NOT");
-        assertThat(refused("pk IN (:p)")).isEqualTo("ValidationException: Invalid operator used in KeyConditionExpression: IN");
-        assertThat(refused("pk <> :p")).isEqualTo("ValidationException: Invalid operator used in KeyConditionExpression: <>");
+        assertThat(refused("pk = :p OR sk = :s")).isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR");
+        assertThat(refused("NOT pk = :p")).isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: NOT");
+        assertThat(refused("pk IN (:p)")).isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: IN");
+        assertThat(refused("pk <> :p")).isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: <>");
         assertThat(refused("pk = :p AND attribute_exists(sk)"))
-                .isEqualTo("ValidationException: Invalid operator used in KeyConditionExpression: attribute_exists");
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: attribute_exists");
         assertThat(refused("pk = :p AND contains(sk, :s)"))
-                .isEqualTo("ValidationException: Invalid operator used in KeyConditionExpression: contains");
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: contains");
         assertThat(refused("pk = :p AND size(sk) = :s"))
-                .isEqualTo("ValidationException: KeyConditionExpressions cannot contain nested operations");
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: KeyConditionExpressions cannot contain nested operations");
         assertThat(refused("pk = :p AND sk = pk"))
-                .isEqualTo("ValidationException: Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
         assertThat(refused("pk = :p AND :s = :t"))
-                .isEqualTo("ValidationException: Invalid condition in KeyConditionExpression: No key attribute specified");
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: No key attribute specified");
         assertThat(refused("pk.a = :p"))
-                .isEqualTo("ValidationException: KeyConditionExpressions cannot have conditions on nested attributes");
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes");
         assertThat(refused("pk = :p AND pk = :p"))
-                .isEqualTo("ValidationException: KeyConditionExpressions must only contain one condition per key");
-        assertThat(refused("pk = :p AND :s BETWEEN sk AND :t")).isEqualTo("ValidationException: Invalid condition in "
+                .isEqualTo("ValidationException: Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        assertThat(refused("pk = :p AND :s BETWEEN sk AND :t")).isEqualTo("ValidationException: Invalid KeyConditionExpression: Invalid condition in "
                 + "KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
+    }
+
+    @Test
+    void operandTypesAreCheckedAsInConditions() {
+        var values = new Placeholders(null, values(":p", s("q"), ":v", n("1"), ":t", Items.bool(true)));
+        assertThat(error(() -> Expressions.keyCondition("pk = :p AND begins_with(sk, :v)", values, "pk", "sk"))).isEqualTo(
+                "ValidationException: Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+                        + "operator or function: begins_with, operand type: N");
+        assertThat(error(() -> Expressions.keyCondition("pk = :p AND :t >= sk", values, "pk", "sk"))).isEqualTo(
+                "ValidationException: Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+                        + "operator or function: >=, operand type: BOOL");
+        assertThat(error(() -> Expressions.keyCondition("pk = :p AND sk > :v AND x = :v", values, "pk", "sk"))).isEqualTo(
+                "ValidationException: The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)");
     }
 
     @Test

@@ -18,6 +18,7 @@ import static io.wharf.dynamodb.expr.Items.l;
 import static io.wharf.dynamodb.expr.Items.m;
 import static io.wharf.dynamodb.expr.Items.n;
 import static io.wharf.dynamodb.expr.Items.ns;
+import static io.wharf.dynamodb.expr.Items.nul;
 import static io.wharf.dynamodb.expr.Items.s;
 import static io.wharf.dynamodb.expr.Items.ss;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +106,12 @@ class LegacyTest {
         assertThat(expect(expected, "AND", LEASE)).isFalse();
         assertThat(expect(expected, "OR", LEASE)).isTrue();
         assertThat(Legacy.expected(Map.of(), null).test(LEASE)).isTrue();
+        assertThat(error(() -> Legacy.expected(Map.of(), "OR")))
+                .isEqualTo("ValidationException: ConditionalOperator cannot be used without Filter or Expected");
+        assertThat(error(() -> Legacy.filter(null, "AND")))
+                .isEqualTo("ValidationException: ConditionalOperator cannot be used without Filter or Expected");
+        assertThat(error(() -> Legacy.expected(Map.of("leaseOwner", value(s("worker-a"))), "AND"))).isEqualTo(
+                "ValidationException: ConditionalOperator can only be used when Filter or Expected has two or more elements");
     }
 
     @Test
@@ -122,7 +129,15 @@ class LegacyTest {
                 "ValidationException: One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN ComparisonOperator");
         assertThat(error(() -> Legacy.expected(Map.of("a", compare("IN", n("1"), s("2"))), null))).isEqualTo(
                 "ValidationException: One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type");
-        assertThat(Legacy.expected(Map.of("a", compare("EQ", l(n("1")))), null).test(item("a", l(n("1"))))).isTrue();
+        assertThat(error(() -> Legacy.expected(Map.of("a", compare("GT", ss("x"))), null))).isEqualTo(
+                "ValidationException: One or more parameter values were invalid: ComparisonOperator GT is not valid for SS AttributeValue type");
+        assertThat(error(() -> Legacy.expected(Map.of("a", compare("CONTAINS", l(n("1")))), null))).isEqualTo(
+                "ValidationException: One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for L AttributeValue type");
+        assertThat(error(() -> Legacy.expected(Map.of("a", compare("CONTAINS")), null))).isEqualTo("ValidationException: One or "
+                + "more parameter values were invalid: Value or AttributeValueList must be used with ComparisonOperator: CONTAINS for Attribute: a");
+        assertThat(error(() -> Legacy.expected(Map.of("a", new ExpectedAttribute(null, null, "CONTAINS", List.of())), null)))
+                .isEqualTo("ValidationException: One or more parameter values were invalid: Invalid number of argument(s) for the CONTAINS ComparisonOperator");
+        assertThat(Legacy.expected(Map.of("a", new ExpectedAttribute(null, null, "NOT_NULL", List.of())), null).test(item("a", nul()))).isTrue();
         assertThat(error(() -> Legacy.expected(Map.of("a", compare("BETWEEN", n("2"), n("1"))), null))).isEqualTo(
                 "ValidationException: The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
         assertThat(error(() -> Legacy.expected(Map.of("a", exists(null, null)), null))).isEqualTo(
@@ -143,6 +158,7 @@ class LegacyTest {
         filter.put("leaseCounter", new Comparison("GE", List.of(n("5"))));
         assertThat(Legacy.filter(filter, null).test(LEASE)).isFalse();
         assertThat(Legacy.filter(filter, "OR").test(LEASE)).isTrue();
+        assertThat(Legacy.filter(filter, "AND").test(LEASE)).isFalse();
         assertThat(Legacy.filter(null, null).test(LEASE)).isTrue();
         assertThat(error(() -> Legacy.filter(Map.of("a", new Comparison("CONTAINS", List.of(l()))), null))).isEqualTo(
                 "ValidationException: One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for L AttributeValue type");

@@ -70,5 +70,8 @@ class SyntaxErrorTest {
         assertThat(syntax("DELETE attr val")).isEqualTo(at("val", "attr val"));
         assertThat(syntax("DELETE attr :val foobar")).isEqualTo(at("foobar", ":val foobar"));
         assertThat(syntax("REMOVE if_not_exists(a,b)")).isEqualTo(at("(", "if_not_exists(a"));
+        assertThat(syntax("SET _123 = :val")).isEqualTo(at("_", "SET _123"));
+        assertThat(syntax("SET # = :val")).isEqualTo(at("#", "SET # ="));
+        assertThat(syntax("SET a = :")).isEqualTo(at(":", "= :"));
     }
 }

@@ -129,6 +129,26 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void severalElementsPastTheEndAppendInIndexOrder() {
+        assertThat(apply("SET lst[84] = :a, lst[37] = :b, lst[17] = :c, lst[50] = :d",
+                ":a", s("a1"), ":b", s("a2"), ":c", s("a3"), ":d", s("a4")).get("lst"))
+                .isEqualTo(l(s("x0"), s("x1"), s("x2"), s("x3"), s("a3"), s("a2"), s("a4"), s("a1")));
+        // SET and REMOVE both address the elements by their original positions
+        var list = item("pk", s("k"), "a", l(n("2"), n("3"), n("4"), n("5"), n("6"), n("7")));
+        assertThat(parse("REMOVE a[1] SET a[3] = :v", ":v", n("17")).apply(list).get("a"))
+                .isEqualTo(l(n("2"), n("4"), n("17"), n("6"), n("7")));
+        assertThat(parse("SET a[3] = :v REMOVE a[1]", ":v", n("17")).apply(list).get("a"))
+                .isEqualTo(l(n("2"), n("4"), n("17"), n("6"), n("7")));
+    }
+
+    @Test
+    void removeOnAnItemThatDoesNotExistChangesNothing() {
+        assertThat(parse("REMOVE x.y, w[0], z").apply(Map.of())).isEmpty();
+        assertThat(error(() -> parse("SET x.y = :v", ":v", n("1")).apply(Map.of())))
+                .isEqualTo("ValidationException: The document path provided in the update expression is invalid for update");
+    }
+
+    @Test
     void removeDeletesAttributesAndShiftsListElements() {
         var result = apply("REMOVE str, lst[1], lst[3], doc.a.b, nope, doc.nope, lst[9]");
         assertThat(result).doesNotContainKey("str");
@@ -181,6 +201,12 @@ class UpdateExpressionTest {
                 "doc", m("a", m("b", n("1"))), "lst", l(s("x1")), "str", s("text")));
         assertThat(update.touched(update.apply(ITEM))).isEqualTo(item(
                 "doc", m("a", m("b", n("5"))), "lst", l(n("5")), "fresh", n("5")));
+        assertThat(update.touchedAfter(update.apply(ITEM))).isEqualTo(item(
+                "doc", m("a", m("b", n("5"))), "lst", l(n("5")), "fresh", n("5")));
+        // a removed list element is not answered with the element that took its place
+        Update removal = parse("REMOVE lst[1]");
+        assertThat(removal.touched(ITEM)).isEqualTo(item("lst", l(s("x1"))));
+        assertThat(removal.touchedAfter(removal.apply(ITEM))).isEmpty();
     }
 
     @Test
@@ -225,8 +251,8 @@ class UpdateExpressionTest {
                 + "Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER, typeSet: ALLOWED_FOR_DELETE_OPERAND");
         assertThat(refused("SET a = foo(b)")).isEqualTo(
                 "ValidationException: Invalid UpdateExpression: Invalid function name; function: foo");
-        assertThat(refused("SET a = size(b)")).isEqualTo(
-                "ValidationException: Invalid UpdateExpression: Invalid function name; function: size");
+        assertThat(refused("SET a = size(b)")).isEqualTo("ValidationException: Invalid UpdateExpression: "
+                + "The function is not allowed to be used this way in an expression; function: size");
         assertThat(refused("SET a = if_not_exists(:v, :v)", ":v", n("1"))).isEqualTo("ValidationException: Invalid UpdateExpression: "
                 + "Operator or function requires a document path; operator or function: if_not_exists");
         assertThat(refused("SET a = if_not_exists(a)")).isEqualTo("ValidationException: Invalid UpdateExpression: "
@@ -236,6 +262,16 @@ class UpdateExpressionTest {
         assertThat(refused("SET a = a + :v", ":v", s("x"))).isEqualTo("ValidationException: Invalid UpdateExpression: "
                 + "Incorrect operand type for operator or function; operator or function: +, operand type: S");
         assertThat(refused("SET #s = :v", ":v", n("1"))).isEqualTo("no error");
+        assertThat(refused("SET a = list_append(list_append(:v, :v), :v)", ":v", l())).isEqualTo("ValidationException: Invalid "
+                + "UpdateExpression: The function is not allowed to be used this way in an expression; function: list_append");
+        assertThat(refused("SET a = if_not_exists(b, if_not_exists(c, :v))", ":v", l())).isEqualTo("no error");
+        assertThat(refused("SET a = if_not_exists(if_not_exists(a, :v), :v)", ":v", l())).isEqualTo("ValidationException: "
+                + "Invalid UpdateExpression: Operator or function requires a document path; operator or function: if_not_exists");
+        assertThat(refused("SET a = if_not_exists(:nope, :v)", ":v", l())).isEqualTo("ValidationException: Invalid "
+                + "UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :nope");
+        assertThat(refused("SET a = LIST_APPEND(:v, :v)", ":v", l())).isEqualTo(
+                "ValidationException: Invalid UpdateExpression: Invalid function name; function: LIST_APPEND");
+        assertThat(refused("SET c = if_not_exists(c, :v+:v)", ":v", n("1"))).contains("Syntax error; token: \"+\"");
         assertThat(refused("SET in = :v", ":v", n("1"))).isEqualTo(
                 "ValidationException: Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: in");
         assertThat(refused("REMOVE a.And")).isEqualTo(
@@ -248,6 +284,6 @@ class UpdateExpressionTest {
                 .startsWith("ValidationException: Invalid UpdateExpression: Syntax error; token: \"(\"");
         assertThat(error(() -> Expressions.condition("list_append(a, :v) = :v",
                 new Placeholders(null, values(":v", l()))))).isEqualTo(
-                "ValidationException: Invalid ConditionExpression: Invalid function name; function: list_append");
+                "ValidationException: Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: list_append");
     }
 }
