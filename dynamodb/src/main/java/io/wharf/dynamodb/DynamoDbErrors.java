@@ -8,8 +8,8 @@ import io.wharf.protocol.ValidationErrors;
  * Every error DynamoDB answers, in one table, with AWS's shape names and statuses. Nothing else decides how a
  * DynamoDB error looks: the engine and the expression language throw {@code DynamoDbErrors.X.error(message)}.
  * <p>On the wire DynamoDB names its errors with their namespace ({@code __type:
- * com.amazonaws.dynamodb.v20120810#ResourceNotFoundException}); the exception's type carries that form, its code the
- * bare name.
+ * com.amazonaws.dynamodb.v20120810#ResourceNotFoundException}): {@link DynamoDbService#jsonErrorType} adds
+ * {@link #NAMESPACE} when the gateway renders the error.
  */
 public enum DynamoDbErrors {
     VALIDATION("ValidationException", 400),
@@ -46,12 +46,12 @@ public enum DynamoDbErrors {
     }
 
     public AwsException error(String message) {
-        return new AwsException(NAMESPACE + type, type, httpStatus, httpStatus < 500, message);
+        return new AwsException(type, httpStatus, httpStatus < 500, message);
     }
 
     /** Whether {@code e} is this error. */
     public boolean is(AwsException e) {
-        return e.code().equals(type);
+        return e.type().equals(type);
     }
 
     /** A table that does not exist, as DescribeTable, UpdateTable and DeleteTable word it. */

@@ -106,6 +106,15 @@ public final class DynamoDbService implements AwsService {
         return DynamoDbAccess.checks(operation, input, context);
     }
 
+    /**
+     * DynamoDB's {@code __type} carries the namespace: {@code com.amazonaws.dynamodb.v20120810#<Error>} (a type that
+     * already names one, such as an authentication error's, is left as it is).
+     */
+    @Override
+    public String jsonErrorType(io.wharf.protocol.AwsException error) {
+        return error.type().contains("#") ? error.type() : DynamoDbErrors.NAMESPACE + error.type();
+    }
+
     @Override
     public Map<String, String> resourceTags(String resourceArn) {
         return engine.tagsOrEmpty(resourceArn);

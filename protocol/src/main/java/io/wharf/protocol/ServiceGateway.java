@@ -154,7 +154,8 @@ public final class ServiceGateway implements Gateway {
         String requestId = call.requestId;
         ServiceModel model = call.service == null ? null : call.service.model();
         boolean queryCompatible = model != null && model.awsQueryCompatible();
-        String type = queryCompatible ? "com.amazonaws." + model.signingName() + "#" + error.type() : error.type();
+        String type = queryCompatible ? "com.amazonaws." + model.signingName() + "#" + error.type()
+                : call.service != null ? call.service.jsonErrorType(error) : error.type();
         byte[] body = error.members().isEmpty() ? JsonEncoder.error(type, error.getMessage(), format)
                 : JsonEncoder.error(type, error.getMessage(), error.members(), errorShape(model, error), format);
         WireResponse response = WireResponse.of(error.httpStatus(),

@@ -91,6 +91,9 @@ public final class Items {
                                                        Map<String, AttributeValue> old, Update update) {
         Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(key);
         Map<String, AttributeValue> next = update == null ? base : update.apply(base);
+        if (old == null && update != null && next.size() == key.size()) {
+            return null; // an update that only removes from an item that does not exist changes nothing, as on AWS
+        }
         Keys.checkIndexKeys(settings, next);
         Keys.checkSize(next, true);
         return next;

@@ -42,7 +42,7 @@ public final class UpdateItem implements Operation {
             case "ALL_OLD" -> result.before();
             case "ALL_NEW" -> result.after();
             case "UPDATED_OLD" -> result.before() == null || update == null ? null : update.touched(result.before());
-            case "UPDATED_NEW" -> update == null ? null : update.touched(result.after());
+            case "UPDATED_NEW" -> update == null || result.after() == null ? null : update.touchedAfter(result.after());
             default -> null;
         };
         if (attributes != null && !attributes.isEmpty()) {

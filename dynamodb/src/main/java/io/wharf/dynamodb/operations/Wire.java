@@ -220,8 +220,7 @@ final class Wire {
             return Legacy.expected(expected, in.string("ConditionalOperator"));
         }
         if (in.has("ConditionalOperator")) {
-            throw DynamoDbErrors.validation("ConditionalOperator can only be used when Filter or Expected has two or "
-                    + "more elements");
+            return Legacy.expected(Map.of(), in.string("ConditionalOperator")); // AWS's refusal of an operator alone
         }
         return null;
     }
@@ -231,7 +230,7 @@ final class Wire {
         if (in.has("FilterExpression")) {
             return Expressions.filter(in.string("FilterExpression"), placeholders);
         }
-        if (in.has(legacyName)) {
+        if (in.has(legacyName) || in.has("ConditionalOperator")) {
             return Legacy.filter(comparisons(in, legacyName), in.string("ConditionalOperator"));
         }
         return null;

@@ -147,6 +147,13 @@ class DynamoDbItemsIT extends DynamoDbTestBase {
                 .updateExpression("SET a = :v").expressionAttributeValues(Map.of(":v", s("x")))
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
         assertThat(created).isEqualTo(Map.of("pk", s("new"), "a", s("x")));
+        ddb.updateItem(r -> r.tableName(table).key(Map.of("pk", s("ghost"))).updateExpression("REMOVE a"));
+        assertThat(ddb.getItem(r -> r.tableName(table).key(Map.of("pk", s("ghost")))).hasItem())
+                .as("removing from an item that does not exist creates nothing").isFalse();
+        ddb.updateItem(r -> r.tableName(table).key(Map.of("pk", s("bare"))));
+        assertThat(ddb.getItem(r -> r.tableName(table).key(Map.of("pk", s("bare")))).item())
+                .as("an UpdateItem without an update creates the item with its key")
+                .isEqualTo(Map.of("pk", s("bare")));
         assertError(() -> ddb.updateItem(r -> r.tableName(table).key(Map.of("pk", s("k")))
                         .updateExpression("SET pk = :v").expressionAttributeValues(Map.of(":v", s("x")))),
                 "ValidationException", "One or more parameter values were invalid: Cannot update attribute pk. "
