@@ -17,6 +17,7 @@ public class AwsException extends RuntimeException {
     private String queryMessage;
     private java.util.Map<String, String> fields = java.util.Map.of();
     private java.util.Map<String, String> headers = java.util.Map.of();
+    private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> members = java.util.Map.of();
 
     public AwsException(String type, String code, int httpStatus, boolean senderFault, String message) {
         super(message, null, false, false);
@@ -78,6 +79,26 @@ public class AwsException extends RuntimeException {
             headers.put(name, value);
         }
         return this;
+    }
+
+    /**
+     * Adds a structured member to the error's JSON body after {@code __type} and {@code message} (DynamoDB's
+     * {@code Item} on ConditionalCheckFailedException, {@code CancellationReasons} on TransactionCanceledException),
+     * shaped as the modelled error shape says. Other protocols ignore it. A null value is not added. Returns this.
+     */
+    public AwsException withMember(String name, com.fasterxml.jackson.databind.JsonNode value) {
+        if (value != null) {
+            if (members.isEmpty()) {
+                members = new java.util.LinkedHashMap<>();
+            }
+            members.put(name, value);
+        }
+        return this;
+    }
+
+    /** The structured members added by {@link #withMember}, in order; empty when none. */
+    public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> members() {
+        return java.util.Collections.unmodifiableMap(members);
     }
 
     /** The headers added by {@link #withHeader}, in order; empty when none. */

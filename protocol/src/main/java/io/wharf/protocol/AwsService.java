@@ -54,6 +54,14 @@ public interface AwsService {
         return false;
     }
 
+    /**
+     * The {@code __type} of a JSON error answer for a service that is not {@code awsQueryCompatible}; by default the
+     * error's type. DynamoDB puts its namespace in front ({@code com.amazonaws.dynamodb.v20120810#…}).
+     */
+    default String jsonErrorType(AwsException error) {
+        return error.type();
+    }
+
     // ---------------------------------------------------------------- identity and access
 
     /**

@@ -173,11 +173,13 @@ public final class ServiceGateway implements Gateway {
         ServiceModel model = call.service == null ? null : call.service.model();
         boolean queryCompatible = model != null && model.awsQueryCompatible();
         // RPC v2 CBOR names the error's shape id; the JSON protocols the bare name, but for awsQueryCompatible services
-        // AWS sends the shape id there too. A type that already is a shape id (Coral's ValidationException) stays.
+        // AWS sends the shape id there too, and a service may name its own (DynamoDB's jsonErrorType). A type that
+        // already is a shape id (Coral's ValidationException) stays.
         boolean shapeId = model != null && (queryCompatible || format == JsonFormat.RPC_V2_CBOR);
         String type = shapeId && error.type().indexOf('#') < 0 ? model.errorNamespace() + "#" + error.type()
-                : error.type();
-        byte[] body = JsonEncoder.error(type, error.getMessage(), format);
+                : call.service != null ? call.service.jsonErrorType(error) : error.type();
+        byte[] body = error.members().isEmpty() ? JsonEncoder.error(type, error.getMessage(), format)
+                : JsonEncoder.error(type, error.getMessage(), error.members(), errorShape(model, error), format);
         WireResponse response = rpcV2Header(WireResponse.of(error.httpStatus(),
                         format.contentType(model == null ? "1.1" : model.jsonVersion()), body)
                 .withHeader("x-amzn-RequestId", requestId), format);
@@ -191,6 +193,18 @@ public final class ServiceGateway implements Gateway {
     /** Every RPC v2 CBOR answer, success or error, names its protocol (the spec's MUST). */
     private static WireResponse rpcV2Header(WireResponse response, JsonFormat format) {
         return format == JsonFormat.RPC_V2_CBOR ? response.withHeader(RpcV2Cbor.HEADER, RpcV2Cbor.PROTOCOL) : response;
+    }
+
+    /** The model's shape for an error carrying structured members, or null when the model has none of that name. */
+    private static io.wharf.protocol.model.Shape errorShape(ServiceModel model, AwsException error) {
+        if (model == null) {
+            return null;
+        }
+        try {
+            return model.shape(error.code());
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- AWS Query

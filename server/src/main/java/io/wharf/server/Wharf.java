@@ -18,6 +18,7 @@ import io.wharf.cloudwatch.CloudWatchService;
 import io.wharf.firehose.FirehoseService;
 import io.wharf.kinesis.KinesisService;
 import io.wharf.kms.KmsModule;
+import io.wharf.dynamodb.DynamoDbModule;
 import io.wharf.protocol.crypto.DataKeys;
 import io.wharf.storage.crypto.MasterKey;
 import io.wharf.server.http.HttpFrontDoor;
@@ -141,14 +142,15 @@ public final class Wharf implements AutoCloseable {
             RequestAuthenticator authenticator = new RequestAuthenticator(auth, iam.credentials(),
                     new SigV4Verifier(clock), config.accountId(), config.region(), clock);
             s3Events.urlBase("http://" + (urlHost != null ? urlHost : "localhost:" + port) + "/");
+            DynamoDbModule dynamodb = DynamoDbModule.create(store, clock, java.time.Duration.ZERO);
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(),
-                    s3.service(), firehose, cloudWatch),
+                    s3.service(), firehose, dynamodb.service(), cloudWatch),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
             frontDoor.health(store::failure);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, cloudwatch) · data: {} · account {} · region {}"
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
                             + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),

@@ -152,6 +152,22 @@ public final class Clients {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
 
+    /** A synchronous DynamoDB client on the Apache HTTP client, set up like {@link #sqs}. Close it when done. */
+    public static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb(URI endpoint) {
+        return dynamoDbBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #dynamoDb}, e.g. to sign as another account or user. */
+    @SuppressWarnings("deprecation")
+    public static software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder dynamoDbBuilder(URI endpoint) {
+        return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
     /** A synchronous KMS client on the Apache HTTP client, set up like {@link #sqs}. Close it when done. */
     public static KmsClient kms(URI endpoint) {
         return kmsBuilder(endpoint).build();

@@ -30,7 +30,7 @@ public final class RawHttp {
 
     private static final Map<String, String> SERVICE_BY_TARGET_PREFIX = Map.of("AmazonSQS", "sqs",
             "Kinesis_20131202", "kinesis", "TrentService", "kms", "Firehose_20150804", "firehose",
-            "GraniteServiceVersion20100801", "monitoring");
+            "GraniteServiceVersion20100801", "monitoring", "DynamoDB_20120810", "dynamodb");
     private static final Map<String, String> SERVICE_BY_VERSION = Map.of("2012-11-05", "sqs", "2010-03-31", "sns",
             "2010-05-08", "iam", "2011-06-15", "sts",
             "2010-08-01", "monitoring");

@@ -41,12 +41,23 @@ public final class JsonEncoder {
 
     /** An error body: {@code {"__type": type, "message": message}} (no message member when null). */
     public static byte[] error(String type, String message, JsonFormat format) {
+        return error(type, message, Map.of(), null, format);
+    }
+
+    /**
+     * An error body with the error's structured members after the message ({@link io.wharf.protocol.AwsException#withMember}),
+     * each written through {@code shape}'s member of that name when the model has the error shape (blobs in their
+     * wire form), else as it is.
+     */
+    public static byte[] error(String type, String message, Map<String, JsonNode> members, Shape shape,
+                               JsonFormat format) {
         ObjectNode body = format.mapper().createObjectNode();
         body.put("__type", type);
         if (message != null) {
             body.put("message", message);
         }
-        return encode(body, null, format);
+        members.forEach(body::set);
+        return encode(body, shape, format);
     }
 
     private static void write(JsonGenerator out, JsonNode value, Shape shape, JsonFormat format) throws IOException {
