@@ -36,6 +36,16 @@ class ScenarioSmokeTest {
     }
 
     @Test
+    void dynamoDbItemsPutsGetsAndUpdatesLeases() throws InterruptedException {
+        Result result = Scenarios.named("dynamodb-items").run(oneSecond());
+
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.messages()).isPositive();
+        assertThat(result.messages() % 3).isZero();
+        assertThat(result.latencies()).containsKeys("cycle", "put-item", "get-item", "update-item");
+    }
+
+    @Test
     void sqsSendSendsBatches() throws InterruptedException {
         Result result = Scenarios.named("sqs-send").run(oneSecond());
 

@@ -61,6 +61,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "kinesalite version npm installs (default: ${DEFAULT-VALUE}).")
     String kinesaliteVersion;
 
+    @Option(names = "--dynalite-version", paramLabel = "VERSION", defaultValue = "4.0.0",
+            description = "dynalite version npm installs (default: ${DEFAULT-VALUE}).")
+    String dynaliteVersion;
+
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where peers installed with npm are kept "
             + "(default: $WHARF_BENCH_CACHE, else $XDG_CACHE_HOME/wharf-bench, else ~/.cache/wharf-bench).")
     Path cacheDirectory;
@@ -94,7 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
         Path root = Path.of(System.getProperty("wharf.root", "."));
         Launch launch = new Launch(Path.of(ProcessHandle.current().info().command().orElse("java")),
                 wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work,
-                List.copyOf(serverJvmArgs), elasticMqVersion, kinesaliteVersion,
+                List.copyOf(serverJvmArgs), elasticMqVersion, kinesaliteVersion, dynaliteVersion,
                 cacheDirectory != null ? cacheDirectory
                         : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))));
         ScenarioSettings settings = load.settings(java.net.URI.create("http://unused"), "unused", 0);

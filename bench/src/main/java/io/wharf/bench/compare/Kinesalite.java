@@ -6,22 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * kinesalite, the Node.js Kinesis server, as published on npm: installed once with {@code npm install}
- * into the cache directory ({@code kinesalite-<version>/}), then started per compare by a small launcher
- * script written into the work directory, in memory (its default: memdown, so no native LevelDB build is
- * needed and install scripts are skipped), bound to 127.0.0.1 on a port picked here. kinesalite has no
+ * kinesalite, the Node.js Kinesis server, installed from npm by {@link NpmPackages}, then started per compare by a
+ * small launcher script written into the work directory, in memory (its default), bound to 127.0.0.1 on a port
+ * picked here. kinesalite has no
  * HTTP/2 and its CBOR is not what the SDK for Java v2 parses, so the Kinesis scenarios talk to it over
  * HTTP/1.1 and JSON ({@code --kinesis-wire json}, the default).
  */
 final class Kinesalite {
-    private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+");
     private static final Pattern LISTENING = Pattern.compile("Listening at (http://127\\.0\\.0\\.1:[0-9]+)");
-    private static final long INSTALL_TIMEOUT_SECONDS = 300;
     /** kinesalite's own default is 10 shards per account; the scenarios may ask for up to 64 per stream. */
     static final int SHARD_LIMIT = 1000;
 
@@ -62,45 +58,15 @@ final class Kinesalite {
     }
 
     static Path installDirectory(Path cacheDirectory, String version) {
-        if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException("--kinesalite-version must look like 3.3.3, got '" + version + "'");
-        }
-        return cacheDirectory.resolve("kinesalite-" + version);
+        return NpmPackages.installDirectory("kinesalite", cacheDirectory, version);
     }
 
     /** Whether {@code home} holds kinesalite at exactly {@code version}. */
     static boolean installed(Path home, String version) throws IOException {
-        Path manifest = home.resolve("node_modules/kinesalite/package.json");
-        return Files.isRegularFile(manifest)
-                && Files.readString(manifest).contains("\"version\": \"" + version + "\"");
+        return NpmPackages.installed("kinesalite", home, version);
     }
 
-    /** Installs kinesalite with npm the first time; answers its directory. */
     static Path install(String version, Path cacheDirectory) throws IOException, InterruptedException {
-        Path home = installDirectory(cacheDirectory, version);
-        if (installed(home, version)) {
-            return home;
-        }
-        Files.createDirectories(home);
-        Path npmLog = home.resolve("npm.log");
-        System.err.println("wharf-bench: installing kinesalite@" + version + " with npm into " + home);
-        Process npm;
-        try {
-            npm = new ProcessBuilder("npm", "install", "--prefix", home.toString(), "--no-audit", "--no-fund",
-                    "--ignore-scripts", "kinesalite@" + version)
-                    .redirectErrorStream(true).redirectOutput(npmLog.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("kinesalite needs npm and node (Node.js) on PATH: " + e.getMessage(), e);
-        }
-        if (!npm.waitFor(INSTALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            npm.destroyForcibly();
-            throw new IllegalStateException("npm install kinesalite@" + version + " took over "
-                    + INSTALL_TIMEOUT_SECONDS + " s; see " + npmLog);
-        }
-        if (npm.exitValue() != 0 || !installed(home, version)) {
-            throw new IllegalStateException("npm could not install kinesalite@" + version + " (exit "
-                    + npm.exitValue() + "); see " + npmLog);
-        }
-        return home;
+        return NpmPackages.install("kinesalite", version, cacheDirectory);
     }
 }

@@ -13,10 +13,11 @@ import java.util.Map;
  * @param serverJvmArgs      extra JVM options for every server started (a heap size, JFR…)
  * @param elasticMqVersion   the ElasticMQ server version Maven resolves
  * @param kinesaliteVersion  the kinesalite version npm installs
- * @param cacheDirectory     where installed peers are kept between compares (kinesalite)
+ * @param dynaliteVersion    the dynalite version npm installs
+ * @param cacheDirectory     where installed peers are kept between compares (kinesalite, dynalite)
  */
 record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
-              String kinesaliteVersion, Path cacheDirectory) {
+              String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory) {
 
     /**
      * The cache unless told otherwise: {@code $WHARF_BENCH_CACHE}, else {@code $XDG_CACHE_HOME/wharf-bench},

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * The servers a compare can start, and which scenarios each can serve. Wharf runs from its jar on port 0
  * and says where it listens; its durable targets get a fresh data directory each; it serves every
  * scenario. ElasticMQ (SQS only) runs in memory (its default) on a port picked here; kinesalite (Kinesis
- * without consumers, so no SubscribeToShard) runs in memory on a port picked here; so does moto (S3 and Firehose).
+ * without consumers, so no SubscribeToShard) runs in memory on a port picked here; so do moto (S3 and Firehose) and
+ * dynalite (DynamoDB).
  */
 public enum Target {
     /** Wharf's defaults: durable, every acknowledged write fsync'd (group commit). */
@@ -31,7 +32,9 @@ public enum Target {
     ELASTICMQ("elasticmq", scenario -> scenario.startsWith("sqs-")),
     KINESALITE("kinesalite", scenario -> scenario.startsWith("kinesis-") && !scenario.equals("kinesis-subscribe")),
     /** moto_server: S3 and Firehose (the s3-* and firehose-* scenarios). */
-    MOTO("moto", scenario -> scenario.startsWith("s3-") || scenario.startsWith("firehose-"));
+    MOTO("moto", scenario -> scenario.startsWith("s3-") || scenario.startsWith("firehose-")),
+    /** dynalite: DynamoDB (the dynamodb-* scenarios). */
+    DYNALITE("dynalite", scenario -> scenario.startsWith("dynamodb-"));
 
     private static final Pattern WHARF_LISTENING = Pattern.compile("listening on (http://[0-9.]+:[0-9]+)");
 
@@ -75,6 +78,9 @@ public enum Target {
         }
         if (this == MOTO) {
             return Moto.start(launch, log);
+        }
+        if (this == DYNALITE) {
+            return Dynalite.start(launch, log);
         }
         if (!Files.isRegularFile(launch.wharfJar())) {
             throw new IllegalStateException("no Wharf jar at " + launch.wharfJar()

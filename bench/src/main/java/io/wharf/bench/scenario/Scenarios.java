@@ -1,5 +1,6 @@
 package io.wharf.bench.scenario;
 
+import io.wharf.bench.dynamodb.DynamoDbItems;
 import io.wharf.bench.firehose.FirehoseLatency;
 import io.wharf.bench.firehose.FirehosePut;
 import io.wharf.bench.kinesis.KinesisPut;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle(),
             new SqsRoundtrip(true), new SnsFanout(), new KinesisPut(), new KinesisRoundtrip(),
-            new KinesisSubscribe(), new S3Put(), new S3Get(), new FirehosePut(), new FirehoseLatency());
+            new KinesisSubscribe(), new S3Put(), new S3Get(), new FirehosePut(), new FirehoseLatency(), new DynamoDbItems());
 
     private Scenarios() {
     }

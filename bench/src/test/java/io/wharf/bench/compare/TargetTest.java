@@ -68,7 +68,8 @@ class TargetTest {
         Files.writeString(manifest, "{\n  \"name\": \"kinesalite\",\n  \"version\": \"3.3.3\"\n}\n");
         assertThat(Kinesalite.installed(home, "3.3.3")).isTrue();
         assertThat(Kinesalite.installed(home, "3.3.2")).isFalse();
-        assertThatThrownBy(() -> Kinesalite.installDirectory(cache, "latest; rm -rf /")).hasMessageContaining("3.3.3");
+        assertThatThrownBy(() -> Kinesalite.installDirectory(cache, "latest; rm -rf /"))
+                .hasMessageContaining("--kinesalite-version");
     }
 
     @Test
@@ -79,6 +80,20 @@ class TargetTest {
         assertThat(Kinesalite.endpointIn("")).isNull();
         assertThat(Kinesalite.endpointIn("Listening at http://127.0.0.1:41234\n"))
                 .isEqualTo(URI.create("http://127.0.0.1:41234"));
+    }
+
+    @Test
+    void dynaliteServesDynamoDbAndListensOnLoopbackAtThePortPickedHere() {
+        assertThat(Target.named("dynalite")).isEqualTo(Target.DYNALITE);
+        assertThat(Target.DYNALITE.serves("dynamodb-items")).isTrue();
+        assertThat(Target.DYNALITE.serves("kinesis-put")).isFalse();
+        assertThat(Target.WHARF.serves("dynamodb-items")).isTrue();
+        assertThat(Dynalite.command(Path.of("/w/dynalite.js"), Path.of("/c/dynalite-4.0.0"), 41234))
+                .containsExactly("node", "/w/dynalite.js", "/c/dynalite-4.0.0", "41234");
+        assertThat(Dynalite.LAUNCHER).contains("'127.0.0.1'");
+        assertThat(Dynalite.endpointIn("Listening at http://127.0.0.1:41234\n"))
+                .isEqualTo(URI.create("http://127.0.0.1:41234"));
+        assertThat(NpmPackages.installDirectory("dynalite", Path.of("/c"), "4.0.0")).isEqualTo(Path.of("/c/dynalite-4.0.0"));
     }
 
     @Test
