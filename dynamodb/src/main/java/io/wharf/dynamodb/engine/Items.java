@@ -53,13 +53,17 @@ public final class Items {
                                            Map<String, AttributeValue> key, Projection projection) {
         Table table = engine.table(account, region, tableName);
         PrimaryKey k = Keys.ofKey(table.settings, key);
+        Map<String, AttributeValue> item;
+        io.wharf.storage.Commit pending;
         table.lock.readLock().lock();
         try {
-            Map<String, AttributeValue> item = table.items.get(k);
-            return item == null ? null : projection == null ? item : projection.apply(item);
+            item = table.items.get(k);
+            pending = table.submitted;
         } finally {
             table.lock.readLock().unlock();
         }
+        pending.await();
+        return item == null ? null : projection == null ? item : projection.apply(item);
     }
 
     public WriteResult put(String account, String region, String tableName, Map<String, AttributeValue> item,
@@ -109,24 +113,32 @@ public final class Items {
     private WriteResult write(Table table, PrimaryKey key,
                               java.util.function.UnaryOperator<Map<String, AttributeValue>> change,
                               Condition condition, boolean itemOnFailure) {
+        Map<String, AttributeValue> old;
+        Map<String, AttributeValue> next;
+        io.wharf.storage.Commit commit;
         table.lock.writeLock().lock();
         try {
-            Map<String, AttributeValue> old = table.items.get(key);
+            old = table.items.get(key);
             if (condition != null && !condition.test(old == null ? Map.of() : old)) {
+                // the condition was judged on state that may not be durable yet: answer only once it is
+                table.submitted.await();
                 throw DynamoDbErrors.conditionalCheckFailed(itemOnFailure ? old : null);
             }
-            Map<String, AttributeValue> next = change.apply(old);
+            next = change.apply(old);
             if (next == null && old == null) {
-                return new WriteResult(null, null);
+                commit = table.submitted;
+            } else {
+                WriteBatch batch = new WriteBatch();
+                stage(batch, table, key, next);
+                commit = engine.store.submit(batch);
+                table.submitted = commit;
+                apply(table, key, next);
             }
-            WriteBatch batch = new WriteBatch();
-            stage(batch, table, key, next);
-            engine.store.commit(batch);
-            apply(table, key, next);
-            return new WriteResult(old, next);
         } finally {
             table.lock.writeLock().unlock();
         }
+        commit.await(); // after the lock: the table's writers share the store's group commit
+        return new WriteResult(old, next);
     }
 
     private void stage(WriteBatch batch, Table table, PrimaryKey key, Map<String, AttributeValue> next) {
@@ -279,18 +291,21 @@ public final class Items {
             keys.add(Keys.ofKey(table.settings, g.key()));
         }
         List<Table> order = ordered(tables);
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        List<io.wharf.storage.Commit> pending = new ArrayList<>();
         order.forEach(t -> t.lock.readLock().lock());
         try {
-            List<Map<String, AttributeValue>> out = new ArrayList<>();
             for (int i = 0; i < gets.size(); i++) {
                 Map<String, AttributeValue> item = tables.get(i).items.get(keys.get(i));
                 Projection p = projections.get(i);
                 out.add(item == null ? null : p == null ? item : p.apply(item));
             }
-            return out;
+            order.forEach(t -> pending.add(t.submitted));
         } finally {
             order.forEach(t -> t.lock.readLock().unlock());
         }
+        pending.forEach(io.wharf.storage.Commit::await);
+        return out;
     }
 
     /** One staged change: a null change is a condition check only. */
@@ -314,6 +329,7 @@ public final class Items {
             }
         }
         List<Table> order = ordered(actions.stream().map(Action::table).toList());
+        List<io.wharf.storage.Commit> commits = new ArrayList<>();
         order.forEach(t -> t.lock.writeLock().lock());
         try {
             List<CancellationReason> reasons = new ArrayList<>();
@@ -333,6 +349,7 @@ public final class Items {
                 nexts.add(a.change() == null ? old : a.change().apply(old));
             }
             if (cancelled) {
+                order.forEach(t -> t.submitted.await()); // judged on state that must be durable before we answer
                 throw DynamoDbErrors.transactionCanceled(reasons);
             }
             WriteBatch batch = new WriteBatch();
@@ -343,7 +360,8 @@ public final class Items {
                 }
             }
             if (!batch.isEmpty()) {
-                engine.store.commit(batch);
+                io.wharf.storage.Commit submitted = engine.store.submit(batch);
+                order.forEach(t -> t.submitted = submitted);
             }
             for (int i = 0; i < actions.size(); i++) {
                 Action a = actions.get(i);
@@ -351,9 +369,11 @@ public final class Items {
                     apply(a.table(), a.key(), nexts.get(i));
                 }
             }
+            order.forEach(t -> commits.add(t.submitted));
         } finally {
             order.forEach(t -> t.lock.writeLock().unlock());
         }
+        commits.forEach(io.wharf.storage.Commit::await); // after the locks: writers share the group commit
     }
 
 }

@@ -41,8 +41,7 @@ public final class Reads {
 
     public Page query(String account, String region, Request r, KeyCondition condition, boolean forward) {
         Table table = engine.table(account, region, r.table());
-        table.lock.readLock().lock();
-        try {
+        return durable(table, () -> {
             TableSettings s = table.settings;
             IndexSpec index = index(s, r.indexName());
             KeySchema keys = index == null ? s.keys() : index.keys();
@@ -92,16 +91,13 @@ public final class Reads {
             return page(table, index, r, entries.entrySet().stream()
                     .filter(e -> matches(kc, e.getKey().indexKey().range()))
                     .map(e -> table.items.get(e.getValue())).iterator());
-        } finally {
-            table.lock.readLock().unlock();
-        }
+        });
     }
 
     /** Scan; {@code segment} and {@code totalSegments} both null, or both set (checked by the operation). */
     public Page scan(String account, String region, Request r, Integer segment, Integer totalSegments) {
         Table table = engine.table(account, region, r.table());
-        table.lock.readLock().lock();
-        try {
+        return durable(table, () -> {
             TableSettings s = table.settings;
             IndexSpec index = index(s, r.indexName());
             checkSelect(s, index, r.select());
@@ -130,9 +126,7 @@ public final class Reads {
                 entries = entries.tailMap(startEntry(s, index, r.exclusiveStartKey()), false);
             }
             return page(table, index, r, entries.values().stream().map(table.items::get).iterator());
-        } finally {
-            table.lock.readLock().unlock();
-        }
+        });
     }
 
     private static IndexSpec index(TableSettings s, String name) {
@@ -272,5 +266,23 @@ public final class Reads {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs a read under the table's read lock and answers it once every change it may have seen is durable (changes
+     * are applied when submitted and awaited after their lock is released).
+     */
+    private static Page durable(Table table, java.util.function.Supplier<Page> read) {
+        Page page;
+        io.wharf.storage.Commit pending;
+        table.lock.readLock().lock();
+        try {
+            page = read.get();
+            pending = table.submitted;
+        } finally {
+            table.lock.readLock().unlock();
+        }
+        pending.await();
+        return page;
     }
 }

@@ -11,9 +11,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * One table in memory: its settings, its items in key order and its secondary indexes (rebuilt from the items on
- * start and when an index is added: they are not stored). Guarded by {@link #lock}: reads under the read lock, changes
- * under the write lock held until the change is durable, so every read sees every acknowledged write (strong
- * consistency by construction, whatever {@code ConsistentRead} says).
+ * start and when an index is added: they are not stored). Guarded by {@link #lock}: reads under the read lock, item
+ * changes under the write lock, where each is submitted to the store (fixing its place in the store's order) and
+ * applied; the writer awaits durability after releasing the lock, so writers of one table share fsyncs (group
+ * commit). A reader awaits {@link #submitted} after reading, so it never answers a change that is not yet durable;
+ * every read sees every acknowledged write (strong consistency by construction, whatever {@code ConsistentRead}
+ * says).
  */
 final class Table {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -21,6 +24,8 @@ final class Table {
     final TreeMap<PrimaryKey, Map<String, AttributeValue>> items = new TreeMap<>();
     final Map<String, TreeMap<IndexEntry, PrimaryKey>> indexes = new HashMap<>();
     long sizeBytes;
+    /** The last item change submitted to the store, set under the write lock; awaiting it proves all before it. */
+    volatile io.wharf.storage.Commit submitted = io.wharf.storage.Commit.DONE;
 
     Table(TableSettings settings) {
         this.settings = settings;
