@@ -1,24 +1,21 @@
 package io.wharf.it.kinesis;
 
+import io.wharf.it.cli.CliProcess;
+import io.wharf.it.cli.CliProcess.Run;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.testkit.WharfServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.wharf.it.cli.CliProcess.available;
 
 /**
  * Kinesis through the AWS CLI and boto3 where they are installed (skipped cleanly where not): botocore speaks
@@ -30,47 +27,9 @@ class KinesisCliSmokeIT {
     static final WharfServerExtension WHARF = WharfServerExtension.builder()
             .configure(c -> c.kinesisTransitionMillis(200)).build();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long TIMEOUT_SECONDS = 90;
 
-    private record Run(int exit, String out) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
-    /** Runs {@code command} with dummy credentials; killed after {@value #TIMEOUT_SECONDS} s. */
     private static Run run(List<String> command) throws Exception {
-        Path output = Files.createTempFile("wharf-cli", ".out");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-            env.put("AWS_SECRET_ACCESS_KEY", io.wharf.testkit.Clients.SECRET);
-            env.put("AWS_DEFAULT_REGION", "us-east-1");
-            env.put("AWS_EC2_METADATA_DISABLED", "true");
-            env.put("AWS_PAGER", "");
-            Process process = builder.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError(command.get(0) + " did not finish within " + TIMEOUT_SECONDS + " s: "
-                        + Files.readString(output));
-            }
-            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
-        }
-    }
-
-    private static boolean available(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return CliProcess.run(WHARF.endpoint(), command);
     }
 
     private static List<String> kinesis(String... args) {
