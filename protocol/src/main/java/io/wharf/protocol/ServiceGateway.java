@@ -19,6 +19,7 @@ import io.wharf.protocol.model.ServiceModel;
 import io.wharf.protocol.query.QueryDecoder;
 import io.wharf.protocol.query.XmlEncoder;
 import io.wharf.protocol.restxml.RestXml;
+import io.wharf.protocol.rpcv2.RpcV2Cbor;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
 import org.slf4j.Logger;
@@ -31,11 +32,11 @@ import java.util.Map;
 /**
  * The {@link Gateway} over a set of services. For each request it decides, in this order:
  * <ol>
- *   <li>the wire protocol: JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
+ *   <li>the wire protocol: Smithy RPC v2 CBOR when {@link RpcV2Cbor#claims} says so (its path and header); JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
  *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body; else REST-XML (S3)
  *       when {@link RestXml#claims} says so (an {@code s3} credential scope, a virtual-host-style Host, or an unsigned
  *       request without an {@code Action}); else AWS Query (form body and/or query string);</li>
- *   <li>the service: the {@code X-Amz-Target} prefix for JSON; for REST-XML the one claiming it, its operation by
+ *   <li>the service: the {@code X-Amz-Target} prefix for JSON, the path's service name for RPC v2 CBOR; for REST-XML the one claiming it, its operation by
  *       method and URI template ({@link io.wharf.protocol.restxml.RestXmlRouter}); for Query the SigV4 credential
  *       scope, then the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
  *   <li>who the caller is ({@link io.wharf.protocol.auth.RequestAuthenticator}: SigV4 verified unless
@@ -75,10 +76,12 @@ public final class ServiceGateway implements Gateway {
         }
         String target = request.header("x-amz-target");
         String mediaType = request.mediaType();
-        boolean json = target != null || JsonFormat.claims(mediaType);
-        AwsService restXmlService = json ? null : restXml.claims(request);
+        RpcV2Cbor.Route rpcV2 = RpcV2Cbor.claims(request);
+        boolean json = rpcV2 == null && (target != null || JsonFormat.claims(mediaType));
+        AwsService restXmlService = json || rpcV2 != null ? null : restXml.claims(request);
         Call call = new Call(request, restXmlService != null ? RestXml.requestId() : RequestIds.next());
         WireResponse response = restXmlService != null ? restXml(call, restXmlService)
+                : rpcV2 != null ? jsonFamily(call, rpcV2.service(), rpcV2.operation(), JsonFormat.RPC_V2_CBOR)
                 : json ? json(call, target, JsonFormat.of(mediaType))
                 : query(call);
         audit(call);
@@ -107,19 +110,33 @@ public final class ServiceGateway implements Gateway {
     // ---------------------------------------------------------------- JSON 1.0 / 1.1 and CBOR
 
     private WireResponse json(Call call, String target, JsonFormat format) {
+        int dot = target == null ? -1 : target.lastIndexOf('.');
+        return dot < 0 ? jsonFamily(call, null, null, format)
+                : jsonFamily(call, target.substring(0, dot), target.substring(dot + 1), format);
+    }
+
+    /**
+     * A call of the JSON family: JSON 1.0/1.1 and CBOR 1.1 ({@code X-Amz-Target: <prefix>.<operation>}) or Smithy RPC v2
+     * CBOR ({@code /service/<prefix>/operation/<operation>}, only for services whose model lists that protocol).
+     *
+     * @param prefix the target prefix (the Smithy service name), null when the request named none
+     */
+    private WireResponse jsonFamily(Call call, String prefix, String operationName, JsonFormat format) {
         WireRequest request = call.request;
         try {
-            int dot = target == null ? -1 : target.lastIndexOf('.');
-            if (dot < 0) {
+            if (prefix == null) {
                 throw new AwsException("UnknownOperationException", "InvalidAction", 400, true,
                         "The request must contain an X-Amz-Target header naming the operation.");
             }
-            call.service = byTargetPrefix(target.substring(0, dot));
+            call.service = byTargetPrefix(prefix);
+            if (call.service != null && format == JsonFormat.RPC_V2_CBOR
+                    && !call.service.model().protocols().contains(RpcV2Cbor.MODEL_PROTOCOL)) {
+                call.service = null;
+            }
             if (call.service == null) {
                 throw new AwsException("UnknownOperationException", 400, true, null);
             }
             AwsService service = call.service;
-            String operationName = target.substring(dot + 1);
             OperationModel operation = service.model().operation(operationName).orElse(null);
             if (operation == null) {
                 throw new AwsException("UnknownOperationException", "InvalidAction", 400, true,
@@ -127,7 +144,8 @@ public final class ServiceGateway implements Gateway {
             }
             call.action = operation.name();
             authenticate(call);
-            ObjectNode input = JsonDecoder.parse(request.body(), format, service.validationErrors());
+            ObjectNode input = JsonDecoder.parse(RequestCompression.body(request, service.validationErrors()), format,
+                    service.validationErrors());
             new Validator(service.validationErrors(), format.timestampsInMillis(), true)
                     .validate(input, operation.input());
             RequestContext context = context(call);
@@ -138,8 +156,8 @@ public final class ServiceGateway implements Gateway {
             }
             ObjectNode output = invokeWith(service, operation, context, input);
             byte[] body = JsonEncoder.encode(output, operation.output(), format);
-            return WireResponse.of(200, format.contentType(service.model().jsonVersion()), body)
-                    .withHeader("x-amzn-RequestId", call.requestId);
+            return rpcV2Header(WireResponse.of(200, format.contentType(service.model().jsonVersion()), body)
+                    .withHeader("x-amzn-RequestId", call.requestId), format);
         } catch (AuthException e) {
             return jsonError(call, authenticationError(call, e), format);
         } catch (AwsException e) {
@@ -154,12 +172,16 @@ public final class ServiceGateway implements Gateway {
         String requestId = call.requestId;
         ServiceModel model = call.service == null ? null : call.service.model();
         boolean queryCompatible = model != null && model.awsQueryCompatible();
-        String type = queryCompatible ? "com.amazonaws." + model.signingName() + "#" + error.type() : error.type();
+        // RPC v2 CBOR names the error's shape id; the JSON protocols the bare name, but for awsQueryCompatible services
+        // AWS sends the shape id there too. A type that already is a shape id (Coral's ValidationException) stays.
+        boolean shapeId = model != null && (queryCompatible || format == JsonFormat.RPC_V2_CBOR);
+        String type = shapeId && error.type().indexOf('#') < 0 ? model.errorNamespace() + "#" + error.type()
+                : error.type();
         byte[] body = error.members().isEmpty() ? JsonEncoder.error(type, error.getMessage(), format)
                 : JsonEncoder.error(type, error.getMessage(), error.members(), errorShape(model, error), format);
-        WireResponse response = WireResponse.of(error.httpStatus(),
+        WireResponse response = rpcV2Header(WireResponse.of(error.httpStatus(),
                         format.contentType(model == null ? "1.1" : model.jsonVersion()), body)
-                .withHeader("x-amzn-RequestId", requestId);
+                .withHeader("x-amzn-RequestId", requestId), format);
         if (queryCompatible) {
             response = response.withHeader("x-amzn-query-error",
                     error.code() + ";" + (error.senderFault() ? "Sender" : "Receiver"));
@@ -177,6 +199,11 @@ public final class ServiceGateway implements Gateway {
         } catch (IllegalStateException e) {
             return null;
         }
+    }
+
+    /** Every RPC v2 CBOR answer, success or error, names its protocol (the spec's MUST). */
+    private static WireResponse rpcV2Header(WireResponse response, JsonFormat format) {
+        return format == JsonFormat.RPC_V2_CBOR ? response.withHeader(RpcV2Cbor.HEADER, RpcV2Cbor.PROTOCOL) : response;
     }
 
     // ---------------------------------------------------------------- AWS Query
@@ -213,7 +240,8 @@ public final class ServiceGateway implements Gateway {
             ObjectNode input = QueryDecoder.decode(params, operation.input(), service.validationErrors());
             RequestContext context = context(call);
             service.fromPath(request.path(), input, operation.name(), context);
-            new Validator(service.validationErrors()).validate(input, operation.input());
+            // the Query decoder already turned timestamps into epoch milliseconds
+            new Validator(service.validationErrors(), true, true).validate(input, operation.input());
             authorize(call, new Input(input), context);
             ObjectNode output = invokeWith(service, operation, context, input);
             String xml = XmlEncoder.response(operation, output, service.model().xmlNamespace(), call.requestId);
@@ -237,7 +265,8 @@ public final class ServiceGateway implements Gateway {
         if (request.body().length > 0) {
             String mediaType = request.mediaType();
             if (mediaType.isEmpty() || mediaType.equals("application/x-www-form-urlencoded")) {
-                return FormDecoder.decode(request.bodyText(), params);
+                return FormDecoder.decode(new String(RequestCompression.body(request, ValidationErrors.DEFAULT),
+                        java.nio.charset.StandardCharsets.UTF_8), params);
             }
         }
         return true;

@@ -14,6 +14,7 @@ import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.server.config.WharfConfig;
 import io.wharf.server.config.WharfVersion;
+import io.wharf.cloudwatch.CloudWatchService;
 import io.wharf.firehose.FirehoseService;
 import io.wharf.kinesis.KinesisService;
 import io.wharf.kms.KmsModule;
@@ -126,9 +127,10 @@ public final class Wharf implements AutoCloseable {
             S3EventTargets s3Events = new S3EventTargets(sqs.engine(), sns.engine(), access);
             s3 = S3Objects.open(config, store, clock, s3Events);
             firehose = FirehoseService.create(store, clock, config.firehose().settings(), dataKeys,
-                    config.firehose().sink() != null ? config.firehose().sink() : new S3FirehoseSink(s3.service().engine()),
+                    firehoseSink(config, s3, outbound, clock, spoolDirectory),
                     new FirehoseHttp(outbound), new FirehoseKinesisSource(kinesis.engine()));
             firehoseRef.set(firehose);
+            CloudWatchService cloudWatch = CloudWatchService.create(store, clock);
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
@@ -142,13 +144,13 @@ public final class Wharf implements AutoCloseable {
             s3Events.urlBase("http://" + (urlHost != null ? urlHost : "localhost:" + port) + "/");
             DynamoDbModule dynamodb = DynamoDbModule.create(store, clock, java.time.Duration.ZERO);
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(),
-                    s3.service(), firehose, dynamodb.service()),
+                    s3.service(), firehose, dynamodb.service(), cloudWatch),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
             frontDoor.health(store::failure);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb) · data: {} · account {} · region {}"
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
                             + " · auth {}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
@@ -187,6 +189,23 @@ public final class Wharf implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Where Firehose's objects go: the embedder's sink, else the external S3 of {@code --firehose-s3-endpoint} (said
+     * in one line, the secret as {@code ****}), else Wharf's own S3.
+     */
+    private static io.wharf.firehose.ObjectSink firehoseSink(WharfConfig config, S3Objects s3, OutboundRules outbound,
+                                                           Clock clock, java.nio.file.Path spoolDirectory) {
+        if (config.firehose().sink() != null) {
+            return config.firehose().sink();
+        }
+        io.wharf.server.config.ExternalS3 external = config.firehose().externalS3();
+        if (external != null) {
+            log.info("Firehose delivers its objects to {}", external.describe());
+            return new RemoteS3Sink(external, outbound, clock, spoolDirectory);
+        }
+        return new S3FirehoseSink(s3.service().engine());
     }
 
     /** The Firehose service (its engine: counters, flushing in tests). */

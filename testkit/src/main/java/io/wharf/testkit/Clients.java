@@ -8,6 +8,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -353,5 +355,24 @@ public final class Clients {
             return new InetAddress[] {InetAddress.getLoopbackAddress()};
         }
         return InetAddress.getAllByName(host);
+    }
+
+    /**
+     * A synchronous CloudWatch client on the Apache HTTP client, set up like {@link #sqs}. SDK 2.57.8 speaks Smithy
+     * RPC v2 CBOR to CloudWatch (the only protocol it offers for it). Close it when done.
+     */
+    public static CloudWatchClient cloudWatch(URI endpoint) {
+        return cloudWatchBuilder(endpoint).build();
+    }
+
+    /** The builder behind {@link #cloudWatch}, e.g. to sign as another account or user. */
+    @SuppressWarnings("deprecation")
+    public static CloudWatchClientBuilder cloudWatchBuilder(URI endpoint) {
+        return CloudWatchClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
 }

@@ -30,9 +30,10 @@ public final class RawHttp {
 
     private static final Map<String, String> SERVICE_BY_TARGET_PREFIX = Map.of("AmazonSQS", "sqs",
             "Kinesis_20131202", "kinesis", "TrentService", "kms", "Firehose_20150804", "firehose",
-            "DynamoDB_20120810", "dynamodb");
+            "DynamoDB_20120810", "dynamodb", "GraniteServiceVersion20100801", "monitoring");
     private static final Map<String, String> SERVICE_BY_VERSION = Map.of("2012-11-05", "sqs", "2010-03-31", "sns",
-            "2010-05-08", "iam", "2011-06-15", "sts");
+            "2010-05-08", "iam", "2011-06-15", "sts",
+            "2010-08-01", "monitoring");
 
     private final URI endpoint;
     private final software.amazon.awssdk.identity.spi.AwsCredentialsIdentity credentials;
@@ -148,6 +149,10 @@ public final class RawHttp {
 
     private static String serviceOf(HttpRequest request, byte[] body) {
         String target = request.headers().firstValue("X-Amz-Target").orElse(null);
+        String path = request.uri().getPath();
+        if (target == null && path != null && path.startsWith("/service/") && path.contains("/operation/")) {
+            target = path.substring("/service/".length(), path.indexOf("/operation/")); // Smithy RPC v2
+        }
         if (target != null) {
             int dot = target.indexOf('.');
             return SERVICE_BY_TARGET_PREFIX.get(dot < 0 ? target : target.substring(0, dot));

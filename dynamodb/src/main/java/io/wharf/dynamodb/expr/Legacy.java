@@ -137,7 +137,14 @@ public final class Legacy {
         }
         var checked = new LinkedHashMap<String, LegacyComparison>();
         for (var entry : conditions.entrySet()) {
-            checked.put(entry.getKey(), comparison(entry.getKey(), entry.getValue()));
+            var comparison = new LegacyComparison(entry.getKey(), entry.getValue().comparisonOperator(),
+                    entry.getValue().attributeValueList());
+            if (!comparison.hasArgumentCount()) {
+                // KeyConditions words a wrong argument count its own way
+                throw DynamoDbErrors.validation(
+                        "The attempted filter operation is not supported for the provided filter argument count");
+            }
+            checked.put(entry.getKey(), comparison.validated());
         }
         LegacyComparison partition = checked.get(partitionKeyName);
         if (partition == null) {

@@ -31,12 +31,7 @@ record LegacyComparison(String attribute, String operator, List<AttributeValue> 
 
     /** AWS's checks: the operator's argument count, one type throughout, a type the operator takes, BETWEEN's order. */
     LegacyComparison validated() {
-        Integer count = ARGUMENTS.get(operator);
-        if (count == null) {
-            throw DynamoDbErrors.validation("One or more parameter values were invalid: Unsupported operator on "
-                    + "ExpectedAttributeValue or ConditionalOperator: " + operator);
-        }
-        if (count >= 0 ? values.size() != count : values.isEmpty()) {
+        if (!hasArgumentCount()) {
             throw invalid("Invalid number of argument(s) for the " + operator + " ComparisonOperator");
         }
         if (!values.isEmpty()) {
@@ -59,6 +54,16 @@ record LegacyComparison(String attribute, String operator, List<AttributeValue> 
             }
         }
         return this;
+    }
+
+    /** Whether the AttributeValueList has as many values as the operator takes. */
+    boolean hasArgumentCount() {
+        Integer count = ARGUMENTS.get(operator);
+        if (count == null) {
+            throw DynamoDbErrors.validation("One or more parameter values were invalid: Unsupported operator on "
+                    + "ExpectedAttributeValue or ConditionalOperator: " + operator);
+        }
+        return count >= 0 ? values.size() == count : !values.isEmpty();
     }
 
     @Override

@@ -185,6 +185,9 @@ class LegacyTest {
         assertThat(error(() -> Legacy.keyConditions(Map.of("pk", new Comparison("EQ", List.of(s("x"))),
                 "sk", new Comparison("NOT_NULL", null)), "pk")))
                 .isEqualTo("ValidationException: Attempted conditional constraint is not an indexable operation");
+        assertThat(error(() -> Legacy.keyConditions(Map.of("pk", new Comparison("EQ", List.of(s("x"))),
+                "sk", new Comparison("BETWEEN", List.of(s("a"), s("b"), s("c")))), "pk")))
+                .isEqualTo("ValidationException: The attempted filter operation is not supported for the provided filter argument count");
         assertThat(error(() -> Legacy.keyConditions(Map.of(), "pk")))
                 .isEqualTo("ValidationException: Conditions can be of length 1 or 2 only");
     }

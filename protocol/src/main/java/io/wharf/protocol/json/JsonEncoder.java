@@ -104,6 +104,9 @@ public final class JsonEncoder {
         if (format == JsonFormat.CBOR) {
             ((CBORGenerator) out).writeTag(1);
             out.writeNumber(millis);
+        } else if (format == JsonFormat.RPC_V2_CBOR) {
+            ((CBORGenerator) out).writeTag(1); // epoch seconds as a float64, as the SDKs send them
+            out.writeNumber(millis / 1000.0);
         } else {
             out.writeNumber(BigDecimal.valueOf(millis, 3));
         }

@@ -19,13 +19,22 @@ import io.wharf.protocol.InputLimits;
  *   <li>{@link #CBOR}: blobs are CBOR byte strings, timestamps tag 1 followed by an integer of epoch
  *       <em>milliseconds</em> — not RFC 8949's seconds, but what the AWS SDK for Java writes and reads
  *       ({@code SdkCborGenerator.writeValue(Instant)}, kinesis.md §1.3).</li>
+ *   <li>{@link #RPC_V2_CBOR}: the Smithy RPC v2 CBOR protocol ({@code application/cbor}, recognised by its path and
+ *       {@code smithy-protocol} header, see {@link io.wharf.protocol.rpcv2.RpcV2Cbor}): blobs are byte strings like
+ *       {@link #CBOR}'s, but timestamps are tag 1 followed by epoch <em>seconds</em> as the spec says (SDK 2.57.8
+ *       sends a float64 with the millisecond fraction).</li>
  * </ul>
  */
 public enum JsonFormat {
     JSON(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(Limits.READ).build())
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build()),
-    CBOR(new ObjectMapper(CBORFactory.builder().streamReadConstraints(Limits.READ)
-            .disable(CBORGenerator.Feature.WRITE_MINIMAL_DOUBLES).build()));
+    CBOR(cborMapper()),
+    RPC_V2_CBOR(cborMapper());
+
+    private static ObjectMapper cborMapper() {
+        return new ObjectMapper(CBORFactory.builder().streamReadConstraints(Limits.READ)
+                .disable(CBORGenerator.Feature.WRITE_MINIMAL_DOUBLES).build());
+    }
 
     /**
      * What one request document may hold: Jackson's defaults (nesting depth 500, number length 1,000 characters)
@@ -55,10 +64,14 @@ public enum JsonFormat {
 
     /** The response content type for a service whose model says {@code jsonVersion}. */
     public String contentType(String jsonVersion) {
-        return this == CBOR ? "application/x-amz-cbor-1.1" : "application/x-amz-json-" + jsonVersion;
+        return switch (this) {
+            case CBOR -> "application/x-amz-cbor-1.1";
+            case RPC_V2_CBOR -> "application/cbor";
+            case JSON -> "application/x-amz-json-" + jsonVersion;
+        };
     }
 
-    /** Whether a number sent for a timestamp counts milliseconds (CBOR) rather than seconds (JSON). */
+    /** Whether a number sent for a timestamp counts milliseconds (CBOR 1.1) rather than seconds (JSON, RPC v2 CBOR). */
     public boolean timestampsInMillis() {
         return this == CBOR;
     }

@@ -38,6 +38,8 @@ public final class ServiceModel {
     private final String xmlNamespace;
     private final String serviceId;
     private final boolean awsQueryCompatible;
+    private final List<String> protocols;
+    private final String errorNamespace;
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<String, OperationModel> operations = new HashMap<>();
 
@@ -52,6 +54,10 @@ public final class ServiceModel {
         xmlNamespace = metadata.path("xmlNamespace").asText(null);
         serviceId = metadata.path("serviceId").asText();
         awsQueryCompatible = metadata.has("awsQueryCompatible");
+        List<String> named = new ArrayList<>();
+        metadata.path("protocols").forEach(p -> named.add(p.asText()));
+        protocols = named.isEmpty() ? List.of(protocol) : List.copyOf(named);
+        errorNamespace = metadata.path("wharfErrorNamespace").asText("com.amazonaws." + signingName);
 
         JsonNode shapeDefs = root.path("shapes");
         shapeDefs.fields().forEachRemaining(e ->
@@ -210,4 +216,12 @@ public final class ServiceModel {
     public String xmlNamespace() { return xmlNamespace; }
     public String serviceId() { return serviceId; }
     public boolean awsQueryCompatible() { return awsQueryCompatible; }
+    /** Every protocol the service speaks ({@code metadata.protocols}), or just {@link #protocol()} when none are listed. */
+    public List<String> protocols() { return protocols; }
+    /**
+     * The namespace of the shape ids in the {@code __type} of errors of {@code awsQueryCompatible} JSON and RPC v2 CBOR
+     * answers: {@code com.amazonaws.<signing name>} ({@code com.amazonaws.sqs#QueueDoesNotExist}) unless the overlay's
+     * {@code metadata.wharfErrorNamespace} names AWS's own (CloudWatch: {@code com.amazonaws.cloudwatch.v2010_08_01}).
+     */
+    public String errorNamespace() { return errorNamespace; }
 }

@@ -219,6 +219,31 @@ public final class CommandLineConfig {
                     + "repeatable. Env WHARF_OPENSEARCH_ENDPOINTS. Default: none (the ClusterEndpoint itself)")
     List<String> opensearchEndpoints;
 
+    @Option(names = "--firehose-s3-endpoint", paramLabel = "URL",
+            description = "Firehose delivers its objects (S3 destinations, backups, error outputs) to this S3 endpoint, "
+                    + "path-style and SigV4-signed, instead of Wharf's own S3 (through the outbound rules). "
+                    + "Env WHARF_FIREHOSE_S3_ENDPOINT. Default: none (Wharf's own S3)")
+    String firehoseS3Endpoint;
+
+    @Option(names = "--firehose-s3-region", paramLabel = "REGION",
+            description = "The region requests to --firehose-s3-endpoint are signed for. Env WHARF_FIREHOSE_S3_REGION. "
+                    + "Default: --region")
+    String firehoseS3Region;
+
+    @Option(names = "--firehose-s3-access-key-id", paramLabel = "KEY_ID",
+            description = "Access key id for --firehose-s3-endpoint. Env WHARF_FIREHOSE_S3_ACCESS_KEY_ID")
+    String firehoseS3AccessKeyId;
+
+    @Option(names = "--firehose-s3-secret-access-key", paramLabel = "SECRET",
+            description = "Its secret (prefer the environment variable or --firehose-s3-credentials-file: arguments are "
+                    + "visible to other local users). Env WHARF_FIREHOSE_S3_SECRET_ACCESS_KEY")
+    String firehoseS3SecretAccessKey;
+
+    @Option(names = "--firehose-s3-credentials-file", paramLabel = "FILE",
+            description = "The key for --firehose-s3-endpoint in the AWS credentials-file format (aws_access_key_id, "
+                    + "aws_secret_access_key), readable by its owner only. Env WHARF_FIREHOSE_S3_CREDENTIALS_FILE")
+    String firehoseS3CredentialsFile;
+
     /** What the command line asks for: run with a configuration, or print something and exit. */
     public sealed interface Outcome {
         /** Start a server with this configuration. */
@@ -318,6 +343,13 @@ public final class CommandLineConfig {
                 v -> (long) parseInt(Setting.FIREHOSE_TRANSITION_MS, v), builder::firehoseTransitionMillis);
         setList(Setting.LAMBDA_ENDPOINTS, lambdaEndpoints, builder::lambdaEndpoints);
         setList(Setting.OPENSEARCH_ENDPOINTS, opensearchEndpoints, builder::opensearchEndpoints);
+        set(Setting.FIREHOSE_S3_ENDPOINT, firehoseS3Endpoint, String::strip, builder::firehoseS3Endpoint);
+        set(Setting.FIREHOSE_S3_REGION, firehoseS3Region, String::strip, builder::firehoseS3Region);
+        set(Setting.FIREHOSE_S3_ACCESS_KEY_ID, firehoseS3AccessKeyId, String::strip, builder::firehoseS3AccessKeyId);
+        set(Setting.FIREHOSE_S3_SECRET_ACCESS_KEY, firehoseS3SecretAccessKey, Function.identity(),
+                builder::firehoseS3SecretAccessKey);
+        set(Setting.FIREHOSE_S3_CREDENTIALS_FILE, firehoseS3CredentialsFile,
+                v -> parsePath(Setting.FIREHOSE_S3_CREDENTIALS_FILE, v), builder::firehoseS3CredentialsFile);
         try {
             return builder.build();
         } catch (ConfigException e) {
@@ -401,6 +433,11 @@ public final class CommandLineConfig {
             case FIREHOSE_TRANSITION_MS -> firehoseTransitionMillis;
             case LAMBDA_ENDPOINTS -> lambdaEndpoints == null ? null : String.join(",", lambdaEndpoints);
             case OPENSEARCH_ENDPOINTS -> opensearchEndpoints == null ? null : String.join(",", opensearchEndpoints);
+            case FIREHOSE_S3_ENDPOINT -> firehoseS3Endpoint;
+            case FIREHOSE_S3_REGION -> firehoseS3Region;
+            case FIREHOSE_S3_ACCESS_KEY_ID -> firehoseS3AccessKeyId;
+            case FIREHOSE_S3_SECRET_ACCESS_KEY -> firehoseS3SecretAccessKey;
+            case FIREHOSE_S3_CREDENTIALS_FILE -> firehoseS3CredentialsFile;
         };
     }
 

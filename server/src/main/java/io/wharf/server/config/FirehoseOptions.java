@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  *                         default
  * @param searchEndpoints  OpenSearch DomainARN/ClusterEndpoint/CollectionEndpoint → the URL standing in for it
  *                         ({@code --opensearch-endpoint FROM=URL})
+ * @param externalS3       the S3 endpoint objects go to instead of Wharf's own ({@code --firehose-s3-endpoint} and its
+ *                         key); null = Wharf's own S3. {@code sink} wins over it
  */
 public record FirehoseOptions(long transitionMillis, Map<String, String> lambdaEndpoints, ObjectSink sink,
-                              Map<String, String> searchEndpoints) {
+                              Map<String, String> searchEndpoints, ExternalS3 externalS3) {
     public static final FirehoseOptions DEFAULTS = new FirehoseOptions(FirehoseSettings.DEFAULT_TRANSITION_MILLIS,
             Map.of(), null);
     private static final Pattern LAMBDA_ARN = Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:"
@@ -39,12 +41,21 @@ public record FirehoseOptions(long transitionMillis, Map<String, String> lambdaE
         this(transitionMillis, lambdaEndpoints, sink, Map.of());
     }
 
+    public FirehoseOptions(long transitionMillis, Map<String, String> lambdaEndpoints, ObjectSink sink,
+                           Map<String, String> searchEndpoints) {
+        this(transitionMillis, lambdaEndpoints, sink, searchEndpoints, null);
+    }
+
+    public FirehoseOptions withExternalS3(ExternalS3 value) {
+        return new FirehoseOptions(transitionMillis, lambdaEndpoints, sink, searchEndpoints, value);
+    }
+
     public FirehoseOptions withTransitionMillis(long millis) {
-        return new FirehoseOptions(millis, lambdaEndpoints, sink, searchEndpoints);
+        return new FirehoseOptions(millis, lambdaEndpoints, sink, searchEndpoints, externalS3);
     }
 
     public FirehoseOptions withSink(ObjectSink value) {
-        return new FirehoseOptions(transitionMillis, lambdaEndpoints, value, searchEndpoints);
+        return new FirehoseOptions(transitionMillis, lambdaEndpoints, value, searchEndpoints, externalS3);
     }
 
     /** {@code ARN=URL} pairs, each checked: a Lambda function ARN and an absolute http(s) URL. */
@@ -71,7 +82,7 @@ public record FirehoseOptions(long transitionMillis, Map<String, String> lambdaE
             }
             endpoints.put(arn, url);
         }
-        return new FirehoseOptions(transitionMillis, endpoints, sink, searchEndpoints);
+        return new FirehoseOptions(transitionMillis, endpoints, sink, searchEndpoints, externalS3);
     }
 
     /**
@@ -101,7 +112,7 @@ public record FirehoseOptions(long transitionMillis, Map<String, String> lambdaE
             }
             endpoints.put(from, url);
         }
-        return new FirehoseOptions(transitionMillis, lambdaEndpoints, sink, endpoints);
+        return new FirehoseOptions(transitionMillis, lambdaEndpoints, sink, endpoints, externalS3);
     }
 
     /** The engine's settings. */

@@ -42,7 +42,12 @@ public enum Setting {
     HTTP2_MAX_STREAMS("--http2-max-streams", "WHARF_HTTP2_MAX_STREAMS"),
     FIREHOSE_TRANSITION_MS("--firehose-transition-ms", "WHARF_FIREHOSE_TRANSITION_MS"),
     LAMBDA_ENDPOINTS("--lambda-endpoint", "WHARF_LAMBDA_ENDPOINTS"),
-    OPENSEARCH_ENDPOINTS("--opensearch-endpoint", "WHARF_OPENSEARCH_ENDPOINTS");
+    OPENSEARCH_ENDPOINTS("--opensearch-endpoint", "WHARF_OPENSEARCH_ENDPOINTS"),
+    FIREHOSE_S3_ENDPOINT("--firehose-s3-endpoint", "WHARF_FIREHOSE_S3_ENDPOINT"),
+    FIREHOSE_S3_REGION("--firehose-s3-region", "WHARF_FIREHOSE_S3_REGION"),
+    FIREHOSE_S3_ACCESS_KEY_ID("--firehose-s3-access-key-id", "WHARF_FIREHOSE_S3_ACCESS_KEY_ID"),
+    FIREHOSE_S3_SECRET_ACCESS_KEY("--firehose-s3-secret-access-key", "WHARF_FIREHOSE_S3_SECRET_ACCESS_KEY"),
+    FIREHOSE_S3_CREDENTIALS_FILE("--firehose-s3-credentials-file", "WHARF_FIREHOSE_S3_CREDENTIALS_FILE");
 
     private final String option;
     private final String environmentVariable;

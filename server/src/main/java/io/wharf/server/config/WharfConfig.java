@@ -384,6 +384,11 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private long maxInflightBytes;
         private int http2MaxStreams = ConnectionLimits.DEFAULT_HTTP2_MAX_STREAMS;
         private FirehoseOptions firehose = FirehoseOptions.DEFAULTS;
+        private String firehoseS3Endpoint;
+        private String firehoseS3Region;
+        private String firehoseS3AccessKeyId;
+        private String firehoseS3SecretAccessKey;
+        private Path firehoseS3CredentialsFile;
 
         private Builder() {
         }
@@ -473,6 +478,23 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         public Builder lambdaEndpoints(List<String> value) { firehose = firehose.withLambdaEndpoints(value); return this; }
         public Builder opensearchEndpoints(List<String> value) { firehose = firehose.withSearchEndpoints(value); return this; }
 
+        /**
+         * The S3 endpoint Firehose delivers its objects to instead of Wharf's own ({@code http(s)://host[:port]},
+         * path-style); needs a key ({@link #firehoseS3AccessKeyId} and {@link #firehoseS3SecretAccessKey}, or
+         * {@link #firehoseS3CredentialsFile}). null = Wharf's own S3.
+         */
+        public Builder firehoseS3Endpoint(String value) { firehoseS3Endpoint = value; return this; }
+
+        /** The region requests to {@link #firehoseS3Endpoint} are signed for; null = {@code region}. */
+        public Builder firehoseS3Region(String value) { firehoseS3Region = value; return this; }
+
+        public Builder firehoseS3AccessKeyId(String value) { firehoseS3AccessKeyId = value; return this; }
+
+        public Builder firehoseS3SecretAccessKey(String value) { firehoseS3SecretAccessKey = value; return this; }
+
+        /** A file in the AWS credentials-file format, readable by its owner only, holding the key. */
+        public Builder firehoseS3CredentialsFile(Path value) { firehoseS3CredentialsFile = value; return this; }
+
         /** Where Firehose writes its objects instead of Wharf's own S3 (embedding, tests); null = the default. */
         public Builder firehoseSink(io.wharf.firehose.ObjectSink value) { firehose = firehose.withSink(value); return this; }
 
@@ -514,7 +536,27 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
                     auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair, connectionLimits(),
-                    firehose);
+                    firehoseWithExternalS3());
+        }
+
+        /** The Firehose options with {@code --firehose-s3-*} checked and resolved (the key file read now). */
+        private FirehoseOptions firehoseWithExternalS3() {
+            if (firehoseS3Endpoint == null) {
+                Setting stray = firehoseS3Region != null ? Setting.FIREHOSE_S3_REGION
+                        : firehoseS3AccessKeyId != null ? Setting.FIREHOSE_S3_ACCESS_KEY_ID
+                        : firehoseS3SecretAccessKey != null ? Setting.FIREHOSE_S3_SECRET_ACCESS_KEY
+                        : firehoseS3CredentialsFile != null ? Setting.FIREHOSE_S3_CREDENTIALS_FILE : null;
+                if (stray != null) {
+                    throw new ConfigException(stray, stray == Setting.FIREHOSE_S3_SECRET_ACCESS_KEY ? "****"
+                            : stray == Setting.FIREHOSE_S3_REGION ? firehoseS3Region
+                            : stray == Setting.FIREHOSE_S3_ACCESS_KEY_ID ? firehoseS3AccessKeyId
+                            : String.valueOf(firehoseS3CredentialsFile), "only with --firehose-s3-endpoint");
+                }
+                return firehose;
+            }
+            return firehose.withExternalS3(ExternalS3.validated(firehoseS3Endpoint,
+                    firehoseS3Region != null ? firehoseS3Region : region, firehoseS3AccessKeyId,
+                    firehoseS3SecretAccessKey, firehoseS3CredentialsFile));
         }
     }
 }

@@ -18,6 +18,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * the counters and the FIFO bookkeeping. Receivers that long-poll wait on {@link #changed}.
  *
  * <p>Timers are lazy: {@link #advance} moves messages whose time has come, so no thread ticks per queue.
+ *
+ * <p>Waking long polls is this class's job, not its callers': a waiting receive sleeps until its deadline or
+ * {@link #nextTimedChangeAtMillis}, whichever comes first, and the index changes below signal {@link #changed}
+ * whenever they may let it take something sooner than that — a message becomes visible, the earliest timer moves
+ * earlier, or an in-flight message leaves while others are visible (which releases its FIFO group, or room under
+ * the in-flight limit). So no change to a message, whatever operation makes it (delete, batch delete,
+ * visibility change, expiry, redrive, purge), can leave a receiver asleep. The index changes are made under the
+ * {@link #lock}, and a change's write is submitted before the lock is released, so a receiver woken by it submits
+ * its own write after that one and its answer, which awaits its own write, cannot come before the change is durable.
  */
 final class Queue {
     /** The persistent description of a queue (messages live under its {@code number}). */
@@ -112,16 +121,24 @@ final class Queue {
     }
 
     void add(Message m) {
+        long earliest = nextVisibleAtMillis();
         messages.put(m.ordinal, m);
         byAge.add(m);
         lastOrdinal = Math.max(lastOrdinal, m.ordinal);
         attach(m);
+        if (m.state == Message.State.VISIBLE || m.visibleAtMillis < earliest) {
+            wakeReceivers();
+        }
     }
 
     void remove(Message m) {
+        Message.State was = m.state;
         detach(m);
         messages.remove(m.ordinal);
         byAge.remove(m);
+        if (was == Message.State.INFLIGHT && !visible.isEmpty()) {
+            wakeReceivers(); // its FIFO group may be free now, or there is room under the in-flight limit
+        }
     }
 
     void removeAll() {
@@ -133,14 +150,37 @@ final class Queue {
         inflightCount = 0;
         inflightByGroup.clear();
         visibleByGroup.clear();
+        wakeReceivers(); // no group is in flight any more, and no timer is due
     }
 
     /** Moves a message to a new state; {@code visibleAt} matters for DELAYED and INFLIGHT. */
     void transition(Message m, Message.State state, long visibleAt) {
+        long earliest = nextVisibleAtMillis();
         detach(m);
         m.state = state;
         m.visibleAtMillis = visibleAt;
         attach(m);
+        if (state == Message.State.VISIBLE || visibleAt < earliest) {
+            wakeReceivers();
+        }
+    }
+
+    /**
+     * Signals the receivers waiting on {@link #changed}: they look again and either take what they may now or
+     * sleep until the new {@link #nextTimedChangeAtMillis}. Under the {@link #lock} (the condition insists).
+     */
+    void wakeReceivers() {
+        changed.signalAll();
+    }
+
+    /** How many receives are waiting on this queue now (for tests and diagnostics; takes the lock). */
+    int waitingReceivers() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(changed);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void attach(Message m) {
@@ -233,6 +273,19 @@ final class Queue {
     /** When the next delayed or in-flight message becomes visible, or Long.MAX_VALUE. */
     long nextVisibleAtMillis() {
         return timed.isEmpty() ? Long.MAX_VALUE : timed.first().visibleAtMillis;
+    }
+
+    /**
+     * When time alone next changes what a receive may take, or Long.MAX_VALUE: the next timer, or on a FIFO queue
+     * with messages in flight the end of the oldest message's retention ({@link #advance} drops it then, which
+     * releases its group if it was in flight).
+     */
+    long nextTimedChangeAtMillis() {
+        long next = nextVisibleAtMillis();
+        if (settings.fifo() && inflightCount > 0 && !byAge.isEmpty()) {
+            next = Math.min(next, byAge.first().enqueuedMillis + settings.messageRetentionPeriod() * 1000L);
+        }
+        return next;
     }
 
     /** Writes the message's delivery state (its content was written when it arrived: {@link #persistNew}). */

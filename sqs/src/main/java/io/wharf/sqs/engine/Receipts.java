@@ -93,11 +93,7 @@ final class Receipts {
                 queue.transition(m, Message.State.INFLIGHT, now + timeoutSeconds * 1000L);
             }
             queue.persist(batch, m);
-            Commit pending = ctx.store().submit(batch);
-            if (timeoutSeconds == 0) {
-                queue.changed.signalAll(); // a receiver's answer awaits its own, later batch: see Sending
-            }
-            return pending;
+            return ctx.store().submit(batch); // a receiver woken by the transition submits after this: see Queue
         } finally {
             queue.lock.unlock();
         }

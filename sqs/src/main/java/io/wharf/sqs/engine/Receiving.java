@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * ReceiveMessage: picks visible messages, marks them in flight, dead-letters those that reached maxReceiveCount,
- * and long-polls by waiting on the queue's condition until a send, a visibility change or the next timer.
+ * and long-polls by waiting on the queue's condition until {@link Queue} signals a change that may concern it, or
+ * until the next change that time alone makes.
  * The receive's write is submitted under the queue's lock and awaited after it, before the messages are
  * returned: a message is never handed out before its delivery (and the send before it) is durable.
  */
@@ -101,7 +102,7 @@ final class Receiving {
                     if (now >= deadline) {
                         return List.of();
                     }
-                    long until = Math.min(deadline, queue.nextVisibleAtMillis());
+                    long until = Math.min(deadline, queue.nextTimedChangeAtMillis());
                     boolean signalled = queue.changed.await(until - now, TimeUnit.MILLISECONDS);
                     if (!signalled && until == deadline) {
                         // the wait ran its full length in real time, whatever the injected clock says

@@ -53,27 +53,28 @@ final class Recovery {
             loaded.add(new Queue(layout, record));
         });
         for (Queue queue : loaded) {
-            store.scan(layout.messages, SqsStoreLayout.queuePrefix(queue.number()), (key, value) -> {
-                // only the delivery state: contents stay in sqs.bodies until a receive needs them
-                Message m = SqsStoreLayout.decodeState(ByteBuffer.wrap(key, 8, 8).getLong(), value);
-                if (m.state != Message.State.VISIBLE && m.visibleAtMillis <= now) {
-                    m.state = Message.State.VISIBLE;
-                }
-                queue.add(m);
-            });
-            List<Map.Entry<String, Queue.Deduplication>> ids = new ArrayList<>();
-            store.scan(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()), (key, value) -> ids.add(Map.entry(
-                    new String(Arrays.copyOfRange(key, 8, key.length), StandardCharsets.UTF_8),
-                    Deduplications.decode(value))));
-            ids.sort(Comparator.comparingLong(e -> e.getValue().expiresAtMillis()));
-            ids.forEach(e -> queue.deduplication.put(e.getKey(), e.getValue()));
-            store.scan(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()), (key, value) ->
-                    queue.receiveAttempts.load(new String(Arrays.copyOfRange(key, 8, key.length),
-                            StandardCharsets.UTF_8), value));
-            queue.receiveAttempts.sortByExpiry();
             WriteBatch batch = new WriteBatch();
+            // nobody can wait on the queue yet, but its index changes signal waiting receivers, under the lock
             queue.lock.lock();
             try {
+                store.scan(layout.messages, SqsStoreLayout.queuePrefix(queue.number()), (key, value) -> {
+                    // only the delivery state: contents stay in sqs.bodies until a receive needs them
+                    Message m = SqsStoreLayout.decodeState(ByteBuffer.wrap(key, 8, 8).getLong(), value);
+                    if (m.state != Message.State.VISIBLE && m.visibleAtMillis <= now) {
+                        m.state = Message.State.VISIBLE;
+                    }
+                    queue.add(m);
+                });
+                List<Map.Entry<String, Queue.Deduplication>> ids = new ArrayList<>();
+                store.scan(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()), (key, value) ->
+                        ids.add(Map.entry(new String(Arrays.copyOfRange(key, 8, key.length), StandardCharsets.UTF_8),
+                                Deduplications.decode(value))));
+                ids.sort(Comparator.comparingLong(e -> e.getValue().expiresAtMillis()));
+                ids.forEach(e -> queue.deduplication.put(e.getKey(), e.getValue()));
+                store.scan(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()), (key, value) ->
+                        queue.receiveAttempts.load(new String(Arrays.copyOfRange(key, 8, key.length),
+                                StandardCharsets.UTF_8), value));
+                queue.receiveAttempts.sortByExpiry();
                 queue.advance(now, batch);
             } finally {
                 queue.lock.unlock();

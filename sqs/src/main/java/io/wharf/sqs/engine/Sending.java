@@ -112,9 +112,8 @@ final class Sending {
                 ctx.contents().release(added);
                 throw e;
             }
-            // Waiting receivers may take these messages before they are durable: a receiver's own batch is
-            // submitted after this one, so its answer (which awaits it) cannot come before this send is durable.
-            queue.changed.signalAll();
+            // Waiting receivers, woken by queue.add, may take these messages before they are durable: a receiver's
+            // own batch is submitted after this one, so its answer (which awaits it) cannot come before this send is.
         } finally {
             queue.lock.unlock();
         }

@@ -295,6 +295,11 @@ public final class SqsEngine implements AutoCloseable {
         return moveTasks.list(sourceArn, maxResults);
     }
 
+    /** How many receives are waiting on the queue now (tests use it to start a change only once a poll waits). */
+    int waitingReceivers(QueueId id) {
+        return require(id).waitingReceivers();
+    }
+
     private Queue require(QueueId id) {
         Queue queue = queues.get(id);
         if (queue == null) {

@@ -33,8 +33,7 @@ final class Transfers {
         source.lock.lock();
         try {
             if (!source.deleted) {
-                messages.forEach(source::add);
-                source.changed.signalAll();
+                messages.forEach(source::add); // wakes the source's receivers
             }
         } finally {
             source.lock.unlock();
@@ -83,8 +82,7 @@ final class Transfers {
                 }
                 try {
                     pending = ctx.store().submit(batch);
-                    moved = true;
-                    target.changed.signalAll(); // a receiver's answer awaits its own, later batch: see Sending
+                    moved = true; // receivers woken by target.add submit their batches after this one: see Queue
                 } catch (RuntimeException e) {
                     copies.forEach(target::remove); // refused: the messages go back where the store has them
                     ctx.contents().release(copies);
