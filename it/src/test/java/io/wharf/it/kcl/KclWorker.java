@@ -51,7 +51,10 @@ final class KclWorker implements AutoCloseable {
     private final Scheduler scheduler;
     private final Thread thread;
 
-    private KclWorker(URI endpoint, String stream, String application, String workerId, Queue<Delivery> delivered) {
+    private final java.util.concurrent.atomic.AtomicInteger shardsHeld = new java.util.concurrent.atomic.AtomicInteger();
+
+    private KclWorker(URI endpoint, String stream, String application, String workerId, Queue<Delivery> delivered,
+                      Double cpu) {
         this.workerId = workerId;
         this.delivered = delivered;
         kinesis = KinesisAsyncClient.builder().endpointOverride(endpoint).region(Clients.REGION)
@@ -61,10 +64,11 @@ final class KclWorker implements AutoCloseable {
         cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(endpoint).region(Clients.REGION)
                 .credentialsProvider(Clients.CREDENTIALS).httpClientBuilder(NettyNioAsyncHttpClient.builder()).build();
         ConfigsBuilder configs = new ConfigsBuilder(stream, application, kinesis, dynamo, cloudWatch, workerId,
-                () -> new Processor(workerId, delivered));
+                () -> new Processor(workerId, delivered, shardsHeld));
         var leases = configs.leaseManagementConfig().failoverTimeMillis(2_000).shardSyncIntervalMillis(1_000)
                 .leaseAssignmentIntervalMillis(1_000L);
-        leases.workerUtilizationAwareAssignmentConfig().workerMetricList(List.of(new FixedCpu()))
+        leases.workerUtilizationAwareAssignmentConfig().workerMetricList(List.of(new FixedCpu(
+                        cpu != null ? () -> cpu : () -> Math.min(100.0, 5.0 + 20.0 * shardsHeld.get()))))
                 .inMemoryWorkerMetricsCaptureFrequencyMillis(500).workerMetricsReporterFreqInMillis(1_000);
         scheduler = new Scheduler(configs.checkpointConfig(),
                 configs.coordinatorConfig().parentShardPollIntervalMillis(200)
@@ -77,7 +81,16 @@ final class KclWorker implements AutoCloseable {
 
     static KclWorker start(URI endpoint, String stream, String application, String workerId,
                            Queue<Delivery> delivered) {
-        return new KclWorker(endpoint, stream, application, workerId, delivered);
+        return new KclWorker(endpoint, stream, application, workerId, delivered, 10.0);
+    }
+
+    /**
+     * A worker whose reported CPU grows with the shards it processes (5% plus 20% a shard), as a loaded worker's would:
+     * KCL 3 moves leases away from workers above the fleet's average utilisation, so such workers share the shards.
+     */
+    static KclWorker startLoadReporting(URI endpoint, String stream, String application, String workerId,
+                                        Queue<Delivery> delivered) {
+        return new KclWorker(endpoint, stream, application, workerId, delivered, null);
     }
 
     static Queue<Delivery> deliveries() {
@@ -144,8 +157,14 @@ final class KclWorker implements AutoCloseable {
         }
     }
 
-    /** A constant CPU reading. */
+    /** A CPU reading given by the test. */
     static final class FixedCpu implements WorkerMetric {
+        private final java.util.function.DoubleSupplier value;
+
+        FixedCpu(java.util.function.DoubleSupplier value) {
+            this.value = value;
+        }
+
         @Override
         public String getShortName() {
             return "C";
@@ -153,7 +172,7 @@ final class KclWorker implements AutoCloseable {
 
         @Override
         public WorkerMetricValue capture() {
-            return WorkerMetricValue.builder().value(10.0).build();
+            return WorkerMetricValue.builder().value(value.getAsDouble()).build();
         }
 
         @Override
@@ -170,16 +189,19 @@ final class KclWorker implements AutoCloseable {
     private static final class Processor implements ShardRecordProcessor {
         private final String workerId;
         private final Queue<Delivery> delivered;
+        private final java.util.concurrent.atomic.AtomicInteger shardsHeld;
         private String shardId;
 
-        Processor(String workerId, Queue<Delivery> delivered) {
+        Processor(String workerId, Queue<Delivery> delivered, java.util.concurrent.atomic.AtomicInteger shardsHeld) {
             this.workerId = workerId;
             this.delivered = delivered;
+            this.shardsHeld = shardsHeld;
         }
 
         @Override
         public void initialize(InitializationInput input) {
             shardId = input.shardId();
+            shardsHeld.incrementAndGet();
         }
 
         @Override
@@ -195,10 +217,12 @@ final class KclWorker implements AutoCloseable {
 
         @Override
         public void leaseLost(LeaseLostInput input) {
+            shardsHeld.decrementAndGet();
         }
 
         @Override
         public void shardEnded(ShardEndedInput input) {
+            shardsHeld.decrementAndGet();
             try {
                 input.checkpointer().checkpoint();
             } catch (Exception e) {
@@ -208,6 +232,7 @@ final class KclWorker implements AutoCloseable {
 
         @Override
         public void shutdownRequested(ShutdownRequestedInput input) {
+            shardsHeld.decrementAndGet();
             try {
                 input.checkpointer().checkpoint();
             } catch (Exception e) {
