@@ -57,11 +57,13 @@ public final class ServiceGateway implements Gateway {
     private final List<AwsService> services;
     private final GatewaySettings settings;
     private final RestXml restXml;
+    private final UnservedServices unserved;
 
     public ServiceGateway(List<AwsService> services, GatewaySettings settings) {
         this.services = List.copyOf(services);
         this.settings = settings;
         this.restXml = RestXml.over(this.services, settings);
+        this.unserved = new UnservedServices(this.services);
     }
 
     @Override
@@ -78,6 +80,18 @@ public final class ServiceGateway implements Gateway {
         String mediaType = request.mediaType();
         RpcV2Cbor.Route rpcV2 = RpcV2Cbor.claims(request);
         boolean json = rpcV2 == null && (target != null || JsonFormat.claims(mediaType));
+        String scope = unservedScope(request);
+        if (scope != null) {
+            Call call = new Call(request, RequestIds.next());
+            AwsException error = unserved.error(scope, "the request's SigV4 credential scope");
+            WireResponse response = rpcV2 != null ? jsonError(call, error, JsonFormat.RPC_V2_CBOR)
+                    : json ? jsonError(call, error, JsonFormat.of(mediaType))
+                    : UnservedServices.looksLikeQuery(request) ? queryError(call, error)
+                    : unserved.restJson(error, call.requestId);
+            call.error = error;
+            audit(call);
+            return response;
+        }
         AwsService restXmlService = json || rpcV2 != null ? null : restXml.claims(request);
         Call call = new Call(request, restXmlService != null ? RestXml.requestId() : RequestIds.next());
         WireResponse response = restXmlService != null ? restXml(call, restXmlService)
@@ -132,9 +146,12 @@ public final class ServiceGateway implements Gateway {
             if (call.service != null && format == JsonFormat.RPC_V2_CBOR
                     && !call.service.model().protocols().contains(RpcV2Cbor.MODEL_PROTOCOL)) {
                 call.service = null;
+                throw new AwsException("UnknownOperationException", 400, true, "The service " + prefix
+                        + " does not speak the Smithy RPC v2 CBOR protocol; use the protocol its model names.");
             }
             if (call.service == null) {
-                throw new AwsException("UnknownOperationException", 400, true, null);
+                throw unserved.error(prefix, format == JsonFormat.RPC_V2_CBOR ? "the request's path"
+                        : "the request's X-Amz-Target header");
             }
             AwsService service = call.service;
             OperationModel operation = service.model().operation(operationName).orElse(null);
@@ -181,13 +198,36 @@ public final class ServiceGateway implements Gateway {
         byte[] body = error.members().isEmpty() ? JsonEncoder.error(type, error.getMessage(), format)
                 : JsonEncoder.error(type, error.getMessage(), error.members(), errorShape(model, error), format);
         WireResponse response = rpcV2Header(WireResponse.of(error.httpStatus(),
-                        format.contentType(model == null ? "1.1" : model.jsonVersion()), body)
+                        format.contentType(model == null ? requestJsonVersion(call.request) : model.jsonVersion()), body)
                 .withHeader("x-amzn-RequestId", requestId), format);
         if (queryCompatible) {
             response = response.withHeader("x-amzn-query-error",
                     error.code() + ";" + (error.senderFault() ? "Sender" : "Receiver"));
         }
         return response;
+    }
+
+    /** The JSON version the request's media type names ({@code application/x-amz-json-1.0} → 1.0), else 1.1. */
+    private static String requestJsonVersion(WireRequest request) {
+        String mediaType = request.mediaType();
+        return mediaType != null && mediaType.equals("application/x-amz-json-1.0") ? "1.0" : "1.1";
+    }
+
+    /**
+     * The service a request's SigV4 credential scope names when Wharf serves no service of that signing name, else
+     * null (also for unsigned requests and malformed credentials, which the service the request is routed to answers).
+     */
+    private String unservedScope(WireRequest request) {
+        Credential credential;
+        try {
+            credential = SigV4.identify(request);
+        } catch (AuthException e) {
+            return null;
+        }
+        if (credential == null || credential.service() == null || credential.service().isEmpty()) {
+            return null;
+        }
+        return unserved.serves(credential.service()) ? null : credential.service();
     }
 
     /** Every RPC v2 CBOR answer, success or error, names its protocol (the spec's MUST). */

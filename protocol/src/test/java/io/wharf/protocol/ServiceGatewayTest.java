@@ -303,4 +303,63 @@ class ServiceGatewayTest {
                     null, null, null, null, null, null, bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    // ---------------------------------------------------------------- services Wharf does not serve
+
+    private static String scopedTo(String service) {
+        return "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/" + service + "/aws4_request, "
+                + "SignedHeaders=host, Signature=abc";
+    }
+
+    @Test
+    void aJsonRequestScopedToAnUnservedServiceIsNamedInItsOwnJsonVersion() throws Exception {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/x-amz-json-1.1");
+        headers.put("x-amz-target", "Logs_20140328.DescribeLogGroups");
+        headers.put("authorization", scopedTo("logs"));
+        WireResponse response = gateway.handle(new WireRequest("POST", "/", Map.of(), headers, "{}".getBytes()));
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/x-amz-json-1.1");
+        assertThat(body(response).path("__type").asText()).isEqualTo("NotImplemented");
+        assertThat(body(response).path("message").asText()).isEqualTo(
+                "Wharf does not serve 'logs' (named by the request's SigV4 credential scope). It serves: sqs.");
+    }
+
+    @Test
+    void anUnknownTargetPrefixIsNamedRatherThanAnEmptyUnknownOperation() throws Exception {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/x-amz-json-1.0");
+        headers.put("x-amz-target", "DynamoDB_20120810.ListTables");
+        WireResponse response = gateway.handle(new WireRequest("POST", "/", Map.of(), headers, "{}".getBytes()));
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/x-amz-json-1.0");
+        assertThat(body(response).path("message").asText()).isEqualTo("Wharf does not serve 'DynamoDB_20120810' "
+                + "(named by the request's X-Amz-Target header). It serves: sqs.");
+    }
+
+    @Test
+    void aQueryRequestScopedToAnUnservedServiceGetsAQueryError() throws Exception {
+        WireResponse response = gateway.handle(form("Action=DescribeInstances&Version=2016-11-15",
+                "authorization", scopedTo("ec2")));
+        assertQueryError(response, 501, "NotImplemented");
+        assertThat(text(xml(response), "Error/Message")).contains("'ec2'");
+    }
+
+    @Test
+    void aRestRequestScopedToAnUnservedServiceGetsARestJsonErrorNotAnSqsOne() throws Exception {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("authorization", scopedTo("lambda"));
+        WireResponse response = gateway.handle(new WireRequest("GET", "/2015-03-31/functions/", Map.of(), headers,
+                new byte[0]));
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(response.headers()).containsEntry("x-amzn-ErrorType", "NotImplemented");
+        assertThat(response.headers()).containsEntry("Content-Type", "application/json");
+        assertThat(body(response).path("message").asText()).startsWith("Wharf does not serve 'lambda'");
+    }
+
+    @Test
+    void aScopeForAServedServiceIsNotTakenForAnUnservedOne() throws Exception {
+        assertThat(gateway.handle(form("Action=ListQueues&Version=2012-11-05", "authorization", AUTH)).status())
+                .isNotEqualTo(501);
+    }
 }

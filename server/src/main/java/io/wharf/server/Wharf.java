@@ -151,11 +151,12 @@ public final class Wharf implements AutoCloseable {
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
-                            + " · auth {}{}",
+                            + " · auth {}{}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
                     wharf.dataDescription(), config.accountId(), config.region(),
-                    auth.name().toLowerCase(java.util.Locale.ROOT), config.relaxed() ? " · relaxed" : "");
+                    auth.name().toLowerCase(java.util.Locale.ROOT), config.relaxed() ? " · relaxed" : "",
+                    wharf.tlsDescription());
             describeAuth(config, auth, keys, urlHost, audit);
             log.debug("transport {}, max request {} bytes", frontDoor.transport(), config.maxRequestBytes());
             log.debug("connections: at most {}, idle {} s, header {} s, body {} s; request bodies in flight at most {} "
@@ -339,7 +340,21 @@ public final class Wharf implements AutoCloseable {
 
     private String dataDescription() {
         return config.inMemory() ? "in-memory"
-                : config.dataDir() + " (fsync " + config.fsync().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                : config.dataDir().toAbsolutePath().normalize() + " (fsync "
+                        + config.fsync().name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    /** Where the TLS listener's certificate is, for the start-up line: empty without {@code --tls-port}. */
+    private String tlsDescription() {
+        if (frontDoor.tlsPort() < 0) {
+            return "";
+        }
+        if (config.tlsCertificate() != null) {
+            return " · TLS certificate " + config.tlsCertificate().toAbsolutePath().normalize();
+        }
+        return config.inMemory() ? " · TLS certificate self-signed, in memory only"
+                : " · TLS certificate (self-signed) " + config.dataDir().resolve("tls").resolve(Tls.CERTIFICATE_FILE)
+                        .toAbsolutePath().normalize();
     }
 
     private static String urlHost(String host) {

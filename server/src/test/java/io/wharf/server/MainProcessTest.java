@@ -75,6 +75,29 @@ class MainProcessTest {
     }
 
     @Test
+    void theStartUpLineNamesTheAbsoluteDataDirectoryAndTheTlsCertificate(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path workingDirectory)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--port", "0", "--tls-port", "0", "--data-dir", "relative/data"));
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                .start();
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = lines.readLine();
+            while (line != null && !LISTENING.matcher(line).find()) {
+                line = lines.readLine();
+            }
+            java.nio.file.Path data = workingDirectory.toRealPath().resolve("relative/data");
+            assertThat(line).contains("data: " + data + " (fsync always)")
+                    .contains("TLS certificate (self-signed) " + data.resolve("tls").resolve("wharf-tls.crt"));
+        } finally {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void badConfigurationIsOneLineOnStderrAndExitCode2() throws Exception {
         Process process = launch("--port", "abc");
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

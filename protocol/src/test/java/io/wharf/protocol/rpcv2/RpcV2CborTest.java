@@ -165,15 +165,18 @@ class RpcV2CborTest {
     }
 
     @Test
-    void unknownOperationsAndServicesAreClientErrors() throws Exception {
+    void unknownOperationsAreClientErrorsAndUnknownServicesNotImplemented() throws Exception {
         WireResponse unknownOperation = gateway.handle(request(PATH + "NoSuchThing", new byte[0], true));
         assertThat(unknownOperation.status()).isEqualTo(400);
         assertThat(unknownOperation.headers()).containsEntry("smithy-protocol", "rpc-v2-cbor");
         assertThat(MAPPER.readTree(unknownOperation.body()).path("__type").asText()).endsWith("UnknownOperationException");
 
         WireResponse unknownService = gateway.handle(request("/service/Nope/operation/PutMetricData", new byte[0], true));
-        assertThat(unknownService.status()).isEqualTo(400);
-        assertThat(MAPPER.readTree(unknownService.body()).path("__type").asText()).isEqualTo("UnknownOperationException");
+        assertThat(unknownService.status()).isEqualTo(501);
+        assertThat(unknownService.headers()).containsEntry("smithy-protocol", "rpc-v2-cbor");
+        JsonNode unserved = MAPPER.readTree(unknownService.body());
+        assertThat(unserved.path("__type").asText()).isEqualTo("NotImplemented");
+        assertThat(unserved.path("message").asText()).startsWith("Wharf does not serve 'Nope' (named by the request's path). It serves: ");
     }
 
     @Test

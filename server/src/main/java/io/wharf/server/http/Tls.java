@@ -45,7 +45,7 @@ import java.util.Date;
  * Wharf wrote there is wrapped on start and deleted.
  */
 public final class Tls {
-    static final String CERTIFICATE_FILE = "wharf-tls.crt";
+    public static final String CERTIFICATE_FILE = "wharf-tls.crt";
     static final String WRAPPED_KEY_FILE = "wharf-tls.key.wrapped";
     static final String PLAIN_KEY_FILE = "wharf-tls.key";
     static final String KEY_PURPOSE = "tls private key";

@@ -1,0 +1,51 @@
+package io.wharf.it.input;
+
+import io.wharf.it.cli.CliProcess;
+import io.wharf.it.cli.CliProcess.Run;
+import io.wharf.testkit.WharfServerExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static io.wharf.it.cli.CliProcess.available;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A service Wharf does not serve, asked for as a user would (the AWS CLI v1), gets one clear error in that service's
+ * protocol naming the service and the ones Wharf serves — not another service's error (an SQS {@code MissingAction}
+ * for Lambda, as before) and never an empty message. One case per protocol family: REST-JSON (Lambda, MQ), JSON 1.1
+ * (CloudWatch Logs), JSON 1.0 (Step Functions), Query (CloudFormation).
+ */
+class UnservedServiceIT {
+    @RegisterExtension
+    static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
+
+    @ParameterizedTest(name = "aws {0} {1}")
+    @CsvSource({
+            "lambda, list-functions, lambda",
+            "mq, list-brokers, mq",
+            "logs, describe-log-groups, logs",
+            "stepfunctions, list-state-machines, states",
+            "cloudformation, list-stacks, cloudformation"})
+    void theCliIsToldWhichServiceIsNotServedAndWhatIs(String service, String command, String signingName)
+            throws Exception {
+        assumeTrue(available("aws", "--version"), "AWS CLI not installed");
+        List<String> cli = new ArrayList<>(List.of("aws", "--endpoint-url", WHARF.endpoint().toString(),
+                "--cli-read-timeout", "30", service));
+        cli.addAll(Arrays.asList(command.split(" ")));
+        Run run = CliProcess.run(WHARF.endpoint(), cli);
+        assertThat(run.exit()).as(run.out()).isNotZero();
+        assertThat(run.out()).as(run.out())
+                .contains("(NotImplemented)")
+                .contains("Wharf does not serve '" + signingName + "'")
+                .contains("It serves: ")
+                .contains("sqs")
+                .doesNotContain("MissingAction")
+                .doesNotContain("UnknownOperationException");
+    }
+}
