@@ -58,16 +58,24 @@ public final class ServiceGateway implements Gateway {
     private final GatewaySettings settings;
     private final RestXml restXml;
     private final UnservedServices unserved;
+    private final RequestLog requestLog;
 
     public ServiceGateway(List<AwsService> services, GatewaySettings settings) {
+        this(services, settings, RequestLog.NONE);
+    }
+
+    /** A gateway that also reports every answered call to {@code requestLog}. */
+    public ServiceGateway(List<AwsService> services, GatewaySettings settings, RequestLog requestLog) {
         this.services = List.copyOf(services);
         this.settings = settings;
+        this.requestLog = requestLog;
         this.restXml = RestXml.over(this.services, settings);
         this.unserved = new UnservedServices(this.services);
     }
 
     @Override
     public WireResponse handle(WireRequest request) {
+        long started = System.nanoTime();
         if (request.method().equals("GET") && request.query().isEmpty()) {
             for (AwsService service : services) {
                 WireResponse document = service.document(request);
@@ -89,8 +97,7 @@ public final class ServiceGateway implements Gateway {
                     : UnservedServices.looksLikeQuery(request) ? queryError(call, error)
                     : unserved.restJson(error, call.requestId);
             call.error = error;
-            audit(call);
-            return response;
+            return finish(call, response, started);
         }
         AwsService restXmlService = json || rpcV2 != null ? null : restXml.claims(request);
         Call call = new Call(request, restXmlService != null ? RestXml.requestId() : RequestIds.next());
@@ -98,8 +105,41 @@ public final class ServiceGateway implements Gateway {
                 : rpcV2 != null ? jsonFamily(call, rpcV2.service(), rpcV2.operation(), JsonFormat.RPC_V2_CBOR)
                 : json ? json(call, target, JsonFormat.of(mediaType))
                 : query(call);
+        return finish(call, response, started);
+    }
+
+    /** Reports a call to the audit log and the request log. */
+    private WireResponse finish(Call call, WireResponse response, long started) {
         audit(call);
+        if (requestLog != RequestLog.NONE) {
+            try {
+                requestLog.record(logEntry(call, response, started));
+            } catch (RuntimeException e) {
+                LOG.warn("the request log refused a record: {}", e.toString());
+            }
+        }
         return response;
+    }
+
+    private RequestLog.Entry logEntry(Call call, WireResponse response, long started) {
+        long micros = (System.nanoTime() - started) / 1_000;
+        Principal principal = call.authentication != null ? call.authentication.principal() : null;
+        String account = principal == null ? null
+                : principal.accountId() != null ? principal.accountId() : settings.accountId();
+        long bytesOut = response.body().length;
+        if (response.stream() != null) {
+            String length = response.headers().get("Content-Length");
+            try {
+                bytesOut = length == null ? -1 : Long.parseLong(length);
+            } catch (NumberFormatException e) {
+                bytesOut = -1;
+            }
+        }
+        return new RequestLog.Entry(settings.clock().instant().minusNanos(micros * 1_000), call.requestId, account,
+                call.credential != null ? call.credential.accessKeyId() : null, call.request.origin().sourceIp(),
+                call.service == null ? null : call.service.model().endpointPrefix(), call.action, call.resourceArn,
+                response.status(), call.error == null ? null : call.error.code(), micros, call.request.bodyLength(),
+                bytesOut);
     }
 
     /** What the gateway learns about one call as it goes, for the audit log. */

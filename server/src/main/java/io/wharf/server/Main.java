@@ -32,6 +32,7 @@ public final class Main {
             return exit.exitCode();
         }
         Outcome.Run run = (Outcome.Run) outcome;
+        io.wharf.server.logging.LogSetup.apply(run.config().logging());
         Wharf wharf;
         try {
             wharf = Wharf.start(run.config());

@@ -146,7 +146,9 @@ public final class Wharf implements AutoCloseable {
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(),
                     s3.service(), firehose, dynamodb.service(), cloudWatch),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
-                            audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl())));
+                            audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl()),
+                    config.logging().requests() ? new io.wharf.server.logging.RequestLogWriter()
+                            : io.wharf.protocol.RequestLog.NONE));
             frontDoor.health(store::failure);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;

@@ -98,6 +98,45 @@ class MainProcessTest {
     }
 
     @Test
+    void jsonLogLinesCarryTheRequestLogFields() throws Exception {
+        Process process = launch(true, "--port", "0", "--in-memory", "--log-requests", "--log-format", "json");
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                    Matcher listening = LISTENING.matcher(json.readTree(line).path("formattedMessage").asText());
+                    if (listening.find()) {
+                        port.complete(Integer.parseInt(listening.group(1)));
+                    }
+                }
+            } catch (Exception e) {
+                port.completeExceptionally(e);
+            }
+            port.completeExceptionally(new AssertionError("no start-up line in " + output));
+        });
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + port.get(30, TimeUnit.SECONDS) + "/");
+            assertThat(HttpClient.newHttpClient().send(sqs(endpoint, "ListQueues", "{}"),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            String requestLine = awaitLine(output, "io.wharf.requests");
+            for (String line : output) {
+                assertThat(json.readTree(line).isObject()).as(line).isTrue();
+            }
+            com.fasterxml.jackson.databind.JsonNode event = json.readTree(requestLine);
+            assertThat(event.path("level").asText()).isEqualTo("INFO");
+            assertThat(event.path("formattedMessage").asText()).startsWith("sqs ListQueues 200 - ");
+            assertThat(event.path("kvpList").toString()).contains("\"action\":\"ListQueues\"")
+                    .contains("\"status\":\"200\"");
+        } finally {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void badConfigurationIsOneLineOnStderrAndExitCode2() throws Exception {
         Process process = launch("--port", "abc");
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -161,11 +200,12 @@ class MainProcessTest {
                 .header("X-Amz-Target", "AmazonSQS." + action).POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    private static void awaitLine(List<String> output, String text) throws InterruptedException {
+    private static String awaitLine(List<String> output, String text) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (output.stream().noneMatch(line -> line.contains(text))) {
             assertThat(System.nanoTime()).as("'" + text + "' in " + output).isLessThan(end);
             Thread.sleep(20);
         }
+        return output.stream().filter(line -> line.contains(text)).findFirst().orElseThrow();
     }
 }

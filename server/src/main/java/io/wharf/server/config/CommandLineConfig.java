@@ -58,6 +58,19 @@ public final class CommandLineConfig {
                     + "Env WHARF_HOSTNAME. Default: each request's Host header")
     String hostname;
 
+    @Option(names = "--log-requests", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "One log line per AWS call: time, request id, account, service, action, resource, status, "
+                    + "error code, latency, bytes in/out. Env WHARF_LOG_REQUESTS. Default: false")
+    String logRequests;
+
+    @Option(names = "--log-level", paramLabel = "error|warn|info|debug|trace",
+            description = "The least severe level logged. Env WHARF_LOG_LEVEL. Default: info")
+    String logLevel;
+
+    @Option(names = "--log-format", paramLabel = "text|json",
+            description = "Each log line as text or as one JSON object. Env WHARF_LOG_FORMAT. Default: text")
+    String logFormat;
+
     @Option(names = "--relaxed", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
             description = "Turn off AWS's waiting periods (purge interval, queue re-creation delay). "
                     + "Env WHARF_RELAXED. Default: false")
@@ -298,6 +311,9 @@ public final class CommandLineConfig {
         set(Setting.REGION, region, Function.identity(), builder::region);
         set(Setting.HOSTNAME, hostname, Function.identity(), builder::hostname);
         set(Setting.RELAXED, relaxed, v -> parseBoolean(Setting.RELAXED, v), builder::relaxed);
+        set(Setting.LOG_REQUESTS, logRequests, v -> parseBoolean(Setting.LOG_REQUESTS, v), builder::logRequests);
+        set(Setting.LOG_LEVEL, logLevel, LoggingOptions::parseLevel, builder::logLevel);
+        set(Setting.LOG_FORMAT, logFormat, LoggingOptions::parseFormat, builder::logFormat);
         set(Setting.MAX_REQUEST_BYTES, maxRequestBytes, v -> parseInt(Setting.MAX_REQUEST_BYTES, v),
                 builder::maxRequestBytes);
         set(Setting.SHUTDOWN_TIMEOUT, shutdownTimeout,
@@ -438,6 +454,9 @@ public final class CommandLineConfig {
             case FIREHOSE_S3_ACCESS_KEY_ID -> firehoseS3AccessKeyId;
             case FIREHOSE_S3_SECRET_ACCESS_KEY -> firehoseS3SecretAccessKey;
             case FIREHOSE_S3_CREDENTIALS_FILE -> firehoseS3CredentialsFile;
+            case LOG_REQUESTS -> logRequests;
+            case LOG_LEVEL -> logLevel;
+            case LOG_FORMAT -> logFormat;
         };
     }
 

@@ -47,7 +47,10 @@ public enum Setting {
     FIREHOSE_S3_REGION("--firehose-s3-region", "WHARF_FIREHOSE_S3_REGION"),
     FIREHOSE_S3_ACCESS_KEY_ID("--firehose-s3-access-key-id", "WHARF_FIREHOSE_S3_ACCESS_KEY_ID"),
     FIREHOSE_S3_SECRET_ACCESS_KEY("--firehose-s3-secret-access-key", "WHARF_FIREHOSE_S3_SECRET_ACCESS_KEY"),
-    FIREHOSE_S3_CREDENTIALS_FILE("--firehose-s3-credentials-file", "WHARF_FIREHOSE_S3_CREDENTIALS_FILE");
+    FIREHOSE_S3_CREDENTIALS_FILE("--firehose-s3-credentials-file", "WHARF_FIREHOSE_S3_CREDENTIALS_FILE"),
+    LOG_REQUESTS("--log-requests", "WHARF_LOG_REQUESTS"),
+    LOG_LEVEL("--log-level", "WHARF_LOG_LEVEL"),
+    LOG_FORMAT("--log-format", "WHARF_LOG_FORMAT");
 
     private final String option;
     private final String environmentVariable;

@@ -64,6 +64,7 @@ import java.util.regex.Pattern;
  *                        limits ({@code --idle-timeout}, {@code --header-timeout}, {@code --body-timeout},
  *                        {@code --max-connections}, {@code --max-inflight-bytes}, {@code --http2-max-streams})
  * @param firehose        Firehose's creation delay and, for embedding and tests, where it writes objects
+ * @param logging         request log, level and format ({@code --log-requests}, {@code --log-level}, {@code --log-format})
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
@@ -72,7 +73,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
                           String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
                           Path masterKeyFile, String publicUrl, boolean repair,
-                          ConnectionLimits connectionLimits, FirehoseOptions firehose) {
+                          ConnectionLimits connectionLimits, FirehoseOptions firehose, LoggingOptions logging) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -102,6 +103,9 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(fsync, "fsync");
+        if (logging == null) {
+            logging = LoggingOptions.DEFAULT;
+        }
         if (host == null || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
             throw new ConfigException(Setting.HOST, String.valueOf(host), "expected an address such as 127.0.0.1 or 0.0.0.0");
         }
@@ -358,6 +362,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private boolean relaxed;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private LoggingOptions logging = LoggingOptions.DEFAULT;
         private FsyncMode fsync = FsyncMode.ALWAYS;
         private String smtpHost;
         private int smtpPort = DEFAULT_SMTP_PORT;
@@ -408,6 +413,15 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         public Builder hostname(String value) { hostname = value; return this; }
 
         public Builder relaxed(boolean value) { relaxed = value; return this; }
+        public Builder logRequests(boolean value) {
+            logging = new LoggingOptions(value, logging.level(), logging.format()); return this;
+        }
+        public Builder logLevel(LoggingOptions.Level value) {
+            logging = new LoggingOptions(logging.requests(), value, logging.format()); return this;
+        }
+        public Builder logFormat(LoggingOptions.Format value) {
+            logging = new LoggingOptions(logging.requests(), logging.level(), value); return this;
+        }
 
         public Builder maxRequestBytes(int value) { maxRequestBytes = value; return this; }
 
@@ -536,7 +550,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
                     auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair, connectionLimits(),
-                    firehoseWithExternalS3());
+                    firehoseWithExternalS3(), logging);
         }
 
         /** The Firehose options with {@code --firehose-s3-*} checked and resolved (the key file read now). */

@@ -65,7 +65,8 @@ class CommandLineConfigTest {
                 "--master-key-file", "/etc/wharf/master-key",
                 "--public-url", "https://wharf.example.com/", "--repair",
                 "--idle-timeout", "5", "--header-timeout", "3", "--body-timeout", "4", "--max-connections", "100",
-                "--max-inflight-bytes", "2097152", "--http2-max-streams", "7", "--firehose-transition-ms", "0");
+                "--max-inflight-bytes", "2097152", "--http2-max-streams", "7", "--firehose-transition-ms", "0",
+                "--log-requests", "--log-level", "DEBUG", "--log-format", "json");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
                 2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true, AuthMode.VERIFY,
@@ -75,7 +76,8 @@ class CommandLineConfigTest {
                 List.of("10.0.0.0/8", "hooks.internal", "fd00::/8"), List.of("*.example.com"),
                 Path.of("/etc/wharf/master-key"), "https://wharf.example.com", true,
                 new ConnectionLimits(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(4), 100,
-                        2097152, 7), new FirehoseOptions(0, java.util.Map.of(), null)));
+                        2097152, 7), new FirehoseOptions(0, java.util.Map.of(), null),
+                new LoggingOptions(true, LoggingOptions.Level.DEBUG, LoggingOptions.Format.JSON)));
         assertThat(config.toString()).doesNotContain("root-secret-1").doesNotContain("secret-one");
         assertThat(config.kinesis().enforceLimits()).isTrue();
     }
@@ -99,7 +101,9 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_PUBLIC_URL", "http://q.example:8080"), Map.entry("WHARF_REPAIR", "true"),
                 Map.entry("WHARF_IDLE_TIMEOUT", "61"), Map.entry("WHARF_HEADER_TIMEOUT", "11"),
                 Map.entry("WHARF_BODY_TIMEOUT", "12"), Map.entry("WHARF_MAX_CONNECTIONS", "500"),
-                Map.entry("WHARF_MAX_INFLIGHT_BYTES", "1000000"), Map.entry("WHARF_HTTP2_MAX_STREAMS", "50"));
+                Map.entry("WHARF_MAX_INFLIGHT_BYTES", "1000000"), Map.entry("WHARF_HTTP2_MAX_STREAMS", "50"),
+                Map.entry("WHARF_LOG_REQUESTS", "yes"), Map.entry("WHARF_LOG_LEVEL", "warn"),
+                Map.entry("WHARF_LOG_FORMAT", "TEXT"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
                 "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
                 0, null, null, 100, 7, true, AuthMode.ENFORCE, new AccountKey("111122223333", "AKIAROOT", "root-secret-1"),
@@ -108,7 +112,17 @@ class CommandLineConfigTest {
                 List.of("169.254.169.254", "*.hooks.test"), List.of("192.168.0.0/16"), Path.of("/srv/keys/master"),
                 "http://q.example:8080", true,
                 new ConnectionLimits(Duration.ofSeconds(61), Duration.ofSeconds(11), Duration.ofSeconds(12), 500,
-                        1000000, 50), null));
+                        1000000, 50), null,
+                new LoggingOptions(true, LoggingOptions.Level.WARN, LoggingOptions.Format.TEXT)));
+    }
+
+    @Test
+    void loggingDefaultsAndBadValues() {
+        assertThat(run(Map.of()).logging()).isEqualTo(LoggingOptions.DEFAULT);
+        assertThat(exit(Map.of(), "--log-level", "loud").text())
+                .isEqualTo("wharf: invalid --log-level 'loud': expected error, warn, info, debug or trace");
+        assertThat(exit(Map.of("WHARF_LOG_FORMAT", "xml")).text())
+                .isEqualTo("wharf: invalid WHARF_LOG_FORMAT 'xml': expected text or json");
     }
 
     @Test
