@@ -50,6 +50,8 @@ class Kcl2FanOutRestartIT {
                     .extracting(c -> c.consumerName()).containsExactly(APP);
         }
         try (var ddb = Clients.dynamoDb(WHARF.endpoint())) {
+            assertThat(ddb.listTables().tableNames()).as("KCL 2 keeps nothing but its lease table").containsExactly(APP);
+            assertThat(ddb.describeTable(r -> r.tableName(APP)).table().globalSecondaryIndexes()).isEmpty();
             var leases = ddb.scan(r -> r.tableName(APP)).items();
             assertThat(leases).extracting(l -> l.get("leaseKey").s()).containsExactlyInAnyOrderElementsOf(SHARDS);
             assertThat(leases).allSatisfy(l -> assertThat(l.get("checkpoint").s())

@@ -72,9 +72,7 @@ class Kcl2PollingFailoverIT {
                 assertThat(afterKill.stream().map(Delivery::shardId).collect(Collectors.toSet()))
                         .as("from every shard, worker-a's included").containsAll(shardsOfA)
                         .containsExactlyInAnyOrderElementsOf(SHARDS);
-                // stopped, not shut down gracefully: KCL 2.7.2's graceful shutdown of a worker that took leases over
-                // did not finish here (its processors never acknowledged the shutdown notification)
-                b.kill();
+                b.shutdownGracefully();
             }
         }
         assertThat(delivered.stream().map(Delivery::data).filter(d -> d.startsWith("before-")).distinct())
