@@ -42,7 +42,7 @@ class Kcl2PollingFailoverIT {
         try (KinesisClient kinesis = Clients.kinesis(WHARF.endpoint());
              Kcl2Worker a = Kcl2Worker.start(WHARF.endpoint(), STREAM, APP, "worker-a", Retrieval.POLLING,
                      delivered)) {
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
             for (; delivered.isEmpty() && Instant.now().isBefore(deadline); before++) {
                 Streams.put(kinesis, STREAM, "key-" + before, "before-" + before);
                 Thread.sleep(100);

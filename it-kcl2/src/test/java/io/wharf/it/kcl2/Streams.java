@@ -34,17 +34,13 @@ final class Streams {
     }
 
     /**
-     * Waits up to a minute for a condition and returns whether it holds; the test's assertions then say what is
-     * missing. A bound, not a timing claim: on a fast machine each wait ends in a few seconds.
+     * Waits up to two minutes for a condition; the test's assertions then say what is missing. A bound, not a timing
+     * claim: each wait usually ends in seconds.
      */
-    static boolean await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
-        return true;
     }
 }

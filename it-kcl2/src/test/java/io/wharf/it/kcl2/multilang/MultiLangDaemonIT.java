@@ -28,6 +28,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The KCL MultiLang daemon 2.7.2, run as its users run it — its own JVM, a properties file, credentials in the
@@ -50,6 +51,7 @@ class MultiLangDaemonIT {
 
     @Test
     void aPythonRecordProcessorReceivesEveryRecordAndItsCheckpointsLand() throws Exception {
+        assumeTrue(python3Runs(), "python3 not installed");
         Path events = dir.resolve("events.jsonl");
         Path properties = writeProperties(events);
         /* the last record put into each shard: the checkpoint the processor's last batch should leave */
@@ -91,6 +93,20 @@ class MultiLangDaemonIT {
         try (var cloudWatch = Clients.cloudWatch(WHARF.endpoint())) {
             assertThat(cloudWatch.listMetrics(r -> r.namespace(APP)).metrics())
                     .as("the daemon's KCL published its metrics to Wharf's CloudWatch").isNotEmpty();
+        }
+    }
+
+    private static boolean python3Runs() throws InterruptedException {
+        try {
+            Process python = new ProcessBuilder("python3", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean exited = python.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (!exited) {
+                python.destroyForcibly();
+            }
+            return exited && python.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -174,9 +190,9 @@ class MultiLangDaemonIT {
         }
     }
 
-    /** Waits up to a minute; the assertions after it say what is missing. */
+    /** Waits up to two minutes; the assertions after it say what is missing. */
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
