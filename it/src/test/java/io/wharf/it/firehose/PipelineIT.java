@@ -1,5 +1,7 @@
 package io.wharf.it.firehose;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.testkit.Clients;
@@ -45,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * under its customer's partition, and each queue must get an {@code ObjectCreated} event (version 2.1) for each object.
  * This takes a little over the 60 s buffering interval.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PipelineIT {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder()

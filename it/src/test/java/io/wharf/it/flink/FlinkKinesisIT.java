@@ -1,5 +1,7 @@
 package io.wharf.it.flink;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import ch.qos.logback.classic.Level;
 import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
@@ -53,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the job runs is discovered (shard discovery every 200 ms) and its children read, by the polling and the EFO
  * consumer; nothing is lost.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FlinkKinesisIT {
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(FlinkKinesisIT.class);
     private static Level flinkLevel;

@@ -1,5 +1,7 @@
 package io.wharf.it.kcl;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.wharf.it.kcl.KclWorker.Delivery;
 import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of a two-shard stream and is shut down; a new worker of the same application starts from the checkpoints, so it is
  * given every later record and none of the earlier ones.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KclCheckpointRestartIT {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();

@@ -1,5 +1,7 @@
 package io.wharf.it.kcl;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.wharf.it.kcl.KclWorker.Delivery;
 import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP/2), metrics published to CloudWatch — reads every record of a three-shard Wharf stream, and leaves its leases,
  * coordinator state and worker metrics on Wharf's DynamoDB. One run, several checks.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KclEnhancedFanOutIT {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();

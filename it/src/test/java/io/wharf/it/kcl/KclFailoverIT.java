@@ -1,5 +1,7 @@
 package io.wharf.it.kcl;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.wharf.it.kcl.KclWorker.Delivery;
 import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DynamoDB; when one is killed (its connections closed, no lease released, no final checkpoint) the other takes over
  * its leases once they expire and reads every record put after the kill.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KclFailoverIT {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();

@@ -1,5 +1,7 @@
 package io.wharf.it.kcl;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lease table, coordinator state and worker metrics on Wharf's DynamoDB. All traffic stays on loopback: a fixed worker
  * metric keeps KCL from probing the EC2 metadata address; metrics publishing is off (MetricsLevel NONE).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KclPollingIT {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();

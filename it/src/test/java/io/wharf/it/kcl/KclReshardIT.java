@@ -1,5 +1,7 @@
 package io.wharf.it.kcl;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.wharf.it.kcl.KclWorker.Delivery;
 import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while it consumes: every record is delivered, and for each partition key in the order it was put — a child shard is
  * read only after its parents are drained.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KclReshardIT {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
