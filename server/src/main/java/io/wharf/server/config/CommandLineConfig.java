@@ -58,6 +58,11 @@ public final class CommandLineConfig {
                     + "Env WHARF_HOSTNAME. Default: each request's Host header")
     String hostname;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A YAML file of settings, keyed by the options' names without the dashes (port: 4566). "
+                    + "Flags win over environment variables, which win over the file. Env WHARF_CONFIG")
+    String config;
+
     @Option(names = "--log-requests", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
             description = "One log line per AWS call: time, request id, account, service, action, resource, status, "
                     + "error code, latency, bytes in/out. Env WHARF_LOG_REQUESTS. Default: false")
@@ -272,6 +277,9 @@ public final class CommandLineConfig {
     public static final int USAGE_ERROR = 2;
 
     private Map<String, String> environment = Map.of();
+    /** The config file, and the settings it gives; none without {@code --config}. */
+    private Path file;
+    private Map<Setting, String> fileValues = Map.of();
 
     /**
      * Parses the command line against the environment. Never throws for a user's mistake: it returns
@@ -302,6 +310,15 @@ public final class CommandLineConfig {
     }
 
     private WharfConfig toConfig() {
+        String configFile = config != null ? config : environment.get(Setting.CONFIG.environmentVariable());
+        if (configFile != null && !configFile.isBlank()) {
+            try {
+                file = parsePath(Setting.CONFIG, configFile);
+                fileValues = ConfigFile.read(file);
+            } catch (ConfigException e) {
+                throw config != null ? e : e.from(Setting.CONFIG.environmentVariable());
+            }
+        }
         WharfConfig.Builder builder = WharfConfig.builder();
         set(Setting.HOST, host, Function.identity(), builder::host);
         set(Setting.PORT, port, v -> parseInt(Setting.PORT, v), builder::port);
@@ -371,11 +388,22 @@ public final class CommandLineConfig {
         } catch (ConfigException e) {
             // The record names the option; if the value came from the environment, say so instead.
             boolean fromEnvironment = optionValue(e.setting()) == null && environment.get(e.setting().environmentVariable()) != null;
-            throw fromEnvironment ? e.from(e.setting().environmentVariable()) : e;
+            boolean fromFile = !fromEnvironment && optionValue(e.setting()) == null
+                    && fileValues.containsKey(e.setting());
+            throw fromEnvironment ? e.from(e.setting().environmentVariable())
+                    : fromFile ? e.from(fileSource(e.setting())) : e;
         }
     }
 
-    /** Takes the option's value, else the environment variable's (empty counts as unset), else leaves the default. */
+    /** How an error names a value from the config file: {@code port in /etc/wharf.yaml}. */
+    private String fileSource(Setting setting) {
+        return ConfigFile.key(setting) + " in " + file;
+    }
+
+    /**
+     * Takes the option's value, else the environment variable's (empty counts as unset), else the config file's (empty
+     * counts as unset), else leaves the default.
+     */
     private <T> void set(Setting setting, String optionValue, Function<String, T> parse, java.util.function.Consumer<T> target) {
         String value = optionValue;
         String source = setting.option();
@@ -383,7 +411,11 @@ public final class CommandLineConfig {
             value = environment.get(setting.environmentVariable());
             source = setting.environmentVariable();
             if (value == null || value.isEmpty()) {
-                return;
+                value = fileValues.get(setting);
+                source = fileSource(setting);
+                if (value == null || value.isEmpty()) {
+                    return;
+                }
             }
         }
         try {
@@ -404,6 +436,9 @@ public final class CommandLineConfig {
             return;
         }
         String value = environment.get(setting.environmentVariable());
+        if (value == null || value.isBlank()) {
+            value = fileValues.get(setting);
+        }
         if (value != null && !value.isBlank()) {
             target.accept(Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList());
         }
@@ -457,6 +492,7 @@ public final class CommandLineConfig {
             case LOG_REQUESTS -> logRequests;
             case LOG_LEVEL -> logLevel;
             case LOG_FORMAT -> logFormat;
+            case CONFIG -> config;
         };
     }
 

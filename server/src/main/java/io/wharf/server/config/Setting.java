@@ -50,7 +50,8 @@ public enum Setting {
     FIREHOSE_S3_CREDENTIALS_FILE("--firehose-s3-credentials-file", "WHARF_FIREHOSE_S3_CREDENTIALS_FILE"),
     LOG_REQUESTS("--log-requests", "WHARF_LOG_REQUESTS"),
     LOG_LEVEL("--log-level", "WHARF_LOG_LEVEL"),
-    LOG_FORMAT("--log-format", "WHARF_LOG_FORMAT");
+    LOG_FORMAT("--log-format", "WHARF_LOG_FORMAT"),
+    CONFIG("--config", "WHARF_CONFIG");
 
     private final String option;
     private final String environmentVariable;
