@@ -35,26 +35,46 @@ class MainProcessTest {
         return new ProcessBuilder(command).redirectErrorStream(mergeStderr).start();
     }
 
+    /** How a log line's text is found (the line itself, or a member of a JSON line). */
+    @FunctionalInterface
+    private interface LineText {
+        String of(String line) throws Exception;
+    }
+
+    /**
+     * A child's output read as it comes: every line, the port of its start-up line once seen (completed exceptionally
+     * when the output ends without one), and the reading thread.
+     */
+    private record Output(List<String> lines, CompletableFuture<Integer> port, Thread reader) {
+        static Output of(Process process, LineText text) {
+            List<String> lines = new CopyOnWriteArrayList<>();
+            CompletableFuture<Integer> port = new CompletableFuture<>();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        lines.add(line);
+                        Matcher listening = LISTENING.matcher(text.of(line));
+                        if (listening.find()) {
+                            port.complete(Integer.parseInt(listening.group(1)));
+                        }
+                    }
+                } catch (Exception e) {
+                    port.completeExceptionally(e);
+                }
+                port.completeExceptionally(new AssertionError("no start-up line in " + lines));
+            });
+            return new Output(lines, port, reader);
+        }
+    }
+
     @Test
     void startsAndStopsGracefullyOnSigterm() throws Exception {
         Process process = launch(true, "--port", "0", "--in-memory");
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                    Matcher listening = LISTENING.matcher(line);
-                    if (listening.find()) {
-                        port.complete(Integer.parseInt(listening.group(1)));
-                    }
-                }
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-            port.completeExceptionally(new AssertionError("no start-up line in " + output));
-        });
+        Output out = Output.of(process, line -> line);
+        List<String> output = out.lines();
+        CompletableFuture<Integer> port = out.port();
+        Thread reader = out.reader();
         try {
             int listeningPort = port.get(30, TimeUnit.SECONDS);
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -100,24 +120,10 @@ class MainProcessTest {
     @Test
     void jsonLogLinesCarryTheRequestLogFields() throws Exception {
         Process process = launch(true, "--port", "0", "--in-memory", "--log-requests", "--log-format", "json");
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                    Matcher listening = LISTENING.matcher(json.readTree(line).path("formattedMessage").asText());
-                    if (listening.find()) {
-                        port.complete(Integer.parseInt(listening.group(1)));
-                    }
-                }
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-            port.completeExceptionally(new AssertionError("no start-up line in " + output));
-        });
+        Output out = Output.of(process, line -> json.readTree(line).path("formattedMessage").asText());
+        List<String> output = out.lines();
+        CompletableFuture<Integer> port = out.port();
         try {
             URI endpoint = URI.create("http://127.0.0.1:" + port.get(30, TimeUnit.SECONDS) + "/");
             assertThat(HttpClient.newHttpClient().send(sqs(endpoint, "ListQueues", "{}"),
@@ -150,23 +156,10 @@ class MainProcessTest {
     void aSecondSigtermStopsWithoutWaitingForLongPolls() throws Exception {
         // A shutdown timeout far longer than the long poll: only the second signal can make the server go before it.
         Process process = launch(true, "--port", "0", "--in-memory", "--shutdown-timeout", "300");
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                    Matcher listening = LISTENING.matcher(line);
-                    if (listening.find()) {
-                        port.complete(Integer.parseInt(listening.group(1)));
-                    }
-                }
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-            port.completeExceptionally(new AssertionError("no start-up line in " + output));
-        });
+        Output out = Output.of(process, line -> line);
+        List<String> output = out.lines();
+        CompletableFuture<Integer> port = out.port();
+        Thread reader = out.reader();
         try {
             URI endpoint = URI.create("http://127.0.0.1:" + port.get(30, TimeUnit.SECONDS) + "/");
             HttpClient http = HttpClient.newHttpClient();
