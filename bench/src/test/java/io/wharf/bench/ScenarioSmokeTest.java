@@ -80,6 +80,34 @@ class ScenarioSmokeTest {
     }
 
     @Test
+    void kclEfoProcessesStampedRecordsThroughFanOut() throws InterruptedException {
+        Result result = Scenarios.named("kcl-efo").run(oneSecondOnTwoShards().withRate(500));
+
+        assertKclProcessed(result, "enhanced fan-out");
+    }
+
+    @Test
+    void kclPollingProcessesStampedRecordsThroughGetRecords() throws InterruptedException {
+        // two measured seconds: KCL's polling reads a shard every 1.5 s, so every shard is read inside the window
+        ScenarioSettings twoSeconds = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 2, 2, 2, 200, 500, 1024, ProcessHandle.current().pid(),
+                new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON));
+
+        assertKclProcessed(Scenarios.named("kcl-polling").run(twoSeconds), "polling");
+    }
+
+    private static void assertKclProcessed(Result result, String retrieval) {
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.messages()).isPositive();
+        assertThat(result.primaryLatency()).isEqualTo("put-to-process");
+        // every processed record carried a stamp: as many latencies as records (none read before the window)
+        assertThat(result.primary().count()).isPositive();
+        assertThat(result.parameters()).containsEntry("shards", "2").containsEntry("rate", "500")
+                .containsEntry("leasesLostWhileLoaded", "0");
+        assertThat(result.parameters().get("retrieval")).startsWith(retrieval);
+    }
+
+    @Test
     void s3AndFirehoseScenariosMoveObjectsAndRecords() throws InterruptedException {
         ScenarioSettings settings = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
                 Duration.ofSeconds(1), 2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid(), KinesisSettings.DEFAULTS,

@@ -1,0 +1,325 @@
+package io.wharf.bench.kinesis;
+
+import io.wharf.bench.measure.Latency;
+import io.wharf.bench.measure.Percentiles;
+import io.wharf.bench.measure.Result;
+import io.wharf.bench.measure.Window;
+import io.wharf.bench.scenario.Failures;
+import io.wharf.bench.scenario.Scenario;
+import io.wharf.bench.scenario.ScenarioSettings;
+import io.wharf.bench.scenario.Workers;
+import io.wharf.bench.sqs.SqsClients;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.kinesis.common.ConfigsBuilder;
+import software.amazon.kinesis.common.InitialPositionInStream;
+import software.amazon.kinesis.common.InitialPositionInStreamExtended;
+import software.amazon.kinesis.common.KinesisClientUtil;
+import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
+import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
+import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
+import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
+import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+import software.amazon.kinesis.processor.ShardRecordProcessor;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+import software.amazon.kinesis.retrieval.RetrievalConfig;
+import software.amazon.kinesis.retrieval.polling.PollingConfig;
+import software.amazon.kinesis.worker.metric.OperatingRange;
+import software.amazon.kinesis.worker.metric.WorkerMetric;
+import software.amazon.kinesis.worker.metric.WorkerMetricType;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code kcl-efo} and {@code kcl-polling}: the producers of {@code kinesis-roundtrip}, read by a real KCL 3.5.1
+ * {@link Scheduler} — one worker, leases and checkpoints in the target's DynamoDB, metrics to its CloudWatch — through
+ * enhanced fan-out (KCL's default: SubscribeToShard over HTTP/2) or polling (GetRecords, KCL's default
+ * {@value #POLL_IDLE_MILLIS} ms between reads of a shard, up to 10,000 records a read). The KCL runs in its default
+ * configuration except: all three clients point at the target, a fixed worker metric (so KCL 3 never asks the EC2
+ * metadata address for CPU), and short lease intervals so it takes the shards in seconds. Producers start, and the
+ * warm-up begins, only once the worker holds every shard's lease, so lease acquisition is not measured. The record
+ * processor reads each record's stamp when {@code processRecords} is called and checkpoints at most once per
+ * {@value #CHECKPOINT_INTERVAL_MILLIS} ms per shard (as applications that checkpoint by time do).
+ * At a fixed rate producers never pause (the rate bounds the load; KCL's polling holds up to a read interval of
+ * records in flight); at full speed they pause while put − processed exceeds {@code --kinesis-backlog}.
+ */
+public final class KclConsume implements Scenario {
+    /** KCL 3.5.1's PollingConfig default (idleTimeBetweenReadsInMillis), set explicitly so the figure can't drift. */
+    static final long POLL_IDLE_MILLIS = 1500;
+    static final long CHECKPOINT_INTERVAL_MILLIS = 1000;
+    /** Lease taking with the short intervals below takes seconds; this bounds a target that never hands them out. */
+    private static final Duration LEASES_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long FAILOVER_MILLIS = 2_000;
+    private static final long SHORT_INTERVAL_MILLIS = 1_000;
+
+    private final boolean fanOut;
+
+    public KclConsume(boolean fanOut) {
+        this.fanOut = fanOut;
+    }
+
+    @Override
+    public String name() {
+        return fanOut ? "kcl-efo" : "kcl-polling";
+    }
+
+    @Override
+    public Result run(ScenarioSettings settings) throws InterruptedException {
+        KinesisSettings kinesis = settings.kinesis();
+        kinesis.checkPutSize(settings.bodyBytes());
+        Window window = new Window(settings.warmup(), settings.duration(), settings.serverPid());
+        Latency endToEnd = new Latency("put-to-process", window);
+        Latency put = new Latency("put-records", window);
+        LongAdder processed = new LongAdder();
+        Failures failures = new Failures();
+        AtomicInteger shardsHeld = new AtomicInteger();
+        LongAdder leasesLost = new LongAdder();
+        AtomicReference<Producers> producersRef = new AtomicReference<>();
+        StampedRecords records = new StampedRecords(settings.bodyBytes(), kinesis.recordsPerPut());
+        int backlog = settings.ratePerSecond() > 0 ? Integer.MAX_VALUE : kinesis.backlogRecords();
+        String application = "wharf-bench-kcl-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+        double leaseSeconds;
+        long lostWhileLoaded;
+        try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), settings.producers(), kinesis.wire());
+             BenchStream stream = BenchStream.create(client, name(), kinesis.shards(), kinesis.streamKeyId());
+             KclClients kcl = KclClients.create(settings.endpoint(), kinesis.wire())) {
+            Processors processors = new Processors(window, endToEnd, processed, failures, shardsHeld, leasesLost,
+                    producersRef);
+            Scheduler scheduler = scheduler(kcl, stream.name(), application, processors);
+            Thread schedulerThread = Thread.ofPlatform().name("kcl-scheduler").daemon().start(scheduler);
+            try {
+                long leasesStart = System.nanoTime();
+                awaitLeases(shardsHeld, kinesis.shards(), schedulerThread);
+                leaseSeconds = (System.nanoTime() - leasesStart) / 1e9;
+                long lostBefore = leasesLost.sum();
+                Workers workers = new Workers();
+                Producers producers = new Producers(client, stream, records, backlog, settings.ratePerSecond(),
+                        kinesis.recordsPerPut(), window, put, failures);
+                producersRef.set(producers);
+                producers.start(workers, settings.producers());
+                window.runToEnd();
+                workers.awaitAll(Duration.ofSeconds(10));
+                lostWhileLoaded = leasesLost.sum() - lostBefore;
+            } finally {
+                stop(scheduler, schedulerThread);
+                kcl.deleteTables(application);
+            }
+        }
+        Map<String, String> parameters = KinesisResults.parameters(settings, "producers", settings.producers());
+        parameters.put("kcl", "3.5.1, one worker");
+        parameters.put("retrieval", fanOut ? "enhanced fan-out (SubscribeToShard, HTTP/2)"
+                : "polling (GetRecords every " + POLL_IDLE_MILLIS + " ms per shard, up to 10000 records)");
+        parameters.put("checkpoint", "every " + CHECKPOINT_INTERVAL_MILLIS + " ms per shard");
+        parameters.put("rate", settings.ratePerSecond() > 0 ? Integer.toString(settings.ratePerSecond()) : "full");
+        parameters.put("backlogRecords", backlog == Integer.MAX_VALUE ? "none (fixed rate)" : Integer.toString(backlog));
+        parameters.put("leaseAcquisitionSeconds", String.format(Locale.ROOT, "%.1f", leaseSeconds));
+        parameters.put("leasesLostWhileLoaded", Long.toString(lostWhileLoaded));
+        KinesisResults.putDataRate(parameters, processed.sum(), settings.bodyBytes(), window.measuredSeconds());
+        Map<String, Percentiles> latencies = new LinkedHashMap<>();
+        latencies.put(endToEnd.name(), endToEnd.percentiles());
+        latencies.put(put.name(), put.percentiles());
+        return new Result(name(), settings.target(), parameters, window.measuredSeconds(), processed.sum(),
+                failures.count(), failures.first(), endToEnd.name(), latencies,
+                window.serverCpuMillis(), window.clientCpuMillis(), window.loadAverage());
+    }
+
+    private Scheduler scheduler(KclClients kcl, String stream, String application, Processors processors) {
+        ConfigsBuilder configs = new ConfigsBuilder(stream, application, kcl.kinesis(), kcl.dynamo(), kcl.cloudWatch(),
+                "wharf-bench-worker", processors::create);
+        var leases = configs.leaseManagementConfig().failoverTimeMillis(FAILOVER_MILLIS)
+                .shardSyncIntervalMillis(SHORT_INTERVAL_MILLIS).leaseAssignmentIntervalMillis(SHORT_INTERVAL_MILLIS);
+        leases.workerUtilizationAwareAssignmentConfig().workerMetricList(List.of(new FixedCpu()))
+                .workerMetricsReporterFreqInMillis(SHORT_INTERVAL_MILLIS);
+        RetrievalConfig retrieval = configs.retrievalConfig().initialPositionInStreamExtended(
+                InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON));
+        if (!fanOut) {
+            retrieval.retrievalSpecificConfig(new PollingConfig(stream, kcl.kinesis())
+                    .idleTimeBetweenReadsInMillis(POLL_IDLE_MILLIS));
+        }
+        return new Scheduler(configs.checkpointConfig(),
+                configs.coordinatorConfig().schedulerInitializationBackoffTimeMillis(200)
+                        .shardConsumerDispatchPollIntervalMillis(200),
+                leases, configs.lifecycleConfig(), configs.metricsConfig(), configs.processorConfig(), retrieval);
+    }
+
+    private static void awaitLeases(AtomicInteger shardsHeld, int shards, Thread scheduler) throws InterruptedException {
+        long deadline = System.nanoTime() + LEASES_TIMEOUT.toNanos();
+        while (shardsHeld.get() < shards) {
+            if (!scheduler.isAlive()) {
+                throw new IllegalStateException("the KCL scheduler stopped before it held the " + shards
+                        + " shards' leases (it held " + shardsHeld.get() + ")");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the KCL worker held " + shardsHeld.get() + " of " + shards
+                        + " shards' leases after " + LEASES_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** KCL's graceful shutdown (processors checkpoint, leases released), bounded; then its threads are stopped. */
+    private static void stop(Scheduler scheduler, Thread thread) throws InterruptedException {
+        try {
+            scheduler.startGracefulShutdown().get(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            scheduler.shutdown();
+        }
+        thread.join(SHUTDOWN_TIMEOUT);
+    }
+
+    /** The state the run's record processors (one per shard, made by KCL) share. */
+    private record Processors(Window window, Latency endToEnd, LongAdder processed, Failures failures,
+                              AtomicInteger shardsHeld, LongAdder leasesLost, AtomicReference<Producers> producers) {
+        ShardRecordProcessor create() {
+            return new StampReader(this);
+        }
+    }
+
+    /** Reads each record's stamp when KCL hands it over; checkpoints by time. */
+    private static final class StampReader implements ShardRecordProcessor {
+        private final Processors shared;
+        private long lastCheckpointNanos = System.nanoTime();
+
+        StampReader(Processors shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public void initialize(InitializationInput input) {
+            shared.shardsHeld().incrementAndGet();
+        }
+
+        @Override
+        public void processRecords(ProcessRecordsInput input) {
+            long now = System.nanoTime();
+            List<KinesisClientRecord> batch = input.records();
+            for (KinesisClientRecord record : batch) {
+                long stamp = StampedRecords.stampOf(record.data());
+                if (stamp != StampedRecords.NO_STAMP) {
+                    shared.endToEnd().recordNanos(now - stamp);
+                }
+            }
+            Producers producers = shared.producers().get();
+            if (producers != null) {
+                producers.read(batch.size());
+            }
+            if (shared.window().measuring()) {
+                shared.processed().add(batch.size());
+            }
+            if (now - lastCheckpointNanos >= TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_INTERVAL_MILLIS)) {
+                checkpoint(input.checkpointer());
+                lastCheckpointNanos = now;
+            }
+        }
+
+        @Override
+        public void leaseLost(LeaseLostInput input) {
+            shared.shardsHeld().decrementAndGet();
+            shared.leasesLost().increment();
+        }
+
+        @Override
+        public void shardEnded(ShardEndedInput input) {
+            shared.shardsHeld().decrementAndGet();
+            checkpoint(input.checkpointer());
+        }
+
+        @Override
+        public void shutdownRequested(ShutdownRequestedInput input) {
+            checkpoint(input.checkpointer());
+        }
+
+        private void checkpoint(RecordProcessorCheckpointer checkpointer) {
+            try {
+                checkpointer.checkpoint();
+            } catch (Exception e) {
+                if (!shared.window().stopped()) {
+                    shared.failures().record(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A constant CPU reading: configuring any worker metric stops KCL 3 from asking the EC2/ECS/EKS metadata
+     * endpoints for one, so the run's traffic stays on the target's endpoint.
+     */
+    private static final class FixedCpu implements WorkerMetric {
+        @Override
+        public String getShortName() {
+            return "C";
+        }
+
+        @Override
+        public WorkerMetricValue capture() {
+            return WorkerMetricValue.builder().value(10.0).build();
+        }
+
+        @Override
+        public OperatingRange getOperatingRange() {
+            return OperatingRange.builder().maxUtilization(100).build();
+        }
+
+        @Override
+        public WorkerMetricType getWorkerMetricType() {
+            return WorkerMetricType.CPU;
+        }
+    }
+
+    /**
+     * The three clients a KCL worker takes, as its documentation builds them, pointed at the target: Kinesis through
+     * {@link KinesisClientUtil} (Netty, HTTP/2, on the run's wire), DynamoDB and CloudWatch with the SDK's defaults.
+     */
+    private record KclClients(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamo, CloudWatchAsyncClient cloudWatch)
+            implements AutoCloseable {
+
+        static KclClients create(URI endpoint, KinesisWire wire) {
+            KinesisAsyncClient kinesis = KinesisClients.buildOn(wire, () -> KinesisClientUtil.createKinesisAsyncClient(
+                    KinesisAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                            .credentialsProvider(SqsClients.CREDENTIALS)));
+            DynamoDbAsyncClient dynamo = DynamoDbAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                    .credentialsProvider(SqsClients.CREDENTIALS).httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                    .build();
+            CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(endpoint)
+                    .region(Region.US_EAST_1).credentialsProvider(SqsClients.CREDENTIALS)
+                    .httpClientBuilder(NettyNioAsyncHttpClient.builder()).build();
+            return new KclClients(kinesis, dynamo, cloudWatch);
+        }
+
+        /** Best effort: the lease table and any other table KCL made for the application. */
+        void deleteTables(String application) {
+            try {
+                for (String table : dynamo.listTables().get(10, TimeUnit.SECONDS).tableNames()) {
+                    if (table.equals(application) || table.startsWith(application + "-")) {
+                        dynamo.deleteTable(b -> b.tableName(table)).get(10, TimeUnit.SECONDS);
+                    }
+                }
+            } catch (Exception e) {
+                System.err.println("wharf-bench: could not delete the KCL tables of " + application + ": " + e);
+            }
+        }
+
+        @Override
+        public void close() {
+            kinesis.close();
+            dynamo.close();
+            cloudWatch.close();
+        }
+    }
+}
