@@ -81,7 +81,11 @@ class ScenarioSmokeTest {
 
     @Test
     void kclEfoProcessesStampedRecordsThroughFanOut() throws InterruptedException {
-        Result result = Scenarios.named("kcl-efo").run(oneSecondOnTwoShards().withRate(500));
+        // no warm-up: the scenario's own wait for the leases is the warm-up a smoke test needs
+        ScenarioSettings oneSecond = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
+                Duration.ofSeconds(1), 2, 2, 2, 200, 500, 1024, ProcessHandle.current().pid(),
+                new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON));
+        Result result = Scenarios.named("kcl-efo").run(oneSecond);
 
         assertKclProcessed(result, "enhanced fan-out");
     }
@@ -89,7 +93,7 @@ class ScenarioSmokeTest {
     @Test
     void kclPollingProcessesStampedRecordsThroughGetRecords() throws InterruptedException {
         // two measured seconds: KCL's polling reads a shard every 1.5 s, so every shard is read inside the window
-        ScenarioSettings twoSeconds = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ofSeconds(1),
+        ScenarioSettings twoSeconds = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
                 Duration.ofSeconds(2), 2, 2, 2, 200, 500, 1024, ProcessHandle.current().pid(),
                 new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON));
 
@@ -100,10 +104,10 @@ class ScenarioSmokeTest {
         assertThat(result.errors()).as(result.firstError()).isZero();
         assertThat(result.messages()).isPositive();
         assertThat(result.primaryLatency()).isEqualTo("put-to-process");
-        // every processed record carried a stamp: as many latencies as records (none read before the window)
+        // the stamps were found in the data KCL handed over
         assertThat(result.primary().count()).isPositive();
         assertThat(result.parameters()).containsEntry("shards", "2").containsEntry("rate", "500")
-                .containsEntry("leasesLostWhileLoaded", "0");
+                .containsEntry("leasesLostWhileLoaded", "0").containsEntry("duplicates", "0");
         assertThat(result.parameters().get("retrieval")).startsWith(retrieval);
     }
 

@@ -13,12 +13,20 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.kinesis.common.ConfigsBuilder;
+import software.amazon.kinesis.common.HashKeyRangeForLease;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.common.KinesisClientUtil;
 import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.leases.Lease;
+import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseSerializer;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
@@ -28,11 +36,13 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 import software.amazon.kinesis.retrieval.RetrievalConfig;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 import software.amazon.kinesis.retrieval.polling.PollingConfig;
 import software.amazon.kinesis.worker.metric.OperatingRange;
 import software.amazon.kinesis.worker.metric.WorkerMetric;
 import software.amazon.kinesis.worker.metric.WorkerMetricType;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -87,6 +97,7 @@ public final class KclConsume implements Scenario {
         Latency endToEnd = new Latency("put-to-process", window);
         Latency put = new Latency("put-records", window);
         LongAdder processed = new LongAdder();
+        LongAdder duplicates = new LongAdder();
         Failures failures = new Failures();
         AtomicInteger shardsHeld = new AtomicInteger();
         LongAdder leasesLost = new LongAdder();
@@ -99,8 +110,9 @@ public final class KclConsume implements Scenario {
         try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), settings.producers(), kinesis.wire());
              BenchStream stream = BenchStream.create(client, name(), kinesis.shards(), kinesis.streamKeyId());
              KclClients kcl = KclClients.create(settings.endpoint(), kinesis.wire())) {
-            Processors processors = new Processors(window, endToEnd, processed, failures, shardsHeld, leasesLost,
-                    producersRef);
+            Processors processors = new Processors(window, endToEnd, processed, duplicates, failures, shardsHeld,
+                    leasesLost, producersRef);
+            kcl.writeLeases(application, stream.name());
             Scheduler scheduler = scheduler(kcl, stream.name(), application, processors);
             Thread schedulerThread = Thread.ofPlatform().name("kcl-scheduler").daemon().start(scheduler);
             try {
@@ -130,6 +142,7 @@ public final class KclConsume implements Scenario {
         parameters.put("backlogRecords", backlog == Integer.MAX_VALUE ? "none (fixed rate)" : Integer.toString(backlog));
         parameters.put("leaseAcquisitionSeconds", String.format(Locale.ROOT, "%.1f", leaseSeconds));
         parameters.put("leasesLostWhileLoaded", Long.toString(lostWhileLoaded));
+        parameters.put("duplicates", Long.toString(duplicates.sum()));
         KinesisResults.putDataRate(parameters, processed.sum(), settings.bodyBytes(), window.measuredSeconds());
         Map<String, Percentiles> latencies = new LinkedHashMap<>();
         latencies.put(endToEnd.name(), endToEnd.percentiles());
@@ -184,17 +197,22 @@ public final class KclConsume implements Scenario {
     }
 
     /** The state the run's record processors (one per shard, made by KCL) share. */
-    private record Processors(Window window, Latency endToEnd, LongAdder processed, Failures failures,
-                              AtomicInteger shardsHeld, LongAdder leasesLost, AtomicReference<Producers> producers) {
+    private record Processors(Window window, Latency endToEnd, LongAdder processed, LongAdder duplicates,
+                              Failures failures, AtomicInteger shardsHeld, LongAdder leasesLost,
+                              AtomicReference<Producers> producers) {
         ShardRecordProcessor create() {
             return new StampReader(this);
         }
     }
 
-    /** Reads each record's stamp when KCL hands it over; checkpoints by time. */
+    /**
+     * Reads each record's stamp when KCL hands it over; checkpoints by time. A record at or before the last sequence
+     * number this processor saw (KCL delivers at least once) counts as a duplicate, not again as processed.
+     */
     private static final class StampReader implements ShardRecordProcessor {
         private final Processors shared;
         private long lastCheckpointNanos = System.nanoTime();
+        private BigInteger lastSequenceNumber = BigInteger.ONE.negate();
 
         StampReader(Processors shared) {
             this.shared = shared;
@@ -208,8 +226,17 @@ public final class KclConsume implements Scenario {
         @Override
         public void processRecords(ProcessRecordsInput input) {
             long now = System.nanoTime();
-            List<KinesisClientRecord> batch = input.records();
-            for (KinesisClientRecord record : batch) {
+            int fresh = 0;
+            for (KinesisClientRecord record : input.records()) {
+                BigInteger sequenceNumber = new BigInteger(record.sequenceNumber());
+                if (sequenceNumber.compareTo(lastSequenceNumber) <= 0) {
+                    if (shared.window().measuring()) {
+                        shared.duplicates().increment();
+                    }
+                    continue;
+                }
+                lastSequenceNumber = sequenceNumber;
+                fresh++;
                 long stamp = StampedRecords.stampOf(record.data());
                 if (stamp != StampedRecords.NO_STAMP) {
                     shared.endToEnd().recordNanos(now - stamp);
@@ -217,10 +244,10 @@ public final class KclConsume implements Scenario {
             }
             Producers producers = shared.producers().get();
             if (producers != null) {
-                producers.read(batch.size());
+                producers.read(fresh);
             }
             if (shared.window().measuring()) {
-                shared.processed().add(batch.size());
+                shared.processed().add(fresh);
             }
             if (now - lastCheckpointNanos >= TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_INTERVAL_MILLIS)) {
                 checkpoint(input.checkpointer());
@@ -302,6 +329,37 @@ public final class KclConsume implements Scenario {
             return new KclClients(kinesis, dynamo, cloudWatch);
         }
 
+        /**
+         * Creates the lease table as KCL does ({@code leaseKey} hash key, on-demand) and writes one lease per shard, at
+         * TRIM_HORIZON and owned by nobody, with KCL's own serializer: what KCL's first shard sync would write. KCL 3.5.1
+         * makes a worker of a new application (an empty lease table) wait a random 1 to 30 s before that first sync; with
+         * the leases there it starts at once, and its lease assignment hands them to the worker as usual.
+         */
+        void writeLeases(String application, String stream) throws InterruptedException {
+            dynamo.createTable(b -> b.tableName(application).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("leaseKey").keyType(KeyType.HASH))
+                    .attributeDefinitions(d -> d.attributeName("leaseKey").attributeType(ScalarAttributeType.S))).join();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (dynamo.describeTable(b -> b.tableName(application)).join().table().tableStatus() != TableStatus.ACTIVE) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("lease table " + application + " not ACTIVE after 60 s");
+                }
+                Thread.sleep(50);
+            }
+            DynamoDBLeaseSerializer serializer = new DynamoDBLeaseSerializer();
+            for (Shard shard : kinesis.listShards(b -> b.streamName(stream)).join().shards()) {
+                Lease lease = new Lease();
+                lease.leaseKey(shard.shardId());
+                lease.leaseCounter(0L);
+                lease.checkpoint(ExtendedSequenceNumber.TRIM_HORIZON);
+                lease.ownerSwitchesSinceCheckpoint(0L);
+                lease.parentShardIds(List.of());
+                lease.hashKeyRange(HashKeyRangeForLease.fromHashKeyRange(shard.hashKeyRange()));
+                dynamo.putItem(b -> b.tableName(application).item(serializer.toDynamoRecord(lease))
+                        .conditionExpression("attribute_not_exists(leaseKey)")).join();
+            }
+        }
+
         /** Best effort: the lease table and any other table KCL made for the application. */
         void deleteTables(String application) {
             try {
@@ -323,3 +381,4 @@ public final class KclConsume implements Scenario {
         }
     }
 }
+
