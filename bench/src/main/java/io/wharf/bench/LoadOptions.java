@@ -37,7 +37,7 @@ public final class LoadOptions {
     int backlogCap;
 
     @Option(names = "--rate", paramLabel = "MSGS_PER_S", defaultValue = "0",
-            description = "sqs-roundtrip (messages/s) or kinesis-roundtrip (records/s) at a fixed rate; 0 = full speed (default).")
+            description = "sqs-roundtrip (messages/s), kinesis-roundtrip or kcl-* (records/s) at a fixed rate; 0 = full speed (default).")
     int ratePerSecond;
 
     @Option(names = "--body-bytes", paramLabel = "BYTES", defaultValue = "1024",
@@ -53,7 +53,7 @@ public final class LoadOptions {
     int recordsPerPut;
 
     @Option(names = "--kinesis-backlog", paramLabel = "RECORDS", defaultValue = "2000",
-            description = "kinesis-roundtrip/-subscribe producers pause while put - read exceeds this (default: ${DEFAULT-VALUE}).")
+            description = "kinesis-roundtrip/-subscribe (and kcl-* at full speed) producers pause while put - read exceeds this (default: ${DEFAULT-VALUE}).")
     int kinesisBacklog;
 
     @Option(names = "--poll-idle-ms", paramLabel = "MILLIS", defaultValue = "10",
