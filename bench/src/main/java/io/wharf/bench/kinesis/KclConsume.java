@@ -49,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,7 +200,13 @@ public final class KclConsume implements Scenario {
     /** The state the run's record processors (one per shard, made by KCL) share. */
     private record Processors(Window window, Latency endToEnd, LongAdder processed, LongAdder duplicates,
                               Failures failures, AtomicInteger shardsHeld, LongAdder leasesLost,
-                              AtomicReference<Producers> producers) {
+                              AtomicReference<Producers> producers, Map<String, BigInteger> lastSequenceNumbers) {
+        Processors(Window window, Latency endToEnd, LongAdder processed, LongAdder duplicates, Failures failures,
+                   AtomicInteger shardsHeld, LongAdder leasesLost, AtomicReference<Producers> producers) {
+            this(window, endToEnd, processed, duplicates, failures, shardsHeld, leasesLost, producers,
+                    new ConcurrentHashMap<>());
+        }
+
         ShardRecordProcessor create() {
             return new StampReader(this);
         }
@@ -207,11 +214,13 @@ public final class KclConsume implements Scenario {
 
     /**
      * Reads each record's stamp when KCL hands it over; checkpoints by time. A record at or before the last sequence
-     * number this processor saw (KCL delivers at least once) counts as a duplicate, not again as processed.
+     * number seen on its shard in this run, by this processor or an earlier one (KCL delivers at least once), counts as
+     * a duplicate, not again as processed.
      */
     private static final class StampReader implements ShardRecordProcessor {
         private final Processors shared;
         private long lastCheckpointNanos = System.nanoTime();
+        private String shardId;
         private BigInteger lastSequenceNumber = BigInteger.ONE.negate();
 
         StampReader(Processors shared) {
@@ -220,6 +229,8 @@ public final class KclConsume implements Scenario {
 
         @Override
         public void initialize(InitializationInput input) {
+            shardId = input.shardId();
+            lastSequenceNumber = shared.lastSequenceNumbers().getOrDefault(shardId, lastSequenceNumber);
             shared.shardsHeld().incrementAndGet();
         }
 
@@ -249,6 +260,7 @@ public final class KclConsume implements Scenario {
             if (shared.window().measuring()) {
                 shared.processed().add(fresh);
             }
+            shared.lastSequenceNumbers().put(shardId, lastSequenceNumber);
             if (now - lastCheckpointNanos >= TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_INTERVAL_MILLIS)) {
                 checkpoint(input.checkpointer());
                 lastCheckpointNanos = now;
