@@ -60,6 +60,11 @@ public final class LoadOptions {
             description = "A GetRecords reader that got nothing waits this long (default: ${DEFAULT-VALUE}).")
     int pollIdleMillis;
 
+    @Option(names = "--kcl-poll-idle-ms", paramLabel = "MILLIS", defaultValue = "1500",
+            description = "kcl-polling: KCL's idleTimeBetweenReadsInMillis, 200 (KCL's minimum) or more; "
+                    + "1500 is KCL's default (default: ${DEFAULT-VALUE}).")
+    int kclPollIdleMillis;
+
     @Option(names = "--kinesis-wire", paramLabel = "json|cbor", defaultValue = "json",
             description = "Kinesis encoding; kinesalite needs json, the SDK's own default is cbor (default: ${DEFAULT-VALUE}).")
     String kinesisWire;
@@ -120,6 +125,6 @@ public final class LoadOptions {
     /** The Kinesis settings asked for, checked. */
     public KinesisSettings kinesis() {
         return new KinesisSettings(shards, recordsPerPut, kinesisBacklog, pollIdleMillis, KinesisWire.named(kinesisWire),
-                streamKey);
+                streamKey, kclPollIdleMillis);
     }
 }

@@ -81,23 +81,23 @@ class ScenarioSmokeTest {
 
     @Test
     void kclEfoProcessesStampedRecordsThroughFanOut() throws InterruptedException {
-        // no warm-up: the scenario's own wait for the leases is the warm-up a smoke test needs
-        ScenarioSettings oneSecond = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
-                Duration.ofSeconds(1), 2, 2, 2, 200, 500, 1024, ProcessHandle.current().pid(),
+        // no warm-up: the scenario waits for the leases and for a record of every shard before it measures
+        ScenarioSettings twoSeconds = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
+                Duration.ofSeconds(2), 2, 2, 2, 200, 500, 1024, ProcessHandle.current().pid(),
                 new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON));
-        Result result = Scenarios.named("kcl-efo").run(oneSecond);
+        Result result = Scenarios.named("kcl-efo").run(twoSeconds);
 
         assertKclProcessed(result, "enhanced fan-out");
     }
 
     @Test
     void kclPollingProcessesStampedRecordsThroughGetRecords() throws InterruptedException {
-        // two measured seconds: KCL's polling reads a shard every 1.5 s, so every shard is read inside the window
+        // KCL's minimum wait between reads (200 ms), so every shard is read several times inside the window
         ScenarioSettings twoSeconds = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
                 Duration.ofSeconds(2), 2, 2, 2, 200, 500, 1024, ProcessHandle.current().pid(),
-                new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON));
+                new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON, null, 200));
 
-        assertKclProcessed(Scenarios.named("kcl-polling").run(twoSeconds), "polling");
+        assertKclProcessed(Scenarios.named("kcl-polling").run(twoSeconds), "polling (GetRecords every 200 ms");
     }
 
     private static void assertKclProcessed(Result result, String retrieval) {

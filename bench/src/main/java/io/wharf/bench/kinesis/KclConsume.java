@@ -59,19 +59,19 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * {@code kcl-efo} and {@code kcl-polling}: the producers of {@code kinesis-roundtrip}, read by a real KCL 3.5.1
  * {@link Scheduler} — one worker, leases and checkpoints in the target's DynamoDB, metrics to its CloudWatch — through
- * enhanced fan-out (KCL's default: SubscribeToShard over HTTP/2) or polling (GetRecords, KCL's default
- * {@value #POLL_IDLE_MILLIS} ms between reads of a shard, up to 10,000 records a read). The KCL runs in its default
+ * enhanced fan-out (KCL's default: SubscribeToShard over HTTP/2) or polling (GetRecords of up to 10,000 records, with
+ * {@code --kcl-poll-idle-ms} between reads of a shard: KCL's default {@value KinesisSettings#DEFAULT_KCL_POLL_IDLE_MILLIS}
+ * ms unless asked otherwise). The KCL runs in its default
  * configuration except: all three clients point at the target, a fixed worker metric (so KCL 3 never asks the EC2
- * metadata address for CPU), and short lease intervals so it takes the shards in seconds. Producers start, and the
- * warm-up begins, only once the worker holds every shard's lease, so lease acquisition is not measured. The record
+ * metadata address for CPU), and short lease intervals so it takes the shards in seconds. Producers start only once
+ * the worker holds every shard's lease, and the warm-up begins once every shard has handed over a record, so neither
+ * lease acquisition nor the first subscription or read is measured. The record
  * processor reads each record's stamp when {@code processRecords} is called and checkpoints at most once per
  * {@value #CHECKPOINT_INTERVAL_MILLIS} ms per shard (as applications that checkpoint by time do).
  * At a fixed rate producers never pause (the rate bounds the load; KCL's polling holds up to a read interval of
  * records in flight); at full speed they pause while put − processed exceeds {@code --kinesis-backlog}.
  */
 public final class KclConsume implements Scenario {
-    /** KCL 3.5.1's PollingConfig default (idleTimeBetweenReadsInMillis), set explicitly so the figure can't drift. */
-    static final long POLL_IDLE_MILLIS = 1500;
     static final long CHECKPOINT_INTERVAL_MILLIS = 1000;
     /** Lease taking with the short intervals below takes seconds; this bounds a target that never hands them out. */
     private static final Duration LEASES_TIMEOUT = Duration.ofSeconds(120);
@@ -107,6 +107,7 @@ public final class KclConsume implements Scenario {
         int backlog = settings.ratePerSecond() > 0 ? Integer.MAX_VALUE : kinesis.backlogRecords();
         String application = "wharf-bench-kcl-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
         double leaseSeconds;
+        double firstRecordsSeconds;
         long lostWhileLoaded;
         try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), settings.producers(), kinesis.wire());
              BenchStream stream = BenchStream.create(client, name(), kinesis.shards(), kinesis.streamKeyId());
@@ -114,7 +115,7 @@ public final class KclConsume implements Scenario {
             Processors processors = new Processors(window, endToEnd, processed, duplicates, failures, shardsHeld,
                     leasesLost, producersRef);
             kcl.writeLeases(application, stream.name());
-            Scheduler scheduler = scheduler(kcl, stream.name(), application, processors);
+            Scheduler scheduler = scheduler(kcl, stream.name(), application, processors, kinesis.kclPollIdleMillis());
             Thread schedulerThread = Thread.ofPlatform().name("kcl-scheduler").daemon().start(scheduler);
             try {
                 long leasesStart = System.nanoTime();
@@ -126,6 +127,9 @@ public final class KclConsume implements Scenario {
                         kinesis.recordsPerPut(), window, put, failures);
                 producersRef.set(producers);
                 producers.start(workers, settings.producers());
+                long producersStart = System.nanoTime();
+                awaitFirstRecords(processors, kinesis.shards(), schedulerThread);
+                firstRecordsSeconds = (System.nanoTime() - producersStart) / 1e9;
                 window.runToEnd();
                 workers.awaitAll(Duration.ofSeconds(10));
                 lostWhileLoaded = leasesLost.sum() - lostBefore;
@@ -137,11 +141,12 @@ public final class KclConsume implements Scenario {
         Map<String, String> parameters = KinesisResults.parameters(settings, "producers", settings.producers());
         parameters.put("kcl", "3.5.1, one worker");
         parameters.put("retrieval", fanOut ? "enhanced fan-out (SubscribeToShard, HTTP/2)"
-                : "polling (GetRecords every " + POLL_IDLE_MILLIS + " ms per shard, up to 10000 records)");
+                : "polling (GetRecords every " + kinesis.kclPollIdleMillis() + " ms per shard, up to 10000 records)");
         parameters.put("checkpoint", "every " + CHECKPOINT_INTERVAL_MILLIS + " ms per shard");
         parameters.put("rate", settings.ratePerSecond() > 0 ? Integer.toString(settings.ratePerSecond()) : "full");
         parameters.put("backlogRecords", backlog == Integer.MAX_VALUE ? "none (fixed rate)" : Integer.toString(backlog));
         parameters.put("leaseAcquisitionSeconds", String.format(Locale.ROOT, "%.1f", leaseSeconds));
+        parameters.put("firstRecordsSeconds", String.format(Locale.ROOT, "%.1f", firstRecordsSeconds));
         parameters.put("leasesLostWhileLoaded", Long.toString(lostWhileLoaded));
         parameters.put("duplicates", Long.toString(duplicates.sum()));
         KinesisResults.putDataRate(parameters, processed.sum(), settings.bodyBytes(), window.measuredSeconds());
@@ -153,7 +158,9 @@ public final class KclConsume implements Scenario {
                 window.serverCpuMillis(), window.clientCpuMillis(), window.loadAverage());
     }
 
-    private Scheduler scheduler(KclClients kcl, String stream, String application, Processors processors) {
+    /** @param pollIdleMillis set explicitly even at KCL's default, so the figure can't drift with KCL's default */
+    private Scheduler scheduler(KclClients kcl, String stream, String application, Processors processors,
+                                long pollIdleMillis) {
         ConfigsBuilder configs = new ConfigsBuilder(stream, application, kcl.kinesis(), kcl.dynamo(), kcl.cloudWatch(),
                 "wharf-bench-worker", processors::create);
         var leases = configs.leaseManagementConfig().failoverTimeMillis(FAILOVER_MILLIS)
@@ -164,7 +171,7 @@ public final class KclConsume implements Scenario {
                 InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON));
         if (!fanOut) {
             retrieval.retrievalSpecificConfig(new PollingConfig(stream, kcl.kinesis())
-                    .idleTimeBetweenReadsInMillis(POLL_IDLE_MILLIS));
+                    .idleTimeBetweenReadsInMillis(pollIdleMillis));
         }
         return new Scheduler(configs.checkpointConfig(),
                 configs.coordinatorConfig().schedulerInitializationBackoffTimeMillis(200)
@@ -184,6 +191,23 @@ public final class KclConsume implements Scenario {
                         + " shards' leases after " + LEASES_TIMEOUT.toSeconds() + " s");
             }
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Waits until every shard has handed the processor a record (the fan-out subscriptions or the polling readers are
+     * running), so the warm-up and the measured window start on a consumer that is consuming.
+     */
+    private static void awaitFirstRecords(Processors processors, int shards, Thread scheduler)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + LEASES_TIMEOUT.toNanos();
+        while (processors.lastSequenceNumbers().size() < shards) {
+            if (!scheduler.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the KCL worker handed over records of "
+                        + processors.lastSequenceNumbers().size() + " of " + shards + " shards"
+                        + (scheduler.isAlive() ? " after " + LEASES_TIMEOUT.toSeconds() + " s" : " before it stopped"));
+            }
+            Thread.sleep(20);
         }
     }
 
