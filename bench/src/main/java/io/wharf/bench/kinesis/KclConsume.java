@@ -128,7 +128,13 @@ public final class KclConsume implements Scenario {
                 producersRef.set(producers);
                 producers.start(workers, settings.producers());
                 long producersStart = System.nanoTime();
-                awaitFirstRecords(processors, kinesis.shards(), schedulerThread);
+                try {
+                    awaitFirstRecords(processors, kinesis.shards(), schedulerThread);
+                } catch (RuntimeException | InterruptedException e) {
+                    window.abort();
+                    workers.awaitAll(Duration.ofSeconds(10));
+                    throw e;
+                }
                 firstRecordsSeconds = (System.nanoTime() - producersStart) / 1e9;
                 window.runToEnd();
                 workers.awaitAll(Duration.ofSeconds(10));
