@@ -37,7 +37,7 @@ public final class LoadOptions {
     int backlogCap;
 
     @Option(names = "--rate", paramLabel = "MSGS_PER_S", defaultValue = "0",
-            description = "sqs-roundtrip (messages/s) or kinesis-roundtrip (records/s) at a fixed rate; 0 = full speed (default).")
+            description = "sqs-roundtrip (messages/s), kinesis-roundtrip or kcl-* (records/s) at a fixed rate; 0 = full speed (default).")
     int ratePerSecond;
 
     @Option(names = "--body-bytes", paramLabel = "BYTES", defaultValue = "1024",
@@ -53,12 +53,17 @@ public final class LoadOptions {
     int recordsPerPut;
 
     @Option(names = "--kinesis-backlog", paramLabel = "RECORDS", defaultValue = "2000",
-            description = "kinesis-roundtrip/-subscribe producers pause while put - read exceeds this (default: ${DEFAULT-VALUE}).")
+            description = "kinesis-roundtrip/-subscribe (and kcl-* at full speed) producers pause while put - read exceeds this (default: ${DEFAULT-VALUE}).")
     int kinesisBacklog;
 
     @Option(names = "--poll-idle-ms", paramLabel = "MILLIS", defaultValue = "10",
             description = "A GetRecords reader that got nothing waits this long (default: ${DEFAULT-VALUE}).")
     int pollIdleMillis;
+
+    @Option(names = "--kcl-poll-idle-ms", paramLabel = "MILLIS", defaultValue = "1500",
+            description = "kcl-polling: KCL's idleTimeBetweenReadsInMillis, 200 (KCL's minimum) or more; "
+                    + "1500 is KCL's default (default: ${DEFAULT-VALUE}).")
+    int kclPollIdleMillis;
 
     @Option(names = "--kinesis-wire", paramLabel = "json|cbor", defaultValue = "json",
             description = "Kinesis encoding; kinesalite needs json, the SDK's own default is cbor (default: ${DEFAULT-VALUE}).")
@@ -120,6 +125,6 @@ public final class LoadOptions {
     /** The Kinesis settings asked for, checked. */
     public KinesisSettings kinesis() {
         return new KinesisSettings(shards, recordsPerPut, kinesisBacklog, pollIdleMillis, KinesisWire.named(kinesisWire),
-                streamKey);
+                streamKey, kclPollIdleMillis);
     }
 }

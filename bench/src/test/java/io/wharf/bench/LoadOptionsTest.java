@@ -27,6 +27,7 @@ class LoadOptionsTest {
         assertThat(settings.kinesis().recordsPerPut()).isEqualTo(100);
         assertThat(settings.kinesis().backlogRecords()).isEqualTo(2000);
         assertThat(settings.kinesis().pollIdleMillis()).isEqualTo(10);
+        assertThat(settings.kinesis().kclPollIdleMillis()).as("KCL's own default").isEqualTo(1500);
         assertThat(settings.kinesis().wire()).isEqualTo(KinesisWire.JSON);
         assertThat(settings.bodyBytes()).isEqualTo(1024);
     }
@@ -34,7 +35,7 @@ class LoadOptionsTest {
     @Test
     void kinesisOptionsReachTheSettings() {
         LoadOptions load = parse("kinesis-roundtrip", "--shards", "8", "--records-per-put", "500", "--kinesis-backlog",
-                "5000", "--poll-idle-ms", "0", "--kinesis-wire", "cbor", "--body-bytes", "4096");
+                "5000", "--poll-idle-ms", "0", "--kinesis-wire", "cbor", "--body-bytes", "4096", "--kcl-poll-idle-ms", "200");
 
         ScenarioSettings settings = load.settings(URI.create("http://127.0.0.1:1"), "t", 0);
 
@@ -42,6 +43,7 @@ class LoadOptionsTest {
         assertThat(settings.kinesis().recordsPerPut()).isEqualTo(500);
         assertThat(settings.kinesis().backlogRecords()).isEqualTo(5000);
         assertThat(settings.kinesis().pollIdleMillis()).isZero();
+        assertThat(settings.kinesis().kclPollIdleMillis()).isEqualTo(200);
         assertThat(settings.kinesis().wire()).isEqualTo(KinesisWire.CBOR);
         assertThat(settings.bodyBytes()).isEqualTo(4096);
     }
@@ -50,6 +52,8 @@ class LoadOptionsTest {
     void badKinesisOptionsAreRefusedBeforeAnyLoad() {
         assertThatThrownBy(() -> parse("kinesis-put", "--kinesis-wire", "xml").kinesis()).hasMessageContaining("json or cbor");
         assertThatThrownBy(() -> parse("kinesis-put", "--shards", "100").kinesis()).hasMessageContaining("--shards");
+        assertThatThrownBy(() -> parse("kcl-polling", "--kcl-poll-idle-ms", "100").kinesis())
+                .hasMessageContaining("--kcl-poll-idle-ms").hasMessageContaining("KCL's minimum is 200");
     }
 
     @Test

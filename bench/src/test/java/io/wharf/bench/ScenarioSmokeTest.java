@@ -80,6 +80,38 @@ class ScenarioSmokeTest {
     }
 
     @Test
+    void kclEfoProcessesStampedRecordsThroughFanOut() throws InterruptedException {
+        // no warm-up: the scenario waits for the leases and for a record of every shard before it measures
+        ScenarioSettings twoSeconds = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
+                Duration.ofSeconds(2), 2, 2, 2, 200, 500, 1024, ProcessHandle.current().pid(),
+                new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON));
+        Result result = Scenarios.named("kcl-efo").run(twoSeconds);
+
+        assertKclProcessed(result, "enhanced fan-out");
+    }
+
+    @Test
+    void kclPollingProcessesStampedRecordsThroughGetRecords() throws InterruptedException {
+        // KCL's minimum wait between reads (200 ms), so every shard is read several times inside the window
+        ScenarioSettings twoSeconds = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
+                Duration.ofSeconds(2), 2, 2, 2, 200, 500, 1024, ProcessHandle.current().pid(),
+                new KinesisSettings(2, 50, 500, 10, KinesisWire.JSON, null, 200));
+
+        assertKclProcessed(Scenarios.named("kcl-polling").run(twoSeconds), "polling (GetRecords every 200 ms");
+    }
+
+    private static void assertKclProcessed(Result result, String retrieval) {
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.messages()).isPositive();
+        assertThat(result.primaryLatency()).isEqualTo("put-to-process");
+        // the stamps were found in the data KCL handed over
+        assertThat(result.primary().count()).isPositive();
+        assertThat(result.parameters()).containsEntry("shards", "2").containsEntry("rate", "500")
+                .containsEntry("leasesLostWhileLoaded", "0").containsEntry("duplicates", "0");
+        assertThat(result.parameters().get("retrieval")).startsWith(retrieval);
+    }
+
+    @Test
     void s3AndFirehoseScenariosMoveObjectsAndRecords() throws InterruptedException {
         ScenarioSettings settings = new ScenarioSettings(WHARF.endpoint(), "in-process", Duration.ZERO,
                 Duration.ofSeconds(1), 2, 2, 2, 200, 0, 1024, ProcessHandle.current().pid(), KinesisSettings.DEFAULTS,

@@ -103,6 +103,9 @@ public final class CompareCommand implements Callable<Integer> {
                         : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))));
         ScenarioSettings settings = load.settings(java.net.URI.create("http://unused"), "unused", 0);
         System.err.println("wharf-bench: compare in " + work);
+        for (ScenarioSpec spec : specs) {
+            sitOutNotes(chosen, spec).forEach(System.err::println);
+        }
 
         Map<Target, ServerProcess> servers = new LinkedHashMap<>();
         Map<String, List<Result>> runs = new LinkedHashMap<>();
@@ -158,6 +161,13 @@ public final class CompareCommand implements Callable<Integer> {
     /** The chosen targets that speak what {@code spec} needs, in the order they were named. */
     static List<Target> servedBy(List<Target> chosen, ScenarioSpec spec) {
         return chosen.stream().filter(t -> t.serves(spec.scenario().name())).toList();
+    }
+
+    /** One line per chosen target that does not serve {@code spec}, saying why. */
+    static List<String> sitOutNotes(List<Target> chosen, ScenarioSpec spec) {
+        return chosen.stream().filter(t -> !t.serves(spec.scenario().name()))
+                .map(t -> "wharf-bench: " + t.label() + " sits out " + spec.label() + ": it serves " + t.servesWhat())
+                .toList();
     }
 
     /** The explicit baseline where it ran the scenario; else the first peer that did; else the first target. */

@@ -20,31 +20,35 @@ import java.util.regex.Pattern;
  */
 public enum Target {
     /** Wharf's defaults: durable, every acknowledged write fsync'd (group commit). */
-    WHARF("wharf", scenario -> true, "--fsync", "always"),
-    WHARF_FSYNC_NEVER("wharf-fsync-never", scenario -> true, "--fsync", "never"),
-    WHARF_IN_MEMORY("wharf-in-memory", scenario -> true, "--in-memory"),
+    WHARF("wharf", scenario -> true, "every scenario", "--fsync", "always"),
+    WHARF_FSYNC_NEVER("wharf-fsync-never", scenario -> true, "every scenario", "--fsync", "never"),
+    WHARF_IN_MEMORY("wharf-in-memory", scenario -> true, "every scenario", "--in-memory"),
     /**
      * Durable Wharf verifying every signature and enforcing policies, with the bench clients' key as the root key:
      * what authentication costs, against {@link #WHARF}. Not for sns-fanout (its queues have no policy letting SNS in).
      */
-    WHARF_AUTH("wharf-auth", scenario -> !scenario.startsWith("sns-"), "--fsync", "always", "--auth", "enforce",
+    WHARF_AUTH("wharf-auth", scenario -> !scenario.startsWith("sns-"),
+            "every scenario but sns-* (its queues have no policy letting SNS in)", "--fsync", "always", "--auth", "enforce",
             "--root-access-key-id", "AKIDEXAMPLE", "--root-secret-access-key", "bench-secret"),
-    ELASTICMQ("elasticmq", scenario -> scenario.startsWith("sqs-")),
-    KINESALITE("kinesalite", scenario -> scenario.startsWith("kinesis-") && !scenario.equals("kinesis-subscribe")),
+    ELASTICMQ("elasticmq", scenario -> scenario.startsWith("sqs-"), "SQS only"),
+    KINESALITE("kinesalite", scenario -> scenario.startsWith("kinesis-") && !scenario.equals("kinesis-subscribe"),
+            "Kinesis without consumers (no SubscribeToShard), and no DynamoDB or CloudWatch for a KCL"),
     /** moto_server: S3 and Firehose (the s3-* and firehose-* scenarios). */
-    MOTO("moto", scenario -> scenario.startsWith("s3-") || scenario.startsWith("firehose-")),
+    MOTO("moto", scenario -> scenario.startsWith("s3-") || scenario.startsWith("firehose-"), "S3 and Firehose only"),
     /** dynalite: DynamoDB (the dynamodb-* scenarios). */
-    DYNALITE("dynalite", scenario -> scenario.startsWith("dynamodb-"));
+    DYNALITE("dynalite", scenario -> scenario.startsWith("dynamodb-"), "DynamoDB only (no Kinesis for a KCL)");
 
     private static final Pattern WHARF_LISTENING = Pattern.compile("listening on (http://[0-9.]+:[0-9]+)");
 
     private final String label;
     private final Predicate<String> serves;
+    private final String servesWhat;
     private final List<String> wharfFlags;
 
-    Target(String label, Predicate<String> serves, String... wharfFlags) {
+    Target(String label, Predicate<String> serves, String servesWhat, String... wharfFlags) {
         this.label = label;
         this.serves = serves;
+        this.servesWhat = servesWhat;
         this.wharfFlags = List.of(wharfFlags);
     }
 
@@ -55,6 +59,11 @@ public enum Target {
     /** Whether this target speaks the service(s) a scenario uses (by the scenario's name, without a rate). */
     public boolean serves(String scenarioName) {
         return serves.test(scenarioName);
+    }
+
+    /** What this target serves, in words: the reason it sits out the scenarios it doesn't. */
+    public String servesWhat() {
+        return servesWhat;
     }
 
     /** Wharf in one of its storage modes, as opposed to a peer. */

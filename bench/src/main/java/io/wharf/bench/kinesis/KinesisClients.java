@@ -6,6 +6,7 @@ import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 /**
  * The Kinesis client of every scenario: the SDK v2 async client with the settings of the SQS scenarios
@@ -24,12 +25,17 @@ public final class KinesisClients {
     }
 
     public static KinesisAsyncClient create(URI endpoint, int callers, KinesisWire wire, Protocol protocol) {
+        return buildOn(wire, () -> SqsClients.configure(KinesisAsyncClient.builder(), endpoint, callers, protocol).build());
+    }
+
+    /** Runs {@code build} (which builds a Kinesis client some other way, e.g. the KCL's) with {@code wire} chosen. */
+    public static KinesisAsyncClient buildOn(KinesisWire wire, Supplier<KinesisAsyncClient> build) {
         synchronized (KinesisClients.class) {
             String property = SdkSystemSetting.CBOR_ENABLED.property();
             String previous = System.getProperty(property);
             System.setProperty(property, Boolean.toString(wire == KinesisWire.CBOR));
             try {
-                return SqsClients.configure(KinesisAsyncClient.builder(), endpoint, callers, protocol).build();
+                return build.get();
             } finally {
                 if (previous == null) {
                     System.clearProperty(property);

@@ -9,12 +9,23 @@ package io.wharf.bench.kinesis;
  * @param pollIdleMillis a GetRecords reader that got nothing waits this long before asking again
  * @param wire           JSON or CBOR on the wire
  * @param streamKeyId    a KMS key each run's stream is encrypted with (StartStreamEncryption), or null for none
+ * @param kclPollIdleMillis kcl-polling's KCL {@code idleTimeBetweenReadsInMillis}: the wait between reads of a shard
  */
 public record KinesisSettings(int shards, int recordsPerPut, int backlogRecords, int pollIdleMillis,
-                              KinesisWire wire, String streamKeyId) {
+                              KinesisWire wire, String streamKeyId, int kclPollIdleMillis) {
+
+    /** KCL 3.5.1's own default for {@code idleTimeBetweenReadsInMillis}, and its minimum. */
+    public static final int DEFAULT_KCL_POLL_IDLE_MILLIS = 1500;
+    public static final int MIN_KCL_POLL_IDLE_MILLIS = 200;
+    public static final int MAX_KCL_POLL_IDLE_MILLIS = 60_000;
 
     public KinesisSettings(int shards, int recordsPerPut, int backlogRecords, int pollIdleMillis, KinesisWire wire) {
         this(shards, recordsPerPut, backlogRecords, pollIdleMillis, wire, null);
+    }
+
+    public KinesisSettings(int shards, int recordsPerPut, int backlogRecords, int pollIdleMillis, KinesisWire wire,
+                           String streamKeyId) {
+        this(shards, recordsPerPut, backlogRecords, pollIdleMillis, wire, streamKeyId, DEFAULT_KCL_POLL_IDLE_MILLIS);
     }
     /** Upper bounds: a typo must not create a thousand shards (kinesalite is started allowing this many). */
     public static final int MAX_SHARDS = 64;
@@ -38,6 +49,10 @@ public record KinesisSettings(int shards, int recordsPerPut, int backlogRecords,
         }
         if (pollIdleMillis < 0 || pollIdleMillis > MAX_POLL_IDLE_MILLIS) {
             throw new IllegalArgumentException("--poll-idle-ms must be 0.." + MAX_POLL_IDLE_MILLIS + ", got " + pollIdleMillis);
+        }
+        if (kclPollIdleMillis < MIN_KCL_POLL_IDLE_MILLIS || kclPollIdleMillis > MAX_KCL_POLL_IDLE_MILLIS) {
+            throw new IllegalArgumentException("--kcl-poll-idle-ms must be " + MIN_KCL_POLL_IDLE_MILLIS + ".."
+                    + MAX_KCL_POLL_IDLE_MILLIS + " (KCL's minimum is 200), got " + kclPollIdleMillis);
         }
         if (wire == null) {
             throw new IllegalArgumentException("a Kinesis wire (json or cbor) is required");

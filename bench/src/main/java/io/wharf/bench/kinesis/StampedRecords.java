@@ -51,7 +51,12 @@ final class StampedRecords {
 
     /** The stamp of data made by {@link #entries}, or {@link #NO_STAMP} for any other data. */
     static long stampOf(SdkBytes data) {
-        ByteBuffer buffer = data.asByteBuffer();
+        return stampOf(data.asByteBuffer());
+    }
+
+    /** The same for data as the KCL hands it over; the buffer's position is left as it was. */
+    static long stampOf(ByteBuffer data) {
+        ByteBuffer buffer = data.duplicate();
         if (buffer.remaining() < 16 || buffer.getLong() != MAGIC) {
             return NO_STAMP;
         }

@@ -60,6 +60,12 @@ public final class Window {
         }
     }
 
+    /** Stops the workers of a run that failed before its window ran (they poll {@link #stopped()}). */
+    public void abort() {
+        measuring = false;
+        stopped = true;
+    }
+
     /** Length of the measured window as it really was (sleeps overrun). */
     public double measuredSeconds() {
         return (endNanos - startNanos) / 1e9;

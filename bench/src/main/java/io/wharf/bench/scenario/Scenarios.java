@@ -3,6 +3,7 @@ package io.wharf.bench.scenario;
 import io.wharf.bench.dynamodb.DynamoDbItems;
 import io.wharf.bench.firehose.FirehoseLatency;
 import io.wharf.bench.firehose.FirehosePut;
+import io.wharf.bench.kinesis.KclConsume;
 import io.wharf.bench.kinesis.KinesisPut;
 import io.wharf.bench.kinesis.KinesisRoundtrip;
 import io.wharf.bench.kinesis.KinesisSubscribe;
@@ -19,7 +20,8 @@ import java.util.List;
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle(),
             new SqsRoundtrip(true), new SnsFanout(), new KinesisPut(), new KinesisRoundtrip(),
-            new KinesisSubscribe(), new S3Put(), new S3Get(), new FirehosePut(), new FirehoseLatency(), new DynamoDbItems());
+            new KinesisSubscribe(), new S3Put(), new S3Get(), new FirehosePut(), new FirehoseLatency(), new DynamoDbItems(),
+            new KclConsume(true), new KclConsume(false));
 
     private Scenarios() {
     }

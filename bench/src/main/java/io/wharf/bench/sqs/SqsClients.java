@@ -23,6 +23,10 @@ public final class SqsClients {
     /** A call that takes this long is counted as failed; far above any wait a scenario asks for. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The example key every bench client signs with (Wharf accepts any key unless --auth enforce names this one). */
+    public static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIDEXAMPLE", "bench-secret"));
+
     private SqsClients() {
     }
 
@@ -48,8 +52,7 @@ public final class SqsClients {
         return builder
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDEXAMPLE", "bench-secret")))
+                .credentialsProvider(CREDENTIALS)
                 .httpClientBuilder(http)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(CALL_TIMEOUT));

@@ -48,6 +48,22 @@ class TargetTest {
     }
 
     @Test
+    void onlyWharfServesTheKclScenariosAndThePeersSayWhy() {
+        List<Target> chosen = List.of(Target.WHARF, Target.WHARF_IN_MEMORY, Target.KINESALITE, Target.DYNALITE);
+
+        for (String kcl : new String[] {"kcl-efo", "kcl-polling@1000"}) {
+            ScenarioSpec spec = ScenarioSpec.parse(kcl);
+            assertThat(CompareCommand.servedBy(chosen, spec)).containsExactly(Target.WHARF, Target.WHARF_IN_MEMORY);
+            assertThat(CompareCommand.sitOutNotes(chosen, spec)).containsExactly(
+                    "wharf-bench: kinesalite sits out " + kcl + ": it serves " + Target.KINESALITE.servesWhat(),
+                    "wharf-bench: dynalite sits out " + kcl + ": it serves " + Target.DYNALITE.servesWhat());
+        }
+        assertThat(Target.KINESALITE.servesWhat()).contains("no SubscribeToShard").contains("DynamoDB");
+        assertThat(Target.DYNALITE.servesWhat()).contains("no Kinesis");
+        assertThat(CompareCommand.sitOutNotes(List.of(Target.WHARF), ScenarioSpec.parse("kcl-efo"))).isEmpty();
+    }
+
+    @Test
     void theCacheFollowsTheEnvironment() {
         Path home = Path.of("/home/someone");
 
