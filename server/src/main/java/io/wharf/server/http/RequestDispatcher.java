@@ -32,7 +32,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private sealed interface Exchange {
     }
 
-    private record ForGateway(WireRequest request, boolean keepAlive) implements Exchange {
+    /** A call for {@code gateway} (the AWS gateway, or the metrics endpoint's), run on a virtual thread. */
+    private record ForGateway(WireRequest request, boolean keepAlive, Gateway gateway) implements Exchange {
+        ForGateway(WireRequest request, boolean keepAlive) {
+            this(request, keepAlive, null);
+        }
     }
 
     private record Immediate(WireResponse response, boolean keepAlive) implements Exchange {
@@ -95,6 +99,12 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         if (health != null) {
             return new Immediate(health, keepAlive);
         }
+        Gateway metrics = context.metrics();
+        if (metrics != null && request.method().equals(HttpMethod.GET)
+                && Health.METRICS_PATH.equals(pathOf(request.uri()))) {
+            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())),
+                    keepAlive, metrics);
+        }
         try {
             return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive);
         } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
@@ -126,7 +136,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                     context.executor().execute(() -> {
                         Runnable bodyServed = () -> BodySpool.delete(call.request().bodyFile());
                         try {
-                            WireResponse response = call(context.gateway(), call.request());
+                            WireResponse response = call(call.gateway() != null ? call.gateway() : context.gateway(),
+                                    call.request());
                             if (response.stream() != null && !toHead) {
                                 stream(ctx, response, call.keepAlive(), bodyServed);
                                 return;
