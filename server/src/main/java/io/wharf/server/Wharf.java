@@ -151,6 +151,9 @@ public final class Wharf implements AutoCloseable {
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl()),
                     requestLog(config, metrics = new io.wharf.server.metrics.WharfMetrics())));
             frontDoor.health(store::failure);
+            metrics.resources(sqs.engine()::queueStats, sns.engine()::topicStats, kinesis.engine()::streamStats,
+                    store::stats, config.inMemory() ? null : config.dataDir(),
+                    io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
             frontDoor.metrics(metrics::scrape, io.wharf.server.metrics.WharfMetrics.CONTENT_TYPE);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;

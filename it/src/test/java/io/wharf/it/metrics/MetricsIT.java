@@ -109,4 +109,113 @@ class MetricsIT {
             assertThat(s3.body()).doesNotContain("process_uptime_seconds");
         }
     }
+
+    @Test
+    void queueTopicAndStreamSeriesFollowTheirResources() throws Exception {
+        URI endpoint = WHARF.endpoint();
+        SqsClient sqs = WHARF.sqs();
+        String url = sqs.createQueue(r -> r.queueName("metrics-depth")).queueUrl();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody("m" + n));
+        }
+        sqs.sendMessage(r -> r.queueUrl(url).messageBody("later").delaySeconds(900));
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1).visibilityTimeout(900)).messages())
+                .hasSize(1);
+        PrometheusText metrics = scrape(endpoint);
+        String[] queue = {"account", "000000000000", "region", "us-east-1", "queue", "metrics-depth"};
+        assertThat(metrics.value("wharf_sqs_messages_visible", queue)).isEqualTo(2.0);
+        assertThat(metrics.value("wharf_sqs_messages_in_flight", queue)).isEqualTo(1.0);
+        assertThat(metrics.value("wharf_sqs_messages_delayed", queue)).isEqualTo(1.0);
+        assertThat(metrics.value("wharf_sqs_oldest_message_age_seconds", queue)).isGreaterThanOrEqualTo(0.0);
+        assertThat(metrics.value("wharf_resources", "kind", "queue")).isGreaterThanOrEqualTo(1.0);
+        sqs.deleteQueue(r -> r.queueUrl(url));
+        assertThat(scrape(endpoint).find("wharf_sqs_messages_visible", queue)).isEmpty();
+
+        // SNS: a publish fanned out to a queue
+        try (software.amazon.awssdk.services.sns.SnsClient sns = io.wharf.testkit.Clients.sns(endpoint)) {
+            String target = sqs.createQueue(r -> r.queueName("metrics-fanout")).queueUrl();
+            String targetArn = sqs.getQueueAttributes(r -> r.queueUrl(target).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings().get("QueueArn");
+            String topicArn = sns.createTopic(r -> r.name("metrics-topic")).topicArn();
+            sqs.setQueueAttributes(r -> r.queueUrl(target).attributesWithStrings(java.util.Map.of("Policy",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                            + "\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + targetArn
+                            + "\",\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"" + topicArn + "\"}}}]}")));
+            sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(targetArn));
+            sns.publish(r -> r.topicArn(topicArn).message("one"));
+            sns.publish(r -> r.topicArn(topicArn).message("two"));
+            String[] topic = {"account", "000000000000", "region", "us-east-1", "topic", "metrics-topic"};
+            PrometheusText afterPublish = scrape(endpoint);
+            assertThat(afterPublish.value("wharf_sns_published_messages_total", topic)).isEqualTo(2.0);
+            // delivery is asynchronous: wait (bounded) until both are counted as delivered to sqs
+            String[] delivered = {"topic", "metrics-topic", "protocol", "sqs", "outcome", "delivered"};
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            PrometheusText later = afterPublish;
+            while (later.sum("wharf_sns_notifications_total", delivered) < 2.0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                later = scrape(endpoint);
+            }
+            assertThat(later.value("wharf_sns_notifications_total", delivered)).isEqualTo(2.0);
+            assertThat(later.find("wharf_sns_notifications_total", "topic", "metrics-topic", "outcome", "failed"))
+                    .isEmpty();
+            assertThat(later.value("wharf_sns_delivery_retries_total", topic)).isEqualTo(0.0);
+            assertThat(later.value("wharf_sns_outbox_entries", topic)).isEqualTo(0.0);
+        }
+
+        // Kinesis: records put and read back
+        try (software.amazon.awssdk.services.kinesis.KinesisClient kinesis = io.wharf.testkit.Clients.kinesis(endpoint)) {
+            kinesis.createStream(r -> r.streamName("metrics-stream").shardCount(1));
+            long activeBy = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (kinesis.describeStreamSummary(r -> r.streamName("metrics-stream")).streamDescriptionSummary()
+                    .streamStatus() != software.amazon.awssdk.services.kinesis.model.StreamStatus.ACTIVE) {
+                assertThat(System.nanoTime()).as("the stream becomes ACTIVE").isLessThan(activeBy);
+                Thread.sleep(50);
+            }
+            for (int i = 0; i < 3; i++) {
+                kinesis.putRecord(r -> r.streamName("metrics-stream").partitionKey("pk")
+                        .data(software.amazon.awssdk.core.SdkBytes.fromUtf8String("0123456789")));
+            }
+            String shard = kinesis.listShards(r -> r.streamName("metrics-stream")).shards().get(0).shardId();
+            String iterator = kinesis.getShardIterator(r -> r.streamName("metrics-stream").shardId(shard)
+                    .shardIteratorType("TRIM_HORIZON")).shardIterator();
+            assertThat(kinesis.getRecords(r -> r.shardIterator(iterator)).records()).hasSize(3);
+            PrometheusText streams = scrape(endpoint);
+            String[] stream = {"account", "000000000000", "region", "us-east-1", "stream", "metrics-stream"};
+            assertThat(streams.value("wharf_kinesis_incoming_records_total", stream)).isEqualTo(3.0);
+            assertThat(streams.value("wharf_kinesis_incoming_bytes_total", stream)).isEqualTo(3 * 12.0);
+            assertThat(streams.value("wharf_kinesis_outgoing_records_total", stream)).isEqualTo(3.0);
+            assertThat(streams.value("wharf_kinesis_outgoing_bytes_total", stream)).isEqualTo(3 * 10.0);
+            assertThat(streams.value("wharf_kinesis_iterator_age_milliseconds", stream)).isEqualTo(0.0);
+            assertThat(streams.value("wharf_kinesis_subscriptions", stream)).isEqualTo(0.0);
+            assertThat(streams.value("wharf_kinesis_open_shards", stream)).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void storeSeriesCountItsGroupCommits() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wharf-metrics");
+        try (io.wharf.server.Wharf durable = io.wharf.server.Wharf.start(io.wharf.server.config.WharfConfig.builder()
+                .port(0).dataDir(dir).build())) {
+            URI endpoint = URI.create(durable.endpoint());
+            PrometheusText before = scrape(endpoint);
+            try (SqsClient sqs = io.wharf.testkit.Clients.sqs(endpoint)) {
+                String url = sqs.createQueue(r -> r.queueName("metrics-store")).queueUrl();
+                sqs.sendMessage(r -> r.queueUrl(url).messageBody("durable"));
+            }
+            PrometheusText after = scrape(endpoint);
+            assertThat(after.value("wharf_store_group_commits_total")).isGreaterThan(
+                    before.value("wharf_store_group_commits_total"));
+            assertThat(after.value("wharf_store_batches_total")).isGreaterThanOrEqualTo(
+                    after.value("wharf_store_group_commits_total"));
+            assertThat(after.value("wharf_store_written_bytes_total")).isGreaterThan(
+                    before.value("wharf_store_written_bytes_total"));
+            assertThat(after.value("wharf_store_write_seconds_total")).isGreaterThan(0.0);
+            assertThat(after.value("wharf_store_data_dir_bytes")).isGreaterThan(0.0);
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class WharfMetrics implements AutoCloseable {
     /** The Prometheus text format's content type. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** Series of their own per kind of resource (queues, topics, streams); the rest are summed into {@code _other}. */
+    public static final int DEFAULT_CAP = CardinalityGuard.DEFAULT_CAP;
     private static final Logger log = LoggerFactory.getLogger(WharfMetrics.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -49,6 +51,22 @@ public final class WharfMetrics implements AutoCloseable {
 
     MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The per-resource and store series ({@link ResourceMetrics}), polled from these sources at each scrape, each kind
+     * of resource capped at {@code cap} series of its own.
+     *
+     * @param dataDir the data directory whose size is reported, or null (in memory)
+     */
+    public void resources(java.util.function.Supplier<List<io.wharf.sqs.engine.QueueStats>> queues,
+                          java.util.function.Supplier<List<io.wharf.sns.engine.DeliveryCounters.TopicStats>> topics,
+                          java.util.function.Supplier<List<io.wharf.kinesis.engine.StreamStats>> streams,
+                          java.util.function.Supplier<io.wharf.storage.StoreStats> store, java.nio.file.Path dataDir,
+                          int cap) {
+        ResourceMetrics polled = new ResourceMetrics(registry,
+                new ResourceMetrics.Sources(queues, topics, streams, store, dataDir), cap);
+        beforeScrape(polled::refresh);
     }
 
     /** Polled series: {@code refresh} runs at the start of every scrape (under the scrape's lock). */
