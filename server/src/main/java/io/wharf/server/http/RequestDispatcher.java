@@ -100,13 +100,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             return new Immediate(health, keepAlive);
         }
         Gateway metrics = context.metrics();
-        if (metrics != null && request.method().equals(HttpMethod.GET)
-                && Health.METRICS_PATH.equals(pathOf(request.uri()))) {
-            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())),
-                    keepAlive, metrics);
-        }
+        boolean toMetrics = metrics != null && request.method().equals(HttpMethod.GET)
+                && Health.METRICS_PATH.equals(pathOf(request.uri()));
         try {
-            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive);
+            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive,
+                    toMetrics ? metrics : null);
         } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
             return new Immediate(FrontDoorErrors.malformed(FrontDoorErrors.shapeOf(request),
                     "Malformed request URI: " + e.getMessage()), false);
