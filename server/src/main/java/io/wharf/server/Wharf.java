@@ -55,6 +55,7 @@ public final class Wharf implements AutoCloseable {
     private final HttpFrontDoor frontDoor;
     private final AuditLog audit;
     private final S3Objects s3;
+    private io.wharf.server.metrics.WharfMetrics metrics;
     private boolean closed;
 
     private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
@@ -103,6 +104,7 @@ public final class Wharf implements AutoCloseable {
         FirehoseService firehose = null;
         AuditLog audit = null;
         S3Objects s3 = null;
+        io.wharf.server.metrics.WharfMetrics metrics = null;
         try {
             Clock clock = Clock.systemUTC();
             AuthMode auth = config.effectiveAuth();
@@ -147,11 +149,15 @@ public final class Wharf implements AutoCloseable {
                     s3.service(), firehose, dynamodb.service(), cloudWatch),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl()),
-                    config.logging().requests() ? new io.wharf.server.logging.RequestLogWriter()
-                            : io.wharf.protocol.RequestLog.NONE));
+                    requestLog(config, metrics = new io.wharf.server.metrics.WharfMetrics())));
             frontDoor.health(store::failure);
+            metrics.resources(sqs.engine()::queueStats, sns.engine()::topicStats, kinesis.engine()::streamStats,
+                    store::stats, config.inMemory() ? null : config.dataDir(),
+                    io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
+            frontDoor.metrics(metrics::scrape, io.wharf.server.metrics.WharfMetrics.CONTENT_TYPE);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;
+            wharf.metrics = metrics;
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
                             + " · auth {}{}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
@@ -167,6 +173,9 @@ public final class Wharf implements AutoCloseable {
                     config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
+            if (metrics != null) {
+                metrics.close();
+            }
             if (firehose != null) {
                 firehose.close();
             }
@@ -192,6 +201,20 @@ public final class Wharf implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Every answered call goes to the metrics, and to the request log with {@code --log-requests}. */
+    private static io.wharf.protocol.RequestLog requestLog(WharfConfig config,
+                                                           io.wharf.server.metrics.WharfMetrics metrics) {
+        io.wharf.protocol.RequestLog counted = metrics.requestLog();
+        if (!config.logging().requests()) {
+            return counted;
+        }
+        io.wharf.protocol.RequestLog written = new io.wharf.server.logging.RequestLogWriter();
+        return entry -> {
+            written.record(entry);
+            counted.record(entry);
+        };
     }
 
     /**
@@ -423,6 +446,7 @@ public final class Wharf implements AutoCloseable {
             if (audit != null) {
                 audit.close();
             }
+            metrics.close();
         }
         log.info("Wharf stopped");
     }

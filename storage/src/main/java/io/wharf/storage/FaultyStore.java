@@ -96,4 +96,9 @@ public final class FaultyStore implements Store {
     public void close() {
         delegate.close();
     }
+
+    @Override
+    public StoreStats stats() {
+        return delegate.stats();
+    }
 }

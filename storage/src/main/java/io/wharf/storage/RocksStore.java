@@ -282,6 +282,11 @@ public final class RocksStore implements Store {
         }
     }
 
+    @Override
+    public StoreStats stats() {
+        return committer.stats();
+    }
+
     /** Bytes the database occupies on disk (live SST files plus WAL), for reports and tests. */
     public long sizeOnDisk() {
         try (var files = Files.walk(directory)) {

@@ -67,6 +67,11 @@ public interface Store extends AutoCloseable {
         return null;
     }
 
+    /** What the store measured since it opened (group commits, bytes, write time), for metrics. */
+    default StoreStats stats() {
+        return StoreStats.NONE;
+    }
+
     /** Flushes and releases everything. Further calls fail. */
     @Override
     void close();

@@ -123,6 +123,33 @@ public final class KinesisEngine implements AutoCloseable {
         batch.put(layout.streams, KinesisStoreLayout.streamKey(s.number), KinesisStoreLayout.encodeStream(s));
     }
 
+    /** Every stream's numbers for metrics (not the deleted ones), read without locks. */
+    public List<StreamStats> streamStats() {
+        long now = now();
+        List<StreamStats> stats = new java.util.ArrayList<>(byRef.size());
+        for (Stream s : byRef.values()) {
+            if (s.gone(now)) {
+                continue;
+            }
+            long age = 0;
+            List<Shard> open = s.openShards;
+            for (Shard shard : open) {
+                age = Math.max(age, shard.lastReadBehindMillis);
+            }
+            stats.add(new StreamStats(s.ref, s.incomingRecords.sum(), s.incomingBytes.sum(), s.outgoingRecords.sum(),
+                    s.outgoingBytes.sum(), age, s.subscriptions.get(), open.size()));
+        }
+        return stats;
+    }
+
+    /** A SubscribeToShard subscription of the stream started ({@code +1}) or ended ({@code -1}), for metrics. */
+    public void subscriptionChanged(StreamRef ref, int delta) {
+        Stream s = byRef.get(ref);
+        if (s != null) {
+            s.subscriptions.addAndGet(delta);
+        }
+    }
+
     /** The stream, whatever its status, unless deleted. */
     Stream find(StreamRef ref, long now) {
         Stream s = byRef.get(ref);

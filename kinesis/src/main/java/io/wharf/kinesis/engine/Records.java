@@ -144,6 +144,14 @@ public final class Records {
             }
             if (commit != null) {
                 commit.await();
+                long putBytes = 0;
+                for (int i = 0; i < entries.size(); i++) {
+                    if (results.get(i).errorCode() == null) {
+                        putBytes += sizes[i];
+                    }
+                }
+                s.incomingRecords.add(entries.size() - failed);
+                s.incomingBytes.add(putBytes);
                 int j = 0;
                 for (Shard shard : locked) {
                     shard.markDurable(highest[j++]);
@@ -342,6 +350,9 @@ public final class Records {
         }
         boolean caughtUp = position > durable;
         long behind = caughtUp ? 0 : Math.max(0, newestArrival - (lastArrival >= 0 ? lastArrival : now));
+        s.outgoingRecords.add(found.size());
+        s.outgoingBytes.add(bytes);
+        shard.lastReadBehindMillis = behind;
         List<Shard> closedInto = !shard.isOpen() && caughtUp && position > shard.endingCounter
                 && durable >= shard.endingCounter ? s.children(shard.index) : List.of();
         // A reshard closes the parent (under its lock) a moment before it publishes the children: until then the

@@ -34,6 +34,8 @@ final class Shard {
     /** the last counter assigned before closing (nextCounter − 1 then); meaningful once closed */
     volatile long endingCounter;
     volatile long durableCounter;
+    /** How far behind the newest record the last read of this shard was (MillisBehindLatest), for metrics. */
+    volatile long lastReadBehindMillis;
 
     Shard(int index, int parent, int adjacentParent, HashKeys.Range range, long createdMillis) {
         this.index = index;

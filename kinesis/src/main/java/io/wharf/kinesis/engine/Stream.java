@@ -42,6 +42,13 @@ final class Stream {
     final TreeSet<String> metrics = new TreeSet<>();
     final TreeMap<String, String> tags = new TreeMap<>();
     final Map<String, Consumer> consumers = new LinkedHashMap<>();
+    /** Counters for metrics, in memory only: records and bytes (data + partition key in, data out) put and read. */
+    final java.util.concurrent.atomic.LongAdder incomingRecords = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder incomingBytes = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder outgoingRecords = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder outgoingBytes = new java.util.concurrent.atomic.LongAdder();
+    /** SubscribeToShard subscriptions running now. */
+    final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
     /** Resource policies by resource ARN (the stream's or one of its consumers'). */
     final TreeMap<String, String> policies = new TreeMap<>();
 

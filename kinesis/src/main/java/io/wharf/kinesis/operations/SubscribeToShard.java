@@ -89,10 +89,12 @@ public final class SubscribeToShard implements EventStreamOperation {
             before.replaced = true;
         }
         return sink -> {
+            engine.subscriptionChanged(stream, 1);
             try {
                 stream(sink, iterator, mine, consumerArn);
             } finally {
                 active.remove(key, mine);
+                engine.subscriptionChanged(stream, -1);
             }
         };
     }

@@ -20,4 +20,9 @@ interface FrontDoorContext {
     default String storeFailure() {
         return null;
     }
+
+    /** What answers {@code GET /_wharf/metrics} (run on a request's virtual thread), or null when none is wired. */
+    default Gateway metrics() {
+        return null;
+    }
 }

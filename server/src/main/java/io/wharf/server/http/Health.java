@@ -19,6 +19,8 @@ final class Health {
     static final String HEALTH_PATH = "/_wharf/health";
     static final String LIVE_PATH = "/_wharf/live";
     static final String READY_PATH = "/_wharf/ready";
+    /** Prometheus metrics ({@code io.wharf.server.metrics}): answered beside these, on a virtual thread. */
+    static final String METRICS_PATH = "/_wharf/metrics";
 
     private static final WireResponse ALIVE = json(200, "{\"status\":\"alive\"}");
 

@@ -46,6 +46,7 @@ public final class HttpFrontDoor implements AutoCloseable {
         private volatile Gateway gateway;
         private volatile boolean draining;
         private volatile java.util.function.Supplier<String> storeFailure = () -> null;
+        private volatile Gateway metrics;
 
         @Override
         public Gateway gateway() {
@@ -70,6 +71,11 @@ public final class HttpFrontDoor implements AutoCloseable {
         @Override
         public String storeFailure() {
             return storeFailure.get();
+        }
+
+        @Override
+        public Gateway metrics() {
+            return metrics;
         }
     }
 
@@ -194,6 +200,16 @@ public final class HttpFrontDoor implements AutoCloseable {
     /** Where the health endpoints learn that the store refuses writes (its fail-stop reason, or null). */
     public void health(java.util.function.Supplier<String> storeFailure) {
         context.storeFailure = Objects.requireNonNull(storeFailure, "storeFailure");
+    }
+
+    /**
+     * What answers {@code GET /_wharf/metrics}: the Prometheus text {@code scrape} gives, on a request's virtual thread
+     * (a scrape polls the engines, which may wait for their locks), unsigned like the health endpoints.
+     */
+    public void metrics(java.util.function.Supplier<String> scrape, String contentType) {
+        Objects.requireNonNull(scrape, "scrape");
+        context.metrics = request -> io.wharf.protocol.wire.WireResponse.of(200, contentType,
+                scrape.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public int port() {

@@ -32,7 +32,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private sealed interface Exchange {
     }
 
-    private record ForGateway(WireRequest request, boolean keepAlive) implements Exchange {
+    /** A call for {@code gateway} (the AWS gateway, or the metrics endpoint's), run on a virtual thread. */
+    private record ForGateway(WireRequest request, boolean keepAlive, Gateway gateway) implements Exchange {
+        ForGateway(WireRequest request, boolean keepAlive) {
+            this(request, keepAlive, null);
+        }
     }
 
     private record Immediate(WireResponse response, boolean keepAlive) implements Exchange {
@@ -95,8 +99,12 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         if (health != null) {
             return new Immediate(health, keepAlive);
         }
+        Gateway metrics = context.metrics();
+        boolean toMetrics = metrics != null && request.method().equals(HttpMethod.GET)
+                && Health.METRICS_PATH.equals(pathOf(request.uri()));
         try {
-            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive);
+            return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive,
+                    toMetrics ? metrics : null);
         } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
             return new Immediate(FrontDoorErrors.malformed(FrontDoorErrors.shapeOf(request),
                     "Malformed request URI: " + e.getMessage()), false);
@@ -126,7 +134,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                     context.executor().execute(() -> {
                         Runnable bodyServed = () -> BodySpool.delete(call.request().bodyFile());
                         try {
-                            WireResponse response = call(context.gateway(), call.request());
+                            WireResponse response = call(call.gateway() != null ? call.gateway() : context.gateway(),
+                                    call.request());
                             if (response.stream() != null && !toHead) {
                                 stream(ctx, response, call.keepAlive(), bodyServed);
                                 return;

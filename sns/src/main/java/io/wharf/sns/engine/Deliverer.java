@@ -81,6 +81,7 @@ final class Deliverer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final AtomicLong pending = new AtomicLong();
+    final DeliveryCounters counters = new DeliveryCounters();
     private volatile boolean closed;
 
     /**
@@ -105,6 +106,7 @@ final class Deliverer implements AutoCloseable {
 
     void submit(Delivery delivery) {
         pending.incrementAndGet();
+        counters.queued(delivery);
         if (delivery.toQueue()) {
             lanes.get(Math.floorMod(delivery.subscriptionArn().hashCode(), lanes.size())).add(delivery);
             return;
@@ -119,10 +121,12 @@ final class Deliverer implements AutoCloseable {
                     // stopping: the entry stays in the outbox
                 } finally {
                     pending.decrementAndGet();
+                    counters.done(delivery);
                 }
             });
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet(); // closing: the entry stays in the outbox
+            counters.done(delivery);
         }
     }
 
@@ -147,6 +151,7 @@ final class Deliverer implements AutoCloseable {
                 return; // stopping: the entry stays in the outbox and is delivered after the restart
             } finally {
                 pending.decrementAndGet();
+                counters.done(delivery);
             }
         }
     }
@@ -176,6 +181,7 @@ final class Deliverer implements AutoCloseable {
                 } else {
                     sqs.deliver(d.topicArn(), d.endpoint(), d.body(), d.attributes(), d.groupId(), d.dedupId());
                 }
+                counters.delivered(d);
                 return true;
             } catch (SqsDelivery.DeliveryException e) {
                 if (e.permanent() || attempt >= limits.deliveryAttempts()) {
@@ -188,6 +194,7 @@ final class Deliverer implements AutoCloseable {
                     return true;
                 }
             }
+            counters.retried(d);
             Thread.sleep(delay);
             delay = Math.min(delay * 2, limits.maxRetryDelay().toMillis());
         }
@@ -220,6 +227,7 @@ final class Deliverer implements AutoCloseable {
             String[] reason = new String[1];
             Outcome outcome = mail ? mail(d, reason) : post(d, policy.contentType(), reason);
             if (outcome == Outcome.DELIVERED) {
+                counters.delivered(d);
                 return true;
             }
             last = reason[0];
@@ -227,6 +235,7 @@ final class Deliverer implements AutoCloseable {
                 deadLetter(d, last);
                 return true;
             }
+            counters.retried(d);
             Thread.sleep(delays[attempt]);
         }
         return false;
@@ -339,6 +348,7 @@ final class Deliverer implements AutoCloseable {
     }
 
     private void deadLetter(Delivery d, String reason) {
+        counters.failed(d);
         if (!d.notification()) {
             LOG.warn("could not send the {} for {} to {}: {}", d.type(), d.subscriptionArn(),
                     Endpoints.masked(d.endpoint()), reason);

@@ -89,6 +89,7 @@ final class Publishing {
             topic.publishLock.unlock();
         }
         commit.await();
+        deliverer.counters.published(topic.arn, 1);
         deliveries.forEach(deliverer::submit);
         return result;
     }
@@ -124,6 +125,7 @@ final class Publishing {
             topic.publishLock.unlock();
         }
         commit.await();
+        deliverer.counters.published(topic.arn, successful.size());
         deliveries.forEach(deliverer::submit);
         return new BatchResult(successful, failed);
     }

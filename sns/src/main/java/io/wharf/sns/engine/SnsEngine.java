@@ -318,6 +318,11 @@ public final class SnsEngine implements AutoCloseable {
         return publishing.publishBatch(topic(topicArn), entries);
     }
 
+    /** Every topic's counters for metrics (publishes, deliveries by protocol and outcome, retries, outbox). */
+    public List<DeliveryCounters.TopicStats> topicStats() {
+        return deliverer.counters.stats(topics.keySet());
+    }
+
     /** Deliveries handed to the delivery lanes and not finished yet (for tests and shutdown logs). */
     public long pendingDeliveries() {
         return deliverer.pending();

@@ -173,6 +173,34 @@ final class Queue {
         changed.signalAll();
     }
 
+    /**
+     * The counts {@link #advance} would leave at {@code now}, without making its changes (a scrape writes nothing):
+     * delayed and in-flight messages whose time has come count as visible. Takes the lock.
+     */
+    QueueStats stats(long now) {
+        lock.lock();
+        try {
+            long visibleNow = visible.size();
+            long delayedNow = delayedCount;
+            long inflightNow = inflightCount;
+            for (Message m : timed) {
+                if (m.visibleAtMillis > now) {
+                    break;
+                }
+                visibleNow++;
+                if (m.state == Message.State.DELAYED) {
+                    delayedNow--;
+                } else {
+                    inflightNow--;
+                }
+            }
+            long oldest = byAge.isEmpty() ? 0 : Math.max(0, now - byAge.first().enqueuedMillis) / 1000;
+            return new QueueStats(id(), visibleNow, inflightNow, delayedNow, oldest);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many receives are waiting on this queue now (for tests and diagnostics; takes the lock). */
     int waitingReceivers() {
         lock.lock();

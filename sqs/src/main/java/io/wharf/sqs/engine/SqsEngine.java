@@ -300,6 +300,16 @@ public final class SqsEngine implements AutoCloseable {
         return require(id).waitingReceivers();
     }
 
+    /** Every queue's numbers for metrics, read without changing anything (each queue's lock taken in turn). */
+    public java.util.List<QueueStats> queueStats() {
+        long now = ctx.clock().millis();
+        java.util.List<QueueStats> stats = new java.util.ArrayList<>(queues.size());
+        for (Queue queue : queues.values()) {
+            stats.add(queue.stats(now));
+        }
+        return stats;
+    }
+
     private Queue require(QueueId id) {
         Queue queue = queues.get(id);
         if (queue == null) {
