@@ -2,6 +2,7 @@ package io.wharf.cloudwatch;
 
 import io.wharf.cloudwatch.engine.MetricsEngine;
 import io.wharf.cloudwatch.operations.CloudWatchAccess;
+import io.wharf.cloudwatch.operations.GetMetricData;
 import io.wharf.cloudwatch.operations.GetMetricStatistics;
 import io.wharf.cloudwatch.operations.ListMetrics;
 import io.wharf.cloudwatch.operations.PutMetricData;
@@ -22,7 +23,7 @@ import java.util.Map;
  * Amazon CloudWatch as an {@link AwsService}: one model, three protocols — Smithy RPC v2 CBOR (what SDK v2 sends),
  * JSON 1.0 ({@code X-Amz-Target: GraniteServiceVersion20100801.<Action>}) and Query ({@code Action=…&Version=2010-08-01},
  * XML answers in {@code http://monitoring.amazonaws.com/doc/2010-08-01/}), all chosen by the gateway. PutMetricData,
- * ListMetrics and GetMetricStatistics are implemented; the model's other actions (alarms, GetMetricData, dashboards,
+ * ListMetrics, GetMetricStatistics and GetMetricData are implemented; the model's other actions (dashboards,
  * insight rules, metric streams…) answer the gateway's {@code NotImplemented}.
  */
 public final class CloudWatchService implements AwsService {
@@ -35,7 +36,8 @@ public final class CloudWatchService implements AwsService {
         this.operations = Map.of(
                 "PutMetricData", new PutMetricData(engine),
                 "ListMetrics", new ListMetrics(engine),
-                "GetMetricStatistics", new GetMetricStatistics(engine));
+                "GetMetricStatistics", new GetMetricStatistics(engine),
+                "GetMetricData", new GetMetricData(engine));
     }
 
     /** CloudWatch over {@code store}, its metrics read back from it. */
