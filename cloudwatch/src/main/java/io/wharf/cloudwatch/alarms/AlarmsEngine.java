@@ -34,8 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * CloudWatch's metric alarms: settings, tags, state and history, written to the store before answering and read back
- * on start; evaluated on the metric data by {@link #evaluateDue()} (every {@code min(Period, 60 s)} per alarm, driven by
- * a one-second tick once {@link #start()}ed, or by tests directly) with {@link AlarmEvaluator}'s rule over the last
+ * on start; evaluated on the metric data by {@link #evaluateDue()} (per alarm at each boundary of
+ * {@code min(Period, 60 s)}, driven by a one-second tick once {@link #start()}ed, or by tests directly) with {@link AlarmEvaluator}'s rule over the last
  * EvaluationPeriods complete periods. A state change is recorded in the history and, with ActionsEnabled, each SNS
  * topic action of the new state gets AWS's notification through {@link AlarmActions}, after the change is durable.
  *
@@ -357,7 +357,9 @@ public final class AlarmsEngine implements AutoCloseable {
                     continue;
                 }
                 Alarm alarm = entry.getValue();
-                nextEvaluation.put(entry.getKey(), now + Math.min(alarm.config().periodSeconds(), 60) * 1000L);
+                // next: right after the next boundary of min(Period, 60 s), when a period has just completed
+                long interval = Math.min(alarm.config().periodSeconds(), 60) * 1000L;
+                nextEvaluation.put(entry.getKey(), (Math.floorDiv(now, interval) + 1) * interval);
                 Transition t = evaluate(entry.getKey(), alarm, now);
                 if (t != null) {
                     transitions.add(t);

@@ -68,6 +68,9 @@ public final class GetMetricData implements Operation {
         }
         boolean ascending = "TimestampAscending".equals(input.string("ScanBy"));
         Integer max = input.integer("MaxDatapoints");
+        if (max != null && max < 1) {
+            throw CloudWatchErrors.invalidValue("MaxDatapoints", max);
+        }
         long pageSize = max == null ? DEFAULT_MAX_DATAPOINTS : max;
         long skip = input.string("NextToken") == null ? 0 : offset(input.string("NextToken"));
 

@@ -131,6 +131,9 @@ class CloudWatchMetricDataIT {
                 .isEqualTo("MissingParameter");
         assertThat(error(stat("a", "Sent", "Sum"), expression("e", "a + b")).awsErrorDetails().errorMessage())
                 .isEqualTo("Error in expression e: Unrecognized metric id b.");
+        assertThat(catchThrowableOfType(CloudWatchException.class, () -> get(r -> r.maxDatapoints(0),
+                stat("a", "Sent", "Sum"))).awsErrorDetails().errorMessage())
+                .isEqualTo("The value 0 for parameter MaxDatapoints is invalid.");
     }
 
     private CloudWatchException error(MetricDataQuery... queries) {
