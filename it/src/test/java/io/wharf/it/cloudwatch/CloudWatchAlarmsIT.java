@@ -138,4 +138,36 @@ class CloudWatchAlarmsIT {
         }
         throw new AssertionError("no alarm notification reached the queue within 90 s");
     }
+
+    @Test
+    void describeAlarmsAndHistoryPage() {
+        String prefix = "page-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        try (CloudWatchClient cloudWatch = Clients.cloudWatch(WHARF.endpoint())) {
+            for (String n : List.of("c", "a", "b")) {
+                cloudWatch.putMetricAlarm(r -> r.alarmName(prefix + n).namespace("Page").metricName("m")
+                        .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(1.0)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).actionsEnabled(false));
+            }
+            var first = cloudWatch.describeAlarms(r -> r.alarmNamePrefix(prefix).maxRecords(2));
+            assertThat(first.metricAlarms()).extracting(MetricAlarm::alarmName).containsExactly(prefix + "a",
+                    prefix + "b");
+            var second = cloudWatch.describeAlarms(r -> r.alarmNamePrefix(prefix).maxRecords(2)
+                    .nextToken(first.nextToken()));
+            assertThat(second.metricAlarms()).extracting(MetricAlarm::alarmName).containsExactly(prefix + "c");
+            assertThat(second.nextToken()).isNull();
+
+            cloudWatch.putMetricAlarm(r -> r.alarmName(prefix + "a").namespace("Page").metricName("m")
+                    .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(2.0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).actionsEnabled(false));
+            var history = cloudWatch.describeAlarmHistory(r -> r.alarmName(prefix + "a")
+                    .historyItemType(HistoryItemType.CONFIGURATION_UPDATE).maxRecords(1));
+            assertThat(history.alarmHistoryItems()).extracting(AlarmHistoryItem::historySummary)
+                    .containsExactly("Alarm \"" + prefix + "a\" updated");
+            assertThat(cloudWatch.describeAlarmHistory(r -> r.alarmName(prefix + "a")
+                    .historyItemType(HistoryItemType.CONFIGURATION_UPDATE).maxRecords(1)
+                    .nextToken(history.nextToken())).alarmHistoryItems()).extracting(AlarmHistoryItem::historySummary)
+                    .containsExactly("Alarm \"" + prefix + "a\" created");
+            cloudWatch.deleteAlarms(r -> r.alarmNames(prefix + "a", prefix + "b", prefix + "c"));
+        }
+    }
 }
