@@ -16,6 +16,14 @@ public enum CloudWatchErrors {
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombinationException", "InvalidParameterCombination", 400),
     MISSING_PARAMETER("MissingRequiredParameterException", "MissingParameter", 400),
     LIMIT_EXCEEDED("LimitExceededException", "LimitExceededException", 400),
+    /** PutMetricAlarm's limit. */
+    LIMIT_EXCEEDED_FAULT("LimitExceededFault", "LimitExceeded", 400),
+    /** DeleteAlarms' and SetAlarmState's unknown alarm. */
+    RESOURCE_NOT_FOUND("ResourceNotFound", "ResourceNotFound", 404),
+    /** The tagging actions' unknown resource. */
+    RESOURCE_NOT_FOUND_EXCEPTION("ResourceNotFoundException", "ResourceNotFoundException", 404),
+    INVALID_FORMAT("InvalidFormatFault", "InvalidFormat", 400),
+    INVALID_NEXT_TOKEN("InvalidNextToken", "InvalidNextToken", 400),
     /** Model violations: the type is already a shape id, so the protocol layer leaves it as it is. */
     VALIDATION("com.amazon.coral.validate#ValidationException", "ValidationError", 400),
     SERIALIZATION("com.amazon.coral.service#SerializationException", "SerializationException", 400),

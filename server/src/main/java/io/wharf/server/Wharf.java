@@ -52,6 +52,7 @@ public final class Wharf implements AutoCloseable {
     private final SnsService sns;
     private final KinesisService kinesis;
     private FirehoseService firehose;
+    private CloudWatchService cloudWatch;
     private final HttpFrontDoor frontDoor;
     private final AuditLog audit;
     private final S3Objects s3;
@@ -102,6 +103,7 @@ public final class Wharf implements AutoCloseable {
         SnsService sns = null;
         KinesisService kinesis = null;
         FirehoseService firehose = null;
+        CloudWatchService cloudWatchRef = null;
         AuditLog audit = null;
         S3Objects s3 = null;
         io.wharf.server.metrics.WharfMetrics metrics = null;
@@ -132,7 +134,12 @@ public final class Wharf implements AutoCloseable {
                     firehoseSink(config, s3, outbound, clock, spoolDirectory),
                     new FirehoseHttp(outbound), new FirehoseKinesisSource(kinesis.engine()));
             firehoseRef.set(firehose);
-            CloudWatchService cloudWatch = CloudWatchService.create(store, clock);
+            io.wharf.sns.engine.SnsEngine snsEngine = sns.engine();
+            // alarm actions: AWS's notification published to the topic (no topic policy check, as for an own topic)
+            CloudWatchService cloudWatch = CloudWatchService.create(store, clock, (topicArn, subject, message) ->
+                    snsEngine.publish(new io.wharf.sns.engine.PublishCommand(topicArn, null, null, message, subject,
+                            null, java.util.Map.of(), null, null, null))).start();
+            cloudWatchRef = cloudWatch;
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
@@ -158,6 +165,7 @@ public final class Wharf implements AutoCloseable {
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;
             wharf.metrics = metrics;
+            wharf.cloudWatch = cloudWatch;
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
                             + " · auth {}{}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
@@ -175,6 +183,9 @@ public final class Wharf implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             if (metrics != null) {
                 metrics.close();
+            }
+            if (cloudWatchRef != null) {
+                cloudWatchRef.close();
             }
             if (firehose != null) {
                 firehose.close();
@@ -437,6 +448,7 @@ public final class Wharf implements AutoCloseable {
             log.warn("interrupted while waiting for in-flight requests; cutting them off");
         } finally {
             frontDoor.close();
+            cloudWatch.close(); // stops evaluating alarms before the services they notify
             firehose.close(); // before S3, which it delivers into; buffered records stay in the store for the next start
             s3.close(); // before SNS and SQS, which its event notifications go to
             kinesis.close();

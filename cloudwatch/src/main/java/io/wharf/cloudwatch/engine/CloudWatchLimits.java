@@ -30,6 +30,15 @@ public final class CloudWatchLimits {
     public static final int MAX_METRICS = 10_000;
     public static final int MAX_BUCKETS = 500_000;
 
+    /** Metric alarms per Wharf (all accounts and regions); PutMetricAlarm past it is LimitExceeded. */
+    public static final int MAX_ALARMS = 5_000;
+    /** History items kept per alarm (the oldest go first), and for at most {@link #HISTORY_RETENTION}, as AWS's 30 days. */
+    public static final int MAX_HISTORY_PER_ALARM = 100;
+    public static final Duration HISTORY_RETENTION = Duration.ofDays(30);
+    /** DescribeAlarms' and DescribeAlarmHistory's default and largest MaxRecords. */
+    public static final int ALARM_PAGE = 50;
+    public static final int MAX_ALARM_PAGE = 100;
+
     private CloudWatchLimits() {
     }
 }

@@ -245,6 +245,37 @@ public final class MetricsEngine {
         return datapoints;
     }
 
+    /**
+     * One metric's data per period between {@code startMillis} (inclusive) and {@code endMillis} (exclusive), every
+     * unit merged unless {@code unit} names one: what GetMetricData and the alarms read. No limit on the count here;
+     * the callers bound it.
+     */
+    public NavigableMap<Long, Aggregate> periods(MetricId metric, long startMillis, long endMillis, int periodSeconds,
+                                                 String unit) {
+        long periodMillis = periodSeconds * 1000L;
+        long from = Math.floorDiv(startMillis, periodMillis) * periodMillis;
+        int resolution = periodSeconds < 60 ? 1 : 60;
+        NavigableMap<Long, Aggregate> periods = new TreeMap<>();
+        lock.lock();
+        try {
+            Series series = metrics.get(metric);
+            if (series != null) {
+                for (Map.Entry<Long, Map<String, Aggregate>> bucket
+                        : series.at(resolution).subMap(from, true, endMillis, false).entrySet()) {
+                    long period = from + Math.floorDiv(bucket.getKey() - from, periodMillis) * periodMillis;
+                    bucket.getValue().forEach((bucketUnit, aggregate) -> {
+                        if (unit == null || unit.equals(bucketUnit)) {
+                            periods.merge(period, aggregate, Aggregate::plus);
+                        }
+                    });
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return periods;
+    }
+
     // ---------------------------------------------------------------- recovery
 
     /** Rebuilds memory from the store; buckets past their retention are deleted on the way. */

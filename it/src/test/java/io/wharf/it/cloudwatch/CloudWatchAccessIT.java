@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * With {@code --auth enforce}, CloudWatch calls need {@code cloudwatch:<Action>} on {@code *} (metrics have no ARN),
- * and PutMetricData offers the {@code cloudwatch:namespace} condition key.
+ * and PutMetricData offers the {@code cloudwatch:namespace} condition key; the alarm actions that name alarms are on
+ * the alarm's ARN.
  */
 class CloudWatchAccessIT {
     @RegisterExtension
@@ -39,7 +40,9 @@ class CloudWatchAccessIT {
                 AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))).build();
         iam.putUserPolicy(r -> r.userName(name).policyName("metrics").policyDocument("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"cloudwatch:PutMetricData",
-                 "Resource":"*","Condition":{"StringEquals":{"cloudwatch:namespace":"Allowed"}}}]}"""));
+                 "Resource":"*","Condition":{"StringEquals":{"cloudwatch:namespace":"Allowed"}}},
+                 {"Effect":"Allow","Action":["cloudwatch:PutMetricAlarm","cloudwatch:DeleteAlarms"],
+                  "Resource":"arn:aws:cloudwatch:*:*:alarm:team-*"}]}"""));
     }
 
     @AfterEach
@@ -85,5 +88,17 @@ class CloudWatchAccessIT {
             assertThat(root.listMetrics(r -> r.namespace("Allowed")).metrics()).isNotEmpty();
             assertThat(root.listMetrics(r -> r.namespace("Other")).metrics()).isEmpty();
         }
+    }
+
+    @Test
+    void alarmActionsAreOnTheAlarmsArn() {
+        alice.putMetricAlarm(r -> r.alarmName("team-depth").namespace("Allowed").metricName("m").statistic("Sum")
+                .period(60).evaluationPeriods(1).threshold(1.0).comparisonOperator("GreaterThanThreshold"));
+        denied(() -> alice.putMetricAlarm(r -> r.alarmName("other-depth").namespace("Allowed").metricName("m")
+                .statistic("Sum").period(60).evaluationPeriods(1).threshold(1.0)
+                .comparisonOperator("GreaterThanThreshold")), "cloudwatch:PutMetricAlarm");
+        denied(() -> alice.deleteAlarms(r -> r.alarmNames("team-depth", "other-depth")), "cloudwatch:DeleteAlarms");
+        denied(() -> alice.describeAlarms(), "cloudwatch:DescribeAlarms");
+        alice.deleteAlarms(r -> r.alarmNames("team-depth"));
     }
 }

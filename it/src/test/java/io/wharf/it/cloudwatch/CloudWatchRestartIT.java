@@ -10,6 +10,10 @@ import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 import java.net.URI;
@@ -20,7 +24,7 @@ import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Metric data acknowledged by PutMetricData is there after a restart on the same data directory. */
+/** Metric data and alarms acknowledged by CloudWatch are there after a restart on the same data directory. */
 class CloudWatchRestartIT {
     @TempDir
     Path dataDir;
@@ -47,6 +51,39 @@ class CloudWatchRestartIT {
                     .statistics(Statistic.SAMPLE_COUNT, Statistic.AVERAGE)).datapoints().get(0);
             assertThat(point.sampleCount()).isEqualTo(2.0);
             assertThat(point.average()).isEqualTo(0.5);
+        }
+    }
+
+    @Test
+    void alarmsSurviveARestart() {
+        String arn;
+        try (Wharf wharf = start(); CloudWatchClient cloudWatch = Clients.cloudWatch(URI.create(wharf.endpoint()))) {
+            cloudWatch.putMetricAlarm(r -> r.alarmName("slow-consumer").alarmDescription("lag").namespace("KclApp")
+                    .metricName("MillisBehindLatest").statistic(Statistic.MAXIMUM).period(300).evaluationPeriods(3)
+                    .datapointsToAlarm(2).threshold(60_000.0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                    .treatMissingData("ignore").actionsEnabled(false)
+                    .alarmActions("arn:aws:sns:us-east-1:000000000000:ops")
+                    .tags(t -> t.key("team").value("streams")));
+            cloudWatch.setAlarmState(r -> r.alarmName("slow-consumer").stateValue(StateValue.ALARM)
+                    .stateReason("drill"));
+        }
+        try (Wharf wharf = start(); CloudWatchClient cloudWatch = Clients.cloudWatch(URI.create(wharf.endpoint()))) {
+            MetricAlarm alarm = cloudWatch.describeAlarms(r -> r.alarmNames("slow-consumer")).metricAlarms().get(0);
+            assertThat(alarm.stateValue()).isEqualTo(StateValue.ALARM);
+            assertThat(alarm.stateReason()).isEqualTo("drill");
+            assertThat(alarm.alarmDescription()).isEqualTo("lag");
+            assertThat(alarm.datapointsToAlarm()).isEqualTo(2);
+            assertThat(alarm.treatMissingData()).isEqualTo("ignore");
+            assertThat(alarm.actionsEnabled()).isFalse();
+            assertThat(alarm.alarmActions()).containsExactly("arn:aws:sns:us-east-1:000000000000:ops");
+            arn = alarm.alarmArn();
+            assertThat(arn).isEqualTo("arn:aws:cloudwatch:us-east-1:000000000000:alarm:slow-consumer");
+            assertThat(cloudWatch.listTagsForResource(r -> r.resourceARN(arn)).tags())
+                    .singleElement().satisfies(t -> assertThat(t.value()).isEqualTo("streams"));
+            assertThat(cloudWatch.describeAlarmHistory(r -> r.alarmName("slow-consumer")).alarmHistoryItems())
+                    .extracting(i -> i.historyItemType())
+                    .containsExactly(HistoryItemType.STATE_UPDATE, HistoryItemType.CONFIGURATION_UPDATE);
         }
     }
 }

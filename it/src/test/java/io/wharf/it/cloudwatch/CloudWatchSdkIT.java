@@ -176,11 +176,11 @@ class CloudWatchSdkIT {
 
     @Test
     void operationsNotBuiltAnswerACleanError() {
-        CloudWatchException e = catchThrowableOfType(CloudWatchException.class, () -> cloudWatch.describeAlarms());
+        CloudWatchException e = catchThrowableOfType(CloudWatchException.class, () -> cloudWatch.listDashboards());
         assertThat(e).isNotNull();
         assertThat(e.statusCode()).isEqualTo(501);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Wharf does not implement DescribeAlarms yet.");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Wharf does not implement ListDashboards yet.");
     }
 
     /** What the KCL's metrics publisher sends: the async (Netty) client, statistic sets, 20 data a call. */
