@@ -3,12 +3,10 @@ package io.wharf.dynamodb.expr;
 import io.wharf.dynamodb.DynamoDbErrors;
 import io.wharf.dynamodb.expr.Legacy.AttributeUpdate;
 import io.wharf.dynamodb.item.AttributeValue;
-import io.wharf.dynamodb.item.Numbers;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,54 +51,23 @@ final class LegacyUpdate implements Update {
         return result;
     }
 
+    /** ADD: a number's sum or a set's union ({@link SetArithmetic}), and, for the legacy API only, a list appended. */
     private static AttributeValue add(AttributeValue current, AttributeValue value) {
-        return switch (current) {
-            case AttributeValue.N a when value instanceof AttributeValue.N b -> new AttributeValue.N(Numbers.check(a.value().add(b.value())));
-            case AttributeValue.SS a when value instanceof AttributeValue.SS b -> new AttributeValue.SS(union(a.values(), b.values()));
-            case AttributeValue.NS a when value instanceof AttributeValue.NS b -> new AttributeValue.NS(union(a.values(), b.values()));
-            case AttributeValue.BS a when value instanceof AttributeValue.BS b -> new AttributeValue.BS(union(a.values(), b.values()));
-            case AttributeValue.L a when value instanceof AttributeValue.L b -> {
-                var joined = new ArrayList<>(a.values());
-                joined.addAll(b.values());
-                yield new AttributeValue.L(joined);
-            }
-            default -> throw typeMismatch();
-        };
+        if (current instanceof AttributeValue.L a && value instanceof AttributeValue.L b) {
+            var joined = new ArrayList<>(a.values());
+            joined.addAll(b.values());
+            return new AttributeValue.L(joined);
+        }
+        return SetArithmetic.add(current, value, LegacyUpdate::typeMismatch);
     }
 
     /** The set without the value's elements, or null when nothing is left. */
     private static AttributeValue subtract(AttributeValue current, AttributeValue value) {
-        return switch (current) {
-            case AttributeValue.SS a when value instanceof AttributeValue.SS b -> {
-                Set<String> rest = minus(a.values(), b.values());
-                yield rest.isEmpty() ? null : new AttributeValue.SS(rest);
-            }
-            case AttributeValue.NS a when value instanceof AttributeValue.NS b -> {
-                var rest = minus(a.values(), b.values());
-                yield rest.isEmpty() ? null : new AttributeValue.NS(rest);
-            }
-            case AttributeValue.BS a when value instanceof AttributeValue.BS b -> {
-                var rest = minus(a.values(), b.values());
-                yield rest.isEmpty() ? null : new AttributeValue.BS(rest);
-            }
-            default -> throw typeMismatch();
-        };
+        return SetArithmetic.subtract(current, value, LegacyUpdate::typeMismatch);
     }
 
     private static RuntimeException typeMismatch() {
         return DynamoDbErrors.validation("Type mismatch for attribute to update");
-    }
-
-    private static <T> Set<T> union(Set<T> a, Set<T> b) {
-        var all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static <T> Set<T> minus(Set<T> a, Set<T> b) {
-        var rest = new LinkedHashSet<>(a);
-        rest.removeAll(b);
-        return rest;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.wharf.dynamodb.expr;
 
 import io.wharf.dynamodb.expr.UpdateTree.Action;
 import io.wharf.dynamodb.item.AttributeValue;
-import io.wharf.dynamodb.item.Numbers;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -227,13 +226,7 @@ final class UpdatePlan implements Update {
             write(item, path, operand);
             return;
         }
-        AttributeValue sum = switch (current) {
-            case AttributeValue.N a when operand instanceof AttributeValue.N b -> new AttributeValue.N(Numbers.check(a.value().add(b.value())));
-            case AttributeValue.SS a when operand instanceof AttributeValue.SS b -> new AttributeValue.SS(union(a.values(), b.values()));
-            case AttributeValue.NS a when operand instanceof AttributeValue.NS b -> new AttributeValue.NS(union(a.values(), b.values()));
-            case AttributeValue.BS a when operand instanceof AttributeValue.BS b -> new AttributeValue.BS(union(a.values(), b.values()));
-            default -> throw UpdateTree.incorrectDataType();
-        };
+        AttributeValue sum = SetArithmetic.add(current, operand, UpdateTree::incorrectDataType);
         write(item, path, sum);
     }
 
@@ -245,15 +238,7 @@ final class UpdatePlan implements Update {
             }
             return;
         }
-        AttributeValue rest = switch (current) {
-            case AttributeValue.SS a when operand instanceof AttributeValue.SS b ->
-                    minus(a.values(), b.values()).isEmpty() ? null : new AttributeValue.SS(minus(a.values(), b.values()));
-            case AttributeValue.NS a when operand instanceof AttributeValue.NS b ->
-                    minus(a.values(), b.values()).isEmpty() ? null : new AttributeValue.NS(minus(a.values(), b.values()));
-            case AttributeValue.BS a when operand instanceof AttributeValue.BS b ->
-                    minus(a.values(), b.values()).isEmpty() ? null : new AttributeValue.BS(minus(a.values(), b.values()));
-            default -> throw UpdateTree.incorrectDataType();
-        };
+        AttributeValue rest = SetArithmetic.subtract(current, operand, UpdateTree::incorrectDataType);
         if (rest == null) {
             remove(item, path);
         } else {
@@ -264,17 +249,5 @@ final class UpdatePlan implements Update {
     /** Whether {@code parent} is a container the step can address (a map for a key, a list for an index). */
     private static boolean holds(AttributeValue parent, DocumentPath.Step step) {
         return step instanceof DocumentPath.Key ? parent instanceof AttributeValue.M : parent instanceof AttributeValue.L;
-    }
-
-    private static <T> Set<T> union(Set<T> a, Set<T> b) {
-        var all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static <T> Set<T> minus(Set<T> a, Set<T> b) {
-        var rest = new LinkedHashSet<>(a);
-        rest.removeAll(b);
-        return rest;
     }
 }
