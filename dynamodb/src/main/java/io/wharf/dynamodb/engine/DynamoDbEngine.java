@@ -295,8 +295,23 @@ public final class DynamoDbEngine {
         });
     }
 
+    /** DescribeContinuousBackups: the table's settings; a missing table is the backup API's TableNotFoundException. */
+    public TableSettings continuousBackups(String account, String region, String name) {
+        return forBackups(account, region, name).settings;
+    }
+
+    /** UpdateContinuousBackups; a missing table is the backup API's TableNotFoundException. */
     public TableSettings updatePointInTimeRecovery(String account, String region, String name, boolean enabled) {
-        return change(named(account, region, name), b -> b.pointInTimeRecovery = enabled);
+        return change(forBackups(account, region, name), b -> b.pointInTimeRecovery = enabled);
+    }
+
+    /** The named table for the backup API, which says TableNotFoundException where the others say ResourceNotFound. */
+    private Table forBackups(String account, String region, String name) {
+        Table t = tables.get(id(account, region, tableName(name)));
+        if (t == null) {
+            throw DynamoDbErrors.TABLE_NOT_FOUND.error("Table not found: " + tableName(name));
+        }
+        return t;
     }
 
     private TableSettings change(Table table, Consumer<TableSettings.Builder> change) {

@@ -16,10 +16,6 @@ public final class DescribeContinuousBackups implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input in) {
-        if (!engine.exists(ctx.accountId(), ctx.region(), in.string("TableName"))) {
-            throw io.wharf.dynamodb.DynamoDbErrors.TABLE_NOT_FOUND.error("Table not found: "
-                    + DynamoDbEngine.tableName(in.string("TableName")));
-        }
-        return Wire.continuousBackups(engine.settings(ctx.accountId(), ctx.region(), in.string("TableName")));
+        return Wire.continuousBackups(engine.continuousBackups(ctx.accountId(), ctx.region(), in.string("TableName")));
     }
 }

@@ -16,10 +16,6 @@ public final class UpdateContinuousBackups implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext ctx, Input in) {
-        if (!engine.exists(ctx.accountId(), ctx.region(), in.string("TableName"))) {
-            throw io.wharf.dynamodb.DynamoDbErrors.TABLE_NOT_FOUND.error("Table not found: "
-                    + DynamoDbEngine.tableName(in.string("TableName")));
-        }
         Input spec = in.struct("PointInTimeRecoverySpecification");
         return Wire.continuousBackups(engine.updatePointInTimeRecovery(ctx.accountId(), ctx.region(),
                 in.string("TableName"), Boolean.TRUE.equals(spec.bool("PointInTimeRecoveryEnabled"))));
