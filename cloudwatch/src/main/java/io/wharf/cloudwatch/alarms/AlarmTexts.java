@@ -203,12 +203,7 @@ public final class AlarmTexts {
                 .put("NewStateValue", after.stateValue()).put("NewStateReason", after.stateReason())
                 .put("StateChangeTime", time(after.stateUpdatedMillis())).put("Region", regionName(after.region()))
                 .put("AlarmArn", after.arn()).put("OldStateValue", before.stateValue());
-        c.okActions().forEach(out.withArray("OKActions")::add);
-        out.withArray("OKActions");
-        c.alarmActions().forEach(out.withArray("AlarmActions")::add);
-        out.withArray("AlarmActions");
-        c.insufficientDataActions().forEach(out.withArray("InsufficientDataActions")::add);
-        out.withArray("InsufficientDataActions");
+        putActions(out, c);
         ObjectNode trigger = out.putObject("Trigger");
         trigger.put("MetricName", c.metricName()).put("Namespace", c.namespace());
         if (c.statistic() != null) {
@@ -231,5 +226,15 @@ public final class AlarmTexts {
                 .put("ComparisonOperator", c.comparisonOperator()).put("Threshold", c.threshold())
                 .put("TreatMissingData", c.treatMissingData()).put("EvaluateLowSampleCountPercentile", "");
         return out.toString();
+    }
+
+    /** The alarm's three action lists, each present even when empty, as AWS describes and notifies them. */
+    public static void putActions(ObjectNode out, AlarmConfig c) {
+        ArrayNode ok = out.putArray("OKActions");
+        c.okActions().forEach(ok::add);
+        ArrayNode alarm = out.putArray("AlarmActions");
+        c.alarmActions().forEach(alarm::add);
+        ArrayNode insufficientData = out.putArray("InsufficientDataActions");
+        c.insufficientDataActions().forEach(insufficientData::add);
     }
 }

@@ -217,28 +217,10 @@ public final class MetricsEngine {
                                       List<Dimension> dimensions, long startMillis, long endMillis, int periodSeconds,
                                       String unit, boolean statistics, List<String> extendedStatistics) {
         PutValidation.statistics(startMillis, endMillis, periodSeconds, statistics, extendedStatistics);
-        long periodMillis = periodSeconds * 1000L;
-        long from = Math.floorDiv(startMillis, periodMillis) * periodMillis;
-        int resolution = periodSeconds < 60 ? 1 : 60;
         Map<Long, Map<String, Aggregate>> periods = new TreeMap<>();
-        lock.lock();
-        try {
-            Series series = metrics.get(new MetricId(account, region, namespace, metricName, dimensions));
-            if (series != null) {
-                for (Map.Entry<Long, Map<String, Aggregate>> bucket
-                        : series.at(resolution).subMap(from, true, endMillis, false).entrySet()) {
-                    long period = from + Math.floorDiv(bucket.getKey() - from, periodMillis) * periodMillis;
-                    bucket.getValue().forEach((bucketUnit, aggregate) -> {
-                        if (unit == null || unit.equals(bucketUnit)) {
-                            periods.computeIfAbsent(period, p -> new TreeMap<>()).merge(bucketUnit, aggregate,
-                                    Aggregate::plus);
-                        }
-                    });
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
+        eachBucket(new MetricId(account, region, namespace, metricName, dimensions), startMillis, endMillis,
+                periodSeconds, unit, (period, bucketUnit, aggregate) -> periods
+                        .computeIfAbsent(period, p -> new TreeMap<>()).merge(bucketUnit, aggregate, Aggregate::plus));
         List<Datapoint> datapoints = new ArrayList<>();
         periods.forEach((start, units) -> units.forEach((u, a) -> datapoints.add(new Datapoint(start, u, a))));
         datapoints.sort(Comparator.comparingLong(Datapoint::timestampMillis));
@@ -252,28 +234,46 @@ public final class MetricsEngine {
      */
     public NavigableMap<Long, Aggregate> periods(MetricId metric, long startMillis, long endMillis, int periodSeconds,
                                                  String unit) {
+        NavigableMap<Long, Aggregate> periods = new TreeMap<>();
+        eachBucket(metric, startMillis, endMillis, periodSeconds, unit,
+                (period, bucketUnit, aggregate) -> periods.merge(period, aggregate, Aggregate::plus));
+        return periods;
+    }
+
+    /** What {@link #eachBucket} hands on: a stored bucket's aggregate of one unit, and the period it falls in. */
+    @FunctionalInterface
+    private interface BucketSink {
+        void accept(long periodStartMillis, String unit, Aggregate aggregate);
+    }
+
+    /**
+     * Every stored bucket of {@code metric} between {@code startMillis} (inclusive, rounded down to a period) and
+     * {@code endMillis} (exclusive), with the period it falls in, under the lock: one-second buckets for periods under
+     * a minute (high-resolution data only, as in AWS), one-minute ones otherwise; only {@code unit}'s unless null.
+     */
+    private void eachBucket(MetricId metric, long startMillis, long endMillis, int periodSeconds, String unit,
+                            BucketSink sink) {
         long periodMillis = periodSeconds * 1000L;
         long from = Math.floorDiv(startMillis, periodMillis) * periodMillis;
         int resolution = periodSeconds < 60 ? 1 : 60;
-        NavigableMap<Long, Aggregate> periods = new TreeMap<>();
         lock.lock();
         try {
             Series series = metrics.get(metric);
-            if (series != null) {
-                for (Map.Entry<Long, Map<String, Aggregate>> bucket
-                        : series.at(resolution).subMap(from, true, endMillis, false).entrySet()) {
-                    long period = from + Math.floorDiv(bucket.getKey() - from, periodMillis) * periodMillis;
-                    bucket.getValue().forEach((bucketUnit, aggregate) -> {
-                        if (unit == null || unit.equals(bucketUnit)) {
-                            periods.merge(period, aggregate, Aggregate::plus);
-                        }
-                    });
-                }
+            if (series == null) {
+                return;
+            }
+            for (Map.Entry<Long, Map<String, Aggregate>> bucket
+                    : series.at(resolution).subMap(from, true, endMillis, false).entrySet()) {
+                long period = from + Math.floorDiv(bucket.getKey() - from, periodMillis) * periodMillis;
+                bucket.getValue().forEach((bucketUnit, aggregate) -> {
+                    if (unit == null || unit.equals(bucketUnit)) {
+                        sink.accept(period, bucketUnit, aggregate);
+                    }
+                });
             }
         } finally {
             lock.unlock();
         }
-        return periods;
     }
 
     // ---------------------------------------------------------------- recovery

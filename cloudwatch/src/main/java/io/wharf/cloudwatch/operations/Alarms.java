@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.cloudwatch.CloudWatchErrors;
 import io.wharf.cloudwatch.alarms.Alarm;
 import io.wharf.cloudwatch.alarms.AlarmConfig;
+import io.wharf.cloudwatch.alarms.AlarmTexts;
 import io.wharf.cloudwatch.alarms.AlarmsEngine;
 import io.wharf.cloudwatch.engine.Aggregate;
 import io.wharf.cloudwatch.engine.CloudWatchLimits;
@@ -216,12 +217,7 @@ public final class Alarms {
         }
         out.put("AlarmConfigurationUpdatedTimestamp", alarm.configUpdatedMillis())
                 .put("ActionsEnabled", c.actionsEnabled());
-        c.okActions().forEach(out.withArray("OKActions")::add);
-        out.withArray("OKActions");
-        c.alarmActions().forEach(out.withArray("AlarmActions")::add);
-        out.withArray("AlarmActions");
-        c.insufficientDataActions().forEach(out.withArray("InsufficientDataActions")::add);
-        out.withArray("InsufficientDataActions");
+        AlarmTexts.putActions(out, c);
         out.put("StateValue", alarm.stateValue()).put("StateReason", alarm.stateReason());
         if (alarm.stateReasonData() != null) {
             out.put("StateReasonData", alarm.stateReasonData());
