@@ -88,10 +88,19 @@ public final class ServiceGateway implements Gateway {
         String mediaType = request.mediaType();
         RpcV2Cbor.Route rpcV2 = RpcV2Cbor.claims(request);
         boolean json = rpcV2 == null && (target != null || JsonFormat.claims(mediaType));
-        String scope = unservedScope(request);
-        if (scope != null) {
+        // The credential is read once, here: the scope may name a service Wharf does not serve; the services read it
+        // from the call. A malformed one is kept for the service the request is routed to, which answers it.
+        Credential credential = null;
+        AuthException malformed = null;
+        try {
+            credential = SigV4.identify(request);
+        } catch (AuthException e) {
+            malformed = e;
+        }
+        if (credential != null && credential.service() != null && !credential.service().isEmpty()
+                && !unserved.serves(credential.service())) {
             Call call = new Call(request, RequestIds.next());
-            AwsException error = unserved.error(scope, "the request's SigV4 credential scope");
+            AwsException error = unserved.error(credential.service(), "the request's SigV4 credential scope");
             WireResponse response = rpcV2 != null ? jsonError(call, error, JsonFormat.RPC_V2_CBOR)
                     : json ? jsonError(call, error, JsonFormat.of(mediaType))
                     : UnservedServices.looksLikeQuery(request) ? queryError(call, error)
@@ -101,6 +110,8 @@ public final class ServiceGateway implements Gateway {
         }
         AwsService restXmlService = json || rpcV2 != null ? null : restXml.claims(request);
         Call call = new Call(request, restXmlService != null ? RestXml.requestId() : RequestIds.next());
+        call.readCredential = credential;
+        call.malformedCredential = malformed;
         WireResponse response = restXmlService != null ? restXml(call, restXmlService)
                 : rpcV2 != null ? jsonFamily(call, rpcV2.service(), rpcV2.operation(), JsonFormat.RPC_V2_CBOR)
                 : json ? json(call, target, JsonFormat.of(mediaType))
@@ -148,7 +159,12 @@ public final class ServiceGateway implements Gateway {
         final String requestId;
         AwsService service;
         String action;
+        /** The credential the call is known to act with, once routing (Query) or authentication has taken it. */
         Credential credential;
+        /** The request's SigV4 credential as read once before routing; null when unsigned or malformed. */
+        Credential readCredential;
+        /** Why the request's credential could not be read; null when it could (or there is none). */
+        AuthException malformedCredential;
         Authentication authentication;
         String resourceArn;
         AwsException error;
@@ -253,23 +269,6 @@ public final class ServiceGateway implements Gateway {
         return mediaType != null && mediaType.equals("application/x-amz-json-1.0") ? "1.0" : "1.1";
     }
 
-    /**
-     * The service a request's SigV4 credential scope names when Wharf serves no service of that signing name, else
-     * null (also for unsigned requests and malformed credentials, which the service the request is routed to answers).
-     */
-    private String unservedScope(WireRequest request) {
-        Credential credential;
-        try {
-            credential = SigV4.identify(request);
-        } catch (AuthException e) {
-            return null;
-        }
-        if (credential == null || credential.service() == null || credential.service().isEmpty()) {
-            return null;
-        }
-        return unserved.serves(credential.service()) ? null : credential.service();
-    }
-
     /** Every RPC v2 CBOR answer, success or error, names its protocol (the spec's MUST). */
     private static WireResponse rpcV2Header(WireResponse response, JsonFormat format) {
         return format == JsonFormat.RPC_V2_CBOR ? response.withHeader(RpcV2Cbor.HEADER, RpcV2Cbor.PROTOCOL) : response;
@@ -294,12 +293,9 @@ public final class ServiceGateway implements Gateway {
         try {
             Map<String, String> params = new LinkedHashMap<>();
             boolean complete = queryParameters(request, params);
-            AuthException malformed = null;
-            try {
-                call.credential = SigV4.identify(request);
-            } catch (AuthException e) {
-                malformed = e; // rendered by the service the request is for, which routing finds without the scope
-            }
+            // a malformed credential is rendered by the service the request is for, which routing finds without the scope
+            AuthException malformed = call.malformedCredential;
+            call.credential = call.readCredential;
             call.service = queryService(request, params, call.credential);
             if (!complete) {
                 throw FormDecoder.tooMany(InputLimits.MAX_FORM_PARAMETERS); // routed on the first ones, to answer as its service
@@ -451,10 +447,13 @@ public final class ServiceGateway implements Gateway {
 
     // ---------------------------------------------------------------- identity and access
 
-    /** Who the caller is; for JSON requests the credential is read here (Query read it to route). */
+    /** Who the caller is; JSON and REST-XML calls take the credential read before routing here (Query took it to route). */
     private void authenticate(Call call) {
         if (call.credential == null) {
-            call.credential = SigV4.identify(call.request);
+            if (call.malformedCredential != null) {
+                throw call.malformedCredential;
+            }
+            call.credential = call.readCredential;
         }
         call.authentication = call.s3Resource != null
                 ? settings.authenticator().authenticateS3(call.request, call.credential, call.service.model(),
