@@ -97,10 +97,15 @@ public final class ServiceGateway implements Gateway {
         } catch (AuthException e) {
             malformed = e;
         }
-        if (credential != null && credential.service() != null && !credential.service().isEmpty()
-                && !unserved.serves(credential.service())) {
+        String unservedScope = credential != null && credential.service() != null && !credential.service().isEmpty()
+                && !unserved.serves(credential.service()) ? credential.service() : null;
+        String unservedHost = credential == null && malformed == null && target == null && rpcV2 == null
+                ? unserved.unservedHost(request.header("host")) : null;
+        if (unservedScope != null || unservedHost != null) {
             Call call = new Call(request, RequestIds.next());
-            AwsException error = unserved.error(credential.service(), "the request's SigV4 credential scope");
+            AwsException error = unservedScope != null
+                    ? unserved.error(unservedScope, "the request's SigV4 credential scope")
+                    : unserved.error(unservedHost, "the request's Host");
             WireResponse response = rpcV2 != null ? jsonError(call, error, JsonFormat.RPC_V2_CBOR)
                     : json ? jsonError(call, error, JsonFormat.of(mediaType))
                     : UnservedServices.looksLikeQuery(request) ? queryError(call, error)

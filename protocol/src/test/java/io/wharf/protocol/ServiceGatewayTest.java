@@ -362,4 +362,39 @@ class ServiceGatewayTest {
         assertThat(gateway.handle(form("Action=ListQueues&Version=2012-11-05", "authorization", AUTH)).status())
                 .isNotEqualTo(501);
     }
+    @Test
+    void anUnsignedRequestToAnAwsEndpointHostOfAnUnservedServiceIsNamedByItsHost() throws Exception {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("host", "lambda.eu-west-3.amazonaws.com:443");
+        WireResponse response = gateway.handle(new WireRequest("GET", "/2015-03-31/functions/", Map.of(), headers,
+                new byte[0]));
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(response.headers()).containsEntry("x-amzn-ErrorType", "NotImplemented");
+        assertThat(body(response).path("message").asText()).isEqualTo(
+                "Wharf does not serve 'lambda' (named by the request's Host). It serves: sqs.");
+
+        WireResponse query = gateway.handle(form("Action=ListStacks&Version=2010-05-15",
+                "host", "cloudformation-fips.us-gov-west-1.amazonaws.com"));
+        assertQueryError(query, 501, "NotImplemented");
+        assertThat(text(xml(query), "Error/Message")).contains("'cloudformation'");
+
+        WireResponse global = gateway.handle(form("Action=ListRoles&Version=2010-05-08", "host", "iam.amazonaws.com"));
+        assertQueryError(global, 501, "NotImplemented");
+    }
+
+    @Test
+    void hostsThatAreNotAnUnservedAwsEndpointAreRoutedAsBefore() throws Exception {
+        for (String host : new String[] {"sqs.us-east-1.amazonaws.com", "lambda.localhost:4566",
+                "mybucket.s3.us-east-1.amazonaws.com", "lambda.example.com", "127.0.0.1:4566",
+                "lambda.notaregion.amazonaws.com", "a.b.us-east-1.amazonaws.com"}) {
+            WireResponse response = gateway.handle(form("Action=ListQueues&Version=2012-11-05", "host", host));
+            assertThat(response.status()).as(host).isNotEqualTo(501);
+        }
+    }
+
+    @Test
+    void aSignedRequestIsJudgedByItsScopeNotItsHost() throws Exception {
+        assertThat(gateway.handle(form("Action=ListQueues&Version=2012-11-05", "authorization", AUTH,
+                "host", "lambda.us-east-1.amazonaws.com")).status()).isNotEqualTo(501);
+    }
 }
