@@ -135,10 +135,9 @@ public final class Wharf implements AutoCloseable {
                     new FirehoseHttp(outbound), new FirehoseKinesisSource(kinesis.engine()));
             firehoseRef.set(firehose);
             io.wharf.sns.engine.SnsEngine snsEngine = sns.engine();
-            // alarm actions: AWS's notification published to the topic (no topic policy check, as for an own topic)
-            CloudWatchService cloudWatch = CloudWatchService.create(store, clock, (topicArn, subject, message) ->
-                    snsEngine.publish(new io.wharf.sns.engine.PublishCommand(topicArn, null, null, message, subject,
-                            null, java.util.Map.of(), null, null, null))).start();
+            // alarm actions: AWS's notification published to the topic as cloudwatch.amazonaws.com (topic policy checked)
+            CloudWatchService cloudWatch = CloudWatchService.create(store, clock, new AlarmTopics(snsEngine, access))
+                    .start();
             cloudWatchRef = cloudWatch;
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);

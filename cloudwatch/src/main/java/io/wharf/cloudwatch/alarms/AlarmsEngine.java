@@ -420,7 +420,7 @@ public final class AlarmsEngine implements AutoCloseable {
             String summary;
             String state;
             try {
-                actions.notify(arn, AlarmTexts.subject(t.after()), message);
+                actions.notify(t.after().arn(), arn, AlarmTexts.subject(t.after()), message);
                 summary = "Successfully executed action " + arn;
                 state = "Succeeded";
             } catch (RuntimeException e) {

@@ -27,7 +27,7 @@ class AlarmsEngineTest {
     private final MetricsEngine metrics = new MetricsEngine(store, clock);
     private final List<String[]> sent = new ArrayList<>();
     private final AlarmsEngine alarms = new AlarmsEngine(store, clock, metrics,
-            (topic, subject, message) -> sent.add(new String[]{topic, subject, message}));
+            (alarm, topic, subject, message) -> sent.add(new String[]{topic, subject, message, alarm}));
     private static final Dimension QUEUE = new Dimension("QueueName", "orders-dlq");
     private static final String TOPIC = "arn:aws:sns:us-east-1:111122223333:ops";
 
@@ -78,6 +78,7 @@ class AlarmsEngineTest {
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1)[0]).isEqualTo(TOPIC);
         assertThat(sent.get(1)[1]).isEqualTo("ALARM: \"dlq-not-empty\" in US East (N. Virginia)");
+        assertThat(sent.get(1)[3]).as("the alarm acting").isEqualTo(alarm().arn());
         JsonNode message = new ObjectMapper().readTree(sent.get(1)[2]);
         assertThat(message.get("AlarmName").asText()).isEqualTo("dlq-not-empty");
         assertThat(message.get("NewStateValue").asText()).isEqualTo("ALARM");
@@ -116,7 +117,7 @@ class AlarmsEngineTest {
         assertThat(sent).as("actions disabled").isEmpty();
         alarms.retag(alarm().arn(), Map.of("env", "test"), List.of("team"));
 
-        AlarmsEngine reopened = new AlarmsEngine(store, clock, new MetricsEngine(store, clock), (t, s, m) -> { });
+        AlarmsEngine reopened = new AlarmsEngine(store, clock, new MetricsEngine(store, clock), (a, t, s, m) -> { });
         Alarm back = reopened.describe(ACCOUNT, REGION, new AlarmsEngine.Filter(null, "dlq", "ALARM", "arn:aws:sns"))
                 .getFirst();
         assertThat(back).isEqualTo(alarm());
