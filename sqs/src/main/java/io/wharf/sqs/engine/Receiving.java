@@ -3,6 +3,8 @@ package io.wharf.sqs.engine;
 import io.wharf.sqs.SqsErrors;
 import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * returned: a message is never handed out before its delivery (and the send before it) is durable.
  */
 final class Receiving {
+    private static final Logger LOG = LoggerFactory.getLogger(Receiving.class);
+
     private Receiving() {
     }
 
@@ -48,6 +52,7 @@ final class Receiving {
             List<Message> deadLettered = new ArrayList<>();
             Queue deadLetterQueue = null;
             List<ReceivedMessage> result = new ArrayList<>();
+            int lost = 0;
             Commit pending = Commit.DONE;
             queue.lock.lock();
             try {
@@ -71,8 +76,16 @@ final class Receiving {
                     pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
                     try {
                         // read (and open) every content before any state changes: a refused key changes nothing
-                        for (Message m : picked) {
-                            contents.add(content(ctx, queue, m));
+                        for (java.util.Iterator<Message> it = picked.iterator(); it.hasNext(); ) {
+                            Message m = it.next();
+                            MessageContent content = ContentMemory.load(ctx, queue.number(), m);
+                            if (content == null) {
+                                it.remove();
+                                dropLost(queue, m, batch);
+                                lost++;
+                                continue;
+                            }
+                            contents.add(content);
                         }
                     } catch (RuntimeException e) {
                         deadLettered.forEach(queue::add);
@@ -99,6 +112,9 @@ final class Receiving {
                     pending = ctx.store().submit(batch);
                 }
                 if (result.isEmpty() && deadLettered.isEmpty()) {
+                    if (lost > 0) {
+                        continue; // pick again among the messages the lost ones stood in front of
+                    }
                     if (now >= deadline) {
                         return List.of();
                     }
@@ -190,13 +206,30 @@ final class Receiving {
         }
     }
 
-    /** Under the queue's lock: the message is in the queue, so its content is in memory or in the store. */
+    /**
+     * Under the queue's lock: the message is in the queue, so its content is in memory or in the store — unless the
+     * store lost it ({@code --repair} dropping a damaged table of {@code sqs.bodies}); a replayed FIFO receive of such a
+     * message is refused as a server fault.
+     */
     private static MessageContent content(EngineContext ctx, Queue queue, Message m) {
         MessageContent content = ContentMemory.load(ctx, queue.number(), m);
         if (content == null) {
             throw new IllegalStateException("no content stored for " + m + " of " + queue.id());
         }
         return content;
+    }
+
+    /**
+     * A message whose content the store no longer has (only after {@code --repair} dropped a damaged table of
+     * {@code sqs.bodies}; a purge or delete takes the message out of the queue first) cannot be delivered: it leaves
+     * the queue with its state record, in the receive's batch, and the loss is logged — rather than every receive of
+     * the queue failing on it.
+     */
+    private static void dropLost(Queue queue, Message m, WriteBatch batch) {
+        queue.remove(m);
+        queue.persistDelete(batch, m);
+        LOG.warn("queue {}: message {} has no stored content (lost in a store repair); it is dropped", queue.id(),
+                m.ordinal);
     }
 
     private static ReceivedMessage delivered(EngineContext ctx, Queue queue, Message m, ReceiveCommand c,

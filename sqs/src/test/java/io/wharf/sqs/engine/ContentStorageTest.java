@@ -147,4 +147,32 @@ class ContentStorageTest extends EngineFixture {
         assertContent(back, sent, "moved twice");
         assertThat(back.attributes()).doesNotContainKey("DeadLetterQueueSourceArn");
     }
+    @Test
+    void aMessageWhoseContentTheStoreLostIsDroppedAndTheOthersAreReceived() {
+        QueueId q = create("q");
+        for (String body : List.of("one", "two", "three")) {
+            engine.sendMessage(q, new SendCommand(body, null, Map.of(), null, null, null, null));
+        }
+        restartWithoutContentMemory();
+        // what --repair leaves when it drops a damaged table of sqs.bodies: the state record without its content
+        List<byte[]> keys = new java.util.ArrayList<>();
+        store.scan(store.keySpace(BODIES), new byte[0], (key, value) -> keys.add(key));
+        assertThat(keys).hasSize(3);
+        io.wharf.storage.WriteBatch lose = new io.wharf.storage.WriteBatch();
+        lose.delete(store.keySpace(BODIES), keys.get(0));
+        lose.delete(store.keySpace(BODIES), keys.get(1));
+        store.commit(lose);
+
+        // the first receive (of one) finds the two lost messages first and goes on to the third
+        List<ReceivedMessage> got = engine.receiveMessage(q, new ReceiveCommand(1, null, 0, Set.of(), List.of(),
+                null));
+        assertThat(got).extracting(ReceivedMessage::body).containsExactly("three");
+        assertThat(engine.getQueueAttributes(q, List.of("All")))
+                .containsEntry("ApproximateNumberOfMessages", "0")
+                .containsEntry("ApproximateNumberOfMessagesNotVisible", "1");
+
+        counting.reset();
+        restartWithoutContentMemory();
+        assertThat(counting.reads("sqs.messages")).as("the lost messages' state records are gone too").isEqualTo(1);
+    }
 }
