@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Receiving {
     private static final Logger LOG = LoggerFactory.getLogger(Receiving.class);
+    /** Messages dropped for lost content since start: logged the first time and every thousandth after. */
+    private static final java.util.concurrent.atomic.AtomicLong LOST = new java.util.concurrent.atomic.AtomicLong();
 
     private Receiving() {
     }
@@ -228,8 +230,11 @@ final class Receiving {
     private static void dropLost(Queue queue, Message m, WriteBatch batch) {
         queue.remove(m);
         queue.persistDelete(batch, m);
-        LOG.warn("queue {}: message {} has no stored content (lost in a store repair); it is dropped", queue.id(),
-                m.ordinal);
+        long count = LOST.incrementAndGet();
+        if (count % 1_000 == 1) {
+            LOG.warn("queue {}: message {} has no stored content (lost in a store repair); it is dropped ({} so far)",
+                    queue.id(), m.ordinal, count);
+        }
     }
 
     private static ReceivedMessage delivered(EngineContext ctx, Queue queue, Message m, ReceiveCommand c,
