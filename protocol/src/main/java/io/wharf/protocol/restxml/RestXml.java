@@ -7,6 +7,7 @@ import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.ValidationErrors;
 import io.wharf.protocol.auth.ChunkSigning;
 import io.wharf.protocol.model.OperationModel;
+import io.wharf.protocol.rest.RestRouter;
 import io.wharf.protocol.wire.RequestBody;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
@@ -35,14 +36,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RestXml {
     private final List<AwsService> services;
-    private final Map<AwsService, RestXmlRouter> routers = new HashMap<>();
+    private final Map<AwsService, RestRouter> routers = new HashMap<>();
     private final VirtualHosts virtualHosts;
 
     private RestXml(List<AwsService> services, VirtualHosts virtualHosts) {
         this.services = services;
         this.virtualHosts = virtualHosts;
         for (AwsService service : services) {
-            routers.put(service, new RestXmlRouter(service.model()));
+            routers.put(service, new RestRouter(service.model()));
         }
     }
 
@@ -160,11 +161,11 @@ public final class RestXml {
         if (bucket != null) {
             rawPath = "/" + bucket + (rawPath.equals("/") ? "" : rawPath);
         }
-        RestXmlRouter.Result result = routers.get(service).route(request.method(), rawPath, request.query(),
+        RestRouter.Result result = routers.get(service).route(request.method(), rawPath, request.query(),
                 request.headers());
         return switch (result) {
-            case RestXmlRouter.Match match -> new Routed(match.operation(), match.labels(), rawPath);
-            case RestXmlRouter.Miss miss -> throw miss.methodNotAllowed()
+            case RestRouter.Match match -> new Routed(match.operation(), match.labels(), rawPath);
+            case RestRouter.Miss miss -> throw miss.methodNotAllowed()
                     ? RestXmlErrors.methodNotAllowed(request.method()) : RestXmlErrors.notImplemented();
         };
     }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.AwsException;
 import io.wharf.protocol.ValidationErrors;
-import io.wharf.protocol.Validator;
 import io.wharf.protocol.model.Member;
 import io.wharf.protocol.model.Shape;
 import io.wharf.protocol.model.ShapeType;
+import io.wharf.protocol.rest.RestBindings;
+import io.wharf.protocol.rest.Timestamps;
 import io.wharf.protocol.wire.RequestBody;
 import io.wharf.protocol.wire.WireRequest;
 
@@ -17,20 +18,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Decodes a REST-XML request into the parameter tree of its input shape, the same tree the JSON and Query codecs
- * make: URI labels ({@code location: uri}, greedy ones keep their slashes), query parameters ({@code querystring}:
- * scalars, lists as repeated parameters, a map as every parameter no other member claims), headers ({@code header};
- * lists comma-separated) and header maps ({@code headers}: every header under the prefix, by its lower-case name
- * without it), and the body: the {@code payload} member — a structure parsed from XML by its shape, a blob or string
+ * make: URI labels, query parameters, headers and header maps as {@link RestBindings} reads them (an aws-chunked
+ * upload's {@code Content-Encoding} and {@code Content-Length} as the object's), and the body: the {@code payload} member — a structure parsed from XML by its shape, a blob or string
  * as is, a streaming blob as the {@link RequestBody} itself (a POJO node, never read here) — or, without a payload
  * member, the body members under the input's root element.
  *
@@ -45,9 +41,11 @@ public final class RestXmlDecoder {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ValidationErrors errors;
+    private final RestBindings bindings;
 
     private RestXmlDecoder(ValidationErrors errors) {
         this.errors = errors;
+        this.bindings = new RestBindings(errors);
     }
 
     /**
@@ -75,22 +73,14 @@ public final class RestXmlDecoder {
 
     private void structure(WireRequest request, Map<String, String> labels, Shape input, RequestBody body,
                            ObjectNode tree) {
-        Set<String> claimedQuery = new HashSet<>();
-        for (Member member : input.members().values()) {
-            if ("querystring".equals(member.location()) && member.shape().type() != ShapeType.MAP) {
-                claimedQuery.add(member.wireName());
-            }
-        }
+        Set<String> claimedQuery = RestBindings.claimedQuery(input);
         boolean bodyMembers = false;
         for (Member member : input.members().values()) {
             JsonNode value = switch (member.location() == null ? "" : member.location()) {
-                case "uri" -> {
-                    String label = labels.get(member.wireName());
-                    yield label == null ? null : scalar(label, member, member.name(), Timestamps.ISO8601);
-                }
-                case "querystring" -> query(request.query(), member, claimedQuery);
-                case "header" -> header(headerValue(request, member.wireName()), member);
-                case "headers" -> headerMap(request.headers(), member);
+                case "uri" -> bindings.label(labels, member);
+                case "querystring" -> bindings.query(request.query(), member, claimedQuery);
+                case "header" -> bindings.header(headerValue(request, member.wireName()), member);
+                case "headers" -> RestBindings.headerMap(request.headers(), member);
                 case "statusCode" -> null;
                 default -> {
                     bodyMembers |= input.payload() == null;
@@ -121,38 +111,6 @@ public final class RestXmlDecoder {
 
     // ---------------------------------------------------------------- query string and headers
 
-    private JsonNode query(Map<String, List<String>> query, Member member, Set<String> claimed) {
-        Shape shape = member.shape();
-        if (shape.type() == ShapeType.MAP) {
-            ObjectNode map = NODES.objectNode();
-            boolean listValues = shape.mapValue().shape().type() == ShapeType.LIST;
-            query.forEach((name, values) -> {
-                if (claimed.contains(name) || values.isEmpty()) {
-                    return;
-                }
-                if (listValues) {
-                    ArrayNode array = map.putArray(name);
-                    values.forEach(array::add);
-                } else {
-                    map.put(name, values.get(0));
-                }
-            });
-            return map.isEmpty() ? null : map;
-        }
-        List<String> values = query.get(member.wireName());
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (shape.type() == ShapeType.LIST) {
-            ArrayNode array = NODES.arrayNode();
-            for (String value : values) {
-                array.add(scalar(value, shape.listMember(), member.name(), Timestamps.ISO8601));
-            }
-            return array;
-        }
-        return scalar(values.get(0), member, member.name(), Timestamps.ISO8601);
-    }
-
     /**
      * A header as the operation should see it. An {@code aws-chunked} body is the transfer's business, not the
      * object's: {@code Content-Encoding} loses its {@code aws-chunked} token (absent when it was the only one) and
@@ -177,35 +135,6 @@ public final class RestXmlDecoder {
             return request.header("x-amz-decoded-content-length");
         }
         return value;
-    }
-
-    private JsonNode header(String value, Member member) {
-        if (value == null) {
-            return null;
-        }
-        Shape shape = member.shape();
-        if (shape.type() == ShapeType.LIST) {
-            ArrayNode array = NODES.arrayNode();
-            for (String part : value.split(",")) {
-                String trimmed = part.trim();
-                if (!trimmed.isEmpty()) {
-                    array.add(scalar(trimmed, shape.listMember(), member.name(), Timestamps.RFC822));
-                }
-            }
-            return array;
-        }
-        return scalar(value.trim(), member, member.name(), Timestamps.RFC822);
-    }
-
-    private static JsonNode headerMap(Map<String, String> headers, Member member) {
-        String prefix = member.wireName().toLowerCase(Locale.ROOT);
-        ObjectNode map = NODES.objectNode();
-        headers.forEach((name, value) -> {
-            if (name.startsWith(prefix) && name.length() > prefix.length()) {
-                map.put(name.substring(prefix.length()), value);
-            }
-        });
-        return map.isEmpty() ? null : map;
     }
 
     // ---------------------------------------------------------------- payload
@@ -347,34 +276,7 @@ public final class RestXmlDecoder {
         return map;
     }
 
-    // ---------------------------------------------------------------- scalars
-
-    /** {@code text} as the member's scalar type; {@code defaultFormat} is where the value came from (timestamps). */
     private JsonNode scalar(String text, Member member, String path, String defaultFormat) {
-        Shape shape = member.shape();
-        try {
-            return switch (shape.type()) {
-                case STRING -> NODES.textNode(text);
-                case INTEGER -> NODES.numberNode(Integer.parseInt(text.trim()));
-                case LONG -> NODES.numberNode(Long.parseLong(text.trim()));
-                case DOUBLE, FLOAT -> {
-                    BigDecimal number = new BigDecimal(text.trim());
-                    yield NODES.numberNode(number.doubleValue());
-                }
-                case BOOLEAN -> {
-                    String trimmed = text.trim();
-                    if (!trimmed.equalsIgnoreCase("true") && !trimmed.equalsIgnoreCase("false")) {
-                        throw new IllegalArgumentException("not a boolean");
-                    }
-                    yield NODES.booleanNode(trimmed.equalsIgnoreCase("true"));
-                }
-                case TIMESTAMP -> NODES.numberNode(Timestamps.parse(text));
-                case BLOB -> NODES.binaryNode(Validator.decodeBase64(text));
-                default -> throw new IllegalArgumentException("not a scalar");
-            };
-        } catch (IllegalArgumentException e) { // NumberFormatException included
-            throw errors.invalid(path, text, shape, "the value cannot be read as " + shape.type().name().toLowerCase(
-                    Locale.ROOT));
-        }
+        return bindings.scalar(text, member, path, defaultFormat);
     }
 }

@@ -8,6 +8,7 @@ import io.wharf.protocol.model.Shape;
 import io.wharf.protocol.model.ShapeType;
 import io.wharf.protocol.model.XmlNamespace;
 import io.wharf.protocol.query.XmlWriter;
+import io.wharf.protocol.rest.Timestamps;
 import io.wharf.protocol.wire.ResponseBody;
 import io.wharf.protocol.wire.WireResponse;
 

@@ -1,5 +1,5 @@
 /**
- * The REST-XML protocol (S3): {@link io.wharf.protocol.restxml.RestXmlRouter} picks the operation by method and URI
+ * The REST-XML protocol (S3): {@link io.wharf.protocol.rest.RestRouter} picks the operation by method and URI
  * template, {@link io.wharf.protocol.restxml.RestXmlDecoder} reads labels, query, headers and the payload into the same
  * parameter tree the other codecs make, {@link io.wharf.protocol.restxml.RestXmlEncoder} writes the output back as
  * headers, status and payload, {@link io.wharf.protocol.restxml.RestXmlErrors} renders S3's {@code <Error>} documents.

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
-
 import java.util.Locale;
 import java.util.Map;
 

@@ -8,19 +8,20 @@ import io.wharf.protocol.Operation;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.protocol.TestModels;
 import io.wharf.protocol.model.ServiceModel;
+import io.wharf.protocol.rest.Percent;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

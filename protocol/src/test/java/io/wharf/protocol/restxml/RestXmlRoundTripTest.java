@@ -9,6 +9,7 @@ import io.wharf.protocol.model.Shape;
 import io.wharf.protocol.model.ShapeType;
 import io.wharf.protocol.model.XmlNamespace;
 import io.wharf.protocol.query.RandomTrees;
+import io.wharf.protocol.rest.Timestamps;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -1,15 +1,15 @@
-package io.wharf.protocol.restxml;
+package io.wharf.protocol.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Percent-decoding of URI path segments: {@code %XX} only; {@code +} stays a plus, as paths (unlike forms) mean it. */
-final class Percent {
+public final class Percent {
     private Percent() {
     }
 
     /** {@code text} with every valid {@code %XX} decoded as UTF-8; a {@code %} not followed by two hex digits is kept. */
-    static String decode(String text) {
+    public static String decode(String text) {
         if (text.indexOf('%') < 0) {
             return text;
         }

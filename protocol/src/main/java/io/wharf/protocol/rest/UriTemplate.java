@@ -1,4 +1,4 @@
-package io.wharf.protocol.restxml;
+package io.wharf.protocol.rest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

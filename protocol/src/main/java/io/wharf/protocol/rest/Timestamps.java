@@ -1,4 +1,4 @@
-package io.wharf.protocol.restxml;
+package io.wharf.protocol.rest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,10 +15,10 @@ import java.util.Locale;
  * ({@code 2026-12-03T07:00:00.000Z}, always with milliseconds, as S3 writes them). Reading accepts any of the three
  * forms whatever the format, as AWS's services do.
  */
-final class Timestamps {
-    static final String RFC822 = "rfc822";
-    static final String ISO8601 = "iso8601";
-    static final String UNIX = "unixTimestamp";
+public final class Timestamps {
+    public static final String RFC822 = "rfc822";
+    public static final String ISO8601 = "iso8601";
+    public static final String UNIX = "unixTimestamp";
 
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -29,7 +29,7 @@ final class Timestamps {
     }
 
     /** Epoch milliseconds of {@code text}; IllegalArgumentException when it is no timestamp. */
-    static long parse(String text) {
+    public static long parse(String text) {
         String trimmed = text.trim();
         try {
             if (trimmed.matches("-?\\d+(\\.\\d+)?")) {
@@ -49,7 +49,7 @@ final class Timestamps {
     }
 
     /** {@code epochMillis} in {@code format} (null: {@code fallback}). */
-    static String format(long epochMillis, String format, String fallback) {
+    public static String format(long epochMillis, String format, String fallback) {
         String chosen = format != null ? format : fallback;
         Instant instant = Instant.ofEpochMilli(epochMillis);
         return switch (chosen) {

@@ -1,4 +1,4 @@
-package io.wharf.protocol.restxml;
+package io.wharf.protocol.rest;
 
 import io.wharf.protocol.model.Member;
 import io.wharf.protocol.model.OperationModel;
@@ -28,7 +28,7 @@ import java.util.Map;
  * Nothing fitting is {@link Miss#methodNotAllowed()} when some operation has that path under another method, else
  * not implemented.
  */
-public final class RestXmlRouter {
+public final class RestRouter {
     private record Route(OperationModel operation, UriTemplate template, List<Member> requiredQuery,
                          List<Member> requiredHeaders) {
     }
@@ -47,7 +47,7 @@ public final class RestXmlRouter {
 
     private final List<Route> routes = new ArrayList<>();
 
-    public RestXmlRouter(ServiceModel model) {
+    public RestRouter(ServiceModel model) {
         for (OperationModel operation : model.operations()) {
             if (operation.http() == null) {
                 continue;

@@ -1,4 +1,4 @@
-package io.wharf.protocol.restxml;
+package io.wharf.protocol.rest;
 
 import io.wharf.protocol.TestModels;
 import io.wharf.protocol.model.Member;
@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routing over the whole S3 model: each operation's own request finds it, and the templates' edge cases. */
-class RestXmlRouterTest {
-    private static final RestXmlRouter ROUTER = new RestXmlRouter(TestModels.S3);
+class RestRouterTest {
+    private static final RestRouter ROUTER = new RestRouter(TestModels.S3);
 
     /**
      * Operations the wire cannot tell from another (same method, template and required members): the newer one
@@ -57,8 +57,8 @@ class RestXmlRouterTest {
                     }
                 }
             }
-            RestXmlRouter.Result result = ROUTER.route(operation.http().method(), path, query, headers);
-            String found = result instanceof RestXmlRouter.Match match ? match.operation().name() : result.toString();
+            RestRouter.Result result = ROUTER.route(operation.http().method(), path, query, headers);
+            String found = result instanceof RestRouter.Match match ? match.operation().name() : result.toString();
             String expected = TWINS.getOrDefault(operation.name(), operation.name());
             if (!found.equals(expected)) {
                 wrong.put(operation.name(), found);
@@ -69,20 +69,20 @@ class RestXmlRouterTest {
 
     @Test
     void labelsAreDecodedAndGreedyOnesKeepTheirSlashes() {
-        var match = (RestXmlRouter.Match) ROUTER.route("GET", "/my-bucket/a/b%2Fc/%E2%82%AC+x.txt", Map.of(),
+        var match = (RestRouter.Match) ROUTER.route("GET", "/my-bucket/a/b%2Fc/%E2%82%AC+x.txt", Map.of(),
                 Map.of());
         assertThat(match.operation().name()).isEqualTo("GetObject");
         assertThat(match.labels()).containsEntry("Bucket", "my-bucket").containsEntry("Key", "a/b/c/€+x.txt");
-        var trailing = (RestXmlRouter.Match) ROUTER.route("GET", "/my-bucket/dir/", Map.of(), Map.of());
+        var trailing = (RestRouter.Match) ROUTER.route("GET", "/my-bucket/dir/", Map.of(), Map.of());
         assertThat(trailing.labels()).containsEntry("Key", "dir/");
-        var bucket = (RestXmlRouter.Match) ROUTER.route("GET", "/my-bucket/", Map.of(), Map.of());
+        var bucket = (RestRouter.Match) ROUTER.route("GET", "/my-bucket/", Map.of(), Map.of());
         assertThat(bucket.operation().name()).isEqualTo("ListObjects");
     }
 
     @Test
     void missesSayWhetherThePathIsKnown() {
-        assertThat(ROUTER.route("PATCH", "/b/k", Map.of(), Map.of())).isEqualTo(new RestXmlRouter.Miss(true));
-        assertThat(ROUTER.route("GET", "//k", Map.of(), Map.of())).isEqualTo(new RestXmlRouter.Miss(false));
+        assertThat(ROUTER.route("PATCH", "/b/k", Map.of(), Map.of())).isEqualTo(new RestRouter.Miss(true));
+        assertThat(ROUTER.route("GET", "//k", Map.of(), Map.of())).isEqualTo(new RestRouter.Miss(false));
     }
 
     @Test

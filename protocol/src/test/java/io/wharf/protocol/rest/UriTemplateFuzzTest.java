@@ -1,4 +1,4 @@
-package io.wharf.protocol.restxml;
+package io.wharf.protocol.rest;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.wharf.protocol.TestModels;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * REST routing: {@link RestXmlRouter} over the real S3 model, and {@link UriTemplate} over arbitrary templates.
+ * REST routing: {@link RestRouter} over the real S3 model, and {@link UriTemplate} over arbitrary templates.
  * Input: a method line, a raw request-target line ({@code /path?query}), then header lines ({@code name: value});
  * or, when the first line is {@code TEMPLATE}, a template line and a raw path line. Properties: routing always answers
  * (a match or a miss, no exception); a match's labels are non-empty, and putting them back into its template (encoded)
@@ -20,7 +20,7 @@ import java.util.Map;
  * matching never throws.
  */
 class UriTemplateFuzzTest {
-    private static final RestXmlRouter ROUTER = new RestXmlRouter(TestModels.S3);
+    private static final RestRouter ROUTER = new RestRouter(TestModels.S3);
 
     @FuzzTest(maxDuration = "5s")
     void route(byte[] input) {
@@ -45,14 +45,14 @@ class UriTemplateFuzzTest {
                         line.substring(colon + 1).trim());
             }
         }
-        RestXmlRouter.Result result = ROUTER.route(method, rawPath, query, headers);
-        if (!(result instanceof RestXmlRouter.Match match)) {
+        RestRouter.Result result = ROUTER.route(method, rawPath, query, headers);
+        if (!(result instanceof RestRouter.Match match)) {
             return;
         }
         UriTemplate template = UriTemplate.parse(match.operation().http().requestUri());
         String rebuilt = rebuild(match.operation().http().requestUri(), match.labels());
-        RestXmlRouter.Result again = ROUTER.route(method, rebuilt, query, headers);
-        if (!(again instanceof RestXmlRouter.Match second) || !second.operation().equals(match.operation())
+        RestRouter.Result again = ROUTER.route(method, rebuilt, query, headers);
+        if (!(again instanceof RestRouter.Match second) || !second.operation().equals(match.operation())
                 || !second.labels().equals(match.labels())) {
             throw new AssertionError(rawPath + " routed to " + match + "; rebuilt as " + rebuilt + ": " + again);
         }
