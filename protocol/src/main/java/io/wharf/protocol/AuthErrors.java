@@ -81,12 +81,17 @@ public final class AuthErrors {
         /** Coral JSON and CBOR services (Kinesis). */
         JSON,
         /** REST-XML services: S3 (table at {@link #s3}). */
-        REST_XML;
+        REST_XML,
+        /** REST-JSON services (Amazon MQ, Lambda): the JSON family's codes, with 403 ({@link #restJson}). */
+        REST_JSON;
 
         public static Family of(ServiceModel model) {
             String protocol = model.protocol();
             if ("rest-xml".equals(protocol)) {
                 return REST_XML;
+            }
+            if ("rest-json".equals(protocol)) {
+                return REST_JSON;
             }
             return "query".equals(protocol) || "ec2".equals(protocol) || model.awsQueryCompatible() ? QUERY : JSON;
         }
@@ -102,7 +107,18 @@ public final class AuthErrors {
             case QUERY -> query(failure);
             case JSON -> json(failure);
             case REST_XML -> s3(failure);
+            case REST_JSON -> restJson(failure);
         };
+    }
+
+    /**
+     * The REST-JSON family's answer: the JSON family's codes and messages, with HTTP 403 — the status AWS's REST-JSON
+     * services list for ExpiredTokenException, IncompleteSignature and UnrecognizedClientException (Lambda API
+     * reference, Common Errors), and the one their front ends answer for a signature that does not match.
+     */
+    public static AwsException restJson(AuthException failure) {
+        AwsException json = json(failure);
+        return new AwsException(json.code(), 403, true, json.getMessage());
     }
 
     /** The Query family's answer (table above). */

@@ -18,6 +18,7 @@ import io.wharf.protocol.model.OperationModel;
 import io.wharf.protocol.model.ServiceModel;
 import io.wharf.protocol.query.QueryDecoder;
 import io.wharf.protocol.query.XmlEncoder;
+import io.wharf.protocol.restjson.RestJson;
 import io.wharf.protocol.restxml.RestXml;
 import io.wharf.protocol.rpcv2.RpcV2Cbor;
 import io.wharf.protocol.wire.WireRequest;
@@ -57,6 +58,7 @@ public final class ServiceGateway implements Gateway {
     private final List<AwsService> services;
     private final GatewaySettings settings;
     private final RestXml restXml;
+    private final RestJson restJson;
     private final UnservedServices unserved;
     private final RequestLog requestLog;
 
@@ -70,6 +72,7 @@ public final class ServiceGateway implements Gateway {
         this.settings = settings;
         this.requestLog = requestLog;
         this.restXml = RestXml.over(this.services, settings);
+        this.restJson = RestJson.over(this.services);
         this.unserved = new UnservedServices(this.services);
     }
 
@@ -113,11 +116,14 @@ public final class ServiceGateway implements Gateway {
             call.error = error;
             return finish(call, response, started);
         }
-        AwsService restXmlService = json || rpcV2 != null ? null : restXml.claims(request);
+        AwsService restJsonService = target != null || rpcV2 != null || credential == null ? null
+                : restJson.claims(credential.service());
+        AwsService restXmlService = json || rpcV2 != null || restJsonService != null ? null : restXml.claims(request);
         Call call = new Call(request, restXmlService != null ? RestXml.requestId() : RequestIds.next());
         call.readCredential = credential;
         call.malformedCredential = malformed;
-        WireResponse response = restXmlService != null ? restXml(call, restXmlService)
+        WireResponse response = restJsonService != null ? restJson(call, restJsonService)
+                : restXmlService != null ? restXml(call, restXmlService)
                 : rpcV2 != null ? jsonFamily(call, rpcV2.service(), rpcV2.operation(), JsonFormat.RPC_V2_CBOR)
                 : json ? json(call, target, JsonFormat.of(mediaType))
                 : query(call);
@@ -431,6 +437,37 @@ public final class ServiceGateway implements Gateway {
             AwsException carried = RestXml.bodyFailure(e);
             return restXmlError(call, carried != null ? carried : internal(e, request));
         }
+    }
+
+    // ---------------------------------------------------------------- REST-JSON
+
+    private WireResponse restJson(Call call, AwsService service) {
+        WireRequest request = call.request;
+        call.service = service;
+        try {
+            RestJson.Routed routed = restJson.route(service, request);
+            OperationModel operation = routed.operation();
+            call.action = operation.name();
+            authenticate(call);
+            ValidationErrors errors = service.validationErrors();
+            ObjectNode input = restJson.decode(service, request, routed, errors);
+            new Validator(errors, true, true).validate(input, operation.input());
+            RequestContext context = context(call);
+            authorize(call, new Input(input), context);
+            ObjectNode output = invokeWith(service, operation, context, input);
+            return restJson.encode(operation, output, call.requestId);
+        } catch (AuthException e) {
+            return restJsonError(call, authenticationError(call, e));
+        } catch (AwsException e) {
+            return restJsonError(call, e);
+        } catch (RuntimeException e) {
+            return restJsonError(call, internal(e, request));
+        }
+    }
+
+    private WireResponse restJsonError(Call call, AwsException error) {
+        call.error = error;
+        return RestJson.error(call.service, error, call.requestId);
     }
 
     private WireResponse restXmlError(Call call, AwsException error) {

@@ -6,12 +6,13 @@ import io.wharf.protocol.model.ServiceModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The models the protocol tests run against, loaded once: SQS and SNS (main resources), Kinesis (all main resources). */
+/** The models the protocol tests run against, loaded once: SQS and SNS (main resources), Kinesis, S3, MQ (all main resources). */
 public final class TestModels {
     public static final ServiceModel SQS = ServiceModel.fromClasspath("models/sqs");
     public static final ServiceModel SNS = ServiceModel.fromClasspath("models/sns");
     public static final ServiceModel KINESIS = ServiceModel.fromClasspath("models/kinesis");
     public static final ServiceModel S3 = ServiceModel.fromClasspath("models/s3");
+    public static final ServiceModel MQ = ServiceModel.fromClasspath("models/mq");
 
     private TestModels() {
     }

@@ -10,7 +10,11 @@ import io.wharf.protocol.model.Member;
 import io.wharf.protocol.model.Shape;
 import io.wharf.protocol.model.ShapeType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -143,6 +147,55 @@ public final class RestBindings {
         } catch (IllegalArgumentException e) { // NumberFormatException included
             throw errors.invalid(path, text, shape, "the value cannot be read as " + shape.type().name().toLowerCase(
                     Locale.ROOT));
+        }
+    }
+
+    // ---------------------------------------------------------------- the way out
+
+    /** A {@code header} member's value as header text: timestamps RFC 822 unless the member says otherwise, lists
+     * joined by commas, blobs base64. */
+    public static String headerText(JsonNode value, Member member) {
+        Shape shape = member.shape();
+        return switch (shape.type()) {
+            case TIMESTAMP -> timestampText(value, member.timestampFormatOrShape(), Timestamps.RFC822);
+            case BOOLEAN -> value.asBoolean() ? "true" : "false";
+            case BLOB -> Base64.getEncoder().encodeToString(binary(value));
+            case LIST -> {
+                StringBuilder joined = new StringBuilder();
+                for (JsonNode element : value) {
+                    joined.append(joined.isEmpty() ? "" : ",").append(element.isTextual() ? element.asText()
+                            : headerText(element, shape.listMember()));
+                }
+                yield joined.toString();
+            }
+            default -> value.asText();
+        };
+    }
+
+    /**
+     * A timestamp: epoch milliseconds (the tree's form) in {@code format} (null: {@code fallback}); a text that reads
+     * as a timestamp likewise; any other text as it is (S3 keeps an object's {@code Expires} as the client sent it).
+     */
+    public static String timestampText(JsonNode value, String format, String fallback) {
+        if (value.isNumber()) {
+            return Timestamps.format(value.asLong(), format, fallback);
+        }
+        try {
+            return Timestamps.format(Timestamps.parse(value.asText()), format, fallback);
+        } catch (IllegalArgumentException notATimestamp) {
+            return value.asText();
+        }
+    }
+
+    /** A blob's bytes: a binary node's, or a text's UTF-8. */
+    public static byte[] binary(JsonNode value) {
+        if (value.isTextual()) {
+            return value.asText().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return value.binaryValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,12 +8,11 @@ import io.wharf.protocol.model.Shape;
 import io.wharf.protocol.model.ShapeType;
 import io.wharf.protocol.model.XmlNamespace;
 import io.wharf.protocol.query.XmlWriter;
+import io.wharf.protocol.rest.RestBindings;
 import io.wharf.protocol.rest.Timestamps;
 import io.wharf.protocol.wire.ResponseBody;
 import io.wharf.protocol.wire.WireResponse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
@@ -65,7 +64,7 @@ public final class RestXmlEncoder {
                 continue;
             }
             switch (member.location()) {
-                case "header" -> headers.put(member.wireName(), headerValue(value, member));
+                case "header" -> headers.put(member.wireName(), RestBindings.headerText(value, member));
                 case "headers" -> {
                     Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
                     while (fields.hasNext()) {
@@ -108,7 +107,8 @@ public final class RestXmlEncoder {
             return xmlAnswer(status, headers, document(root, namespaceOf(member, shape, defaultNamespace), value, shape),
                     head);
         }
-        byte[] bytes = shape.type() == ShapeType.BLOB ? binary(value) : value.asText().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = shape.type() == ShapeType.BLOB ? RestBindings.binary(value)
+                : value.asText().getBytes(StandardCharsets.UTF_8);
         if (head) {
             headers.putIfAbsent("Content-Length", Integer.toString(bytes.length));
             return new WireResponse(status, headers, new byte[0]);
@@ -228,54 +228,10 @@ public final class RestXmlEncoder {
 
     private static void scalar(XmlWriter xml, JsonNode value, Shape shape, String timestampFormat) {
         switch (shape.type()) {
-            case BLOB -> xml.text(Base64.getEncoder().encodeToString(binary(value)));
-            case TIMESTAMP -> xml.text(timestamp(value, timestampFormat, Timestamps.ISO8601));
+            case BLOB -> xml.text(Base64.getEncoder().encodeToString(RestBindings.binary(value)));
+            case TIMESTAMP -> xml.text(RestBindings.timestampText(value, timestampFormat, Timestamps.ISO8601));
             case BOOLEAN -> xml.text(value.asBoolean() ? "true" : "false");
             default -> xml.text(value.asText());
-        }
-    }
-
-    private static String headerValue(JsonNode value, Member member) {
-        Shape shape = member.shape();
-        return switch (shape.type()) {
-            case TIMESTAMP -> timestamp(value, member.timestampFormatOrShape(), Timestamps.RFC822);
-            case BOOLEAN -> value.asBoolean() ? "true" : "false";
-            case BLOB -> Base64.getEncoder().encodeToString(binary(value));
-            case LIST -> {
-                StringBuilder joined = new StringBuilder();
-                for (JsonNode element : value) {
-                    joined.append(joined.isEmpty() ? "" : ",").append(element.isTextual() ? element.asText()
-                            : headerValue(element, shape.listMember()));
-                }
-                yield joined.toString();
-            }
-            default -> value.asText();
-        };
-    }
-
-    /**
-     * A timestamp member: epoch milliseconds (the tree's form) in the member's format; a text that reads as a
-     * timestamp likewise; any other text as it is (S3 keeps an object's {@code Expires} as the client sent it).
-     */
-    private static String timestamp(JsonNode value, String format, String fallback) {
-        if (value.isNumber()) {
-            return Timestamps.format(value.asLong(), format, fallback);
-        }
-        try {
-            return Timestamps.format(Timestamps.parse(value.asText()), format, fallback);
-        } catch (IllegalArgumentException notATimestamp) {
-            return value.asText();
-        }
-    }
-
-    private static byte[] binary(JsonNode value) {
-        if (value.isTextual()) {
-            return value.asText().getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return value.binaryValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -111,6 +111,10 @@ class AuthErrorsTest {
         assertThat(AuthErrors.Family.of(TestModels.KINESIS)).isEqualTo(AuthErrors.Family.JSON);
         assertThat(AuthErrors.forProtocol(TestModels.KINESIS, UNKNOWN_KEY).code())
                 .isEqualTo("UnrecognizedClientException");
+        assertThat(AuthErrors.Family.of(TestModels.MQ)).isEqualTo(AuthErrors.Family.REST_JSON);
+        assertThat(AuthErrors.forProtocol(TestModels.MQ, UNKNOWN_KEY).code()).isEqualTo("UnrecognizedClientException");
+        assertThat(AuthErrors.forProtocol(TestModels.MQ, UNKNOWN_KEY).httpStatus()).isEqualTo(403);
+        assertThat(SigningRules.of(TestModels.MQ)).isEqualTo(SigningRules.JSON);
         assertThat(SigningRules.of(TestModels.SQS)).isEqualTo(SigningRules.QUERY);
         assertThat(SigningRules.of(TestModels.KINESIS)).isEqualTo(SigningRules.JSON);
     }

@@ -3,6 +3,7 @@ package io.wharf.protocol.restxml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.protocol.GatewaySettings;
+import io.wharf.protocol.JdkHttpBridge;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.protocol.auth.AuthException;
 import io.wharf.protocol.auth.AuthMode;

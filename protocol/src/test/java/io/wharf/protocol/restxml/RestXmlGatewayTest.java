@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.wharf.protocol.AwsService;
 import io.wharf.protocol.Gateway;
 import io.wharf.protocol.GatewaySettings;
+import io.wharf.protocol.JdkHttpBridge;
 import io.wharf.protocol.Operation;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.protocol.TestModels;
 import io.wharf.protocol.model.ServiceModel;
-import io.wharf.protocol.rest.Percent;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
 import org.junit.jupiter.api.Test;
@@ -47,27 +47,7 @@ class RestXmlGatewayTest {
     // ---------------------------------------------------------------- helpers
 
     static WireRequest request(String method, String rawUri, byte[] body, String... headers) {
-        int question = rawUri.indexOf('?');
-        String rawPath = question < 0 ? rawUri : rawUri.substring(0, question);
-        String rawQuery = question < 0 ? "" : rawUri.substring(question + 1);
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (!pair.isEmpty()) {
-                int equals = pair.indexOf('=');
-                String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
-                        StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
-                        StandardCharsets.UTF_8);
-                query.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
-            }
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("host", "localhost:4566");
-        for (int i = 0; i < headers.length; i += 2) {
-            map.put(headers[i].toLowerCase(java.util.Locale.ROOT), headers[i + 1]);
-        }
-        return new WireRequest(method, Percent.decode(rawPath), query, map, body,
-                new WireRequest.Origin(rawPath, rawQuery, "127.0.0.1", false));
+        return JdkHttpBridge.request(method, rawUri, body, headers);
     }
 
     static WireRequest request(String method, String rawUri, String... headers) {

@@ -1,6 +1,7 @@
 package io.wharf.protocol.restxml;
 
 import io.wharf.protocol.GatewaySettings;
+import io.wharf.protocol.JdkHttpBridge;
 import io.wharf.protocol.ServiceGateway;
 import io.wharf.protocol.auth.AuthException;
 import io.wharf.protocol.auth.AuthMode;

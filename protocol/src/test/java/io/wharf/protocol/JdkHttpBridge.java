@@ -1,8 +1,8 @@
-package io.wharf.protocol.restxml;
+package io.wharf.protocol;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.wharf.protocol.Gateway;
+import io.wharf.protocol.rest.Percent;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
 
@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,10 +21,10 @@ import java.util.Map;
  * request to a {@link Gateway} as a {@link WireRequest} and writing the {@link WireResponse} back as the real front door
  * frames it (a stream with Content-Length written piece by piece; HEAD with its Content-Length and no body).
  */
-final class JdkHttpBridge implements AutoCloseable {
+public final class JdkHttpBridge implements AutoCloseable {
     private final HttpServer server;
 
-    JdkHttpBridge(Gateway gateway) throws IOException {
+    public JdkHttpBridge(Gateway gateway) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -34,7 +36,7 @@ final class JdkHttpBridge implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
@@ -46,7 +48,7 @@ final class JdkHttpBridge implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         byte[] body = exchange.getRequestBody().readAllBytes();
-        WireRequest parsed = RestXmlGatewayTest.request(exchange.getRequestMethod(),
+        WireRequest parsed = request(exchange.getRequestMethod(),
                 rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery), body);
         return new WireRequest(parsed.method(), parsed.path(), parsed.query(), headers, body, parsed.origin());
     }
@@ -95,4 +97,29 @@ final class JdkHttpBridge implements AutoCloseable {
         server.stop(0);
     }
 
+
+    /** A request as the front door hands it on, from a raw URI ({@code host} is {@code localhost:4566}). */
+    public static WireRequest request(String method, String rawUri, byte[] body, String... headers) {
+        int question = rawUri.indexOf('?');
+        String rawPath = question < 0 ? rawUri : rawUri.substring(0, question);
+        String rawQuery = question < 0 ? "" : rawUri.substring(question + 1);
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
+                        StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
+                        StandardCharsets.UTF_8);
+                query.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+            }
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("host", "localhost:4566");
+        for (int i = 0; i < headers.length; i += 2) {
+            map.put(headers[i].toLowerCase(java.util.Locale.ROOT), headers[i + 1]);
+        }
+        return new WireRequest(method, Percent.decode(rawPath), query, map, body,
+                new WireRequest.Origin(rawPath, rawQuery, "127.0.0.1", false));
+    }
 }
