@@ -34,11 +34,13 @@ import java.util.Map;
  * The {@link Gateway} over a set of services. For each request it decides, in this order:
  * <ol>
  *   <li>the wire protocol: Smithy RPC v2 CBOR when {@link RpcV2Cbor#claims} says so (its path and header); JSON (or its CBOR twin, by {@code Content-Type: application/x-amz-cbor-1.1}) when the
- *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body; else REST-XML (S3)
- *       when {@link RestXml#claims} says so (an {@code s3} credential scope, a virtual-host-style Host, or an unsigned
+ *       request has {@code X-Amz-Target} or an {@code application/x-amz-json}/{@code -cbor} body; else REST-JSON when
+ *       {@link RestJson#claims} says so (a signed request whose credential scope names a REST-JSON service: MQ); else
+ *       REST-XML (S3) when {@link RestXml#claims} says so (an {@code s3} credential scope, a virtual-host-style Host, or an unsigned
  *       request without an {@code Action}); else AWS Query (form body and/or query string);</li>
- *   <li>the service: the {@code X-Amz-Target} prefix for JSON, the path's service name for RPC v2 CBOR; for REST-XML the one claiming it, its operation by
- *       method and URI template ({@link io.wharf.protocol.restxml.RestXmlRouter}); for Query the SigV4 credential
+ *   <li>the service: the {@code X-Amz-Target} prefix for JSON, the path's service name for RPC v2 CBOR; for REST-JSON and
+ *       REST-XML the one claiming it, its operation by method and URI template
+ *       ({@link io.wharf.protocol.rest.RestRouter}); for Query the SigV4 credential
  *       scope, then the {@code Version} parameter, then the path (an SQS queue URL), then the action name;</li>
  *   <li>who the caller is ({@link io.wharf.protocol.auth.RequestAuthenticator}: SigV4 verified unless
  *       authentication is off);</li>
