@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Start Wharf and its peers on loopback, run the same scenarios against each, print ratios.")
 public final class CompareCommand implements Callable<Integer> {
-    @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq",
-            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq,floor",
+            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto, dynalite, floor (canned answers, no work: the ceiling) (default: ${DEFAULT-VALUE}).")
     List<String> targets;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "SCENARIO",
@@ -170,12 +170,17 @@ public final class CompareCommand implements Callable<Integer> {
                 .toList();
     }
 
-    /** The explicit baseline where it ran the scenario; else the first peer that did; else the first target. */
+    /**
+     * The explicit baseline where it ran the scenario; else the first peer (not the floor) that did; else the first
+     * target that is not the floor; else the floor.
+     */
     static Target baselineFor(List<Target> served, Target explicit) {
         if (explicit != null && served.contains(explicit)) {
             return explicit;
         }
-        return served.stream().filter(t -> !t.isWharf()).findFirst().orElse(served.getFirst());
+        return served.stream().filter(t -> !t.isWharf() && t != Target.FLOOR).findFirst()
+                .or(() -> served.stream().filter(t -> t != Target.FLOOR).findFirst())
+                .orElse(served.getFirst());
     }
 
     /**
