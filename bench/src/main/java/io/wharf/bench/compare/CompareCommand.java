@@ -69,6 +69,15 @@ public final class CompareCommand implements Callable<Integer> {
             + "(default: $WHARF_BENCH_CACHE, else $XDG_CACHE_HOME/wharf-bench, else ~/.cache/wharf-bench).")
     Path cacheDirectory;
 
+    @Option(names = "--store-stats", description = "Durable Wharf targets log their store's statistics (RocksDB "
+            + "tickers, Wharf's puts and deletes, JVM allocation) to <work-dir>/<target>-store-stats.log; each run gets "
+            + "the figures per message over its window (store.* in its JSON line, and a block after the tables).")
+    boolean storeStatistics;
+
+    @Option(names = "--jfr", description = "Wharf targets record a JFR profile (settings=profile) into "
+            + "<work-dir>/<target>.jfr, written when they stop; read it with jfr view hot-methods FILE.")
+    boolean jfr;
+
     @Mixin
     io.wharf.bench.LoadOptions load;
 
@@ -100,7 +109,8 @@ public final class CompareCommand implements Callable<Integer> {
                 wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work,
                 List.copyOf(serverJvmArgs), elasticMqVersion, kinesaliteVersion, dynaliteVersion,
                 cacheDirectory != null ? cacheDirectory
-                        : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))));
+                        : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))),
+                storeStatistics, jfr);
         ScenarioSettings settings = load.settings(java.net.URI.create("http://unused"), "unused", 0);
         System.err.println("wharf-bench: compare in " + work);
         for (ScenarioSpec spec : specs) {
@@ -128,6 +138,10 @@ public final class CompareCommand implements Callable<Integer> {
                         Result result = spec.scenario().run(settings
                                 .withEndpoint(server.endpoint(), server.name(), server.pid())
                                 .withRate(spec.ratePerSecond()));
+                        if (storeStatistics && target.isWharf()) {
+                            result = StoreFigures.addTo(result, launch.storeStatisticsFile(target.label()),
+                                    io.wharf.bench.measure.Window.lastEdges());
+                        }
                         System.out.println(ResultJson.line(result));
                         runs.computeIfAbsent(spec.label() + "\u0000" + server.name(), k -> new ArrayList<>()).add(result);
                     }
@@ -153,6 +167,7 @@ public final class CompareCommand implements Callable<Integer> {
             System.out.print(ComparisonTable.render(Map.of(spec.label(), medians),
                     baselineFor(served, explicitBaseline).label()));
         }
+        System.out.print(StoreFigures.render(runs.values().stream().flatMap(List::stream).toList()));
         System.err.println("wharf-bench: server logs in " + work);
         boolean allDelivered = table.values().stream().flatMap(List::stream).allMatch(r -> r.messages() > 0);
         return allDelivered ? 0 : 1;

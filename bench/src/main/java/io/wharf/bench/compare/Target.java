@@ -114,6 +114,7 @@ public enum Target {
         }
         List<String> command = new ArrayList<>(List.of(launch.java().toString(), "--enable-native-access=ALL-UNNAMED"));
         command.addAll(launch.serverJvmArgs());
+        command.addAll(measuringJvmArgs(launch));
         command.addAll(List.of("-jar", launch.wharfJar().toString(), "--host", "127.0.0.1", "--port", "0"));
         if (!wharfFlags.contains("--in-memory")) {
             command.addAll(List.of("--data-dir", launch.workDirectory().resolve(label + "-data").toString()));
@@ -123,6 +124,22 @@ public enum Target {
             Matcher listening = WHARF_LISTENING.matcher(output);
             return listening.find() ? URI.create(listening.group(1)) : null;
         });
+    }
+
+    /**
+     * What {@code --store-stats} and {@code --jfr} add to this Wharf target's JVM: the store's statistics log (durable
+     * targets only: in memory there is no RocksDB) and a JFR recording with the {@code profile} settings (CPU samples
+     * every 10-20 ms, allocation samples), written when the server stops.
+     */
+    List<String> measuringJvmArgs(Launch launch) {
+        List<String> args = new ArrayList<>();
+        if (launch.storeStatistics() && !wharfFlags.contains("--in-memory")) {
+            args.add("-Dwharf.storage.statistics=" + launch.storeStatisticsFile(label));
+        }
+        if (launch.jfr()) {
+            args.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + launch.jfrFile(label));
+        }
+        return args;
     }
 
     /**
