@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link TickerType} name ({@code WAL_FILE_BYTES}, {@code FLUSH_WRITE_BYTES}, {@code COMPACT_WRITE_BYTES},
  * {@code COMPACTION_CPU_TOTAL_TIME} in µs, …). Nothing in it is a key or a value.
  *
- * <p>Switching statistics on costs RocksDB a few percent; the property is for measuring, not for production.
+ * <p>Statistics cost RocksDB some CPU (a few percent by its own account): the property is for measuring, not for production.
  */
 final class StatisticsLog implements AutoCloseable {
     /** The system property naming the file; unset, nothing is measured. */
