@@ -128,8 +128,8 @@ public enum Target {
 
     /**
      * What {@code --store-stats} and {@code --jfr} add to this Wharf target's JVM: the store's statistics log (durable
-     * targets only: in memory there is no RocksDB) and a JFR recording with the {@code profile} settings (CPU samples
-     * every 10-20 ms, allocation samples), written when the server stops.
+     * targets only: in memory there is no RocksDB) and a JFR recording with the {@code profile} settings (Java CPU samples
+     * every 10 ms, allocation samples), written when the server stops.
      */
     List<String> measuringJvmArgs(Launch launch) {
         List<String> args = new ArrayList<>();
