@@ -70,10 +70,13 @@ public final class RocksStore implements Store {
     private final StoreEvents events;
     // FsyncMode.NEVER's write failures, and corruption or background errors in every mode; the committer has its own
     private volatile StorageException failed;
+    // null unless measuring (StatisticsLog.PROPERTY)
+    private final StatisticsLog statisticsLog;
 
-    private RocksStore(Path directory, FsyncMode fsyncMode) throws RocksDBException, IOException {
+    private RocksStore(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog) throws RocksDBException, IOException {
         this.directory = directory;
         this.fsyncMode = fsyncMode;
+        this.statisticsLog = statisticsLog;
         Files.createDirectories(directory);
         OwnerOnly.restrict(directory);
         familyOptions = new ColumnFamilyOptions();
@@ -87,6 +90,9 @@ public final class RocksStore implements Store {
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(2)
                 .setMaxTotalWalSize(64L << 20);
+        if (statisticsLog != null) {
+            dbOptions.setStatistics(statisticsLog.statistics());
+        }
         List<byte[]> existing;
         try (Options options = new Options()) {
             existing = RocksDB.listColumnFamilies(options, directory.toString());
@@ -126,6 +132,9 @@ public final class RocksStore implements Store {
         syncWrite = new WriteOptions().setSync(true);
         plainWrite = new WriteOptions().setSync(false);
         committer = new GroupCommitter(db, syncWrite, this::encode, this::fail);
+        if (statisticsLog != null) {
+            statisticsLog.start(db, families);
+        }
     }
 
     /**
@@ -137,8 +146,13 @@ public final class RocksStore implements Store {
      * @throws StorageException      when it cannot be opened for another reason
      */
     public static RocksStore open(Path directory, FsyncMode fsyncMode) {
+        return open(directory, fsyncMode, StatisticsLog.fromProperty());
+    }
+
+    /** With {@code statisticsLog} measuring (null: not). */
+    static RocksStore open(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog) {
         try {
-            return new RocksStore(directory, fsyncMode);
+            return new RocksStore(directory, fsyncMode, statisticsLog);
         } catch (RocksDBException e) {
             OwnerOnly.restrictTree(directory); // RocksDB may have rotated its info LOG before failing
             throw openFailure(directory, e);
@@ -239,6 +253,9 @@ public final class RocksStore implements Store {
     }
 
     private void encode(WriteBatch batch, org.rocksdb.WriteBatch into) throws RocksDBException {
+        if (statisticsLog != null) {
+            statisticsLog.counted(batch);
+        }
         for (WriteBatch.Op op : batch.ops()) {
             ColumnFamilyHandle family = family(op.space());
             switch (op.kind()) {
@@ -400,6 +417,9 @@ public final class RocksStore implements Store {
         }
         closed = true;
         committer.close();
+        if (statisticsLog != null) {
+            statisticsLog.close();
+        }
         try {
             db.syncWal();
         } catch (RocksDBException e) {

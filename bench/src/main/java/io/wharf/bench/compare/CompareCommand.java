@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Start Wharf and its peers on loopback, run the same scenarios against each, print ratios.")
 public final class CompareCommand implements Callable<Integer> {
-    @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq",
-            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq,floor",
+            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto, dynalite, floor (canned answers, no work: the ceiling) (default: ${DEFAULT-VALUE}).")
     List<String> targets;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "SCENARIO",
@@ -69,6 +69,15 @@ public final class CompareCommand implements Callable<Integer> {
             + "(default: $WHARF_BENCH_CACHE, else $XDG_CACHE_HOME/wharf-bench, else ~/.cache/wharf-bench).")
     Path cacheDirectory;
 
+    @Option(names = "--store-stats", description = "Durable Wharf targets log their store's statistics (RocksDB "
+            + "tickers, Wharf's puts and deletes, JVM allocation) to <work-dir>/<target>-store-stats.log; each run gets "
+            + "the figures per message over its window (store.* in its JSON line, and a block after the tables).")
+    boolean storeStatistics;
+
+    @Option(names = "--jfr", description = "Wharf targets record a JFR profile (settings=profile) into "
+            + "<work-dir>/<target>.jfr, written when they stop; read it with jfr view hot-methods FILE.")
+    boolean jfr;
+
     @Mixin
     io.wharf.bench.LoadOptions load;
 
@@ -100,7 +109,8 @@ public final class CompareCommand implements Callable<Integer> {
                 wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work,
                 List.copyOf(serverJvmArgs), elasticMqVersion, kinesaliteVersion, dynaliteVersion,
                 cacheDirectory != null ? cacheDirectory
-                        : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))));
+                        : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))),
+                storeStatistics, jfr);
         ScenarioSettings settings = load.settings(java.net.URI.create("http://unused"), "unused", 0);
         System.err.println("wharf-bench: compare in " + work);
         for (ScenarioSpec spec : specs) {
@@ -128,6 +138,10 @@ public final class CompareCommand implements Callable<Integer> {
                         Result result = spec.scenario().run(settings
                                 .withEndpoint(server.endpoint(), server.name(), server.pid())
                                 .withRate(spec.ratePerSecond()));
+                        if (storeStatistics && target.isWharf()) {
+                            result = StoreFigures.addTo(result, launch.storeStatisticsFile(target.label()),
+                                    io.wharf.bench.measure.Window.lastEdges());
+                        }
                         System.out.println(ResultJson.line(result));
                         runs.computeIfAbsent(spec.label() + "\u0000" + server.name(), k -> new ArrayList<>()).add(result);
                     }
@@ -153,6 +167,7 @@ public final class CompareCommand implements Callable<Integer> {
             System.out.print(ComparisonTable.render(Map.of(spec.label(), medians),
                     baselineFor(served, explicitBaseline).label()));
         }
+        System.out.print(StoreFigures.render(runs.values().stream().flatMap(List::stream).toList()));
         System.err.println("wharf-bench: server logs in " + work);
         boolean allDelivered = table.values().stream().flatMap(List::stream).allMatch(r -> r.messages() > 0);
         return allDelivered ? 0 : 1;
@@ -170,12 +185,17 @@ public final class CompareCommand implements Callable<Integer> {
                 .toList();
     }
 
-    /** The explicit baseline where it ran the scenario; else the first peer that did; else the first target. */
+    /**
+     * The explicit baseline where it ran the scenario; else the first peer (not the floor) that did; else the first
+     * target that is not the floor; else the floor.
+     */
     static Target baselineFor(List<Target> served, Target explicit) {
         if (explicit != null && served.contains(explicit)) {
             return explicit;
         }
-        return served.stream().filter(t -> !t.isWharf()).findFirst().orElse(served.getFirst());
+        return served.stream().filter(t -> !t.isWharf() && t != Target.FLOOR).findFirst()
+                .or(() -> served.stream().filter(t -> t != Target.FLOOR).findFirst())
+                .orElse(served.getFirst());
     }
 
     /**

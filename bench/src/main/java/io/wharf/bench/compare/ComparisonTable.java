@@ -13,11 +13,16 @@ import java.util.OptionalDouble;
  * The compare's answer, one block per scenario: each target's figures, then each target divided by
  * the baseline. Every ratio is target / baseline, so above 1 is better for msgs/s and below 1 is better
  * for latencies and CPU. Kinesis scenarios add a line of data MB/s. The load column is the machine's
- * 1-minute load average as the run ended: above the core count, something else was competing for the CPU.
+ * 1-minute load average as the run ended: above the core count, something else was competing for the CPU. Where the
+ * floor ran too, every other target gets a line divided by the floor's figures as well: how close it comes to "no
+ * server work at all" (client CPU per message included: on a shared machine the client's CPU is the floor's ceiling).
  */
 final class ComparisonTable {
     private static final String HEADER = String.format(Locale.ROOT, "  %-34s %10s %9s %9s %9s %12s %12s %7s %6s",
             "", "msgs/s", "p50 ms", "p99 ms", "p99.9 ms", "srv CPU/1k", "cli CPU/1k", "errors", "load");
+
+    /** The label of the floor target's results. */
+    static final String FLOOR = "floor";
 
     private ComparisonTable() {
     }
@@ -42,6 +47,14 @@ final class ComparisonTable {
                 for (Result result : results) {
                     if (result != base) {
                         table.append(ratioLine(result, base));
+                    }
+                }
+            }
+            Result floor = results.stream().filter(r -> r.target().equals(FLOOR)).findFirst().orElse(null);
+            if (floor != null && floor != base) {
+                for (Result result : results) {
+                    if (result != floor) {
+                        table.append(ratioLine(result, floor));
                     }
                 }
             }

@@ -15,9 +15,28 @@ import java.util.Map;
  * @param kinesaliteVersion  the kinesalite version npm installs
  * @param dynaliteVersion    the dynalite version npm installs
  * @param cacheDirectory     where installed peers are kept between compares (kinesalite, dynalite)
+ * @param storeStatistics    durable Wharf targets log their store's statistics to {@code <label>-store-stats.log}
+ * @param jfr                Wharf targets record a JFR profile into {@code <label>.jfr}
  */
 record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
-              String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory) {
+              String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory, boolean storeStatistics,
+              boolean jfr) {
+
+    Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
+           String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory) {
+        this(java, wharfJar, workDirectory, serverJvmArgs, elasticMqVersion, kinesaliteVersion, dynaliteVersion,
+                cacheDirectory, false, false);
+    }
+
+    /** Where a durable Wharf target logs its store's statistics (with {@link #storeStatistics}). */
+    Path storeStatisticsFile(String label) {
+        return workDirectory.resolve(label + "-store-stats.log");
+    }
+
+    /** Where a Wharf target's JFR recording goes (with {@link #jfr}). */
+    Path jfrFile(String label) {
+        return workDirectory.resolve(label + ".jfr");
+    }
 
     /**
      * The cache unless told otherwise: {@code $WHARF_BENCH_CACHE}, else {@code $XDG_CACHE_HOME/wharf-bench},

@@ -36,9 +36,16 @@ public enum Target {
     /** moto_server: S3 and Firehose (the s3-* and firehose-* scenarios). */
     MOTO("moto", scenario -> scenario.startsWith("s3-") || scenario.startsWith("firehose-"), "S3 and Firehose only"),
     /** dynalite: DynamoDB (the dynamodb-* scenarios). */
-    DYNALITE("dynalite", scenario -> scenario.startsWith("dynamodb-"), "DynamoDB only (no Kinesis for a KCL)");
+    DYNALITE("dynalite", scenario -> scenario.startsWith("dynamodb-"), "DynamoDB only (no Kinesis for a KCL)"),
+    /**
+     * The floor ({@code io.wharf.bench.floor}): valid canned answers and no work behind them, in its own JVM from the
+     * load generator's own class path. What the client and the machine reach at all; never a baseline unless named.
+     */
+    FLOOR("floor", Target::floorServes,
+            "the sqs-* and kinesis-put/kinesis-roundtrip scenarios (no SNS, no SubscribeToShard, no S3, Firehose, DynamoDB or KCL)");
 
     private static final Pattern WHARF_LISTENING = Pattern.compile("listening on (http://[0-9.]+:[0-9]+)");
+    private static final Pattern FLOOR_LISTENING = Pattern.compile("floor listening on (http://[0-9.]+:[0-9]+)");
 
     private final String label;
     private final Predicate<String> serves;
@@ -71,6 +78,10 @@ public enum Target {
         return label.startsWith("wharf");
     }
 
+    private static boolean floorServes(String scenario) {
+        return scenario.startsWith("sqs-") || scenario.equals("kinesis-put") || scenario.equals("kinesis-roundtrip");
+    }
+
     public static Target named(String label) {
         return Arrays.stream(values()).filter(t -> t.label.equals(label)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no target '" + label + "'; known: "
@@ -91,12 +102,19 @@ public enum Target {
         if (this == DYNALITE) {
             return Dynalite.start(launch, log);
         }
+        if (this == FLOOR) {
+            return ServerProcess.start(label, floorCommand(launch, System.getProperty("java.class.path")), log, output -> {
+                Matcher listening = FLOOR_LISTENING.matcher(output);
+                return listening.find() ? URI.create(listening.group(1)) : null;
+            });
+        }
         if (!Files.isRegularFile(launch.wharfJar())) {
             throw new IllegalStateException("no Wharf jar at " + launch.wharfJar()
                     + "; build it: mvn -B -q -DskipTests -pl server -am package");
         }
         List<String> command = new ArrayList<>(List.of(launch.java().toString(), "--enable-native-access=ALL-UNNAMED"));
         command.addAll(launch.serverJvmArgs());
+        command.addAll(measuringJvmArgs(launch));
         command.addAll(List.of("-jar", launch.wharfJar().toString(), "--host", "127.0.0.1", "--port", "0"));
         if (!wharfFlags.contains("--in-memory")) {
             command.addAll(List.of("--data-dir", launch.workDirectory().resolve(label + "-data").toString()));
@@ -106,5 +124,30 @@ public enum Target {
             Matcher listening = WHARF_LISTENING.matcher(output);
             return listening.find() ? URI.create(listening.group(1)) : null;
         });
+    }
+
+    /**
+     * What {@code --store-stats} and {@code --jfr} add to this Wharf target's JVM: the store's statistics log (durable
+     * targets only: in memory there is no RocksDB) and a JFR recording with the {@code profile} settings (Java CPU samples
+     * every 10 ms, allocation samples), written when the server stops.
+     */
+    List<String> measuringJvmArgs(Launch launch) {
+        List<String> args = new ArrayList<>();
+        if (launch.storeStatistics() && !wharfFlags.contains("--in-memory")) {
+            args.add("-Dwharf.storage.statistics=" + launch.storeStatisticsFile(label));
+        }
+        if (launch.jfr()) {
+            args.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + launch.jfrFile(label));
+        }
+        return args;
+    }
+
+    /**
+     * The floor runs from the load generator's own class path (the bench jar, or the test class path), without the
+     * servers' extra JVM options (they are meant for Wharf and the peers: a JFR file name would clash).
+     */
+    static List<String> floorCommand(Launch launch, String classPath) {
+        return List.of(launch.java().toString(), "-cp", classPath, "io.wharf.bench.Main", "floor",
+                "--host", "127.0.0.1", "--port", "0");
     }
 }

@@ -22,6 +22,11 @@ public final class Window {
     private OptionalLong clientCpuStart = OptionalLong.empty();
     private OptionalLong clientCpuEnd = OptionalLong.empty();
     private OptionalDouble loadAverage = OptionalDouble.empty();
+    private static volatile Edges lastEdges;
+
+    /** The wall-clock edges of a measured window, to line it up with what a server logged meanwhile. */
+    public record Edges(long startEpochMillis, long endEpochMillis) {
+    }
 
     public Window(Duration warmup, Duration measured, long serverPid) {
         if (warmup.isNegative() || measured.isNegative() || measured.isZero()) {
@@ -48,8 +53,13 @@ public final class Window {
             serverCpuStart = serverPid > 0 ? ProcessCpu.millis(serverPid) : OptionalLong.empty();
             clientCpuStart = ProcessCpu.ownMillis();
             startNanos = System.nanoTime();
+            long startMillis = System.currentTimeMillis();
             measuring = true;
-            Thread.sleep(measured);
+            try {
+                Thread.sleep(measured);
+            } finally {
+                lastEdges = new Edges(startMillis, System.currentTimeMillis());
+            }
         } finally {
             measuring = false;
             endNanos = System.nanoTime();
@@ -58,6 +68,14 @@ public final class Window {
             loadAverage = ProcessCpu.loadAverage();
             stopped = true;
         }
+    }
+
+    /**
+     * The edges of the last measured window that ended in this process, or null: a compare runs one scenario at a
+     * time, so after a run this is that run's window.
+     */
+    public static Edges lastEdges() {
+        return lastEdges;
     }
 
     /** Stops the workers of a run that failed before its window ran (they poll {@link #stopped()}). */

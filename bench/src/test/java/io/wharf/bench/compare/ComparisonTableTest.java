@@ -35,6 +35,22 @@ class ComparisonTableTest {
     }
 
     @Test
+    void everyTargetIsAlsoDividedByTheFloorWhereItRan() {
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        results.put("sqs-roundtrip", List.of(result("wharf", 60_000, 2.0, 1_200), result("elasticmq", 40_000, 4.0, 13_200),
+                result("floor", 120_000, 1.0, 600)));
+
+        String table = ComparisonTable.render(results, "elasticmq");
+
+        assertThat(table).containsPattern("wharf / elasticmq +1\\.50x")
+                .containsPattern("floor / elasticmq +3\\.00x")
+                .containsPattern("wharf / floor +0\\.50x +2\\.00x +2\\.00x +2\\.00x +4\\.00x")
+                .containsPattern("elasticmq / floor +0\\.33x")
+                .doesNotContain("floor / floor");
+        assertThat(ComparisonTable.render(results, "floor")).containsOnlyOnce("wharf / floor");
+    }
+
+    @Test
     void kinesisBlocksAddTheirDataRate() {
         Map<String, List<Result>> results = new LinkedHashMap<>();
         results.put("kinesis-put", List.of(withDataRate(result("wharf", 60_000, 2.0, 600), "6.14"),

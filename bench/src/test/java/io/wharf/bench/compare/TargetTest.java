@@ -133,4 +133,26 @@ class TargetTest {
         assertThat(Moto.endpointIn(" * Running on http://127.0.0.1:41235\nPress CTRL+C to quit\n"))
                 .isEqualTo(URI.create("http://127.0.0.1:41235"));
     }
+
+    @Test
+    void theFloorServesTheSqsAndKinesisPutScenariosAndIsNeverTheBaselineUnlessNamed() {
+        assertThat(Target.named("floor")).isEqualTo(Target.FLOOR);
+        assertThat(Target.FLOOR.isWharf()).isFalse();
+        for (String served : new String[] {"sqs-send", "sqs-roundtrip", "sqs-single", "kinesis-put", "kinesis-roundtrip"}) {
+            assertThat(Target.FLOOR.serves(served)).as(served).isTrue();
+        }
+        for (String notServed : new String[] {"kinesis-subscribe", "sns-fanout", "s3-put", "dynamodb-items", "kcl-efo"}) {
+            assertThat(Target.FLOOR.serves(notServed)).as(notServed).isFalse();
+        }
+        List<Target> sqs = CompareCommand.servedBy(List.of(Target.WHARF, Target.FLOOR, Target.ELASTICMQ),
+                ScenarioSpec.parse("sqs-send"));
+        assertThat(CompareCommand.baselineFor(sqs, null)).isEqualTo(Target.ELASTICMQ);
+        assertThat(CompareCommand.baselineFor(List.of(Target.FLOOR, Target.WHARF), null)).isEqualTo(Target.WHARF);
+        assertThat(CompareCommand.baselineFor(List.of(Target.FLOOR), null)).isEqualTo(Target.FLOOR);
+        assertThat(CompareCommand.baselineFor(sqs, Target.FLOOR)).isEqualTo(Target.FLOOR);
+        Launch launch = new Launch(Path.of("/jdk/bin/java"), Path.of("/w/wharf.jar"), Path.of("/w"),
+                List.of("-XX:StartFlightRecording=filename=/tmp/x.jfr"), "1.7.1", "3.3.3", "4.0.0", Path.of("/c"));
+        assertThat(Target.floorCommand(launch, "/b/wharf-bench.jar")).containsExactly("/jdk/bin/java", "-cp",
+                "/b/wharf-bench.jar", "io.wharf.bench.Main", "floor", "--host", "127.0.0.1", "--port", "0");
+    }
 }
