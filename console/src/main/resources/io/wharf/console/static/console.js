@@ -34,7 +34,11 @@
             series.push({label: labels[s], stroke: COLORS[s % COLORS.length], width: 1.5});
           }
           plot = new uPlot({width: Math.min(900, section.clientWidth || 900), height: 180, series: series,
-            scales: {y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}}}, data, section);
+            scales: {
+              // the sampler's window (6 minutes) up to the last sample, whatever few samples there are yet
+              x: {time: true, range: function (u, min, max) { return [max - 360, max]; }},
+              y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}
+            }}, data, section);
         } else {
           plot.setData(data);
         }

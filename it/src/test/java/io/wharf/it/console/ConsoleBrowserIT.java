@@ -60,6 +60,20 @@ class ConsoleBrowserIT {
         sqs.sendMessage(r -> r.queueUrl(url).messageBody("two"));
         browser.waitForText("tr[data-queue='console-live'] td.visible", "2"); // by polling, without a reload
         browser.screenshot("queues");
+
+        browser.find("tr[data-queue='console-live'] a").click();
+        browser.waitFor("the queue's chart drawn from the console's samples", d -> {
+            var charts = d.findElements(By.cssSelector("section.chart[data-points] canvas"));
+            return !charts.isEmpty();
+        });
+        browser.waitFor("a sample with the two messages", d -> {
+            Object visible = ((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                            + "fetch(document.querySelector('section.chart').dataset.series)"
+                            + ".then(r => r.json()).then(s => done(s.v[0][s.v[0].length - 1]), () => done(-1));");
+            return visible instanceof Number n && n.longValue() == 2;
+        });
+        browser.screenshot("queue-chart");
     }
 
     @Test
@@ -178,7 +192,17 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** Until the stream is ACTIVE (the SDK's waiter sleeps 10 s between looks). */
     private static void waitActive(KinesisClient kinesis) {
-        kinesis.waiter().waitUntilStreamExists(r -> r.streamName("console-stream"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (kinesis.describeStreamSummary(r -> r.streamName("console-stream")).streamDescriptionSummary()
+                .streamStatus() != software.amazon.awssdk.services.kinesis.model.StreamStatus.ACTIVE) {
+            assertThat(System.nanoTime()).as("the stream became ACTIVE").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 }
