@@ -35,7 +35,7 @@ public final class Console implements AutoCloseable {
     private final TopicPages topics;
     private final StreamPages streams;
 
-    private Console(ConsoleSources sources, int maxSessions) {
+    Console(ConsoleSources sources, int maxSessions) {
         this.sources = sources;
         this.sessions = new Sessions(sources.clock(), maxSessions);
         this.sampling = new Sampling(sources);

@@ -108,6 +108,7 @@ public final class Wharf implements AutoCloseable {
         AuditLog audit = null;
         S3Objects s3 = null;
         io.wharf.server.metrics.WharfMetrics metrics = null;
+        io.wharf.console.Console consoleRef = null;
         try {
             Clock clock = Clock.systemUTC();
             AuthMode auth = config.effectiveAuth();
@@ -166,6 +167,7 @@ public final class Wharf implements AutoCloseable {
             // the web console: sign-in against IAM's keys when signatures are verified, the API's policy evaluation
             io.wharf.console.Console console = io.wharf.console.Console.start(new io.wharf.console.ConsoleSources(sqs,
                     sns, kinesis, auth, iam.credentials(), access, config.accountId(), config.region(), clock));
+            consoleRef = console;
             frontDoor.console(console::handle);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.console = console;
@@ -187,6 +189,9 @@ public final class Wharf implements AutoCloseable {
                     config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
+            if (consoleRef != null) {
+                consoleRef.close();
+            }
             if (metrics != null) {
                 metrics.close();
             }
