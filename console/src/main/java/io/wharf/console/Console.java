@@ -28,6 +28,7 @@ public final class Console implements AutoCloseable {
 
     private final ConsoleSources sources;
     private final Sessions sessions;
+    private final SignInThrottle throttle;
     private final Html html = new Html();
     private final StaticFiles files = new StaticFiles();
     private final Sampling sampling;
@@ -38,6 +39,7 @@ public final class Console implements AutoCloseable {
     Console(ConsoleSources sources, int maxSessions) {
         this.sources = sources;
         this.sessions = new Sessions(sources.clock(), maxSessions);
+        this.throttle = new SignInThrottle(sources.clock());
         this.sampling = new Sampling(sources);
         ConsoleAccess access = new ConsoleAccess(sources.mode(), sources.access());
         this.queues = new QueuePages(sources.sqs(), access, sampling.sampler(), html);
@@ -164,6 +166,11 @@ public final class Console implements AutoCloseable {
     private WireResponse signIn(WireRequest request, Map<String, String> form) {
         String keyId = form.getOrDefault("accessKeyId", "").trim();
         String secret = form.getOrDefault("secretAccessKey", "");
+        String address = request.origin().sourceIp();
+        if (!throttle.allowed(address)) {
+            return html.page(429, "signIn", Html.params("error",
+                    "Too many failed sign-ins from this address: try again in a minute."));
+        }
         Principal principal = null;
         if (!keyId.isEmpty() && !secret.isEmpty()) {
             try {
@@ -178,11 +185,13 @@ public final class Console implements AutoCloseable {
             }
         }
         if (principal == null) {
+            throttle.failed(address);
             log.info("console sign-in refused for access key {} from {}", keyId.isEmpty() ? "(none)" : keyId,
                     request.origin().sourceIp());
             return html.page(401, "signIn", Html.params("error",
                     "The access key ID or the secret access key is not right."));
         }
+        throttle.succeeded(address);
         Sessions.Session session = sessions.create(principal);
         log.info("console sign-in as {} from {}", principal.arn(), request.origin().sourceIp());
         return Html.redirect(Html.PREFIX + "/queues")

@@ -177,6 +177,13 @@ class ConsoleTest {
         assertThat(post(console, "/_wharf/console/sign-in", null,
                 "accessKeyId=AKIDNOBODY&secretAccessKey=alice-secret").status()).isEqualTo(401);
         assertThat(console.sessionCount()).isZero();
+        for (int i = 2; i < SignInThrottle.MAX_FAILURES; i++) {
+            post(console, "/_wharf/console/sign-in", null, "accessKeyId=AKIDALICE&secretAccessKey=guess" + i);
+        }
+        assertThat(post(console, "/_wharf/console/sign-in", null,
+                "accessKeyId=AKIDALICE&secretAccessKey=alice-secret").status()).as("ten failures: a minute's pause")
+                .isEqualTo(429);
+        clock.advance(SignInThrottle.WINDOW);
 
         WireResponse signedIn = post(console, "/_wharf/console/sign-in", null,
                 "accessKeyId=AKIDALICE&secretAccessKey=alice-secret");
