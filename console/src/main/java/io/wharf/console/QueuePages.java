@@ -195,14 +195,14 @@ final class QueuePages {
 
     /** Runs an action after its access check; its outcome or error is shown once by the queue's page. */
     private WireResponse act(Visit v, QueueId id, String action, java.util.function.Supplier<String> change) {
-        String outcome;
+        Sessions.Flash outcome;
         try {
             access.check(v.caller(), sqs, action, id.arn(), id.accountId());
-            outcome = change.get();
+            outcome = new Sessions.Flash(change.get(), false);
         } catch (ConsoleAccess.Denied e) {
-            outcome = Texts.error(e);
+            outcome = new Sessions.Flash(Texts.error(e), true);
         } catch (AwsException e) {
-            outcome = Texts.error(e);
+            outcome = new Sessions.Flash(Texts.error(e), true);
         }
         v.session().flash = outcome;
         return Html.redirect(v.url("/queue", "name", id.name()));

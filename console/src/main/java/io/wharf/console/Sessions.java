@@ -21,6 +21,10 @@ final class Sessions {
     static final Duration LIFETIME = Duration.ofHours(8);
     static final Duration IDLE = Duration.ofHours(1);
 
+    /** An action's outcome, shown once by the next page: what happened, or the error that stopped it. */
+    record Flash(String text, boolean error) {
+    }
+
     /** One signed-in browser. {@code flash} is a notice shown once by the next page (an action's outcome). */
     static final class Session {
         final String id;
@@ -28,7 +32,7 @@ final class Sessions {
         final String csrfToken;
         final long createdMillis;
         volatile long lastUsedMillis;
-        volatile String flash;
+        volatile Flash flash;
 
         Session(String id, Principal principal, String csrfToken, long createdMillis) {
             this.id = id;
@@ -44,8 +48,8 @@ final class Sessions {
                     csrfToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
-        String takeFlash() {
-            String shown = flash;
+        Flash takeFlash() {
+            Flash shown = flash;
             flash = null;
             return shown;
         }

@@ -140,19 +140,19 @@ final class TopicPages {
     WireResponse publish(Visit v) {
         String name = v.required("name");
         String arn = arn(v, name);
-        String outcome;
+        Sessions.Flash outcome;
         try {
             access.check(v.caller(), sns, "sns:Publish", arn, v.caller().account());
             String host = v.request().header("host");
             String base = (v.caller().secure() ? "https://" : "http://") + (host == null ? "localhost" : host) + "/";
             String subject = v.param("subject");
-            outcome = "Published message " + engine.publish(new PublishCommand(arn, null, null, v.required("message"),
+            outcome = new Sessions.Flash("Published message " + engine.publish(new PublishCommand(arn, null, null, v.required("message"),
                     subject == null || subject.isBlank() ? null : subject, null, Map.of(), blank(v.param("groupId")),
-                    blank(v.param("deduplicationId")), base)).messageId() + ".";
+                    blank(v.param("deduplicationId")), base)).messageId() + ".", false);
         } catch (ConsoleAccess.Denied e) {
-            outcome = Texts.error(e);
+            outcome = new Sessions.Flash(Texts.error(e), true);
         } catch (AwsException e) {
-            outcome = Texts.error(e);
+            outcome = new Sessions.Flash(Texts.error(e), true);
         }
         v.session().flash = outcome;
         return Html.redirect(v.url("/topic", "name", name));

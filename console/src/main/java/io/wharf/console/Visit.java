@@ -28,8 +28,10 @@ record Visit(WireRequest request, Sessions.Session session, Caller caller, Map<S
     }
 
     Chrome chrome(String title, String section, String error) {
+        Sessions.Flash flash = session.takeFlash();
         return new Chrome(title, section, caller.scope(), caller.account(), caller.region(),
-                signInOn ? caller.principal().arn() : null, signInOn, session.csrfToken, session.takeFlash(), error);
+                signInOn ? caller.principal().arn() : null, signInOn, session.csrfToken,
+                flash == null ? null : flash.text(), flash != null && flash.error(), error);
     }
 
     /** A URL of the console with the account and region kept. */

@@ -162,7 +162,8 @@ class ConsoleTest {
         WireResponse purged = post(console, "/_wharf/console/queue/purge", cookie, "name=q&csrf=" + csrf);
         assertThat(purged.status()).isEqualTo(303);
         assertThat(sqs.engine().queueStats()).singleElement().satisfies(s -> assertThat(s.visible()).isZero());
-        assertThat(body(get(console, "/_wharf/console/queue?name=q", cookie, false))).contains("Purged q.");
+        assertThat(body(get(console, "/_wharf/console/queue?name=q", cookie, false)))
+                .contains("class=\"flash\" id=\"flash\">Purged q.");
     }
 
     @Test
@@ -219,7 +220,8 @@ class ConsoleTest {
                 + "identity-based policy allows the sqs:receivemessage action").doesNotContain("hello");
         post(console, "/_wharf/console/queue/purge", cookie, "name=q&csrf=" + csrfOf(page));
         assertThat(sqs.engine().queueStats()).singleElement().satisfies(s -> assertThat(s.visible()).isEqualTo(1));
-        assertThat(body(get(console, "/_wharf/console/queue?name=q", cookie, false))).contains("sqs:purgequeue");
+        assertThat(body(get(console, "/_wharf/console/queue?name=q", cookie, false)))
+                .contains("class=\"flash error\" id=\"flash\">AccessDenied: ").contains("sqs:purgequeue");
         WireResponse topics = get(console, "/_wharf/console/topics", cookie, false);
         assertThat(topics.status()).isEqualTo(403);
         assertThat(body(topics)).contains("AuthorizationError").contains("perform: SNS:ListTopics on resource: *"); // SNS words it so

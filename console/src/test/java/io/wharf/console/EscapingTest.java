@@ -36,11 +36,11 @@ class EscapingTest {
     @Test
     void errorsAndNoticesInTheLayoutAreEscaped() {
         Chrome chrome = new Chrome("Queues", "queues", "account=1&region=us-east-1", "000000000000", "us-east-1",
-                ATTACK, true, "token", ATTACK, ATTACK);
+                ATTACK, true, "token", ATTACK, true, ATTACK);
         String page = html.render("queues", Html.params("chrome", chrome, "rows", List.of()));
 
         assertThat(page).doesNotContain("<script>alert");
-        assertThat(page).contains("id=\"flash\">&lt;script&gt;").contains("id=\"error\">&lt;script&gt;");
+        assertThat(page).contains("class=\"flash error\" id=\"flash\">&lt;script&gt;").contains("id=\"error\">&lt;script&gt;");
         assertThat(page).contains("href=\"/_wharf/console/queues?account=1&amp;region=us-east-1\"");
     }
 }

@@ -67,8 +67,8 @@ class SessionsTest {
     @Test
     void signingOutRemovesTheSessionAndAFlashIsShownOnce() {
         Sessions.Session session = sessions.create(root);
-        session.flash = "Purged q.";
-        assertThat(session.takeFlash()).isEqualTo("Purged q.");
+        session.flash = new Sessions.Flash("Purged q.", false);
+        assertThat(session.takeFlash()).isEqualTo(new Sessions.Flash("Purged q.", false));
         assertThat(session.takeFlash()).isNull();
 
         sessions.remove(session.id);

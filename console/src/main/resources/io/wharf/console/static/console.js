@@ -22,7 +22,7 @@
       fetch(section.dataset.series, {credentials: "same-origin"}).then(function (r) {
         return r.ok ? r.json() : null;
       }).then(function (samples) {
-        if (!samples) { return; }
+        if (!samples || samples.t.length === 0) { return; } // nothing sampled yet: the next round draws
         var data = [samples.t];
         for (var k = 0; k < labels.length && k < samples.v.length; k++) {
           data.push(counter ? toRates(samples.t, samples.v[k]) : samples.v[k]);
