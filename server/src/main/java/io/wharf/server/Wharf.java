@@ -57,6 +57,7 @@ public final class Wharf implements AutoCloseable {
     private final AuditLog audit;
     private final S3Objects s3;
     private io.wharf.server.metrics.WharfMetrics metrics;
+    private io.wharf.console.Console console;
     private boolean closed;
 
     private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
@@ -107,6 +108,7 @@ public final class Wharf implements AutoCloseable {
         AuditLog audit = null;
         S3Objects s3 = null;
         io.wharf.server.metrics.WharfMetrics metrics = null;
+        io.wharf.console.Console consoleRef = null;
         try {
             Clock clock = Clock.systemUTC();
             AuthMode auth = config.effectiveAuth();
@@ -161,7 +163,13 @@ public final class Wharf implements AutoCloseable {
                     store::stats, config.inMemory() ? null : config.dataDir(),
                     io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
             frontDoor.metrics(metrics::scrape, io.wharf.server.metrics.WharfMetrics.CONTENT_TYPE);
+            // the web console: sign-in against IAM's keys when signatures are verified, the API's policy evaluation
+            io.wharf.console.Console console = io.wharf.console.Console.start(new io.wharf.console.ConsoleSources(sqs,
+                    sns, kinesis, auth, iam.credentials(), access, config.accountId(), config.region(), clock));
+            consoleRef = console;
+            frontDoor.console(console::handle);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
+            wharf.console = console;
             wharf.firehose = firehose;
             wharf.metrics = metrics;
             wharf.cloudWatch = cloudWatch;
@@ -180,6 +188,9 @@ public final class Wharf implements AutoCloseable {
                     config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
             return wharf;
         } catch (RuntimeException | Error e) {
+            if (consoleRef != null) {
+                consoleRef.close();
+            }
             if (metrics != null) {
                 metrics.close();
             }
@@ -447,6 +458,7 @@ public final class Wharf implements AutoCloseable {
             log.warn("interrupted while waiting for in-flight requests; cutting them off");
         } finally {
             frontDoor.close();
+            console.close(); // its sampler, before the engines it reads
             cloudWatch.close(); // stops evaluating alarms before the services they notify
             firehose.close(); // before S3, which it delivers into; buffered records stay in the store for the next start
             s3.close(); // before SNS and SQS, which its event notifications go to

@@ -25,4 +25,12 @@ interface FrontDoorContext {
     default Gateway metrics() {
         return null;
     }
+
+    /**
+     * What answers the web console's paths ({@code /_wharf/console/...}, run on a request's virtual thread), or null
+     * when none is wired.
+     */
+    default Gateway console() {
+        return null;
+    }
 }

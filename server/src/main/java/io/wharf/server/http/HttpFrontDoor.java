@@ -47,6 +47,7 @@ public final class HttpFrontDoor implements AutoCloseable {
         private volatile boolean draining;
         private volatile java.util.function.Supplier<String> storeFailure = () -> null;
         private volatile Gateway metrics;
+        private volatile Gateway console;
 
         @Override
         public Gateway gateway() {
@@ -76,6 +77,11 @@ public final class HttpFrontDoor implements AutoCloseable {
         @Override
         public Gateway metrics() {
             return metrics;
+        }
+
+        @Override
+        public Gateway console() {
+            return console;
         }
     }
 
@@ -210,6 +216,14 @@ public final class HttpFrontDoor implements AutoCloseable {
         Objects.requireNonNull(scrape, "scrape");
         context.metrics = request -> io.wharf.protocol.wire.WireResponse.of(200, contentType,
                 scrape.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What answers the web console ({@code /_wharf/console} and below, any method) on a request's virtual thread; with
+     * one wired, a browser's unsigned {@code GET /} is sent there ({@link ConsoleDoor}).
+     */
+    public void console(Gateway console) {
+        context.console = Objects.requireNonNull(console, "console");
     }
 
     public int port() {

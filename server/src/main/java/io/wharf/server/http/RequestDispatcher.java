@@ -102,9 +102,14 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         Gateway metrics = context.metrics();
         boolean toMetrics = metrics != null && request.method().equals(HttpMethod.GET)
                 && Health.METRICS_PATH.equals(pathOf(request.uri()));
+        Gateway console = context.console();
+        if (console != null && ConsoleDoor.browserAtRoot(request)) {
+            return new Immediate(ConsoleDoor.REDIRECT, keepAlive);
+        }
+        boolean toConsole = console != null && ConsoleDoor.isConsolePath(pathOf(request.uri()));
         try {
             return new ForGateway(WireMessages.toWire(request, sourceIp(ctx.channel()), secure(ctx.channel())), keepAlive,
-                    toMetrics ? metrics : null);
+                    toMetrics ? metrics : toConsole ? console : null);
         } catch (IllegalArgumentException e) { // a malformed %-escape in the URI
             return new Immediate(FrontDoorErrors.malformed(FrontDoorErrors.shapeOf(request),
                     "Malformed request URI: " + e.getMessage()), false);

@@ -201,6 +201,18 @@ final class Queue {
         }
     }
 
+    /** The oldest {@code max} messages in any state, oldest first (the caller holds the lock). */
+    java.util.List<Message> oldestFirst(int max) {
+        java.util.List<Message> oldest = new java.util.ArrayList<>(Math.min(max, byAge.size()));
+        for (Message m : byAge) {
+            if (oldest.size() == max) {
+                break;
+            }
+            oldest.add(m);
+        }
+        return oldest;
+    }
+
     /** How many receives are waiting on this queue now (for tests and diagnostics; takes the lock). */
     int waitingReceivers() {
         lock.lock();

@@ -275,6 +275,14 @@ public final class SqsEngine implements AutoCloseable {
         return Receipts.changeVisibilityBatch(ctx, require(id), entries);
     }
 
+    /**
+     * The queue's oldest messages (at most {@code max}, capped at 50) in any state, read without receiving them:
+     * nothing changes, not even the receive count (the console's peek).
+     */
+    public List<PeekedMessage> peekMessages(QueueId id, int max) {
+        return Peeking.peek(ctx, require(id), max);
+    }
+
     // ---- message move tasks
 
     public String startMessageMoveTask(String sourceArn, String destinationArn, Integer maxPerSecond) {
