@@ -57,6 +57,7 @@ public final class Wharf implements AutoCloseable {
     private final AuditLog audit;
     private final S3Objects s3;
     private io.wharf.server.metrics.WharfMetrics metrics;
+    private io.wharf.server.awsmetrics.AwsMetricsPublisher awsMetrics;
     private boolean closed;
 
     private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
@@ -166,6 +167,10 @@ public final class Wharf implements AutoCloseable {
             wharf.firehose = firehose;
             wharf.metrics = metrics;
             wharf.cloudWatch = cloudWatch;
+            // the services' own AWS/* metrics into CloudWatch (docs/operations.md "CloudWatch and alarms")
+            wharf.awsMetrics = io.wharf.server.awsmetrics.AwsMetricsPublisher.of(cloudWatch.engine(), clock,
+                    config.cloudWatchPublishInterval(), io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP, sqs.engine(),
+                    sns.engine(), kinesis.engine(), firehose.engine()).start();
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
                             + " · auth {}{}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
@@ -448,6 +453,7 @@ public final class Wharf implements AutoCloseable {
             log.warn("interrupted while waiting for in-flight requests; cutting them off");
         } finally {
             frontDoor.close();
+            awsMetrics.close(); // stops publishing before CloudWatch and the engines it reads
             cloudWatch.close(); // stops evaluating alarms before the services they notify
             firehose.close(); // before S3, which it delivers into; buffered records stay in the store for the next start
             s3.close(); // before SNS and SQS, which its event notifications go to
