@@ -162,6 +162,7 @@ public final class Wharf implements AutoCloseable {
             metrics.resources(sqs.engine()::queueStats, sns.engine()::topicStats, kinesis.engine()::streamStats,
                     store::stats, config.inMemory() ? null : config.dataDir(),
                     io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
+            metrics.shards(kinesis.engine()::shardStats, io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
             frontDoor.metrics(metrics::scrape, io.wharf.server.metrics.WharfMetrics.CONTENT_TYPE);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
             wharf.firehose = firehose;

@@ -142,6 +142,23 @@ public final class KinesisEngine implements AutoCloseable {
         return stats;
     }
 
+    /** Every open shard's numbers for the Prometheus per-shard series (not the deleted streams'), read without locks. */
+    public List<ShardStats> shardStats() {
+        long now = now();
+        List<ShardStats> stats = new java.util.ArrayList<>();
+        for (Stream s : byRef.values()) {
+            if (s.gone(now)) {
+                continue;
+            }
+            for (Shard shard : s.openShards) {
+                ShardCounters c = shard.counters;
+                stats.add(new ShardStats(s.ref, shard.id, c.incomingRecords.sum(), c.incomingBytes.sum(),
+                        c.outgoingRecords.sum(), c.outgoingBytes.sum(), shard.lastReadBehindMillis));
+            }
+        }
+        return stats;
+    }
+
     /**
      * Every stream's numbers for the AWS/Kinesis metrics (not the deleted ones). Drains the per-call values and the
      * shards' iterator ages: one reader only, the CloudWatch publisher.

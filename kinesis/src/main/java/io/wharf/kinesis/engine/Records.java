@@ -310,7 +310,7 @@ public final class Records {
      * caller was not checked for.
      */
     public Views.RecordsPage get(String shardIterator, String streamArn, int limit) {
-        return read(shardIterator, streamArn, limit, engine.settings.enforceLimits());
+        return read(shardIterator, streamArn, limit, engine.settings.enforceLimits(), true);
     }
 
     /**
@@ -318,7 +318,7 @@ public final class Records {
      * fan-out has its own 2 MiB/s per consumer, which Wharf does not meter).
      */
     public Views.RecordsPage readForSubscription(String shardIterator, int limit) {
-        return read(shardIterator, null, limit, false);
+        return read(shardIterator, null, limit, false, false);
     }
 
     /** Where an iterator points: its position, stream and shard; an expired iterator or a gone shard throws. */
@@ -338,17 +338,19 @@ public final class Records {
         return new Located(p, s, shard);
     }
 
-    private Views.RecordsPage read(String shardIterator, String streamArn, int limit, boolean metered) {
+    /** @param getRecords a GetRecords call (its AWS/Kinesis GetRecords.* metrics), not a subscription's read */
+    private Views.RecordsPage read(String shardIterator, String streamArn, int limit, boolean metered,
+                                   boolean getRecords) {
         long started = System.nanoTime(); // a duration, for GetRecords.Latency only
         long now = engine.now();
         Located at = locate(shardIterator, streamArn, now);
         Stream s = at.s();
-        if (!metered) { // a subscription's read: not a GetRecords call
-            return read(at, limit, false, now);
+        if (!getRecords) {
+            return read(at, limit, metered, now);
         }
         StreamActivity a = s.activity;
         try {
-            Views.RecordsPage page = read(at, limit, true, now);
+            Views.RecordsPage page = read(at, limit, metered, now);
             long bytes = 0;
             for (Views.RecordView r : page.records()) {
                 bytes += r.data().length;
