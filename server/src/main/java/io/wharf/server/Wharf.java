@@ -171,7 +171,7 @@ public final class Wharf implements AutoCloseable {
             // the services' own AWS/* metrics into CloudWatch (docs/operations.md "CloudWatch and alarms")
             wharf.awsMetrics = io.wharf.server.awsmetrics.AwsMetricsPublisher.of(cloudWatch.engine(), clock,
                     config.cloudWatchPublishInterval(), io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP, sqs.engine(),
-                    sns.engine(), kinesis.engine(), firehose.engine()).start();
+                    sns.engine(), kinesis.engine(), firehose.engine());
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
                             + " · auth {}{}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
@@ -185,6 +185,7 @@ public final class Wharf implements AutoCloseable {
                             + "bytes", frontDoor.maxConnections(), config.connectionLimits().idleTimeout().toSeconds(),
                     config.connectionLimits().headerTimeout().toSeconds(),
                     config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
+            wharf.awsMetrics.start(); // last: nothing after it can fail and leave its thread running
             return wharf;
         } catch (RuntimeException | Error e) {
             if (metrics != null) {

@@ -103,7 +103,7 @@ class DeadLetterAlarmEmailIT {
             // the metric the alarm watches is there within a publish or two
             assertThat(awaitVisible(cloudWatch, dlq)).isEqualTo(1.0);
 
-            MimeMessage alarm = mail(1, Duration.ofSeconds(80));
+            MimeMessage alarm = mail(1, Duration.ofSeconds(100)); // a deadline: about 30 s on average
             assertThat(alarm.getSubject()).isEqualTo("ALARM: \"orders-dlq-not-empty\" in US East (N. Virginia)");
             String body = (String) alarm.getContent();
             assertThat(body).contains("\"AlarmName\":\"orders-dlq-not-empty\"").contains("\"NewStateValue\":\"ALARM\"")
