@@ -58,6 +58,7 @@ public final class Wharf implements AutoCloseable {
     private final S3Objects s3;
     private io.wharf.server.metrics.WharfMetrics metrics;
     private io.wharf.console.Console console;
+    private io.wharf.server.awsmetrics.AwsMetricsPublisher awsMetrics;
     private boolean closed;
 
     private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
@@ -162,6 +163,7 @@ public final class Wharf implements AutoCloseable {
             metrics.resources(sqs.engine()::queueStats, sns.engine()::topicStats, kinesis.engine()::streamStats,
                     store::stats, config.inMemory() ? null : config.dataDir(),
                     io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
+            metrics.shards(kinesis.engine()::shardStats, io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
             frontDoor.metrics(metrics::scrape, io.wharf.server.metrics.WharfMetrics.CONTENT_TYPE);
             // the web console: sign-in against IAM's keys when signatures are verified, the API's policy evaluation
             io.wharf.console.Console console = io.wharf.console.Console.start(new io.wharf.console.ConsoleSources(sqs,
@@ -173,6 +175,10 @@ public final class Wharf implements AutoCloseable {
             wharf.firehose = firehose;
             wharf.metrics = metrics;
             wharf.cloudWatch = cloudWatch;
+            // the services' own AWS/* metrics into CloudWatch (docs/operations.md "CloudWatch and alarms")
+            wharf.awsMetrics = io.wharf.server.awsmetrics.AwsMetricsPublisher.of(cloudWatch.engine(), clock,
+                    config.cloudWatchPublishInterval(), io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP, sqs.engine(),
+                    sns.engine(), kinesis.engine(), firehose.engine());
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
                             + " · auth {}{}{}",
                     WharfVersion.get(), urlHost(config.host()), port,
@@ -186,6 +192,7 @@ public final class Wharf implements AutoCloseable {
                             + "bytes", frontDoor.maxConnections(), config.connectionLimits().idleTimeout().toSeconds(),
                     config.connectionLimits().headerTimeout().toSeconds(),
                     config.connectionLimits().bodyTimeout().toSeconds(), frontDoor.maxInflightBytes());
+            wharf.awsMetrics.start(); // last: nothing after it can fail and leave its thread running
             return wharf;
         } catch (RuntimeException | Error e) {
             if (consoleRef != null) {
@@ -459,6 +466,7 @@ public final class Wharf implements AutoCloseable {
         } finally {
             frontDoor.close();
             console.close(); // its sampler, before the engines it reads
+            awsMetrics.close(); // stops publishing before CloudWatch and the engines it reads
             cloudWatch.close(); // stops evaluating alarms before the services they notify
             firehose.close(); // before S3, which it delivers into; buffered records stay in the store for the next start
             s3.close(); // before SNS and SQS, which its event notifications go to

@@ -43,6 +43,25 @@ public final class MetricsEngine {
     public void put(String account, String region, String namespace, List<Datum> data) {
         long now = clock.millis();
         PutValidation.check(namespace, data, now);
+        store(account, region, namespace, data, now);
+    }
+
+    /**
+     * The services' own metrics ({@code AWS/SQS}, {@code AWS/Kinesis}…), published by Wharf itself: the namespaces
+     * PutMetricData refuses, stored exactly as a call's data (same buckets, caps and retention). The caller builds
+     * well-formed data (finite values, at most one of value / values / statistic set); a full engine refuses the whole
+     * list with the same {@code LimitExceededException} a call gets.
+     */
+    public void publish(String account, String region, String namespace, List<Datum> data) {
+        if (!namespace.startsWith("AWS/")) {
+            throw new IllegalArgumentException("not a service namespace: " + namespace);
+        }
+        if (!data.isEmpty()) {
+            store(account, region, namespace, data, clock.millis());
+        }
+    }
+
+    private void store(String account, String region, String namespace, List<Datum> data, long now) {
         WriteBatch batch = new WriteBatch();
         Commit commit;
         lock.lock();

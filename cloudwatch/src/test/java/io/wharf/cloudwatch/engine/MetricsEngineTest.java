@@ -176,4 +176,20 @@ class MetricsEngineTest {
                     .hasSize(1);
         }
     }
+
+    @Test
+    void theServicesOwnMetricsArePublishedUnderTheNamespacesPutMetricDataRefuses() {
+        Dimension queue = new Dimension("QueueName", "orders");
+        Datum depth = new Datum("MetricData.member.1", "ApproximateNumberOfMessagesVisible", List.of(queue), NOW + 5_000,
+                null, List.of(), List.of(), new Aggregate(1, 3, 3, 3), "Count", 60);
+        engine.publish("111122223333", "us-east-1", "AWS/SQS", List.of(depth));
+        engine.publish("111122223333", "us-east-1", "AWS/SQS", List.of()); // nothing to write
+
+        List<Datapoint> points = engine.statistics("111122223333", "us-east-1", "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible", List.of(queue), NOW - 60_000, NOW + 60_000, 60, null, true,
+                List.of());
+        assertThat(points).containsExactly(new Datapoint(NOW, "Count", new Aggregate(1, 3, 3, 3)));
+        assertThatThrownBy(() -> engine.publish("111122223333", "us-east-1", "App", List.of(depth)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -282,6 +282,11 @@ final class Delivery implements AutoCloseable {
             s.nextAttemptMillis = 0;
             s.counters.objectsDelivered.addAndGet(batch.outputs.size());
             s.counters.recordsDelivered.addAndGet(batch.records.size());
+            long bytes = 0;
+            for (BufferedRecord r : batch.records) {
+                bytes += r.data().length;
+            }
+            s.counters.bytesDelivered.addAndGet(bytes);
         } finally {
             s.lock.unlock();
         }

@@ -510,6 +510,33 @@ public final class FirehoseEngine implements AutoCloseable {
         }
     }
 
+    /** Every delivery stream's totals for the AWS/Firehose metrics (those being deleted too, until gone). */
+    public java.util.List<StreamCounters.Totals> totals() {
+        java.util.List<StreamCounters.Totals> all = new java.util.ArrayList<>();
+        for (DeliveryStream s : streams.values()) {
+            s.lock.lock();
+            try {
+                long oldest = -1;
+                if (s.pending != null && !s.pending.records.isEmpty()) {
+                    oldest = s.pending.records.get(0).arrivalMillis();
+                }
+                for (java.util.Deque<BufferedRecord> partition : s.partitions.values()) {
+                    BufferedRecord first = partition.peekFirst();
+                    if (first != null && (oldest < 0 || first.arrivalMillis() < oldest)) {
+                        oldest = first.arrivalMillis();
+                    }
+                }
+                StreamCounters c = s.counters;
+                all.add(new StreamCounters.Totals(s.name, s.account, s.region, s.destinationMember, c.recordsIn.get(),
+                        c.bytesIn.get(), c.objectsDelivered.get(), c.recordsDelivered.get(), c.bytesDelivered.get(),
+                        c.deliveryFailures.get(), oldest));
+            } finally {
+                s.lock.unlock();
+            }
+        }
+        return all;
+    }
+
     /** Reads what is new in every Kinesis source now, on this thread; returns the records buffered (tests). */
     public int pollSources() {
         return intake.poll();

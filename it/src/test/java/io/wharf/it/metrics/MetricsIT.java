@@ -189,6 +189,13 @@ class MetricsIT {
             assertThat(streams.value("wharf_kinesis_iterator_age_milliseconds", stream)).isEqualTo(0.0);
             assertThat(streams.value("wharf_kinesis_subscriptions", stream)).isEqualTo(0.0);
             assertThat(streams.value("wharf_kinesis_open_shards", stream)).isEqualTo(1.0);
+            String[] perShard = {"account", "000000000000", "region", "us-east-1", "stream", "metrics-stream",
+                    "shard", shard};
+            assertThat(streams.value("wharf_kinesis_shard_incoming_records_total", perShard)).isEqualTo(3.0);
+            assertThat(streams.value("wharf_kinesis_shard_incoming_bytes_total", perShard)).isEqualTo(3 * 12.0);
+            assertThat(streams.value("wharf_kinesis_shard_outgoing_records_total", perShard)).isEqualTo(3.0);
+            assertThat(streams.value("wharf_kinesis_shard_outgoing_bytes_total", perShard)).isEqualTo(3 * 10.0);
+            assertThat(streams.value("wharf_kinesis_shard_iterator_age_milliseconds", perShard)).isEqualTo(0.0);
         }
     }
 

@@ -142,6 +142,82 @@ public final class KinesisEngine implements AutoCloseable {
         return stats;
     }
 
+    /** Every open shard's numbers for the Prometheus per-shard series (not the deleted streams'), read without locks. */
+    public List<ShardStats> shardStats() {
+        long now = now();
+        List<ShardStats> stats = new java.util.ArrayList<>();
+        for (Stream s : byRef.values()) {
+            if (s.gone(now)) {
+                continue;
+            }
+            for (Shard shard : s.openShards) {
+                ShardCounters c = shard.counters;
+                stats.add(new ShardStats(s.ref, shard.id, c.incomingRecords.sum(), c.incomingBytes.sum(),
+                        c.outgoingRecords.sum(), c.outgoingBytes.sum(), shard.lastReadBehindMillis));
+            }
+        }
+        return stats;
+    }
+
+    /**
+     * Every stream's numbers for the AWS/Kinesis metrics (not the deleted ones). Drains the per-call values and the
+     * shards' iterator ages: one reader only, the CloudWatch publisher.
+     */
+    public List<StreamCounters> drainStreamCounters() {
+        long now = now();
+        List<StreamCounters> all = new java.util.ArrayList<>(byRef.size());
+        for (Stream s : byRef.values()) {
+            if (s.gone(now)) {
+                continue;
+            }
+            java.util.Set<String> enhanced;
+            control.lock();
+            try {
+                enhanced = java.util.Set.copyOf(s.metrics);
+            } finally {
+                control.unlock();
+            }
+            Map<String, io.wharf.protocol.metrics.Distribution.Summary> perCall = new java.util.TreeMap<>();
+            StreamActivity a = s.activity;
+            drainPut(perCall, "PutRecord", a.putRecord);
+            drainPut(perCall, "PutRecords", a.putRecords);
+            drain(perCall, "GetRecords.Bytes", a.getBytes);
+            drain(perCall, "GetRecords.Records", a.getRecords);
+            drain(perCall, "GetRecords.Latency", a.getLatencyMillis);
+            drain(perCall, "GetRecords.IteratorAgeMilliseconds", a.getIteratorAgeMillis);
+            drain(perCall, "GetRecords.Success", a.getSuccess);
+            List<StreamCounters.ShardTotals> shards = new java.util.ArrayList<>();
+            for (Shard shard : s.shards) {
+                ShardCounters c = shard.counters;
+                shards.add(new StreamCounters.ShardTotals(shard.id, shard.isOpen(), c.incomingRecords.sum(),
+                        c.incomingBytes.sum(), c.outgoingRecords.sum(), c.outgoingBytes.sum(), c.writeThrottled.sum(),
+                        c.readThrottled.sum(), c.iteratorAgeMillis.drain(), shard.lastReadBehindMillis));
+            }
+            all.add(new StreamCounters(s.ref, perCall, s.incomingRecords.sum(), s.incomingBytes.sum(), shards,
+                    enhanced));
+        }
+        return all;
+    }
+
+    private static void drainPut(Map<String, io.wharf.protocol.metrics.Distribution.Summary> into, String api,
+                                 StreamActivity.Put put) {
+        drain(into, api + ".Bytes", put.bytes);
+        drain(into, api + ".TotalRecords", put.records);
+        drain(into, api + ".Latency", put.latencyMillis);
+        drain(into, api + ".Success", put.success);
+        drain(into, api + ".SuccessfulRecords", put.successfulRecords);
+        drain(into, api + ".FailedRecords", put.failedRecords);
+        drain(into, api + ".ThrottledRecords", put.throttledRecords);
+    }
+
+    private static void drain(Map<String, io.wharf.protocol.metrics.Distribution.Summary> into, String name,
+                              io.wharf.protocol.metrics.Distribution values) {
+        io.wharf.protocol.metrics.Distribution.Summary summary = values.drain();
+        if (summary != null) {
+            into.put(name, summary);
+        }
+    }
+
     /** A SubscribeToShard subscription of the stream started ({@code +1}) or ended ({@code -1}), for metrics. */
     public void subscriptionChanged(StreamRef ref, int delta) {
         Stream s = byRef.get(ref);

@@ -77,8 +77,36 @@ public final class Records {
      * others are written. PutRecord turns its one failed entry into the exception.
      */
     public Views.PutOutcome put(StreamRef ref, List<Views.PutEntry> entries, String memberPath) {
+        long started = System.nanoTime(); // a duration, for GetRecords.Latency-style metrics only
         long now = engine.now();
         Stream s = writable(ref, now);
+        // PutRecords names its members by index; PutRecord's one member is "data"
+        StreamActivity.Put api = memberPath.contains("%d") ? s.activity.putRecords : s.activity.putRecord;
+        try {
+            Views.PutOutcome outcome = put(s, ref, entries, memberPath, now);
+            // PutRecords answers even when every entry failed; PutRecord's one failed entry becomes its error
+            api.success.record(api == s.activity.putRecords || outcome.failed() == 0 ? 1 : 0);
+            api.latencyMillis.record((System.nanoTime() - started) / 1e6);
+            api.records.record(entries.size());
+            api.successfulRecords.record(entries.size() - outcome.failed());
+            api.failedRecords.record(outcome.failed());
+            api.throttledRecords.record(outcome.failed()); // every failed entry here is a throughput refusal
+            long bytes = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                if (outcome.results().get(i).errorCode() == null) {
+                    bytes += (long) entries.get(i).data().length
+                            + entries.get(i).partitionKey().getBytes(StandardCharsets.UTF_8).length;
+                }
+            }
+            api.bytes.record(bytes);
+            return outcome;
+        } catch (RuntimeException e) {
+            api.success.record(0);
+            throw e;
+        }
+    }
+
+    private Views.PutOutcome put(Stream s, StreamRef ref, List<Views.PutEntry> entries, String memberPath, long now) {
         int maxBytes = s.maxRecordKiB * 1024;
         BigInteger[] keys = new BigInteger[entries.size()];
         long[] sizes = new long[entries.size()];
@@ -117,6 +145,7 @@ public final class Records {
                     Views.PutEntry e = entries.get(i);
                     if (!shard.throughput.admitWrite(sizes[i], now, enforce)) {
                         failed++;
+                        shard.counters.writeThrottled.increment();
                         results.add(new Views.PutResult(null, null, KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.type(),
                                 KinesisErrors.rateExceeded(shard.id, ref.name(), ref.account())));
                         continue;
@@ -152,6 +181,12 @@ public final class Records {
                 }
                 s.incomingRecords.add(entries.size() - failed);
                 s.incomingBytes.add(putBytes);
+                for (int i = 0; i < entries.size(); i++) {
+                    if (results.get(i).errorCode() == null) {
+                        targets[i].counters.incomingRecords.increment();
+                        targets[i].counters.incomingBytes.add(sizes[i]);
+                    }
+                }
                 int j = 0;
                 for (Shard shard : locked) {
                     shard.markDurable(highest[j++]);
@@ -275,7 +310,7 @@ public final class Records {
      * caller was not checked for.
      */
     public Views.RecordsPage get(String shardIterator, String streamArn, int limit) {
-        return read(shardIterator, streamArn, limit, engine.settings.enforceLimits());
+        return read(shardIterator, streamArn, limit, engine.settings.enforceLimits(), true);
     }
 
     /**
@@ -283,7 +318,7 @@ public final class Records {
      * fan-out has its own 2 MiB/s per consumer, which Wharf does not meter).
      */
     public Views.RecordsPage readForSubscription(String shardIterator, int limit) {
-        return read(shardIterator, null, limit, false);
+        return read(shardIterator, null, limit, false, false);
     }
 
     /** Where an iterator points: its position, stream and shard; an expired iterator or a gone shard throws. */
@@ -303,13 +338,41 @@ public final class Records {
         return new Located(p, s, shard);
     }
 
-    private Views.RecordsPage read(String shardIterator, String streamArn, int limit, boolean metered) {
+    /** @param getRecords a GetRecords call (its AWS/Kinesis GetRecords.* metrics), not a subscription's read */
+    private Views.RecordsPage read(String shardIterator, String streamArn, int limit, boolean metered,
+                                   boolean getRecords) {
+        long started = System.nanoTime(); // a duration, for GetRecords.Latency only
         long now = engine.now();
         Located at = locate(shardIterator, streamArn, now);
+        Stream s = at.s();
+        if (!getRecords) {
+            return read(at, limit, metered, now);
+        }
+        StreamActivity a = s.activity;
+        try {
+            Views.RecordsPage page = read(at, limit, metered, now);
+            long bytes = 0;
+            for (Views.RecordView r : page.records()) {
+                bytes += r.data().length;
+            }
+            a.getSuccess.record(1);
+            a.getLatencyMillis.record((System.nanoTime() - started) / 1e6);
+            a.getRecords.record(page.records().size());
+            a.getBytes.record(bytes);
+            a.getIteratorAgeMillis.record(page.millisBehindLatest());
+            return page;
+        } catch (RuntimeException e) {
+            a.getSuccess.record(0);
+            throw e;
+        }
+    }
+
+    private Views.RecordsPage read(Located at, int limit, boolean metered, long now) {
         ShardIterators.Position p = at.p();
         Stream s = at.s();
         Shard shard = at.shard();
         if (metered && !shard.throughput.admitRead(now)) {
+            shard.counters.readThrottled.increment();
             throw KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.error(
                     KinesisErrors.rateExceeded(shard.id, p.stream(), p.account()));
         }
@@ -353,6 +416,9 @@ public final class Records {
         s.outgoingRecords.add(found.size());
         s.outgoingBytes.add(bytes);
         shard.lastReadBehindMillis = behind;
+        shard.counters.outgoingRecords.add(found.size());
+        shard.counters.outgoingBytes.add(bytes);
+        shard.counters.iteratorAgeMillis.record(behind);
         List<Shard> closedInto = !shard.isOpen() && caughtUp && position > shard.endingCounter
                 && durable >= shard.endingCounter ? s.children(shard.index) : List.of();
         // A reshard closes the parent (under its lock) a moment before it publishes the children: until then the

@@ -36,6 +36,8 @@ final class Shard {
     volatile long durableCounter;
     /** How far behind the newest record the last read of this shard was (MillisBehindLatest), for metrics. */
     volatile long lastReadBehindMillis;
+    /** Shard-level metrics' running totals (in memory only). */
+    final ShardCounters counters = new ShardCounters();
 
     Shard(int index, int parent, int adjacentParent, HashKeys.Range range, long createdMillis) {
         this.index = index;

@@ -47,6 +47,8 @@ final class Stream {
     final java.util.concurrent.atomic.LongAdder incomingBytes = new java.util.concurrent.atomic.LongAdder();
     final java.util.concurrent.atomic.LongAdder outgoingRecords = new java.util.concurrent.atomic.LongAdder();
     final java.util.concurrent.atomic.LongAdder outgoingBytes = new java.util.concurrent.atomic.LongAdder();
+    /** The per-API metrics since the CloudWatch publisher last drained them. */
+    final StreamActivity activity = new StreamActivity();
     /** SubscribeToShard subscriptions running now. */
     final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
     /** Resource policies by resource ARN (the stream's or one of its consumers'). */

@@ -90,6 +90,12 @@ public final class CommandLineConfig {
             description = "How long shutdown waits for in-flight requests. Env WHARF_SHUTDOWN_TIMEOUT. Default: 25")
     String shutdownTimeout;
 
+    @Option(names = "--cloudwatch-publish-interval", paramLabel = "SECONDS",
+            description = "How often the services' own AWS/* metrics go into CloudWatch, 1-60 (AWS: 60; shorter for "
+                    + "tests and demos, the datapoints keep their one-minute periods). "
+                    + "Env WHARF_CLOUDWATCH_PUBLISH_INTERVAL. Default: 60")
+    String cloudWatchPublishInterval;
+
     @Option(names = "--fsync", paramLabel = "always|never",
             description = "always: an acknowledged write is fsync'd (group-committed); never: written to the log, "
                     + "not synced (survives kill -9, not power loss). Env WHARF_FSYNC. Default: always")
@@ -336,6 +342,9 @@ public final class CommandLineConfig {
         set(Setting.SHUTDOWN_TIMEOUT, shutdownTimeout,
                 v -> Duration.ofSeconds(parseInt(Setting.SHUTDOWN_TIMEOUT, v)), builder::shutdownTimeout);
         set(Setting.FSYNC, fsync, CommandLineConfig::parseFsync, builder::fsync);
+        set(Setting.CLOUDWATCH_PUBLISH_INTERVAL, cloudWatchPublishInterval,
+                v -> Duration.ofSeconds(parseInt(Setting.CLOUDWATCH_PUBLISH_INTERVAL, v)),
+                builder::cloudWatchPublishInterval);
         set(Setting.SMTP_HOST, smtpHost, Function.identity(), builder::smtpHost);
         set(Setting.SMTP_PORT, smtpPort, v -> parseInt(Setting.SMTP_PORT, v), builder::smtpPort);
         set(Setting.TLS_PORT, tlsPort, v -> parseInt(Setting.TLS_PORT, v), builder::tlsPort);
@@ -492,6 +501,7 @@ public final class CommandLineConfig {
             case LOG_REQUESTS -> logRequests;
             case LOG_LEVEL -> logLevel;
             case LOG_FORMAT -> logFormat;
+            case CLOUDWATCH_PUBLISH_INTERVAL -> cloudWatchPublishInterval;
             case CONFIG -> config;
         };
     }

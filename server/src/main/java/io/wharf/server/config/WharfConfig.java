@@ -65,6 +65,8 @@ import java.util.regex.Pattern;
  *                        {@code --max-connections}, {@code --max-inflight-bytes}, {@code --http2-max-streams})
  * @param firehose        Firehose's creation delay and, for embedding and tests, where it writes objects
  * @param logging         request log, level and format ({@code --log-requests}, {@code --log-level}, {@code --log-format})
+ * @param cloudWatchPublishInterval how often the services' AWS/* metrics go into CloudWatch
+ *                        ({@code --cloudwatch-publish-interval}, 1-60 s; null = {@link #DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL})
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
@@ -73,7 +75,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                           boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
                           String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
                           Path masterKeyFile, String publicUrl, boolean repair,
-                          ConnectionLimits connectionLimits, FirehoseOptions firehose, LoggingOptions logging) {
+                          ConnectionLimits connectionLimits, FirehoseOptions firehose, LoggingOptions logging,
+                          Duration cloudWatchPublishInterval) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -91,6 +94,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(25);
     public static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_SMTP_PORT = 25;
+    /** AWS publishes its services' metrics once a minute; shorter intervals are for tests and demos. */
+    public static final Duration DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL = Duration.ofMinutes(1);
 
     public static final long DEFAULT_KINESIS_TRANSITION_MILLIS = KinesisSettings.DEFAULT_TRANSITION_MILLIS;
     public static final int DEFAULT_KINESIS_SHARD_LIMIT = KinesisSettings.DEFAULT_SHARD_LIMIT;
@@ -168,6 +173,29 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         validateConnectionLimits(connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits, maxRequestBytes);
         connectionLimits = connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits;
         firehose = firehose == null ? FirehoseOptions.DEFAULTS : firehose;
+        if (cloudWatchPublishInterval == null) {
+            cloudWatchPublishInterval = DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL;
+        }
+        if (cloudWatchPublishInterval.toMillis() < 1000 || cloudWatchPublishInterval.toMillis() > 60_000
+                || cloudWatchPublishInterval.toMillis() % 1000 != 0) {
+            throw new ConfigException(Setting.CLOUDWATCH_PUBLISH_INTERVAL,
+                    Long.toString(cloudWatchPublishInterval.toSeconds()), "expected 1-60 seconds");
+        }
+    }
+
+    /** As the canonical constructor, publishing the AWS/* metrics every minute. */
+    public WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
+                       String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
+                       FsyncMode fsync, String smtpHost, int smtpPort, int tlsPort, Path tlsCertificate,
+                       Path tlsKey, long kinesisTransitionMillis, int kinesisShardLimit,
+                       boolean kinesisEnforceLimits, AuthMode auth, AccountKey rootKey, List<AccountKey> accounts,
+                       String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
+                       Path masterKeyFile, String publicUrl, boolean repair,
+                       ConnectionLimits connectionLimits, FirehoseOptions firehose, LoggingOptions logging) {
+        this(host, port, dataDir, inMemory, accountId, region, hostname, relaxed, maxRequestBytes, shutdownTimeout,
+                fsync, smtpHost, smtpPort, tlsPort, tlsCertificate, tlsKey, kinesisTransitionMillis, kinesisShardLimit,
+                kinesisEnforceLimits, auth, rootKey, accounts, auditLog, deliveryAllow, deliveryDeny, masterKeyFile,
+                publicUrl, repair, connectionLimits, firehose, logging, null);
     }
 
     /** {@code http(s)://host[:port]}, a trailing '/' dropped; nothing after the authority (URLs are built on it). */
@@ -363,6 +391,10 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private LoggingOptions logging = LoggingOptions.DEFAULT;
+        private Duration cloudWatchPublishInterval = DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL;
+
+        /** {@code --cloudwatch-publish-interval}: how often the AWS/* metrics go into CloudWatch (1-60 s). */
+        public Builder cloudWatchPublishInterval(Duration value) { cloudWatchPublishInterval = value; return this; }
         private FsyncMode fsync = FsyncMode.ALWAYS;
         private String smtpHost;
         private int smtpPort = DEFAULT_SMTP_PORT;
@@ -550,7 +582,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
                     auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair, connectionLimits(),
-                    firehoseWithExternalS3(), logging);
+                    firehoseWithExternalS3(), logging, cloudWatchPublishInterval);
         }
 
         /** The Firehose options with {@code --firehose-s3-*} checked and resolved (the key file read now). */

@@ -69,6 +69,14 @@ public final class WharfMetrics implements AutoCloseable {
         beforeScrape(polled::refresh);
     }
 
+    /**
+     * The per-shard Kinesis series ({@link ShardMetrics}), polled from {@code shards} at each scrape, at most {@code cap}
+     * shards with series of their own.
+     */
+    public void shards(java.util.function.Supplier<List<io.wharf.kinesis.engine.ShardStats>> shards, int cap) {
+        beforeScrape(new ShardMetrics(registry, shards, cap)::refresh);
+    }
+
     /** Polled series: {@code refresh} runs at the start of every scrape (under the scrape's lock). */
     public void beforeScrape(Runnable refresh) {
         beforeScrape.add(refresh);

@@ -24,6 +24,7 @@ public final class DeliveryCounters {
         final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
         final LongAdder retries = new LongAdder();
         final AtomicLong outbox = new AtomicLong();
+        final io.wharf.protocol.metrics.Distribution publishSizes = new io.wharf.protocol.metrics.Distribution();
     }
 
     private final Map<String, Counters> byTopic = new ConcurrentHashMap<>();
@@ -36,6 +37,27 @@ public final class DeliveryCounters {
         if (messages > 0) {
             of(topicArn).published.add(messages);
         }
+    }
+
+    /** AWS/SNS PublishSize: one published message's size in bytes. */
+    void publishSize(String topicArn, int bytes) {
+        of(topicArn).publishSizes.record(bytes);
+    }
+
+    /**
+     * The sizes of the messages published to each of {@code topicArns} since the last call (drained: one reader only,
+     * the CloudWatch publisher); topics with none are left out.
+     */
+    Map<String, io.wharf.protocol.metrics.Distribution.Summary> drainPublishSizes(java.util.Collection<String> topicArns) {
+        Map<String, io.wharf.protocol.metrics.Distribution.Summary> sizes = new java.util.HashMap<>();
+        for (String arn : topicArns) {
+            Counters c = byTopic.get(arn);
+            io.wharf.protocol.metrics.Distribution.Summary summary = c == null ? null : c.publishSizes.drain();
+            if (summary != null) {
+                sizes.put(arn, summary);
+            }
+        }
+        return sizes;
     }
 
     void queued(Delivery d) {

@@ -90,6 +90,7 @@ final class Publishing {
         }
         commit.await();
         deliverer.counters.published(topic.arn, 1);
+        deliverer.counters.publishSize(topic.arn, MessageValidation.size(command));
         deliveries.forEach(deliverer::submit);
         return result;
     }
@@ -104,6 +105,7 @@ final class Publishing {
         List<BatchResult.Success> successful = new ArrayList<>();
         List<BatchResult.Failure> failed = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         WriteBatch batch = new WriteBatch();
         Commit commit;
         topic.publishLock.lock();
@@ -115,6 +117,7 @@ final class Publishing {
                     MessageValidation.checkFifo(e.getValue(), topic);
                     PublishResult r = accept(topic, e.getValue(), batch, deliveries, dataKey);
                     successful.add(new BatchResult.Success(e.getKey(), r.messageId(), r.sequenceNumber()));
+                    sizes.add(MessageValidation.size(e.getValue()));
                 } catch (AwsException error) {
                     failed.add(new BatchResult.Failure(e.getKey(), error.code(), error.getMessage(),
                             error.senderFault()));
@@ -126,6 +129,7 @@ final class Publishing {
         }
         commit.await();
         deliverer.counters.published(topic.arn, successful.size());
+        sizes.forEach(size -> deliverer.counters.publishSize(topic.arn, size));
         deliveries.forEach(deliverer::submit);
         return new BatchResult(successful, failed);
     }

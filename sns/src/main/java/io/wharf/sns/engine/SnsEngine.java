@@ -323,6 +323,14 @@ public final class SnsEngine implements AutoCloseable {
         return deliverer.counters.stats(topics.keySet());
     }
 
+    /**
+     * AWS/SNS PublishSize: the sizes of the messages published to each topic since the last call, drained (one reader
+     * only, the CloudWatch publisher); topics with none are left out.
+     */
+    public Map<String, io.wharf.protocol.metrics.Distribution.Summary> drainPublishSizes() {
+        return deliverer.counters.drainPublishSizes(topics.keySet());
+    }
+
     /** Deliveries handed to the delivery lanes and not finished yet (for tests and shutdown logs). */
     public long pendingDeliveries() {
         return deliverer.pending();

@@ -77,10 +77,20 @@ final class Queue {
     final LinkedHashMap<String, Deduplication> deduplication = new LinkedHashMap<>();
     final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
     private long lastOrdinal;
+    /** For the AWS/SQS metrics; not guarded by the lock (adders and a volatile). */
+    final QueueActivity activity;
 
     Queue(SqsStoreLayout layout, Record record) {
         this.layout = layout;
         setRecord(record);
+        this.activity = new QueueActivity(Math.max(record.createdMillis(), record.lastModifiedMillis()));
+    }
+
+    /** This queue's activity for the AWS/SQS metrics; drains the sizes sent since the last call. */
+    QueueCounters counters() {
+        QueueActivity a = activity;
+        return new QueueCounters(id(), a.sent.sum(), a.received.sum(), a.deleted.sum(), a.emptyReceives.sum(),
+                a.sentSizes.drain(), a.lastUsedMillis);
     }
 
     QueueId id() {

@@ -41,7 +41,9 @@ final class Receipts {
             Commit pending = ctx.store().submit(batch);
             if (m != null) {
                 queue.remove(m); // only once the store took the delete, so a refused one cannot resurrect it later
+                queue.activity.deleted.increment(); // AWS/SQS NumberOfMessagesDeleted (counted once submitted)
             }
+            queue.activity.used(now);
             return pending;
         } finally {
             queue.lock.unlock();

@@ -118,13 +118,13 @@ final class Receiving {
                         continue; // pick again among the messages the lost ones stood in front of
                     }
                     if (now >= deadline) {
-                        return List.of();
+                        return empty(ctx, queue);
                     }
                     long until = Math.min(deadline, queue.nextTimedChangeAtMillis());
                     boolean signalled = queue.changed.await(until - now, TimeUnit.MILLISECONDS);
                     if (!signalled && until == deadline) {
                         // the wait ran its full length in real time, whatever the injected clock says
-                        return List.of();
+                        return empty(ctx, queue);
                     }
                     continue;
                 }
@@ -140,9 +140,18 @@ final class Receiving {
             }
             if (!result.isEmpty()) {
                 pending.await();
+                queue.activity.used(ctx.clock().millis());
+                queue.activity.received.add(result.size());
                 return result;
             }
         }
+    }
+
+    /** AWS/SQS NumberOfEmptyReceives: a receive that returned no message. */
+    private static List<ReceivedMessage> empty(EngineContext ctx, Queue queue) {
+        queue.activity.used(ctx.clock().millis());
+        queue.activity.emptyReceives.increment();
+        return List.of();
     }
 
     /**

@@ -61,6 +61,7 @@ final class Sending {
         List<SendResult> results = new ArrayList<>(commands.size());
         List<Message> added = new ArrayList<>();
         List<String> remembered = new ArrayList<>();
+        List<Long> addedSizes = new ArrayList<>();
         Commit pending;
         queue.lock.lock();
         try {
@@ -90,6 +91,7 @@ final class Sending {
                 ctx.contents().hold(m, content);
                 queue.add(m);
                 added.add(m);
+                addedSizes.add(MessageValidation.size(c));
                 queue.persistNew(batch, m, content, key);
                 if (dedupKey != null) {
                     Queue.Deduplication d = new Queue.Deduplication(content.messageId(), m.ordinal,
@@ -119,7 +121,18 @@ final class Sending {
         }
         pending.await(); // outside the lock, so the queue's next writers join the same group commit
         ctx.contents().settled(added); // only now may the store be asked for these contents
+        counted(ctx, queue, addedSizes);
         return results;
+    }
+
+    /** AWS/SQS: the messages really added (not those deduplicated) and their sizes. */
+    private static void counted(EngineContext ctx, Queue queue, List<Long> addedSizes) {
+        QueueActivity activity = queue.activity;
+        activity.used(ctx.clock().millis());
+        for (long size : addedSizes) {
+            activity.sentSizes.record(size);
+        }
+        activity.sent.add(addedSizes.size());
     }
 
     private static SendResult result(SendCommand c, String messageId, String sequenceNumber) {

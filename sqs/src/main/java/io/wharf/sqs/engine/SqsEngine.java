@@ -318,6 +318,18 @@ public final class SqsEngine implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * Every queue's activity for the AWS/SQS metrics (running totals, and the sizes sent since the last call, which
+     * this drains: one reader only, the CloudWatch publisher).
+     */
+    public java.util.List<QueueCounters> queueCounters() {
+        java.util.List<QueueCounters> counters = new java.util.ArrayList<>(queues.size());
+        for (Queue queue : queues.values()) {
+            counters.add(queue.counters());
+        }
+        return counters;
+    }
+
     private Queue require(QueueId id) {
         Queue queue = queues.get(id);
         if (queue == null) {
