@@ -2,6 +2,12 @@ package io.wharf.protocol;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.wharf.protocol.auth.AuthException;
+import io.wharf.protocol.auth.AuthMode;
+import io.wharf.protocol.auth.CredentialStore;
+import io.wharf.protocol.auth.Principal;
+import io.wharf.protocol.auth.RequestAuthenticator;
+import io.wharf.protocol.auth.SigV4Verifier;
 import io.wharf.protocol.rest.Percent;
 import io.wharf.protocol.wire.WireRequest;
 import io.wharf.protocol.wire.WireResponse;
@@ -11,6 +17,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,5 +129,30 @@ public final class JdkHttpBridge implements AutoCloseable {
         }
         return new WireRequest(method, Percent.decode(rawPath), query, map, body,
                 new WireRequest.Origin(rawPath, rawQuery, "127.0.0.1", false));
+    }
+
+    /**
+     * A bridge to a gateway over {@code service} that verifies SigV4 signatures (account {@code 123456789012},
+     * {@code us-east-1}) for one key pair, whose principal is the account's root.
+     */
+    public static JdkHttpBridge verifying(AwsService service, String accessKeyId, String secret) throws IOException {
+        CredentialStore store = new CredentialStore() {
+            @Override
+            public SigningIdentity find(String keyId, String sessionToken, Instant now) {
+                if (!keyId.equals(accessKeyId)) {
+                    throw AuthException.invalidClientToken();
+                }
+                return new SigningIdentity(secret, Principal.root("123456789012", accessKeyId));
+            }
+
+            @Override
+            public Principal knownPrincipal(String keyId, String sessionToken, Instant now) {
+                return null;
+            }
+        };
+        Clock clock = Clock.systemUTC();
+        return new JdkHttpBridge(new ServiceGateway(List.of(service), new GatewaySettings("123456789012", "us-east-1",
+                null, new RequestAuthenticator(AuthMode.VERIFY, store, new SigV4Verifier(clock), "123456789012",
+                "us-east-1", clock), null, null, clock)));
     }
 }

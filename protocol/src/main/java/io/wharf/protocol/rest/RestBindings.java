@@ -152,6 +152,42 @@ public final class RestBindings {
 
     // ---------------------------------------------------------------- the way out
 
+    /**
+     * Writes an output's {@code header} members (as {@link #headerText}) and {@code headers} maps (one header per entry
+     * under the prefix) into {@code headers}; returns its {@code statusCode} member, else {@code status}.
+     */
+    public static int outputHeaders(Shape shape, JsonNode output, int status, Map<String, String> headers) {
+        int answer = status;
+        for (Member member : shape.members().values()) {
+            JsonNode value = output.get(member.name());
+            if (member.inBody() || value == null || value.isNull()) {
+                continue;
+            }
+            switch (member.location()) {
+                case "header" -> headers.put(member.wireName(), headerText(value, member));
+                case "headers" -> value.fields().forEachRemaining(entry ->
+                        headers.put(member.wireName() + entry.getKey(), entry.getValue().asText()));
+                case "statusCode" -> answer = value.asInt();
+                default -> { }
+            }
+        }
+        return answer;
+    }
+
+    /** Whether an output without a payload member has any body member set. */
+    public static boolean hasBodyMembers(Shape shape, JsonNode output) {
+        if (shape.payload() != null) {
+            return false;
+        }
+        for (Member member : shape.members().values()) {
+            JsonNode value = output.get(member.name());
+            if (member.inBody() && value != null && !value.isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A {@code header} member's value as header text: timestamps RFC 822 unless the member says otherwise, lists
      * joined by commas, blobs base64. */
     public static String headerText(JsonNode value, Member member) {

@@ -48,29 +48,8 @@ public final class RestJsonEncoder {
         if (shape == null || output == null || !output.isObject()) {
             return new WireResponse(status, headers, new byte[0]);
         }
-        boolean bodyMembers = false;
-        for (Member member : shape.members().values()) {
-            JsonNode value = output.get(member.name());
-            if (value == null || value.isNull()) {
-                continue;
-            }
-            if (member.inBody()) {
-                bodyMembers |= shape.payload() == null;
-                continue;
-            }
-            switch (member.location()) {
-                case "header" -> headers.put(member.wireName(), RestBindings.headerText(value, member));
-                case "headers" -> {
-                    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-                    while (fields.hasNext()) {
-                        Map.Entry<String, JsonNode> entry = fields.next();
-                        headers.put(member.wireName() + entry.getKey(), entry.getValue().asText());
-                    }
-                }
-                case "statusCode" -> status = value.asInt();
-                default -> { }
-            }
-        }
+        status = RestBindings.outputHeaders(shape, output, status, headers);
+        boolean bodyMembers = RestBindings.hasBodyMembers(shape, output);
         if (shape.payload() != null) {
             Member member = shape.member(shape.payload());
             JsonNode value = member == null ? null : output.get(member.name());

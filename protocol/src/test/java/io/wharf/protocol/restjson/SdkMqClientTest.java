@@ -4,18 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.AwsException;
 import io.wharf.protocol.AwsService;
-import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.Input;
 import io.wharf.protocol.JdkHttpBridge;
 import io.wharf.protocol.Operation;
-import io.wharf.protocol.ServiceGateway;
 import io.wharf.protocol.TestModels;
-import io.wharf.protocol.auth.AuthException;
-import io.wharf.protocol.auth.AuthMode;
-import io.wharf.protocol.auth.CredentialStore;
-import io.wharf.protocol.auth.Principal;
-import io.wharf.protocol.auth.RequestAuthenticator;
-import io.wharf.protocol.auth.SigV4Verifier;
 import io.wharf.protocol.model.ServiceModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +26,7 @@ import software.amazon.awssdk.services.mq.model.MqException;
 import software.amazon.awssdk.services.mq.model.NotFoundException;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,24 +49,7 @@ class SdkMqClientTest {
 
     @BeforeAll
     static void start() throws Exception {
-        CredentialStore store = new CredentialStore() {
-            @Override
-            public SigningIdentity find(String accessKeyId, String sessionToken, Instant now) {
-                if (!accessKeyId.equals(KEY)) {
-                    throw AuthException.invalidClientToken();
-                }
-                return new SigningIdentity(SECRET, Principal.root("123456789012", KEY));
-            }
-
-            @Override
-            public Principal knownPrincipal(String accessKeyId, String sessionToken, Instant now) {
-                return null;
-            }
-        };
-        Clock clock = Clock.systemUTC();
-        bridge = new JdkHttpBridge(new ServiceGateway(List.of(MQ), new GatewaySettings("123456789012", "us-east-1",
-                null, new RequestAuthenticator(AuthMode.VERIFY, store, new SigV4Verifier(clock), "123456789012",
-                "us-east-1", clock), null, null, clock)));
+        bridge = JdkHttpBridge.verifying(MQ, KEY, SECRET);
         client = client(SECRET);
     }
 

@@ -1,14 +1,6 @@
 package io.wharf.protocol.restxml;
 
-import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.JdkHttpBridge;
-import io.wharf.protocol.ServiceGateway;
-import io.wharf.protocol.auth.AuthException;
-import io.wharf.protocol.auth.AuthMode;
-import io.wharf.protocol.auth.CredentialStore;
-import io.wharf.protocol.auth.Principal;
-import io.wharf.protocol.auth.RequestAuthenticator;
-import io.wharf.protocol.auth.SigV4Verifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,24 +34,7 @@ class AwsCliS3Test {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(hasAws(), "the AWS CLI is not installed");
-        CredentialStore store = new CredentialStore() {
-            @Override
-            public SigningIdentity find(String accessKeyId, String sessionToken, Instant now) {
-                if (!accessKeyId.equals(KEY)) {
-                    throw AuthException.invalidClientToken();
-                }
-                return new SigningIdentity(SECRET, Principal.root("123456789012", KEY));
-            }
-
-            @Override
-            public Principal knownPrincipal(String accessKeyId, String sessionToken, Instant now) {
-                return null;
-            }
-        };
-        Clock clock = Clock.systemUTC();
-        bridge = new JdkHttpBridge(new ServiceGateway(List.of(S3), new GatewaySettings("123456789012", "us-east-1",
-                null, new RequestAuthenticator(AuthMode.VERIFY, store, new SigV4Verifier(clock), "123456789012",
-                "us-east-1", clock), null, null, clock)));
+        bridge = JdkHttpBridge.verifying(S3, KEY, SECRET);
     }
 
     @AfterAll

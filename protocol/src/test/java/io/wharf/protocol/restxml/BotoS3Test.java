@@ -2,15 +2,7 @@ package io.wharf.protocol.restxml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.JdkHttpBridge;
-import io.wharf.protocol.ServiceGateway;
-import io.wharf.protocol.auth.AuthException;
-import io.wharf.protocol.auth.AuthMode;
-import io.wharf.protocol.auth.CredentialStore;
-import io.wharf.protocol.auth.Principal;
-import io.wharf.protocol.auth.RequestAuthenticator;
-import io.wharf.protocol.auth.SigV4Verifier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,24 +31,7 @@ class BotoS3Test {
             Files.copy(in, script);
         }
         FakeS3 s3 = new FakeS3();
-        CredentialStore store = new CredentialStore() {
-            @Override
-            public SigningIdentity find(String accessKeyId, String sessionToken, Instant now) {
-                if (!accessKeyId.equals(KEY)) {
-                    throw AuthException.invalidClientToken();
-                }
-                return new SigningIdentity(SECRET, Principal.root("123456789012", KEY));
-            }
-
-            @Override
-            public Principal knownPrincipal(String accessKeyId, String sessionToken, Instant now) {
-                return null;
-            }
-        };
-        Clock clock = Clock.systemUTC();
-        try (JdkHttpBridge bridge = new JdkHttpBridge(new ServiceGateway(List.of(s3), new GatewaySettings(
-                "123456789012", "us-east-1", null, new RequestAuthenticator(AuthMode.VERIFY, store,
-                new SigV4Verifier(clock), "123456789012", "us-east-1", clock), null, null, clock)))) {
+        try (JdkHttpBridge bridge = JdkHttpBridge.verifying(s3, KEY, SECRET)) {
             Process python = new ProcessBuilder("python3", script.toString(), "http://127.0.0.1:" + bridge.port())
                     .redirectErrorStream(true).start();
             String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

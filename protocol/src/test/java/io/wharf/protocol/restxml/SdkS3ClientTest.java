@@ -1,14 +1,6 @@
 package io.wharf.protocol.restxml;
 
-import io.wharf.protocol.GatewaySettings;
 import io.wharf.protocol.JdkHttpBridge;
-import io.wharf.protocol.ServiceGateway;
-import io.wharf.protocol.auth.AuthException;
-import io.wharf.protocol.auth.AuthMode;
-import io.wharf.protocol.auth.CredentialStore;
-import io.wharf.protocol.auth.Principal;
-import io.wharf.protocol.auth.RequestAuthenticator;
-import io.wharf.protocol.auth.SigV4Verifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +27,8 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,24 +49,7 @@ class SdkS3ClientTest {
 
     @BeforeAll
     static void start() throws Exception {
-        CredentialStore store = new CredentialStore() {
-            @Override
-            public SigningIdentity find(String accessKeyId, String sessionToken, Instant now) {
-                if (!accessKeyId.equals(KEY)) {
-                    throw AuthException.invalidClientToken();
-                }
-                return new SigningIdentity(SECRET, Principal.root("123456789012", KEY));
-            }
-
-            @Override
-            public Principal knownPrincipal(String accessKeyId, String sessionToken, Instant now) {
-                return null;
-            }
-        };
-        Clock clock = Clock.systemUTC();
-        bridge = new JdkHttpBridge(new ServiceGateway(List.of(S3), new GatewaySettings("123456789012", "us-east-1",
-                null, new RequestAuthenticator(AuthMode.VERIFY, store, new SigV4Verifier(clock), "123456789012",
-                "us-east-1", clock), null, null, clock)));
+        bridge = JdkHttpBridge.verifying(S3, KEY, SECRET);
         client = client(SECRET);
     }
 
