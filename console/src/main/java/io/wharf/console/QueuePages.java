@@ -182,7 +182,7 @@ final class QueuePages {
         });
     }
 
-    /** The queue's depth samples for its chart. */
+    /** The queue's samples for its charts: depths, or with {@code of=rates} its sent/received/deleted counters. */
     WireResponse series(Visit v) {
         QueueId id = queue(v);
         try {
@@ -190,7 +190,8 @@ final class QueuePages {
         } catch (ConsoleAccess.Denied e) {
             return Html.text(403, Texts.error(e));
         }
-        return Html.json(Texts.seriesJson(sampler.points(Sampling.queueKey(id.arn())), 3));
+        String key = "rates".equals(v.param("of")) ? Sampling.queueRatesKey(id.arn()) : Sampling.queueKey(id.arn());
+        return Html.json(Texts.seriesJson(sampler.points(key), 3));
     }
 
     /** Runs an action after its access check; its outcome or error is shown once by the queue's page. */

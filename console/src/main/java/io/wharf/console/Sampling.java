@@ -3,6 +3,7 @@ package io.wharf.console;
 import io.wharf.kinesis.engine.StreamStats;
 import io.wharf.sns.engine.DeliveryCounters;
 import io.wharf.sqs.engine.QueueStats;
+import io.wharf.sqs.engine.QueueThroughput;
 
 import java.time.Clock;
 import java.util.HashSet;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the engines' statistics every {@link #INTERVAL_SECONDS} seconds into a {@link Sampler}: queues' depths
- * (visible, in flight, delayed), topics' counters (published, delivered, failed) and streams' counters (records in,
+ * (visible, in flight, delayed) and their counters (sent, received, deleted), topics' counters (published, delivered, failed) and streams' counters (records in,
  * records out, bytes in, bytes out). Six minutes of samples per resource, for at most {@link #MAX_SERIES} resources.
  */
 final class Sampling implements AutoCloseable {
@@ -33,6 +34,10 @@ final class Sampling implements AutoCloseable {
 
     static String queueKey(String arn) {
         return "queue " + arn;
+    }
+
+    static String queueRatesKey(String arn) {
+        return "queue-rates " + arn;
     }
 
     static String topicKey(String arn) {
@@ -70,6 +75,11 @@ final class Sampling implements AutoCloseable {
             String key = queueKey(q.id().arn());
             seen.add(key);
             sampler.record(key, now, q.visible(), q.inFlight(), q.delayed());
+        }
+        for (QueueThroughput q : sources.sqs().engine().queueThroughput()) {
+            String key = queueRatesKey(q.id().arn());
+            seen.add(key);
+            sampler.record(key, now, q.sent(), q.received(), q.deleted());
         }
         for (DeliveryCounters.TopicStats t : sources.sns().engine().topicStats()) {
             String key = topicKey(t.topicArn());

@@ -18,11 +18,13 @@
     var labels = (section.dataset.labels || "").split(",");
     var counter = section.dataset.kind === "counter";
     var plot = null;
+    var last = 0; // the newest sample's time: the window ends there
     function refresh() {
       fetch(section.dataset.series, {credentials: "same-origin"}).then(function (r) {
         return r.ok ? r.json() : null;
       }).then(function (samples) {
         if (!samples || samples.t.length === 0) { return; } // nothing sampled yet: the next round draws
+        last = samples.t[samples.t.length - 1];
         var data = [samples.t];
         for (var k = 0; k < labels.length && k < samples.v.length; k++) {
           data.push(counter ? toRates(samples.t, samples.v[k]) : samples.v[k]);
@@ -35,8 +37,9 @@
           }
           plot = new uPlot({width: Math.min(900, section.clientWidth || 900), height: 180, series: series,
             scales: {
-              // the sampler's window (6 minutes) up to the last sample, whatever few samples there are yet
-              x: {time: true, range: function (u, min, max) { return [max - 360, max]; }},
+              // the sampler's window (6 minutes) up to the newest sample, from the data itself: with one sample
+              // uPlot pads a time scale's equal min and max by a day counted in milliseconds (1000 days here)
+              x: {time: true, range: function () { return [last - 360, last]; }},
               y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}
             }}, data, section);
         } else {

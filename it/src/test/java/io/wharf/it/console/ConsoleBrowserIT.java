@@ -73,6 +73,19 @@ class ConsoleBrowserIT {
                             + ".then(r => r.json()).then(s => done(s.v[0][s.v[0].length - 1]), () => done(-1));");
             return visible instanceof Number n && n.longValue() == 2;
         });
+        Object sampledAt = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(document.querySelector('section.chart').dataset.series)"
+                        + ".then(r => r.json()).then(s => done(s.t[s.t.length - 1]), () => done(-1));");
+        assertThat(((Number) sampledAt).longValue()).as("a sample's time, in epoch seconds")
+                .isBetween(java.time.Instant.now().getEpochSecond() - 120, java.time.Instant.now().getEpochSecond() + 5);
+        browser.waitFor("the rates chart's counters: the two sends", d -> {
+            Object sent = ((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                            + "fetch(document.querySelector('#rates-chart').dataset.series)"
+                            + ".then(r => r.json()).then(s => done(s.v[0][s.v[0].length - 1]), () => done(-1));");
+            return sent instanceof Number n && n.longValue() == 2;
+        });
         browser.screenshot("queue-chart");
     }
 

@@ -93,6 +93,11 @@ final class Queue {
                 a.sentSizes.drain(), a.lastUsedMillis);
     }
 
+    QueueThroughput throughput() {
+        QueueActivity a = activity;
+        return new QueueThroughput(id(), a.sent.sum(), a.received.sum(), a.deleted.sum());
+    }
+
     QueueId id() {
         return record.id();
     }

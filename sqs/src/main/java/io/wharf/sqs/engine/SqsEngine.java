@@ -330,6 +330,18 @@ public final class SqsEngine implements AutoCloseable {
         return counters;
     }
 
+    /**
+     * Every queue's running totals of messages sent, received and deleted since the process started, read without
+     * draining anything (any number of readers: the console's rates).
+     */
+    public java.util.List<QueueThroughput> queueThroughput() {
+        java.util.List<QueueThroughput> totals = new java.util.ArrayList<>(queues.size());
+        for (Queue queue : queues.values()) {
+            totals.add(queue.throughput());
+        }
+        return totals;
+    }
+
     private Queue require(QueueId id) {
         Queue queue = queues.get(id);
         if (queue == null) {
