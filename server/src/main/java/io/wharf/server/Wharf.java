@@ -180,12 +180,12 @@ public final class Wharf implements AutoCloseable {
                     config.cloudWatchPublishInterval(), io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP, sqs.engine(),
                     sns.engine(), kinesis.engine(), firehose.engine());
             log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
-                            + " · auth {}{}{}",
+                            + " · auth {}{}{} · console http://{}:{}/_wharf/console/",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
                     wharf.dataDescription(), config.accountId(), config.region(),
                     auth.name().toLowerCase(java.util.Locale.ROOT), config.relaxed() ? " · relaxed" : "",
-                    wharf.tlsDescription());
+                    wharf.tlsDescription(), urlHost(config.host()), port);
             describeAuth(config, auth, keys, urlHost, audit);
             log.debug("transport {}, max request {} bytes", frontDoor.transport(), config.maxRequestBytes());
             log.debug("connections: at most {}, idle {} s, header {} s, body {} s; request bodies in flight at most {} "
