@@ -35,6 +35,10 @@ public final class Console implements AutoCloseable {
     private final QueuePages queues;
     private final TopicPages topics;
     private final StreamPages streams;
+    private final BucketPages buckets;
+    private final DeliveryStreamPages deliveryStreams;
+    private final TablePages tables;
+    private final AlarmPages alarms;
 
     Console(ConsoleSources sources, int maxSessions) {
         this.sources = sources;
@@ -45,6 +49,11 @@ public final class Console implements AutoCloseable {
         this.queues = new QueuePages(sources.sqs(), access, sampling.sampler(), html);
         this.topics = new TopicPages(sources.sns(), access, sampling.sampler(), html);
         this.streams = new StreamPages(sources.kinesis(), access, sampling.sampler(), html);
+        this.buckets = sources.s3() == null ? null : new BucketPages(sources.s3(), access, html);
+        this.deliveryStreams = sources.firehose() == null ? null
+                : new DeliveryStreamPages(sources.firehose(), access, html);
+        this.tables = sources.dynamodb() == null ? null : new TablePages(sources.dynamodb(), access, html);
+        this.alarms = sources.cloudWatch() == null ? null : new AlarmPages(sources.cloudWatch(), access, html);
     }
 
     /** A console that samples the engines in the background until closed. */
@@ -155,8 +164,20 @@ public final class Console implements AutoCloseable {
             case "/stream/numbers" -> streams.numbers(v);
             case "/stream/records" -> streams.records(v);
             case "/stream/series" -> streams.series(v);
-            default -> Html.text(404, "Not found");
+            case "/buckets" -> buckets == null ? notFound() : buckets.list(v);
+            case "/bucket" -> buckets == null ? notFound() : buckets.page(v);
+            case "/delivery-streams" -> deliveryStreams == null ? notFound() : deliveryStreams.list(v);
+            case "/delivery-stream" -> deliveryStreams == null ? notFound() : deliveryStreams.page(v);
+            case "/tables" -> tables == null ? notFound() : tables.list(v);
+            case "/table" -> tables == null ? notFound() : tables.page(v);
+            case "/alarms" -> alarms == null ? notFound() : alarms.list(v);
+            case "/alarm" -> alarms == null ? notFound() : alarms.page(v);
+            default -> notFound();
         };
+    }
+
+    private static WireResponse notFound() {
+        return Html.text(404, "Not found");
     }
 
     /**

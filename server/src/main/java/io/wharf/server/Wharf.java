@@ -167,7 +167,8 @@ public final class Wharf implements AutoCloseable {
             frontDoor.metrics(metrics::scrape, io.wharf.server.metrics.WharfMetrics.CONTENT_TYPE);
             // the web console: sign-in against IAM's keys when signatures are verified, the API's policy evaluation
             io.wharf.console.Console console = io.wharf.console.Console.start(new io.wharf.console.ConsoleSources(sqs,
-                    sns, kinesis, auth, iam.credentials(), access, config.accountId(), config.region(), clock));
+                    sns, kinesis, s3.service(), firehose, dynamodb.service(), cloudWatch, auth, iam.credentials(), access,
+                    config.accountId(), config.region(), clock));
             consoleRef = console;
             frontDoor.console(console::handle);
             Wharf wharf = new Wharf(config, store, sqs, sns, kinesis, frontDoor, audit, s3);
