@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * What an Amazon MQ for RabbitMQ configuration may say: {@code rabbitmq.conf}'s Cuttlefish {@code key = value} lines
@@ -22,6 +23,7 @@ final class RabbitMqConfiguration {
     /** Amazon MQ's own switch; accepted and never handed to RabbitMQ. */
     static final String SECURE_HEADERS = "secure.management.http.headers.enabled";
     private static final int MAX_LINES = 1_000;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.$-]+");
 
     private static final Map<String, Predicate<String>> KEYS = keys();
 
@@ -51,7 +53,7 @@ final class RabbitMqConfiguration {
                         + ") are supported only for RabbitMQ 4 brokers.");
             }
             int equals = line.indexOf('=');
-            if (equals <= 0) {
+            if (equals <= 0 || !KEY.matcher(line.substring(0, equals).strip()).matches()) {
                 throw new ConfigurationRejected("Invalid configuration line: \"" + abbreviate(line)
                         + "\". Each line must have the form key = value.");
             }

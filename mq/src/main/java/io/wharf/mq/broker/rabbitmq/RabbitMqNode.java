@@ -177,7 +177,7 @@ final class RabbitMqNode implements RunningBroker {
         return Processes.recorded(files.nodePid, files.home.toString());
     }
 
-    /** How many times the supervisor restarted the node. */
+    /** How many times the supervisor started the node again after it died. */
     int restartCount() {
         return restartCount.get();
     }
@@ -343,9 +343,9 @@ final class RabbitMqNode implements RunningBroker {
                         nodeName, current.exitValue());
                 try {
                     Processes.killRecorded(files.nodePid, files.home.toString()); // the VM, if only its script died
+                    restartCount.incrementAndGet();
                     launch();
                     awaitReady();
-                    restartCount.incrementAndGet();
                     LOG.info("RabbitMQ broker {}: node {} serves again", spec.brokerId(), nodeName);
                 } catch (BrokerStartException e) {
                     if (!closing) {
