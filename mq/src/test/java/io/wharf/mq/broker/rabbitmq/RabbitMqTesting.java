@@ -10,16 +10,19 @@ import java.util.UUID;
 
 /**
  * The runtime the tests start nodes with: skipped where rabbitmq-server is not installed, unless
- * {@code -Dmq.requireRabbit=true} (CI, which installs it) makes that a failure.
+ * {@code -Dmq.requireRabbit=true} (CI, which installs it) makes that a failure. {@code -Dmq.rabbitHome=DIR} points
+ * them at another installation than Debian's {@code /usr/lib/rabbitmq}.
  */
 final class RabbitMqTesting {
     static final String REQUIRE = "mq.requireRabbit";
+    static final String HOME = "mq.rabbitHome";
 
     private RabbitMqTesting() {
     }
 
     static RabbitMqRuntime runtimeOrSkip() {
-        RabbitMqRuntime runtime = new RabbitMqRuntime();
+        String home = System.getProperty(HOME);
+        RabbitMqRuntime runtime = home == null ? new RabbitMqRuntime() : new RabbitMqRuntime(Path.of(home));
         runtime.unavailableReason().ifPresent(why -> {
             if (Boolean.getBoolean(REQUIRE)) {
                 throw new IllegalStateException(why + " — " + REQUIRE + "=true asks for it");
