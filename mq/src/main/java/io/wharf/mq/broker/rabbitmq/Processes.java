@@ -9,9 +9,37 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Stopping process trees and finding the ones a killed Wharf left behind. */
+/** Starting child processes that die with Wharf, stopping process trees, finding what a killed Wharf left. */
 final class Processes {
+    /**
+     * Runs {@code "$@"} with umask 077 and ties its life to Wharf's: the script holds the read end of the pipe that is
+     * its standard input, whose write end only Wharf's JVM holds; when the JVM ends, however it ends (SIGKILL
+     * included), the read sees end-of-file and the script sends SIGTERM to the program. SIGTERM to the script is
+     * passed on the same way and the script waits for the program. The program's own standard input is /dev/null.
+     */
+    static final String TIED_TO_PARENT = """
+            umask 077
+            exec 3<&0
+            "$@" </dev/null &
+            child=$!
+            ( while read -r _; do :; done; kill -TERM "$child" 2>/dev/null ) <&3 &
+            watcher=$!
+            exec 3<&-
+            trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; kill "$watcher" 2>/dev/null; exit 0' TERM
+            wait "$child"
+            status=$?
+            kill "$watcher" 2>/dev/null
+            exit $status
+            """;
+
     private Processes() {
+    }
+
+    /** A process builder for {@code command} under {@link #TIED_TO_PARENT}; keep its standard input a pipe. */
+    static ProcessBuilder tiedToParent(List<String> command) {
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", TIED_TO_PARENT, "wharf-child"));
+        wrapped.addAll(command);
+        return new ProcessBuilder(wrapped);
     }
 
     /**

@@ -31,17 +31,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One RabbitMQ node, its epmd and the thread that keeps them alive.
  *
  * <p>Processes: {@code epmd -port <free> -address 127.0.0.1} (this node's own port mapper, so nothing depends on
- * 4369 or on the host's epmd), and {@code rabbitmq-server} (Debian's script under {@code /usr/lib/rabbitmq/bin},
- * started through {@code sh -c 'umask 077; exec …'} so whatever the node writes is owner-only), whose child is the
- * Erlang VM. Ports: AMQP (or AMQPS) and the management console keep the ones the spec hands back; the Erlang
+ * 4369 or on the host's epmd), and {@code rabbitmq-server} (Debian's script under {@code /usr/lib/rabbitmq/bin}),
+ * whose child is the Erlang VM; each under {@link Processes#TIED_TO_PARENT}, so whatever the node writes is
+ * owner-only and both stop when Wharf's JVM ends, even by SIGKILL. Ports: AMQP (or AMQPS) and the management console keep the ones the spec hands back; the Erlang
  * distribution port and epmd's are picked free at every launch and bound to loopback only.
  *
  * <p>Supervision: when the node exits without {@link #close()} asking, the supervisor thread starts it again on the
  * same directory and ports (at most {@link #MAX_RESTARTS} within {@link #RESTART_WINDOW}; then it gives up and
  * {@link #isRunning()} answers false). {@link #close()} sends SIGTERM (RabbitMQ's script stops the node cleanly),
  * kills what is left after {@link #STOP_GRACE}, and stops epmd. A JVM shutdown hook does the same if Wharf exits
- * without closing; processes left by a Wharf that was SIGKILLed are found through the pid files at the next start
- * and killed before the node starts again.
+ * without closing; should anything outlive a killed Wharf anyway, the next start finds it through the pid files and
+ * kills it before the node starts again.
  */
 final class RabbitMqNode implements RunningBroker {
     static final int MAX_RESTARTS = 5;
@@ -89,7 +89,12 @@ final class RabbitMqNode implements RunningBroker {
     /** Writes the node's files, launches it and returns once it answers AMQP. */
     static RabbitMqNode start(RabbitMqInstallation installation, BrokerSpec spec, RabbitMqConfiguration configuration,
                               Duration startTimeout, Clock clock) {
-        NodeFiles files = new NodeFiles(spec.dataDirectory());
+        if (spec.dataDirectory().toAbsolutePath().toString().chars().anyMatch(Character::isWhitespace)) {
+            // rabbitmq.conf values and RabbitMQ's shell scripts do not survive a space in a path
+            throw new BrokerStartException("RabbitMQ brokers need a data directory without spaces in its path: "
+                    + spec.dataDirectory(), null);
+        }
+        NodeFiles files = new NodeFiles(spec.dataDirectory().toAbsolutePath());
         RabbitMqNode started;
         try {
             files.prepare();
@@ -231,8 +236,7 @@ final class RabbitMqNode implements RunningBroker {
                 }
                 int epmdPort = Integer.parseInt(Files.readString(files.epmdPid).strip().split("\\s+")[1]);
                 int distributionPort = freePort(InetAddress.getLoopbackAddress());
-                ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "umask 077; exec \"$0\"",
-                        installation.server().toString());
+                ProcessBuilder builder = Processes.tiedToParent(List.of(installation.server().toString()));
                 Map<String, String> environment = builder.environment();
                 String path = System.getenv("PATH");
                 environment.clear(); // nothing of Wharf's environment (RABBITMQ_*, ERL_*) reaches the node
@@ -268,13 +272,13 @@ final class RabbitMqNode implements RunningBroker {
 
     private Process startEpmd() throws IOException {
         int port = freePort(InetAddress.getLoopbackAddress());
-        ProcessBuilder builder = new ProcessBuilder(installation.epmd().toString(), "-port", Integer.toString(port),
-                "-address", "127.0.0.1");
+        ProcessBuilder builder = Processes.tiedToParent(List.of(installation.epmd().toString(), "-port",
+                Integer.toString(port), "-address", "127.0.0.1"));
         builder.environment().keySet().removeIf(name -> name.startsWith("ERL_"));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(files.log.resolve("epmd.log").toFile()));
         Process started = builder.start();
-        NodeFiles.writeOwnerOnly(files.epmdPid, started.pid() + " " + port + "\n");
+        NodeFiles.writeOwnerOnly(files.epmdPid, started.pid() + " " + port + "\n"); // the script's pid: it runs epmd
         Instant deadline = clock.instant().plus(Duration.ofSeconds(10));
         while (!accepts(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             if (!started.isAlive() || clock.instant().isAfter(deadline)) {

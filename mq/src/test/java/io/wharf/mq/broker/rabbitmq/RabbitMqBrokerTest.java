@@ -202,7 +202,10 @@ class RabbitMqBrokerTest {
         ProcessHandle vm = broker.vmProcess().orElseThrow();
         List<ProcessHandle> tree = new ArrayList<>(vm.descendants().toList());
         tree.add(vm);
-        vm.parent().ifPresent(tree::add); // the rabbitmq-server script
+        ProcessHandle script = vm.parent().orElseThrow(); // rabbitmq-server
+        tree.add(script);
+        tree.add(script.parent().orElseThrow()); // the wrapper that ties it to this JVM
+        tree.addAll(script.parent().orElseThrow().descendants().toList()); // and its pipe watcher
         String epmdRecord = Files.readString(spec.dataDirectory().resolve("epmd.pid")).strip();
         ProcessHandle epmd = ProcessHandle.of(Long.parseLong(epmdRecord.split(" ")[0])).orElseThrow();
         tree.add(epmd);

@@ -56,6 +56,15 @@ class RabbitMqRuntimeTest {
     }
 
     @Test
+    void aDataDirectoryWithASpaceIsRefusedBeforeAnythingStarts(@TempDir Path data) {
+        RabbitMqRuntime runtime = RabbitMqTesting.runtimeOrSkip();
+        assertThatThrownBy(() -> runtime.start(RabbitMqTesting.spec(RabbitMqTesting.newBrokerId(),
+                data.resolve("my brokers"), Map.of(), ADMIN, null)))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining("without spaces");
+    }
+
+    @Test
     void aBrokerWithAnInvalidConfigurationDoesNotStart(@TempDir Path data) {
         RabbitMqRuntime runtime = RabbitMqTesting.runtimeOrSkip();
         assertThatThrownBy(() -> runtime.start(RabbitMqTesting.spec(RabbitMqTesting.newBrokerId(), data, Map.of(),
