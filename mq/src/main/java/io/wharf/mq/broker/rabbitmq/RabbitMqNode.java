@@ -8,13 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +46,6 @@ final class RabbitMqNode implements RunningBroker {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqNode.class);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
     private static final int LOG_TAIL_LINES = 40;
-    private static final byte[] AMQP_HEADER = {'A', 'M', 'Q', 'P', 0, 0, 9, 1};
 
     private final RabbitMqInstallation installation;
     private final BrokerSpec spec;
@@ -101,13 +96,13 @@ final class RabbitMqNode implements RunningBroker {
             // a Wharf killed with SIGKILL leaves its nodes running: they hold the store and the ports
             Processes.killRecorded(files.nodePid, files.home.toString());
             Processes.killRecorded(files.epmdPid, "epmd");
-            int amqp = port(spec, "amqp");
-            int console = installation.management() ? port(spec, "console") : 0;
+            int amqp = Ports.chosenOrFree(spec, "amqp");
+            int console = installation.management() ? Ports.chosenOrFree(spec, "console") : 0;
             started = new RabbitMqNode(installation, spec, files, startTimeout, clock, amqp, console);
             if (spec.tls() != null) {
                 files.writeTls(spec.tls());
             }
-            files.writeStartFiles(started.rabbitConf(configuration), spec.users(), installation.management());
+            files.writeStartFiles(RabbitConf.render(spec, files, installation, configuration, amqp, console), spec.users(), installation.management());
         } catch (IOException | UncheckedIOException e) {
             throw new BrokerStartException("Cannot prepare RabbitMQ broker " + spec.brokerId() + " in "
                     + spec.dataDirectory() + ": " + e.getMessage(), e);
@@ -191,39 +186,6 @@ final class RabbitMqNode implements RunningBroker {
         return nodeName;
     }
 
-    private String rabbitConf(RabbitMqConfiguration configuration) {
-        String host = spec.bindHost();
-        StringBuilder conf = new StringBuilder("# Written by Wharf at every start of broker ").append(spec.brokerId())
-                .append(": edits here are lost.\n");
-        if (spec.tls() != null) {
-            conf.append("listeners.tcp = none\n");
-            conf.append("listeners.ssl.1 = ").append(host).append(':').append(amqpPort).append('\n');
-            conf.append("ssl_options.certfile = ").append(files.tls.resolve("cert.pem")).append('\n');
-            conf.append("ssl_options.keyfile = ").append(files.tls.resolve("key.pem")).append('\n');
-            conf.append("ssl_options.verify = verify_none\n");
-            conf.append("ssl_options.fail_if_no_peer_cert = false\n");
-        } else {
-            conf.append("listeners.tcp.1 = ").append(host).append(':').append(amqpPort).append('\n');
-        }
-        conf.append("load_definitions = ").append(files.definitions).append('\n');
-        conf.append("log.file = ").append(files.rabbitLog.getFileName()).append('\n');
-        conf.append("log.file.level = info\n");
-        conf.append("log.console = false\n");
-        conf.append("log.file.rotation.size = 10485760\n");
-        conf.append("log.file.rotation.count = 5\n");
-        if (consolePort != 0) {
-            String prefix = spec.tls() != null ? "management.ssl." : "management.tcp.";
-            conf.append(prefix).append("port = ").append(consolePort).append('\n');
-            conf.append(prefix).append("ip = ").append(host).append('\n');
-            if (spec.tls() != null) {
-                conf.append("management.ssl.certfile = ").append(files.tls.resolve("cert.pem")).append('\n');
-                conf.append("management.ssl.keyfile = ").append(files.tls.resolve("key.pem")).append('\n');
-            }
-        }
-        conf.append(configuration.toRabbitConf(installation::knowsConfigurationKey));
-        return conf.toString();
-    }
-
     /** Starts epmd if it is not running, then the node. */
     private void launch() {
         synchronized (lock) {
@@ -235,7 +197,7 @@ final class RabbitMqNode implements RunningBroker {
                     epmd = startEpmd();
                 }
                 int epmdPort = Integer.parseInt(Files.readString(files.epmdPid).strip().split("\\s+")[1]);
-                int distributionPort = freePort(InetAddress.getLoopbackAddress());
+                int distributionPort = Ports.free(InetAddress.getLoopbackAddress());
                 ProcessBuilder builder = Processes.tiedToParent(List.of(installation.server().toString()));
                 Map<String, String> environment = builder.environment();
                 String path = System.getenv("PATH");
@@ -271,7 +233,7 @@ final class RabbitMqNode implements RunningBroker {
     }
 
     private Process startEpmd() throws IOException {
-        int port = freePort(InetAddress.getLoopbackAddress());
+        int port = Ports.free(InetAddress.getLoopbackAddress());
         ProcessBuilder builder = Processes.tiedToParent(List.of(installation.epmd().toString(), "-port",
                 Integer.toString(port), "-address", "127.0.0.1"));
         builder.environment().keySet().removeIf(name -> name.startsWith("ERL_"));
@@ -280,7 +242,7 @@ final class RabbitMqNode implements RunningBroker {
         Process started = builder.start();
         NodeFiles.writeOwnerOnly(files.epmdPid, started.pid() + " " + port + "\n"); // the script's pid: it runs epmd
         Instant deadline = clock.instant().plus(Duration.ofSeconds(10));
-        while (!accepts(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+        while (!Ports.accepts(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             if (!started.isAlive() || clock.instant().isAfter(deadline)) {
                 started.destroyForcibly();
                 throw new BrokerStartException("epmd did not start on port " + port + " for RabbitMQ broker "
@@ -308,7 +270,7 @@ final class RabbitMqNode implements RunningBroker {
                         + ") exited with status " + current.exitValue() + " while starting. Its log ends with:\n"
                         + files.logTail(LOG_TAIL_LINES), null);
             }
-            if (spec.tls() != null ? accepts(address) : answersAmqp(address)) {
+            if (spec.tls() != null ? Ports.accepts(address) : Ports.answersAmqp(address)) {
                 return;
             }
             if (clock.instant().isAfter(deadline)) {
@@ -414,55 +376,6 @@ final class RabbitMqNode implements RunningBroker {
             return bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : bind.getHostAddress();
         } catch (IOException e) {
             return spec.bindHost();
-        }
-    }
-
-    /** The port the spec names for {@code transport}, checked free, or a free one. */
-    private static int port(BrokerSpec spec, String transport) throws IOException {
-        InetAddress bind = InetAddress.getByName(spec.bindHost());
-        Integer chosen = spec.ports().get(transport);
-        if (chosen == null) {
-            return freePort(bind);
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(bind, chosen));
-        } catch (IOException e) {
-            throw new BrokerStartException("Port " + chosen + " (" + transport + ") of RabbitMQ broker "
-                    + spec.brokerId() + " is taken on " + spec.bindHost(), e);
-        }
-        return chosen;
-    }
-
-    private static int freePort(InetAddress bind) throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(bind, 0));
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean accepts(InetSocketAddress address) {
-        try (Socket socket = new Socket()) {
-            socket.connect(address, 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Whether the node answers the AMQP 0-9-1 header with a frame (its Connection.Start): users are loaded then. */
-    private static boolean answersAmqp(InetSocketAddress address) {
-        try (Socket socket = new Socket()) {
-            socket.connect(address, 1_000);
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(AMQP_HEADER);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return in.read() == 1; // frame type METHOD
-        } catch (IOException e) {
-            return false;
         }
     }
 
