@@ -44,12 +44,17 @@ final class ActiveMqBroker implements RunningBroker {
 
     /** Starts every instance of a pair under its supervisor; returns when one serves, or throws after {@code timeout}. */
     void startPair(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (BrokerInstance instance : instances) {
             Thread supervisor = Thread.ofPlatform().daemon().name("activemq-" + instance.name())
                     .start(() -> supervise(instance));
             supervisors.add(supervisor);
+            // The first instance first, so that it is the active one (as DescribeBroker lists them) unless it fails.
+            while (instance.index == 0 && !instance.isServing() && supervisor.isAlive() && !instance.failedOnce()
+                    && System.nanoTime() - deadline < 0) {
+                Thread.sleep(20); // start-up only: the broker offers no callback for "took the lock and serves"
+            }
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         while (!isRunning()) {
             if (System.nanoTime() - deadline > 0) {
                 close();
@@ -71,6 +76,7 @@ final class ActiveMqBroker implements RunningBroker {
                     instance.service().waitUntilStopped();
                 }
             } catch (Exception e) {
+                instance.markFailed();
                 if (!closed) {
                     LOG.warn("ActiveMQ broker instance {} failed", instance.name(), e);
                 }

@@ -126,6 +126,7 @@ public final class ActiveMqRuntime implements BrokerRuntime {
             if (ssl != null) {
                 broker.setSslContext(ssl);
             }
+            limitUsageToDisk(broker, data);
             KahaDBPersistenceAdapter store = new KahaDBPersistenceAdapter();
             store.setDirectory(data.resolve("kahadb").toFile());
             Locker locker = store.getLocker();
@@ -142,6 +143,17 @@ public final class ActiveMqRuntime implements BrokerRuntime {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * ActiveMQ's store and temporary-store limits (100 GiB, 50 GiB) capped to 90% of the disk's usable space, which ActiveMQ
+     * would otherwise do itself with a warning at every start.
+     */
+    private static void limitUsageToDisk(BrokerService broker, Path data) throws IOException {
+        long usable = Files.getFileStore(data).getUsableSpace() / 10 * 9; // a margin: the store's own files grow
+        var usage = broker.getSystemUsage();
+        usage.getStoreUsage().setLimit(Math.min(usage.getStoreUsage().getLimit(), usable));
+        usage.getTempUsage().setLimit(Math.min(usage.getTempUsage().getLimit(), usable));
     }
 
     private static Map<Transport, Integer> ports(BrokerSpec spec, int index, boolean pickNow) throws IOException {

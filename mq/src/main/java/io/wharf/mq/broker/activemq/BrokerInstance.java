@@ -24,6 +24,7 @@ final class BrokerInstance {
     private final String bindHost;
     private final Map<Transport, Integer> ports;
     private volatile BrokerService service;
+    private volatile boolean failedOnce;
 
     BrokerInstance(int index, String name, Supplier<BrokerService> factory, boolean tls, String bindHost,
                    Map<Transport, Integer> ports) {
@@ -43,8 +44,12 @@ final class BrokerInstance {
         BrokerService broker = factory.get();
         Map<Transport, TransportConnector> connectors = new EnumMap<>(Transport.class);
         for (Transport transport : Transport.values()) {
-            TransportConnector connector = broker.addConnector(transport.connectorUri(tls, bindHost, ports.get(transport)));
+            // Not broker.addConnector(uri): that binds the port at once, and a standby waiting for the lock would
+            // accept connections it never answers. This connector binds when the broker starts it, after the lock.
+            TransportConnector connector = new TransportConnector();
+            connector.setUri(transport.connectorUri(tls, bindHost, ports.get(transport)));
             connector.setName(transport.portName);
+            broker.addConnector(connector);
             connectors.put(transport, connector);
         }
         service = broker;
@@ -69,6 +74,15 @@ final class BrokerInstance {
     boolean isServing() {
         BrokerService broker = service;
         return broker != null && broker.isStarted() && !broker.isStopping() && !broker.isStopped();
+    }
+
+    void markFailed() {
+        failedOnce = true;
+    }
+
+    /** Whether a launch of this instance has failed (ports taken, store unreadable) since it was made. */
+    boolean failedOnce() {
+        return failedOnce;
     }
 
     BrokerService service() {
