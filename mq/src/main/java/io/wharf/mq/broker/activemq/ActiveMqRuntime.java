@@ -65,6 +65,11 @@ public final class ActiveMqRuntime implements BrokerRuntime {
     }
 
     @Override
+    public List<ConfigurationWarning> configurationWarnings(String data) {
+        return ActiveMqConfiguration.parse(data).warnings();
+    }
+
+    @Override
     public RunningBroker start(BrokerSpec spec) {
         boolean pair = switch (spec.deploymentMode()) {
             case SINGLE_INSTANCE -> false;
