@@ -165,8 +165,11 @@ final class ActiveMqConfiguration {
         }
     }
 
-    /** Sets what this configuration says on a broker and its store, before they start. */
-    void applyTo(BrokerService target, KahaDBPersistenceAdapter store) {
+    /**
+     * Sets what this configuration says on a broker and its store, before they start. Synchronized: a pair's instances
+     * start on their own threads and a DOM is not safe to read from two at once.
+     */
+    synchronized void applyTo(BrokerService target, KahaDBPersistenceAdapter store) {
         try {
             applyTo(target, store, Problems.IGNORE);
         } catch (IOException e) {
@@ -175,7 +178,7 @@ final class ActiveMqConfiguration {
     }
 
     /** The broker plugins this configuration adds (after the users' authentication plugin). */
-    List<BrokerPlugin> plugins() {
+    synchronized List<BrokerPlugin> plugins() {
         return plugins(Problems.IGNORE);
     }
 

@@ -106,8 +106,11 @@ public final class ActiveMqRuntime implements BrokerRuntime {
             }
             OwnerOnly.restrictTree(data);
             return broker;
-        } catch (BrokerStartException | ConfigurationRejected e) {
+        } catch (BrokerStartException e) {
             throw e;
+        } catch (ConfigurationRejected e) {
+            throw new BrokerStartException("ActiveMQ broker " + spec.brokerId() + " has a configuration it cannot use: "
+                    + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerStartException("interrupted while starting ActiveMQ broker " + spec.brokerId(), e);

@@ -96,4 +96,35 @@ class RestartTest {
             running.close();
         }
     }
+
+    @Test
+    void aBrokerThatCannotStartSaysWhyAndLeavesNothingRunning() throws Exception {
+        BrokerSpec badKey = Brokers.spec(dir.resolve("bad-tls"), "SINGLE_INSTANCE", java.util.Map.of(), null,
+                new BrokerSpec.Tls(new SelfSignedCertificate().tls().certificateChainPem(), "not a key"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RUNTIME.start(badKey).close())
+                .isInstanceOf(io.wharf.mq.broker.BrokerRuntime.BrokerStartException.class)
+                .hasMessageContaining("PKCS#8");
+        BrokerSpec cluster = Brokers.spec(dir.resolve("cluster"), "CLUSTER_MULTI_AZ", java.util.Map.of(), null, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RUNTIME.start(cluster).close())
+                .isInstanceOf(io.wharf.mq.broker.BrokerRuntime.BrokerStartException.class)
+                .hasMessageContaining("CLUSTER_MULTI_AZ");
+
+        // a port taken by another program: the start fails, and releases the ports it had bound
+        BrokerSpec first = Brokers.single(dir.resolve("ports"));
+        RunningBroker running = RUNTIME.start(first);
+        java.util.Map<String, Integer> ports = running.ports();
+        running.close();
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+            squatter.bind(new java.net.InetSocketAddress("127.0.0.1", ports.get("mqtt")));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RUNTIME.start(Brokers.again(first, running)).close())
+                    .isInstanceOf(io.wharf.mq.broker.BrokerRuntime.BrokerStartException.class);
+        }
+        RunningBroker again = RUNTIME.start(Brokers.again(first, running));
+        try {
+            assertThat(again.ports()).isEqualTo(ports);
+            assertThat(again.isRunning()).isTrue();
+        } finally {
+            again.close();
+        }
+    }
 }
