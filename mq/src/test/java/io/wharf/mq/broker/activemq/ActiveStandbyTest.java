@@ -105,4 +105,34 @@ class ActiveStandbyTest {
             second.close();
         }
     }
+
+    @Test
+    void aQpidJmsFailoverClientFollowsTheTakeOverOverAmqp() throws Exception {
+        BrokerSpec spec = Brokers.spec(dir, "ACTIVE_STANDBY_MULTI_AZ", Map.of(), null, null);
+        ActiveMqBroker broker = (ActiveMqBroker) RUNTIME.start(spec);
+        try {
+            URI first = Brokers.endpoint(broker, 0, "amqp");
+            URI second = Brokers.endpoint(broker, 1, "amqp");
+            org.apache.qpid.jms.JmsConnectionFactory factory = new org.apache.qpid.jms.JmsConnectionFactory(
+                    "failover:(amqp://localhost:" + first.getPort() + ",amqp://localhost:" + second.getPort()
+                            + ")?failover.initialReconnectDelay=100&failover.reconnectDelay=200&failover.useReconnectBackOff=false");
+            try (Connection connection = factory.createConnection(ALICE, ALICE_PASSWORD)) {
+                connection.start();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(session.createQueue("amqp-work"));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                producer.send(session.createTextMessage("sent to the first"));
+
+                broker.activeInstance().stop();
+
+                producer.send(session.createTextMessage("sent after the take-over"));
+                MessageConsumer consumer = session.createConsumer(session.createQueue("amqp-work"));
+                assertThat(((TextMessage) consumer.receive(RECEIVE_MILLIS)).getText()).isEqualTo("sent to the first");
+                assertThat(((TextMessage) consumer.receive(RECEIVE_MILLIS)).getText()).isEqualTo("sent after the take-over");
+                assertThat(broker.activeInstance().index).isEqualTo(1);
+            }
+        } finally {
+            broker.close();
+        }
+    }
 }
