@@ -20,6 +20,7 @@ final class ActiveMqBroker implements RunningBroker {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveMqBroker.class);
     /** How long a failed instance of a pair waits before it is launched again (not a busy loop on a broken disk). */
     private static final Duration RELAUNCH_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_RELAUNCH_DELAY = Duration.ofSeconds(30);
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -65,32 +66,42 @@ final class ActiveMqBroker implements RunningBroker {
     }
 
     private void supervise(BrokerInstance instance) {
+        Duration delay = RELAUNCH_DELAY;
         while (!closed) {
+            boolean served = false;
             try {
                 instance.launch();
                 if (closed) { // close() came while this launch waited for the lock
                     instance.stop();
                     return;
                 }
+                served = instance.isServing();
                 if (instance.service() != null) {
                     instance.service().waitUntilStopped();
                 }
             } catch (Exception e) {
                 instance.markFailed();
                 if (!closed) {
-                    LOG.warn("ActiveMQ broker instance {} failed", instance.name(), e);
+                    LOG.warn("ActiveMQ broker instance {} failed to start", instance.name(), e);
                 }
             }
             if (closed) {
                 return;
             }
-            LOG.warn("ActiveMQ broker instance {} stopped; starting it again as the standby", instance.name());
+            // An instance that served comes back at once; one that keeps failing (a port taken, a broken disk) is
+            // tried less and less often, up to once every MAX_RELAUNCH_DELAY.
+            delay = served ? RELAUNCH_DELAY : min(delay.multipliedBy(2), MAX_RELAUNCH_DELAY);
+            LOG.warn("ActiveMQ broker instance {} stopped; starting it again as the standby in {}", instance.name(), delay);
             try {
-                Thread.sleep(RELAUNCH_DELAY);
+                Thread.sleep(delay);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override
