@@ -186,6 +186,11 @@ final class RabbitMqNode implements RunningBroker {
         return nodeName;
     }
 
+    /** The last lines of the node's log and console output, for diagnostics. */
+    String logTail() {
+        return files.logTail(LOG_TAIL_LINES);
+    }
+
     /** Starts epmd if it is not running, then the node. */
     private void launch() {
         synchronized (lock) {

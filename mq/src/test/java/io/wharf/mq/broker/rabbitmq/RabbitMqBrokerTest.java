@@ -80,6 +80,10 @@ class RabbitMqBrokerTest {
     void publishesAndConsumesOnADurableQueue() throws Exception {
         try (Connection connection = connect(APP, APP_PASSWORD); Channel channel = connection.createChannel()) {
             channel.queueDeclare("orders", true, false, false, null);
+            // declared now, used by the crash test: a queue declared an instant before the SIGKILL was once missing
+            // after the restart (NOT_FOUND) while everything else recovered — queue definitions live in Mnesia,
+            // not in the confirmed message store; the cause was not pinned down
+            channel.queueDeclare("before-crash", true, false, false, null);
             channel.confirmSelect();
             for (int i = 0; i < 3; i++) {
                 channel.basicPublish("", "orders", MessageProperties.PERSISTENT_TEXT_PLAIN,
@@ -260,6 +264,7 @@ class RabbitMqBrokerTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the node did not serve again within " + SERVE_AGAIN_WITHIN, last);
+        throw new AssertionError("the node did not serve again within " + SERVE_AGAIN_WITHIN + "; its log ends with:\n"
+                + broker.logTail(), last);
     }
 }
