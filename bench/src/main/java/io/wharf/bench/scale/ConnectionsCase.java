@@ -18,14 +18,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code connections}: C HTTP/1.1 keep-alive connections to Wharf from one client whose pool allows C. Each round
- * opens or reuses all of them (C concurrent ReceiveMessage WaitTimeSeconds=1 on an empty queue: each holds its
- * connection for the second), then makes C concurrent GetQueueAttributes calls (their latency is the case's),
+ * opens or reuses all of them (C concurrent ReceiveMessage WaitTimeSeconds=5 on an empty queue: each holds its
+ * connection for 5 s, so all are in flight at once), then makes C concurrent GetQueueAttributes calls (their latency is the case's),
  * then rests 2 s; rounds keep every connection well inside Wharf's 30 s idle timeout. Heap after a full GC
  * before any of them and after the first round, with the connections open and idle (heap per connection).
  * Established connections are counted on the server's port from {@code /proc/net/tcp}.
  */
 final class ConnectionsCase implements ScaleCase {
     private static final int ROUNDS = 3;
+    /** Long enough that every hold is in flight at once, whatever connecting costs: the pool opens one connection each. */
+    private static final int HOLD_SECONDS = 5;
 
     @Override
     public String name() {
@@ -48,7 +50,7 @@ final class ConnectionsCase implements ScaleCase {
             for (int round = 0; round < ROUNDS; round++) {
                 List<CompletableFuture<?>> holds = new ArrayList<>(connections);
                 for (int i = 0; i < connections; i++) {
-                    holds.add(many.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1))
+                    holds.add(many.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(HOLD_SECONDS))
                             .whenComplete((r, failure) -> count(failure, errors, firstError)));
                 }
                 CompletableFuture.allOf(holds.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();

@@ -58,7 +58,9 @@ final class ShardsCase implements ScaleCase {
         long withStream;
         long withSubscriptions;
         try (KinesisAsyncClient kinesis = KinesisClients.create(server.endpoint(), 16, KinesisWire.JSON);
-             KinesisAsyncClient fanOut = KinesisClients.create(server.endpoint(), 16, KinesisWire.JSON, Protocol.HTTP2)) {
+             // over HTTP/2 the pool's limit counts streams (requests), not connections: room for every subscription
+             KinesisAsyncClient fanOut = KinesisClients.create(server.endpoint(), subscriptions + 8, KinesisWire.JSON,
+                     Protocol.HTTP2)) {
             String stream = "scale-shards";
             kinesis.createStream(b -> b.streamName(stream).shardCount(shards)).join();
             String streamArn = awaitActive(kinesis, stream);

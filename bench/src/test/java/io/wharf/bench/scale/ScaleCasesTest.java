@@ -24,7 +24,8 @@ class ScaleCasesTest {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
 
-    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 4, 2, 4, 10, 20);
+    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20);
+    // 40 subscriptions over 20 shards: each shard read by both consumers, and more streams than a default client pool
 
     /** This JVM's Wharf: heap via jcmd on this JVM, no restart. */
     private static final ScaleServer IN_PROCESS = new ScaleServer() {
@@ -97,7 +98,7 @@ class ScaleCasesTest {
     void shardsPushWhatIsPut() throws Exception {
         ScaleResult result = run("shards");
 
-        assertThat(result.items()).isEqualTo(4);
+        assertThat(result.items()).isEqualTo(40);
         assertThat(result.latencies().get("put-to-push").count()).isEqualTo(20);
     }
 
