@@ -19,11 +19,11 @@ import java.util.Map;
  * @param jfr                Wharf targets record a JFR profile into {@code <label>.jfr}
  * @param beforeJar          the jar the {@code wharf-*-before} targets run (another build), or null
  */
-record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
+public record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
               String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory, boolean storeStatistics,
               boolean jfr, Path beforeJar) {
 
-    Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
+    public Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
            String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory) {
         this(java, wharfJar, workDirectory, serverJvmArgs, elasticMqVersion, kinesaliteVersion, dynaliteVersion,
                 cacheDirectory, false, false, null);
