@@ -59,6 +59,7 @@ public final class Wharf implements AutoCloseable {
     private io.wharf.server.metrics.WharfMetrics metrics;
     private io.wharf.console.Console console;
     private io.wharf.server.awsmetrics.AwsMetricsPublisher awsMetrics;
+    private io.wharf.mq.MqModule mq;
     private boolean closed;
 
     private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
@@ -106,6 +107,7 @@ public final class Wharf implements AutoCloseable {
         KinesisService kinesis = null;
         FirehoseService firehose = null;
         CloudWatchService cloudWatchRef = null;
+        io.wharf.mq.MqModule mqRef = null;
         AuditLog audit = null;
         S3Objects s3 = null;
         io.wharf.server.metrics.WharfMetrics metrics = null;
@@ -142,6 +144,8 @@ public final class Wharf implements AutoCloseable {
             CloudWatchService cloudWatch = CloudWatchService.create(store, clock, new AlarmTopics(snsEngine, access))
                     .start();
             cloudWatchRef = cloudWatch;
+            io.wharf.mq.MqModule mq = openMq(config, store, clock);
+            mqRef = mq;
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
@@ -155,7 +159,7 @@ public final class Wharf implements AutoCloseable {
             s3Events.urlBase("http://" + (urlHost != null ? urlHost : "localhost:" + port) + "/");
             DynamoDbModule dynamodb = DynamoDbModule.create(store, clock, java.time.Duration.ZERO);
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(),
-                    s3.service(), firehose, dynamodb.service(), cloudWatch),
+                    s3.service(), firehose, dynamodb.service(), cloudWatch, mq.service()),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl()),
                     requestLog(config, metrics = new io.wharf.server.metrics.WharfMetrics())));
@@ -176,11 +180,12 @@ public final class Wharf implements AutoCloseable {
             wharf.firehose = firehose;
             wharf.metrics = metrics;
             wharf.cloudWatch = cloudWatch;
+            wharf.mq = mq;
             // the services' own AWS/* metrics into CloudWatch (docs/operations.md "CloudWatch and alarms")
             wharf.awsMetrics = io.wharf.server.awsmetrics.AwsMetricsPublisher.of(cloudWatch.engine(), clock,
                     config.cloudWatchPublishInterval(), io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP, sqs.engine(),
                     sns.engine(), kinesis.engine(), firehose.engine());
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch, mq) · data: {} · account {} · region {}"
                             + " · auth {}{}{} · console http://{}:{}/_wharf/console/",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
@@ -201,6 +206,9 @@ public final class Wharf implements AutoCloseable {
             }
             if (metrics != null) {
                 metrics.close();
+            }
+            if (mqRef != null) {
+                mqRef.close();
             }
             if (cloudWatchRef != null) {
                 cloudWatchRef.close();
@@ -292,6 +300,24 @@ public final class Wharf implements AutoCloseable {
     }
 
     /** KMS over the store; a master key that does not open the stored keys stops the start with the file's name. */
+    /**
+     * Amazon MQ, its brokers' data under {@code <data dir>/mq} (a temporary directory with {@code --in-memory}),
+     * listening on loopback unless publicly accessible and Wharf listens wider. Brokers' transports are plain for now
+     * (no {@code BrokerSpec.Tls}): Wharf's TLS certificate is not handed to them.
+     */
+    private static io.wharf.mq.MqModule openMq(WharfConfig config, Store store, Clock clock) {
+        java.nio.file.Path brokers = config.inMemory() || config.dataDir() == null ? null
+                : config.dataDir().resolve("mq");
+        String advertised = config.hostname() != null ? config.hostname() : "127.0.0.1";
+        return io.wharf.mq.MqModule.create(store, clock, mqRuntimes(),
+                new io.wharf.mq.engine.MqHosting(brokers, config.host(), advertised, null));
+    }
+
+    /** The broker runtimes, one per engine type. */
+    private static List<io.wharf.mq.broker.BrokerRuntime> mqRuntimes() {
+        return List.of();
+    }
+
     private static KmsModule openKms(WharfConfig config, Store store, Clock clock, MasterKey masterKey) {
         try {
             return KmsModule.create(store, clock, masterKey, config.region());
@@ -469,6 +495,7 @@ public final class Wharf implements AutoCloseable {
             console.close(); // its sampler, before the engines it reads
             awsMetrics.close(); // stops publishing before CloudWatch and the engines it reads
             cloudWatch.close(); // stops evaluating alarms before the services they notify
+            mq.close(); // stops its brokers; their data stays for the next start
             firehose.close(); // before S3, which it delivers into; buffered records stay in the store for the next start
             s3.close(); // before SNS and SQS, which its event notifications go to
             kinesis.close();
