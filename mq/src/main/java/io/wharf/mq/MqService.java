@@ -26,12 +26,14 @@ import io.wharf.mq.operations.RebootBroker;
 import io.wharf.mq.operations.UpdateBroker;
 import io.wharf.mq.operations.UpdateConfiguration;
 import io.wharf.mq.operations.UpdateUser;
+import io.wharf.protocol.AwsException;
 import io.wharf.protocol.AwsService;
 import io.wharf.protocol.Input;
 import io.wharf.protocol.Operation;
 import io.wharf.protocol.RequestContext;
 import io.wharf.protocol.ValidationErrors;
 import io.wharf.protocol.auth.AccessCheck;
+import io.wharf.protocol.auth.Decision;
 import io.wharf.protocol.model.ServiceModel;
 
 import java.util.List;
@@ -92,6 +94,13 @@ public final class MqService implements AwsService {
     @Override
     public List<AccessCheck> accessChecks(String operation, Input input, RequestContext context) {
         return MqAccess.checks(operation, input, context, engine);
+    }
+
+    /** MQ's denial: ForbiddenException 403 with AWS's "User: … is not authorized to perform: …" message. */
+    @Override
+    public AwsException accessDenied(AccessCheck check, Decision decision, RequestContext context) {
+        return MqErrors.FORBIDDEN.error(null, decision.message(context.principal(), check.action(),
+                check.resourceArn()));
     }
 
     @Override
