@@ -144,12 +144,13 @@ public final class Wharf implements AutoCloseable {
             CloudWatchService cloudWatch = CloudWatchService.create(store, clock, new AlarmTopics(snsEngine, access))
                     .start();
             cloudWatchRef = cloudWatch;
-            io.wharf.mq.MqModule mq = openMq(config, store, clock);
+            String[] tlsPem = config.tlsPort() < 0 ? null : tlsPem(config, masterKey); // the front door's and MQ's
+            io.wharf.mq.MqModule mq = openMq(config, store, clock, tlsPem);
             mqRef = mq;
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
-                    config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes(),
+                    tlsPem == null ? null : tlsContext(config, tlsPem), config.maxRequestBytes(),
                     config.connectionLimits(), io.wharf.server.http.RequestSpooling.in(spoolDirectory));
             int port = frontDoor.port();
             String urlHost = urlHostFor(config, auth, port);
@@ -302,15 +303,16 @@ public final class Wharf implements AutoCloseable {
     /** KMS over the store; a master key that does not open the stored keys stops the start with the file's name. */
     /**
      * Amazon MQ, its brokers' data under {@code <data dir>/mq} (a temporary directory with {@code --in-memory}),
-     * listening on loopback unless publicly accessible and Wharf listens wider. Brokers' transports are plain for now
-     * (no {@code BrokerSpec.Tls}): Wharf's TLS certificate is not handed to them.
+     * listening on loopback unless publicly accessible and Wharf listens wider; when Wharf serves TLS, brokers' TLS
+     * transports use its certificate and key ({@code tlsPem}, else null: the runtime's plain transports only).
      */
-    private static io.wharf.mq.MqModule openMq(WharfConfig config, Store store, Clock clock) {
+    private static io.wharf.mq.MqModule openMq(WharfConfig config, Store store, Clock clock, String[] tlsPem) {
         java.nio.file.Path brokers = config.inMemory() || config.dataDir() == null ? null
                 : config.dataDir().resolve("mq");
         String advertised = config.hostname() != null ? config.hostname() : "127.0.0.1";
         return io.wharf.mq.MqModule.create(store, clock, mqRuntimes(),
-                new io.wharf.mq.engine.MqHosting(brokers, config.host(), advertised, null));
+                new io.wharf.mq.engine.MqHosting(brokers, config.host(), advertised,
+                        tlsPem == null ? null : new io.wharf.mq.broker.BrokerSpec.Tls(tlsPem[0], tlsPem[1])));
     }
 
     /** The broker runtimes, one per engine type. */
@@ -400,14 +402,31 @@ public final class Wharf implements AutoCloseable {
         }
     }
 
-    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config, MasterKey masterKey) {
+    /**
+     * The certificate chain and private key Wharf serves TLS with, as PEM text ({@code [certificate, key]}): the user's
+     * files, or the self-signed pair ({@code <data-dir>/tls}, made once; a fresh one in memory with {@code --in-memory}).
+     */
+    private static String[] tlsPem(WharfConfig config, MasterKey masterKey) {
+        try {
+            if (config.tlsCertificate() != null) {
+                return new String[] {java.nio.file.Files.readString(config.tlsCertificate()),
+                        java.nio.file.Files.readString(config.tlsKey())};
+            }
+            return Tls.selfSignedPem(config.inMemory() ? null : config.dataDir().resolve("tls"), masterKey);
+        } catch (MasterKey.WrongKeyException e) {
+            throw e;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.TLS_CERT,
+                    String.valueOf(config.tlsCertificate()), "cannot use it for TLS (" + e.getMessage() + ")");
+        }
+    }
+
+    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config, String[] pem) {
         try {
             if (config.tlsCertificate() != null) {
                 return Tls.fromPem(config.tlsCertificate(), config.tlsKey());
             }
-            return Tls.selfSigned(config.inMemory() ? null : config.dataDir().resolve("tls"), masterKey);
-        } catch (MasterKey.WrongKeyException e) {
-            throw e;
+            return Tls.fromPemText(pem[0], pem[1]);
         } catch (java.io.IOException | RuntimeException e) {
             throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.TLS_CERT,
                     String.valueOf(config.tlsCertificate()), "cannot use it for TLS (" + e.getMessage() + ")");
