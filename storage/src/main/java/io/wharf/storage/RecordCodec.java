@@ -33,7 +33,16 @@ public final class RecordCodec {
     }
 
     public static byte[] write(byte version, Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        return write(version, 128, writer);
+    }
+
+    /**
+     * As {@link #write(byte, Writer)}, into a buffer of {@code sizeHint} bytes: a record whose size is known
+     * closely (a message and its body) is written without the buffer growing, and when the hint is exact the buffer
+     * is the record, with no copy.
+     */
+    public static byte[] write(byte version, int sizeHint, Writer writer) {
+        Buffer bytes = new Buffer(Math.max(16, sizeHint));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(version);
             writer.write(out);
@@ -41,6 +50,30 @@ public final class RecordCodec {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The bytes a {@link #writeString} of {@code s} takes when it is ASCII (its length field and one byte per
+     * character; more otherwise), for size hints.
+     */
+    public static int stringSizeHint(String s) {
+        return 4 + s.length();
+    }
+
+    /** As {@link #stringSizeHint} for a {@link #writeNullable}: its flag, and the string when there is one. */
+    public static int nullableSizeHint(String s) {
+        return s == null ? 1 : 1 + stringSizeHint(s);
+    }
+
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        @Override
+        public synchronized byte[] toByteArray() {
+            return count == buf.length ? buf : super.toByteArray();
+        }
     }
 
     /** @param what names the records in the error for another version, e.g. "SQS" */

@@ -47,6 +47,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--wharf-jar", paramLabel = "JAR", description = "Default: server/target/wharf.jar under -Dwharf.root or here.")
     Path wharfJar;
 
+    @Option(names = "--before-jar", paramLabel = "JAR", description = "The Wharf jar the wharf-before and "
+            + "wharf-in-memory-before targets run: an earlier build, to measure a change against it in one run.")
+    Path beforeJar;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, configs and data (default: a new temp directory).")
     Path workDirectory;
 
@@ -110,7 +114,7 @@ public final class CompareCommand implements Callable<Integer> {
                 List.copyOf(serverJvmArgs), elasticMqVersion, kinesaliteVersion, dynaliteVersion,
                 cacheDirectory != null ? cacheDirectory
                         : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))),
-                storeStatistics, jfr);
+                storeStatistics, jfr, beforeJar);
         ScenarioSettings settings = load.settings(java.net.URI.create("http://unused"), "unused", 0);
         System.err.println("wharf-bench: compare in " + work);
         for (ScenarioSpec spec : specs) {

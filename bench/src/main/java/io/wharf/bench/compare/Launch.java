@@ -17,15 +17,16 @@ import java.util.Map;
  * @param cacheDirectory     where installed peers are kept between compares (kinesalite, dynalite)
  * @param storeStatistics    durable Wharf targets log their store's statistics to {@code <label>-store-stats.log}
  * @param jfr                Wharf targets record a JFR profile into {@code <label>.jfr}
+ * @param beforeJar          the jar the {@code wharf-*-before} targets run (another build), or null
  */
 record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
               String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory, boolean storeStatistics,
-              boolean jfr) {
+              boolean jfr, Path beforeJar) {
 
     Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
            String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory) {
         this(java, wharfJar, workDirectory, serverJvmArgs, elasticMqVersion, kinesaliteVersion, dynaliteVersion,
-                cacheDirectory, false, false);
+                cacheDirectory, false, false, null);
     }
 
     /** Where a durable Wharf target logs its store's statistics (with {@link #storeStatistics}). */

@@ -24,6 +24,12 @@ public enum Target {
     WHARF_FSYNC_NEVER("wharf-fsync-never", scenario -> true, "every scenario", "--fsync", "never"),
     WHARF_IN_MEMORY("wharf-in-memory", scenario -> true, "every scenario", "--in-memory"),
     /**
+     * {@link #WHARF} and {@link #WHARF_IN_MEMORY} from another build of Wharf ({@code --before-jar}): a change measured
+     * against what it changed, in the same run.
+     */
+    WHARF_BEFORE("wharf-before", scenario -> true, "every scenario", "--fsync", "always"),
+    WHARF_IN_MEMORY_BEFORE("wharf-in-memory-before", scenario -> true, "every scenario", "--in-memory"),
+    /**
      * Durable Wharf verifying every signature and enforcing policies, with the bench clients' key as the root key:
      * what authentication costs, against {@link #WHARF}. Not for sns-fanout (its queues have no policy letting SNS in).
      */
@@ -108,14 +114,18 @@ public enum Target {
                 return listening.find() ? URI.create(listening.group(1)) : null;
             });
         }
-        if (!Files.isRegularFile(launch.wharfJar())) {
-            throw new IllegalStateException("no Wharf jar at " + launch.wharfJar()
+        Path jar = label.endsWith("-before") ? launch.beforeJar() : launch.wharfJar();
+        if (jar == null) {
+            throw new IllegalStateException("the target " + label + " runs the jar --before-jar names; none was given");
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no Wharf jar at " + jar
                     + "; build it: mvn -B -q -DskipTests -pl server -am package");
         }
         List<String> command = new ArrayList<>(List.of(launch.java().toString(), "--enable-native-access=ALL-UNNAMED"));
         command.addAll(launch.serverJvmArgs());
         command.addAll(measuringJvmArgs(launch));
-        command.addAll(List.of("-jar", launch.wharfJar().toString(), "--host", "127.0.0.1", "--port", "0"));
+        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0"));
         if (!wharfFlags.contains("--in-memory")) {
             command.addAll(List.of("--data-dir", launch.workDirectory().resolve(label + "-data").toString()));
         }

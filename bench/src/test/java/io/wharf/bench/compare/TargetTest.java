@@ -155,4 +155,18 @@ class TargetTest {
         assertThat(Target.floorCommand(launch, "/b/wharf-bench.jar")).containsExactly("/jdk/bin/java", "-cp",
                 "/b/wharf-bench.jar", "io.wharf.bench.Main", "floor", "--host", "127.0.0.1", "--port", "0");
     }
+
+    @Test
+    void beforeTargetsNeedTheirJar() {
+        assertThat(Target.named("wharf-before").isWharf()).isTrue();
+        assertThat(Target.named("wharf-in-memory-before").serves("sqs-send")).isTrue();
+        Launch launch = new Launch(Path.of("/jdk/bin/java"), Path.of("/w/wharf.jar"), Path.of("/tmp"), List.of(),
+                "1.7.1", "3.3.3", "4.0.0", Path.of("/c"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Target.WHARF_BEFORE.start(launch))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("--before-jar");
+        Launch missing = new Launch(Path.of("/jdk/bin/java"), Path.of("/w/wharf.jar"), Path.of("/tmp"), List.of(),
+                "1.7.1", "3.3.3", "4.0.0", Path.of("/c"), false, false, Path.of("/nowhere/before.jar"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Target.WHARF_IN_MEMORY_BEFORE.start(missing))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("/nowhere/before.jar");
+    }
 }

@@ -207,7 +207,7 @@ public final class AttributeValues {
     }
 
     public static long utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return io.wharf.protocol.Utf8.length(s);
     }
 
     /** AWS's refusal of an item over 400 KB. */

@@ -32,6 +32,27 @@ public interface BrokerRuntime {
      */
     RunningBroker start(BrokerSpec spec);
 
+    /**
+     * Like {@link #validateConfiguration}, and also what Amazon MQ would remove from the configuration (its
+     * {@code Warnings} in CreateConfiguration/UpdateConfiguration answers, at most 20 listed): the broker gets the
+     * data without them. The default has no warnings.
+     */
+    default java.util.List<ConfigurationWarning> configurationWarnings(String data) {
+        validateConfiguration(data);
+        return java.util.List.of();
+    }
+
+    /**
+     * AWS's {@code SanitizationWarning}: an element or attribute removed from a configuration.
+     *
+     * @param elementName   the element's name
+     * @param attributeName the attribute's name, or null when the whole element was removed
+     * @param reason        {@code DISALLOWED_ELEMENT_REMOVED}, {@code DISALLOWED_ATTRIBUTE_REMOVED} or
+     *                      {@code INVALID_ATTRIBUTE_VALUE_REMOVED}
+     */
+    record ConfigurationWarning(String elementName, String attributeName, String reason) {
+    }
+
     /** Thrown by {@link #validateConfiguration}; its message is the one CreateConfiguration/UpdateConfiguration answer. */
     final class ConfigurationRejected extends RuntimeException {
         public ConfigurationRejected(String message) {

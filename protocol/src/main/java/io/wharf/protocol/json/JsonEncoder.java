@@ -1,13 +1,14 @@
 package io.wharf.protocol.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import io.wharf.protocol.model.Member;
 import io.wharf.protocol.model.Shape;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -25,18 +26,24 @@ public final class JsonEncoder {
 
     /** The response body; a null tree (no output shape) is an empty object. */
     public static byte[] encode(ObjectNode tree, Shape shape, JsonFormat format) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator out = format.mapper().createGenerator(bytes)) {
-            if (tree == null) {
-                out.writeStartObject();
-                out.writeEndObject();
-            } else {
-                write(out, tree, shape, format);
+        // the output buffer comes from the format's shared pool and goes back to it (JsonFormat)
+        BufferRecycler recycler = format.mapper().getFactory()._getBufferRecycler();
+        try {
+            ByteArrayBuilder bytes = new ByteArrayBuilder(recycler);
+            try (JsonGenerator out = format.mapper().createGenerator(bytes)) {
+                if (tree == null) {
+                    out.writeStartObject();
+                    out.writeEndObject();
+                } else {
+                    write(out, tree, shape, format);
+                }
             }
+            return bytes.getClearAndRelease();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            recycler.releaseToPool();
         }
-        return bytes.toByteArray();
     }
 
     /** An error body: {@code {"__type": type, "message": message}} (no message member when null). */

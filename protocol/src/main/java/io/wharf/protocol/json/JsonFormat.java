@@ -3,7 +3,11 @@ package io.wharf.protocol.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
@@ -26,14 +30,17 @@ import io.wharf.protocol.InputLimits;
  * </ul>
  */
 public enum JsonFormat {
-    JSON(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(Limits.READ).build())
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build()),
+    JSON(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(Limits.READ)
+                    .recyclerPool(Limits.BUFFERS).build())
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).build()),
     CBOR(cborMapper()),
     RPC_V2_CBOR(cborMapper());
 
     private static ObjectMapper cborMapper() {
-        return new ObjectMapper(CBORFactory.builder().streamReadConstraints(Limits.READ)
-                .disable(CBORGenerator.Feature.WRITE_MINIMAL_DOUBLES).build());
+        return new ObjectMapper(CBORFactory.builder().streamReadConstraints(Limits.READ).recyclerPool(Limits.BUFFERS)
+                .disable(CBORGenerator.Feature.WRITE_MINIMAL_DOUBLES).build())
+                .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     /**
@@ -43,6 +50,13 @@ public enum JsonFormat {
     private static final class Limits {
         static final StreamReadConstraints READ = StreamReadConstraints.builder()
                 .maxTokenCount(InputLimits.MAX_JSON_TOKENS).build();
+
+        /**
+         * Parsers' and generators' buffers, shared by all threads. Jackson's default pool is per thread, and every
+         * request runs on a virtual thread of its own, so the default made new buffers for every document (about a
+         * tenth of all the memory a message allocated, measured in docs/benchmarks.md "perf").
+         */
+        static final RecyclerPool<BufferRecycler> BUFFERS = JsonRecyclerPools.sharedConcurrentDequePool();
     }
 
     private final ObjectMapper mapper;

@@ -560,7 +560,7 @@ public final class Objects {
     }
 
     private static long utf8Length(String s) {
-        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+        return s == null ? 0 : io.wharf.protocol.Utf8.length(s);
     }
 
     /** User metadata as stored: names in lower case, as S3 keeps them. */

@@ -87,7 +87,7 @@ final class MessageValidation {
     }
 
     private static long utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return io.wharf.protocol.Utf8.length(s);
     }
 
     static void checkCharacters(String body) {

@@ -186,7 +186,7 @@ public final class SqsStoreLayout {
     }
 
     static byte[] encodeContent(MessageContent c) {
-        return write(out -> {
+        return RecordCodec.write(VERSION, contentSizeHint(c), out -> {
             writeString(out, c.messageId());
             writeString(out, c.body());
             out.writeInt(c.attributes().size());
@@ -208,6 +208,18 @@ public final class SqsStoreLayout {
             out.writeLong(c.sentMillis());
             writeNullable(out, c.deadLetterSourceArn());
         });
+    }
+
+    /** {@link #encodeContent}'s size when every string is ASCII: the buffer it is written into, usually exactly. */
+    static int contentSizeHint(MessageContent c) {
+        int size = 1 + RecordCodec.stringSizeHint(c.messageId()) + RecordCodec.stringSizeHint(c.body()) + 4;
+        for (Map.Entry<String, MessageAttributeValue> e : c.attributes().entrySet()) {
+            MessageAttributeValue v = e.getValue();
+            size += RecordCodec.stringSizeHint(e.getKey()) + RecordCodec.stringSizeHint(v.dataType()) + 1
+                    + (v.binaryValue() != null ? 4 + v.binaryValue().length : RecordCodec.stringSizeHint(v.stringValue()));
+        }
+        return size + RecordCodec.nullableSizeHint(c.traceHeader()) + RecordCodec.nullableSizeHint(c.deduplicationId())
+                + RecordCodec.stringSizeHint(c.senderId()) + 8 + RecordCodec.nullableSizeHint(c.deadLetterSourceArn());
     }
 
     static MessageContent decodeContent(byte[] value) {

@@ -1,0 +1,42 @@
+package io.wharf.mq.broker.activemq;
+
+import io.wharf.mq.broker.BrokerSpec.BrokerUser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.activemq.security.AuthenticationUser;
+import org.apache.activemq.security.SimpleAuthenticationPlugin;
+
+/**
+ * The API's users as the broker's: ActiveMQ's simple authentication plugin, every connection on every transport
+ * authenticated (no anonymous access, as on Amazon MQ). A user's groups are the API's {@code Groups}; a user with
+ * {@code ConsoleAccess} is also in {@value #CONSOLE_GROUP}, the group Amazon MQ gives admin rights on every queue and
+ * topic (its "Creating an ActiveMQ broker user" page), which {@link ActiveMqConfiguration} grants when a
+ * configuration restricts the others.
+ */
+final class BrokerUsers {
+    static final String CONSOLE_GROUP = "activemq-webconsole";
+
+    private BrokerUsers() {
+    }
+
+    static SimpleAuthenticationPlugin authentication(List<BrokerUser> users) {
+        List<AuthenticationUser> entries = new ArrayList<>(users.size());
+        for (BrokerUser user : users) {
+            entries.add(new AuthenticationUser(user.username(), user.password(), String.join(",", groups(user))));
+        }
+        SimpleAuthenticationPlugin plugin = new SimpleAuthenticationPlugin(entries);
+        plugin.setAnonymousAccessAllowed(false);
+        return plugin;
+    }
+
+    static Set<String> groups(BrokerUser user) {
+        Set<String> groups = new LinkedHashSet<>(user.groups());
+        if (user.consoleAccess()) {
+            groups.add(CONSOLE_GROUP);
+        }
+        return groups;
+    }
+}
