@@ -317,7 +317,8 @@ public final class Wharf implements AutoCloseable {
 
     /** The broker runtimes, one per engine type. */
     private static List<io.wharf.mq.broker.BrokerRuntime> mqRuntimes() {
-        return List.of();
+        return List.of(new io.wharf.mq.broker.activemq.ActiveMqRuntime(),
+                new io.wharf.mq.broker.rabbitmq.RabbitMqRuntime());
     }
 
     private static KmsModule openKms(WharfConfig config, Store store, Clock clock, MasterKey masterKey) {

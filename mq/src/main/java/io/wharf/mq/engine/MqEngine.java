@@ -451,9 +451,9 @@ public final class MqEngine implements AutoCloseable {
 
     /**
      * UpdateConfiguration: a new revision with {@code data} (base64 of the engine's configuration document), checked
-     * by the engine type's runtime.
+     * by the engine type's runtime, with its warnings (what the broker will leave out).
      */
-    public ConfigurationView updateConfiguration(String account, String region, String configurationId, String data,
+    public MqViews.ConfigurationUpdate updateConfiguration(String account, String region, String configurationId, String data,
                                                  String description) {
         MqValidation.description(description);
         String document;
@@ -470,9 +470,12 @@ public final class MqEngine implements AutoCloseable {
             engineType = configuration(account, region, configurationId).engineType;
         }
         BrokerRuntime runtime = runtimes.get(engineType);
+        List<MqViews.Warning> warnings = new ArrayList<>();
         if (runtime != null) {
             try {
-                runtime.validateConfiguration(document);
+                for (BrokerRuntime.ConfigurationWarning w : runtime.configurationWarnings(document)) {
+                    warnings.add(new MqViews.Warning(w.elementName(), w.attributeName(), w.reason()));
+                }
             } catch (BrokerRuntime.ConfigurationRejected rejected) {
                 throw MqErrors.badRequest("data", rejected.getMessage());
             }
@@ -485,7 +488,7 @@ public final class MqEngine implements AutoCloseable {
             WriteBatch batch = new WriteBatch();
             save(batch, configuration);
             store.commit(batch);
-            return view(configuration);
+            return new MqViews.ConfigurationUpdate(view(configuration), List.copyOf(warnings));
         }
     }
 

@@ -46,6 +46,14 @@ public final class MqViews {
                                     Map<String, String> tags) {
     }
 
+    /** AWS's {@code SanitizationWarning}: what the broker will not use of a revision's data. */
+    public record Warning(String elementName, String attributeName, String reason) {
+    }
+
+    /** UpdateConfiguration's answer: the configuration with its new revision, and the runtime's warnings. */
+    public record ConfigurationUpdate(ConfigurationView configuration, List<Warning> warnings) {
+    }
+
     /** One page of a listing and the token of the next, or null after the last. */
     public record Page<T>(List<T> items, String nextToken) {
     }

@@ -1,5 +1,6 @@
 package io.wharf.mq.operations;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.mq.engine.MqEngine;
 import io.wharf.mq.engine.MqViews;
@@ -17,13 +18,20 @@ public final class UpdateConfiguration implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext context, Input input) {
-        MqViews.ConfigurationView c = engine.updateConfiguration(context.accountId(), context.region(),
+        MqViews.ConfigurationUpdate update = engine.updateConfiguration(context.accountId(), context.region(),
                 input.string("ConfigurationId"), input.string("Data"), input.string("Description"));
+        MqViews.ConfigurationView c = update.configuration();
         ObjectNode out = Outputs.object().put("Arn", c.arn()).put("Created", c.created().toEpochMilli())
                 .put("Id", c.id());
         Outputs.revision(out.putObject("LatestRevision"), c.latest());
         out.put("Name", c.name());
-        out.putArray("Warnings");
+        ArrayNode warnings = out.putArray("Warnings");
+        for (MqViews.Warning warning : update.warnings()) {
+            ObjectNode w = warnings.addObject().put("ElementName", warning.elementName()).put("Reason", warning.reason());
+            if (warning.attributeName() != null) {
+                w.put("AttributeName", warning.attributeName());
+            }
+        }
         return out;
     }
 }

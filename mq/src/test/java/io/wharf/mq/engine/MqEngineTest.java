@@ -160,7 +160,7 @@ class MqEngineTest {
         assertThat(configuration.id()).matches("c-[0-9a-f-]{36}");
         assertThat(configuration.latest().revision()).isEqualTo(1);
         String data = Base64.getEncoder().encodeToString("<broker xmlns=\"x\"/>".getBytes(StandardCharsets.UTF_8));
-        var second = engine.updateConfiguration(ACCOUNT, REGION, configuration.id(), data, "second");
+        var second = engine.updateConfiguration(ACCOUNT, REGION, configuration.id(), data, "second").configuration();
         assertThat(second.latest().revision()).isEqualTo(2);
         assertThat(engine.describeConfigurationRevision(ACCOUNT, REGION, configuration.id(), "2").data())
                 .isEqualTo(data);
