@@ -133,4 +133,27 @@ class MqBrokersIT extends MqTestBase {
         assertThat(mq.listBrokers(r -> { }).brokerSummaries()).extracting(BrokerSummary::brokerId)
                 .doesNotContain(id);
     }
+
+    @Test
+    void aRabbitMqBrokerRunsThroughTheSameApi() throws Exception {
+        String id;
+        try {
+            id = mq.createBroker(r -> r.brokerName(unique("rabbit")).engineType("RABBITMQ").engineVersion("3.13")
+                    .hostInstanceType("mq.t3.micro").deploymentMode("SINGLE_INSTANCE").publiclyAccessible(false)
+                    .users(u -> u.username("app").password(PASSWORD))).brokerId();
+        } catch (BadRequestException unavailable) {
+            org.junit.jupiter.api.Assumptions.abort("RabbitMQ brokers are not available here: "
+                    + unavailable.getMessage());
+            return;
+        }
+        DescribeBrokerResponse running = Brokers.await(mq, id, BrokerState.RUNNING);
+        assertThat(running.engineType().toString()).isEqualTo("RABBITMQ");
+        assertThat(running.configurations().current()).as("no default configuration for RabbitMQ").isNull();
+        URI endpoint = URI.create(running.brokerInstances().get(0).endpoints().get(0));
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            assertThat(socket.isConnected()).isTrue();
+        }
+        mq.deleteBroker(r -> r.brokerId(id));
+        Brokers.awaitGone(mq, id);
+    }
 }
