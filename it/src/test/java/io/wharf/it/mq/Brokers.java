@@ -1,7 +1,6 @@
 package io.wharf.it.mq;
 
 import software.amazon.awssdk.services.mq.MqClient;
-import software.amazon.awssdk.services.mq.model.BadRequestException;
 import software.amazon.awssdk.services.mq.model.BrokerState;
 import software.amazon.awssdk.services.mq.model.CreateBrokerRequest;
 import software.amazon.awssdk.services.mq.model.CreateBrokerResponse;
@@ -9,8 +8,6 @@ import software.amazon.awssdk.services.mq.model.DescribeBrokerResponse;
 import software.amazon.awssdk.services.mq.model.NotFoundException;
 
 import java.util.function.Consumer;
-
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /** Creating brokers and waiting for their states, for the suites that need a broker runtime. */
 final class Brokers {
@@ -20,25 +17,15 @@ final class Brokers {
     private Brokers() {
     }
 
-    /**
-     * CreateBroker for a single-instance ActiveMQ broker with one user; aborts the test (skipped, not failed) when this
-     * Wharf was built without the ActiveMQ runtime — the API then answers "has no ACTIVEMQ runtime".
-     */
+    /** CreateBroker for a single-instance ActiveMQ broker with one user (ActiveMQ runs embedded: always there). */
     static CreateBrokerResponse create(MqClient mq, String name, Consumer<CreateBrokerRequest.Builder> more) {
-        try {
-            return mq.createBroker(r -> {
-                r.brokerName(name).engineType("ACTIVEMQ").engineVersion("5.18").hostInstanceType("mq.t3.micro")
-                        .deploymentMode("SINGLE_INSTANCE").publiclyAccessible(false)
-                        .users(u -> u.username("app").password(MqTestBase.PASSWORD).consoleAccess(true)
-                                .groups("writers"));
-                more.accept(r);
-            });
-        } catch (BadRequestException e) {
-            if (e.getMessage().contains("has no ACTIVEMQ runtime")) {
-                abort("this Wharf has no ActiveMQ runtime yet: " + e.getMessage());
-            }
-            throw e;
-        }
+        return mq.createBroker(r -> {
+            r.brokerName(name).engineType("ACTIVEMQ").engineVersion("5.18").hostInstanceType("mq.t3.micro")
+                    .deploymentMode("SINGLE_INSTANCE").publiclyAccessible(false)
+                    .users(u -> u.username("app").password(MqTestBase.PASSWORD).consoleAccess(true)
+                            .groups("writers"));
+            more.accept(r);
+        });
     }
 
     static DescribeBrokerResponse await(MqClient mq, String brokerId, BrokerState state) throws InterruptedException {

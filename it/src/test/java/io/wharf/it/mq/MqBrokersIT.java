@@ -142,6 +142,9 @@ class MqBrokersIT extends MqTestBase {
                     .hostInstanceType("mq.t3.micro").deploymentMode("SINGLE_INSTANCE").publiclyAccessible(false)
                     .users(u -> u.username("app").password(PASSWORD))).brokerId();
         } catch (BadRequestException unavailable) {
+            if (Boolean.getBoolean("mq.requireRabbit")) {
+                throw new AssertionError("-Dmq.requireRabbit=true but RabbitMQ brokers are unavailable", unavailable);
+            }
             org.junit.jupiter.api.Assumptions.abort("RabbitMQ brokers are not available here: "
                     + unavailable.getMessage());
             return;
