@@ -22,11 +22,7 @@ public final class CreateBroker implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext context, Input input) {
-        MaintenanceWindow window = null;
-        Input w = input.struct("MaintenanceWindowStartTime");
-        if (w != null) {
-            window = new MaintenanceWindow(w.string("DayOfWeek"), w.string("TimeOfDay"), w.string("TimeZone"));
-        }
+        MaintenanceWindow window = Inputs.maintenanceWindow(input);
         Input encryption = input.struct("EncryptionOptions");
         Input logs = input.struct("Logs");
         Input configuration = input.struct("Configuration");

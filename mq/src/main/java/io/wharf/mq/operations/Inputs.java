@@ -13,4 +13,11 @@ final class Inputs {
         return new NewUser(username, user.string("Password"), Boolean.TRUE.equals(user.bool("ConsoleAccess")),
                 user.strings("Groups"), Boolean.TRUE.equals(user.bool("ReplicationUser")));
     }
+
+    /** The request's {@code MaintenanceWindowStartTime}, or null when it has none. */
+    static io.wharf.mq.engine.MqCommands.MaintenanceWindow maintenanceWindow(Input input) {
+        Input w = input.struct("MaintenanceWindowStartTime");
+        return w == null ? null : new io.wharf.mq.engine.MqCommands.MaintenanceWindow(w.string("DayOfWeek"),
+                w.string("TimeOfDay"), w.string("TimeZone"));
+    }
 }

@@ -18,11 +18,7 @@ public final class UpdateBroker implements Operation {
 
     @Override
     public ObjectNode invoke(RequestContext context, Input input) {
-        MaintenanceWindow window = null;
-        Input w = input.struct("MaintenanceWindowStartTime");
-        if (w != null) {
-            window = new MaintenanceWindow(w.string("DayOfWeek"), w.string("TimeOfDay"), w.string("TimeZone"));
-        }
+        MaintenanceWindow window = Inputs.maintenanceWindow(input);
         Input logs = input.struct("Logs");
         Input configuration = input.struct("Configuration");
         String brokerId = input.string("BrokerId");
