@@ -155,7 +155,9 @@ public final class JmsRoundtrip implements Scenario {
                     + e.getMessage(), e);
         } finally {
             closeAll(connections);
-            destroy(factory, queue, broker);
+            if (!connections.isEmpty()) { // connected once: the queue may exist
+                destroy(factory, queue, broker);
+            }
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("producers", Integer.toString(settings.producers()));
