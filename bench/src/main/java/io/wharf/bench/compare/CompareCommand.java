@@ -59,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, configs and data (default: a new temp directory).")
     Path workDirectory;
 
-    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every Java server: Wharf, ElasticMQ (repeatable).")
+    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every Java server: Wharf, ElasticMQ, ActiveMQ (repeatable).")
     List<String> serverJvmArgs = new ArrayList<>();
 
     @Option(names = "--elasticmq-version", paramLabel = "VERSION", defaultValue = "1.7.1",
