@@ -77,6 +77,7 @@ public final class JmsRoundtrip implements Scenario {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.username(), broker.password(),
                 broker.url().toString());
         List<Connection> connections = new ArrayList<>();
+        boolean connected = false; // every connection authenticated: the queue may exist from here on
         try {
             List<MessageProducer> producers = new ArrayList<>();
             List<Session> producerSessions = new ArrayList<>();
@@ -93,6 +94,7 @@ public final class JmsRoundtrip implements Scenario {
                 consumers.add(connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(queue));
                 connection.start();
             }
+            connected = true;
             Workers workers = new Workers();
             long scheduleStart = System.nanoTime();
             for (int i = 0; i < producers.size(); i++) {
@@ -155,7 +157,7 @@ public final class JmsRoundtrip implements Scenario {
                     + e.getMessage(), e);
         } finally {
             closeAll(connections);
-            if (!connections.isEmpty()) { // connected once: the queue may exist
+            if (connected) {
                 destroy(factory, queue, broker);
             }
         }
