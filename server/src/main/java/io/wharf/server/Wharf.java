@@ -59,6 +59,7 @@ public final class Wharf implements AutoCloseable {
     private io.wharf.server.metrics.WharfMetrics metrics;
     private io.wharf.console.Console console;
     private io.wharf.server.awsmetrics.AwsMetricsPublisher awsMetrics;
+    private io.wharf.mq.MqModule mq;
     private boolean closed;
 
     private Wharf(WharfConfig config, Store store, SqsService sqs, SnsService sns, KinesisService kinesis,
@@ -106,6 +107,7 @@ public final class Wharf implements AutoCloseable {
         KinesisService kinesis = null;
         FirehoseService firehose = null;
         CloudWatchService cloudWatchRef = null;
+        io.wharf.mq.MqModule mqRef = null;
         AuditLog audit = null;
         S3Objects s3 = null;
         io.wharf.server.metrics.WharfMetrics metrics = null;
@@ -142,10 +144,13 @@ public final class Wharf implements AutoCloseable {
             CloudWatchService cloudWatch = CloudWatchService.create(store, clock, new AlarmTopics(snsEngine, access))
                     .start();
             cloudWatchRef = cloudWatch;
+            String[] tlsPem = config.tlsPort() < 0 ? null : tlsPem(config, masterKey); // the front door's and MQ's
+            io.wharf.mq.MqModule mq = openMq(config, store, clock, tlsPem);
+            mqRef = mq;
             audit = config.auditLog() == null ? null
                     : AuditLog.open(config.auditLog(), AuditLog.DEFAULT_MAX_BYTES, AuditLog.DEFAULT_KEEP);
             HttpFrontDoor frontDoor = HttpFrontDoor.bind(config.host(), config.port(), config.tlsPort(),
-                    config.tlsPort() < 0 ? null : tlsContext(config, masterKey), config.maxRequestBytes(),
+                    tlsPem == null ? null : tlsContext(config, tlsPem), config.maxRequestBytes(),
                     config.connectionLimits(), io.wharf.server.http.RequestSpooling.in(spoolDirectory));
             int port = frontDoor.port();
             String urlHost = urlHostFor(config, auth, port);
@@ -155,7 +160,7 @@ public final class Wharf implements AutoCloseable {
             s3Events.urlBase("http://" + (urlHost != null ? urlHost : "localhost:" + port) + "/");
             DynamoDbModule dynamodb = DynamoDbModule.create(store, clock, java.time.Duration.ZERO);
             frontDoor.open(new ServiceGateway(List.of(sqs, sns, kinesis, iam.iam(), iam.sts(), kms.service(),
-                    s3.service(), firehose, dynamodb.service(), cloudWatch),
+                    s3.service(), firehose, dynamodb.service(), cloudWatch, mq.service()),
                     new GatewaySettings(config.accountId(), config.region(), urlHost, authenticator, access,
                             audit == null ? AuditSink.NONE : audit, clock, tlsUrlHost, config.publicUrl()),
                     requestLog(config, metrics = new io.wharf.server.metrics.WharfMetrics())));
@@ -176,11 +181,12 @@ public final class Wharf implements AutoCloseable {
             wharf.firehose = firehose;
             wharf.metrics = metrics;
             wharf.cloudWatch = cloudWatch;
+            wharf.mq = mq;
             // the services' own AWS/* metrics into CloudWatch (docs/operations.md "CloudWatch and alarms")
             wharf.awsMetrics = io.wharf.server.awsmetrics.AwsMetricsPublisher.of(cloudWatch.engine(), clock,
                     config.cloudWatchPublishInterval(), io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP, sqs.engine(),
                     sns.engine(), kinesis.engine(), firehose.engine());
-            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch) · data: {} · account {} · region {}"
+            log.info("Wharf {} listening on http://{}:{}{} (sqs, sns, kinesis, iam, sts, kms, s3, firehose, dynamodb, cloudwatch, mq) · data: {} · account {} · region {}"
                             + " · auth {}{}{} · console http://{}:{}/_wharf/console/",
                     WharfVersion.get(), urlHost(config.host()), port,
                     frontDoor.tlsPort() < 0 ? "" : " and https://" + urlHost(config.host()) + ":" + frontDoor.tlsPort(),
@@ -201,6 +207,9 @@ public final class Wharf implements AutoCloseable {
             }
             if (metrics != null) {
                 metrics.close();
+            }
+            if (mqRef != null) {
+                mqRef.close();
             }
             if (cloudWatchRef != null) {
                 cloudWatchRef.close();
@@ -292,6 +301,26 @@ public final class Wharf implements AutoCloseable {
     }
 
     /** KMS over the store; a master key that does not open the stored keys stops the start with the file's name. */
+    /**
+     * Amazon MQ, its brokers' data under {@code <data dir>/mq} (a temporary directory with {@code --in-memory}),
+     * listening on loopback unless publicly accessible and Wharf listens wider; when Wharf serves TLS, brokers' TLS
+     * transports use its certificate and key ({@code tlsPem}, else null: the runtime's plain transports only).
+     */
+    private static io.wharf.mq.MqModule openMq(WharfConfig config, Store store, Clock clock, String[] tlsPem) {
+        java.nio.file.Path brokers = config.inMemory() || config.dataDir() == null ? null
+                : config.dataDir().resolve("mq");
+        String advertised = config.hostname() != null ? config.hostname() : "127.0.0.1";
+        return io.wharf.mq.MqModule.create(store, clock, mqRuntimes(),
+                new io.wharf.mq.engine.MqHosting(brokers, config.host(), advertised,
+                        tlsPem == null ? null : new io.wharf.mq.broker.BrokerSpec.Tls(tlsPem[0], tlsPem[1])));
+    }
+
+    /** The broker runtimes, one per engine type. */
+    private static List<io.wharf.mq.broker.BrokerRuntime> mqRuntimes() {
+        return List.of(new io.wharf.mq.broker.activemq.ActiveMqRuntime(),
+                new io.wharf.mq.broker.rabbitmq.RabbitMqRuntime());
+    }
+
     private static KmsModule openKms(WharfConfig config, Store store, Clock clock, MasterKey masterKey) {
         try {
             return KmsModule.create(store, clock, masterKey, config.region());
@@ -374,14 +403,31 @@ public final class Wharf implements AutoCloseable {
         }
     }
 
-    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config, MasterKey masterKey) {
+    /**
+     * The certificate chain and private key Wharf serves TLS with, as PEM text ({@code [certificate, key]}): the user's
+     * files, or the self-signed pair ({@code <data-dir>/tls}, made once; a fresh one in memory with {@code --in-memory}).
+     */
+    private static String[] tlsPem(WharfConfig config, MasterKey masterKey) {
+        try {
+            if (config.tlsCertificate() != null) {
+                return new String[] {java.nio.file.Files.readString(config.tlsCertificate()),
+                        java.nio.file.Files.readString(config.tlsKey())};
+            }
+            return Tls.selfSignedPem(config.inMemory() ? null : config.dataDir().resolve("tls"), masterKey);
+        } catch (MasterKey.WrongKeyException e) {
+            throw e;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.TLS_CERT,
+                    String.valueOf(config.tlsCertificate()), "cannot use it for TLS (" + e.getMessage() + ")");
+        }
+    }
+
+    private static io.netty.handler.ssl.SslContext tlsContext(WharfConfig config, String[] pem) {
         try {
             if (config.tlsCertificate() != null) {
                 return Tls.fromPem(config.tlsCertificate(), config.tlsKey());
             }
-            return Tls.selfSigned(config.inMemory() ? null : config.dataDir().resolve("tls"), masterKey);
-        } catch (MasterKey.WrongKeyException e) {
-            throw e;
+            return Tls.fromPemText(pem[0], pem[1]);
         } catch (java.io.IOException | RuntimeException e) {
             throw new io.wharf.server.config.ConfigException(io.wharf.server.config.Setting.TLS_CERT,
                     String.valueOf(config.tlsCertificate()), "cannot use it for TLS (" + e.getMessage() + ")");
@@ -469,6 +515,7 @@ public final class Wharf implements AutoCloseable {
             console.close(); // its sampler, before the engines it reads
             awsMetrics.close(); // stops publishing before CloudWatch and the engines it reads
             cloudWatch.close(); // stops evaluating alarms before the services they notify
+            mq.close(); // stops its brokers; their data stays for the next start
             firehose.close(); // before S3, which it delivers into; buffered records stay in the store for the next start
             s3.close(); // before SNS and SQS, which its event notifications go to
             kinesis.close();

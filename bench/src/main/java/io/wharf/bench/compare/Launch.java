@@ -23,7 +23,7 @@ import java.util.Map;
  * @param brokerUser         the user (and password) of every ActiveMQ broker of this compare: the {@code activemq}
  *                           target's, and those created through a Wharf's MQ API for {@code mq-jms}
  */
-record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
+public record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
               String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory, boolean storeStatistics,
               boolean jfr, Path beforeJar, BrokerSettings brokerUser) {
 
@@ -34,7 +34,7 @@ record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJ
                 cacheDirectory, storeStatistics, jfr, beforeJar, BrokerSettings.NONE);
     }
 
-    Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
+    public Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
            String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory) {
         this(java, wharfJar, workDirectory, serverJvmArgs, elasticMqVersion, kinesaliteVersion, dynaliteVersion,
                 cacheDirectory, false, false, null, BrokerSettings.NONE);

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * A server this run started: its process (for its PID and to stop it), its endpoint, and the file that
  * collects its output. Closing asks it to stop (SIGTERM) and insists after a grace period.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final long START_TIMEOUT_MILLIS = 120_000;
     private static final long STOP_GRACE_SECONDS = 15;
 
@@ -66,16 +66,21 @@ final class ServerProcess implements AutoCloseable {
         return output -> check.test(endpoint) ? endpoint : null;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
+    }
+
+    /** Kills the server (SIGKILL: a crash) and waits for it to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override

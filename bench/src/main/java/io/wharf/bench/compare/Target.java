@@ -100,7 +100,7 @@ public enum Target {
                         + String.join(", ", Arrays.stream(values()).map(Target::label).toList())));
     }
 
-    ServerProcess start(Launch launch) throws IOException, InterruptedException {
+    public ServerProcess start(Launch launch) throws IOException, InterruptedException {
         Path log = launch.workDirectory().resolve(label + ".log");
         if (this == ELASTICMQ) {
             return ElasticMq.start(launch, log);

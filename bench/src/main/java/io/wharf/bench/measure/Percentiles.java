@@ -8,7 +8,7 @@ public record Percentiles(long count, double p50Millis, double p99Millis, double
 
     public static final Percentiles NONE = new Percentiles(0, 0, 0, 0, 0, 0);
 
-    static Percentiles of(Histogram microseconds) {
+    public static Percentiles of(Histogram microseconds) {
         if (microseconds.getTotalCount() == 0) {
             return NONE;
         }

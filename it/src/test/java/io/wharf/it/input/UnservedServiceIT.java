@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A service Wharf does not serve, asked for as a user would (the AWS CLI v1), gets one clear error in that service's
  * protocol naming the service and the ones Wharf serves — not another service's error (an SQS {@code MissingAction}
- * for Lambda, as before) and never an empty message. One case per protocol family: REST-JSON (Lambda, MQ), JSON 1.1
+ * for Lambda, as before) and never an empty message. One case per protocol family: REST-JSON (Lambda, MSK), JSON 1.1
  * (CloudWatch Logs), JSON 1.0 (Step Functions), Query (CloudFormation); and an unsigned request recognised by its
  * AWS endpoint Host.
  */
@@ -33,7 +33,7 @@ class UnservedServiceIT {
     @ParameterizedTest(name = "aws {0} {1}")
     @CsvSource({
             "lambda, list-functions, lambda",
-            "mq, list-brokers, mq",
+            "kafka, list-clusters, kafka",
             "logs, describe-log-groups, logs",
             "stepfunctions, list-state-machines, states",
             "cloudformation, list-stacks, cloudformation"})

@@ -118,7 +118,7 @@ public final class DataKeyRing {
             store.save(ref, wrapped(scope, made));
             key = new Key(ref, new SecretKeySpec(made.plaintext(), "AES"), scope, made.keyArn(), nowMillis);
             active.put(resource, key);
-            opened.put(ref, new Opened(key.key, nowMillis + scope.reuseMillis()));
+            opened.put(ref, new Opened(key.ciphers, nowMillis + scope.reuseMillis()));
             return key;
         } finally {
             generating.unlock();
@@ -143,17 +143,16 @@ public final class DataKeyRing {
         }
         long ref = ByteBuffer.wrap(sealed, 2, 8).getLong();
         Opened o = opened.get(ref);
-        SecretKeySpec key;
-        if (o != null && o.expiresAtMillis > nowMillis) {
-            key = o.key;
-        } else {
-            key = unwrap(ref, nowMillis);
+        if (o == null || o.expiresAtMillis <= nowMillis) {
+            o = unwrap(ref, nowMillis);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, HEADER, NONCE));
+            Cipher cipher = o.ciphers.take();
+            cipher.init(Cipher.DECRYPT_MODE, o.ciphers.key(), new GCMParameterSpec(128, sealed, HEADER, NONCE));
             cipher.updateAAD(sealed, 0, HEADER);
-            return cipher.doFinal(sealed, HEADER + NONCE, sealed.length - HEADER - NONCE);
+            byte[] plaintext = cipher.doFinal(sealed, HEADER + NONCE, sealed.length - HEADER - NONCE);
+            o.ciphers.give(cipher);
+            return plaintext;
         } catch (javax.crypto.AEADBadTagException e) {
             throw new IllegalStateException("a sealed value does not open under its data key (damaged)", e);
         } catch (GeneralSecurityException e) {
@@ -161,7 +160,7 @@ public final class DataKeyRing {
         }
     }
 
-    private SecretKeySpec unwrap(long ref, long nowMillis) throws KmsFailure {
+    private Opened unwrap(long ref, long nowMillis) throws KmsFailure {
         byte[] record = store.load(ref);
         if (record == null) {
             throw new IllegalStateException("the data key of a sealed value is missing from the store");
@@ -185,8 +184,9 @@ public final class DataKeyRing {
             if (opened.size() >= MAX_OPENED) {
                 opened.clear(); // a bound, not a policy: keys are unwrapped again as they are needed
             }
-            opened.put(ref, new Opened(key, nowMillis + reuseMillis));
-            return key;
+            Opened o = new Opened(new GcmCiphers(key), nowMillis + reuseMillis);
+            opened.put(ref, o);
+            return o;
         } catch (IOException e) {
             throw new IllegalStateException("a damaged data key record", e);
         }
@@ -224,20 +224,49 @@ public final class DataKeyRing {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private record Opened(SecretKeySpec key, long expiresAtMillis) {
+    private record Opened(GcmCiphers ciphers, long expiresAtMillis) {
+    }
+
+    /**
+     * AES-GCM ciphers for one data key, kept for reuse: {@code Cipher.getInstance} looks the provider up and a first
+     * {@code init} expands the key, which cost more than sealing a message body did (docs/benchmarks.md "perf"). A
+     * cipher is taken for one seal or open and given back after it; at most {@link #IDLE} wait, the rest are dropped.
+     * A cipher whose operation failed is not given back.
+     */
+    private static final class GcmCiphers {
+        private static final int IDLE = 8;
+        private final SecretKeySpec key;
+        private final java.util.concurrent.ArrayBlockingQueue<Cipher> idle = new java.util.concurrent.ArrayBlockingQueue<>(IDLE);
+
+        GcmCiphers(SecretKeySpec key) {
+            this.key = key;
+        }
+
+        SecretKeySpec key() {
+            return key;
+        }
+
+        Cipher take() throws GeneralSecurityException {
+            Cipher cipher = idle.poll();
+            return cipher != null ? cipher : Cipher.getInstance("AES/GCM/NoPadding");
+        }
+
+        void give(Cipher cipher) {
+            idle.offer(cipher);
+        }
     }
 
     /** A data key in use by one resource: seals values, with no KMS call. */
     public static final class Key {
         private final long ref;
-        private final SecretKeySpec key;
+        private final GcmCiphers ciphers;
         private final Scope scope;
         private final String keyArn;
         private final long expiresAtMillis;
 
         private Key(long ref, SecretKeySpec key, Scope scope, String keyArn, long createdMillis) {
             this.ref = ref;
-            this.key = key;
+            this.ciphers = new GcmCiphers(key);
             this.scope = scope;
             this.keyArn = keyArn;
             this.expiresAtMillis = createdMillis + scope.reuseMillis();
@@ -260,10 +289,11 @@ public final class DataKeyRing {
             RANDOM.nextBytes(nonce);
             System.arraycopy(nonce, 0, out, HEADER, NONCE);
             try {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+                Cipher cipher = ciphers.take();
+                cipher.init(Cipher.ENCRYPT_MODE, ciphers.key(), new GCMParameterSpec(128, nonce));
                 cipher.updateAAD(out, 0, HEADER);
                 cipher.doFinal(plaintext, 0, plaintext.length, out, HEADER + NONCE);
+                ciphers.give(cipher);
                 return out;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES-GCM unavailable", e);

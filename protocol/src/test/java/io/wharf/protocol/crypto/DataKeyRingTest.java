@@ -82,6 +82,37 @@ class DataKeyRingTest {
         byte[] sealed = ring.current("q", scope("k1", 60_000), 0).seal(MARKER);
         sealed[sealed.length - 1] ^= 1;
         assertThatThrownBy(() -> ring.open(sealed, 0)).isInstanceOf(IllegalStateException.class);
+        // the cipher that refused it is not reused half-initialised: what follows seals and opens as before
+        byte[] next = ring.current("q", scope("k1", 60_000), 1).seal(MARKER);
+        assertThat(ring.open(next, 1)).isEqualTo(MARKER);
+        assertThatThrownBy(() -> ring.open(sealed, 2)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void manyThreadsSealAndOpenUnderOneKeyWithReusedCiphers() throws Exception {
+        kms.create("k1");
+        DataKeyRing ring = new DataKeyRing(kms, DataKeys.NONE, store);
+        DataKeyRing.Key key = ring.current("q", scope("k1", 60_000), 0);
+        java.util.Set<String> nonces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        byte[] plaintext = ("t" + thread + "-m" + i).getBytes(StandardCharsets.UTF_8);
+                        byte[] sealed = key.seal(plaintext);
+                        nonces.add(java.util.HexFormat.of().formatHex(sealed, 10, 22));
+                        assertThat(ring.open(sealed, 1)).isEqualTo(plaintext);
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        }
+        assertThat(nonces).hasSize(16 * 500); // a fresh nonce for every value, whichever cipher sealed it
     }
 
     @Test

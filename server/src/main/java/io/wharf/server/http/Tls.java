@@ -73,6 +73,21 @@ public final class Tls {
                 new java.io.ByteArrayInputStream(pem[1].getBytes(StandardCharsets.US_ASCII))));
     }
 
+    /**
+     * Wharf's self-signed certificate and PKCS#8 key as PEM text ({@code [certificate, key]}), as {@link #selfSigned}
+     * keeps them: for the servers Wharf runs beside its front door (Amazon MQ's brokers' TLS transports).
+     */
+    public static String[] selfSignedPem(Path dir, MasterKey masterKey) throws IOException {
+        return dir == null ? makeSelfSigned() : loadOrCreate(dir, masterKey);
+    }
+
+    /** A server context from PEM text: a certificate chain and a PKCS#8 private key. */
+    public static SslContext fromPemText(String certificateChain, String privateKey) throws SSLException {
+        return configure(SslContextBuilder.forServer(
+                new java.io.ByteArrayInputStream(certificateChain.getBytes(StandardCharsets.US_ASCII)),
+                new java.io.ByteArrayInputStream(privateKey.getBytes(StandardCharsets.US_ASCII))));
+    }
+
     /** [certificate PEM, key PEM] kept in {@code dir}: read, migrated from a plain key file, or made and written. */
     private static String[] loadOrCreate(Path dir, MasterKey masterKey) throws IOException {
         Path crt = dir.resolve(CERTIFICATE_FILE);

@@ -1,0 +1,92 @@
+package io.wharf.bench.scale;
+
+import io.wharf.bench.measure.Percentiles;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * {@code backlog}: one standard queue filled with N messages by SendMessageBatch calls from several senders in
+ * flight at once. Heap after a full GC before and with the backlog (heap per message); ReceiveMessage latency
+ * with the backlog in place; then the server is killed and started on the same data directory: the restart
+ * time runs from the start of the new process until it listens and a ReceiveMessage returns a message
+ * (the message index rebuilt), and the heap after the restart is measured again.
+ */
+final class BacklogCase implements ScaleCase {
+    private static final long RESTART_RECEIVE_TIMEOUT_NANOS = 30L * 60 * 1_000_000_000L;
+
+    @Override
+    public String name() {
+        return "backlog";
+    }
+
+    @Override
+    public ScaleResult run(ScaleServer server, ScaleOptions options) throws Exception {
+        long baseline = server.usedHeapAfterGc();
+        Fill fill = new Fill();
+        Samples receive = new Samples();
+        long receiveErrors = 0;
+        long withBacklog;
+        String url;
+        long fillMillis;
+        try (SqsAsyncClient sqs = Sqs.client(server.endpoint(), options.senders())) {
+            url = Sqs.createQueues(sqs, "scale-backlog", 1).getFirst();
+            long start = System.nanoTime();
+            fill.fill(sqs, List.of(url), options.backlog(), options.senders(), Sqs.body(options.bodyBytes()),
+                    Math.max(100_000, options.backlog() / 20));
+            fillMillis = (System.nanoTime() - start) / 1_000_000;
+            withBacklog = server.usedHeapAfterGc();
+            for (int i = 0; i < options.samples(); i++) {
+                long begin = System.nanoTime();
+                try {
+                    if (sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(1)).join().messages().isEmpty()) {
+                        receiveErrors++;
+                    } else {
+                        receive.recordSince(begin);
+                    }
+                } catch (RuntimeException e) {
+                    receiveErrors++;
+                }
+            }
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("fill time", fillMillis + " ms");
+        extra.put("fill rate", fillMillis == 0 ? "-" : (fill.sent.get() * 1000 / fillMillis) + " messages/s");
+        OptionalLong restartMillis = OptionalLong.empty();
+        if (server.canRestart()) {
+            long start = System.nanoTime();
+            server.killAndRestart();
+            long listening = System.nanoTime();
+            try (SqsAsyncClient sqs = Sqs.client(server.endpoint(), 1)) {
+                String queueUrl = sqs.getQueueUrl(b -> b.queueName("scale-backlog-0")).join().queueUrl();
+                while (sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(1))
+                        .join().messages().isEmpty()) {
+                    if (System.nanoTime() - start > RESTART_RECEIVE_TIMEOUT_NANOS) {
+                        throw new IllegalStateException("no message received within 30 min of the restart");
+                    }
+                }
+            }
+            long answered = System.nanoTime();
+            restartMillis = OptionalLong.of((answered - start) / 1_000_000);
+            extra.put("restart: until listening", (listening - start) / 1_000_000 + " ms");
+            extra.put("heap after restart", ScaleResult.mib(server.usedHeapAfterGc()));
+        } else {
+            extra.put("restart", "not measured (the server is not a process this tool started)");
+        }
+        if (fill.firstError.get() != null) {
+            extra.put("first error", fill.firstError.get());
+        }
+        Map<String, Long> work = new LinkedHashMap<>();
+        work.put("messages", options.backlog());
+        work.put("senders", (long) options.senders());
+        work.put("bodyBytes", (long) options.bodyBytes());
+        Map<String, Percentiles> latencies = new LinkedHashMap<>();
+        latencies.put("receive", receive.percentiles());
+        latencies.put("send-batch (fill)", fill.batchLatency.percentiles());
+        return new ScaleResult(name(), work, "message", fill.sent.get(), baseline, withBacklog, latencies,
+                restartMillis, extra, fill.errors.get() + receiveErrors);
+    }
+}

@@ -1,0 +1,58 @@
+package io.wharf.bench.scale;
+
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fills queues with SendMessageBatch (10 a call), at most {@code inFlight} calls at once; counts what was
+ * acknowledged and what failed (a failed entry is not retried: the counts say what is there).
+ */
+final class Fill {
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicReference<String> firstError = new AtomicReference<>();
+    final Samples batchLatency = new Samples();
+
+    void fill(SqsAsyncClient sqs, List<String> queueUrls, long perQueue, int inFlight, String body, long progressEvery)
+            throws InterruptedException {
+        Semaphore permits = new Semaphore(inFlight);
+        long nextProgress = progressEvery;
+        for (long done = 0; done < perQueue; done += 10) {
+            int count = (int) Math.min(10, perQueue - done);
+            for (String url : queueUrls) {
+                List<SendMessageBatchRequestEntry> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body).build());
+                }
+                permits.acquire();
+                long start = System.nanoTime();
+                sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries)).whenComplete((response, failure) -> {
+                    permits.release();
+                    if (failure != null) {
+                        errors.addAndGet(count);
+                        firstError.compareAndSet(null, failure.toString());
+                    } else {
+                        batchLatency.recordSince(start);
+                        sent.addAndGet(response.successful().size());
+                        if (!response.failed().isEmpty()) {
+                            errors.addAndGet(response.failed().size());
+                            firstError.compareAndSet(null, response.failed().getFirst().toString());
+                        }
+                    }
+                });
+            }
+            if (progressEvery > 0 && sent.get() >= nextProgress) {
+                System.err.printf("wharf-bench scale: %d messages sent%n", sent.get());
+                nextProgress += progressEvery;
+            }
+        }
+        permits.acquire(inFlight);
+        permits.release(inFlight);
+    }
+}

@@ -1,0 +1,22 @@
+package io.wharf.bench.scale;
+
+/**
+ * The sizes of every case (each case reads its own).
+ *
+ * @param queues        queues: how many queues
+ * @param messages      queues: messages per queue
+ * @param backlog       backlog: messages in the one queue
+ * @param senders       backlog/queues: SendMessageBatch calls in flight while filling
+ * @param bodyBytes     message body size
+ * @param pollers       long-pollers: concurrent ReceiveMessage WaitTimeSeconds=20, one per empty queue
+ * @param connections   connections: HTTP connections held open
+ * @param shards        shards: the stream's shards
+ * @param consumers     shards: EFO consumers registered (AWS allows 20 per stream)
+ * @param subscriptions shards: SubscribeToShard subscriptions spread over consumers and shards
+ * @param topicSubscriptions subscriptions: SQS subscriptions of the one topic
+ * @param samples       latency samples (receives, wakes, calls per connection round, records, publishes)
+ */
+public record ScaleOptions(int queues, int messages, long backlog, int senders, int bodyBytes, int pollers,
+                           int connections, int shards, int consumers, int subscriptions, int topicSubscriptions,
+                           int samples) {
+}

@@ -1,0 +1,141 @@
+package io.wharf.bench.scale;
+
+import io.wharf.testkit.WharfServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every case run small against a real Wharf in this JVM (the heap figures are this JVM's: only their presence is
+ * checked); the backlog's restart against Wharf's jar in its own process, when the jar is built.
+ */
+class ScaleCasesTest {
+    @RegisterExtension
+    static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
+
+    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20);
+    // 40 subscriptions over 20 shards: each shard read by both consumers, and more streams than a default client pool
+
+    /** This JVM's Wharf: heap via jcmd on this JVM, no restart. */
+    private static final ScaleServer IN_PROCESS = new ScaleServer() {
+        @Override
+        public URI endpoint() {
+            return WHARF.endpoint();
+        }
+
+        @Override
+        public long usedHeapAfterGc() {
+            return HeapProbe.of(ProcessHandle.current().pid()).getAsLong();
+        }
+
+        @Override
+        public boolean canRestart() {
+            return false;
+        }
+
+        @Override
+        public void killAndRestart() {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    private static ScaleResult run(String name) throws Exception {
+        ScaleResult result = ScaleCase.named(name).run(IN_PROCESS, SMALL);
+        assertThat(result.errors()).as(result.toTable()).isZero();
+        assertThat(result.heapBytes()).isPositive();
+        assertThat(result.baselineHeapBytes()).isPositive();
+        assertThat(result.latencies()).isNotEmpty();
+        result.latencies().forEach((latency, p) -> assertThat(p.count()).as(latency).isPositive());
+        return result;
+    }
+
+    @Test
+    void queuesFillsEveryQueue() throws Exception {
+        ScaleResult result = run("queues");
+
+        assertThat(result.items()).isEqualTo(100);
+        assertThat(result.latencies().get("receive").count()).isEqualTo(20);
+        assertThat(result.extra()).containsKeys("heap per queue", "heap per message (over queues)");
+    }
+
+    @Test
+    void backlogFillsOneQueueAndSaysItCannotRestartHere() throws Exception {
+        ScaleResult result = run("backlog");
+
+        assertThat(result.items()).isEqualTo(10_000);
+        assertThat(result.restartMillis()).isEmpty();
+        assertThat(result.extra().get("restart")).contains("not measured");
+    }
+
+    @Test
+    void longPollersWakeOnASend() throws Exception {
+        ScaleResult result = run("long-pollers");
+
+        assertThat(result.items()).isEqualTo(20);
+        assertThat(result.latencies().get("wake (send to poller's answer)").count()).isEqualTo(20);
+        assertThat(result.extra().get("polls waiting when measured")).isEqualTo("20");
+    }
+
+    @Test
+    void connectionsAreOpenAndCounted() throws Exception {
+        ScaleResult result = run("connections");
+
+        assertThat(result.items()).as("established on the server's port").isBetween(25L, 60L);
+    }
+
+    @Test
+    void shardsPushWhatIsPut() throws Exception {
+        ScaleResult result = run("shards");
+
+        assertThat(result.items()).isEqualTo(40);
+        assertThat(result.latencies().get("put-to-push").count()).isEqualTo(20);
+    }
+
+    @Test
+    void subscriptionsDeliverEveryPublishToEveryQueue() throws Exception {
+        ScaleResult result = run("subscriptions");
+
+        assertThat(result.items()).isEqualTo(10);
+        assertThat(result.latencies().get("publish-to-all-delivered").count()).isEqualTo(1);
+        assertThat(result.latencies().get("publish-to-each-delivery").count()).isEqualTo(10);
+    }
+
+    @Test
+    void anUnknownCaseNamesTheKnownOnes() {
+        assertThatThrownBy(() -> ScaleCase.named("topics")).hasMessageContaining("long-pollers");
+    }
+
+    @Test
+    void theCommandRestartsABacklogFromItsDataDirectory(@TempDir Path work) {
+        Path jar = Path.of("..", "server", "target", "wharf.jar").toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(jar), "needs Wharf's jar: mvn -pl server -am package");
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new ScaleCommand()).setOut(new PrintWriter(out));
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        int exit;
+        try {
+            exit = command.execute("backlog", "--backlog", "2000", "--samples", "10", "--heap", "256m",
+                    "--wharf-jar", jar.toString(), "--work-dir", work.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+
+        String text = printed.toString();
+        assertThat(exit).as(text).isZero();
+        assertThat(text).contains("\"case\":\"backlog\"", "\"items\":2000", "\"restartMillis\":", "heap after restart");
+        assertThat(work.resolve("wharf-data")).isDirectory();
+    }
+}

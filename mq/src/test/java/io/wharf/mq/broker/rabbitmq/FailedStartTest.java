@@ -1,0 +1,72 @@
+package io.wharf.mq.broker.rabbitmq;
+
+import io.wharf.mq.broker.BrokerRuntime.BrokerStartException;
+import io.wharf.mq.broker.BrokerSpec.BrokerUser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Starts that fail, with a stand-in {@code rabbitmq-server} script (and the host's real epmd). */
+class FailedStartTest {
+    private static final List<BrokerUser> ADMIN = List.of(new BrokerUser("admin", "failing-start-pw", true, List.of(), false));
+
+    @Test
+    void aNodeThatExitsWhileStartingFailsTheStartWithItsOutput(@TempDir Path directory) throws Exception {
+        RabbitMqTesting.runtimeOrSkip(); // for the real epmd
+        Path home = fakeInstallation(directory, """
+                #!/bin/sh
+                echo "BOOT FAILED: simulated by the test (node $RABBITMQ_NODENAME)"
+                exit 3
+                """);
+        RabbitMqRuntime runtime = new RabbitMqRuntime(home, Duration.ofMinutes(2), Clock.systemUTC());
+        Path data = directory.resolve("broker");
+
+        assertThatThrownBy(() -> runtime.start(RabbitMqTesting.spec("b-failing", data, Map.of(), ADMIN, null)))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining("exited with status 3 while starting")
+                .hasMessageContaining("BOOT FAILED: simulated by the test (node wharf-b-failing@localhost)");
+        assertThat(Files.exists(data.resolve("epmd.pid"))).as("epmd stopped and forgotten").isFalse();
+    }
+
+    @Test
+    void aNodeThatNeverAnswersIsStoppedAfterTheStartTimeout(@TempDir Path directory) throws Exception {
+        RabbitMqTesting.runtimeOrSkip();
+        Path pidFile = directory.resolve("hung.pid");
+        Path home = fakeInstallation(directory, """
+                #!/bin/sh
+                echo $$ > %s
+                echo "hanging forever"
+                exec sleep 1000
+                """.formatted(pidFile));
+        RabbitMqRuntime runtime = new RabbitMqRuntime(home, Duration.ofSeconds(2), Clock.systemUTC());
+
+        assertThatThrownBy(() -> runtime.start(RabbitMqTesting.spec("b-hung", directory.resolve("broker"), Map.of(),
+                ADMIN, null)))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining("did not accept AMQP connections")
+                .hasMessageContaining("within PT2S")
+                .hasMessageContaining("hanging forever");
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the hung node was killed").isEmpty();
+    }
+
+    private static Path fakeInstallation(Path directory, String script) throws Exception {
+        Path home = directory.resolve("fake-rabbitmq");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Path server = home.resolve("bin/rabbitmq-server");
+        Files.writeString(server, script);
+        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwx------"));
+        return home;
+    }
+}
