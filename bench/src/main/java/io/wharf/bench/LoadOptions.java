@@ -4,6 +4,8 @@ import io.wharf.bench.firehose.FirehoseSettings;
 import io.wharf.bench.kinesis.KinesisSettings;
 import io.wharf.bench.s3.S3Settings;
 import io.wharf.bench.kinesis.KinesisWire;
+import io.wharf.bench.mq.BrokerSettings;
+import io.wharf.bench.mq.StandaloneActiveMq;
 import io.wharf.bench.scenario.ScenarioSettings;
 import picocli.CommandLine.Option;
 
@@ -105,6 +107,19 @@ public final class LoadOptions {
             description = "The S3 buffering size of that delivery stream, 1..128 (default: ${DEFAULT-VALUE}).")
     int firehoseBufferMiB;
 
+    @Option(names = "--broker-url", paramLabel = "URL",
+            description = "mq-jms with run: the broker's OpenWire endpoint, tcp://HOST:PORT or ssl://HOST:PORT (a compare "
+                    + "creates its own brokers).")
+    URI brokerUrl;
+
+    @Option(names = "--broker-user", paramLabel = "USER", description = "mq-jms with run: a broker user.")
+    String brokerUser;
+
+    @Option(names = "--broker-password", paramLabel = "PASSWORD", defaultValue = "${env:" + StandaloneActiveMq.PASSWORD_VARIABLE + "}",
+            description = "mq-jms with run: that user's password (default: $" + StandaloneActiveMq.PASSWORD_VARIABLE
+                    + ", better than a command line others can read).")
+    String brokerPassword;
+
     /** The fixed rate asked for with --rate, 0 for full speed. */
     public int ratePerSecond() {
         return ratePerSecond;
@@ -119,7 +134,8 @@ public final class LoadOptions {
                 Duration.ofSeconds(durationSeconds), callers, producers, consumers, backlogCap, ratePerSecond,
                 bodyBytes, serverPid, kinesis(), queueAttributes == null ? java.util.Map.of() : queueAttributes,
                 new S3Settings(objectBytes, objects, expectContinue),
-                new FirehoseSettings(recordsPerBatch, firehoseIntervalSeconds, firehoseBufferMiB));
+                new FirehoseSettings(recordsPerBatch, firehoseIntervalSeconds, firehoseBufferMiB),
+                brokerUrl == null ? BrokerSettings.NONE : new BrokerSettings(brokerUrl, brokerUser, brokerPassword));
     }
 
     /** The Kinesis settings asked for, checked. */

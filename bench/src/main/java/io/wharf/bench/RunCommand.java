@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one scenario against an endpoint. Prints one JSON line on stdout and a summary on stderr.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "sqs-send, sqs-roundtrip, sqs-fifo, sqs-single, sns-fanout, kinesis-put, kinesis-roundtrip, kinesis-subscribe, s3-put, s3-get, firehose-put, firehose-latency, dynamodb-items, kcl-efo, kcl-polling.")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "sqs-send, sqs-roundtrip, sqs-fifo, sqs-single, sns-fanout, kinesis-put, kinesis-roundtrip, kinesis-subscribe, s3-put, s3-get, firehose-put, firehose-latency, dynamodb-items, kcl-efo, kcl-polling, mq-jms (with --broker-url).")
     String scenario;
 
     @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "http://127.0.0.1:4566",

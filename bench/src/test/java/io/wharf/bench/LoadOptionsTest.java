@@ -20,6 +20,21 @@ class LoadOptionsTest {
     }
 
     @Test
+    void theBrokerOptionsReachMqJms() {
+        ScenarioSettings settings = parse("mq-jms", "--broker-url", "tcp://127.0.0.1:61616", "--broker-user", "app",
+                "--broker-password", "app-password-12").settings(URI.create("http://127.0.0.1:1"), "t", 0);
+
+        assertThat(settings.broker().url()).isEqualTo(URI.create("tcp://127.0.0.1:61616"));
+        assertThat(settings.broker().username()).isEqualTo("app");
+        assertThat(settings.broker().password()).isEqualTo("app-password-12");
+        assertThat(parse("sqs-send").settings(URI.create("http://127.0.0.1:1"), "t", 0).broker())
+                .isEqualTo(io.wharf.bench.mq.BrokerSettings.NONE);
+        assertThatThrownBy(() -> parse("mq-jms", "--broker-url", "amqp://127.0.0.1:5672", "--broker-user", "app",
+                "--broker-password", "p").settings(URI.create("http://127.0.0.1:1"), "t", 0))
+                .hasMessageContaining("OpenWire");
+    }
+
+    @Test
     void kinesisDefaults() {
         ScenarioSettings settings = parse("kinesis-put").settings(URI.create("http://127.0.0.1:1"), "t", 0);
 

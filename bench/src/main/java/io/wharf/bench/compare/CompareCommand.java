@@ -2,6 +2,8 @@ package io.wharf.bench.compare;
 
 import io.wharf.bench.kinesis.KinesisWire;
 import io.wharf.bench.measure.Result;
+import io.wharf.bench.mq.BenchBroker;
+import io.wharf.bench.mq.BrokerSettings;
 import io.wharf.bench.measure.ResultJson;
 import io.wharf.bench.scenario.ScenarioSettings;
 import picocli.CommandLine.Command;
@@ -27,8 +29,11 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Start Wharf and its peers on loopback, run the same scenarios against each, print ratios.")
 public final class CompareCommand implements Callable<Integer> {
+    /** The broker user of every broker a compare runs mq-* against. */
+    static final String BROKER_USER = "wharf-bench";
+
     @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq,floor",
-            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto, dynalite, floor (canned answers, no work: the ceiling) (default: ${DEFAULT-VALUE}).")
+            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto, dynalite, activemq (standalone ActiveMQ Classic, for mq-*), floor (canned answers, no work: the ceiling) (default: ${DEFAULT-VALUE}).")
     List<String> targets;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "SCENARIO",
@@ -54,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, configs and data (default: a new temp directory).")
     Path workDirectory;
 
-    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every Java server: Wharf, ElasticMQ (repeatable).")
+    @Option(names = "--server-jvm-arg", paramLabel = "OPTION", description = "Extra JVM option for every Java server: Wharf, ElasticMQ, ActiveMQ (repeatable).")
     List<String> serverJvmArgs = new ArrayList<>();
 
     @Option(names = "--elasticmq-version", paramLabel = "VERSION", defaultValue = "1.7.1",
@@ -114,7 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
                 List.copyOf(serverJvmArgs), elasticMqVersion, kinesaliteVersion, dynaliteVersion,
                 cacheDirectory != null ? cacheDirectory
                         : Launch.defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home"))),
-                storeStatistics, jfr, beforeJar);
+                storeStatistics, jfr, beforeJar, new BrokerSettings(null, BROKER_USER, brokerPassword()));
         ScenarioSettings settings = load.settings(java.net.URI.create("http://unused"), "unused", 0);
         System.err.println("wharf-bench: compare in " + work);
         for (ScenarioSpec spec : specs) {
@@ -122,6 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
 
         Map<Target, ServerProcess> servers = new LinkedHashMap<>();
+        Map<Target, BenchBroker> brokers = new LinkedHashMap<>();
         Map<String, List<Result>> runs = new LinkedHashMap<>();
         try {
             for (Target target : chosen) {
@@ -139,9 +145,14 @@ public final class CompareCommand implements Callable<Integer> {
                         ServerProcess server = servers.get(target);
                         System.err.println("wharf-bench: round " + (round + 1) + "/" + rounds + ": "
                                 + spec.label() + " against " + server.name());
-                        Result result = spec.scenario().run(settings
+                        ScenarioSettings runSettings = settings
                                 .withEndpoint(server.endpoint(), server.name(), server.pid())
-                                .withRate(spec.ratePerSecond()));
+                                .withRate(spec.ratePerSecond());
+                        if (isBrokerScenario(spec)) {
+                            runSettings = runSettings.withBroker(launch.brokerUser().at(
+                                    brokerEndpoint(target, server, launch, brokers)));
+                        }
+                        Result result = spec.scenario().run(runSettings);
                         if (storeStatistics && target.isWharf()) {
                             result = StoreFigures.addTo(result, launch.storeStatisticsFile(target.label()),
                                     io.wharf.bench.measure.Window.lastEdges());
@@ -152,6 +163,9 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            for (BenchBroker broker : brokers.values()) {
+                broker.close();
+            }
             for (ServerProcess server : servers.values()) {
                 server.close();
             }
@@ -175,6 +189,41 @@ public final class CompareCommand implements Callable<Integer> {
         System.err.println("wharf-bench: server logs in " + work);
         boolean allDelivered = table.values().stream().flatMap(List::stream).allMatch(r -> r.messages() > 0);
         return allDelivered ? 0 : 1;
+    }
+
+    /** Whether {@code spec} runs against a message broker (mq-*) rather than an AWS endpoint. */
+    static boolean isBrokerScenario(ScenarioSpec spec) {
+        return spec.scenario().name().startsWith("mq-");
+    }
+
+    /**
+     * Where a broker scenario connects on {@code target}: the activemq peer's own OpenWire endpoint; on a Wharf target,
+     * the endpoint of a broker created through that Wharf's MQ API the first time it is needed (deleted at the end).
+     */
+    private static java.net.URI brokerEndpoint(Target target, ServerProcess server, Launch launch,
+                                               Map<Target, BenchBroker> brokers) throws InterruptedException {
+        if (!target.isWharf()) {
+            return server.endpoint();
+        }
+        BenchBroker broker = brokers.get(target);
+        if (broker == null) {
+            System.err.println("wharf-bench: creating an ActiveMQ broker through " + server.name() + "'s MQ API");
+            broker = BenchBroker.create(server.endpoint(), "wharf-bench-" + target.label(), launch.brokerUser());
+            brokers.put(target, broker);
+            System.err.println("wharf-bench: broker " + broker.brokerId() + " running at " + broker.openWire());
+        }
+        return broker.openWire();
+    }
+
+    /** A fresh password per compare, as Amazon MQ takes it (12 or more characters, none of {@code ,:=}). */
+    static String brokerPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder(24);
+        for (int i = 0; i < 24; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     /** The chosen targets that speak what {@code spec} needs, in the order they were named. */

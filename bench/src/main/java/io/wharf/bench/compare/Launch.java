@@ -1,5 +1,7 @@
 package io.wharf.bench.compare;
 
+import io.wharf.bench.mq.BrokerSettings;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +20,24 @@ import java.util.Map;
  * @param storeStatistics    durable Wharf targets log their store's statistics to {@code <label>-store-stats.log}
  * @param jfr                Wharf targets record a JFR profile into {@code <label>.jfr}
  * @param beforeJar          the jar the {@code wharf-*-before} targets run (another build), or null
+ * @param brokerUser         the user (and password) of every ActiveMQ broker of this compare: the {@code activemq}
+ *                           target's, and those created through a Wharf's MQ API for {@code mq-jms}
  */
 public record Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
               String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory, boolean storeStatistics,
-              boolean jfr, Path beforeJar) {
+              boolean jfr, Path beforeJar, BrokerSettings brokerUser) {
+
+    Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
+           String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory, boolean storeStatistics,
+           boolean jfr, Path beforeJar) {
+        this(java, wharfJar, workDirectory, serverJvmArgs, elasticMqVersion, kinesaliteVersion, dynaliteVersion,
+                cacheDirectory, storeStatistics, jfr, beforeJar, BrokerSettings.NONE);
+    }
 
     public Launch(Path java, Path wharfJar, Path workDirectory, List<String> serverJvmArgs, String elasticMqVersion,
            String kinesaliteVersion, String dynaliteVersion, Path cacheDirectory) {
         this(java, wharfJar, workDirectory, serverJvmArgs, elasticMqVersion, kinesaliteVersion, dynaliteVersion,
-                cacheDirectory, false, false, null);
+                cacheDirectory, false, false, null, BrokerSettings.NONE);
     }
 
     /** Where a durable Wharf target logs its store's statistics (with {@link #storeStatistics}). */

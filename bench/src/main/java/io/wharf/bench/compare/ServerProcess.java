@@ -35,8 +35,15 @@ public final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(String name, List<String> command, Path log, Function<String, URI> ready)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return start(name, command, java.util.Map.of(), log, ready);
+    }
+
+    /** The same, with {@code environment} added to this process's (a secret the command line must not show). */
+    static ServerProcess start(String name, List<String> command, java.util.Map<String, String> environment, Path log,
+                               Function<String, URI> ready) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
         while (System.nanoTime() < deadline) {
             URI endpoint = ready.apply(Files.readString(log));

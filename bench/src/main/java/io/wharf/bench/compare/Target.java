@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * and says where it listens; its durable targets get a fresh data directory each; it serves every
  * scenario. ElasticMQ (SQS only) runs in memory (its default) on a port picked here; kinesalite (Kinesis
  * without consumers, so no SubscribeToShard) runs in memory on a port picked here; so do moto (S3 and Firehose) and
- * dynalite (DynamoDB).
+ * dynalite (DynamoDB). ActiveMQ (mq-*) runs standalone and durable (KahaDB), as Wharf runs its brokers; a Wharf target
+ * serves mq-* through a broker the compare creates with its MQ API.
  */
 public enum Target {
     /** Wharf's defaults: durable, every acknowledged write fsync'd (group commit). */
@@ -43,6 +44,11 @@ public enum Target {
     MOTO("moto", scenario -> scenario.startsWith("s3-") || scenario.startsWith("firehose-"), "S3 and Firehose only"),
     /** dynalite: DynamoDB (the dynamodb-* scenarios). */
     DYNALITE("dynalite", scenario -> scenario.startsWith("dynamodb-"), "DynamoDB only (no Kinesis for a KCL)"),
+    /**
+     * A standalone ActiveMQ Classic broker ({@code io.wharf.bench.mq.StandaloneActiveMq}, the version Wharf embeds, set up
+     * as Wharf sets up its brokers) in its own JVM: what Wharf's embedding is measured against in {@code mq-jms}.
+     */
+    ACTIVEMQ("activemq", scenario -> scenario.startsWith("mq-"), "Amazon MQ's ActiveMQ brokers over OpenWire only (mq-*)"),
     /**
      * The floor ({@code io.wharf.bench.floor}): valid canned answers and no work behind them, in its own JVM from the
      * load generator's own class path. What the client and the machine reach at all; never a baseline unless named.
@@ -107,6 +113,9 @@ public enum Target {
         }
         if (this == DYNALITE) {
             return Dynalite.start(launch, log);
+        }
+        if (this == ACTIVEMQ) {
+            return ActiveMqPeer.start(launch, label, log);
         }
         if (this == FLOOR) {
             return ServerProcess.start(label, floorCommand(launch, System.getProperty("java.class.path")), log, output -> {

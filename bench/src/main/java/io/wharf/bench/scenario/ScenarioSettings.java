@@ -2,6 +2,7 @@ package io.wharf.bench.scenario;
 
 import io.wharf.bench.firehose.FirehoseSettings;
 import io.wharf.bench.kinesis.KinesisSettings;
+import io.wharf.bench.mq.BrokerSettings;
 import io.wharf.bench.s3.S3Settings;
 
 import java.net.URI;
@@ -26,11 +27,20 @@ import java.time.Duration;
  * @param queueAttributes attributes of the queues the SQS scenarios create (e.g. KmsMasterKeyId), none by default
  * @param s3            the S3 scenarios' own settings (object size, keys)
  * @param firehose      the Firehose scenarios' own settings (records per batch, buffering hints)
+ * @param broker        the broker {@code mq-jms} connects to (its OpenWire URL, user and password), NONE otherwise
  */
 public record ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
                                int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
                                long serverPid, KinesisSettings kinesis, java.util.Map<String, String> queueAttributes,
-                               S3Settings s3, FirehoseSettings firehose) {
+                               S3Settings s3, FirehoseSettings firehose, BrokerSettings broker) {
+
+    public ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
+                            int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
+                            long serverPid, KinesisSettings kinesis, java.util.Map<String, String> queueAttributes,
+                            S3Settings s3, FirehoseSettings firehose) {
+        this(endpoint, target, warmup, duration, callers, producers, consumers, backlogCap, ratePerSecond, bodyBytes,
+                serverPid, kinesis, queueAttributes, s3, firehose, BrokerSettings.NONE);
+    }
 
     public ScenarioSettings(URI endpoint, String target, Duration warmup, Duration duration, int callers,
                             int producers, int consumers, int backlogCap, int ratePerSecond, int bodyBytes,
@@ -71,6 +81,9 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
             throw new IllegalArgumentException("S3 and Firehose settings are required (S3Settings.DEFAULTS, "
                     + "FirehoseSettings.DEFAULTS)");
         }
+        if (broker == null) {
+            throw new IllegalArgumentException("broker settings are required (BrokerSettings.NONE)");
+        }
     }
 
     private static void check(int count, String what) {
@@ -81,11 +94,17 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
 
     public ScenarioSettings withEndpoint(URI newEndpoint, String newTarget, long newServerPid) {
         return new ScenarioSettings(newEndpoint, newTarget, warmup, duration, callers, producers, consumers,
-                backlogCap, ratePerSecond, bodyBytes, newServerPid, kinesis, queueAttributes, s3, firehose);
+                backlogCap, ratePerSecond, bodyBytes, newServerPid, kinesis, queueAttributes, s3, firehose, broker);
     }
 
     public ScenarioSettings withRate(int newRatePerSecond) {
         return new ScenarioSettings(endpoint, target, warmup, duration, callers, producers, consumers,
-                backlogCap, newRatePerSecond, bodyBytes, serverPid, kinesis, queueAttributes, s3, firehose);
+                backlogCap, newRatePerSecond, bodyBytes, serverPid, kinesis, queueAttributes, s3, firehose, broker);
+    }
+
+    /** The same load against another broker ({@code mq-jms}). */
+    public ScenarioSettings withBroker(BrokerSettings newBroker) {
+        return new ScenarioSettings(endpoint, target, warmup, duration, callers, producers, consumers,
+                backlogCap, ratePerSecond, bodyBytes, serverPid, kinesis, queueAttributes, s3, firehose, newBroker);
     }
 }

@@ -7,6 +7,7 @@ import io.wharf.bench.kinesis.KclConsume;
 import io.wharf.bench.kinesis.KinesisPut;
 import io.wharf.bench.kinesis.KinesisRoundtrip;
 import io.wharf.bench.kinesis.KinesisSubscribe;
+import io.wharf.bench.mq.JmsRoundtrip;
 import io.wharf.bench.s3.S3Get;
 import io.wharf.bench.s3.S3Put;
 import io.wharf.bench.sns.SnsFanout;
@@ -21,7 +22,7 @@ public final class Scenarios {
     private static final List<Scenario> ALL = List.of(new SqsSend(), new SqsRoundtrip(), new SqsSingle(),
             new SqsRoundtrip(true), new SnsFanout(), new KinesisPut(), new KinesisRoundtrip(),
             new KinesisSubscribe(), new S3Put(), new S3Get(), new FirehosePut(), new FirehoseLatency(), new DynamoDbItems(),
-            new KclConsume(true), new KclConsume(false));
+            new KclConsume(true), new KclConsume(false), new JmsRoundtrip());
 
     private Scenarios() {
     }
