@@ -35,14 +35,14 @@ final class MessageValidation {
         }
     }
 
-    static void check(SendCommand c, QueueSettings queue) {
+    /** @param size the command's {@link #size}, counted once by the caller */
+    static void check(SendCommand c, long size, QueueSettings queue) {
         String body = c.body();
         if (body == null || body.isEmpty()) {
             throw SqsErrors.missingParameter("MessageBody");
         }
         checkCharacters(body);
         checkAttributes(c.attributes());
-        long size = size(c);
         if (size > queue.maximumMessageSize()) {
             throw SqsErrors.INVALID_PARAMETER_VALUE.error("One or more parameters are invalid. Reason: Message must "
                     + "be shorter than " + queue.maximumMessageSize() + " bytes.");

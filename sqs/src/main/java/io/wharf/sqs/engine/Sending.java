@@ -24,13 +24,16 @@ final class Sending {
     }
 
     static SendResult send(EngineContext ctx, Queue queue, SendCommand command) {
-        MessageValidation.check(command, queue.settings());
-        return enqueue(ctx, queue, List.of(command)).get(0);
+        long size = MessageValidation.size(command);
+        MessageValidation.check(command, size, queue.settings());
+        return enqueue(ctx, queue, List.of(command), new long[]{size}).get(0);
     }
 
     static BatchResult<SendResult> sendBatch(EngineContext ctx, Queue queue, List<BatchEntry<SendCommand>> entries) {
         BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "SendMessageBatchRequestEntry");
-        long total = entries.stream().mapToLong(e -> MessageValidation.size(e.command())).sum();
+        // each message's size once: the batch's total, its own limit and the AWS/SQS metrics all use it
+        long[] sizes = entries.stream().mapToLong(e -> MessageValidation.size(e.command())).toArray();
+        long total = java.util.Arrays.stream(sizes).sum();
         if (total > MAX_BATCH_BYTES) {
             throw SqsErrors.BATCH_REQUEST_TOO_LONG.error("Batch requests cannot be longer than " + MAX_BATCH_BYTES
                     + " bytes. You have sent " + total + " bytes.");
@@ -38,17 +41,20 @@ final class Sending {
         QueueSettings settings = queue.settings();
         entries.forEach(e -> MessageValidation.checkFifoRequirements(e.command(), settings));
         List<BatchEntry<SendCommand>> valid = new ArrayList<>();
+        long[] validSizes = new long[entries.size()];
         List<BatchResult.Failure> failed = new ArrayList<>();
-        for (BatchEntry<SendCommand> entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            BatchEntry<SendCommand> entry = entries.get(i);
             try {
-                MessageValidation.check(entry.command(), settings);
+                MessageValidation.check(entry.command(), sizes[i], settings);
+                validSizes[valid.size()] = sizes[i];
                 valid.add(entry);
             } catch (AwsException e) {
                 failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
             }
         }
         List<SendResult> results = valid.isEmpty() ? List.of()
-                : enqueue(ctx, queue, valid.stream().map(BatchEntry::command).toList());
+                : enqueue(ctx, queue, valid.stream().map(BatchEntry::command).toList(), validSizes);
         List<BatchResult.Success<SendResult>> successful = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             successful.add(new BatchResult.Success<>(valid.get(i).id(), results.get(i)));
@@ -56,8 +62,12 @@ final class Sending {
         return new BatchResult<>(successful, failed);
     }
 
-    /** Enqueues validated commands in order (FIFO: in request order) with one commit. */
-    private static List<SendResult> enqueue(EngineContext ctx, Queue queue, List<SendCommand> commands) {
+    /**
+     * Enqueues validated commands in order (FIFO: in request order) with one commit.
+     *
+     * @param sizes each command's {@link MessageValidation#size}, by index
+     */
+    private static List<SendResult> enqueue(EngineContext ctx, Queue queue, List<SendCommand> commands, long[] sizes) {
         List<SendResult> results = new ArrayList<>(commands.size());
         List<Message> added = new ArrayList<>();
         List<String> remembered = new ArrayList<>();
@@ -70,7 +80,8 @@ final class Sending {
             io.wharf.protocol.crypto.DataKeyRing.Key key = Encryption.keyFor(ctx, queue, now);
             WriteBatch batch = queue.begin(now);
             QueueSettings settings = queue.settings();
-            for (SendCommand c : commands) {
+            for (int i = 0; i < commands.size(); i++) {
+                SendCommand c = commands.get(i);
                 String dedupKey = settings.fifo() ? deduplicationKey(c, settings) : null;
                 Queue.Deduplication seen = dedupKey == null ? null : queue.deduplication.get(dedupKey);
                 if (seen != null) {
@@ -91,7 +102,7 @@ final class Sending {
                 ctx.contents().hold(m, content);
                 queue.add(m);
                 added.add(m);
-                addedSizes.add(MessageValidation.size(c));
+                addedSizes.add(sizes[i]);
                 queue.persistNew(batch, m, content, key);
                 if (dedupKey != null) {
                     Queue.Deduplication d = new Queue.Deduplication(content.messageId(), m.ordinal,
