@@ -25,7 +25,17 @@ public final class XmlText {
      * every one is allowed.
      */
     public static int firstUnwritable(String text) {
-        for (int i = 0; i < text.length(); ) {
+        int n = text.length();
+        int i = 0;
+        // the common case first, one char at a time: [#x20-#xD7FF] holds no surrogate and is always allowed
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0xD7FF) {
+                break;
+            }
+            i++;
+        }
+        while (i < n) {
             int cp = text.codePointAt(i);
             if (!allowed(cp)) {
                 return cp;

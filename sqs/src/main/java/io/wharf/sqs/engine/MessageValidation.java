@@ -74,9 +74,14 @@ final class MessageValidation {
         }
     }
 
-    /** Body plus every attribute's name, type and value, in UTF-8 bytes (system attributes do not count). */
-    static long size(SendCommand c) {
-        long size = utf8Length(c.body() == null ? "" : c.body());
+    /**
+     * Body plus every attribute's name, type and value, in UTF-8 bytes (system attributes do not count).
+     *
+     * @param bodyUtf8 the body's UTF-8 bytes ({@link #utf8Body}), made once per message and used again for its MD5
+     *                 and its stored record
+     */
+    static long size(SendCommand c, byte[] bodyUtf8) {
+        long size = bodyUtf8.length;
         for (Map.Entry<String, MessageAttributeValue> e : c.attributes().entrySet()) {
             MessageAttributeValue v = e.getValue();
             size += utf8Length(e.getKey()) + utf8Length(v.dataType() == null ? "" : v.dataType());
@@ -86,23 +91,23 @@ final class MessageValidation {
         return size;
     }
 
+    /** The body's UTF-8 bytes (none for a missing body, which {@link #check} refuses). */
+    static byte[] utf8Body(SendCommand c) {
+        return c.body() == null ? new byte[0] : c.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static long utf8Length(String s) {
         return io.wharf.protocol.Utf8.length(s);
     }
 
     static void checkCharacters(String body) {
-        for (int i = 0; i < body.length(); ) {
-            int cp = body.codePointAt(i);
-            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-            if (!allowed) {
-                // the wording of a production rejection recorded against real SQS
-                throw SqsErrors.INVALID_MESSAGE_CONTENTS.error("Invalid binary character '#x"
-                        + Integer.toHexString(cp).toUpperCase(Locale.ROOT) + "' was found in the message body, the "
-                        + "set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | "
-                        + "[#x10000-#x10FFFF].");
-            }
-            i += Character.charCount(cp);
+        int cp = io.wharf.protocol.XmlText.firstUnwritable(body); // SQS's set is XML's
+        if (cp >= 0) {
+            // the wording of a production rejection recorded against real SQS
+            throw SqsErrors.INVALID_MESSAGE_CONTENTS.error("Invalid binary character '#x"
+                    + Integer.toHexString(cp).toUpperCase(Locale.ROOT) + "' was found in the message body, the "
+                    + "set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | "
+                    + "[#x10000-#x10FFFF].");
         }
     }
 

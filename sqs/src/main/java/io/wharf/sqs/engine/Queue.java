@@ -354,8 +354,15 @@ final class Queue {
      */
     void persistNew(WriteBatch batch, Message m, MessageContent content,
                     io.wharf.protocol.crypto.DataKeyRing.Key key) {
+        persistNew(batch, m, content, content.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
+    }
+
+    /** As {@link #persistNew(WriteBatch, Message, MessageContent, io.wharf.protocol.crypto.DataKeyRing.Key)}, the body already in UTF-8. */
+    void persistNew(WriteBatch batch, Message m, MessageContent content, byte[] bodyUtf8,
+                    io.wharf.protocol.crypto.DataKeyRing.Key key) {
         persist(batch, m);
-        batch.put(layout.bodies, SqsStoreLayout.messageKey(number(), m.ordinal), Encryption.encode(key, content));
+        batch.put(layout.bodies, SqsStoreLayout.messageKey(number(), m.ordinal),
+                Encryption.encode(key, content, bodyUtf8));
     }
 
     void persistDelete(WriteBatch batch, Message m) {

@@ -23,55 +23,81 @@ final class Sending {
     private Sending() {
     }
 
+    /**
+     * A message on its way in: its command, its body in UTF-8 (made once, then counted, digested and stored) and
+     * its size as AWS counts it.
+     */
+    private record Outgoing(SendCommand command, byte[] body, long size) {
+        static Outgoing of(SendCommand c) {
+            byte[] body = MessageValidation.utf8Body(c);
+            return new Outgoing(c, body, MessageValidation.size(c, body));
+        }
+
+        /** The answer's digests, computed before the queue's lock is taken. */
+        SendResult answer(String messageId, String sequenceNumber, String[] digests) {
+            return new SendResult(messageId, digests[0], digests[1], digests[2], sequenceNumber);
+        }
+
+        String[] digests() {
+            return new String[]{Md5.ofUtf8(body), Md5.ofAttributes(command.attributes()),
+                    Md5.ofAttributes(command.systemAttributes())};
+        }
+    }
+
     static SendResult send(EngineContext ctx, Queue queue, SendCommand command) {
-        long size = MessageValidation.size(command);
-        MessageValidation.check(command, size, queue.settings());
-        return enqueue(ctx, queue, List.of(command), new long[]{size}).get(0);
+        Outgoing message = Outgoing.of(command);
+        MessageValidation.check(command, message.size(), queue.settings());
+        return enqueue(ctx, queue, List.of(message)).get(0);
     }
 
     static BatchResult<SendResult> sendBatch(EngineContext ctx, Queue queue, List<BatchEntry<SendCommand>> entries) {
         BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "SendMessageBatchRequestEntry");
         // each message's size once: the batch's total, its own limit and the AWS/SQS metrics all use it
-        long[] sizes = entries.stream().mapToLong(e -> MessageValidation.size(e.command())).toArray();
-        long total = java.util.Arrays.stream(sizes).sum();
+        List<Outgoing> messages = new ArrayList<>(entries.size());
+        long total = 0;
+        for (BatchEntry<SendCommand> e : entries) {
+            Outgoing message = Outgoing.of(e.command());
+            messages.add(message);
+            total += message.size();
+        }
         if (total > MAX_BATCH_BYTES) {
             throw SqsErrors.BATCH_REQUEST_TOO_LONG.error("Batch requests cannot be longer than " + MAX_BATCH_BYTES
                     + " bytes. You have sent " + total + " bytes.");
         }
         QueueSettings settings = queue.settings();
         entries.forEach(e -> MessageValidation.checkFifoRequirements(e.command(), settings));
-        List<BatchEntry<SendCommand>> valid = new ArrayList<>();
-        long[] validSizes = new long[entries.size()];
+        List<String> validIds = new ArrayList<>(entries.size());
+        List<Outgoing> valid = new ArrayList<>(entries.size());
         List<BatchResult.Failure> failed = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             BatchEntry<SendCommand> entry = entries.get(i);
             try {
-                MessageValidation.check(entry.command(), sizes[i], settings);
-                validSizes[valid.size()] = sizes[i];
-                valid.add(entry);
+                MessageValidation.check(entry.command(), messages.get(i).size(), settings);
+                validIds.add(entry.id());
+                valid.add(messages.get(i));
             } catch (AwsException e) {
                 failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
             }
         }
-        List<SendResult> results = valid.isEmpty() ? List.of()
-                : enqueue(ctx, queue, valid.stream().map(BatchEntry::command).toList(), validSizes);
-        List<BatchResult.Success<SendResult>> successful = new ArrayList<>();
+        List<SendResult> results = valid.isEmpty() ? List.of() : enqueue(ctx, queue, valid);
+        List<BatchResult.Success<SendResult>> successful = new ArrayList<>(valid.size());
         for (int i = 0; i < valid.size(); i++) {
-            successful.add(new BatchResult.Success<>(valid.get(i).id(), results.get(i)));
+            successful.add(new BatchResult.Success<>(validIds.get(i), results.get(i)));
         }
         return new BatchResult<>(successful, failed);
     }
 
-    /**
-     * Enqueues validated commands in order (FIFO: in request order) with one commit.
-     *
-     * @param sizes each command's {@link MessageValidation#size}, by index
-     */
-    private static List<SendResult> enqueue(EngineContext ctx, Queue queue, List<SendCommand> commands, long[] sizes) {
-        List<SendResult> results = new ArrayList<>(commands.size());
+    /** Enqueues validated messages in order (FIFO: in request order) with one commit. */
+    private static List<SendResult> enqueue(EngineContext ctx, Queue queue, List<Outgoing> messages) {
+        List<SendResult> results = new ArrayList<>(messages.size());
         List<Message> added = new ArrayList<>();
         List<String> remembered = new ArrayList<>();
         List<Long> addedSizes = new ArrayList<>();
+        // the digests outside the lock: they are the same whatever the queue does with the messages
+        List<String[]> digests = new ArrayList<>(messages.size());
+        for (Outgoing message : messages) {
+            digests.add(message.digests());
+        }
         Commit pending;
         queue.lock.lock();
         try {
@@ -80,13 +106,15 @@ final class Sending {
             io.wharf.protocol.crypto.DataKeyRing.Key key = Encryption.keyFor(ctx, queue, now);
             WriteBatch batch = queue.begin(now);
             QueueSettings settings = queue.settings();
-            for (int i = 0; i < commands.size(); i++) {
-                SendCommand c = commands.get(i);
-                String dedupKey = settings.fifo() ? deduplicationKey(c, settings) : null;
+            for (int i = 0; i < messages.size(); i++) {
+                Outgoing message = messages.get(i);
+                SendCommand c = message.command();
+                String dedupKey = settings.fifo() ? deduplicationKey(message, settings) : null;
                 Queue.Deduplication seen = dedupKey == null ? null : queue.deduplication.get(dedupKey);
                 if (seen != null) {
                     // accepted, not delivered again: answer as the original send did
-                    results.add(result(c, seen.messageId(), String.format("%020d", seen.ordinal())));
+                    results.add(message.answer(seen.messageId(), String.format("%020d", seen.ordinal()),
+                            digests.get(i)));
                     continue;
                 }
                 // a per-message delay overrides the queue's on standard queues; FIFO queues only have the queue's
@@ -94,7 +122,8 @@ final class Sending {
                 MessageAttributeValue trace = c.systemAttributes().get("AWSTraceHeader");
                 MessageContent content = new MessageContent(io.wharf.protocol.RequestIds.next(), c.body(),
                         new LinkedHashMap<>(c.attributes()), trace == null ? null : trace.stringValue(),
-                        settings.fifo() ? (c.deduplicationId() != null ? c.deduplicationId() : sha256(c.body())) : null,
+                        settings.fifo() ? (c.deduplicationId() != null ? c.deduplicationId() : sha256(message.body()))
+                                : null,
                         c.senderId() == null ? SendCommand.DEFAULT_SENDER : c.senderId(), now, null);
                 Message m = new Message(queue.nextOrdinal(now), c.groupId(), now);
                 m.state = delay > 0 ? Message.State.DELAYED : Message.State.VISIBLE;
@@ -102,8 +131,8 @@ final class Sending {
                 ctx.contents().hold(m, content);
                 queue.add(m);
                 added.add(m);
-                addedSizes.add(sizes[i]);
-                queue.persistNew(batch, m, content, key);
+                addedSizes.add(message.size());
+                queue.persistNew(batch, m, content, message.body(), key);
                 if (dedupKey != null) {
                     Queue.Deduplication d = new Queue.Deduplication(content.messageId(), m.ordinal,
                             now + ctx.limits().dedupIntervalSeconds() * 1000L);
@@ -112,7 +141,8 @@ final class Sending {
                     batch.put(ctx.layout().dedup, SqsStoreLayout.dedupKey(queue.number(), dedupKey),
                             Deduplications.encode(d));
                 }
-                results.add(result(c, content.messageId(), settings.fifo() ? m.sequenceNumber() : null));
+                results.add(message.answer(content.messageId(), settings.fifo() ? m.sequenceNumber() : null,
+                        digests.get(i)));
             }
             try {
                 // even an empty batch (every message a duplicate) is submitted: as a barrier, so the answer
@@ -146,21 +176,20 @@ final class Sending {
         activity.sent.add(addedSizes.size());
     }
 
-    private static SendResult result(SendCommand c, String messageId, String sequenceNumber) {
-        return new SendResult(messageId, Md5.ofBody(c.body()), Md5.ofAttributes(c.attributes()),
-                Md5.ofAttributes(c.systemAttributes()), sequenceNumber);
-    }
-
     /** Deduplication scope is the queue, or the message group when DeduplicationScope=messageGroup. */
-    private static String deduplicationKey(SendCommand c, QueueSettings settings) {
-        String id = c.deduplicationId() != null ? c.deduplicationId() : sha256(c.body());
+    private static String deduplicationKey(Outgoing message, QueueSettings settings) {
+        SendCommand c = message.command();
+        String id = c.deduplicationId() != null ? c.deduplicationId() : sha256(message.body());
         return settings.deduplicationPerGroup() ? c.groupId() + '\0' + id : id;
     }
 
     static String sha256(String body) {
+        return sha256(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -186,9 +186,15 @@ public final class SqsStoreLayout {
     }
 
     static byte[] encodeContent(MessageContent c) {
+        return encodeContent(c, c.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #encodeContent(MessageContent)}, with the body already in UTF-8 ({@code bodyUtf8}). */
+    static byte[] encodeContent(MessageContent c, byte[] bodyUtf8) {
         return RecordCodec.write(VERSION, contentSizeHint(c), out -> {
             writeString(out, c.messageId());
-            writeString(out, c.body());
+            out.writeInt(bodyUtf8.length); // as writeString writes it
+            out.write(bodyUtf8);
             out.writeInt(c.attributes().size());
             for (Map.Entry<String, MessageAttributeValue> e : c.attributes().entrySet()) {
                 writeString(out, e.getKey());
