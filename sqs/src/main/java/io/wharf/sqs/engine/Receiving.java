@@ -251,7 +251,7 @@ final class Receiving {
         String handle = ctx.receipts().encode(new ReceiptHandle(queue.number(), m.ordinal, m.receiveCount));
         Map<String, MessageAttributeValue> attributes = selectAttributes(content.attributes(),
                 c.messageAttributeNames());
-        return new ReceivedMessage(content.messageId(), handle, Md5.ofBody(content.body()), content.body(),
+        return new ReceivedMessage(content.messageId(), handle, content.bodyMd5(), content.body(),
                 systemAttributes(queue.settings().fifo(), m, content, c.systemAttributeNames()),
                 Md5.ofAttributes(attributes), attributes);
     }

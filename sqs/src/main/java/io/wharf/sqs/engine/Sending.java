@@ -124,7 +124,8 @@ final class Sending {
                         new LinkedHashMap<>(c.attributes()), trace == null ? null : trace.stringValue(),
                         settings.fifo() ? (c.deduplicationId() != null ? c.deduplicationId() : sha256(message.body()))
                                 : null,
-                        c.senderId() == null ? SendCommand.DEFAULT_SENDER : c.senderId(), now, null);
+                        c.senderId() == null ? SendCommand.DEFAULT_SENDER : c.senderId(), now, null)
+                        .withBodyMd5(digests.get(i)[0]);
                 Message m = new Message(queue.nextOrdinal(now), c.groupId(), now);
                 m.state = delay > 0 ? Message.State.DELAYED : Message.State.VISIBLE;
                 m.visibleAtMillis = now + delay * 1000L;
