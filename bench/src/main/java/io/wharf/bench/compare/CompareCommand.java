@@ -153,6 +153,10 @@ public final class CompareCommand implements Callable<Integer> {
                                     brokerEndpoint(target, server, launch, brokers)));
                         }
                         Result result = spec.scenario().run(runSettings);
+                        java.util.OptionalLong jit = io.wharf.bench.measure.Window.lastServerJitMillis();
+                        if (jit.isPresent()) {
+                            result = result.withParameter(Result.SERVER_JIT_MILLIS, Long.toString(jit.getAsLong()));
+                        }
                         if (storeStatistics && target.isWharf()) {
                             result = StoreFigures.addTo(result, launch.storeStatisticsFile(target.label()),
                                     io.wharf.bench.measure.Window.lastEdges());

@@ -18,8 +18,8 @@ import java.util.OptionalDouble;
  * server work at all" (client CPU per message included: on a shared machine the client's CPU is the floor's ceiling).
  */
 final class ComparisonTable {
-    private static final String HEADER = String.format(Locale.ROOT, "  %-34s %10s %9s %9s %9s %12s %12s %7s %6s",
-            "", "msgs/s", "p50 ms", "p99 ms", "p99.9 ms", "srv CPU/1k", "cli CPU/1k", "errors", "load");
+    private static final String HEADER = String.format(Locale.ROOT, "  %-34s %10s %9s %9s %9s %12s %12s %12s %7s %6s",
+            "", "msgs/s", "p50 ms", "p99 ms", "p99.9 ms", "srv CPU/1k", "w/o JIT", "cli CPU/1k", "errors", "load");
 
     /** The label of the floor target's results. */
     static final String FLOOR = "floor";
@@ -37,9 +37,10 @@ final class ComparisonTable {
                     .append(System.lineSeparator()).append(HEADER).append(System.lineSeparator());
             for (Result result : results) {
                 Percentiles p = result.primary();
-                table.append(String.format(Locale.ROOT, "  %-34s %,10.0f %9.3f %9.3f %9.3f %12s %12s %7d %6s%n",
+                table.append(String.format(Locale.ROOT, "  %-34s %,10.0f %9.3f %9.3f %9.3f %12s %12s %12s %7d %6s%n",
                         result.target(), result.messagesPerSecond(), p.p50Millis(), p.p99Millis(), p.p999Millis(),
-                        figure(result.serverCpuMillisPerThousand()), figure(result.clientCpuMillisPerThousand()),
+                        figure(result.serverCpuMillisPerThousand()), figure(result.serverCpuWithoutJitPerThousand()),
+                        figure(result.clientCpuMillisPerThousand()),
                         result.errors(), figure(result.loadAverage())));
             }
             Result base = results.stream().filter(r -> r.target().equals(baseline)).findFirst().orElse(null);
@@ -67,12 +68,13 @@ final class ComparisonTable {
     private static String ratioLine(Result result, Result base) {
         Percentiles p = result.primary();
         Percentiles b = base.primary();
-        return String.format(Locale.ROOT, "  %-34s %10s %9s %9s %9s %12s %12s%n",
+        return String.format(Locale.ROOT, "  %-34s %10s %9s %9s %9s %12s %12s %12s%n",
                 result.target() + " / " + base.target(),
                 ratio(result.messagesPerSecond(), base.messagesPerSecond()),
                 ratio(p.p50Millis(), b.p50Millis()), ratio(p.p99Millis(), b.p99Millis()),
                 ratio(p.p999Millis(), b.p999Millis()),
                 ratio(result.serverCpuMillisPerThousand(), base.serverCpuMillisPerThousand()),
+                ratio(result.serverCpuWithoutJitPerThousand(), base.serverCpuWithoutJitPerThousand()),
                 ratio(result.clientCpuMillisPerThousand(), base.clientCpuMillisPerThousand()));
     }
 

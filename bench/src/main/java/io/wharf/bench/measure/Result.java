@@ -48,6 +48,29 @@ public record Result(String scenario, String target, Map<String, String> paramet
         return perThousand(serverCpuMillis);
     }
 
+    /** The parameter that carries the server's JIT compiler CPU in the window ({@link Window#serverJitCpuMillis}). */
+    public static final String SERVER_JIT_MILLIS = "server.jitCpuMillis";
+
+    /**
+     * Server CPU milliseconds per 1,000 messages without the JIT compiler's (when the run recorded it): the
+     * steady-state cost per message, which a short run's compiling otherwise blurs.
+     */
+    public OptionalDouble serverCpuWithoutJitPerThousand() {
+        String jit = parameters.get(SERVER_JIT_MILLIS);
+        if (jit == null || serverCpuMillis.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return perThousand(OptionalLong.of(Math.max(0, serverCpuMillis.getAsLong() - Long.parseLong(jit))));
+    }
+
+    /** This result with one more parameter (or one replaced). */
+    public Result withParameter(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(parameters);
+        more.put(name, value);
+        return new Result(scenario, target, more, measuredSeconds, messages, errors, firstError, primaryLatency,
+                latencies, serverCpuMillis, clientCpuMillis, loadAverage);
+    }
+
     /** This load generator's CPU milliseconds per 1,000 messages completed. */
     public OptionalDouble clientCpuMillisPerThousand() {
         return perThousand(clientCpuMillis);

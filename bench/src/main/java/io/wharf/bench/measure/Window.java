@@ -19,10 +19,13 @@ public final class Window {
     private long endNanos;
     private OptionalLong serverCpuStart = OptionalLong.empty();
     private OptionalLong serverCpuEnd = OptionalLong.empty();
+    private OptionalLong serverJitStart = OptionalLong.empty();
+    private OptionalLong serverJitEnd = OptionalLong.empty();
     private OptionalLong clientCpuStart = OptionalLong.empty();
     private OptionalLong clientCpuEnd = OptionalLong.empty();
     private OptionalDouble loadAverage = OptionalDouble.empty();
     private static volatile Edges lastEdges;
+    private static volatile OptionalLong lastServerJitMillis = OptionalLong.empty();
 
     /** The wall-clock edges of a measured window, to line it up with what a server logged meanwhile. */
     public record Edges(long startEpochMillis, long endEpochMillis) {
@@ -50,6 +53,7 @@ public final class Window {
     public void runToEnd() throws InterruptedException {
         try {
             Thread.sleep(warmup);
+            serverJitStart = serverPid > 0 ? ProcessCpu.compilerMillis(serverPid) : OptionalLong.empty();
             serverCpuStart = serverPid > 0 ? ProcessCpu.millis(serverPid) : OptionalLong.empty();
             clientCpuStart = ProcessCpu.ownMillis();
             startNanos = System.nanoTime();
@@ -64,6 +68,8 @@ public final class Window {
             measuring = false;
             endNanos = System.nanoTime();
             serverCpuEnd = serverPid > 0 ? ProcessCpu.millis(serverPid) : OptionalLong.empty();
+            serverJitEnd = serverPid > 0 ? ProcessCpu.compilerMillis(serverPid) : OptionalLong.empty();
+            lastServerJitMillis = serverJitCpuMillis();
             clientCpuEnd = ProcessCpu.ownMillis();
             loadAverage = ProcessCpu.loadAverage();
             stopped = true;
@@ -76,6 +82,15 @@ public final class Window {
      */
     public static Edges lastEdges() {
         return lastEdges;
+    }
+
+    /**
+     * The server's JIT compiler CPU in the last measured window that ended in this process (a compare runs one
+     * scenario at a time), or empty: part of {@link #serverCpuMillis}, reported apart so steady-state CPU per message
+     * can be read without the warm-up's compiling.
+     */
+    public static OptionalLong lastServerJitMillis() {
+        return lastServerJitMillis;
     }
 
     /** Stops the workers of a run that failed before its window ran (they poll {@link #stopped()}). */
@@ -91,6 +106,11 @@ public final class Window {
 
     public OptionalLong serverCpuMillis() {
         return difference(serverCpuStart, serverCpuEnd);
+    }
+
+    /** The server's JIT compiler CPU in the window (included in {@link #serverCpuMillis}). */
+    public OptionalLong serverJitCpuMillis() {
+        return difference(serverJitStart, serverJitEnd);
     }
 
     /** The 1-minute load average when the window closed: above the core count, others were competing. */
