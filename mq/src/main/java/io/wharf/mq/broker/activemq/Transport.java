@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * The transports an Amazon MQ ActiveMQ broker offers, with the scheme ActiveMQ's connector takes and DescribeBroker
- * shows (the same word: {@code ssl://}, {@code amqp+ssl://}, …), {@code wss://}) in their TLS form, as AWS runs
+ * shows (the same word: {@code ssl://}, {@code amqp+ssl://}, …, {@code wss://}) in their TLS form, as AWS runs
  * them, and in their plain form when Wharf has no certificate for the broker.
  */
 enum Transport {
@@ -23,7 +23,8 @@ enum Transport {
 
     /**
      * Connector options every transport gets, as Amazon MQ's brokers have them: a bounded number of connections and
-     * AWS's 100 MiB frame limit (a bigger frame closes the connection instead of filling the heap).
+     * AWS's 100 MiB frame limit (a bigger frame closes the connection instead of filling the heap). The WebSocket
+     * transport (a Jetty server) ignores {@code maximumConnections}: it has no such limit.
      */
     private static final String OPTIONS = "?maximumConnections=1000&wireFormat.maxFrameSize=104857600";
 
