@@ -49,6 +49,9 @@ final class BrokerInstance {
             TransportConnector connector = new TransportConnector();
             connector.setUri(transport.connectorUri(tls, bindHost, ports.get(transport)));
             connector.setName(transport.portName);
+            if (transport == Transport.WEBSOCKET) { // ActiveMQ's own would not cap its connections
+                connector.setServer(WebSocketServer.bind(connector.getUri(), tls ? broker.getSslContext() : null, broker));
+            }
             broker.addConnector(connector);
             connectors.put(transport, connector);
         }

@@ -23,8 +23,8 @@ enum Transport {
 
     /**
      * Connector options every transport gets, as Amazon MQ's brokers have them: a bounded number of connections and
-     * AWS's 100 MiB frame limit (a bigger frame closes the connection instead of filling the heap). The WebSocket
-     * transport (a Jetty server) ignores {@code maximumConnections}: it has no such limit.
+     * AWS's 100 MiB frame limit (a bigger frame closes the connection instead of filling the heap). ActiveMQ's WebSocket
+     * server ignores {@code maximumConnections}; {@link WebSocketServer} applies it.
      */
     private static final String OPTIONS = "?maximumConnections=1000&wireFormat.maxFrameSize=104857600";
 
