@@ -49,6 +49,9 @@ final class BrokerInstance {
             TransportConnector connector = new TransportConnector();
             connector.setUri(transport.connectorUri(tls, bindHost, ports.get(transport)));
             connector.setName(transport.portName);
+            if (transport == Transport.WEBSOCKET) { // ActiveMQ's own would not cap its connections
+                connector.setServer(WebSocketServer.bind(connector.getUri(), tls ? broker.getSslContext() : null, broker));
+            }
             broker.addConnector(connector);
             connectors.put(transport, connector);
         }
@@ -62,12 +65,20 @@ final class BrokerInstance {
         if (broker.isStarted()) {
             synchronized (this) { // ports picked by the system are read back once, for the spec of the next start
                 for (Map.Entry<Transport, TransportConnector> connector : connectors.entrySet()) {
-                    InetSocketAddress address = connector.getValue().getServer().getSocketAddress();
-                    ports.put(connector.getKey(), address.getPort());
+                    ports.put(connector.getKey(), boundPort(connector.getValue()));
                 }
             }
             LOG.info("ActiveMQ broker {} serves on {}", name, ports);
         }
+    }
+
+    /**
+     * The port a started connector listens on. The socket transports tell their socket's address; the WebSocket one
+     * (a Jetty server) has none to give and tells its port in the URI it was bound to.
+     */
+    private static int boundPort(TransportConnector connector) throws Exception {
+        InetSocketAddress address = connector.getServer().getSocketAddress();
+        return address != null ? address.getPort() : connector.getServer().getConnectURI().getPort();
     }
 
     /** Whether this instance's broker is started and serving (not a standby waiting for the lock, not stopped). */

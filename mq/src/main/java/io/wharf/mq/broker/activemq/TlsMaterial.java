@@ -23,8 +23,9 @@ import org.apache.activemq.broker.SslContext;
 
 /**
  * The broker's TLS identity from the spec's PEM certificate chain and PKCS#8 key, as the {@link SslContext} ActiveMQ's
- * {@code ssl}, {@code amqp+ssl}, {@code stomp+ssl} and {@code mqtt+ssl} connectors use. The key lives only in an
- * in-memory key store with a random password; nothing is written to disk.
+ * {@code ssl}, {@code amqp+ssl}, {@code stomp+ssl}, {@code mqtt+ssl} and {@code wss} connectors use (the last hands
+ * its key managers to Jetty). The key lives only in an in-memory key store with a random password; nothing is
+ * written to disk.
  */
 final class TlsMaterial {
     private static final Pattern PRIVATE_KEY =

@@ -4,20 +4,27 @@ import java.net.URI;
 
 /**
  * The transports an Amazon MQ ActiveMQ broker offers, with the scheme ActiveMQ's connector takes and DescribeBroker
- * shows (the same word: {@code ssl://}, {@code amqp+ssl://}, …) in their TLS form, as AWS runs them, and in their
- * plain form when Wharf has no certificate for the broker. WebSocket ({@code wss://}) is not offered: ActiveMQ's
- * {@code activemq-http} module does not resolve here (docs/mq-activemq.md).
+ * shows (the same word: {@code ssl://}, {@code amqp+ssl://}, …, {@code wss://}) in their TLS form, as AWS runs
+ * them, and in their plain form when Wharf has no certificate for the broker.
  */
 enum Transport {
     OPENWIRE("openwire", "tcp", "ssl", ""),
     /** The JMS transformer: an AMQP message reaches OpenWire/STOMP consumers as the JMS message it maps to. */
     AMQP("amqp", "amqp", "amqp+ssl", "&transport.transformer=jms"),
     STOMP("stomp", "stomp", "stomp+ssl", ""),
-    MQTT("mqtt", "mqtt", "mqtt+ssl", "");
+    MQTT("mqtt", "mqtt", "mqtt+ssl", ""),
+    /**
+     * STOMP and MQTT over WebSocket (the client picks one by its subprotocol: {@code v12.stomp}, {@code mqtt}), from
+     * {@code activemq-http} on Jetty 11. Jetty refuses a WebSocket message above 64 KiB unless told otherwise
+     * (its servlet's init parameters, which the {@code websocket.} options set): the same 100 MiB as the frames.
+     */
+    WEBSOCKET("wss", "ws", "wss",
+            "&websocket.maxTextMessageSize=104857600&websocket.maxBinaryMessageSize=104857600");
 
     /**
      * Connector options every transport gets, as Amazon MQ's brokers have them: a bounded number of connections and
-     * AWS's 100 MiB frame limit (a bigger frame closes the connection instead of filling the heap).
+     * AWS's 100 MiB frame limit (a bigger frame closes the connection instead of filling the heap). ActiveMQ's WebSocket
+     * server ignores {@code maximumConnections}; {@link WebSocketServer} applies it.
      */
     private static final String OPTIONS = "?maximumConnections=1000&wireFormat.maxFrameSize=104857600";
 

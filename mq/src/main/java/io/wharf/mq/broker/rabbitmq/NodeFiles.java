@@ -1,5 +1,6 @@
 package io.wharf.mq.broker.rabbitmq;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One broker's files under its data directory, every one owner-only (directories 0700, files 0600; the node itself
@@ -28,6 +31,8 @@ import java.util.List;
  *   log/                 RABBITMQ_LOG_BASE: rabbit.log (rotated at 10 MB, 5 kept); console.log = stdout/stderr
  *   rabbitmq.conf        rewritten at every start: listeners, TLS, definitions file, the configuration's keys
  *   definitions.json     rewritten at every start: the API's users as salted SHA-256 hashes, vhost "/", permissions
+ *   api-users            the names of the API's users Wharf put in the node, one a line: a name that is no longer
+ *                        the API's at a start is a deleted user, removed from the node once it runs
  *   enabled_plugins      rewritten at every start
  *   rabbitmq-env.conf    empty, so the host's /etc/rabbitmq/rabbitmq-env.conf is never read
  *   tls/cert.pem, key.pem the broker's certificate chain and key, when it has TLS
@@ -48,6 +53,7 @@ final class NodeFiles {
     final Path log;
     final Path config;
     final Path definitions;
+    final Path apiUsers;
     final Path enabledPlugins;
     final Path envConfig;
     final Path tls;
@@ -64,6 +70,7 @@ final class NodeFiles {
         this.log = root.resolve("log");
         this.config = root.resolve("rabbitmq.conf");
         this.definitions = root.resolve("definitions.json");
+        this.apiUsers = root.resolve("api-users");
         this.enabledPlugins = root.resolve("enabled_plugins");
         this.envConfig = root.resolve("rabbitmq-env.conf");
         this.tls = root.resolve("tls");
@@ -94,10 +101,14 @@ final class NodeFiles {
         }
     }
 
-    /** Writes the files a start reads; {@code conf} is the complete {@code rabbitmq.conf}. */
-    void writeStartFiles(String conf, List<BrokerSpec.BrokerUser> users, boolean management) throws IOException {
+    /**
+     * Writes the files a start reads; {@code conf} is the complete {@code rabbitmq.conf}, {@code removed} the names
+     * of deleted API users still in the node.
+     */
+    void writeStartFiles(String conf, List<BrokerSpec.BrokerUser> users, Set<String> removed, boolean management)
+            throws IOException {
         writeOwnerOnly(config, conf);
-        writeOwnerOnly(definitions, definitionsJson(users));
+        writeOwnerOnly(definitions, definitionsJson(users, removed));
         writeOwnerOnly(enabledPlugins, management ? "[rabbitmq_management].\n" : "[].\n");
     }
 
@@ -113,8 +124,12 @@ final class NodeFiles {
      * tagged {@code administrator} (Amazon MQ makes the broker's API user its administrator, console included) and
      * given every permission on the default vhost. Loaded at every boot: a changed password is applied by a reboot,
      * as on Amazon MQ. Users made through RabbitMQ itself (management, rabbitmqctl) stay untouched.
+     *
+     * <p>Definitions cannot delete a user, so a {@code removed} one (deleted through the API, still in the node's
+     * database) is written without a password hash and without tags: the boot overwrites its hash, so it cannot sign
+     * in from the node's first moment, before {@link RabbitMqNode} deletes it with {@code rabbitmqctl}.
      */
-    static String definitionsJson(List<BrokerSpec.BrokerUser> users) {
+    static String definitionsJson(List<BrokerSpec.BrokerUser> users, Set<String> removed) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode userNodes = root.putArray("users");
         ArrayNode permissions = root.putArray("permissions");
@@ -134,8 +149,55 @@ final class NodeFiles {
             permission.put("write", ".*");
             permission.put("read", ".*");
         }
+        for (String name : removed) {
+            ObjectNode node = userNodes.addObject();
+            node.put("name", name);
+            node.put("password_hash", ""); // RabbitMQ refuses every password of a user without a hash
+            node.put("hashing_algorithm", PasswordHash.ALGORITHM);
+            node.putArray("tags");
+        }
         root.putArray("vhosts").addObject().put("name", "/");
         return root.toPrettyString();
+    }
+
+    /** The names of the API's users (replication users are not put in the node). */
+    static Set<String> apiUserNames(List<BrokerSpec.BrokerUser> users) {
+        Set<String> names = new TreeSet<>();
+        for (BrokerSpec.BrokerUser user : users) {
+            if (!user.replicationUser()) {
+                names.add(user.username());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The API users Wharf has put in the node and not removed: {@code api-users}, or for a node started before that
+     * file was kept, the users of its last definitions file.
+     */
+    Set<String> recordedApiUsers() throws IOException {
+        Set<String> names = new TreeSet<>();
+        if (Files.isRegularFile(apiUsers)) {
+            for (String line : Files.readAllLines(apiUsers, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    names.add(line.strip());
+                }
+            }
+        } else if (Files.isRegularFile(definitions)) {
+            JsonNode users = JSON.readTree(definitions.toFile()).path("users");
+            for (JsonNode user : users) {
+                if (!user.path("password_hash").asText().isEmpty()) {
+                    names.add(user.path("name").asText());
+                }
+            }
+        }
+        return names;
+    }
+
+    void recordApiUsers(Set<String> names) throws IOException {
+        StringBuilder text = new StringBuilder();
+        names.forEach(name -> text.append(name).append('\n'));
+        writeOwnerOnly(apiUsers, text.toString());
     }
 
     /** The last {@code lines} lines of the node's log and console output, for a start that failed. */

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,6 +49,8 @@ final class RabbitMqNode implements RunningBroker {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqNode.class);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
     private static final int LOG_TAIL_LINES = 40;
+    /** How long a {@code rabbitmqctl} command may take (it starts an Erlang VM of its own: a second or two). */
+    private static final Duration CLI_TIMEOUT = Duration.ofSeconds(60);
 
     private final RabbitMqInstallation installation;
     private final BrokerSpec spec;
@@ -91,6 +96,7 @@ final class RabbitMqNode implements RunningBroker {
         }
         NodeFiles files = new NodeFiles(spec.dataDirectory().toAbsolutePath());
         RabbitMqNode started;
+        Set<String> removed;
         try {
             files.prepare();
             // a Wharf killed with SIGKILL leaves its nodes running: they hold the store and the ports
@@ -102,7 +108,16 @@ final class RabbitMqNode implements RunningBroker {
             if (spec.tls() != null) {
                 files.writeTls(spec.tls());
             }
-            files.writeStartFiles(RabbitConf.render(spec, files, installation, configuration, amqp, console), spec.users(), installation.management());
+            // A deleted API user is remembered until the node has lost it: recorded before the node starts, so a
+            // start cut short (Wharf killed) still knows, next time, whom to remove.
+            Set<String> apiUsers = NodeFiles.apiUserNames(spec.users());
+            removed = new TreeSet<>(files.recordedApiUsers());
+            removed.removeAll(apiUsers);
+            Set<String> recorded = new TreeSet<>(apiUsers);
+            recorded.addAll(removed);
+            files.recordApiUsers(recorded);
+            files.writeStartFiles(RabbitConf.render(spec, files, installation, configuration, amqp, console),
+                    spec.users(), removed, installation.management());
         } catch (IOException | UncheckedIOException e) {
             throw new BrokerStartException("Cannot prepare RabbitMQ broker " + spec.brokerId() + " in "
                     + spec.dataDirectory() + ": " + e.getMessage(), e);
@@ -114,6 +129,7 @@ final class RabbitMqNode implements RunningBroker {
             started.stopProcesses();
             throw e;
         }
+        started.deleteUsers(removed);
         OwnerOnly.restrictTree(files.root);
         started.supervise();
         return started;
@@ -205,21 +221,13 @@ final class RabbitMqNode implements RunningBroker {
                 int distributionPort = Ports.free(InetAddress.getLoopbackAddress());
                 ProcessBuilder builder = Processes.tiedToParent(List.of(installation.server().toString()));
                 Map<String, String> environment = builder.environment();
-                String path = System.getenv("PATH");
-                environment.clear(); // nothing of Wharf's environment (RABBITMQ_*, ERL_*) reaches the node
-                environment.put("PATH", (path == null ? "" : path + ":") + "/usr/bin:/bin");
-                environment.put("LANG", "C.UTF-8");
-                environment.put("LC_ALL", "C.UTF-8");
-                environment.put("HOME", files.home.toString());
-                environment.put("RABBITMQ_CONF_ENV_FILE", files.envConfig.toString());
-                environment.put("RABBITMQ_NODENAME", nodeName);
+                nodeEnvironment(environment, epmdPort);
                 environment.put("RABBITMQ_CONFIG_FILE", files.config.toString());
                 environment.put("RABBITMQ_MNESIA_BASE", files.mnesia.toString());
                 environment.put("RABBITMQ_LOG_BASE", files.log.toString());
                 environment.put("RABBITMQ_ENABLED_PLUGINS_FILE", files.enabledPlugins.toString());
                 environment.put("RABBITMQ_PID_FILE", files.nodePid.toString());
                 environment.put("RABBITMQ_DIST_PORT", Integer.toString(distributionPort));
-                environment.put("ERL_EPMD_PORT", Integer.toString(epmdPort));
                 environment.put("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS",
                         "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false");
                 builder.directory(files.root.toFile());
@@ -234,6 +242,80 @@ final class RabbitMqNode implements RunningBroker {
                 }
                 throw new BrokerStartException("Cannot start RabbitMQ broker " + spec.brokerId() + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * What the node and the CLI run with: nothing of Wharf's environment ({@code RABBITMQ_*}, {@code ERL_*}), the
+     * broker's home (its Erlang cookie), its env file, node name and epmd.
+     */
+    private void nodeEnvironment(Map<String, String> environment, int epmdPort) {
+        String path = System.getenv("PATH");
+        environment.clear();
+        environment.put("PATH", (path == null ? "" : path + ":") + "/usr/bin:/bin");
+        environment.put("LANG", "C.UTF-8");
+        environment.put("LC_ALL", "C.UTF-8");
+        environment.put("HOME", files.home.toString());
+        environment.put("RABBITMQ_CONF_ENV_FILE", files.envConfig.toString());
+        environment.put("RABBITMQ_NODENAME", nodeName);
+        environment.put("ERL_EPMD_PORT", Integer.toString(epmdPort));
+    }
+
+    /**
+     * Deletes users deleted through the API from the running node ({@code rabbitmqctl delete_user}, as Amazon MQ
+     * applies a deleted user at the reboot) and forgets them; one that could not be deleted stays recorded, for the
+     * next start to try again, and cannot sign in meanwhile (its definition has no password hash).
+     */
+    private void deleteUsers(Set<String> removed) {
+        if (removed.isEmpty()) {
+            return;
+        }
+        Set<String> left = new TreeSet<>();
+        for (String name : removed) {
+            if (!deleteUser(name)) {
+                left.add(name);
+            }
+        }
+        try {
+            Set<String> recorded = NodeFiles.apiUserNames(spec.users());
+            recorded.addAll(left);
+            files.recordApiUsers(recorded);
+        } catch (IOException e) {
+            LOG.warn("RabbitMQ broker {}: cannot record its users in {} ({}); the next start deletes the deleted "
+                    + "ones again", spec.brokerId(), files.apiUsers, e.getMessage());
+        }
+    }
+
+    private boolean deleteUser(String name) {
+        Path output = files.log.resolve("rabbitmqctl.log");
+        try {
+            int epmdPort = Integer.parseInt(Files.readString(files.epmdPid).strip().split("\\s+")[1]);
+            // "--": a user name may begin with "-" (the API allows it); the CLI would take it for an option
+            ProcessBuilder builder = new ProcessBuilder(installation.home().resolve("bin").resolve("rabbitmqctl")
+                    .toString(), "--node", nodeName, "--quiet", "delete_user", "--", name);
+            nodeEnvironment(builder.environment(), epmdPort);
+            builder.directory(files.root.toFile());
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+            Process cli = builder.start();
+            if (!Processes.await(cli.toHandle(), CLI_TIMEOUT)) {
+                Processes.stopTree(cli.toHandle(), Duration.ofSeconds(5));
+                LOG.warn("RabbitMQ broker {}: deleting user {} did not finish within {}", spec.brokerId(), name,
+                        CLI_TIMEOUT);
+                return false;
+            }
+            if (cli.exitValue() != 0) {
+                LOG.warn("RabbitMQ broker {}: rabbitmqctl delete_user {} exited with {} (see {})", spec.brokerId(),
+                        name, cli.exitValue(), output);
+                return false;
+            }
+            LOG.info("RabbitMQ broker {}: user {}, deleted through the API, removed from node {}", spec.brokerId(),
+                    name, nodeName);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("RabbitMQ broker {}: cannot delete user {} from node {}: {}", spec.brokerId(), name, nodeName,
+                    e.toString());
+            return false;
         }
     }
 

@@ -38,9 +38,10 @@ class ActiveStandbyTest {
         ActiveMqBroker broker = (ActiveMqBroker) RUNTIME.start(spec);
         try {
             assertThat(broker.instances()).hasSize(2);
-            assertThat(broker.ports()).containsKeys("openwire", "openwire.1", "amqp", "amqp.1", "stomp.1", "mqtt.1");
+            assertThat(broker.ports()).containsKeys("openwire", "openwire.1", "amqp", "amqp.1", "stomp.1", "mqtt.1",
+                    "wss", "wss.1");
             Set<Integer> ports = new HashSet<>(broker.ports().values());
-            assertThat(ports).hasSize(8);
+            assertThat(ports).hasSize(10);
             URI first = Brokers.endpoint(broker, 0, "tcp");
             URI second = Brokers.endpoint(broker, 1, "tcp");
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
@@ -68,6 +69,10 @@ class ActiveStandbyTest {
                 assertThat(((TextMessage) consumer.receive(RECEIVE_MILLIS)).getText()).isEqualTo("after");
                 assertThat(broker.isRunning()).isTrue();
                 assertThat(broker.activeInstance().index).isEqualTo(1);
+            }
+            // the standby that took over serves its WebSocket port too (Jetty's server, started with the broker)
+            try (StompWebSocket stomp = StompWebSocket.open(Brokers.endpoint(broker, 1, "ws"), null)) {
+                assertThat(stomp.connect(ALICE, ALICE_PASSWORD).command()).isEqualTo("CONNECTED");
             }
         } finally {
             broker.close();
@@ -130,6 +135,10 @@ class ActiveStandbyTest {
                 assertThat(((TextMessage) consumer.receive(RECEIVE_MILLIS)).getText()).isEqualTo("sent to the first");
                 assertThat(((TextMessage) consumer.receive(RECEIVE_MILLIS)).getText()).isEqualTo("sent after the take-over");
                 assertThat(broker.activeInstance().index).isEqualTo(1);
+            }
+            // the standby that took over serves its WebSocket port too (Jetty's server, started with the broker)
+            try (StompWebSocket stomp = StompWebSocket.open(Brokers.endpoint(broker, 1, "ws"), null)) {
+                assertThat(stomp.connect(ALICE, ALICE_PASSWORD).command()).isEqualTo("CONNECTED");
             }
         } finally {
             broker.close();

@@ -49,9 +49,9 @@ class OpenWireTest {
         assertThat(broker.instances()).hasSize(1);
         assertThat(broker.instances().getFirst().endpoints())
                 .extracting(endpoint -> endpoint.substring(0, endpoint.indexOf("://")))
-                .containsExactly("tcp", "amqp", "stomp", "mqtt");
+                .containsExactly("tcp", "amqp", "stomp", "mqtt", "ws");
         assertThat(broker.instances().getFirst().endpoints()).allMatch(endpoint -> endpoint.contains("://localhost:"));
-        assertThat(broker.ports()).containsOnlyKeys("openwire", "amqp", "stomp", "mqtt");
+        assertThat(broker.ports()).containsOnlyKeys("openwire", "amqp", "stomp", "mqtt", "wss");
         assertThat(broker.ports().values()).allMatch(port -> port > 0).doesNotHaveDuplicates();
     }
 

@@ -72,7 +72,7 @@ class TlsEndpointsTest {
     void theEndpointsAreAwsTlsOnes() {
         assertThat(broker.instances().getFirst().endpoints())
                 .extracting(endpoint -> endpoint.substring(0, endpoint.indexOf("://")))
-                .containsExactly("ssl", "amqp+ssl", "stomp+ssl", "mqtt+ssl");
+                .containsExactly("ssl", "amqp+ssl", "stomp+ssl", "mqtt+ssl", "wss");
     }
 
     @Test
@@ -156,7 +156,8 @@ class TlsEndpointsTest {
 
     @Test
     void thePlainPortsAreNotOffered() {
-        assertThat(broker.instances().getFirst().endpoints()).noneMatch(endpoint -> endpoint.startsWith("tcp://"));
+        assertThat(broker.instances().getFirst().endpoints())
+                .noneMatch(endpoint -> endpoint.startsWith("tcp://") || endpoint.startsWith("ws://"));
         URI endpoint = Brokers.endpoint(broker, 0, "ssl");
         // the TLS port answers a plain client with a TLS alert record (content type 21) or closes: never in plain
         try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
