@@ -71,12 +71,10 @@ final class Encryption {
         }
     }
 
-    /** The {@code sqs.bodies} value for {@code content}: sealed under {@code key}, or plain when it is null. */
-    static byte[] encode(DataKeyRing.Key key, MessageContent content) {
-        return encode(key, content, content.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** As {@link #encode(DataKeyRing.Key, MessageContent)}, with the body already in UTF-8. */
+    /**
+     * The {@code sqs.bodies} value for {@code content} (its body given in UTF-8, {@code bodyUtf8}): sealed under
+     * {@code key}, or plain when it is null.
+     */
     static byte[] encode(DataKeyRing.Key key, MessageContent content, byte[] bodyUtf8) {
         byte[] plain = SqsStoreLayout.encodeContent(content, bodyUtf8);
         return key == null ? plain : key.seal(plain);

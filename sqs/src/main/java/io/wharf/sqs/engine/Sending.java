@@ -5,7 +5,6 @@ import io.wharf.sqs.SqsErrors;
 import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,14 +32,21 @@ final class Sending {
             return new Outgoing(c, body, MessageValidation.size(c, body));
         }
 
-        /** The answer's digests, computed before the queue's lock is taken. */
-        SendResult answer(String messageId, String sequenceNumber, String[] digests) {
-            return new SendResult(messageId, digests[0], digests[1], digests[2], sequenceNumber);
+        Digests digests() {
+            return new Digests(Md5.ofUtf8(body), Md5.ofAttributes(command.attributes()),
+                    Md5.ofAttributes(command.systemAttributes()));
         }
 
-        String[] digests() {
-            return new String[]{Md5.ofUtf8(body), Md5.ofAttributes(command.attributes()),
-                    Md5.ofAttributes(command.systemAttributes())};
+        /** The id a FIFO queue deduplicates on: the sender's, or the SHA-256 of the body (content-based). */
+        String deduplicationId() {
+            return command.deduplicationId() != null ? command.deduplicationId() : sha256(body);
+        }
+    }
+
+    /** A send's answer digests, computed before the queue's lock is taken. */
+    private record Digests(String body, String attributes, String systemAttributes) {
+        SendResult answer(String messageId, String sequenceNumber) {
+            return new SendResult(messageId, body, attributes, systemAttributes, sequenceNumber);
         }
     }
 
@@ -94,7 +100,7 @@ final class Sending {
         List<String> remembered = new ArrayList<>();
         List<Long> addedSizes = new ArrayList<>();
         // the digests outside the lock: they are the same whatever the queue does with the messages
-        List<String[]> digests = new ArrayList<>(messages.size());
+        List<Digests> digests = new ArrayList<>(messages.size());
         for (Outgoing message : messages) {
             digests.add(message.digests());
         }
@@ -109,23 +115,21 @@ final class Sending {
             for (int i = 0; i < messages.size(); i++) {
                 Outgoing message = messages.get(i);
                 SendCommand c = message.command();
-                String dedupKey = settings.fifo() ? deduplicationKey(message, settings) : null;
+                String dedupId = settings.fifo() ? message.deduplicationId() : null;
+                String dedupKey = dedupId == null ? null : deduplicationKey(dedupId, c, settings);
                 Queue.Deduplication seen = dedupKey == null ? null : queue.deduplication.get(dedupKey);
                 if (seen != null) {
                     // accepted, not delivered again: answer as the original send did
-                    results.add(message.answer(seen.messageId(), String.format("%020d", seen.ordinal()),
-                            digests.get(i)));
+                    results.add(digests.get(i).answer(seen.messageId(), String.format("%020d", seen.ordinal())));
                     continue;
                 }
                 // a per-message delay overrides the queue's on standard queues; FIFO queues only have the queue's
                 int delay = !settings.fifo() && c.delaySeconds() != null ? c.delaySeconds() : settings.delaySeconds();
                 MessageAttributeValue trace = c.systemAttributes().get("AWSTraceHeader");
                 MessageContent content = new MessageContent(io.wharf.protocol.RequestIds.next(), c.body(),
-                        new LinkedHashMap<>(c.attributes()), trace == null ? null : trace.stringValue(),
-                        settings.fifo() ? (c.deduplicationId() != null ? c.deduplicationId() : sha256(message.body()))
-                                : null,
+                        new LinkedHashMap<>(c.attributes()), trace == null ? null : trace.stringValue(), dedupId,
                         c.senderId() == null ? SendCommand.DEFAULT_SENDER : c.senderId(), now, null)
-                        .withBodyMd5(digests.get(i)[0]);
+                        .withBodyMd5(digests.get(i).body());
                 Message m = new Message(queue.nextOrdinal(now), c.groupId(), now);
                 m.state = delay > 0 ? Message.State.DELAYED : Message.State.VISIBLE;
                 m.visibleAtMillis = now + delay * 1000L;
@@ -142,8 +146,7 @@ final class Sending {
                     batch.put(ctx.layout().dedup, SqsStoreLayout.dedupKey(queue.number(), dedupKey),
                             Deduplications.encode(d));
                 }
-                results.add(message.answer(content.messageId(), settings.fifo() ? m.sequenceNumber() : null,
-                        digests.get(i)));
+                results.add(digests.get(i).answer(content.messageId(), settings.fifo() ? m.sequenceNumber() : null));
             }
             try {
                 // even an empty batch (every message a duplicate) is submitted: as a barrier, so the answer
@@ -178,14 +181,8 @@ final class Sending {
     }
 
     /** Deduplication scope is the queue, or the message group when DeduplicationScope=messageGroup. */
-    private static String deduplicationKey(Outgoing message, QueueSettings settings) {
-        SendCommand c = message.command();
-        String id = c.deduplicationId() != null ? c.deduplicationId() : sha256(message.body());
-        return settings.deduplicationPerGroup() ? c.groupId() + '\0' + id : id;
-    }
-
-    static String sha256(String body) {
-        return sha256(body.getBytes(StandardCharsets.UTF_8));
+    private static String deduplicationKey(String deduplicationId, SendCommand c, QueueSettings settings) {
+        return settings.deduplicationPerGroup() ? c.groupId() + '\0' + deduplicationId : deduplicationId;
     }
 
     static String sha256(byte[] body) {
