@@ -49,7 +49,7 @@ final class StoreFigures {
             return result;
         }
         double messages = result.messages();
-        Map<String, String> parameters = new LinkedHashMap<>(result.parameters());
+        Map<String, String> parameters = new LinkedHashMap<>();
         double user = delta.getOrDefault("BYTES_WRITTEN", 0.0);
         double flushed = delta.getOrDefault("FLUSH_WRITE_BYTES", 0.0);
         double compacted = delta.getOrDefault("COMPACT_WRITE_BYTES", 0.0);
@@ -69,9 +69,7 @@ final class StoreFigures {
                 ? delta.getOrDefault("MEMTABLE_GARBAGE_BYTES_AT_FLUSH", 0.0) / payload : 0, "%.2f");
         put(parameters, "store.allocatedKiBPerMsg", delta.getOrDefault("jvmAllocatedBytes", 0.0) / 1024 / messages, "%.1f");
         put(parameters, "store.gcMsPer1k", 1000 * delta.getOrDefault("gcMillis", 0.0) / messages, "%.2f");
-        return new Result(result.scenario(), result.target(), parameters, result.measuredSeconds(), result.messages(),
-                result.errors(), result.firstError(), result.primaryLatency(), result.latencies(), result.serverCpuMillis(),
-                result.clientCpuMillis(), result.loadAverage());
+        return result.withParameters(parameters);
     }
 
     /** One line per result that carries store figures; empty if none does. */

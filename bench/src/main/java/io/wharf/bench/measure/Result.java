@@ -65,8 +65,13 @@ public record Result(String scenario, String target, Map<String, String> paramet
 
     /** This result with one more parameter (or one replaced). */
     public Result withParameter(String name, String value) {
+        return withParameters(Map.of(name, value));
+    }
+
+    /** This result with more parameters, after its own (those of the same name replaced). */
+    public Result withParameters(Map<String, String> added) {
         Map<String, String> more = new LinkedHashMap<>(parameters);
-        more.put(name, value);
+        more.putAll(added);
         return new Result(scenario, target, more, measuredSeconds, messages, errors, firstError, primaryLatency,
                 latencies, serverCpuMillis, clientCpuMillis, loadAverage);
     }
