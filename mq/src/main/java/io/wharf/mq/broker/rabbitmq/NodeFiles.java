@@ -217,6 +217,11 @@ final class NodeFiles {
         return tail.isEmpty() ? "(no log written)" : String.join("\n", tail);
     }
 
+    /** The port of the broker's epmd, from {@link #epmdPid} ({@code "<pid> <port>"}, as the node's start wrote it). */
+    int epmdPort() throws IOException {
+        return Integer.parseInt(Files.readString(epmdPid).strip().split("\\s+")[1]);
+    }
+
     static void writeOwnerOnly(Path file, String content) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);

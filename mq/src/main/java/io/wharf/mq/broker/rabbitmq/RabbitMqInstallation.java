@@ -22,6 +22,11 @@ record RabbitMqInstallation(Path home, Path server, Path epmd, boolean managemen
     static final Path DEBIAN_HOME = Path.of("/usr/lib/rabbitmq");
     private static final List<Path> EPMD_CANDIDATES = List.of(Path.of("/usr/bin/epmd"), Path.of("/usr/lib/erlang/bin/epmd"));
 
+    /** The node's command-line tool, beside {@link #server}. */
+    Path ctl() {
+        return server.resolveSibling("rabbitmqctl");
+    }
+
     /** The installation under {@code home}, or why there is none usable (a sentence for a user). */
     static Result find(Path home) {
         Path server = home.resolve("bin").resolve("rabbitmq-server");

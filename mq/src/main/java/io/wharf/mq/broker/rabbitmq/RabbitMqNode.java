@@ -217,7 +217,7 @@ final class RabbitMqNode implements RunningBroker {
                 if (epmd == null || !epmd.isAlive()) {
                     epmd = startEpmd();
                 }
-                int epmdPort = Integer.parseInt(Files.readString(files.epmdPid).strip().split("\\s+")[1]);
+                int epmdPort = files.epmdPort();
                 int distributionPort = Ports.free(InetAddress.getLoopbackAddress());
                 ProcessBuilder builder = Processes.tiedToParent(List.of(installation.server().toString()));
                 Map<String, String> environment = builder.environment();
@@ -289,10 +289,10 @@ final class RabbitMqNode implements RunningBroker {
     private boolean deleteUser(String name) {
         Path output = files.log.resolve("rabbitmqctl.log");
         try {
-            int epmdPort = Integer.parseInt(Files.readString(files.epmdPid).strip().split("\\s+")[1]);
+            int epmdPort = files.epmdPort();
             // "--": a user name may begin with "-" (the API allows it); the CLI would take it for an option
-            ProcessBuilder builder = new ProcessBuilder(installation.home().resolve("bin").resolve("rabbitmqctl")
-                    .toString(), "--node", nodeName, "--quiet", "delete_user", "--", name);
+            ProcessBuilder builder = new ProcessBuilder(installation.ctl().toString(), "--node", nodeName,
+                    "--quiet", "delete_user", "--", name);
             nodeEnvironment(builder.environment(), epmdPort);
             builder.directory(files.root.toFile());
             builder.redirectErrorStream(true);
