@@ -10,6 +10,7 @@ import io.wharf.storage.RocksStore;
 import io.wharf.storage.WriteBatch;
 import io.wharf.storage.crypto.MasterKey;
 import io.wharf.testkit.Clients;
+import io.wharf.testkit.TrustingTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -21,8 +22,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -218,21 +217,7 @@ class SecretsAtRestIT {
 
     /** The certificate the TLS port presents (trusting anything: only the certificate matters here). */
     private static X509Certificate peerCertificate(int port) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+        SSLContext context = TrustingTls.context();
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.startHandshake();
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];

@@ -1,5 +1,6 @@
 package io.wharf.it.mq;
 
+import io.wharf.testkit.TrustingTls;
 import io.wharf.testkit.WharfServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,11 +13,8 @@ import software.amazon.awssdk.services.mq.model.DescribeBrokerResponse;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.net.URI;
 import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,21 +91,7 @@ class MqBrokerCertificateIT {
      * does). Any certificate is accepted: what it is, not whether it is trusted, is the question here.
      */
     private static Certificate[] peerCertificates(URI endpoint) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+        SSLContext context = TrustingTls.context();
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(endpoint.getHost(), endpoint.getPort())) {
             socket.setSoTimeout(10_000);
             socket.startHandshake();
