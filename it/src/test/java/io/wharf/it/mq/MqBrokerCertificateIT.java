@@ -20,7 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When Wharf serves TLS, its brokers' TLS endpoints present Wharf's own certificate (the one its HTTPS port presents),
+ * When Wharf serves TLS, its brokers' TLS endpoints (an ActiveMQ broker's web console too) present Wharf's own certificate (the one its HTTPS port presents),
  * so a client that trusts Wharf trusts its brokers: ActiveMQ's {@code ssl://} and {@code wss://}, RabbitMQ's
  * {@code amqps://} (where rabbitmq-server is installed; {@code -Dmq.requireRabbit=true} makes its absence a failure).
  */
@@ -53,6 +53,9 @@ class MqBrokerCertificateIT {
             for (String endpoint : endpoints) {
                 assertThat(peerCertificates(URI.create(endpoint))).as(endpoint).isEqualTo(wharfs);
             }
+            String console = running.brokerInstances().get(0).consoleURL();
+            assertThat(console).as("the ActiveMQ web console").startsWith("https://");
+            assertThat(peerCertificates(URI.create(console))).as(console).isEqualTo(wharfs);
         } finally {
             mq.deleteBroker(r -> r.brokerId(id));
             Brokers.awaitGone(mq, id);

@@ -1,5 +1,6 @@
 package io.wharf.it.mq;
 
+import io.wharf.testkit.TrustingTls;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.mq.model.BadRequestException;
 import software.amazon.awssdk.services.mq.model.BrokerState;
@@ -13,6 +14,9 @@ import software.amazon.awssdk.services.mq.model.UserSummary;
 
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -21,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Brokers through the SDK with the ActiveMQ runtime behind them: CREATION_IN_PROGRESS → RUNNING with endpoints that
- * accept connections, users whose changes are pending until RebootBroker, a configuration revision applied on reboot,
+ * accept connections and an ActiveMQ web console whose sign-in follows ConsoleAccess, users whose changes are pending
+ * until RebootBroker, a configuration revision applied on reboot,
  * tags, conflicts, Promote, DeleteBroker → DELETION_IN_PROGRESS → gone. Skipped while Wharf has no ActiveMQ runtime.
  */
 class MqBrokersIT extends MqTestBase {
@@ -48,6 +53,9 @@ class MqBrokersIT extends MqTestBase {
             }
         });
         assertThat(mq.listBrokers(r -> { }).brokerSummaries()).extracting(BrokerSummary::brokerId).contains(id);
+        URI console = URI.create(running.brokerInstances().get(0).consoleURL()).resolve("/admin/");
+        assertThat(console.getScheme()).isIn("http", "https");
+        assertThat(signIn(console, "app")).as("app has ConsoleAccess").isEqualTo(200);
 
         mq.createUser(r -> r.brokerId(id).username("reader").password(PASSWORD).groups("readers"));
         mq.updateUser(r -> r.brokerId(id).username("app").consoleAccess(false));
@@ -65,10 +73,12 @@ class MqBrokersIT extends MqTestBase {
         assertThat(twice).isInstanceOf(ConflictException.class);
         assertThat(twice.statusCode()).isEqualTo(409);
 
+        assertThat(signIn(console, "app")).as("ConsoleAccess is taken away at the reboot, not before").isEqualTo(200);
         mq.rebootBroker(r -> r.brokerId(id));
         Brokers.await(mq, id, BrokerState.RUNNING);
         DescribeUserResponse applied = mq.describeUser(r -> r.brokerId(id).username("app"));
         assertThat(applied.consoleAccess()).isFalse();
+        assertThat(signIn(console, "app")).as("the console keeps its URL; app may no longer sign in").isEqualTo(401);
         assertThat(applied.pending()).isNull();
         assertThat(mq.describeUser(r -> r.brokerId(id).username("reader")).groups()).containsExactly("readers");
 
@@ -84,6 +94,14 @@ class MqBrokersIT extends MqTestBase {
 
         mq.deleteBroker(r -> r.brokerId(id));
         Brokers.awaitGone(mq, id);
+    }
+
+    /** The status of the ActiveMQ web console's answer to {@code user} with {@link #PASSWORD} (no session kept). */
+    private static int signIn(URI console, String user) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(TrustingTls.context()).build();
+        String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(console).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

@@ -29,6 +29,8 @@ final class ActiveMqBroker implements RunningBroker {
     private final String advertisedHost;
     private final String ipAddress;
     private final List<Thread> supervisors = new ArrayList<>();
+    /** Each instance's web console by instance index; none when it could not start (the broker serves anyway). */
+    private final Map<Integer, WebConsole> consoles = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     ActiveMqBroker(List<BrokerInstance> instances, boolean tls, String advertisedHost, String ipAddress) {
@@ -113,7 +115,10 @@ final class ActiveMqBroker implements RunningBroker {
             for (Transport transport : Transport.values()) {
                 endpoints.add(transport.endpoint(tls, advertisedHost, ports.get(transport)));
             }
-            answer.add(new Instance(null, endpoints, ipAddress));
+            WebConsole console = consoles.get(instance.index);
+            String consoleUrl = console == null ? null
+                    : (tls ? "https" : "http") + "://" + Transport.hostForUri(advertisedHost) + ":" + console.port();
+            answer.add(new Instance(consoleUrl, endpoints, ipAddress));
         }
         return answer;
     }
@@ -123,6 +128,10 @@ final class ActiveMqBroker implements RunningBroker {
         Map<String, Integer> answer = new LinkedHashMap<>();
         for (BrokerInstance instance : instances) {
             instance.ports().forEach((transport, port) -> answer.put(transport.portKey(instance.index), port));
+            WebConsole console = consoles.get(instance.index);
+            if (console != null) {
+                answer.put(WebConsole.portKey(instance.index), console.port());
+            }
         }
         return answer;
     }
@@ -154,9 +163,14 @@ final class ActiveMqBroker implements RunningBroker {
         return instances;
     }
 
+    void addConsole(int index, WebConsole console) {
+        consoles.put(index, console);
+    }
+
     @Override
     public void close() {
         closed = true;
+        consoles.values().forEach(WebConsole::close); // kept in the map: ports() still tells their ports
         // The standby first: stopping the active one first would hand the lock to it for nothing.
         for (BrokerInstance instance : instances.reversed()) {
             if (!instance.isServing()) {

@@ -22,6 +22,8 @@ import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.Locker;
 import org.apache.activemq.broker.SslContext;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs Amazon MQ's ActiveMQ brokers as Apache ActiveMQ Classic brokers inside Wharf's process.
@@ -29,7 +31,9 @@ import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
  * <p>A broker's data directory holds {@code kahadb/} (the message store, shared by both instances of an
  * {@code ACTIVE_STANDBY_MULTI_AZ} pair: KahaDB's shared-file lock makes the second one wait as the standby) and one
  * {@code instance-<n>/} per instance (its temporary store for non-persistent messages). Everything is owner-only.
- * No JMX, no shutdown hook of ActiveMQ's own: Wharf stops brokers through {@link RunningBroker#close()}.
+ * No shutdown hook of ActiveMQ's own: Wharf stops brokers through {@link RunningBroker#close()}. Each broker registers
+ * its MBeans in the platform MBean server (no JMX connector, no port), where its {@link WebConsole} reads it; the
+ * consoles' shared files are unpacked in {@code <data dir>/mq/webconsole/}.
  */
 public final class ActiveMqRuntime implements BrokerRuntime {
     static final String ENGINE_TYPE = "ACTIVEMQ";
@@ -38,6 +42,8 @@ public final class ActiveMqRuntime implements BrokerRuntime {
     /** How often a standby tries the store's lock: it is also how soon it takes over when the active one stops. */
     private static final Duration DEFAULT_LOCK_RETRY = Duration.ofSeconds(1);
     private static final Duration PAIR_START_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveMqRuntime.class);
 
     private final Duration lockRetry;
 
@@ -84,6 +90,7 @@ public final class ActiveMqRuntime implements BrokerRuntime {
             Files.createDirectories(data);
             OwnerOnly.restrict(data);
             SslContext ssl = spec.tls() == null ? null : TlsMaterial.sslContext(spec.tls());
+            String consolePassword = new String(TlsMaterial.randomPassword());
             int count = pair ? 2 : 1;
             List<BrokerInstance> instances = new ArrayList<>(count);
             for (int index = 0; index < count; index++) {
@@ -94,8 +101,8 @@ public final class ActiveMqRuntime implements BrokerRuntime {
                 // A pair's ports are all fixed before it starts: a standby binds only once it takes over.
                 Map<Transport, Integer> ports = ports(spec, index, pair);
                 instances.add(new BrokerInstance(index, name,
-                        () -> brokerService(spec, name, data, instanceData, ssl, configuration, pair),
-                        spec.tls() != null, spec.bindHost(), ports));
+                        () -> brokerService(spec, name, data, instanceData, ssl, configuration, pair, consolePassword),
+                        spec.tls() != null, spec.bindHost(), ports, pair ? freePort("127.0.0.1") : 0));
             }
             ActiveMqBroker broker = new ActiveMqBroker(instances, spec.tls() != null, spec.advertisedHost(),
                     ipAddress(spec.bindHost()));
@@ -104,6 +111,7 @@ public final class ActiveMqRuntime implements BrokerRuntime {
             } else {
                 broker.startSingle();
             }
+            startConsoles(spec, broker, consolePassword);
             OwnerOnly.restrictTree(data);
             return broker;
         } catch (BrokerStartException e) {
@@ -119,12 +127,37 @@ public final class ActiveMqRuntime implements BrokerRuntime {
         }
     }
 
+    /**
+     * Starts each instance's web console. A console that cannot start (its port taken) is logged and left out: the
+     * broker serves without it, and DescribeBroker shows no {@code ConsoleURL} for that instance.
+     */
+    private static void startConsoles(BrokerSpec spec, ActiveMqBroker broker, String consolePassword) {
+        if (!WebConsoleBundle.available()) {
+            LOG.warn("ActiveMQ broker {}: this build has no web console", spec.brokerId());
+            return;
+        }
+        try {
+            WebConsoleBundle bundle = WebConsoleBundle.in(spec.dataDirectory().getParent().resolve("webconsole"));
+            TlsMaterial.KeyMaterial keys = spec.tls() == null ? null : TlsMaterial.keyStore(spec.tls());
+            for (BrokerInstance instance : broker.brokerInstances()) {
+                Integer port = spec.ports().get(WebConsole.portKey(instance.index));
+                Path work = spec.dataDirectory().resolve("instance-" + (instance.index + 1)).resolve("console");
+                broker.addConsole(instance.index, WebConsole.start(bundle, work, spec.bindHost(),
+                        port == null ? 0 : port, keys, instance.name(), instance.consolePort(), consolePassword,
+                        spec.users()));
+            }
+        } catch (Exception e) {
+            LOG.warn("ActiveMQ broker {}: its web console could not start", spec.brokerId(), e);
+        }
+    }
+
     private BrokerService brokerService(BrokerSpec spec, String name, Path data, Path instanceData, SslContext ssl,
-                                        ActiveMqConfiguration configuration, boolean pair) {
+                                        ActiveMqConfiguration configuration, boolean pair, String consolePassword) {
         try {
             BrokerService broker = new BrokerService();
             broker.setBrokerName(name);
-            broker.setUseJmx(false);
+            broker.setUseJmx(true); // in the platform MBean server, for the web console; no connector
+            broker.getManagementContext().setCreateConnector(false);
             broker.setUseShutdownHook(false);
             broker.setSystemExitOnShutdown(false);
             broker.setPersistent(true);
@@ -144,7 +177,7 @@ public final class ActiveMqRuntime implements BrokerRuntime {
             configuration.applyTo(broker, store);
             broker.setPersistenceAdapter(store);
             List<BrokerPlugin> plugins = new ArrayList<>();
-            plugins.add(BrokerUsers.authentication(spec.users()));
+            plugins.add(BrokerUsers.authentication(spec.users(), consolePassword));
             plugins.addAll(configuration.plugins());
             broker.setPlugins(plugins.toArray(BrokerPlugin[]::new));
             return broker;

@@ -1,6 +1,7 @@
 package io.wharf.mq.broker.activemq;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,17 +24,20 @@ final class BrokerInstance {
     private final boolean tls;
     private final String bindHost;
     private final Map<Transport, Integer> ports;
+    /** The web console's connector: loopback only, not listed by DescribeBroker (see {@link WebConsole}). */
+    private volatile int consolePort;
     private volatile BrokerService service;
     private volatile boolean failedOnce;
 
     BrokerInstance(int index, String name, Supplier<BrokerService> factory, boolean tls, String bindHost,
-                   Map<Transport, Integer> ports) {
+                   Map<Transport, Integer> ports, int consolePort) {
         this.index = index;
         this.name = name;
         this.factory = factory;
         this.tls = tls;
         this.bindHost = bindHost;
         this.ports = new EnumMap<>(ports);
+        this.consolePort = consolePort;
     }
 
     /**
@@ -55,6 +59,11 @@ final class BrokerInstance {
             broker.addConnector(connector);
             connectors.put(transport, connector);
         }
+        TransportConnector console = new TransportConnector();
+        console.setUri(URI.create("tcp://127.0.0.1:" + consolePort
+                + "?maximumConnections=10&wireFormat.maxFrameSize=104857600"));
+        console.setName("wharf-console");
+        broker.addConnector(console);
         service = broker;
         try {
             broker.start();
@@ -67,6 +76,7 @@ final class BrokerInstance {
                 for (Map.Entry<Transport, TransportConnector> connector : connectors.entrySet()) {
                     ports.put(connector.getKey(), boundPort(connector.getValue()));
                 }
+                consolePort = boundPort(console);
             }
             LOG.info("ActiveMQ broker {} serves on {}", name, ports);
         }
@@ -116,6 +126,10 @@ final class BrokerInstance {
 
     synchronized Map<Transport, Integer> ports() {
         return new EnumMap<>(ports);
+    }
+
+    int consolePort() {
+        return consolePort;
     }
 
     String name() {

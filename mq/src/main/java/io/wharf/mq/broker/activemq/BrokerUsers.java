@@ -22,11 +22,13 @@ final class BrokerUsers {
     private BrokerUsers() {
     }
 
-    static SimpleAuthenticationPlugin authentication(List<BrokerUser> users) {
-        List<AuthenticationUser> entries = new ArrayList<>(users.size());
+    /** The API's users, and the web console's own ({@link WebConsole#USER}) with {@code consolePassword}. */
+    static SimpleAuthenticationPlugin authentication(List<BrokerUser> users, String consolePassword) {
+        List<AuthenticationUser> entries = new ArrayList<>(users.size() + 1);
         for (BrokerUser user : users) {
             entries.add(new AuthenticationUser(user.username(), user.password(), String.join(",", groups(user))));
         }
+        entries.add(new AuthenticationUser(WebConsole.USER, consolePassword, CONSOLE_GROUP));
         SimpleAuthenticationPlugin plugin = new SimpleAuthenticationPlugin(entries);
         plugin.setAnonymousAccessAllowed(false);
         return plugin;

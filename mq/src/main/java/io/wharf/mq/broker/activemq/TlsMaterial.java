@@ -24,7 +24,7 @@ import org.apache.activemq.broker.SslContext;
 /**
  * The broker's TLS identity from the spec's PEM certificate chain and PKCS#8 key, as the {@link SslContext} ActiveMQ's
  * {@code ssl}, {@code amqp+ssl}, {@code stomp+ssl}, {@code mqtt+ssl} and {@code wss} connectors use (the last hands
- * its key managers to Jetty). The key lives only in an in-memory key store with a random password; nothing is
+ * its key managers to Jetty), and as the key store the web console's Tomcat takes. The key lives only in an in-memory key store with a random password; nothing is
  * written to disk.
  */
 final class TlsMaterial {
@@ -36,6 +36,18 @@ final class TlsMaterial {
     }
 
     static SslContext sslContext(BrokerSpec.Tls tls) throws GeneralSecurityException {
+        KeyMaterial material = keyStore(tls);
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(material.store(), material.password());
+        // No trust managers: clients are not asked for certificates (Amazon MQ authenticates them by user name).
+        return new SslContext(keyManagers.getKeyManagers(), null, new SecureRandom());
+    }
+
+    /** An in-memory key store and its random password, holding the key and chain under the alias {@code broker}. */
+    record KeyMaterial(KeyStore store, char[] password) {
+    }
+
+    static KeyMaterial keyStore(BrokerSpec.Tls tls) throws GeneralSecurityException {
         Collection<? extends Certificate> chain = CertificateFactory.getInstance("X.509")
                 .generateCertificates(new ByteArrayInputStream(tls.certificateChainPem().getBytes(StandardCharsets.US_ASCII)));
         if (chain.isEmpty()) {
@@ -50,10 +62,7 @@ final class TlsMaterial {
             throw new GeneralSecurityException(impossible);
         }
         store.setKeyEntry("broker", key, password, chain.toArray(Certificate[]::new));
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(store, password);
-        // No trust managers: clients are not asked for certificates (Amazon MQ authenticates them by user name).
-        return new SslContext(keyManagers.getKeyManagers(), null, new SecureRandom());
+        return new KeyMaterial(store, password);
     }
 
     private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
@@ -72,7 +81,7 @@ final class TlsMaterial {
         throw new GeneralSecurityException("the private key is neither RSA, EC nor Ed25519");
     }
 
-    private static char[] randomPassword() {
+    static char[] randomPassword() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes).toCharArray();

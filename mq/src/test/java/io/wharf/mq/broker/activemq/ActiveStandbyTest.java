@@ -39,9 +39,10 @@ class ActiveStandbyTest {
         try {
             assertThat(broker.instances()).hasSize(2);
             assertThat(broker.ports()).containsKeys("openwire", "openwire.1", "amqp", "amqp.1", "stomp.1", "mqtt.1",
-                    "wss", "wss.1");
+                    "wss", "wss.1", "console", "console.1");
             Set<Integer> ports = new HashSet<>(broker.ports().values());
-            assertThat(ports).hasSize(10);
+            assertThat(ports).hasSize(12);
+            assertThat(broker.instances()).allSatisfy(instance -> assertThat(instance.consoleUrl()).isNotNull());
             URI first = Brokers.endpoint(broker, 0, "tcp");
             URI second = Brokers.endpoint(broker, 1, "tcp");
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(

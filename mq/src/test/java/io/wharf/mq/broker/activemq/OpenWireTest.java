@@ -51,7 +51,7 @@ class OpenWireTest {
                 .extracting(endpoint -> endpoint.substring(0, endpoint.indexOf("://")))
                 .containsExactly("tcp", "amqp", "stomp", "mqtt", "ws");
         assertThat(broker.instances().getFirst().endpoints()).allMatch(endpoint -> endpoint.contains("://localhost:"));
-        assertThat(broker.ports()).containsOnlyKeys("openwire", "amqp", "stomp", "mqtt", "wss");
+        assertThat(broker.ports()).containsOnlyKeys("openwire", "amqp", "stomp", "mqtt", "wss", "console");
         assertThat(broker.ports().values()).allMatch(port -> port > 0).doesNotHaveDuplicates();
     }
 
