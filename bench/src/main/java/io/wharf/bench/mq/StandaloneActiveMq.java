@@ -74,7 +74,10 @@ public final class StandaloneActiveMq {
         Path instance = Files.createDirectories(data.resolve("instance-1"));
         BrokerService broker = new BrokerService();
         broker.setBrokerName("wharf-bench-activemq");
-        broker.setUseJmx(false);
+        // As Wharf's brokers run (ActiveMqRuntime): MBeans in the platform server, where their web console reads
+        // them, and no JMX connector. ActiveMQ's own distribution has JMX on too.
+        broker.setUseJmx(true);
+        broker.getManagementContext().setCreateConnector(false);
         broker.setUseShutdownHook(false);
         broker.setSystemExitOnShutdown(false);
         broker.setPersistent(true);
