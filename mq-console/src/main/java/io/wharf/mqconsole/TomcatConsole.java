@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.realm.GenericPrincipal;
 import org.apache.catalina.realm.RealmBase;
 import org.apache.catalina.startup.Tomcat;
@@ -55,7 +56,10 @@ public final class TomcatConsole implements AutoCloseable, IntSupplier {
     /** Held, so that the levels set on them stay (the log manager keeps loggers only weakly). */
     private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.apache.catalina"),
             Logger.getLogger("org.apache.coyote"), Logger.getLogger("org.apache.tomcat"),
-            Logger.getLogger("org.apache.jasper"));
+            Logger.getLogger("org.apache.jasper"), Logger.getLogger("org.apache.activemq"),
+            Logger.getLogger("org.springframework"));
+
+    private static final Logger LEAK_CHECKS = Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase");
 
     static {
         // Tomcat would register its components in the platform MBean server under one fixed domain for every
@@ -67,6 +71,9 @@ public final class TomcatConsole implements AutoCloseable, IntSupplier {
         for (Logger logger : QUIETED) {
             logger.setLevel(Level.WARNING);
         }
+        // At a console's stop Tomcat looks for what the war's code left behind (thread locals, threads) and, on a JVM
+        // without --add-opens for it, warns that it cannot look: nothing Wharf could act on.
+        LEAK_CHECKS.setLevel(Level.SEVERE);
     }
 
     private final Tomcat tomcat;
@@ -82,6 +89,7 @@ public final class TomcatConsole implements AutoCloseable, IntSupplier {
     public static Object start(Map<String, Object> settings) throws Exception {
         String work = (String) settings.get("work");
         Tomcat tomcat = new Tomcat();
+        tomcat.setSilent(true); // else it sets its contexts' loggers to INFO, over the levels above
         tomcat.setBaseDir(work);
         tomcat.getHost().setAppBase(Files.createDirectories(Path.of(work, "apps")).toString());
         tomcat.getHost().setAutoDeploy(false);
@@ -94,7 +102,10 @@ public final class TomcatConsole implements AutoCloseable, IntSupplier {
         Tomcat.addServlet(root, "redirect", new RedirectToConsole());
         root.addServletMappingDecoded("/", "redirect");
 
-        Context console = tomcat.addWebapp(CONSOLE_PATH, (String) settings.get("webapp"));
+        StandardContext console = (StandardContext) tomcat.addWebapp(CONSOLE_PATH, (String) settings.get("webapp"));
+        // Tomcat's leak clean-up at stop would need --add-opens on Wharf's JVM; without them it only warns that it can't.
+        console.setClearReferencesThreadLocals(false);
+        console.setClearReferencesRmiTargets(false);
         // The war's jars are scanned for JSTL's tag libraries only (nothing else in them is for a servlet container),
         // this bundle's own jars not at all.
         StandardJarScanFilter filter = new StandardJarScanFilter();

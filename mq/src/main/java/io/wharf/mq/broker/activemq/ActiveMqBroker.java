@@ -170,7 +170,6 @@ final class ActiveMqBroker implements RunningBroker {
     @Override
     public void close() {
         closed = true;
-        consoles.values().forEach(WebConsole::close); // kept in the map: ports() still tells their ports
         // The standby first: stopping the active one first would hand the lock to it for nothing.
         for (BrokerInstance instance : instances.reversed()) {
             if (!instance.isServing()) {
@@ -180,6 +179,8 @@ final class ActiveMqBroker implements RunningBroker {
         for (BrokerInstance instance : instances) {
             instance.stop();
         }
+        // After the brokers: the consoles' JMS connections have failed by now and their threads ended with them.
+        consoles.values().forEach(WebConsole::close); // kept in the map: ports() still tells their ports
         for (Thread supervisor : supervisors) {
             try {
                 if (!supervisor.join(STOP_TIMEOUT)) {

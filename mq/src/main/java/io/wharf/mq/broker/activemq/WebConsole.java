@@ -50,8 +50,9 @@ final class WebConsole implements AutoCloseable {
                             String brokerName, int jmsPort, String jmsPassword, List<BrokerUser> users) throws Exception {
         Map<String, String> parameters = new HashMap<>();
         parameters.put("wharf.console.brokerName", brokerName);
-        // failover: the console's one connection comes back by itself when the instance does (a standby taking over)
-        parameters.put("wharf.console.jms.url", "failover:(tcp://127.0.0.1:" + jmsPort + ")?timeout=5000");
+        // Not failover: a console outliving its broker would keep a reconnecting thread. ActiveMQ's session pool makes
+        // a new connection when its last one failed (a standby that took over, a relaunched instance).
+        parameters.put("wharf.console.jms.url", "tcp://127.0.0.1:" + jmsPort);
         parameters.put("wharf.console.jms.user", USER);
         parameters.put("wharf.console.jms.password", jmsPassword);
         Map<String, Object> settings = new HashMap<>();
