@@ -18,6 +18,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.session.StandardManager;
 import org.apache.catalina.realm.GenericPrincipal;
 import org.apache.catalina.realm.RealmBase;
 import org.apache.catalina.startup.Tomcat;
@@ -106,6 +107,11 @@ public final class TomcatConsole implements AutoCloseable, IntSupplier {
         // Tomcat's leak clean-up at stop would need --add-opens on Wharf's JVM; without them it only warns that it can't.
         console.setClearReferencesThreadLocals(false);
         console.setClearReferencesRmiTargets(false);
+        // Sessions live in memory only: Tomcat would otherwise write them (signed-in users, form secrets) to its work
+        // directory at each stop and sign them back in at the next start.
+        StandardManager sessions = new StandardManager();
+        sessions.setPathname(null);
+        console.setManager(sessions);
         // The war's jars are scanned for JSTL's tag libraries only (nothing else in them is for a servlet container),
         // this bundle's own jars not at all.
         StandardJarScanFilter filter = new StandardJarScanFilter();
