@@ -7,11 +7,16 @@ import io.wharf.protocol.auth.Decision;
 import io.wharf.protocol.auth.Principal;
 import io.wharf.sns.MessageAttribute;
 import io.wharf.sns.SqsDelivery;
+import io.wharf.sqs.engine.BatchEntry;
+import io.wharf.sqs.engine.BatchResult;
 import io.wharf.sqs.engine.MessageAttributeValue;
 import io.wharf.sqs.engine.QueueId;
 import io.wharf.sqs.engine.SendCommand;
+import io.wharf.sqs.engine.SendResult;
 import io.wharf.sqs.engine.SqsEngine;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +65,51 @@ final class SqsFanOut implements SqsDelivery {
         if (access != AccessControl.ALLOW_ALL) {
             authorize(topicArn, queue);
         }
+        try {
+            sqs.sendMessage(queue, command(queue, body, attributes, groupId, dedupId));
+        } catch (AwsException e) {
+            throw new DeliveryException(e.code() + ": " + e.getMessage(), e.senderFault(), e);
+        }
+    }
+
+    /** One SendMessageBatch for them all (callers keep a batch within SQS's 10 entries and 256 KiB). */
+    @Override
+    public List<DeliveryException> deliverAll(String topicArn, String queueArn, List<Outgoing> messages) {
+        QueueId queue = QueueId.fromArn(queueArn);
+        if (queue == null) {
+            throw new DeliveryException("not an SQS queue ARN: " + queueArn, true, null);
+        }
+        if (access != AccessControl.ALLOW_ALL) {
+            authorize(topicArn, queue);
+        }
+        List<BatchEntry<SendCommand>> entries = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Outgoing m = messages.get(i);
+            entries.add(new BatchEntry<>(Integer.toString(i), command(queue, m.body(), m.attributes(), m.groupId(),
+                    m.dedupId())));
+        }
+        BatchResult<SendResult> result;
+        try {
+            result = sqs.sendMessageBatch(queue, entries);
+        } catch (AwsException e) {
+            throw new DeliveryException(e.code() + ": " + e.getMessage(), e.senderFault(), e);
+        }
+        List<DeliveryException> outcomes = new ArrayList<>(Collections.nCopies(messages.size(), null));
+        for (BatchResult.Failure failure : result.failed()) {
+            outcomes.set(Integer.parseInt(failure.id()), new DeliveryException(failure.code() + ": "
+                    + failure.message(), failure.senderFault(), null));
+        }
+        return outcomes;
+    }
+
+    private static SendCommand command(QueueId queue, String body, Map<String, MessageAttribute> attributes,
+                                       String groupId, String dedupId) {
         Map<String, MessageAttributeValue> sqsAttributes = new LinkedHashMap<>();
         attributes.forEach((name, a) -> sqsAttributes.put(name,
                 new MessageAttributeValue(a.dataType(), a.stringValue(), a.binaryValue())));
         // SQS standard queues take a MessageGroupId (fair queues); a dedup id only means something to FIFO queues
-        SendCommand command = new SendCommand(body, null, sqsAttributes, Map.of(),
-                queue.isFifo() ? dedupId : null, groupId, SNS_SENDER);
-        try {
-            sqs.sendMessage(queue, command);
-        } catch (AwsException e) {
-            throw new DeliveryException(e.code() + ": " + e.getMessage(), e.senderFault(), e);
-        }
+        return new SendCommand(body, null, sqsAttributes, Map.of(), queue.isFifo() ? dedupId : null, groupId,
+                SNS_SENDER);
     }
 
     private void authorize(String topicArn, QueueId queue) {

@@ -1,5 +1,7 @@
 package io.wharf.sns;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,28 @@ public interface SqsDelivery {
     default void deliver(String topicArn, String queueArn, String body, Map<String, MessageAttribute> attributes,
                          String groupId, String dedupId) {
         deliver(queueArn, body, attributes, groupId, dedupId);
+    }
+
+    /**
+     * Several messages for one queue on behalf of {@code topicArn}, put in the queue together (one durable write for
+     * all when the implementation can). Answers, per message and in order, null when it is in the queue or why not;
+     * a failure of the whole call may also be thrown. The default delivers them one by one.
+     */
+    default List<DeliveryException> deliverAll(String topicArn, String queueArn, List<Outgoing> messages) {
+        List<DeliveryException> outcomes = new ArrayList<>(messages.size());
+        for (Outgoing m : messages) {
+            try {
+                deliver(topicArn, queueArn, m.body(), m.attributes(), m.groupId(), m.dedupId());
+                outcomes.add(null);
+            } catch (DeliveryException e) {
+                outcomes.add(e);
+            }
+        }
+        return outcomes;
+    }
+
+    /** One message of {@link #deliverAll}: what {@link #deliver} takes for it. */
+    record Outgoing(String body, Map<String, MessageAttribute> attributes, String groupId, String dedupId) {
     }
 
     /** A delivery that failed; {@code permanent} ones (queue gone, message refused) are not retried forever. */

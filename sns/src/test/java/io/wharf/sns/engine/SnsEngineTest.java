@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -93,6 +96,63 @@ class SnsEngineTest {
         assertThat(delivered).containsExactly("kept");
         for (int i = 0; i < 100 && outboxSize() > 0; i++) {
             Thread.sleep(10); // the delete is submitted right after the delivery
+        }
+        assertThat(outboxSize()).isZero();
+    }
+
+    @Test
+    void entriesWaitingInALaneGoInOneBatchAndOneItRefusedGoesOnItsOwn() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> alone = new CopyOnWriteArrayList<>();
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        SqsDelivery batching = new SqsDelivery() {
+            @Override
+            public void deliver(String queue, String body, Map<String, MessageAttribute> attributes,
+                                String groupId, String dedupId) {
+                if (body.equals("first")) { // holds the lane while the next ones are published
+                    entered.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                alone.add(body);
+            }
+
+            @Override
+            public List<DeliveryException> deliverAll(String topicArn, String queueArn, List<Outgoing> messages) {
+                batches.add(messages.size());
+                List<DeliveryException> outcomes = new ArrayList<>();
+                for (Outgoing m : messages) {
+                    if (m.body().equals("refused")) {
+                        outcomes.add(new DeliveryException("throttled", false, null));
+                    } else {
+                        delivered.add(m.body());
+                        outcomes.add(null);
+                    }
+                }
+                return outcomes;
+            }
+        };
+        engine = new SnsEngine(store, clock, batching, new SnsLimits(100, 262_144, 10, 200, 1, 3,
+                Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(5)), MASTER_KEY);
+        String topic = engine.createTopic("us-east-1", "000000000000", "t", Map.of(), Map.of(), null);
+        engine.subscriptions().subscribe(topic, "sqs", QUEUE, Map.of("RawMessageDelivery", "true"), false);
+        engine.publish(PublishCommand.of(topic, "first"));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        for (String body : List.of("a", "b", "refused", "c")) {
+            engine.publish(PublishCommand.of(topic, body));
+        }
+        release.countDown();
+        awaitDelivered();
+
+        assertThat(batches).containsExactly(4);
+        assertThat(delivered).containsExactly("a", "b", "c");
+        assertThat(alone).containsExactly("first", "refused");
+        for (int i = 0; i < 100 && outboxSize() > 0; i++) {
+            Thread.sleep(10); // the deletes are submitted right after the deliveries
         }
         assertThat(outboxSize()).isZero();
     }
