@@ -27,7 +27,6 @@ import java.util.Map;
  */
 public final class Validator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final ValidationErrors errors;
     private final boolean timestampsInMillis;
@@ -204,7 +203,36 @@ public final class Validator {
      * alphabet is an error. The MIME decoder would silently skip it and accept garbage.
      */
     public static byte[] decodeBase64(String text) {
-        return Base64.getDecoder().decode(WHITESPACE.matcher(text).replaceAll(""));
+        return Base64.getDecoder().decode(withoutWhitespace(text));
+    }
+
+    /**
+     * {@code text} without the characters {@code \s} matches (space, tab, line feed, vertical tab, form feed,
+     * carriage return); the same string when it has none, as almost every blob has. A loop, not a regex: on a
+     * Kinesis PutRecords of 100 records the regex was half of the server's time.
+     */
+    static String withoutWhitespace(String text) {
+        int length = text.length();
+        int first = 0;
+        while (first < length && !isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        if (first == length) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(length);
+        kept.append(text, 0, first);
+        for (int i = first + 1; i < length; i++) {
+            char c = text.charAt(i);
+            if (!isWhitespace(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r'); // \t \n \u000B \f \r
     }
 
     private JsonNode timestamp(JsonNode value, Shape shape, String path) {

@@ -150,6 +150,16 @@ class ValidatorTest {
     }
 
     @Test
+    void base64MayBeWrappedWithWhitespaceButNothingElse() {
+        assertThat(Validator.decodeBase64("aGVs\r\nbG8g\td29y bGQ=\u000B\f"))
+                .isEqualTo("hello world".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(Validator.withoutWhitespace("aGk=")).isSameAs("aGk=").isEqualTo("aGk=");
+        assertThat(Validator.withoutWhitespace(" \n")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Validator.decodeBase64("aGk=\u00A0"))
+                .as("a non-breaking space is not whitespace to \\s").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void invalidBase64IsRejected() {
         rejects(() -> validate(KINESIS, "PutRecord", "{'Data':'AAH/!!','PartitionKey':'p'}"),
                 "invalid|Data|AAH/!!|Data|the value is not valid base64");
