@@ -54,4 +54,39 @@ class SequenceNumbersTest {
                 "340282366920938463463374607431768211455");
         assertThat(HashKeys.even(3).get(1).start()).isEqualTo(new BigInteger("113427455640312821154458202477256070485"));
     }
+
+    @Test
+    void printsWhatTheLayoutReadAsOneHexNumberIsInDecimal() {
+        java.util.Random random = new java.util.Random(42);
+        long[][] cases = {{0, 0, 0, 0}, {1_700_000_000_000L, 4_095, 1, 1_700_000_000_123L},
+                {Long.MAX_VALUE / 1000 * 1000, -1, SequenceNumbers.END_COUNTER, Long.MAX_VALUE / 1000 * 1000}};
+        for (long[] c : cases) {
+            assertThat(SequenceNumbers.of(c[0], (int) c[1], c[2], c[3])).isEqualTo(reference(c[0], (int) c[1], c[2], c[3]));
+        }
+        for (int i = 0; i < 10_000; i++) {
+            long created = random.nextLong(0, 1L << 45);
+            int index = random.nextInt();
+            long counter = random.nextLong() & Long.MAX_VALUE;
+            long arrival = random.nextLong(0, 1L << 45);
+            assertThat(SequenceNumbers.of(created, index, counter, arrival))
+                    .isEqualTo(reference(created, index, counter, arrival));
+        }
+        assertThat(SequenceNumbers.decimal(new long[] {0, 0, 0})).isEqualTo("0");
+        assertThat(SequenceNumbers.decimal(new long[] {-1, -1, -1}))
+                .isEqualTo(java.math.BigInteger.ONE.shiftLeft(192).subtract(java.math.BigInteger.ONE).toString());
+    }
+
+    /** The layout as one hex string, read by BigInteger: what {@link SequenceNumbers#of} computed before. */
+    private static String reference(long shardCreatedMillis, int shardIndex, long counter, long arrivalMillis) {
+        long mask = (1L << 36) - 1;
+        String hex = "2" + hex(Math.floorDiv(shardCreatedMillis, 1000) & mask, 9) + Integer.toHexString(shardIndex & 0xf)
+                + hex(counter, 16) + "00" + hex(Math.floorDiv(arrivalMillis, 1000) & mask, 9)
+                + hex(shardIndex & 0xffffffffL, 8) + "2";
+        return new java.math.BigInteger(hex, 16).toString();
+    }
+
+    private static String hex(long value, int nibbles) {
+        String s = Long.toHexString(value);
+        return "0".repeat(nibbles - s.length()) + s;
+    }
 }
