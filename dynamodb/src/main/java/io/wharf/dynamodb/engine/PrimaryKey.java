@@ -1,11 +1,10 @@
 package io.wharf.dynamodb.engine;
 
 import io.wharf.dynamodb.item.AttributeValue;
+import io.wharf.protocol.Hashes;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
@@ -136,12 +135,8 @@ public final class PrimaryKey implements Comparable<PrimaryKey> {
     }
 
     private static int hashOf(byte[] bytes) {
-        try {
-            byte[] d = MessageDigest.getInstance("MD5").digest(bytes);
-            return ((d[0] & 0xff) << 24 | (d[1] & 0xff) << 16 | (d[2] & 0xff) << 8 | (d[3] & 0xff)) & 0x7fffffff;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] d = Hashes.md5().digest(bytes);
+        return ((d[0] & 0xff) << 24 | (d[1] & 0xff) << 16 | (d[2] & 0xff) << 8 | (d[3] & 0xff)) & 0x7fffffff;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.wharf.kinesis.engine;
 
+import io.wharf.protocol.Hashes;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,12 +19,7 @@ public final class HashKeys {
     }
 
     public static BigInteger of(String partitionKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
-            return new BigInteger(1, digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has MD5", e);
-        }
+        return new BigInteger(1, Hashes.md5().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A closed range of hash keys. */

@@ -1,11 +1,12 @@
 package io.wharf.protocol.auth;
 
+import io.wharf.protocol.Hashes;
+
 import io.wharf.protocol.wire.WireRequest;
 
 import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,6 @@ public final class SigV4Verifier {
     /** The longest a presigned S3 URL may live: a week. */
     public static final long MAX_EXPIRES_SECONDS = 604_800;
 
-    private static final MessageDigest SHA256 = sha256Prototype();
     private static final HexFormat HEX = HexFormat.of();
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     /** The aws-chunked payloads S3 accepts: chunk-signed, chunk-signed with a signed trailer, unsigned with a trailer. */
@@ -269,7 +269,7 @@ public final class SigV4Verifier {
         if (request.bodyFile() == null) {
             return sha256(request.body());
         }
-        MessageDigest digest = sha256Prototype();
+        MessageDigest digest = Hashes.sha256();
         try (java.io.InputStream in = request.openBody()) {
             byte[] buffer = new byte[64 * 1024];
             int read;
@@ -283,19 +283,6 @@ public final class SigV4Verifier {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            MessageDigest digest = (MessageDigest) SHA256.clone();
-            return digest.digest(data);
-        } catch (CloneNotSupportedException e) {
-            return sha256Prototype().digest(data);
-        }
-    }
-
-    private static MessageDigest sha256Prototype() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256().digest(data);
     }
 }

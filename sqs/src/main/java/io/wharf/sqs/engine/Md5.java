@@ -1,10 +1,10 @@
 package io.wharf.sqs.engine;
 
+import io.wharf.protocol.Hashes;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,12 +13,6 @@ import java.util.TreeMap;
 public final class Md5 {
     private Md5() {
     }
-
-    /**
-     * A digest to clone: {@code MessageDigest.getInstance} searches the providers on every call, which cost as much
-     * as digesting a 1 KiB body (JFR, sqs-send); a clone copies a few words of state.
-     */
-    private static final MessageDigest PROTOTYPE = newDigest();
 
     public static String ofBody(String body) {
         return hex(body.getBytes(StandardCharsets.UTF_8));
@@ -60,20 +54,6 @@ public final class Md5 {
     }
 
     private static String hex(byte[] bytes) {
-        MessageDigest md5;
-        try {
-            md5 = (MessageDigest) PROTOTYPE.clone();
-        } catch (CloneNotSupportedException e) {
-            md5 = newDigest();
-        }
-        return HexFormat.of().formatHex(md5.digest(bytes));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has MD5", e);
-        }
+        return HexFormat.of().formatHex(Hashes.md5().digest(bytes));
     }
 }

@@ -1,12 +1,11 @@
 package io.wharf.sqs.engine;
 
 import io.wharf.protocol.AwsException;
+import io.wharf.protocol.Hashes;
 import io.wharf.sqs.SqsErrors;
 import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -186,10 +185,6 @@ final class Sending {
     }
 
     static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Hashes.sha256().digest(body));
     }
 }
