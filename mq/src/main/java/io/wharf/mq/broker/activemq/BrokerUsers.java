@@ -12,9 +12,9 @@ import org.apache.activemq.security.SimpleAuthenticationPlugin;
 /**
  * The API's users as the broker's: ActiveMQ's simple authentication plugin, every connection on every transport
  * authenticated (no anonymous access, as on Amazon MQ). A user's groups are the API's {@code Groups}; a user with
- * {@code ConsoleAccess} is also in {@value #CONSOLE_GROUP}, the group Amazon MQ gives admin rights on every queue and
- * topic (its "Creating an ActiveMQ broker user" page), which {@link ActiveMqConfiguration} grants when a
- * configuration restricts the others.
+ * {@code ConsoleAccess} is also in {@value #CONSOLE_GROUP}, the group Amazon MQ's console uses; so is the web console's
+ * own user ({@link WebConsole#USER}). Without an authorization map every signed-in user may do everything; with one
+ * ({@link ActiveMqConfiguration}), the map decides for that group as for any other, as on Amazon MQ.
  */
 final class BrokerUsers {
     static final String CONSOLE_GROUP = "activemq-webconsole";
