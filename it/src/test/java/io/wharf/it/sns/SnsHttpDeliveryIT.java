@@ -198,9 +198,11 @@ class SnsHttpDeliveryIT extends SnsTestBase {
         Webhook.Post first = webhook.next("Notification", WAIT);
         webhook.next("Notification", WAIT);
         Webhook.Post third = webhook.next("Notification", WAIT);
-        // Two a second: the third delivery comes at least a second after the first.
+        // Two a second: the third attempt starts a second after the first. Measured where they arrive, the gap can
+        // be shorter by the first POST's connection set-up (947.8 ms in one CI run); unthrottled, all three arrive
+        // within milliseconds.
         assertThat(third.receivedNanos() - first.receivedNanos()).isGreaterThanOrEqualTo(
-                Duration.ofMillis(950).toNanos());
+                Duration.ofMillis(800).toNanos());
     }
 
     @Test
