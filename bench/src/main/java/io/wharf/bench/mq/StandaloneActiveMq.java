@@ -68,12 +68,16 @@ public final class StandaloneActiveMq {
         broker.waitUntilStopped();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger BROKERS = new java.util.concurrent.atomic.AtomicInteger();
+
     static BrokerService broker(Path data, String username, String password) throws IOException {
         Files.createDirectories(data);
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         Path instance = Files.createDirectories(data.resolve("instance-1"));
         BrokerService broker = new BrokerService();
-        broker.setBrokerName("wharf-bench-activemq");
+        // Unique in the JVM: with JMX on, a second broker of the same name (the bench's tests run several) could not
+        // register its MBeans.
+        broker.setBrokerName("wharf-bench-activemq-" + BROKERS.incrementAndGet());
         // As Wharf's brokers run (ActiveMqRuntime): MBeans in the platform server, where their web console reads
         // them, and no JMX connector. ActiveMQ's own distribution has JMX on too.
         broker.setUseJmx(true);
