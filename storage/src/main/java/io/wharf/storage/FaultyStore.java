@@ -2,6 +2,7 @@ package io.wharf.storage;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * A store that fails on demand, for fault tests. It wraps a real store and injects two kinds of failure:
@@ -84,6 +85,11 @@ public final class FaultyStore implements Store {
     @Override
     public void scan(KeySpace space, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
         delegate.scan(space, prefix, visitor);
+    }
+
+    @Override
+    public void scan(KeySpace space, byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor) {
+        delegate.scan(space, from, to, visitor);
     }
 
     @Override

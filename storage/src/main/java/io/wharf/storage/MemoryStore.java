@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * The in-memory store ({@code --in-memory}, and tests): the same contract as the durable store, nothing
@@ -78,6 +79,24 @@ public final class MemoryStore implements Store {
                     break;
                 }
                 visitor.accept(e.getKey().clone(), e.getValue().clone());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void scan(KeySpace space, byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor) {
+        ensureOpen();
+        if (Arrays.compareUnsigned(from, to) >= 0) {
+            return;
+        }
+        lock.readLock().lock();
+        try {
+            for (Map.Entry<byte[], byte[]> e : space(space).subMap(from, true, to, false).entrySet()) {
+                if (!visitor.test(e.getKey().clone(), e.getValue().clone())) {
+                    return;
+                }
             }
         } finally {
             lock.readLock().unlock();

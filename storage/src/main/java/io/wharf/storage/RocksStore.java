@@ -10,6 +10,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
 import org.rocksdb.Status;
 import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteOptions;
@@ -19,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * The durable store: one RocksDB database per data directory, one column family per {@link KeySpace}.
@@ -292,6 +295,26 @@ public final class RocksStore implements Store {
                     break;
                 }
                 visitor.accept(key, it.value());
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw readFailure("scan failed: ", e);
+        }
+    }
+
+    @Override
+    public void scan(KeySpace space, byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor) {
+        ensureOpen();
+        if (Arrays.compareUnsigned(from, to) >= 0) {
+            return;
+        }
+        try (Slice upper = new Slice(to);
+             ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
+             RocksIterator it = db.newIterator(family(space), options)) {
+            for (it.seek(from); it.isValid(); it.next()) {
+                if (!visitor.test(it.key(), it.value())) {
+                    break;
+                }
             }
             it.status();
         } catch (RocksDBException e) {

@@ -1,6 +1,7 @@
 package io.wharf.storage;
 
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * The storage boundary every engine writes through (DESIGN.md §3).
@@ -58,6 +59,12 @@ public interface Store extends AutoCloseable {
 
     /** Visits every entry whose key starts with {@code prefix}, in key order. An empty prefix visits all. */
     void scan(KeySpace space, byte[] prefix, BiConsumer<byte[], byte[]> visitor);
+
+    /**
+     * Visits the entries with {@code from <= key < to} (unsigned byte order), in key order, for as long as the
+     * visitor answers true: reads a window of a large key range without walking all of it.
+     */
+    void scan(KeySpace space, byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor);
 
     /**
      * Why the store refuses writes (fail-stop: a failed write or fsync, a corruption, a background error), or

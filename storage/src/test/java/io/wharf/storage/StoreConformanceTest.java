@@ -75,6 +75,38 @@ abstract class StoreConformanceTest {
     }
 
     @Test
+    void rangeScanVisitsTheHalfOpenIntervalInUnsignedOrderUntilTheVisitorStops() {
+        WriteBatch batch = new WriteBatch();
+        for (int i = 0; i < 10; i++) {
+            batch.put(space, b("k" + i), b("v" + i));
+        }
+        batch.put(space, new byte[] {'k', (byte) 0x80}, b("high"));
+        batch.put(space, b("j9"), b("below")).put(space, b("l0"), b("above"));
+        store.commit(batch);
+        store.commit(new WriteBatch().delete(space, b("k4")));
+        List<String> seen = new ArrayList<>();
+        store.scan(space, b("k2"), b("k7"), (k, v) -> seen.add(s(k) + "=" + s(v)));
+        assertThat(seen).containsExactly("k2=v2", "k3=v3", "k5=v5", "k6=v6");
+
+        List<byte[]> all = new ArrayList<>();
+        store.scan(space, b("k"), b("l"), (k, v) -> all.add(k));
+        assertThat(all).hasSize(10);
+        assertThat(all.get(9)[1]).isEqualTo((byte) 0x80);
+
+        List<String> firstTwo = new ArrayList<>();
+        store.scan(space, b("k"), b("l"), (k, v) -> {
+            firstTwo.add(s(k));
+            return firstTwo.size() < 2;
+        });
+        assertThat(firstTwo).containsExactly("k0", "k1");
+
+        List<String> none = new ArrayList<>();
+        store.scan(space, b("k7"), b("k2"), (k, v) -> none.add(s(k)));
+        store.scan(space, b("k3"), b("k3"), (k, v) -> none.add(s(k)));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
     void deleteRangeRemovesHalfOpenInterval() {
         WriteBatch batch = new WriteBatch();
         for (int i = 0; i < 10; i++) {

@@ -34,6 +34,9 @@ final class ContentMemory {
 
     /** The writes that stored these messages' contents are durable: they may be dropped now. */
     void settled(List<Message> messages) {
+        for (Message m : messages) {
+            m.settled = true;
+        }
         droppable.addAll(messages);
         while (heldBytes.get() > budgetBytes) {
             Message oldest = droppable.poll();

@@ -23,6 +23,12 @@ final class Message {
     long firstReceiveMillis;
     long lastReceiveMillis;
 
+    /**
+     * Whether the write that stored this message (send, move) is durable, so the store shows what memory does:
+     * only then may it leave memory for the queue's {@link Backlog}.
+     */
+    volatile boolean settled;
+
     /** The content while it is held in memory, else null: read it with {@link ContentMemory#load}. */
     volatile MessageContent content;
 

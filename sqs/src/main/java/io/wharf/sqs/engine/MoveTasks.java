@@ -81,7 +81,7 @@ final class MoveTasks implements AutoCloseable {
             WriteBatch batch = new WriteBatch();
             source.advance(ctx.clock().millis(), batch);
             advanced = ctx.store().submit(batch);
-            toMove = source.visible.size();
+            toMove = source.visibleCount();
         } finally {
             source.lock.unlock();
         }

@@ -76,12 +76,22 @@ final class Queue {
     final java.util.Set<String> movingGroups = new java.util.HashSet<>();
     final LinkedHashMap<String, Deduplication> deduplication = new LinkedHashMap<>();
     final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
+    /** Standard queues: the visible messages beyond {@link #hotMessages}, in the store only. */
+    final Backlog backlog;
+    private final int hotMessages;
     private long lastOrdinal;
     /** For the AWS/SQS metrics; not guarded by the lock (adders and a volatile). */
     final QueueActivity activity;
 
-    Queue(SqsStoreLayout layout, Record record) {
+    /** Retention deletes at most this many backlog messages per {@link #advance}; the next call goes on. */
+    private static final int EXPIRE_AT_ONCE = 10_000;
+    /** A page read back from the backlog holds at most this many messages. */
+    private static final int PAGE = 1_000;
+
+    Queue(SqsStoreLayout layout, io.wharf.storage.Store store, Record record, int hotMessages) {
         this.layout = layout;
+        this.backlog = new Backlog(store, layout, record.number());
+        this.hotMessages = hotMessages;
         setRecord(record);
         this.activity = new QueueActivity(Math.max(record.createdMillis(), record.lastModifiedMillis()));
     }
@@ -151,6 +161,7 @@ final class Queue {
         detach(m);
         messages.remove(m.ordinal);
         byAge.remove(m);
+        backlog.forget(m.ordinal);
         if (was == Message.State.INFLIGHT && !visible.isEmpty()) {
             wakeReceivers(); // its FIFO group may be free now, or there is room under the in-flight limit
         }
@@ -165,6 +176,7 @@ final class Queue {
         inflightCount = 0;
         inflightByGroup.clear();
         visibleByGroup.clear();
+        backlog.clear();
         wakeReceivers(); // no group is in flight any more, and no timer is due
     }
 
@@ -195,7 +207,7 @@ final class Queue {
     QueueStats stats(long now) {
         lock.lock();
         try {
-            long visibleNow = visible.size();
+            long visibleNow = visibleCount();
             long delayedNow = delayedCount;
             long inflightNow = inflightCount;
             for (Message m : timed) {
@@ -209,14 +221,24 @@ final class Queue {
                     inflightNow--;
                 }
             }
-            long oldest = byAge.isEmpty() ? 0 : Math.max(0, now - byAge.first().enqueuedMillis) / 1000;
+            long oldestMillis = Math.min(byAge.isEmpty() ? Long.MAX_VALUE : byAge.first().enqueuedMillis,
+                    backlog.oldestEnqueuedMillis());
+            long oldest = oldestMillis == Long.MAX_VALUE ? 0 : Math.max(0, now - oldestMillis) / 1000;
             return new QueueStats(id(), visibleNow, inflightNow, delayedNow, oldest);
         } finally {
             lock.unlock();
         }
     }
 
-    /** The oldest {@code max} messages in any state, oldest first (the caller holds the lock). */
+    /** Visible messages, in memory and in the backlog (the caller holds the lock). */
+    long visibleCount() {
+        return visible.size() + backlog.count();
+    }
+
+    /**
+     * The oldest {@code max} messages in any state, oldest first (the caller holds the lock); those of the
+     * backlog are read, not taken back into memory.
+     */
     java.util.List<Message> oldestFirst(int max) {
         java.util.List<Message> oldest = new java.util.ArrayList<>(Math.min(max, byAge.size()));
         for (Message m : byAge) {
@@ -225,7 +247,24 @@ final class Queue {
             }
             oldest.add(m);
         }
+        if (!backlog.isEmpty()) {
+            oldest.addAll(backlog.peek(max, messages::containsKey));
+            oldest.sort(BY_AGE);
+            if (oldest.size() > max) {
+                oldest = new java.util.ArrayList<>(oldest.subList(0, max));
+            }
+        }
         return oldest;
+    }
+
+    /** How many messages memory holds (for tests and diagnostics; takes the lock). */
+    int heldMessages() {
+        lock.lock();
+        try {
+            return messages.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** How many receives are waiting on this queue now (for tests and diagnostics; takes the lock). */
@@ -314,6 +353,8 @@ final class Queue {
             remove(expired);
             persistDelete(batch, expired);
         }
+        backlog.expire(oldestKept, EXPIRE_AT_ONCE, messages::containsKey, batch);
+        balance(now);
         Iterator<Map.Entry<String, Deduplication>> it = deduplication.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Deduplication> e = it.next();
@@ -322,6 +363,59 @@ final class Queue {
             }
             it.remove();
             batch.delete(layout.dedup, SqsStoreLayout.dedupKey(number(), e.getKey()));
+        }
+    }
+
+    /**
+     * Keeps a standard queue's visible messages in memory near {@link #hotMessages}: reads a page back from the
+     * backlog when fewer than half are left, lets the newest settled, never received ones go to the backlog when
+     * a quarter more have come. The rest stays in memory (in flight, delayed, not yet durable, received before).
+     */
+    private void balance(long now) {
+        if (settings.fifo()) {
+            return;
+        }
+        if (!backlog.isEmpty() && visible.size() < Math.max(1, hotMessages / 2)) {
+            int room = Math.max(1, Math.min(PAGE, hotMessages - visible.size()));
+            for (Message m : backlog.take(room, messages::containsKey, now)) {
+                add(m);
+            }
+        }
+        if (visible.size() > hotMessages + hotMessages / 4) {
+            int excess = visible.size() - hotMessages;
+            java.util.List<Message> leaving = new java.util.ArrayList<>(excess);
+            for (Message m : visible.descendingMap().values()) {
+                if (leaving.size() == excess || !backlog.above(m.ordinal)) {
+                    break;
+                }
+                if (m.settled && m.receiveCount == 0) {
+                    leaving.add(m);
+                }
+            }
+            for (int i = leaving.size() - 1; i >= 0; i--) {
+                Message m = leaving.get(i);
+                if (backlog.accepts(m)) {
+                    detach(m);
+                    messages.remove(m.ordinal);
+                    byAge.remove(m);
+                    backlog.add(m);
+                }
+            }
+        }
+    }
+
+    /**
+     * Recovery: a visible message read from the store that memory need not hold goes to the backlog at once
+     * (ordinal order: the store's); everything else is held.
+     */
+    void recover(Message m) {
+        m.settled = true;
+        lastOrdinal = Math.max(lastOrdinal, m.ordinal); // never hand out a backlog message's ordinal again
+        if (!settings.fifo() && m.state == Message.State.VISIBLE && m.receiveCount == 0
+                && visible.size() >= hotMessages && backlog.accepts(m)) {
+            backlog.add(m);
+        } else {
+            add(m);
         }
     }
 

@@ -41,7 +41,7 @@ final class QueueConfiguration {
                 pending = ctx.store().submit(batch);
             }
             Queue.Record r = queue.record();
-            all.put("ApproximateNumberOfMessages", Integer.toString(queue.visible.size()));
+            all.put("ApproximateNumberOfMessages", Long.toString(queue.visibleCount()));
             all.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(queue.inflightCount));
             all.put("ApproximateNumberOfMessagesDelayed", Integer.toString(queue.delayedCount));
             all.put("CreatedTimestamp", Long.toString(r.createdMillis() / 1000));

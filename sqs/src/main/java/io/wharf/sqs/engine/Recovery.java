@@ -50,7 +50,7 @@ final class Recovery {
         store.scan(layout.queues, new byte[0], (key, value) -> {
             Queue.Record record = SqsStoreLayout.decodeQueue(SqsStoreLayout.queueIdOf(key), value);
             highest[0] = Math.max(highest[0], record.number());
-            loaded.add(new Queue(layout, record));
+            loaded.add(new Queue(layout, store, record, ctx.limits().hotMessages()));
         });
         for (Queue queue : loaded) {
             WriteBatch batch = new WriteBatch();
@@ -63,7 +63,7 @@ final class Recovery {
                     if (m.state != Message.State.VISIBLE && m.visibleAtMillis <= now) {
                         m.state = Message.State.VISIBLE;
                     }
-                    queue.add(m);
+                    queue.recover(m);
                 });
                 List<Map.Entry<String, Queue.Deduplication>> ids = new ArrayList<>();
                 store.scan(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()), (key, value) ->

@@ -11,18 +11,28 @@ package io.wharf.sqs.engine;
  * @param dedupIntervalSeconds          FIFO deduplication window
  * @param contentMemoryBytes            message contents (bodies, attributes) memory may hold beyond the young
  *                                      ones; the rest is read from the store when needed (see ContentMemory)
+ * @param hotMessages                   visible messages a standard queue holds in memory; a backlog beyond them
+ *                                      stays in the store and is read back a page at a time (see Backlog)
  */
 public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeconds, int maxInflightStandard,
-                        int maxInflightFifo, int dedupIntervalSeconds, long contentMemoryBytes) {
+                        int maxInflightFifo, int dedupIntervalSeconds, long contentMemoryBytes, int hotMessages) {
     /** 64 MiB: a burst of sends is received from memory, a backlog of a million bodies is not kept there. */
     static final long CONTENT_MEMORY_BYTES = 64L << 20;
+    /** 10,000 visible messages (~2.5 MB of index) per queue: receivers never wait for a page, a backlog costs no heap. */
+    static final int HOT_MESSAGES = 10_000;
+
+    public SqsLimits {
+        if (hotMessages < 1) {
+            throw new IllegalArgumentException("hotMessages must be at least 1: " + hotMessages);
+        }
+    }
 
     public static SqsLimits strict() {
-        return new SqsLimits(60, 60, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES);
+        return new SqsLimits(60, 60, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES);
     }
 
     public static SqsLimits relaxed() {
-        return new SqsLimits(0, 0, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES);
+        return new SqsLimits(0, 0, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES);
     }
 
     public static SqsLimits of(boolean relaxed) {
@@ -32,6 +42,12 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
     /** The same limits with another content budget (tests: 0 makes every receive read the store). */
     public SqsLimits withContentMemoryBytes(long bytes) {
         return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
-                maxInflightFifo, dedupIntervalSeconds, bytes);
+                maxInflightFifo, dedupIntervalSeconds, bytes, hotMessages);
+    }
+
+    /** The same limits with another hot window per queue (tests: a small one makes every backlog page). */
+    public SqsLimits withHotMessages(int messages) {
+        return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
+                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, messages);
     }
 }

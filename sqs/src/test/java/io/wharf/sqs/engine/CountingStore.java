@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /** A store that counts what is read and written per key space: shows which records a path touches. */
 final class CountingStore implements Store {
@@ -61,6 +62,14 @@ final class CountingStore implements Store {
         delegate.scan(space, prefix, (k, v) -> {
             count(reads, space);
             visitor.accept(k, v);
+        });
+    }
+
+    @Override
+    public void scan(KeySpace space, byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor) {
+        delegate.scan(space, from, to, (k, v) -> {
+            count(reads, space);
+            return visitor.test(k, v);
         });
     }
 

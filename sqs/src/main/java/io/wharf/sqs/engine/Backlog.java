@@ -1,0 +1,194 @@
+package io.wharf.sqs.engine;
+
+import io.wharf.storage.Store;
+import io.wharf.storage.WriteBatch;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.LongPredicate;
+
+/**
+ * The visible messages of a standard queue that memory does not hold: a backlog beyond the queue's hot window
+ * ({@link SqsLimits#hotMessages()}) stays in {@code sqs.messages} only, as a range of ordinals, and comes back
+ * into memory a page at a time as receivers drain the window. So a queue's heap is bounded by its window, its
+ * in-flight and its delayed messages, not by its backlog, and a restart holds no more than that either.
+ *
+ * <p>The range {@code (after, upTo]} holds, besides the backlog's records, messages that memory does hold
+ * (delayed or in flight when their neighbours left memory, or too young to leave): every record in the range
+ * that memory does not hold and that is not {@link #forget forgotten} belongs to the backlog, and
+ * {@link #count} counts exactly those. The range grows only upwards (new messages have higher ordinals than
+ * any before them) and is consumed from below. Its messages' enqueue times never decrease with their ordinal
+ * (the queue only lets a message in that keeps it so), so its lowest message is its oldest: retention removes
+ * the backlog from below too, without looking through it.
+ *
+ * <p>Only records whose last write is durable enter it ({@link Message#settled}, never received): a read of the
+ * store then sees what memory saw. A message of the range that memory held and that leaves the queue is
+ * remembered ({@link #forget}) until the range's start passes it, since its delete may not be applied yet when a
+ * page is read. Not thread-safe: the queue's lock guards it.
+ */
+final class Backlog {
+    private final Store store;
+    private final SqsStoreLayout layout;
+    private final long queueNumber;
+    private long after;
+    private long upTo;
+    private long count;
+    private long headEnqueuedMillis = Long.MAX_VALUE;
+    private long tailEnqueuedMillis = Long.MIN_VALUE;
+    private final TreeSet<Long> forgotten = new TreeSet<>();
+
+    Backlog(Store store, SqsStoreLayout layout, long queueNumber) {
+        this.store = store;
+        this.layout = layout;
+        this.queueNumber = queueNumber;
+    }
+
+    /** The visible messages held only by the store. */
+    long count() {
+        return count;
+    }
+
+    boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** The enqueue time of the backlog's oldest message, or Long.MAX_VALUE when it is empty. */
+    long oldestEnqueuedMillis() {
+        return count == 0 ? Long.MAX_VALUE : headEnqueuedMillis;
+    }
+
+    /** Whether a message of this ordinal would be above the range (every ordinal is while it is empty). */
+    boolean above(long ordinal) {
+        return count == 0 || ordinal > upTo;
+    }
+
+    /** Whether {@code m}, visible and settled, may leave memory for the backlog: above it and not older than its newest. */
+    boolean accepts(Message m) {
+        return count == 0 || m.ordinal > upTo && m.enqueuedMillis >= tailEnqueuedMillis;
+    }
+
+    /** Takes a message that memory lets go of (or that recovery found and never held); see {@link #accepts}. */
+    void add(Message m) {
+        if (count == 0) {
+            after = m.ordinal - 1;
+            headEnqueuedMillis = m.enqueuedMillis;
+            forgotten.clear();
+        }
+        upTo = m.ordinal;
+        tailEnqueuedMillis = m.enqueuedMillis;
+        count++;
+    }
+
+    /** A message memory held inside the range has left the queue: its record must not come back from a page. */
+    void forget(long ordinal) {
+        if (count > 0 && ordinal > after && ordinal <= upTo) {
+            forgotten.add(ordinal);
+        }
+    }
+
+    /**
+     * Reads the backlog's next (lowest) messages, up to {@code max}, and leaves them to the caller to hold;
+     * delayed and in-flight states whose time has come read as visible.
+     */
+    List<Message> take(int max, LongPredicate held, long now) {
+        List<Message> taken = new ArrayList<>(Math.min(max, (int) Math.min(count, Integer.MAX_VALUE)));
+        if (count == 0 || max <= 0) {
+            return taken;
+        }
+        long[] next = {Long.MAX_VALUE, 0};
+        visit(held, (ordinal, m) -> {
+            if (taken.size() == max) {
+                next[0] = m.enqueuedMillis;
+                next[1] = ordinal;
+                return false;
+            }
+            if (m.state != Message.State.VISIBLE && m.visibleAtMillis <= now) {
+                m.state = Message.State.VISIBLE;
+            }
+            m.settled = true;
+            taken.add(m);
+            return true;
+        });
+        count = next[0] == Long.MAX_VALUE ? 0 : count - taken.size();
+        moveStart(next[0] == Long.MAX_VALUE ? upTo : next[1] - 1, next[0]);
+        return taken;
+    }
+
+    /**
+     * Deletes, oldest first and at most {@code max}, the backlog's messages enqueued at or before
+     * {@code oldestKept} (retention); their deletes go into {@code batch}. Returns how many.
+     */
+    int expire(long oldestKept, int max, LongPredicate held, WriteBatch batch) {
+        if (count == 0 || headEnqueuedMillis > oldestKept) {
+            return 0;
+        }
+        int[] expired = {0};
+        long[] next = {Long.MAX_VALUE, 0};
+        visit(held, (ordinal, m) -> {
+            if (m.enqueuedMillis > oldestKept || expired[0] == max) {
+                next[0] = m.enqueuedMillis;
+                next[1] = ordinal;
+                return false;
+            }
+            byte[] key = SqsStoreLayout.messageKey(queueNumber, ordinal);
+            batch.delete(layout.messages, key);
+            batch.delete(layout.bodies, key);
+            expired[0]++;
+            return true;
+        });
+        count = next[0] == Long.MAX_VALUE ? 0 : count - expired[0];
+        moveStart(next[0] == Long.MAX_VALUE ? upTo : next[1] - 1, next[0]);
+        return expired[0];
+    }
+
+    /** Up to {@code max} of the backlog's messages, oldest first, read but not taken (peeks). */
+    List<Message> peek(int max, LongPredicate held) {
+        List<Message> seen = new ArrayList<>();
+        if (count == 0 || max <= 0) {
+            return seen;
+        }
+        visit(held, (ordinal, m) -> {
+            m.settled = true;
+            seen.add(m);
+            return seen.size() < max;
+        });
+        return seen;
+    }
+
+    /** The queue was purged or deleted: its records are gone with a range delete. */
+    void clear() {
+        count = 0;
+        after = upTo;
+        headEnqueuedMillis = Long.MAX_VALUE;
+        tailEnqueuedMillis = Long.MIN_VALUE;
+        forgotten.clear();
+    }
+
+    private interface Visitor {
+        boolean visit(long ordinal, Message m);
+    }
+
+    /** The backlog's records in ordinal order (not those memory holds or forgot) while the visitor wants more. */
+    private void visit(LongPredicate held, Visitor visitor) {
+        store.scan(layout.messages, SqsStoreLayout.messageKey(queueNumber, after + 1),
+                SqsStoreLayout.messageKey(queueNumber, upTo + 1), (key, value) -> {
+                    long ordinal = ByteBuffer.wrap(key, 8, 8).getLong();
+                    if (held.test(ordinal) || forgotten.contains(ordinal)) {
+                        return true;
+                    }
+                    return visitor.visit(ordinal, SqsStoreLayout.decodeState(ordinal, value));
+                });
+    }
+
+    private void moveStart(long newAfter, long nextEnqueuedMillis) {
+        after = newAfter;
+        forgotten.headSet(after, true).clear();
+        if (count == 0) {
+            clear();
+        } else {
+            headEnqueuedMillis = nextEnqueuedMillis;
+        }
+    }
+}
