@@ -5,13 +5,37 @@ import java.util.Arrays;
 /**
  * The in-memory index of one shard's retained records: their arrival times (epoch ms, non-decreasing) by
  * counter. It answers "first record at or after time t" (AT_TIMESTAMP, retention) by binary search, without
- * touching the records. Eight bytes per retained record. Not thread-safe: the shard's lock guards it.
+ * touching the records. Not thread-safe: the shard's lock guards it.
+ *
+ * <p>Records are grouped in blocks of {@value #BLOCK} consecutive counters. A block keeps the arrival of its
+ * first record as a {@code long} and, after it, the difference between each arrival and the next as an
+ * unsigned LEB128 varint: one byte for a gap under 128 ms, so about one byte per record for ordinary traffic
+ * (a plain array took eight). A search finds its block by binary search over the blocks' first arrivals and
+ * decodes that one block. Dropping the oldest records frees whole blocks; the dropped records at the start of
+ * the head block are skipped, not re-encoded.
+ *
+ * <p>An arrival below the previous one is indexed as the previous one, so the index stays sorted whatever it
+ * is given. {@link Records} never appends one (it raises each arrival to the shard's last), nor does
+ * {@link Recovery} (it replays those arrivals in counter order).
  */
 final class ArrivalIndex {
-    private long[] arrivals = new long[64];
-    private int head;       // slot of firstCounter
-    private int size;
+    static final int BLOCK = 256;
+    private static final int SHIFT = Integer.numberOfTrailingZeros(BLOCK);
+    private static final int MAX_VARINT = 10;
+
+    /** Block slots from {@link #head}: each block's first arrival, and the varint differences after it. */
+    private long[] bases = new long[16];
+    private byte[][] deltas = new byte[16][];
+    private int head;
+    private int blocks;
+    /** Records dropped from the head block. */
+    private int skipped;
+    /** Records in the last (open) block, and the bytes of its array in use. */
+    private int openCount;
+    private int openBytes;
+    private long last;
     private long firstCounter = 1;
+    private long size;
 
     /** The counter of the oldest indexed record (or of the next record when empty). */
     long firstCounter() {
@@ -27,17 +51,19 @@ final class ArrivalIndex {
         return size == 0;
     }
 
-    /** Appends the record with counter {@link #endCounter()}. */
+    /** Appends the record with counter {@link #endCounter()}; an arrival below the previous one counts as it. */
     void append(long arrivalMillis) {
-        if (head + size == arrivals.length) {
-            if (head > arrivals.length / 2) {
-                System.arraycopy(arrivals, head, arrivals, 0, size);
-                head = 0;
+        if (size == 0) {
+            openBlock(arrivalMillis);
+        } else {
+            long arrival = Math.max(arrivalMillis, last);
+            if (openCount == BLOCK) {
+                openBlock(arrival);
             } else {
-                arrivals = Arrays.copyOf(arrivals, arrivals.length * 2);
+                writeDelta(arrival - last);
             }
         }
-        arrivals[head + size++] = arrivalMillis;
+        size++;
     }
 
     /** Restarts an empty index at {@code counter} (recovery of a shard whose oldest records were trimmed). */
@@ -52,32 +78,129 @@ final class ArrivalIndex {
         if (counter < firstCounter || counter >= endCounter()) {
             throw new IndexOutOfBoundsException("counter " + counter + " outside [" + firstCounter + ", " + endCounter() + ")");
         }
-        return arrivals[head + (int) (counter - firstCounter)];
+        long offset = skipped + (counter - firstCounter);
+        int slot = head + (int) (offset >>> SHIFT);
+        int steps = (int) offset & (BLOCK - 1);
+        byte[] bytes = deltas[slot];
+        long value = bases[slot];
+        int at = 0;
+        for (int i = 0; i < steps; i++) {
+            long delta = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = bytes[at++];
+                delta |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            value += delta;
+        }
+        return value;
     }
 
     /** The counter of the first record that arrived at or after {@code millis}; {@link #endCounter()} if none. */
     long firstAtOrAfter(long millis) {
         int low = 0;
-        int high = size;
+        int high = blocks;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (arrivals[head + mid] < millis) {
+            if (bases[head + mid] < millis) {
                 low = mid + 1;
             } else {
                 high = mid;
             }
         }
-        return firstCounter + low;
+        if (low == 0) {
+            return firstCounter;
+        }
+        int block = low - 1;
+        long blockStart = firstCounter - skipped + ((long) block << SHIFT);
+        int count = block == blocks - 1 ? openCount : BLOCK;
+        byte[] bytes = deltas[head + block];
+        long value = bases[head + block];
+        int at = 0;
+        for (int i = 1; i < count; i++) {
+            long delta = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = bytes[at++];
+                delta |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            value += delta;
+            if (value >= millis) {
+                return Math.max(firstCounter, blockStart + i);
+            }
+        }
+        return low == blocks ? endCounter() : blockStart + BLOCK;
     }
 
     /** Forgets every record below {@code counter}. */
     void dropBefore(long counter) {
         long drop = Math.min(Math.max(0, counter - firstCounter), size);
-        head += (int) drop;
-        size -= (int) drop;
         firstCounter += drop;
+        size -= drop;
         if (size == 0) {
+            Arrays.fill(deltas, head, head + blocks, null);
             head = 0;
+            blocks = 0;
+            skipped = 0;
+            return;
+        }
+        long offset = skipped + drop;
+        int whole = (int) (offset >>> SHIFT);
+        Arrays.fill(deltas, head, head + whole, null);
+        head += whole;
+        blocks -= whole;
+        skipped = (int) offset & (BLOCK - 1);
+    }
+
+    /** The bytes of the index's arrays (headers included, object alignment not), for tests and estimates. */
+    long footprintBytes() {
+        long bytes = 2L * (16 + 8L * bases.length);
+        for (int i = head; i < head + blocks; i++) {
+            bytes += 16 + deltas[i].length;
+        }
+        return bytes;
+    }
+
+    private void openBlock(long arrival) {
+        if (head + blocks == bases.length) {
+            if (head > bases.length / 2) {
+                System.arraycopy(bases, head, bases, 0, blocks);
+                System.arraycopy(deltas, head, deltas, 0, blocks);
+                Arrays.fill(deltas, blocks, head + blocks, null);
+                head = 0;
+            } else {
+                bases = Arrays.copyOf(bases, bases.length * 2);
+                deltas = Arrays.copyOf(deltas, deltas.length * 2);
+            }
+        }
+        bases[head + blocks] = arrival;
+        deltas[head + blocks] = new byte[BLOCK - 1];
+        blocks++;
+        openCount = 1;
+        openBytes = 0;
+        last = arrival;
+    }
+
+    private void writeDelta(long delta) {
+        last += delta;
+        int slot = head + blocks - 1;
+        byte[] bytes = deltas[slot];
+        int needed = openBytes + (63 - Long.numberOfLeadingZeros(delta | 1)) / 7 + 1;
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.min(Math.max(needed, bytes.length * 2), (BLOCK - 1) * MAX_VARINT));
+            deltas[slot] = bytes;
+        }
+        while ((delta & ~0x7FL) != 0) {
+            bytes[openBytes++] = (byte) (delta | 0x80);
+            delta >>>= 7;
+        }
+        bytes[openBytes++] = (byte) delta;
+        if (++openCount == BLOCK && openBytes < bytes.length) {
+            deltas[slot] = Arrays.copyOf(bytes, openBytes);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -177,16 +178,14 @@ final class Publishing {
             dedupId = c.dedupId() != null ? c.dedupId() : Envelope.sha256Hex(c.message());
             String scope = "MessageGroup".equals(topic.attributes.get("FifoThroughputScope"))
                     ? c.groupId() + "\u0000" + dedupId : dedupId;
-            topic.deduplication.entrySet().removeIf(e -> {
-                boolean expired = e.getValue().expiresAtMillis() <= now;
-                if (expired) {
-                    batch.delete(layout.dedup, SnsStoreLayout.dedupKey(topic.arn, e.getKey()));
-                }
-                return expired;
-            });
+            forgetExpired(topic, now, batch);
             Topic.Deduplicated seen = topic.deduplication.get(scope);
-            if (seen != null) {
+            if (seen != null && seen.expiresAtMillis() > now) {
                 return new PublishResult(seen.messageId(), seen.sequenceNumber());
+            }
+            if (seen != null) {
+                // expired behind a later expiry (the clock went back): the put below takes its place in the store
+                topic.deduplication.remove(scope);
             }
             String messageId = UUID.randomUUID().toString();
             topic.lastSequenceNumber = Math.max(topic.lastSequenceNumber + 1, now * 1_000_000L);
@@ -201,6 +200,19 @@ final class Publishing {
         String messageId = UUID.randomUUID().toString();
         fanOut(topic, c, messageId, null, null, now, batch, deliveries, dataKey);
         return new PublishResult(messageId, null);
+    }
+
+    /** Drops the topic's expired deduplication ids, oldest first, from memory and (in {@code batch}) the store. */
+    private void forgetExpired(Topic topic, long now, WriteBatch batch) {
+        Iterator<Map.Entry<String, Topic.Deduplicated>> it = topic.deduplication.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Topic.Deduplicated> e = it.next();
+            if (e.getValue().expiresAtMillis() > now) {
+                break;
+            }
+            it.remove();
+            batch.delete(layout.dedup, SnsStoreLayout.dedupKey(topic.arn, e.getKey()));
+        }
     }
 
     private void fanOut(Topic topic, PublishCommand c, String messageId, String sequence, String dedupId, long now,

@@ -1,6 +1,8 @@
 package io.wharf.sns.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +16,19 @@ final class Recovery {
             Topic topic = SnsStoreLayout.decodeTopic(k, v);
             topics.put(topic.arn, topic);
         });
+        Map<Topic, List<Map.Entry<String, Topic.Deduplicated>>> remembered = new HashMap<>();
         layout.store.scan(layout.dedup, new byte[0], (k, v) -> {
             String key = SnsStoreLayout.text(k);
             int split = key.indexOf('\u0000');
             Topic topic = split < 0 ? null : topics.get(key.substring(0, split));
             if (topic != null) { // expired entries are dropped by the next publish on the topic
-                topic.deduplication.put(key.substring(split + 1), SnsStoreLayout.decodeDeduplicated(v));
+                remembered.computeIfAbsent(topic, t -> new ArrayList<>())
+                        .add(Map.entry(key.substring(split + 1), SnsStoreLayout.decodeDeduplicated(v)));
             }
+        });
+        remembered.forEach((topic, ids) -> { // the store's order is the ids'; the sweep needs expiry order
+            ids.sort(Comparator.comparingLong(e -> e.getValue().expiresAtMillis()));
+            ids.forEach(e -> topic.deduplication.put(e.getKey(), e.getValue()));
         });
         layout.store.scan(layout.subscriptions, new byte[0], (k, v) -> {
             Subscription s = SnsStoreLayout.decodeSubscription(k, v);

@@ -1,7 +1,7 @@
 package io.wharf.sns.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -24,8 +24,13 @@ final class Topic {
     volatile List<Subscription> subscriptions = List.of();
     volatile long subscriptionsDeleted;
     final ReentrantLock publishLock = new ReentrantLock();
-    /** FIFO: MessageDeduplicationId → (MessageId, expiry millis); guarded by {@link #publishLock}. */
-    final Map<String, Deduplicated> deduplication = new HashMap<>();
+    /**
+     * FIFO: MessageDeduplicationId → (MessageId, expiry millis) in insertion order, which is expiry order (one
+     * window for all; {@link Recovery} loads them sorted by expiry), so publishing sweeps expired ids from the
+     * oldest. Only a clock that went back breaks the order: a lookup still checks the expiry. Guarded by
+     * {@link #publishLock}.
+     */
+    final LinkedHashMap<String, Deduplicated> deduplication = new LinkedHashMap<>();
     /** FIFO: the last SequenceNumber handed out; guarded by {@link #publishLock}. */
     long lastSequenceNumber;
 

@@ -215,6 +215,61 @@ class SnsEngineTest {
     }
 
     @Test
+    void fifoDeduplicationIdsExpireOldestFirstAlsoAfterARestart() throws Exception {
+        start(recording);
+        String topic = engine.createTopic("us-east-1", "000000000000", "t.fifo",
+                Map.of("FifoTopic", "true"), Map.of(), null);
+        engine.subscriptions().subscribe(topic, "sqs", QUEUE + ".fifo", Map.of("RawMessageDelivery", "true"), false);
+        List<PublishResult> results = new ArrayList<>();
+        for (int i = 0; i < 60; i++) { // ids published in the reverse of their order in the store
+            results.add(engine.publish(fifo(topic, "m" + i, "id-" + (59 - i))));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        awaitDelivered();
+        start(recording);
+        clock.advance(Duration.ofMinutes(4).plusMillis(29_500)); // the first 30 have expired
+
+        assertThat(engine.publish(fifo(topic, "again", "id-29"))).as("the 31st, inside its window")
+                .isEqualTo(results.get(30));
+        assertThat(dedupEntries()).as("the expired ones left the store").isEqualTo(30);
+        PublishResult renewed = engine.publish(fifo(topic, "again", "id-59"));
+        assertThat(renewed.messageId()).as("the first, expired: a new message").isNotEqualTo(results.get(0).messageId());
+        assertThat(dedupEntries()).isEqualTo(31);
+        assertThat(engine.publish(fifo(topic, "once more", "id-59"))).isEqualTo(renewed);
+
+        clock.advance(Duration.ofSeconds(30));
+        engine.publish(fifo(topic, "last", "id-last"));
+        assertThat(dedupEntries()).as("all but the renewed one and the last").isEqualTo(2);
+        awaitDelivered();
+        assertThat(delivered).hasSize(62);
+    }
+
+    @Test
+    void anIdRememberedBeforeTheClockWentBackStillExpiresOnTime() throws Exception {
+        start(recording);
+        String topic = engine.createTopic("us-east-1", "000000000000", "t.fifo",
+                Map.of("FifoTopic", "true"), Map.of(), null);
+        PublishResult late = engine.publish(fifo(topic, "a", "a"));
+        clock.advance(Duration.ofMinutes(-2));
+        PublishResult early = engine.publish(fifo(topic, "b", "b"));
+        clock.advance(Duration.ofMinutes(5)); // b's window has ended, a's has a minute left
+        assertThat(engine.publish(fifo(topic, "a", "a"))).isEqualTo(late);
+        assertThat(engine.publish(fifo(topic, "b", "b")).messageId()).as("expired, though remembered after a")
+                .isNotEqualTo(early.messageId());
+        assertThat(dedupEntries()).isEqualTo(2);
+    }
+
+    private static PublishCommand fifo(String topic, String message, String dedupId) {
+        return new PublishCommand(topic, null, null, message, null, null, Map.of(), "g", dedupId, "u/");
+    }
+
+    private int dedupEntries() {
+        int[] count = {0};
+        store.scan(store.keySpace("sns.dedup"), new byte[0], (k, v) -> count[0]++);
+        return count[0];
+    }
+
+    @Test
     void policyChangesApplyToTheNextPublish() throws Exception {
         start(recording);
         String topic = engine.createTopic("us-east-1", "000000000000", "t", Map.of(), Map.of(), null);

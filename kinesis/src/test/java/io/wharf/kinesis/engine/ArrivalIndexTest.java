@@ -1,0 +1,224 @@
+package io.wharf.kinesis.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArrivalIndexTest {
+    private static final int BLOCK = ArrivalIndex.BLOCK;
+
+    /** The index as a plain list, as it was before it was encoded. */
+    private static final class Reference {
+        final List<Long> arrivals = new ArrayList<>();
+        long firstCounter = 1;
+
+        long endCounter() {
+            return firstCounter + arrivals.size();
+        }
+
+        void append(long millis) {
+            arrivals.add(arrivals.isEmpty() ? millis : Math.max(millis, arrivals.get(arrivals.size() - 1)));
+        }
+
+        long firstAtOrAfter(long millis) {
+            int low = 0;
+            int high = arrivals.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (arrivals.get(mid) < millis) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return firstCounter + low;
+        }
+
+        void dropBefore(long counter) {
+            int drop = (int) Math.min(Math.max(0, counter - firstCounter), arrivals.size());
+            arrivals.subList(0, drop).clear();
+            firstCounter += drop;
+        }
+    }
+
+    @Test
+    void agreesWithAPlainListOnRandomSequences() {
+        for (int seed = 0; seed < 60; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            ArrivalIndex index = new ArrivalIndex();
+            Reference reference = new Reference();
+            if (random.nextBoolean()) {
+                long start = 1 + random.nextLong(1_000_000);
+                index.startAt(start);
+                reference.firstCounter = start;
+            }
+            long millis = random.nextLong(0, 1L << 42);
+            int operations = 200 + random.nextInt(3_000);
+            for (int op = 0; op < operations; op++) {
+                int kind = random.nextInt(100);
+                if (kind < 85) {
+                    int burst = 1 + random.nextInt(random.nextBoolean() ? 8 : 2 * BLOCK);
+                    for (int i = 0; i < burst; i++) {
+                        millis += delta(random);
+                        index.append(millis);
+                        reference.append(millis);
+                    }
+                } else if (kind < 97) {
+                    long counter = reference.firstCounter - 3 + random.nextLong(reference.arrivals.size() + 6);
+                    index.dropBefore(counter);
+                    reference.dropBefore(counter);
+                } else {
+                    long counter = reference.endCounter() + random.nextLong(3);
+                    index.dropBefore(counter);
+                    reference.dropBefore(counter);
+                    if (random.nextBoolean()) {
+                        long start = reference.endCounter() + random.nextLong(1_000);
+                        index.startAt(start);
+                        reference.firstCounter = start;
+                    }
+                }
+                if (op % 17 == 0 || op == operations - 1) {
+                    assertSame(index, reference, random);
+                }
+            }
+        }
+    }
+
+    @Test
+    void blockBoundariesExactly() {
+        for (int records : new int[] {1, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK - 1, 2 * BLOCK, 2 * BLOCK + 1}) {
+            for (long drop : new long[] {0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK, records - 1, records}) {
+                ArrivalIndex index = new ArrivalIndex();
+                Reference reference = new Reference();
+                for (int i = 0; i < records; i++) {
+                    index.append(1_000L + 10L * i);
+                    reference.append(1_000L + 10L * i);
+                }
+                index.dropBefore(1 + drop);
+                reference.dropBefore(1 + drop);
+                assertSame(index, reference, new SplittableRandom(records));
+                for (int i = 0; i < BLOCK + 1; i++) {
+                    index.append(1_000_000L + i);
+                    reference.append(1_000_000L + i);
+                }
+                assertSame(index, reference, new SplittableRandom(records));
+            }
+        }
+    }
+
+    @Test
+    void anArrivalBelowThePreviousOneIsIndexedAsThePreviousOne() {
+        ArrivalIndex index = new ArrivalIndex();
+        index.append(500);
+        index.append(400);
+        index.append(700);
+        for (int i = 0; i < BLOCK; i++) {
+            index.append(600); // the first of these in the middle of a block, the last opening a new block
+        }
+        assertThat(index.arrival(2)).isEqualTo(500);
+        assertThat(index.arrival(3)).isEqualTo(700);
+        assertThat(index.arrival(BLOCK + 3)).isEqualTo(700);
+        assertThat(index.firstAtOrAfter(501)).isEqualTo(3);
+        assertThat(index.firstAtOrAfter(701)).isEqualTo(index.endCounter());
+    }
+
+    @Test
+    void anEmptiedIndexTakesAnyArrivalAgain() {
+        ArrivalIndex index = new ArrivalIndex();
+        index.append(5_000);
+        index.dropBefore(2);
+        index.append(1_000);
+        assertThat(index.firstCounter()).isEqualTo(2);
+        assertThat(index.arrival(2)).isEqualTo(1_000);
+    }
+
+    @Test
+    void extremeArrivalsRoundTrip() {
+        ArrivalIndex index = new ArrivalIndex();
+        long[] arrivals = {Long.MIN_VALUE, -1, 0, 127, 128, 1L << 32, (1L << 32) + 1, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        for (long arrival : arrivals) {
+            index.append(arrival);
+        }
+        for (int i = 0; i < arrivals.length; i++) {
+            assertThat(index.arrival(1 + i)).isEqualTo(arrivals[i]);
+            assertThat(index.firstAtOrAfter(arrivals[i])).isEqualTo(1 + i);
+        }
+        assertThat(index.firstAtOrAfter(Long.MIN_VALUE)).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsWhatTheOldIndexRejected() {
+        ArrivalIndex index = new ArrivalIndex();
+        assertThatThrownBy(() -> index.arrival(1)).isInstanceOf(IndexOutOfBoundsException.class);
+        index.startAt(10);
+        index.append(1);
+        assertThat(index.firstCounter()).isEqualTo(10);
+        assertThatThrownBy(() -> index.startAt(20)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> index.arrival(9)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> index.arrival(11)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void ordinaryTrafficTakesAboutOneBytePerRecord() {
+        ArrivalIndex batches = new ArrivalIndex();
+        ArrivalIndex singles = new ArrivalIndex();
+        SplittableRandom random = new SplittableRandom(7);
+        long millis = 1_700_000_000_000L;
+        int records = 1_000_000;
+        for (int i = 0; i < records; i++) {
+            if (i % 500 == 0) {
+                millis += 1 + random.nextInt(20);
+            }
+            batches.append(millis);
+            singles.append(1_700_000_000_000L + i);
+        }
+        assertThat((double) batches.footprintBytes() / records).isLessThan(1.2);
+        assertThat((double) singles.footprintBytes() / records).isLessThan(1.2);
+
+        batches.dropBefore(records - 10);
+        assertThat(batches.footprintBytes()).as("the blocks' slots stay, the blocks go").isLessThan(records / 10);
+        assertThat(batches.arrival(records - 1)).isEqualTo(millis);
+    }
+
+    private static long delta(SplittableRandom random) {
+        int kind = random.nextInt(100);
+        if (kind < 40) {
+            return 0;
+        } else if (kind < 80) {
+            return random.nextInt(128);
+        } else if (kind < 95) {
+            return random.nextInt(1 << 21);
+        } else if (kind < 98) {
+            return (1L << 32) + random.nextLong(1L << 40);
+        }
+        return -random.nextInt(1_000); // below the previous arrival
+    }
+
+    private static void assertSame(ArrivalIndex index, Reference reference, SplittableRandom random) {
+        assertThat(index.firstCounter()).isEqualTo(reference.firstCounter);
+        assertThat(index.endCounter()).isEqualTo(reference.endCounter());
+        assertThat(index.isEmpty()).isEqualTo(reference.arrivals.isEmpty());
+        for (int i = 0; i < reference.arrivals.size(); i++) {
+            assertThat(index.arrival(reference.firstCounter + i)).isEqualTo(reference.arrivals.get(i));
+        }
+        assertThatThrownBy(() -> index.arrival(reference.firstCounter - 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> index.arrival(reference.endCounter())).isInstanceOf(IndexOutOfBoundsException.class);
+        List<Long> probes = new ArrayList<>(List.of(Long.MIN_VALUE, 0L, Long.MAX_VALUE));
+        for (int i = 0; i < reference.arrivals.size(); i += 1 + random.nextInt(7)) {
+            long arrival = reference.arrivals.get(i);
+            probes.addAll(List.of(arrival - 1, arrival, arrival + 1));
+        }
+        if (!reference.arrivals.isEmpty()) {
+            probes.add(reference.arrivals.get(reference.arrivals.size() - 1) + 1);
+        }
+        for (long millis : probes) {
+            assertThat(index.firstAtOrAfter(millis)).as("first at or after %d", millis)
+                    .isEqualTo(reference.firstAtOrAfter(millis));
+        }
+    }
+}
