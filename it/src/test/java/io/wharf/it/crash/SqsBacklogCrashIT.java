@@ -1,0 +1,162 @@
+package io.wharf.it.crash;
+
+import io.wharf.testkit.Clients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A standard queue with a backlog beyond the 10,000 visible messages memory holds per queue (the rest stays in
+ * the store and is read back a page at a time): through the SDK, 16,000 messages are sent, some received and
+ * deleted, Wharf is killed with SIGKILL while more sends are on their way, and after the restart the counts add
+ * up and the drain returns every acknowledged, undeleted message exactly once, and nothing else.
+ */
+class SqsBacklogCrashIT {
+    private static final int SENDERS = 4;
+    private static final int BATCHES_PER_SENDER = 400;
+
+    @TempDir
+    Path dataDir;
+
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    private final Set<String> attempted = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    @Test
+    void aBacklogBeyondTheHotWindowSurvivesKillNineAndDrainsExactlyOnce() throws Exception {
+        Set<String> deleted = new HashSet<>();
+        Set<String> inFlightBeforeCrash = new HashSet<>();
+        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
+            SqsClient sqs = Clients.sqs(wharf.endpoint());
+            String url = sqs.createQueue(r -> r.queueName("backlog")).queueUrl();
+            ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 0; s < SENDERS; s++) {
+                done.add(senders.submit(() -> {
+                    for (int b = 0; b < BATCHES_PER_SENDER; b++) {
+                        sendBatch(sqs, url);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            assertThat(acknowledged).hasSize(SENDERS * BATCHES_PER_SENDER * 10);
+            assertThat(visibleCount(sqs, url)).isEqualTo(acknowledged.size());
+
+            for (int i = 0; i < 10; i++) {
+                List<Message> got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                        .visibilityTimeout(3)).messages();
+                for (int j = 0; j < got.size(); j++) {
+                    Message m = got.get(j);
+                    if (j % 2 == 0) {
+                        sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                        deleted.add(m.body());
+                    } else {
+                        inFlightBeforeCrash.add(m.body());
+                    }
+                }
+            }
+            assertThat(deleted).hasSizeGreaterThan(0);
+
+            AtomicBoolean running = new AtomicBoolean(true);
+            for (int s = 0; s < SENDERS; s++) {
+                senders.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            sendBatch(sqs, url);
+                        } catch (SdkException e) {
+                            return; // killed under us: these sends may or may not exist
+                        }
+                    }
+                });
+            }
+            Thread.sleep(400);
+            wharf.kill9();
+            running.set(false);
+            senders.shutdown();
+            assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            sqs.close();
+        }
+
+        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
+            SqsClient sqs = Clients.sqs(wharf.endpoint());
+            String url = sqs.getQueueUrl(r -> r.queueName("backlog")).queueUrl();
+            Thread.sleep(3_500); // the messages received before the crash become visible again
+            long expectedAtLeast = acknowledged.size() - deleted.size();
+            assertThat(visibleCount(sqs, url)).isBetween(expectedAtLeast, attempted.size() - (long) deleted.size());
+
+            Set<String> drained = new HashSet<>();
+            List<String> twice = new ArrayList<>();
+            List<Message> got;
+            while (!(got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                    .visibilityTimeout(600)).messages()).isEmpty()) {
+                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+                for (Message m : got) {
+                    if (!drained.add(m.body())) {
+                        twice.add(m.body());
+                    }
+                    deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
+                            .receiptHandle(m.receiptHandle()).build());
+                }
+                assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
+            }
+            assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
+            assertThat(drained).as("deleted before the crash, yet received").doesNotContainAnyElementsOf(deleted);
+            assertThat(attempted).as("never sent, yet received").containsAll(drained);
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(deleted);
+            lost.removeAll(drained);
+            assertThat(lost).as("acknowledged, not deleted, and not received after the restart").isEmpty();
+            assertThat(drained).containsAll(inFlightBeforeCrash);
+            assertThat(visibleCount(sqs, url)).isZero();
+            sqs.close();
+            assertThat(wharf.terminate()).isIn(0, 143);
+        }
+    }
+
+    private void sendBatch(SqsClient sqs, String url) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String body = "m" + sequence.incrementAndGet();
+            attempted.add(body);
+            entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(body).build());
+        }
+        List<SendMessageBatchResultEntry> ok = sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries)).successful();
+        for (SendMessageBatchResultEntry entry : ok) {
+            acknowledged.add(entries.get(Integer.parseInt(entry.id().substring(1))).messageBody());
+        }
+    }
+
+    /** ApproximateNumberOfMessages + ApproximateNumberOfMessagesNotVisible (exact on Wharf). */
+    private static long visibleCount(SqsClient sqs, String url) {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+}
