@@ -203,7 +203,15 @@ public final class Validator {
      * alphabet is an error. The MIME decoder would silently skip it and accept garbage.
      */
     public static byte[] decodeBase64(String text) {
-        return Base64.getDecoder().decode(withoutWhitespace(text));
+        try {
+            return Base64.getDecoder().decode(text); // almost every blob: no whitespace, one pass
+        } catch (IllegalArgumentException e) {
+            String kept = withoutWhitespace(text);
+            if (kept == text) {
+                throw e;
+            }
+            return Base64.getDecoder().decode(kept);
+        }
     }
 
     /**
