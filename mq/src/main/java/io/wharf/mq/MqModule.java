@@ -10,9 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What the server takes from this module: the MQ API for the gateway, over an engine whose brokers run through the
@@ -68,10 +66,8 @@ public final class MqModule implements AutoCloseable {
     public void close() {
         engine.close();
         if (temporary != null) {
-            try (Stream<Path> paths = Files.walk(temporary)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
+            try {
+                io.wharf.storage.FileTrees.deleteTree(temporary);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete " + temporary, e);
             }

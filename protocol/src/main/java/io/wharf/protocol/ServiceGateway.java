@@ -231,7 +231,7 @@ public final class ServiceGateway implements Gateway {
             call.action = operation.name();
             authenticate(call);
             ObjectNode input = JsonDecoder.parse(RequestCompression.body(request, service.validationErrors()), format,
-                    service.validationErrors());
+                    service.validationErrors(), operation.input());
             new Validator(service.validationErrors(), format.timestampsInMillis(), true)
                     .validate(input, operation.input());
             RequestContext context = context(call);

@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * S3 with its object directory: {@code <data-dir>/s3/} (objects' bytes, beside the store that holds their metadata), or
@@ -59,12 +57,9 @@ final class S3Objects implements AutoCloseable {
     }
 
     private static void deleteTree(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        try {
+            io.wharf.storage.FileTrees.deleteTree(root);
+        } catch (IOException | java.io.UncheckedIOException e) {
             // a temporary directory left behind; the OS cleans it
         }
     }

@@ -148,12 +148,13 @@ public final class KinesisStoreLayout {
     static byte[] encodeRecord(long arrivalMillis, boolean encrypted, String partitionKey, byte[] data,
                                io.wharf.protocol.crypto.DataKeyRing.Key key) {
         byte[] pk = partitionKey.getBytes(StandardCharsets.UTF_8);
-        byte[] payload = ByteBuffer.allocate(4 + pk.length + 4 + data.length).putInt(pk.length).put(pk)
-                .putInt(data.length).put(data).array();
-        if (key != null) {
-            payload = key.seal(payload);
-        }
         int flags = (encrypted ? 1 : 0) | (key != null ? 2 : 0);
+        if (key == null) { // the payload in place: one array, the data copied once
+            return ByteBuffer.allocate(1 + 8 + 1 + 4 + pk.length + 4 + data.length).put(VERSION).putLong(arrivalMillis)
+                    .put((byte) flags).putInt(pk.length).put(pk).putInt(data.length).put(data).array();
+        }
+        byte[] payload = key.seal(ByteBuffer.allocate(4 + pk.length + 4 + data.length).putInt(pk.length).put(pk)
+                .putInt(data.length).put(data).array());
         return ByteBuffer.allocate(1 + 8 + 1 + payload.length).put(VERSION).putLong(arrivalMillis)
                 .put((byte) flags).put(payload).array();
     }

@@ -8,17 +8,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Starts, reboots and deletes brokers off the request threads, on a bounded pool the engine owns. A broker's tasks run
@@ -233,13 +230,8 @@ final class BrokerLifecycle implements AutoCloseable {
     }
 
     static void deleteTree(Path directory) {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            io.wharf.storage.FileTrees.deleteTree(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + directory, e);
         }

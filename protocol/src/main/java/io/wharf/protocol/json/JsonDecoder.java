@@ -1,9 +1,11 @@
 package io.wharf.protocol.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.ValidationErrors;
+import io.wharf.protocol.model.Shape;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
@@ -20,12 +22,26 @@ public final class JsonDecoder {
 
     /** The body's top-level object; an empty body or {@code null} is an empty object. */
     public static ObjectNode parse(byte[] body, JsonFormat format, ValidationErrors errors) {
+        return parse(body, format, errors, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], JsonFormat, ValidationErrors)}; with the operation's {@code input} shape, a JSON
+     * body's blobs arrive already decoded where their base64 is plain ({@link BlobReader}).
+     */
+    public static ObjectNode parse(byte[] body, JsonFormat format, ValidationErrors errors, Shape input) {
         if (body.length == 0) {
             return JsonNodeFactory.instance.objectNode();
         }
         JsonNode tree;
         try {
-            tree = format.mapper().readTree(body);
+            if (format == JsonFormat.JSON && BlobReader.holdsBlobs(input)) {
+                try (JsonParser parser = format.mapper().createParser(body)) {
+                    tree = BlobReader.read(parser, format.mapper(), body, input);
+                }
+            } else {
+                tree = format.mapper().readTree(body);
+            }
         } catch (StreamConstraintsException e) {
             throw errors.malformed(tooLarge(e));
         } catch (IOException e) {

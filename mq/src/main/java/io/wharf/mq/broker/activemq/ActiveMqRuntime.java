@@ -89,7 +89,8 @@ public final class ActiveMqRuntime implements BrokerRuntime {
             Path data = spec.dataDirectory();
             Files.createDirectories(data);
             OwnerOnly.restrict(data);
-            SslContext ssl = spec.tls() == null ? null : TlsMaterial.sslContext(spec.tls());
+            TlsMaterial.KeyMaterial keys = spec.tls() == null ? null : TlsMaterial.keyStore(spec.tls()); // parsed once
+            SslContext ssl = keys == null ? null : TlsMaterial.sslContext(keys);
             String consolePassword = new String(TlsMaterial.randomPassword());
             int count = pair ? 2 : 1;
             List<BrokerInstance> instances = new ArrayList<>(count);
@@ -111,7 +112,7 @@ public final class ActiveMqRuntime implements BrokerRuntime {
             } else {
                 broker.startSingle();
             }
-            startConsoles(spec, broker, consolePassword);
+            startConsoles(spec, broker, consolePassword, keys);
             OwnerOnly.restrictTree(data);
             return broker;
         } catch (BrokerStartException e) {
@@ -131,14 +132,14 @@ public final class ActiveMqRuntime implements BrokerRuntime {
      * Starts each instance's web console. A console that cannot start (its port taken) is logged and left out: the
      * broker serves without it, and DescribeBroker shows no {@code ConsoleURL} for that instance.
      */
-    private static void startConsoles(BrokerSpec spec, ActiveMqBroker broker, String consolePassword) {
+    private static void startConsoles(BrokerSpec spec, ActiveMqBroker broker, String consolePassword,
+                                      TlsMaterial.KeyMaterial keys) {
         if (!WebConsoleBundle.available()) {
             LOG.warn("ActiveMQ broker {}: this build has no web console", spec.brokerId());
             return;
         }
         try {
             WebConsoleBundle bundle = WebConsoleBundle.in(spec.dataDirectory().getParent().resolve("webconsole"));
-            TlsMaterial.KeyMaterial keys = spec.tls() == null ? null : TlsMaterial.keyStore(spec.tls());
             for (BrokerInstance instance : broker.brokerInstances()) {
                 Integer port = spec.ports().get(WebConsole.portKey(instance.index));
                 Path work = spec.dataDirectory().resolve("instance-" + (instance.index + 1)).resolve("console");

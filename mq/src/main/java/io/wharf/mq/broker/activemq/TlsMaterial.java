@@ -35,8 +35,7 @@ final class TlsMaterial {
     private TlsMaterial() {
     }
 
-    static SslContext sslContext(BrokerSpec.Tls tls) throws GeneralSecurityException {
-        KeyMaterial material = keyStore(tls);
+    static SslContext sslContext(KeyMaterial material) throws GeneralSecurityException {
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(material.store(), material.password());
         // No trust managers: clients are not asked for certificates (Amazon MQ authenticates them by user name).

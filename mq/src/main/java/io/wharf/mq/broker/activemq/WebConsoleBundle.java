@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ final class WebConsoleBundle {
 
     private static WebConsoleBundle unpack(Path directory) {
         try {
-            deleteTree(directory);
+            io.wharf.storage.FileTrees.deleteTree(directory);
             Files.createDirectories(directory);
             OwnerOnly.restrict(directory);
             copyBundle(directory);
@@ -184,14 +183,4 @@ final class WebConsoleBundle {
         }
     }
 
-    private static void deleteTree(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }
