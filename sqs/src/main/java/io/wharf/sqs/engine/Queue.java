@@ -87,6 +87,10 @@ final class Queue {
     private static final int EXPIRE_AT_ONCE = 10_000;
     /** A page read back from the backlog holds at most this many messages. */
     private static final int PAGE = 1_000;
+    /** One look for messages that may leave memory examines at most this many, newest first. */
+    private static final int SPILL_LOOKS = 10_000;
+    /** The visible count above which the next such look is taken (0: the window's own threshold). */
+    private int nextSpillAt;
 
     Queue(SqsStoreLayout layout, io.wharf.storage.Store store, Record record, int hotMessages) {
         this.layout = layout;
@@ -381,11 +385,15 @@ final class Queue {
                 add(m);
             }
         }
-        if (visible.size() > hotMessages + hotMessages / 4) {
+        int threshold = hotMessages + hotMessages / 4;
+        if (visible.size() <= threshold) {
+            nextSpillAt = 0;
+        } else if (visible.size() > nextSpillAt) {
             int excess = visible.size() - hotMessages;
-            java.util.List<Message> leaving = new java.util.ArrayList<>(excess);
+            java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(excess, SPILL_LOOKS));
+            int looked = 0;
             for (Message m : visible.descendingMap().values()) {
-                if (leaving.size() == excess || !backlog.above(m.ordinal)) {
+                if (leaving.size() == excess || looked++ == SPILL_LOOKS || !backlog.above(m.ordinal)) {
                     break;
                 }
                 if (m.settled && m.receiveCount == 0) {
@@ -401,6 +409,8 @@ final class Queue {
                     backlog.add(m);
                 }
             }
+            // what stayed cannot leave yet (received before, not yet durable): look again only when more came
+            nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + hotMessages / 4;
         }
     }
 

@@ -182,6 +182,31 @@ class BacklogTest extends EngineFixture {
     }
 
     @Test
+    void messagesReceivedBeforeStayInMemoryAndNewOnesStillLeaveIt() {
+        QueueId q = create("q");
+        List<String> first = sendNumbered(q, 0, 20);
+        List<String> taken = new ArrayList<>();
+        List<ReceivedMessage> batch;
+        while (!(batch = receiveFor(q, 10, 1)).isEmpty()) {
+            batch.forEach(m -> taken.add(m.body()));
+        }
+        assertThat(taken).containsExactlyInAnyOrderElementsOf(first);
+        clock.advanceSeconds(2); // all twenty visible again, received once: they cannot leave memory
+
+        List<String> later = sendNumbered(q, 20, 50);
+
+        assertThat(engine.heldMessages(q)).as("the twenty, and new ones leave again").isLessThanOrEqualTo(20 + 3);
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("50");
+        List<String> received = new ArrayList<>();
+        while (!(batch = receiveFor(q, 10, 300)).isEmpty()) {
+            batch.forEach(m -> received.add(m.body()));
+        }
+        List<String> all = new ArrayList<>(first);
+        all.addAll(later);
+        assertThat(received).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
     void aFifoQueueHoldsEverything() {
         QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"));
         for (int i = 0; i < 30; i++) {
