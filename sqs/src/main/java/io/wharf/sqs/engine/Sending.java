@@ -117,6 +117,12 @@ final class Sending {
                 String dedupId = settings.fifo() ? message.deduplicationId() : null;
                 String dedupKey = dedupId == null ? null : deduplicationKey(dedupId, c, settings);
                 Queue.Deduplication seen = dedupKey == null ? null : queue.deduplication.get(dedupKey);
+                if (seen != null && seen.expiresAtMillis() <= now) {
+                    // past its window yet not swept: the clock went back after a later id was remembered, and the
+                    // sweep stops at the first unexpired id. Forgotten now; the put below replaces its record.
+                    queue.deduplication.remove(dedupKey);
+                    seen = null;
+                }
                 if (seen != null) {
                     // accepted, not delivered again: answer as the original send did
                     results.add(digests.get(i).answer(seen.messageId(), String.format("%020d", seen.ordinal())));

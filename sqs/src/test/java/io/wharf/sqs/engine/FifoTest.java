@@ -28,6 +28,22 @@ class FifoTest extends EngineFixture {
     }
 
     @Test
+    void anIdPastItsWindowIsForgottenEvenWhenTheClockWentBackBehindIt() {
+        QueueId q = create("q.fifo", Map.of("FifoQueue", "true"));
+        send(q, "a", "g", "first");          // remembered until t + 300 s
+        clock.advanceSeconds(-100);
+        SendResult early = send(q, "b", "g", "second"); // until t + 200 s, behind "first" in the window's order
+        clock.advanceSeconds(250);           // t + 150 s: neither expired
+        assertThat(send(q, "b again", "g", "second").messageId()).isEqualTo(early.messageId());
+        clock.advanceSeconds(60);            // t + 210 s: "second" expired, "first" (the sweep's head) not
+
+        SendResult again = send(q, "b again", "g", "second");
+
+        assertThat(again.messageId()).isNotEqualTo(early.messageId());
+        assertThat(send(q, "b once more", "g", "second").messageId()).isEqualTo(again.messageId());
+    }
+
+    @Test
     void deduplicationWithinFiveMinutes() {
         QueueId q = create("q.fifo", Map.of("FifoQueue", "true"));
         SendResult first = send(q, "a", "g", "d1");
