@@ -81,21 +81,11 @@ final class ArrivalIndex {
         long offset = skipped + (counter - firstCounter);
         int slot = head + (int) (offset >>> SHIFT);
         int steps = (int) offset & (BLOCK - 1);
-        byte[] bytes = deltas[slot];
-        long value = bases[slot];
-        int at = 0;
+        Walk walk = new Walk(bases[slot], deltas[slot]);
         for (int i = 0; i < steps; i++) {
-            long delta = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = bytes[at++];
-                delta |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
-            value += delta;
+            walk.next();
         }
-        return value;
+        return walk.value;
     }
 
     /** The counter of the first record that arrived at or after {@code millis}; {@link #endCounter()} if none. */
@@ -116,20 +106,9 @@ final class ArrivalIndex {
         int block = low - 1;
         long blockStart = firstCounter - skipped + ((long) block << SHIFT);
         int count = block == blocks - 1 ? openCount : BLOCK;
-        byte[] bytes = deltas[head + block];
-        long value = bases[head + block];
-        int at = 0;
+        Walk walk = new Walk(bases[head + block], deltas[head + block]);
         for (int i = 1; i < count; i++) {
-            long delta = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = bytes[at++];
-                delta |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
-            value += delta;
-            if (value >= millis) {
+            if (walk.next() >= millis) {
                 return Math.max(firstCounter, blockStart + i);
             }
         }
@@ -163,6 +142,32 @@ final class ArrivalIndex {
             bytes += 16 + deltas[i].length;
         }
         return bytes;
+    }
+
+    /** One block's arrivals in order: its first, then each varint difference added in turn. */
+    private static final class Walk {
+        private final byte[] bytes;
+        private int at;
+        long value;
+
+        Walk(long first, byte[] bytes) {
+            this.value = first;
+            this.bytes = bytes;
+        }
+
+        /** The next arrival of the block. */
+        long next() {
+            long delta = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = bytes[at++];
+                delta |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            value += delta;
+            return value;
+        }
     }
 
     private void openBlock(long arrival) {

@@ -149,14 +149,20 @@ public final class KinesisStoreLayout {
                                io.wharf.protocol.crypto.DataKeyRing.Key key) {
         byte[] pk = partitionKey.getBytes(StandardCharsets.UTF_8);
         int flags = (encrypted ? 1 : 0) | (key != null ? 2 : 0);
+        int payloadLength = 4 + pk.length + 4 + data.length;
         if (key == null) { // the payload in place: one array, the data copied once
-            return ByteBuffer.allocate(1 + 8 + 1 + 4 + pk.length + 4 + data.length).put(VERSION).putLong(arrivalMillis)
-                    .put((byte) flags).putInt(pk.length).put(pk).putInt(data.length).put(data).array();
+            ByteBuffer out = ByteBuffer.allocate(1 + 8 + 1 + payloadLength).put(VERSION).putLong(arrivalMillis)
+                    .put((byte) flags);
+            return payload(out, pk, data).array();
         }
-        byte[] payload = key.seal(ByteBuffer.allocate(4 + pk.length + 4 + data.length).putInt(pk.length).put(pk)
-                .putInt(data.length).put(data).array());
-        return ByteBuffer.allocate(1 + 8 + 1 + payload.length).put(VERSION).putLong(arrivalMillis)
-                .put((byte) flags).put(payload).array();
+        byte[] sealed = key.seal(payload(ByteBuffer.allocate(payloadLength), pk, data).array());
+        return ByteBuffer.allocate(1 + 8 + 1 + sealed.length).put(VERSION).putLong(arrivalMillis)
+                .put((byte) flags).put(sealed).array();
+    }
+
+    /** A record's payload (partition key, then data, each after its length) written into {@code out}. */
+    private static ByteBuffer payload(ByteBuffer out, byte[] pk, byte[] data) {
+        return out.putInt(pk.length).put(pk).putInt(data.length).put(data);
     }
 
     /** Opens a sealed payload (the engine's {@link io.wharf.protocol.crypto.DataKeyRing}). */
