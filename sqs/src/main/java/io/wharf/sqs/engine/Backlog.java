@@ -97,13 +97,7 @@ final class Backlog {
         if (count == 0 || max <= 0) {
             return taken;
         }
-        long[] next = {Long.MAX_VALUE, 0};
-        visit(held, (ordinal, m) -> {
-            if (taken.size() == max) {
-                next[0] = m.enqueuedMillis;
-                next[1] = ordinal;
-                return false;
-            }
+        consumeFromHead(max, held, (ordinal, m) -> {
             if (m.state != Message.State.VISIBLE && m.visibleAtMillis <= now) {
                 m.state = Message.State.VISIBLE;
             }
@@ -111,8 +105,6 @@ final class Backlog {
             taken.add(m);
             return true;
         });
-        count = next[0] == Long.MAX_VALUE ? 0 : count - taken.size();
-        moveStart(next[0] == Long.MAX_VALUE ? upTo : next[1] - 1, next[0]);
         return taken;
     }
 
@@ -124,23 +116,15 @@ final class Backlog {
         if (count == 0 || headEnqueuedMillis > oldestKept) {
             return 0;
         }
-        int[] expired = {0};
-        long[] next = {Long.MAX_VALUE, 0};
-        visit(held, (ordinal, m) -> {
-            if (m.enqueuedMillis > oldestKept || expired[0] == max) {
-                next[0] = m.enqueuedMillis;
-                next[1] = ordinal;
+        return consumeFromHead(max, held, (ordinal, m) -> {
+            if (m.enqueuedMillis > oldestKept) {
                 return false;
             }
             byte[] key = SqsStoreLayout.messageKey(queueNumber, ordinal);
             batch.delete(layout.messages, key);
             batch.delete(layout.bodies, key);
-            expired[0]++;
             return true;
         });
-        count = next[0] == Long.MAX_VALUE ? 0 : count - expired[0];
-        moveStart(next[0] == Long.MAX_VALUE ? upTo : next[1] - 1, next[0]);
-        return expired[0];
     }
 
     /** Up to {@code max} of the backlog's messages, oldest first, read but not taken (peeks). */
@@ -182,13 +166,32 @@ final class Backlog {
                 });
     }
 
-    private void moveStart(long newAfter, long nextEnqueuedMillis) {
-        after = newAfter;
-        forgotten.headSet(after, true).clear();
-        if (count == 0) {
-            clear();
+    /**
+     * Hands the backlog's messages to {@code consumer}, lowest first and at most {@code max}, for as long as it takes
+     * them (answers true); the first one it does not get or refuses is the backlog's new head. Returns how many went.
+     */
+    private int consumeFromHead(int max, LongPredicate held, Visitor consumer) {
+        int[] consumed = {0};
+        long[] head = new long[2]; // the first message kept: its ordinal and enqueue time
+        boolean[] kept = {false};
+        visit(held, (ordinal, m) -> {
+            if (consumed[0] < max && consumer.visit(ordinal, m)) {
+                consumed[0]++;
+                return true;
+            }
+            head[0] = ordinal;
+            head[1] = m.enqueuedMillis;
+            kept[0] = true;
+            return false;
+        });
+        if (!kept[0]) {
+            clear(); // every message of the range went
         } else {
-            headEnqueuedMillis = nextEnqueuedMillis;
+            count -= consumed[0];
+            after = head[0] - 1;
+            forgotten.headSet(after, true).clear();
+            headEnqueuedMillis = head[1];
         }
+        return consumed[0];
     }
 }
