@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.model.ServiceModel;
-import io.wharf.protocol.model.Shape;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -17,27 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ValidatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Renders each error as {@code kind|path|value|reason} so the test sees exactly what the validator passed. */
-    private record Recording(boolean validateEnums) implements ValidationErrors {
-        @Override
-        public AwsException missing(String path) {
-            return AwsException.client("Missing", "missing|" + path);
-        }
-
-        @Override
-        public AwsException invalid(String path, Object value, Shape shape, String reason) {
-            return AwsException.client("Invalid", "invalid|" + path + "|" + value + "|" + shape.name() + "|" + reason);
-        }
-    }
-
-    private static final Recording ENUMS_ON = new Recording(true);
-    private static final Recording ENUMS_OFF = new Recording(false);
+    private static final RecordingErrors ENUMS_ON = new RecordingErrors(true);
+    private static final RecordingErrors ENUMS_OFF = new RecordingErrors(false);
 
     private static ObjectNode tree(String json) throws Exception {
         return (ObjectNode) JSON.readTree(json.replace('\'', '"'));
     }
 
-    private static ObjectNode validate(ServiceModel model, String operation, String json, Recording errors)
+    private static ObjectNode validate(ServiceModel model, String operation, String json, RecordingErrors errors)
             throws Exception {
         return new Validator(errors).validate(tree(json), op(model, operation).input());
     }

@@ -3,6 +3,7 @@ package io.wharf.protocol.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.protocol.AwsException;
+import io.wharf.protocol.RecordingErrors;
 import io.wharf.protocol.ValidationErrors;
 import io.wharf.protocol.Validator;
 import io.wharf.protocol.model.Shape;
@@ -24,17 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link Validator} decoded them from text nodes.
  */
 class BlobReaderTest {
-    private static final ValidationErrors ERRORS = new ValidationErrors() {
-        @Override
-        public AwsException missing(String path) {
-            return AwsException.client("Missing", "missing|" + path);
-        }
-
-        @Override
-        public AwsException invalid(String path, Object value, Shape shape, String reason) {
-            return AwsException.client("Invalid", "invalid|" + path + "|" + value + "|" + shape.name() + "|" + reason);
-        }
-    };
+    private static final ValidationErrors ERRORS = new RecordingErrors(true);
 
     /** What the operation sees: the validated tree, or the error's text. */
     private static String outcome(String json, Shape input, boolean blobAware) {

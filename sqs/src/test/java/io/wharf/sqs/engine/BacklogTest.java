@@ -50,6 +50,16 @@ class BacklogTest extends EngineFixture {
         return engine.receiveMessage(q, new ReceiveCommand(max, visibilitySeconds, 0, Set.of(), List.of(), null));
     }
 
+    /** The bodies of every receive until one returns nothing (messages stay in flight for {@code visibilitySeconds}). */
+    private List<String> receiveUntilEmpty(QueueId q, int max, int visibilitySeconds) {
+        List<String> bodies = new ArrayList<>();
+        List<ReceivedMessage> batch;
+        while (!(batch = receiveFor(q, max, visibilitySeconds)).isEmpty()) {
+            batch.forEach(m -> bodies.add(m.body()));
+        }
+        return bodies;
+    }
+
     private int storedMessages() {
         int[] n = {0};
         store.scan(store.keySpace("sqs.messages"), new byte[0], (k, v) -> n[0]++);
@@ -92,11 +102,7 @@ class BacklogTest extends EngineFixture {
 
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("40");
         assertThat(storedMessages()).isEqualTo(40);
-        List<String> received = new ArrayList<>();
-        List<ReceivedMessage> batch;
-        while (!(batch = receiveFor(q, 10, 300)).isEmpty()) {
-            batch.forEach(m -> received.add(m.body()));
-        }
+        List<String> received = receiveUntilEmpty(q, 10, 300);
         assertThat(received).containsExactlyInAnyOrderElementsOf(younger);
     }
 
@@ -112,11 +118,7 @@ class BacklogTest extends EngineFixture {
         assertThat(engine.getQueueAttributes(q, List.of("All")))
                 .containsEntry("ApproximateNumberOfMessages", "97")
                 .containsEntry("ApproximateNumberOfMessagesNotVisible", "3");
-        List<String> received = new ArrayList<>();
-        List<ReceivedMessage> batch;
-        while (!(batch = receiveFor(q, 10, 300)).isEmpty()) {
-            batch.forEach(m -> received.add(m.body()));
-        }
+        List<String> received = receiveUntilEmpty(q, 10, 300);
         assertThat(received).hasSize(97).doesNotContainAnyElementsOf(inFlight.stream().map(ReceivedMessage::body).toList());
         clock.advanceSeconds(100);
         assertThat(receiveFor(q, 10, 300)).extracting(ReceivedMessage::body)
@@ -135,11 +137,7 @@ class BacklogTest extends EngineFixture {
 
         List<String> later = sendNumbered(q, 50, 60);
 
-        List<String> received = new ArrayList<>();
-        List<ReceivedMessage> batch;
-        while (!(batch = receiveFor(q, 10, 300)).isEmpty()) {
-            batch.forEach(m -> received.add(m.body()));
-        }
+        List<String> received = receiveUntilEmpty(q, 10, 300);
         assertThat(received).containsExactlyInAnyOrderElementsOf(later);
     }
 
@@ -185,11 +183,7 @@ class BacklogTest extends EngineFixture {
     void messagesReceivedBeforeStayInMemoryAndNewOnesStillLeaveIt() {
         QueueId q = create("q");
         List<String> first = sendNumbered(q, 0, 20);
-        List<String> taken = new ArrayList<>();
-        List<ReceivedMessage> batch;
-        while (!(batch = receiveFor(q, 10, 1)).isEmpty()) {
-            batch.forEach(m -> taken.add(m.body()));
-        }
+        List<String> taken = receiveUntilEmpty(q, 10, 1);
         assertThat(taken).containsExactlyInAnyOrderElementsOf(first);
         clock.advanceSeconds(2); // all twenty visible again, received once: they cannot leave memory
 
@@ -197,10 +191,7 @@ class BacklogTest extends EngineFixture {
 
         assertThat(engine.heldMessages(q)).as("the twenty, and new ones leave again").isLessThanOrEqualTo(20 + 3);
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("50");
-        List<String> received = new ArrayList<>();
-        while (!(batch = receiveFor(q, 10, 300)).isEmpty()) {
-            batch.forEach(m -> received.add(m.body()));
-        }
+        List<String> received = receiveUntilEmpty(q, 10, 300);
         List<String> all = new ArrayList<>(first);
         all.addAll(later);
         assertThat(received).containsExactlyInAnyOrderElementsOf(all);
@@ -271,14 +262,9 @@ class BacklogTest extends EngineFixture {
             assertThat(total).as("counts after step %d", step).isEqualTo(alive.size());
         }
         clock.advanceSeconds(10);
-        Set<String> drained = new HashSet<>();
-        List<ReceivedMessage> batch;
-        while (!(batch = receiveFor(q, 10, 300)).isEmpty()) {
-            for (ReceivedMessage m : batch) {
-                assertThat(drained.add(m.body())).as("received twice: %s", m.body()).isTrue();
-            }
-        }
-        assertThat(drained).isEqualTo(alive);
+        List<String> drained = receiveUntilEmpty(q, 10, 300);
+        assertThat(drained).as("received twice").doesNotHaveDuplicates();
+        assertThat(new HashSet<>(drained)).isEqualTo(alive);
         assertThat(alive.size()).as("the work left a backlog to page").isGreaterThan(MOST_HELD_WHEN_IDLE * 4);
     }
 
