@@ -141,13 +141,14 @@ public final class KinesisStoreLayout {
     }
 
     static byte[] encodeRecord(long arrivalMillis, boolean encrypted, String partitionKey, byte[] data) {
-        return encodeRecord(arrivalMillis, encrypted, partitionKey, data, null);
+        return encodeRecord(arrivalMillis, encrypted, partitionKey.getBytes(StandardCharsets.UTF_8), data, null);
     }
 
-    /** A record, its partition key and data sealed under {@code key} when it is not null. */
-    static byte[] encodeRecord(long arrivalMillis, boolean encrypted, String partitionKey, byte[] data,
+    /**
+     * A record, its partition key (UTF-8) and data sealed under {@code key} when it is not null.
+     */
+    static byte[] encodeRecord(long arrivalMillis, boolean encrypted, byte[] pk, byte[] data,
                                io.wharf.protocol.crypto.DataKeyRing.Key key) {
-        byte[] pk = partitionKey.getBytes(StandardCharsets.UTF_8);
         int flags = (encrypted ? 1 : 0) | (key != null ? 2 : 0);
         int payloadLength = 4 + pk.length + 4 + data.length;
         if (key == null) { // the payload in place: one array, the data copied once

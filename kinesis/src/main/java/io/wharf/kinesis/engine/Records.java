@@ -1,11 +1,13 @@
 package io.wharf.kinesis.engine;
 
 import io.wharf.kinesis.KinesisErrors;
+import io.wharf.protocol.Hashes;
 import io.wharf.storage.Commit;
 import io.wharf.storage.WriteBatch;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,14 +93,7 @@ public final class Records {
             api.successfulRecords.record(entries.size() - outcome.failed());
             api.failedRecords.record(outcome.failed());
             api.throttledRecords.record(outcome.failed()); // every failed entry here is a throughput refusal
-            long bytes = 0;
-            for (int i = 0; i < entries.size(); i++) {
-                if (outcome.results().get(i).errorCode() == null) {
-                    bytes += (long) entries.get(i).data().length
-                            + entries.get(i).partitionKey().getBytes(StandardCharsets.UTF_8).length;
-                }
-            }
-            api.bytes.record(bytes);
+            api.bytes.record(outcome.bytes());
             return outcome;
         } catch (RuntimeException e) {
             api.success.record(0);
@@ -108,17 +103,20 @@ public final class Records {
 
     private Views.PutOutcome put(Stream s, StreamRef ref, List<Views.PutEntry> entries, String memberPath, long now) {
         int maxBytes = s.maxRecordKiB * 1024;
-        BigInteger[] keys = new BigInteger[entries.size()];
+        long[] keys = new long[2 * entries.size()]; // each entry's hash key as two unsigned halves
+        byte[][] partitionKeys = new byte[entries.size()][];
         long[] sizes = new long[entries.size()];
+        MessageDigest md5 = Hashes.md5(); // one per request: a digest resets itself after each key
         for (int i = 0; i < entries.size(); i++) {
             Views.PutEntry e = entries.get(i);
-            sizes[i] = (long) e.data().length + e.partitionKey().getBytes(StandardCharsets.UTF_8).length;
+            partitionKeys[i] = e.partitionKey().getBytes(StandardCharsets.UTF_8);
+            sizes[i] = (long) e.data().length + partitionKeys[i].length;
             if (sizes[i] > maxBytes) {
                 throw KinesisErrors.validation(String.format(memberPath, i + 1),
                         KinesisErrors.blobDisplay(e.data().length),
                         "Member must have length less than or equal to " + (maxBytes - e.partitionKey().length()));
             }
-            keys[i] = hashKey(e, s);
+            hashKey(e, partitionKeys[i], md5, keys, 2 * i);
         }
         boolean encrypted = s.encryptionType.equals("KMS");
         io.wharf.protocol.crypto.DataKeyRing.Key dataKey = encrypted ? dataKey(s, now) : null;
@@ -126,8 +124,8 @@ public final class Records {
         while (true) {
             Shard[] targets = new Shard[entries.size()];
             TreeSet<Shard> locked = new TreeSet<>(Comparator.comparingInt(shard -> shard.index));
-            for (int i = 0; i < keys.length; i++) {
-                targets[i] = s.route(keys[i]);
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = s.route(keys[2 * i], keys[2 * i + 1]);
                 locked.add(targets[i]);
             }
             locked.forEach(shard -> shard.lock.lock());
@@ -156,7 +154,7 @@ public final class Records {
                     shard.arrivals.append(arrival);
                     byte[] key = KinesisStoreLayout.recordKey(s.number, shard.index, counter);
                     batch.put(engine.layout.records, key,
-                            KinesisStoreLayout.encodeRecord(arrival, encrypted, e.partitionKey(), e.data(),
+                            KinesisStoreLayout.encodeRecord(arrival, encrypted, partitionKeys[i], e.data(),
                                     dataKey));
                     batch.put(engine.layout.arrivals, key, KinesisStoreLayout.encodeLong(arrival));
                     results.add(new Views.PutResult(shard.id, shard.sequenceNumber(counter, arrival), null, null));
@@ -171,9 +169,9 @@ public final class Records {
             } finally {
                 locked.forEach(shard -> shard.lock.unlock());
             }
+            long putBytes = 0;
             if (commit != null) {
                 commit.await();
-                long putBytes = 0;
                 for (int i = 0; i < entries.size(); i++) {
                     if (results.get(i).errorCode() == null) {
                         putBytes += sizes[i];
@@ -193,20 +191,23 @@ public final class Records {
                 }
             }
             engine.scaler.afterWrite(s, now);
-            return new Views.PutOutcome(results, failed, encrypted);
+            return new Views.PutOutcome(results, failed, encrypted, putBytes);
         }
     }
 
-    private static BigInteger hashKey(Views.PutEntry e, Stream s) {
+    /** An entry's hash key into {@code into[at]} (high half) and {@code into[at + 1]} (low half). */
+    private static void hashKey(Views.PutEntry e, byte[] partitionKey, MessageDigest md5, long[] into, int at) {
         if (e.explicitHashKey() == null) {
-            return HashKeys.of(e.partitionKey());
+            HashKeys.of(md5, partitionKey, into, at);
+            return;
         }
         BigInteger key = new BigInteger(e.explicitHashKey());
         if (key.compareTo(HashKeys.MAX) > 0) {
             throw KinesisErrors.INVALID_ARGUMENT.error("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
                     + "[0, 2^128-1]. Specified value was " + e.explicitHashKey());
         }
-        return key;
+        into[at] = HashKeys.high(key);
+        into[at + 1] = HashKeys.low(key);
     }
 
     // ---------------------------------------------------------------- iterators

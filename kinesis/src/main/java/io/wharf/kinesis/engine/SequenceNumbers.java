@@ -1,6 +1,7 @@
 package io.wharf.kinesis.engine;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * 56-digit sequence numbers in AWS's layout (kinesis.md §2.3), as 47 hex nibbles:
@@ -85,16 +86,17 @@ public final class SequenceNumbers {
         if (count == 0) {
             return "0";
         }
-        StringBuilder out = new StringBuilder(count * 9);
-        out.append(chunks[count - 1]);
-        for (int i = count - 2; i >= 0; i--) {
-            String digits = Integer.toString(chunks[i]);
-            for (int pad = digits.length(); pad < 9; pad++) {
-                out.append('0');
+        // the digits straight into one Latin-1 array, least significant first from the end: no String per chunk
+        byte[] digits = new byte[count * 9];
+        int at = digits.length;
+        for (int i = 0; i < count; i++) {
+            int chunk = chunks[i];
+            for (int d = 0; d < 9 && (d == 0 || chunk != 0 || i < count - 1); d++) {
+                digits[--at] = (byte) ('0' + chunk % 10);
+                chunk /= 10;
             }
-            out.append(digits);
         }
-        return out.toString();
+        return new String(digits, at, digits.length - at, StandardCharsets.ISO_8859_1);
     }
 
     /** The parts of a number in this layout, or null when it is not one. */

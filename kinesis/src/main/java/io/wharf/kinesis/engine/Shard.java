@@ -20,6 +20,11 @@ final class Shard {
     /** Index of the AdjacentShardToMerge of a merge, or -1. */
     final int adjacentParent;
     final HashKeys.Range range;
+    /** {@link #range}'s bounds as unsigned 64-bit halves, for routing a put without {@code BigInteger}s. */
+    final long startHigh;
+    final long startLow;
+    final long endHigh;
+    final long endLow;
     final long createdMillis;
 
     final ReentrantLock lock = new ReentrantLock();
@@ -45,6 +50,10 @@ final class Shard {
         this.parent = parent;
         this.adjacentParent = adjacentParent;
         this.range = range;
+        this.startHigh = HashKeys.high(range.start());
+        this.startLow = HashKeys.low(range.start());
+        this.endHigh = HashKeys.high(range.end());
+        this.endLow = HashKeys.low(range.end());
         this.createdMillis = createdMillis;
         this.throughput = new ShardThroughput(createdMillis);
     }

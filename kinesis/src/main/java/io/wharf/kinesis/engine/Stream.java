@@ -1,6 +1,5 @@
 package io.wharf.kinesis.engine;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,23 +92,24 @@ final class Stream {
         return index >= 0 && index < all.size() ? all.get(index) : null;
     }
 
-    /** The open shard whose range holds {@code hashKey}. */
-    Shard route(BigInteger hashKey) {
+    /** The open shard whose range holds the hash key given as unsigned halves ({@link HashKeys#of}). */
+    Shard route(long keyHigh, long keyLow) {
         List<Shard> open = openShards;
         int low = 0;
         int high = open.size() - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
             Shard s = open.get(mid);
-            if (s.range.end().compareTo(hashKey) < 0) {
+            if (HashKeys.compare(s.endHigh, s.endLow, keyHigh, keyLow) < 0) {
                 low = mid + 1;
-            } else if (s.range.start().compareTo(hashKey) > 0) {
+            } else if (HashKeys.compare(s.startHigh, s.startLow, keyHigh, keyLow) > 0) {
                 high = mid - 1;
             } else {
                 return s;
             }
         }
-        throw new IllegalStateException("open shards of " + ref + " do not cover " + hashKey);
+        throw new IllegalStateException("open shards of " + ref + " do not cover the hash key "
+                + Long.toUnsignedString(keyHigh, 16) + ":" + Long.toUnsignedString(keyLow, 16));
     }
 
     long retentionMillis() {

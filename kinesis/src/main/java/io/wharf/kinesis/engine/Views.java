@@ -52,8 +52,11 @@ public final class Views {
     public record PutResult(String shardId, String sequenceNumber, String errorCode, String errorMessage) {
     }
 
-    /** PutRecord(s) answers, with the stream's encryption at the time of the write. */
-    public record PutOutcome(List<PutResult> results, int failed, boolean encrypted) {
+    /**
+     * PutRecord(s) answers, with the stream's encryption at the time of the write and the bytes (data and partition
+     * keys) of the entries written.
+     */
+    public record PutOutcome(List<PutResult> results, int failed, boolean encrypted, long bytes) {
     }
 
     /** A record as GetRecords returns it. */

@@ -39,6 +39,9 @@ class RecordsTest extends EngineFixture {
         assertThat(putAt(ref, HashKeys.MAX.toString(), "y").shardId()).isEqualTo("shardId-000000000002");
         assertThat(putAt(ref, "113427455640312821154458202477256070485", "z").shardId())
                 .isEqualTo("shardId-000000000001");
+        assertThat(putAt(ref, "113427455640312821154458202477256070484", "z").shardId())
+                .isEqualTo("shardId-000000000000"); // the last key of the first range
+        assertThat(putAt(ref, "0", "z").shardId()).isEqualTo("shardId-000000000000");
         assertThatThrownBy(() -> putAt(ref, HashKeys.MAX.add(BigInteger.ONE).toString(), "w"))
                 .hasMessageStartingWith("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1].");
     }

@@ -72,6 +72,10 @@ class SequenceNumbersTest {
                     .isEqualTo(reference(created, index, counter, arrival));
         }
         assertThat(SequenceNumbers.decimal(new long[] {0, 0, 0})).isEqualTo("0");
+        for (long small : new long[] {1, 9, 10, 999_999_999, 1_000_000_000, 1_000_000_001, Long.MAX_VALUE}) {
+            assertThat(SequenceNumbers.decimal(new long[] {small, 0, 0})).isEqualTo(Long.toString(small));
+        }
+        assertThat(SequenceNumbers.decimal(new long[] {0, 1, 0})).isEqualTo(java.math.BigInteger.ONE.shiftLeft(64).toString());
         assertThat(SequenceNumbers.decimal(new long[] {-1, -1, -1}))
                 .isEqualTo(java.math.BigInteger.ONE.shiftLeft(192).subtract(java.math.BigInteger.ONE).toString());
     }

@@ -15,6 +15,7 @@ import io.wharf.protocol.model.ShapeType;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.ArrayDeque;
@@ -144,13 +145,26 @@ final class BlobReader {
             int end = closingQuote(body, start);
             if (end >= 0) {
                 try {
-                    return nodes.binaryNode(Base64.getDecoder().decode(Arrays.copyOfRange(body, start, end)));
+                    return nodes.binaryNode(decode(body, start, end));
                 } catch (IllegalArgumentException notPlain) {
                     // whitespace, or not base64: the Validator's path (and its error) decides
                 }
             }
         }
         return nodes.textNode(parser.getText());
+    }
+
+    /**
+     * The base64 text {@code body[start, end)} decoded, read in place: {@code decode(ByteBuffer)} reads a heap buffer's
+     * array without the copy {@code decode(byte[])} of a range needs (that copy was a sixth of kinesis-put's
+     * allocation). The JDK sizes its answer's array exactly for a text it takes; the copy below only guards that.
+     */
+    private static byte[] decode(byte[] body, int start, int end) {
+        ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(body, start, end - start));
+        byte[] array = decoded.array();
+        return decoded.arrayOffset() == 0 && decoded.remaining() == array.length ? array
+                : Arrays.copyOfRange(array, decoded.arrayOffset() + decoded.position(),
+                        decoded.arrayOffset() + decoded.limit());
     }
 
     /**
