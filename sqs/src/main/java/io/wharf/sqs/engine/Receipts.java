@@ -41,6 +41,7 @@ final class Receipts {
             Commit pending = ctx.store().submit(batch);
             if (m != null) {
                 queue.remove(m); // only once the store took the delete, so a refused one cannot resurrect it later
+                ctx.contents().release(m);
                 queue.activity.deleted.increment(); // AWS/SQS NumberOfMessagesDeleted (counted once submitted)
             }
             queue.activity.used(now);
