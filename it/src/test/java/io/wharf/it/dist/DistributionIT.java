@@ -56,6 +56,7 @@ class DistributionIT {
                 "--data-dir", "data").directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("WHARF_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m"); // options for the JVM, not the server
         Process wharf = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -80,6 +81,10 @@ class DistributionIT {
                     URI.create("http://127.0.0.1:" + listening + "/_wharf/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + listening + "/_wharf/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).contains("id=\"Tenured Gen\""); // the serial collector's pool: the JVM took them
             assertThat(String.join("\n", output)).doesNotContain("building")
                     .contains("data: " + dir.toRealPath().resolve("data") + " (fsync always)");
             assertThat(wharf.toHandle().destroy()).isTrue(); // SIGTERM to the JVM bin/wharf exec'd into
