@@ -13,10 +13,7 @@ import io.wharf.protocol.model.Shape;
 import io.wharf.protocol.model.ShapeType;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.Base64;
@@ -38,9 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BlobReader {
     private static final Map<Shape, Boolean> HOLDS_BLOBS = new ConcurrentHashMap<>();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     private final JsonParser parser;
     private final ObjectMapper mapper;
@@ -174,8 +168,7 @@ final class BlobReader {
     static int closingQuote(byte[] bytes, int from) {
         int i = from;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            if (hasByte(word, QUOTES) || hasByte(word, BACKSLASHES)) {
+            if (Swar.hasQuoteOrBackslash(Swar.word(bytes, i))) {
                 break;
             }
         }
@@ -188,12 +181,6 @@ final class BlobReader {
             }
         }
         return -1;
-    }
-
-    /** Whether one of the word's eight bytes equals the byte {@code pattern} repeats (the classic SWAR test). */
-    private static boolean hasByte(long word, long pattern) {
-        long x = word ^ pattern;
-        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
     }
 
     /** Every shape reachable from {@code root} that can hold a blob (shapes refer to each other in cycles). */
