@@ -58,6 +58,8 @@ final class Queue {
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
     final SqsStoreLayout layout;
+    /** The memory that holds young messages' contents: a message leaving for the backlog lets its content go. */
+    private final ContentMemory contents;
     private volatile Record record;
     private volatile QueueSettings settings;
     private volatile io.wharf.protocol.crypto.DataKeyRing.Scope encryption;
@@ -92,8 +94,9 @@ final class Queue {
     /** The visible count above which the next such look is taken (0: the window's own threshold). */
     private int nextSpillAt;
 
-    Queue(SqsStoreLayout layout, io.wharf.storage.Store store, Record record, int hotMessages) {
+    Queue(SqsStoreLayout layout, io.wharf.storage.Store store, Record record, int hotMessages, ContentMemory contents) {
         this.layout = layout;
+        this.contents = contents;
         this.backlog = new Backlog(store, layout, record.number());
         this.hotMessages = hotMessages;
         setRecord(record);
@@ -407,6 +410,7 @@ final class Queue {
                     messages.remove(m.ordinal);
                     byAge.remove(m);
                     backlog.add(m);
+                    contents.release(m); // read back from the store with the message, if it comes back
                 }
             }
             // what stayed cannot leave yet (received before, not yet durable): look again only when more came

@@ -50,7 +50,7 @@ final class Recovery {
         store.scan(layout.queues, new byte[0], (key, value) -> {
             Queue.Record record = SqsStoreLayout.decodeQueue(SqsStoreLayout.queueIdOf(key), value);
             highest[0] = Math.max(highest[0], record.number());
-            loaded.add(new Queue(layout, store, record, ctx.limits().hotMessages()));
+            loaded.add(new Queue(layout, store, record, ctx.limits().hotMessages(), ctx.contents()));
         });
         for (Queue queue : loaded) {
             WriteBatch batch = new WriteBatch();

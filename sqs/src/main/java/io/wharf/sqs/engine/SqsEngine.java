@@ -94,7 +94,7 @@ public final class SqsEngine implements AutoCloseable {
             lastQueueNumber = Math.max(lastQueueNumber + 1, now);
             Queue.Record record = new Queue.Record(lastQueueNumber, id, now, now, 0,
                     Map.copyOf(QueueAttributes.apply(Map.of(), validated)), Map.copyOf(tags));
-            Queue queue = new Queue(ctx.layout(), ctx.store(), record, ctx.limits().hotMessages());
+            Queue queue = new Queue(ctx.layout(), ctx.store(), record, ctx.limits().hotMessages(), ctx.contents());
             WriteBatch batch = new WriteBatch();
             queue.persistRecord(batch);
             batch.delete(ctx.layout().deleted, SqsStoreLayout.queueKey(id));
@@ -345,6 +345,11 @@ public final class SqsEngine implements AutoCloseable {
     /** How many of the queue's messages memory holds: the rest is its backlog (tests and diagnostics). */
     int heldMessages(QueueId id) {
         return require(id).heldMessages();
+    }
+
+    /** Tests: the bytes of message contents memory holds ({@link ContentMemory}). */
+    long heldContentBytes() {
+        return ctx.contents().heldBytes();
     }
 
     private Queue require(QueueId id) {

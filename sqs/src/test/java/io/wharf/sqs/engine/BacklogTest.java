@@ -73,6 +73,10 @@ class BacklogTest extends EngineFixture {
 
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("100");
         assertThat(engine.heldMessages(q)).isLessThanOrEqualTo(MOST_HELD_WHEN_IDLE);
+        long mostPerContent = new MessageContent("3f1e2d4c-0000-4000-8000-000000000001", "m99", Map.of(), null, null,
+                SendCommand.DEFAULT_SENDER, 0, null).size(); // the longest body sent here
+        assertThat(engine.heldContentBytes()).isPositive() // the backlog's contents were let go with their messages
+                .isLessThanOrEqualTo(engine.heldMessages(q) * mostPerContent);
 
         List<String> received = new ArrayList<>();
         List<ReceivedMessage> batch;
