@@ -17,38 +17,85 @@ final class Receipts {
     }
 
     static void delete(EngineContext ctx, Queue queue, String receiptHandle) {
-        submitDelete(ctx, queue, receiptHandle).await();
-    }
-
-    /** Deletes in memory and submits the write under the lock; the caller awaits it after the lock. */
-    private static Commit submitDelete(EngineContext ctx, Queue queue, String receiptHandle) {
         ReceiptHandle handle = parse(ctx, queue, receiptHandle);
+        Commit pending;
         queue.lock.lock();
         try {
             long now = ctx.clock().millis();
             WriteBatch batch = queue.begin(now);
-            Message m = queue.messages.get(handle.ordinal());
-            if (m != null && queue.settings().fifo() && (handle.receiveCount() != m.receiveCount
-                    || m.state != Message.State.INFLIGHT)) {
-                throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle, "The receipt handle has expired.");
-            }
-            if (m != null) {
-                // standard queues: an older handle of a message still deletes it (the friendlier of AWS's answers)
-                queue.persistDelete(batch, m);
-            }
-            // submitted even when empty: a message already gone may have left by a delete not yet durable,
-            // and this answer must not come before that delete's
-            Commit pending = ctx.store().submit(batch);
-            if (m != null) {
-                queue.remove(m); // only once the store took the delete, so a refused one cannot resurrect it later
-                ctx.contents().release(m);
-                queue.activity.deleted.increment(); // AWS/SQS NumberOfMessagesDeleted (counted once submitted)
-            }
-            queue.activity.used(now);
-            return pending;
+            List<Message> deleted = new ArrayList<>(1);
+            delete(queue, handle, receiptHandle, batch, deleted);
+            pending = submitDeletes(ctx, queue, batch, deleted, now);
         } finally {
             queue.lock.unlock();
         }
+        pending.await();
+    }
+
+    /**
+     * DeleteMessageBatch: every entry under one hold of the queue's lock into one write, submitted once and awaited
+     * once — as ten DeleteMessage calls would answer, but without ten locks, timer sweeps, writes and waits. An entry's
+     * error (a handle that is not one, or has expired) fails that entry alone.
+     */
+    static BatchResult<Void> deleteBatch(EngineContext ctx, Queue queue, List<BatchEntry<String>> entries) {
+        BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "DeleteMessageBatchRequestEntry");
+        List<BatchResult.Success<Void>> successful = new ArrayList<>();
+        List<BatchResult.Failure> failed = new ArrayList<>();
+        Commit pending;
+        queue.lock.lock();
+        try {
+            long now = ctx.clock().millis();
+            WriteBatch batch = queue.begin(now);
+            List<Message> deleted = new ArrayList<>(entries.size());
+            for (BatchEntry<String> entry : entries) {
+                try {
+                    delete(queue, parse(ctx, queue, entry.command()), entry.command(), batch, deleted);
+                    successful.add(new BatchResult.Success<>(entry.id(), null));
+                } catch (AwsException e) {
+                    failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
+                }
+            }
+            pending = submitDeletes(ctx, queue, batch, deleted, now);
+        } finally {
+            queue.lock.unlock();
+        }
+        pending.await(); // a failed await fails the whole request: the store is failed (fail-stop)
+        return new BatchResult<>(successful, failed);
+    }
+
+    /**
+     * Under the queue's lock: the delete of the message {@code handle} names, if it is still there, into
+     * {@code batch} and {@code deleted} (once: two handles of one message in a batch delete it once).
+     */
+    private static void delete(Queue queue, ReceiptHandle handle, String receiptHandle, WriteBatch batch,
+                               List<Message> deleted) {
+        Message m = queue.messages.get(handle.ordinal());
+        if (m != null && queue.settings().fifo() && (handle.receiveCount() != m.receiveCount
+                || m.state != Message.State.INFLIGHT)) {
+            throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle, "The receipt handle has expired.");
+        }
+        if (m != null && !deleted.contains(m)) {
+            // standard queues: an older handle of a message still deletes it (the friendlier of AWS's answers)
+            queue.persistDelete(batch, m);
+            deleted.add(m);
+        }
+    }
+
+    /**
+     * Under the queue's lock: submits the deletes, then takes the messages out of memory. Submitted even when empty:
+     * a message already gone may have left by a delete not yet durable, and this answer must not come before that
+     * delete's.
+     */
+    private static Commit submitDeletes(EngineContext ctx, Queue queue, WriteBatch batch, List<Message> deleted,
+                                        long now) {
+        Commit pending = ctx.store().submit(batch);
+        for (Message m : deleted) {
+            queue.remove(m); // only once the store took the delete, so a refused one cannot resurrect it later
+            ctx.contents().release(m);
+            queue.activity.deleted.increment(); // AWS/SQS NumberOfMessagesDeleted (counted once submitted)
+        }
+        queue.activity.used(now);
+        return pending;
     }
 
     static void changeVisibility(EngineContext ctx, Queue queue, String receiptHandle, int timeoutSeconds) {
@@ -100,11 +147,6 @@ final class Receipts {
         } finally {
             queue.lock.unlock();
         }
-    }
-
-    static BatchResult<Void> deleteBatch(EngineContext ctx, Queue queue, List<BatchEntry<String>> entries) {
-        BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "DeleteMessageBatchRequestEntry");
-        return each(entries, e -> submitDelete(ctx, queue, e.command()));
     }
 
     static BatchResult<Void> changeVisibilityBatch(EngineContext ctx, Queue queue,

@@ -63,4 +63,44 @@ class BatchTest extends EngineFixture {
         assertThat(result.failed()).hasSize(1);
         assertThat(receive(q, 1)).hasSize(1);
     }
+
+    @Test
+    void aDeleteBatchIsOneWriteAndDeletesAMessageOnceWhateverItsHandles() {
+        QueueId q = create("q");
+        for (int i = 0; i < 5; i++) {
+            send(q, "m" + i);
+        }
+        List<ReceivedMessage> got = receiveAll(q, 10);
+        assertThat(got).hasSize(5);
+        String first = got.get(0).receiptHandle();
+        clock.advanceSeconds(31); // visible again: a second receive gives the first message a second handle
+        String again = receive(q, 1).get(0).receiptHandle();
+        assertThat(again).isNotEqualTo(first);
+
+        List<BatchEntry<String>> entries = new ArrayList<>();
+        entries.add(new BatchEntry<>("first", first));
+        entries.add(new BatchEntry<>("again", again)); // the same message: deleted once
+        for (int i = 1; i < 5; i++) {
+            entries.add(new BatchEntry<>("m" + i, got.get(i).receiptHandle()));
+        }
+        entries.add(new BatchEntry<>("bad", "garbage"));
+        CountingStore counting = new CountingStore(store);
+        engine.close();
+        engine = new SqsEngine(counting, clock, SqsLimits.strict(), MASTER_KEY);
+        long writesBefore = counting.submits();
+        BatchResult<Void> result = engine.deleteMessageBatch(q, entries);
+
+        assertThat(result.successful()).extracting(BatchResult.Success::id)
+                .containsExactly("first", "again", "m1", "m2", "m3", "m4");
+        assertThat(result.failed()).extracting(BatchResult.Failure::code).containsExactly("ReceiptHandleIsInvalid");
+        assertThat(counting.submits() - writesBefore).isEqualTo(1); // one write for the whole batch
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("0");
+        assertThat(attribute(q, "ApproximateNumberOfMessagesNotVisible")).isEqualTo("0");
+        clock.advanceSeconds(60);
+        assertThat(receive(q, 10)).isEmpty();
+        engine.close();
+        engine = new SqsEngine(store, clock, SqsLimits.strict(), MASTER_KEY); // and so it stays after a restart
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("0");
+        assertThat(receive(q, 10)).isEmpty();
+    }
 }

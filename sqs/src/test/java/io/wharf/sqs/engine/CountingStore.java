@@ -16,6 +16,7 @@ final class CountingStore implements Store {
     private final Store delegate;
     private final Map<String, AtomicLong> reads = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> writes = new ConcurrentHashMap<>();
+    private final AtomicLong submits = new AtomicLong();
 
     CountingStore(Store delegate) {
         this.delegate = delegate;
@@ -29,6 +30,11 @@ final class CountingStore implements Store {
     /** Puts and deletes (a range delete counts once) in this key space. */
     long writes(String space) {
         return writes.getOrDefault(space, new AtomicLong()).get();
+    }
+
+    /** Batches submitted, empty ones included. */
+    long submits() {
+        return submits.get();
     }
 
     void reset() {
@@ -47,6 +53,7 @@ final class CountingStore implements Store {
 
     @Override
     public Commit submit(WriteBatch batch) {
+        submits.incrementAndGet();
         batch.ops().forEach(op -> count(writes, op.space()));
         return delegate.submit(batch);
     }
