@@ -140,13 +140,7 @@ public final class KinesisStoreLayout {
     record StoredRecord(long arrivalMillis, boolean encrypted, String partitionKey, byte[] data) {
     }
 
-    static byte[] encodeRecord(long arrivalMillis, boolean encrypted, String partitionKey, byte[] data) {
-        return encodeRecord(arrivalMillis, encrypted, partitionKey.getBytes(StandardCharsets.UTF_8), data, null);
-    }
-
-    /**
-     * A record, its partition key (UTF-8) and data sealed under {@code key} when it is not null.
-     */
+    /** A record, its partition key (UTF-8) and data sealed under {@code key} when it is not null. */
     static byte[] encodeRecord(long arrivalMillis, boolean encrypted, byte[] pk, byte[] data,
                                io.wharf.protocol.crypto.DataKeyRing.Key key) {
         int flags = (encrypted ? 1 : 0) | (key != null ? 2 : 0);

@@ -7,6 +7,7 @@ import io.wharf.storage.WriteBatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** What callers do with receipt handles: DeleteMessage(Batch) and ChangeMessageVisibility(Batch) (sqs.md §2.7–2.8). */
@@ -18,18 +19,7 @@ final class Receipts {
 
     static void delete(EngineContext ctx, Queue queue, String receiptHandle) {
         ReceiptHandle handle = parse(ctx, queue, receiptHandle);
-        Commit pending;
-        queue.lock.lock();
-        try {
-            long now = ctx.clock().millis();
-            WriteBatch batch = queue.begin(now);
-            List<Message> deleted = new ArrayList<>(1);
-            delete(queue, handle, receiptHandle, batch, deleted);
-            pending = submitDeletes(ctx, queue, batch, deleted, now);
-        } finally {
-            queue.lock.unlock();
-        }
-        pending.await();
+        submitDeletes(ctx, queue, (batch, deleted) -> delete(queue, handle, receiptHandle, batch, deleted)).await();
     }
 
     /**
@@ -41,12 +31,7 @@ final class Receipts {
         BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "DeleteMessageBatchRequestEntry");
         List<BatchResult.Success<Void>> successful = new ArrayList<>();
         List<BatchResult.Failure> failed = new ArrayList<>();
-        Commit pending;
-        queue.lock.lock();
-        try {
-            long now = ctx.clock().millis();
-            WriteBatch batch = queue.begin(now);
-            List<Message> deleted = new ArrayList<>(entries.size());
+        submitDeletes(ctx, queue, (batch, deleted) -> {
             for (BatchEntry<String> entry : entries) {
                 try {
                     delete(queue, parse(ctx, queue, entry.command()), entry.command(), batch, deleted);
@@ -55,11 +40,7 @@ final class Receipts {
                     failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
                 }
             }
-            pending = submitDeletes(ctx, queue, batch, deleted, now);
-        } finally {
-            queue.lock.unlock();
-        }
-        pending.await(); // a failed await fails the whole request: the store is failed (fail-stop)
+        }).await(); // a failed await fails the whole request: the store is failed (fail-stop)
         return new BatchResult<>(successful, failed);
     }
 
@@ -82,20 +63,30 @@ final class Receipts {
     }
 
     /**
-     * Under the queue's lock: submits the deletes, then takes the messages out of memory. Submitted even when empty:
-     * a message already gone may have left by a delete not yet durable, and this answer must not come before that
-     * delete's.
+     * Under one hold of the queue's lock: {@code deletes} puts its deletes into the write and the messages into the
+     * list, the write is submitted, then the messages leave memory; the caller awaits the answer after the lock.
+     * Submitted even when empty: a message already gone may have left by a delete not yet durable, and this answer
+     * must not come before that delete's.
      */
-    private static Commit submitDeletes(EngineContext ctx, Queue queue, WriteBatch batch, List<Message> deleted,
-                                        long now) {
-        Commit pending = ctx.store().submit(batch);
-        for (Message m : deleted) {
-            queue.remove(m); // only once the store took the delete, so a refused one cannot resurrect it later
-            ctx.contents().release(m);
-            queue.activity.deleted.increment(); // AWS/SQS NumberOfMessagesDeleted (counted once submitted)
+    private static Commit submitDeletes(EngineContext ctx, Queue queue,
+                                        BiConsumer<WriteBatch, List<Message>> deletes) {
+        queue.lock.lock();
+        try {
+            long now = ctx.clock().millis();
+            WriteBatch batch = queue.begin(now);
+            List<Message> deleted = new ArrayList<>();
+            deletes.accept(batch, deleted);
+            Commit pending = ctx.store().submit(batch);
+            for (Message m : deleted) {
+                queue.remove(m); // only once the store took the delete, so a refused one cannot resurrect it later
+                ctx.contents().release(m);
+                queue.activity.deleted.increment(); // AWS/SQS NumberOfMessagesDeleted (counted once submitted)
+            }
+            queue.activity.used(now);
+            return pending;
+        } finally {
+            queue.lock.unlock();
         }
-        queue.activity.used(now);
-        return pending;
     }
 
     static void changeVisibility(EngineContext ctx, Queue queue, String receiptHandle, int timeoutSeconds) {
