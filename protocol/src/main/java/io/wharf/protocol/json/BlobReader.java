@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.Swar;
 import io.wharf.protocol.model.Member;
 import io.wharf.protocol.model.Shape;
 import io.wharf.protocol.model.ShapeType;

@@ -2,6 +2,7 @@ package io.wharf.protocol.json;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.protocol.Swar;
 import io.wharf.protocol.model.ServiceModel;
 import io.wharf.protocol.model.Shape;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,14 @@
-package io.wharf.protocol.json;
+package io.wharf.protocol;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Eight bytes at a time: the scans of JSON text the codecs make over bodies of many KiB. */
-final class Swar {
+/**
+ * Eight bytes at a time: the scans of text the codecs and validators make over bodies of many KiB (JSON escapes,
+ * XML's character set).
+ */
+public final class Swar {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
@@ -17,18 +20,28 @@ final class Swar {
     }
 
     /** The eight bytes at {@code at}, the first in the lowest bits. */
-    static long word(byte[] bytes, int at) {
+    public static long word(byte[] bytes, int at) {
         return (long) LONGS.get(bytes, at);
     }
 
     /** Whether one of the word's eight bytes equals the byte {@code pattern} repeats (the classic SWAR test). */
-    static boolean hasByte(long word, long pattern) {
+    public static boolean hasByte(long word, long pattern) {
         long x = word ^ pattern;
         return ((x - ONES) & ~x & HIGHS) != 0;
     }
 
+    /** Whether one of the word's eight bytes is below 0x20 (a control character); 0x80 and up do not count. */
+    public static boolean hasControl(long word) {
+        return ((word - 0x2020202020202020L) & ~word & HIGHS) != 0;
+    }
+
+    /** Whether the word holds a {@code ?}. */
+    public static boolean hasQuestionMark(long word) {
+        return hasByte(word, QUESTION_MARKS);
+    }
+
     /** Whether the word holds a {@code "} or a {@code \}. */
-    static boolean hasQuoteOrBackslash(long word) {
+    public static boolean hasQuoteOrBackslash(long word) {
         return hasByte(word, QUOTES) || hasByte(word, BACKSLASHES);
     }
 
@@ -36,7 +49,7 @@ final class Swar {
      * Whether any of {@code bytes} is one a JSON string must escape: a quote, a backslash or a control character
      * below 0x20; bytes from 0x80 on count as needing it too (callers hand in ASCII only).
      */
-    static boolean needsJsonEscape(byte[] bytes) {
+    public static boolean needsJsonEscape(byte[] bytes) {
         int i = 0;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
             long word = word(bytes, i);
@@ -55,10 +68,10 @@ final class Swar {
     }
 
     /** Whether {@code bytes} holds a {@code ?} (what {@code String.getBytes} puts for a char it cannot encode). */
-    static boolean hasQuestionMark(byte[] bytes) {
+    public static boolean hasQuestionMark(byte[] bytes) {
         int i = 0;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            if (hasByte(word(bytes, i), QUESTION_MARKS)) {
+            if (hasQuestionMark(word(bytes, i))) {
                 return true;
             }
         }
