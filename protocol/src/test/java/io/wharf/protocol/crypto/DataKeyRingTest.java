@@ -116,6 +116,27 @@ class DataKeyRingTest {
     }
 
     @Test
+    void noncesAreTheKeysFixedFieldAndACounterAndAKeyIsRetiredBeforeItCouldWrap() throws Exception {
+        kms.create("k1");
+        DataKeyRing ring = new DataKeyRing(kms, DataKeys.NONE, store, 3);
+        DataKeyRing.Key key = ring.current("q", scope("k1", 60_000), 0);
+        java.nio.ByteBuffer first = java.nio.ByteBuffer.wrap(key.seal(MARKER), 10, 12);
+        java.nio.ByteBuffer second = java.nio.ByteBuffer.wrap(key.seal(MARKER), 10, 12);
+        int fixed = first.getInt();
+        assertThat(first.getLong()).isZero();
+        assertThat(second.getInt()).isEqualTo(fixed);
+        assertThat(second.getLong()).isEqualTo(1);
+
+        assertThat(ring.current("q", scope("k1", 60_000), 1)).isSameAs(key);
+        byte[] third = key.seal(MARKER);
+        DataKeyRing.Key next = ring.current("q", scope("k1", 60_000), 2); // three sealed: the period is not over
+        assertThat(next).isNotSameAs(key);
+        assertThat(kms.generated).hasValue(2);
+        assertThat(java.nio.ByteBuffer.wrap(next.seal(MARKER), 14, 8).getLong()).isZero();
+        assertThat(ring.open(third, 3)).isEqualTo(MARKER); // what the retired key sealed still opens
+    }
+
+    @Test
     void theManagedKeysAreUsedForManagedScopes() throws Exception {
         FakeDataKeys managed = new FakeDataKeys();
         managed.create("sse");
