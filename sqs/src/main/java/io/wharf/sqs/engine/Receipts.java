@@ -8,7 +8,7 @@ import io.wharf.storage.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
 
 /** What callers do with receipt handles: DeleteMessage(Batch) and ChangeMessageVisibility(Batch) (sqs.md §2.7–2.8). */
 final class Receipts {
@@ -90,85 +90,91 @@ final class Receipts {
     }
 
     static void changeVisibility(EngineContext ctx, Queue queue, String receiptHandle, int timeoutSeconds) {
-        submitVisibilityChange(ctx, queue, receiptHandle, timeoutSeconds).await();
+        ReceiptHandle handle = parse(ctx, queue, receiptHandle);
+        submitVisibilityChanges(ctx, queue,
+                (batch, now) -> changeVisibility(queue, handle, receiptHandle, timeoutSeconds, now, batch)).await();
     }
 
-    /** Changes the visibility in memory and submits the write under the lock; the caller awaits it after. */
-    private static Commit submitVisibilityChange(EngineContext ctx, Queue queue, String receiptHandle,
-                                                 int timeoutSeconds) {
-        ReceiptHandle handle = parse(ctx, queue, receiptHandle);
-        if (timeoutSeconds < 0 || timeoutSeconds > MAX_VISIBILITY_TIMEOUT) {
-            throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
-                    "VisibilityTimeout must be an integer between 0 and 43200");
-        }
+    /**
+     * ChangeMessageVisibilityBatch: every entry under one hold of the queue's lock into one write, submitted and
+     * awaited once, as {@link #deleteBatch} does. An entry's error fails that entry alone.
+     */
+    static BatchResult<Void> changeVisibilityBatch(EngineContext ctx, Queue queue,
+                                                   List<BatchEntry<VisibilityChange>> entries) {
+        BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "ChangeMessageVisibilityBatchRequestEntry");
+        List<BatchResult.Success<Void>> successful = new ArrayList<>();
+        List<BatchResult.Failure> failed = new ArrayList<>();
+        submitVisibilityChanges(ctx, queue, (batch, now) -> {
+            for (BatchEntry<VisibilityChange> entry : entries) {
+                String receiptHandle = entry.command().receiptHandle();
+                try {
+                    changeVisibility(queue, parse(ctx, queue, receiptHandle), receiptHandle,
+                            entry.command().visibilityTimeout(), now, batch);
+                    successful.add(new BatchResult.Success<>(entry.id(), null));
+                } catch (AwsException e) {
+                    failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
+                }
+            }
+        }).await(); // a failed await fails the whole request: the store is failed (fail-stop)
+        return new BatchResult<>(successful, failed);
+    }
+
+    /**
+     * Under one hold of the queue's lock: {@code changes} changes visibilities in memory and puts their writes into
+     * the batch, which is submitted; the caller awaits it after the lock. When {@code changes} throws, the timer
+     * changes {@link Queue#begin} made are still submitted (not awaited: the error does not depend on them).
+     */
+    private static Commit submitVisibilityChanges(EngineContext ctx, Queue queue,
+                                                  ObjLongConsumer<WriteBatch> changes) {
         queue.lock.lock();
         try {
             long now = ctx.clock().millis();
             WriteBatch batch = queue.begin(now);
-            Message m = queue.messages.get(handle.ordinal());
-            // the error answers below do not depend on the timer changes, so those are submitted, not awaited
-            if (m == null) {
-                submitIfAny(ctx, batch);
-                throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle,
-                        "Message does not exist or is not available for visibility timeout change.");
+            try {
+                changes.accept(batch, now);
+            } catch (AwsException e) {
+                if (!batch.isEmpty()) {
+                    ctx.store().submit(batch);
+                }
+                throw e;
             }
-            if (queue.settings().fifo() && (handle.receiveCount() != m.receiveCount
-                    || m.state != Message.State.INFLIGHT)) {
-                // FIFO handles live as long as their visibility window (sqs.md §3.3), like for DeleteMessage
-                submitIfAny(ctx, batch);
-                throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle, "The receipt handle has expired.");
-            }
-            if (m.state != Message.State.INFLIGHT) {
-                submitIfAny(ctx, batch);
-                throw SqsErrors.MESSAGE_NOT_INFLIGHT.error("Message does not exist or is not available for "
-                        + "visibility timeout change.");
-            }
-            if (now + timeoutSeconds * 1000L > m.lastReceiveMillis + MAX_VISIBILITY_TIMEOUT * 1000L) {
-                submitIfAny(ctx, batch);
-                throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
-                        "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
-            }
-            if (timeoutSeconds == 0) {
-                queue.transition(m, Message.State.VISIBLE, now);
-            } else {
-                queue.transition(m, Message.State.INFLIGHT, now + timeoutSeconds * 1000L);
-            }
-            queue.persist(batch, m);
-            return ctx.store().submit(batch); // a receiver woken by the transition submits after this: see Queue
+            return ctx.store().submit(batch); // a receiver woken by a transition submits after this: see Queue
         } finally {
             queue.lock.unlock();
         }
     }
 
-    static BatchResult<Void> changeVisibilityBatch(EngineContext ctx, Queue queue,
-                                                   List<BatchEntry<VisibilityChange>> entries) {
-        BatchRules.check(entries.stream().map(BatchEntry::id).toList(), "ChangeMessageVisibilityBatchRequestEntry");
-        return each(entries, e -> submitVisibilityChange(ctx, queue, e.command().receiptHandle(),
-                e.command().visibilityTimeout()));
-    }
-
-    /**
-     * Runs each entry, submitting its write without waiting, then awaits them all: the entries' writes
-     * share fsyncs instead of paying one each. A failed await fails the whole request, as the store is then
-     * failed (fail-stop) and no entry can be reported done.
-     */
-    private static <C> BatchResult<Void> each(List<BatchEntry<C>> entries, Function<BatchEntry<C>, Commit> action) {
-        List<BatchResult.Success<Void>> successful = new ArrayList<>();
-        List<BatchResult.Failure> failed = new ArrayList<>();
-        List<Commit> pending = new ArrayList<>();
-        for (BatchEntry<C> entry : entries) {
-            try {
-                pending.add(action.apply(entry));
-                successful.add(new BatchResult.Success<>(entry.id(), null));
-            } catch (AwsException e) {
-                if (e.code().equals(SqsErrors.QUEUE_DOES_NOT_EXIST.code())) {
-                    throw e;
-                }
-                failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
-            }
+    /** Under the queue's lock: one message's visibility changed in memory, its write put into {@code batch}. */
+    private static void changeVisibility(Queue queue, ReceiptHandle handle, String receiptHandle, int timeoutSeconds,
+                                         long now, WriteBatch batch) {
+        if (timeoutSeconds < 0 || timeoutSeconds > MAX_VISIBILITY_TIMEOUT) {
+            throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
+                    "VisibilityTimeout must be an integer between 0 and 43200");
         }
-        pending.forEach(Commit::await);
-        return new BatchResult<>(successful, failed);
+        Message m = queue.messages.get(handle.ordinal());
+        if (m == null) {
+            throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle,
+                    "Message does not exist or is not available for visibility timeout change.");
+        }
+        if (queue.settings().fifo() && (handle.receiveCount() != m.receiveCount
+                || m.state != Message.State.INFLIGHT)) {
+            // FIFO handles live as long as their visibility window (sqs.md §3.3), like for DeleteMessage
+            throw SqsErrors.invalidParameter("ReceiptHandle", receiptHandle, "The receipt handle has expired.");
+        }
+        if (m.state != Message.State.INFLIGHT) {
+            throw SqsErrors.MESSAGE_NOT_INFLIGHT.error("Message does not exist or is not available for "
+                    + "visibility timeout change.");
+        }
+        if (now + timeoutSeconds * 1000L > m.lastReceiveMillis + MAX_VISIBILITY_TIMEOUT * 1000L) {
+            throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
+                    "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
+        }
+        if (timeoutSeconds == 0) {
+            queue.transition(m, Message.State.VISIBLE, now);
+        } else {
+            queue.transition(m, Message.State.INFLIGHT, now + timeoutSeconds * 1000L);
+        }
+        queue.persist(batch, m);
     }
 
     private static ReceiptHandle parse(EngineContext ctx, Queue queue, String text) {
@@ -182,11 +188,5 @@ final class Receipts {
                     + "\" isn't valid for this queue.");
         }
         return handle;
-    }
-
-    private static void submitIfAny(EngineContext ctx, WriteBatch batch) {
-        if (!batch.isEmpty()) {
-            ctx.store().submit(batch);
-        }
     }
 }

@@ -103,4 +103,37 @@ class BatchTest extends EngineFixture {
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("0");
         assertThat(receive(q, 10)).isEmpty();
     }
+
+    @Test
+    void aVisibilityBatchIsOneWriteWithEachEntrysOwnAnswer() {
+        QueueId q = create("q");
+        for (int i = 0; i < 4; i++) {
+            send(q, "m" + i);
+        }
+        List<ReceivedMessage> got = receiveAll(q, 10);
+        assertThat(got).hasSize(4);
+        String visible = "v";
+        engine.changeMessageVisibility(q, got.get(3).receiptHandle(), 0); // visible again: not in flight
+        CountingStore counting = new CountingStore(store);
+        engine.close();
+        engine = new SqsEngine(counting, clock, SqsLimits.strict(), MASTER_KEY);
+        long writesBefore = counting.submits();
+        BatchResult<Void> result = engine.changeMessageVisibilityBatch(q, List.of(
+                new BatchEntry<>("now", new VisibilityChange(got.get(0).receiptHandle(), 0)),
+                new BatchEntry<>("later", new VisibilityChange(got.get(1).receiptHandle(), 600)),
+                new BatchEntry<>("tooLong", new VisibilityChange(got.get(2).receiptHandle(), 43_201)),
+                new BatchEntry<>(visible, new VisibilityChange(got.get(3).receiptHandle(), 10)),
+                new BatchEntry<>("bad", new VisibilityChange("garbage", 0))));
+
+        assertThat(result.successful()).extracting(BatchResult.Success::id).containsExactly("now", "later");
+        assertThat(result.failed()).extracting(BatchResult.Failure::id, BatchResult.Failure::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("tooLong", "InvalidParameterValue"),
+                org.assertj.core.groups.Tuple.tuple(visible, "AWS.SimpleQueueService.MessageNotInflight"),
+                org.assertj.core.groups.Tuple.tuple("bad", "ReceiptHandleIsInvalid"));
+        assertThat(counting.submits() - writesBefore).isEqualTo(1); // one write for the whole batch
+        engine.close();
+        engine = new SqsEngine(store, clock, SqsLimits.strict(), MASTER_KEY); // the changes outlive a restart
+        clock.advanceSeconds(31); // m2's 30 s window is over; m1 stays hidden for 600 s
+        assertThat(receiveAll(q, 10)).extracting(ReceivedMessage::body).containsExactlyInAnyOrder("m0", "m2", "m3");
+    }
 }
