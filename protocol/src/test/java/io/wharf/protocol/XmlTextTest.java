@@ -62,7 +62,8 @@ class XmlTextTest {
 
     private static String describe(String text) {
         StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
+                : String.format("\\u%04X", c)));
         return out.toString();
     }
 }

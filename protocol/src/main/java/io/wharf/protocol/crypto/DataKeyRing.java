@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -271,15 +272,15 @@ public final class DataKeyRing {
      * makes a Key only from a data key KMS has just generated (fresh random bytes, {@link DataKeys#generate}), a data
      * key opened again from the store only ever decrypts, and a restart forgets every Key, so no counter can start
      * over under a key that sealed before. The fixed field is random as well (defence in depth), and a key stops being
-     * used after {@link #MAX_SEALS} values (2^32), well below where its counter would wrap. Drawing a random nonce per value
-     * instead cost 3.5 % of the server's CPU in SendMessageBatch (docs/benchmarks.md "Sixth pass").
+     * used after {@link #MAX_SEALS} values (2^32), well below where its counter would wrap. Drawing a random nonce per
+     * value instead cost 3.5 % of the server's CPU in SendMessageBatch (docs/benchmarks.md "Sixth pass").
      */
     public static final class Key {
         /** After this many sealed values a new data key is made, as after the reuse period. */
         static final long MAX_SEALS = 1L << 32;
         private final long ref;
         private final int fixedField = RANDOM.nextInt();
-        private final java.util.concurrent.atomic.AtomicLong sealed = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong sealed = new AtomicLong();
         private final GcmCiphers ciphers;
         private final Scope scope;
         private final String keyArn;
@@ -310,7 +311,8 @@ public final class DataKeyRing {
          */
         public byte[] seal(byte[] plaintext) {
             byte[] out = new byte[HEADER + NONCE + plaintext.length + 16];
-            ByteBuffer.wrap(out).put(SEALED).put(FORMAT).putLong(ref).putInt(fixedField).putLong(sealed.getAndIncrement());
+            ByteBuffer.wrap(out).put(SEALED).put(FORMAT).putLong(ref)
+                    .putInt(fixedField).putLong(sealed.getAndIncrement()); // the nonce
             try {
                 Cipher cipher = ciphers.take();
                 cipher.init(Cipher.ENCRYPT_MODE, ciphers.key(), new GCMParameterSpec(128, out, HEADER, NONCE));
