@@ -10,5 +10,9 @@ public record BatchResult<R>(List<Success<R>> successful, List<Failure> failed) 
 
     /** {@code code} is the legacy code AWS puts in {@code Failed[].Code}. */
     public record Failure(String id, String code, String message, boolean senderFault) {
+        /** Entry {@code id} refused with {@code error}: the sender's fault, as every per-entry error of SQS is. */
+        static Failure of(String id, io.wharf.protocol.AwsException error) {
+            return new Failure(id, error.code(), error.getMessage(), true);
+        }
     }
 }

@@ -81,7 +81,7 @@ final class Sending {
                 validIds.add(entry.id());
                 valid.add(messages.get(i));
             } catch (AwsException e) {
-                failed.add(new BatchResult.Failure(entry.id(), e.code(), e.getMessage(), true));
+                failed.add(BatchResult.Failure.of(entry.id(), e));
             }
         }
         List<SendResult> results = valid.isEmpty() ? List.of() : enqueue(ctx, queue, valid);

@@ -13,6 +13,22 @@ class BatchTest extends EngineFixture {
         return new BatchEntry<>(id, SendCommand.of(body));
     }
 
+    /** Messages m0, m1, … sent and then received, in flight now; their received forms in order. */
+    private List<ReceivedMessage> sendAndReceive(QueueId q, int count) {
+        for (int i = 0; i < count; i++) {
+            send(q, "m" + i);
+        }
+        List<ReceivedMessage> got = receiveAll(q, 10);
+        assertThat(got).hasSize(count);
+        return got;
+    }
+
+    /** A new engine on {@code over} (the fixture's store, or one wrapping it), as after a restart. */
+    private void restartOn(io.wharf.storage.Store over) {
+        engine.close();
+        engine = new SqsEngine(over, clock, SqsLimits.strict(), MASTER_KEY);
+    }
+
     @Test
     void requestLevelRules() {
         QueueId q = create("q");
@@ -67,11 +83,7 @@ class BatchTest extends EngineFixture {
     @Test
     void aDeleteBatchIsOneWriteAndDeletesAMessageOnceWhateverItsHandles() {
         QueueId q = create("q");
-        for (int i = 0; i < 5; i++) {
-            send(q, "m" + i);
-        }
-        List<ReceivedMessage> got = receiveAll(q, 10);
-        assertThat(got).hasSize(5);
+        List<ReceivedMessage> got = sendAndReceive(q, 5);
         String first = got.get(0).receiptHandle();
         clock.advanceSeconds(31); // visible again: a second receive gives the first message a second handle
         String again = receive(q, 1).get(0).receiptHandle();
@@ -85,8 +97,7 @@ class BatchTest extends EngineFixture {
         }
         entries.add(new BatchEntry<>("bad", "garbage"));
         CountingStore counting = new CountingStore(store);
-        engine.close();
-        engine = new SqsEngine(counting, clock, SqsLimits.strict(), MASTER_KEY);
+        restartOn(counting);
         long writesBefore = counting.submits();
         BatchResult<Void> result = engine.deleteMessageBatch(q, entries);
 
@@ -98,8 +109,7 @@ class BatchTest extends EngineFixture {
         assertThat(attribute(q, "ApproximateNumberOfMessagesNotVisible")).isEqualTo("0");
         clock.advanceSeconds(60);
         assertThat(receive(q, 10)).isEmpty();
-        engine.close();
-        engine = new SqsEngine(store, clock, SqsLimits.strict(), MASTER_KEY); // and so it stays after a restart
+        restartOn(store); // and so it stays after a restart
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("0");
         assertThat(receive(q, 10)).isEmpty();
     }
@@ -107,16 +117,11 @@ class BatchTest extends EngineFixture {
     @Test
     void aVisibilityBatchIsOneWriteWithEachEntrysOwnAnswer() {
         QueueId q = create("q");
-        for (int i = 0; i < 4; i++) {
-            send(q, "m" + i);
-        }
-        List<ReceivedMessage> got = receiveAll(q, 10);
-        assertThat(got).hasSize(4);
+        List<ReceivedMessage> got = sendAndReceive(q, 4);
         String visible = "v";
         engine.changeMessageVisibility(q, got.get(3).receiptHandle(), 0); // visible again: not in flight
         CountingStore counting = new CountingStore(store);
-        engine.close();
-        engine = new SqsEngine(counting, clock, SqsLimits.strict(), MASTER_KEY);
+        restartOn(counting);
         long writesBefore = counting.submits();
         BatchResult<Void> result = engine.changeMessageVisibilityBatch(q, List.of(
                 new BatchEntry<>("now", new VisibilityChange(got.get(0).receiptHandle(), 0)),
@@ -131,8 +136,7 @@ class BatchTest extends EngineFixture {
                 org.assertj.core.groups.Tuple.tuple(visible, "AWS.SimpleQueueService.MessageNotInflight"),
                 org.assertj.core.groups.Tuple.tuple("bad", "ReceiptHandleIsInvalid"));
         assertThat(counting.submits() - writesBefore).isEqualTo(1); // one write for the whole batch
-        engine.close();
-        engine = new SqsEngine(store, clock, SqsLimits.strict(), MASTER_KEY); // the changes outlive a restart
+        restartOn(store); // the changes outlive a restart
         clock.advanceSeconds(31); // m2's 30 s window is over; m1 stays hidden for 600 s
         assertThat(receiveAll(q, 10)).extracting(ReceivedMessage::body).containsExactlyInAnyOrder("m0", "m2", "m3");
     }
