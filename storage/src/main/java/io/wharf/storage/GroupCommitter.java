@@ -36,16 +36,19 @@ final class GroupCommitter implements AutoCloseable {
     static final int MAX_GROUP = 1024;
     /** How long a group waits for more batches once submitters come concurrently (see the class comment). */
     static final long LINGER_NANOS = 150_000;
+    /** A group write at least this long counts as slow ({@link StoreStats#slowGroups()}). */
+    static final long SLOW_NANOS = 10_000_000;
 
     /** Copies a Wharf batch into a native one; runs on the committer thread. */
     interface Encoder {
         void encode(WriteBatch batch, org.rocksdb.WriteBatch into) throws RocksDBException;
     }
 
-    private record Pending(WriteBatch batch, CompletableFuture<Void> done) {
+    /** A submitted batch; {@code queuedNanos} is when it was queued, for the committer's lateness figure. */
+    private record Pending(WriteBatch batch, CompletableFuture<Void> done, long queuedNanos) {
     }
 
-    private static final Pending STOP = new Pending(new WriteBatch(), new CompletableFuture<>());
+    private static final Pending STOP = new Pending(new WriteBatch(), new CompletableFuture<>(), 0);
 
     private final Encoder encoder;
     private final java.util.function.Consumer<StorageException> onFailure; // told once, when the committer stops
@@ -57,6 +60,11 @@ final class GroupCommitter implements AutoCloseable {
     private final AtomicLong batchesWritten = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
+    private final AtomicLong slowGroups = new AtomicLong();
+    private final AtomicLong maxWriteNanos = new AtomicLong();
+    // the slowest write and the longest a group's first batch waited, since the last look (a measuring aid's period)
+    private final AtomicLong periodMaxWriteNanos = new AtomicLong();
+    private final AtomicLong periodMaxWaitNanos = new AtomicLong();
     private boolean closed; // guarded by queue's monitor, so no batch is queued behind STOP and never answered
     private volatile StorageException failure;
     private volatile boolean failNextWrite;
@@ -72,7 +80,7 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Queues {@code batch}; the future completes once it is written and fsync'd, or fails. */
     CompletableFuture<Void> submit(WriteBatch batch) {
-        Pending pending = new Pending(batch, new CompletableFuture<>());
+        Pending pending = new Pending(batch, new CompletableFuture<>(), System.nanoTime());
         synchronized (queue) {
             if (closed) {
                 throw new StorageException("store is closed");
@@ -99,7 +107,17 @@ final class GroupCommitter implements AutoCloseable {
 
     /** What the committer measured so far (metrics). */
     StoreStats stats() {
-        return new StoreStats(groupsWritten.get(), batchesWritten.get(), bytesWritten.get(), writeNanos.get());
+        return new StoreStats(groupsWritten.get(), batchesWritten.get(), bytesWritten.get(), writeNanos.get(),
+                slowGroups.get(), maxWriteNanos.get());
+    }
+
+    /**
+     * The slowest group write and the longest a group's first batch waited in the queue before its write began,
+     * both since the last call, which starts a new period ({@link StatisticsLog}): a stall shows as one or the other,
+     * or as neither when it happened outside the store.
+     */
+    long[] takePeriodMaxima() {
+        return new long[] {periodMaxWriteNanos.getAndSet(0), periodMaxWaitNanos.getAndSet(0)};
     }
 
     /** Non-empty batches written so far. */
@@ -154,8 +172,15 @@ final class GroupCommitter implements AutoCloseable {
                     throw new RocksDBException("injected fsync failure");
                 }
                 long started = System.nanoTime(); // a duration, not a time of day: no Clock needed
+                periodMaxWaitNanos.accumulateAndGet(started - group.get(0).queuedNanos(), Math::max);
                 db.write(syncWrite, combined);
-                writeNanos.addAndGet(System.nanoTime() - started);
+                long took = System.nanoTime() - started;
+                writeNanos.addAndGet(took);
+                maxWriteNanos.accumulateAndGet(took, Math::max);
+                periodMaxWriteNanos.accumulateAndGet(took, Math::max);
+                if (took >= SLOW_NANOS) {
+                    slowGroups.incrementAndGet();
+                }
                 bytesWritten.addAndGet(combined.getDataSize());
                 groupsWritten.incrementAndGet();
                 batchesWritten.addAndGet(written);

@@ -136,7 +136,7 @@ public final class RocksStore implements Store {
         plainWrite = new WriteOptions().setSync(false);
         committer = new GroupCommitter(db, syncWrite, this::encode, this::fail);
         if (statisticsLog != null) {
-            statisticsLog.start(db, families);
+            statisticsLog.start(db, families, committer);
         }
     }
 

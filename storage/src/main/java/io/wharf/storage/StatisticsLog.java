@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A line: {@code t=<epoch ms>} then {@code name=value} pairs: {@code puts}, {@code deletes}, {@code deleteRanges}
  * (operations of Wharf's batches), {@code jvmAllocatedBytes} (all threads of the
- * JVM, virtual threads counted on their carriers), {@code gcCount}, {@code gcMillis}, then RocksDB tickers by their
+ * JVM, virtual threads counted on their carriers), {@code gcCount}, {@code gcMillis}, {@code groupWriteMaxMicros}
+ * and {@code groupWaitMaxMicros} (the slowest group commit's write, and the longest a group's first batch waited for
+ * its write to begin, since the line before: not cumulative), then RocksDB tickers by their
  * {@link TickerType} name ({@code WAL_FILE_BYTES}, {@code FLUSH_WRITE_BYTES}, {@code COMPACT_WRITE_BYTES},
  * {@code COMPACTION_CPU_TOTAL_TIME} in µs, …). Nothing in it is a key or a value.
  *
@@ -54,6 +56,7 @@ final class StatisticsLog implements AutoCloseable {
     private final LongAdder deleteRanges = new LongAdder();
     private volatile RocksDB db;
     private volatile Map<String, ColumnFamilyHandle> families;
+    private volatile GroupCommitter committer;
     private final Thread writer;
     private volatile boolean closed;
 
@@ -79,9 +82,10 @@ final class StatisticsLog implements AutoCloseable {
     }
 
     /** Starts the periodic lines once the database is open. */
-    void start(RocksDB openedDb, Map<String, ColumnFamilyHandle> openFamilies) {
+    void start(RocksDB openedDb, Map<String, ColumnFamilyHandle> openFamilies, GroupCommitter groupCommitter) {
         this.db = openedDb;
         this.families = openFamilies;
+        this.committer = groupCommitter;
         writer.start();
     }
 
@@ -122,6 +126,12 @@ final class StatisticsLog implements AutoCloseable {
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
         line.append(" gcCount=").append(gcCount).append(" gcMillis=").append(gcMillis);
+        GroupCommitter groups = committer;
+        if (groups != null) {
+            long[] maxima = groups.takePeriodMaxima();
+            line.append(" groupWriteMaxMicros=").append(maxima[0] / 1_000)
+                    .append(" groupWaitMaxMicros=").append(maxima[1] / 1_000);
+        }
         for (TickerType ticker : TICKERS) {
             line.append(' ').append(ticker.name()).append('=').append(statistics.getTickerCount(ticker));
         }

@@ -112,6 +112,14 @@ class RocksStoreTest extends StoreConformanceTest {
             GroupCommitter committer = rocks.committer();
             assertThat(committer.batchesWritten()).isEqualTo(submitters * perSubmitter);
             assertThat(committer.groupsWritten()).isLessThan(committer.batchesWritten());
+            StoreStats stats = committer.stats();
+            assertThat(stats.maxWriteNanos()).isPositive().isLessThanOrEqualTo(stats.writeNanos());
+            assertThat(stats.maxWriteNanos() * stats.groups()).isGreaterThanOrEqualTo(stats.writeNanos());
+            assertThat(stats.slowGroups()).isBetween(0L, stats.groups());
+            long[] period = committer.takePeriodMaxima();
+            assertThat(period[0]).isPositive().isLessThanOrEqualTo(stats.maxWriteNanos());
+            assertThat(period[1]).isPositive();
+            assertThat(committer.takePeriodMaxima()).containsExactly(0L, 0L); // a new period: nothing written since
         }
     }
 

@@ -35,6 +35,10 @@ class StatisticsLogTest {
         assertThat(value(last, "WAL_FILE_BYTES")).isPositive();
         assertThat(value(last, "WAL_FILE_SYNCED")).isPositive();
         assertThat(value(last, "NUMBER_KEYS_WRITTEN")).isGreaterThanOrEqualTo(5);
+        // per period, not cumulative: the two writes fall in one of the lines, every line has both figures
+        assertThat(counters).allSatisfy(l -> assertThat(value(l, "groupWriteMaxMicros")).isNotNegative());
+        assertThat(counters.stream().mapToLong(l -> value(l, "groupWaitMaxMicros")).min().orElseThrow())
+                .isNotNegative();
         assertThat(text).contains("# rocksdb.stats", "# rocksdb.cfstats sqs.messages").doesNotContain("secret");
     }
 

@@ -218,6 +218,10 @@ class MetricsIT {
             assertThat(after.value("wharf_store_written_bytes_total")).isGreaterThan(
                     before.value("wharf_store_written_bytes_total"));
             assertThat(after.value("wharf_store_write_seconds_total")).isGreaterThan(0.0);
+            assertThat(after.value("wharf_store_write_max_seconds")).isGreaterThan(0.0)
+                    .isLessThanOrEqualTo(after.value("wharf_store_write_seconds_total"));
+            assertThat(after.value("wharf_store_group_commits_slow_total"))
+                    .isBetween(0.0, after.value("wharf_store_group_commits_total"));
             assertThat(after.value("wharf_store_data_dir_bytes")).isGreaterThan(0.0);
         } finally {
             try (var files = java.nio.file.Files.walk(dir)) {

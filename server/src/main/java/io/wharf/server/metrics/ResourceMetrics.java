@@ -114,6 +114,11 @@ final class ResourceMetrics {
         FunctionCounter.builder("wharf.store.write.seconds", store, s -> s.get().writeNanos() / 1e9)
                 .description("Time the group commits' writes (and fsyncs) took; / group commits = the mean latency")
                 .register(registry);
+        FunctionCounter.builder("wharf.store.group.commits.slow", store, s -> s.get().slowGroups())
+                .description("Group commits whose write (and fsync) took 10 ms or more").register(registry);
+        Gauge.builder("wharf.store.write.max.seconds", store, s -> s.get().maxWriteNanos() / 1e9)
+                .description("The slowest group commit's write (and fsync) since the store opened")
+                .register(registry);
         if (sources.dataDir() != null) {
             Gauge.builder("wharf.store.data.dir.bytes", this, m -> m.dataDirBytes)
                     .description("Bytes in the data directory (measured at most every 30 s)").register(registry);
