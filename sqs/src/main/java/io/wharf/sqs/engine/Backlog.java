@@ -18,10 +18,11 @@ import java.util.function.LongPredicate;
  * <p>The range {@code (after, upTo]} holds, besides the backlog's records, messages that memory does hold
  * (delayed or in flight when their neighbours left memory, or too young to leave): every record in the range
  * that memory does not hold and that is not {@link #forget forgotten} belongs to the backlog, and
- * {@link #count} counts exactly those. The range grows only upwards (new messages have higher ordinals than
- * any before them) and is consumed from below. Its messages' enqueue times never decrease with their ordinal
- * (the queue only lets a message in that keeps it so), so its lowest message is its oldest: retention removes
- * the backlog from below too, without looking through it.
+ * {@link #count} counts exactly those. The range grows upwards as new messages leave memory (they have higher
+ * ordinals than any before them), downwards when a shrinking window lets older ones go ({@link #addBelow}), and is
+ * consumed from below. Its messages' enqueue times never decrease with their ordinal (the queue only lets a message
+ * in that keeps it so), so its lowest message is its oldest: retention removes the backlog from below too, without
+ * looking through it.
  *
  * <p>Only records whose last write is durable enter it ({@link Message#settled}, never received): a read of the
  * store then sees what memory saw. A message of the range that memory held and that leaves the queue is
@@ -67,6 +68,51 @@ final class Backlog {
     /** Whether {@code m}, visible and settled, may leave memory for the backlog: above it and not older than its newest. */
     boolean accepts(Message m) {
         return count == 0 || m.ordinal > upTo && m.enqueuedMillis >= tailEnqueuedMillis;
+    }
+
+    /** The range's lower end (exclusive): a message below it may only join through {@link #addBelow}. */
+    long after() {
+        return after;
+    }
+
+    /**
+     * Whether {@code m}, visible and settled, may join the backlog from below: the backlog is not empty, {@code m}
+     * lies under it and is not younger than {@code oldest}, the lowest message joining with it so far (the head's
+     * enqueue time when none has).
+     */
+    boolean acceptsBelow(Message m, long oldest) {
+        return count > 0 && m.ordinal <= after && m.enqueuedMillis <= Math.min(oldest, headEnqueuedMillis);
+    }
+
+    /**
+     * Takes messages that memory lets go of from below the range (each {@link #acceptsBelow accepted}, memory still
+     * holding them while this runs): the range grows down to the lowest of them. A record in the range's new part
+     * that memory does not hold and that is not one of them can only be a message whose delete is not yet applied
+     * to the store: it is forgotten, so no page brings it back.
+     */
+    void addBelow(List<Message> leaving, LongPredicate held) {
+        if (leaving.isEmpty()) {
+            return;
+        }
+        long lowest = Long.MAX_VALUE;
+        long oldest = headEnqueuedMillis;
+        java.util.Set<Long> joining = new java.util.HashSet<>();
+        for (Message m : leaving) {
+            lowest = Math.min(lowest, m.ordinal);
+            oldest = Math.min(oldest, m.enqueuedMillis);
+            joining.add(m.ordinal);
+        }
+        store.scan(layout.messages, SqsStoreLayout.messageKey(queueNumber, lowest),
+                SqsStoreLayout.messageKey(queueNumber, after + 1), (key, value) -> {
+                    long ordinal = ByteBuffer.wrap(key, 8, 8).getLong();
+                    if (!joining.contains(ordinal) && !held.test(ordinal)) {
+                        forgotten.add(ordinal);
+                    }
+                    return true;
+                });
+        after = lowest - 1;
+        headEnqueuedMillis = oldest;
+        count += leaving.size();
     }
 
     /** Takes a message that memory lets go of (or that recovery found and never held); see {@link #accepts}. */

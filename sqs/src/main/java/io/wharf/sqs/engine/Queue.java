@@ -78,9 +78,11 @@ final class Queue {
     final java.util.Set<String> movingGroups = new java.util.HashSet<>();
     final LinkedHashMap<String, Deduplication> deduplication = new LinkedHashMap<>();
     final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
-    /** Standard queues: the visible messages beyond {@link #hotMessages}, in the store only. */
+    /** Standard queues: the visible messages beyond the window ({@link #windows}), in the store only. */
     final Backlog backlog;
-    private final int hotMessages;
+    /** The shared budget that sets this queue's window; {@link #reportedVisible} is this queue's share of it. */
+    private final HotWindows windows;
+    private volatile int reportedVisible;
     private long lastOrdinal;
     /** For the AWS/SQS metrics; not guarded by the lock (adders and a volatile). */
     final QueueActivity activity;
@@ -94,11 +96,12 @@ final class Queue {
     /** The visible count above which the next such look is taken (0: the window's own threshold). */
     private int nextSpillAt;
 
-    Queue(SqsStoreLayout layout, io.wharf.storage.Store store, Record record, int hotMessages, ContentMemory contents) {
+    Queue(SqsStoreLayout layout, io.wharf.storage.Store store, Record record, HotWindows windows,
+          ContentMemory contents) {
         this.layout = layout;
         this.contents = contents;
         this.backlog = new Backlog(store, layout, record.number());
-        this.hotMessages = hotMessages;
+        this.windows = windows;
         setRecord(record);
         this.activity = new QueueActivity(Math.max(record.createdMillis(), record.lastModifiedMillis()));
     }
@@ -184,6 +187,7 @@ final class Queue {
         inflightByGroup.clear();
         visibleByGroup.clear();
         backlog.clear();
+        report();
         wakeReceivers(); // no group is in flight any more, and no timer is due
     }
 
@@ -374,25 +378,54 @@ final class Queue {
     }
 
     /**
-     * Keeps a standard queue's visible messages in memory near {@link #hotMessages}: reads a page back from the
-     * backlog when fewer than half are left, lets the newest settled, never received ones go to the backlog when
-     * a quarter more have come. The rest stays in memory (in flight, delayed, not yet durable, received before).
+     * Brings an idle standard queue's memory down to its window when the budget shrank it ({@link WindowTrimmer}):
+     * does nothing when the queue holds no more than its window, or when another thread holds its lock (that
+     * operation balances it itself).
+     */
+    void trim(long now) {
+        if (settings.fifo() || reportedVisible <= windows.window() || !lock.tryLock()) {
+            return;
+        }
+        try {
+            if (!deleted) {
+                balance(now);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Tells the shared budget how many visible messages this standard queue holds now. */
+    private void report() {
+        if (!settings.fifo()) {
+            windows.moved(reportedVisible, visible.size());
+            reportedVisible = visible.size();
+        }
+    }
+
+    /**
+     * Keeps a standard queue's visible messages in memory near its window ({@link HotWindows#window()}): reads a
+     * page back from the backlog when fewer than half are left, lets the newest settled, never received ones go to
+     * the backlog when a quarter more have come. The rest stays in memory (in flight, delayed, not yet durable,
+     * received before).
      */
     private void balance(long now) {
         if (settings.fifo()) {
             return;
         }
-        if (!backlog.isEmpty() && visible.size() < Math.max(1, hotMessages / 2)) {
-            int room = Math.max(1, Math.min(PAGE, hotMessages - visible.size()));
+        report();
+        int window = windows.window();
+        if (!backlog.isEmpty() && visible.size() < Math.max(1, window / 2)) {
+            int room = Math.max(1, Math.min(PAGE, window - visible.size()));
             for (Message m : backlog.take(room, messages::containsKey, now)) {
                 add(m);
             }
         }
-        int threshold = hotMessages + hotMessages / 4;
+        int threshold = window + window / 4;
         if (visible.size() <= threshold) {
             nextSpillAt = 0;
         } else if (visible.size() > nextSpillAt) {
-            int excess = visible.size() - hotMessages;
+            int excess = visible.size() - window;
             java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(excess, SPILL_LOOKS));
             int looked = 0;
             for (Message m : visible.descendingMap().values()) {
@@ -413,8 +446,42 @@ final class Queue {
                     contents.release(m); // read back from the store with the message, if it comes back
                 }
             }
+            if (leaving.size() < excess) {
+                spillBelow(excess - leaving.size());
+            }
             // what stayed cannot leave yet (received before, not yet durable): look again only when more came
-            nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + hotMessages / 4;
+            nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + window / 4;
+        }
+        report();
+    }
+
+    /**
+     * Lets up to {@code max} settled, never received visible messages under the backlog go to it, newest first, each
+     * not younger than the one before: a window that shrank ({@link HotWindows}) after the backlog began holds
+     * messages that are older than the backlog, and the top of memory cannot take them.
+     */
+    private void spillBelow(int max) {
+        if (backlog.isEmpty()) {
+            return;
+        }
+        java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(max, SPILL_LOOKS));
+        long oldest = Long.MAX_VALUE;
+        int looked = 0;
+        for (Message m : visible.headMap(backlog.after(), true).descendingMap().values()) {
+            if (leaving.size() == max || looked++ == SPILL_LOOKS) {
+                break;
+            }
+            if (m.settled && m.receiveCount == 0 && backlog.acceptsBelow(m, oldest)) {
+                leaving.add(m);
+                oldest = m.enqueuedMillis;
+            }
+        }
+        backlog.addBelow(leaving, messages::containsKey); // while memory still holds them
+        for (Message m : leaving) {
+            detach(m);
+            messages.remove(m.ordinal);
+            byAge.remove(m);
+            contents.release(m);
         }
     }
 
@@ -426,10 +493,11 @@ final class Queue {
         m.settled = true;
         lastOrdinal = Math.max(lastOrdinal, m.ordinal); // never hand out a backlog message's ordinal again
         if (!settings.fifo() && m.state == Message.State.VISIBLE && m.receiveCount == 0
-                && visible.size() >= hotMessages && backlog.accepts(m)) {
+                && visible.size() >= windows.window() && backlog.accepts(m)) {
             backlog.add(m);
         } else {
             add(m);
+            report();
         }
     }
 

@@ -50,8 +50,23 @@ final class Recovery {
         store.scan(layout.queues, new byte[0], (key, value) -> {
             Queue.Record record = SqsStoreLayout.decodeQueue(SqsStoreLayout.queueIdOf(key), value);
             highest[0] = Math.max(highest[0], record.number());
-            loaded.add(new Queue(layout, store, record, ctx.limits().hotMessages(), ctx.contents()));
+            loaded.add(new Queue(layout, store, record, ctx.windows(), ctx.contents()));
         });
+        // each standard queue gets its share as if all held messages: loading them in turn stays within the budget
+        ctx.windows().recovering((int) loaded.stream().filter(q -> !q.settings().fifo()).count());
+        try {
+            recoverMessages(ctx, loaded, queues, now);
+        } finally {
+            ctx.windows().recovered();
+        }
+        store.scan(layout.deleted, new byte[0], (key, value) ->
+                deletedAt.put(SqsStoreLayout.queueIdOf(key), SqsStoreLayout.decodeLong(value)));
+        return highest[0];
+    }
+
+    private static void recoverMessages(EngineContext ctx, List<Queue> loaded, Map<QueueId, Queue> queues, long now) {
+        Store store = ctx.store();
+        SqsStoreLayout layout = ctx.layout();
         for (Queue queue : loaded) {
             WriteBatch batch = new WriteBatch();
             // nobody can wait on the queue yet, but its index changes signal waiting receivers, under the lock
@@ -84,8 +99,5 @@ final class Recovery {
             }
             queues.put(queue.id(), queue);
         }
-        store.scan(layout.deleted, new byte[0], (key, value) ->
-                deletedAt.put(SqsStoreLayout.queueIdOf(key), SqsStoreLayout.decodeLong(value)));
-        return highest[0];
     }
 }

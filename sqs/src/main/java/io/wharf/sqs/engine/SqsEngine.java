@@ -36,6 +36,7 @@ public final class SqsEngine implements AutoCloseable {
     private final ReentrantLock registryLock = new ReentrantLock();
     private final EngineContext ctx;
     private final MoveTasks moveTasks;
+    private final WindowTrimmer trimmer;
     private long lastQueueNumber;
 
     /** An engine without KMS: queues with {@code KmsMasterKeyId} cannot be used; SSE-SQS works. */
@@ -54,10 +55,12 @@ public final class SqsEngine implements AutoCloseable {
                 new SqsManagedKeys(masterKey), layout.dataKeyStore(store));
         this.ctx = new EngineContext(store, layout, clock, limits,
                 new ReceiptHandle.Codec(Recovery.receiptSecret(store, layout, masterKey)),
-                queues::get, new ContentMemory(limits.contentMemoryBytes()), ring);
+                queues::get, new ContentMemory(limits.contentMemoryBytes()),
+                new HotWindows(limits.hotMessages(), limits.hotMessagesTotal()), ring);
         lastQueueNumber = Recovery.load(ctx, queues, deletedAt);
         this.moveTasks = new MoveTasks(ctx, queues::values);
         moveTasks.recover();
+        this.trimmer = new WindowTrimmer(ctx.windows(), queues::values, clock);
     }
 
     // ---- queues
@@ -94,7 +97,7 @@ public final class SqsEngine implements AutoCloseable {
             lastQueueNumber = Math.max(lastQueueNumber + 1, now);
             Queue.Record record = new Queue.Record(lastQueueNumber, id, now, now, 0,
                     Map.copyOf(QueueAttributes.apply(Map.of(), validated)), Map.copyOf(tags));
-            Queue queue = new Queue(ctx.layout(), ctx.store(), record, ctx.limits().hotMessages(), ctx.contents());
+            Queue queue = new Queue(ctx.layout(), ctx.store(), record, ctx.windows(), ctx.contents());
             WriteBatch batch = new WriteBatch();
             queue.persistRecord(batch);
             batch.delete(ctx.layout().deleted, SqsStoreLayout.queueKey(id));
@@ -347,6 +350,11 @@ public final class SqsEngine implements AutoCloseable {
         return require(id).heldMessages();
     }
 
+    /** Tests: the visible messages all standard queues hold in memory, by their last reports ({@link HotWindows}). */
+    long heldVisibleMessages() {
+        return ctx.windows().held();
+    }
+
     /** Tests: the bytes of message contents memory holds ({@link ContentMemory}). */
     long heldContentBytes() {
         return ctx.contents().heldBytes();
@@ -362,6 +370,7 @@ public final class SqsEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        trimmer.close();
         moveTasks.close();
         for (Queue queue : queues.values()) {
             queue.lock.lock();

@@ -13,26 +13,38 @@ package io.wharf.sqs.engine;
  *                                      ones; the rest is read from the store when needed (see ContentMemory)
  * @param hotMessages                   visible messages a standard queue holds in memory; a backlog beyond them
  *                                      stays in the store and is read back a page at a time (see Backlog)
+ * @param hotMessagesTotal              visible messages all standard queues hold in memory together; beyond half
+ *                                      of it, the queues holding messages share it out (see HotWindows)
  */
 public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeconds, int maxInflightStandard,
-                        int maxInflightFifo, int dedupIntervalSeconds, long contentMemoryBytes, int hotMessages) {
+                        int maxInflightFifo, int dedupIntervalSeconds, long contentMemoryBytes, int hotMessages,
+                        long hotMessagesTotal) {
     /** 64 MiB: a burst of sends is received from memory, a backlog of a million bodies is not kept there. */
     static final long CONTENT_MEMORY_BYTES = 64L << 20;
     /** 10,000 visible messages (~2.5 MB of index) per queue: receivers never wait for a page, a backlog costs no heap. */
     static final int HOT_MESSAGES = 10_000;
+    /**
+     * 250,000 visible messages (~60 MB of index, as much as the content budget) in all standard queues' windows
+     * together: 25 busy queues keep their whole window, 10,000 queues with messages keep {@value
+     * HotWindows#SMALLEST_WINDOW} to 25 each.
+     */
+    static final long HOT_MESSAGES_TOTAL = 250_000;
 
     public SqsLimits {
         if (hotMessages < 1) {
             throw new IllegalArgumentException("hotMessages must be at least 1: " + hotMessages);
         }
+        if (hotMessagesTotal < 1) {
+            throw new IllegalArgumentException("hotMessagesTotal must be at least 1: " + hotMessagesTotal);
+        }
     }
 
     public static SqsLimits strict() {
-        return new SqsLimits(60, 60, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES);
+        return new SqsLimits(60, 60, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES, HOT_MESSAGES_TOTAL);
     }
 
     public static SqsLimits relaxed() {
-        return new SqsLimits(0, 0, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES);
+        return new SqsLimits(0, 0, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES, HOT_MESSAGES_TOTAL);
     }
 
     public static SqsLimits of(boolean relaxed) {
@@ -42,12 +54,18 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
     /** The same limits with another content budget (tests: 0 makes every receive read the store). */
     public SqsLimits withContentMemoryBytes(long bytes) {
         return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
-                maxInflightFifo, dedupIntervalSeconds, bytes, hotMessages);
+                maxInflightFifo, dedupIntervalSeconds, bytes, hotMessages, hotMessagesTotal);
+    }
+
+    /** The same limits with another budget for all standard queues' windows together (tests: a small one shares it). */
+    public SqsLimits withHotMessagesTotal(long messages) {
+        return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
+                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, hotMessages, messages);
     }
 
     /** The same limits with another hot window per queue (tests: a small one makes every backlog page). */
     public SqsLimits withHotMessages(int messages) {
         return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
-                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, messages);
+                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, messages, hotMessagesTotal);
     }
 }
