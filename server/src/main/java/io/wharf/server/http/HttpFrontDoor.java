@@ -131,6 +131,15 @@ public final class HttpFrontDoor implements AutoCloseable {
     }
 
     /**
+     * The event loops that read requests and write answers: one per core. The requests run on virtual threads, so a
+     * loop only moves bytes, and Netty's default of two per core cost 8–9 % more CPU per message under load
+     * (docs/benchmarks.md, seventh pass). {@code -Dio.netty.eventLoopThreads} still decides when it is set.
+     */
+    static int eventLoops() {
+        return System.getProperty("io.netty.eventLoopThreads") != null ? 0 : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
      * As {@link #bind(String, int, int, SslContext, int, ConnectionLimits)}, spooling large uploads as {@code spooling}
      * says (its directory is emptied now; a private one is deleted at {@link #close}).
      *
@@ -145,7 +154,7 @@ public final class HttpFrontDoor implements AutoCloseable {
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, ioHandlers);
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, ioHandlers);
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(eventLoops(), ioHandlers);
         Context context = new Context();
         ConnectionTracker connections = new ConnectionTracker(limits.effectiveMaxConnections());
         BodyBudget.Pool bodyBytes = new BodyBudget.Pool(limits.effectiveMaxInflightBytes(maxRequestBytes));

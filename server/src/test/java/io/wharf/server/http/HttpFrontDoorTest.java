@@ -46,6 +46,23 @@ class HttpFrontDoorTest {
     }
 
     @Test
+    void oneEventLoopPerCoreUnlessNettysPropertySaysOtherwise() {
+        String set = System.getProperty("io.netty.eventLoopThreads");
+        try {
+            System.clearProperty("io.netty.eventLoopThreads");
+            assertThat(HttpFrontDoor.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+            System.setProperty("io.netty.eventLoopThreads", "3");
+            assertThat(HttpFrontDoor.eventLoops()).as("0: Netty reads its property").isZero();
+        } finally {
+            if (set == null) {
+                System.clearProperty("io.netty.eventLoopThreads");
+            } else {
+                System.setProperty("io.netty.eventLoopThreads", set);
+            }
+        }
+    }
+
+    @Test
     void healthAnswersWithoutTheGateway() throws Exception {
         int port = startEcho();
         HttpResponse<String> response = HttpClient.newHttpClient().send(
