@@ -12,9 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * {@code queues}: Q standard queues, M messages each (SendMessageBatch). Heap after a full GC before, with the
  * empty queues (heap per queue), and with the messages (heap per message, the item); then ReceiveMessage
- * latency on random queues with all of it in place, and the SendMessageBatch latency of the fill.
+ * latency on random queues with all of it in place, and the SendMessageBatch latency of the fill; then (when this
+ * tool started the server) SIGKILL, a start on the same data directory timed until it listens and a receive on a
+ * random queue answers, and the heap after the restart.
  */
 final class QueuesCase implements ScaleCase {
+    private static final long RESTART_RECEIVE_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+
     @Override
     public String name() {
         return "queues";
@@ -49,6 +53,26 @@ final class QueuesCase implements ScaleCase {
                 }
             }
         }
+        Map<String, String> extra = new LinkedHashMap<>();
+        OptionalLong restartMillis = OptionalLong.empty();
+        if (server.canRestart()) {
+            long start = System.nanoTime();
+            server.killAndRestart();
+            long listening = System.nanoTime();
+            try (SqsAsyncClient sqs = Sqs.client(server.endpoint(), 1)) {
+                String name = "scale-q-" + ThreadLocalRandom.current().nextInt(options.queues());
+                String url = sqs.getQueueUrl(b -> b.queueName(name)).join().queueUrl();
+                while (sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(1).waitTimeSeconds(1))
+                        .join().messages().isEmpty()) {
+                    if (System.nanoTime() - start > RESTART_RECEIVE_TIMEOUT_NANOS) {
+                        throw new IllegalStateException("no message received within 30 min of the restart");
+                    }
+                }
+            }
+            restartMillis = OptionalLong.of((System.nanoTime() - start) / 1_000_000);
+            extra.put("restart: until listening", (listening - start) / 1_000_000 + " ms");
+            extra.put("heap after restart", ScaleResult.mib(server.usedHeapAfterGc()));
+        }
         Map<String, Long> work = new LinkedHashMap<>();
         work.put("queues", (long) options.queues());
         work.put("messagesPerQueue", (long) options.messages());
@@ -56,7 +80,6 @@ final class QueuesCase implements ScaleCase {
         Map<String, Percentiles> latencies = new LinkedHashMap<>();
         latencies.put("receive", receive.percentiles());
         latencies.put("send-batch (fill)", fill.batchLatency.percentiles());
-        Map<String, String> extra = new LinkedHashMap<>();
         extra.put("heap with empty queues", ScaleResult.mib(withQueues));
         extra.put("heap per queue", ScaleResult.perItem(baseline, withQueues, options.queues()) + " B");
         extra.put("heap per message (over queues)", ScaleResult.perItem(withQueues, withMessages, fill.sent.get()) + " B");
@@ -64,6 +87,6 @@ final class QueuesCase implements ScaleCase {
             extra.put("first error", fill.firstError.get());
         }
         return new ScaleResult(name(), work, "message", fill.sent.get(), baseline, withMessages, latencies,
-                OptionalLong.empty(), extra, fill.errors.get() + receiveErrors);
+                restartMillis, extra, fill.errors.get() + receiveErrors);
     }
 }

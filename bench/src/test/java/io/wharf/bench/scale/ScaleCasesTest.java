@@ -67,6 +67,7 @@ class ScaleCasesTest {
         assertThat(result.items()).isEqualTo(100);
         assertThat(result.latencies().get("receive").count()).isEqualTo(20);
         assertThat(result.extra()).containsKeys("heap per queue", "heap per message (over queues)");
+        assertThat(result.restartMillis()).as("no restart of this JVM's Wharf").isEmpty();
     }
 
     @Test
@@ -118,6 +119,22 @@ class ScaleCasesTest {
 
     @Test
     void theCommandRestartsABacklogFromItsDataDirectory(@TempDir Path work) {
+        String text = runCommand(work, "backlog", "--backlog", "2000", "--samples", "10", "--heap", "256m");
+
+        assertThat(text).contains("\"case\":\"backlog\"", "\"items\":2000", "\"restartMillis\":", "heap after restart");
+        assertThat(work.resolve("wharf-data")).isDirectory();
+    }
+
+    @Test
+    void theCommandRestartsManyQueuesFromTheirDataDirectory(@TempDir Path work) {
+        String text = runCommand(work, "queues", "--queues", "20", "--messages", "15", "--samples", "10",
+                "--heap", "256m");
+
+        assertThat(text).contains("\"case\":\"queues\"", "\"items\":300", "\"restartMillis\":", "heap after restart");
+    }
+
+    /** Runs {@code wharf-bench scale ARGS} against Wharf's jar in its own process; returns what it printed. */
+    private static String runCommand(Path work, String... args) {
         Path jar = Path.of("..", "server", "target", "wharf.jar").toAbsolutePath().normalize();
         assumeTrue(Files.isRegularFile(jar), "needs Wharf's jar: mvn -pl server -am package");
         StringWriter out = new StringWriter();
@@ -127,15 +144,15 @@ class ScaleCasesTest {
         System.setOut(new java.io.PrintStream(printed, true));
         int exit;
         try {
-            exit = command.execute("backlog", "--backlog", "2000", "--samples", "10", "--heap", "256m",
-                    "--wharf-jar", jar.toString(), "--work-dir", work.toString());
+            String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--wharf-jar", jar.toString(), "--work-dir", work.toString()))
+                    .toArray(String[]::new);
+            exit = command.execute(all);
         } finally {
             System.setOut(stdout);
         }
-
         String text = printed.toString();
         assertThat(exit).as(text).isZero();
-        assertThat(text).contains("\"case\":\"backlog\"", "\"items\":2000", "\"restartMillis\":", "heap after restart");
-        assertThat(work.resolve("wharf-data")).isDirectory();
+        return text;
     }
 }
