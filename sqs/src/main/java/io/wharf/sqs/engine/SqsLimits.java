@@ -25,8 +25,8 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
     static final int HOT_MESSAGES = 10_000;
     /**
      * 250,000 visible messages (~60 MB of index, as much as the content budget) in all standard queues' windows
-     * together: 25 busy queues keep their whole window, 10,000 queues with messages keep {@value
-     * HotWindows#SMALLEST_WINDOW} to 25 each.
+     * together: 25 busy queues keep their whole window, 10,000 queues with messages keep 25 each, and more queues
+     * keep {@value HotWindows#SMALLEST_WINDOW} each.
      */
     static final long HOT_MESSAGES_TOTAL = 250_000;
 
