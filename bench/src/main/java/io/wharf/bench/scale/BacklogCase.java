@@ -16,8 +16,6 @@ import java.util.OptionalLong;
  * (the message index rebuilt), and the heap after the restart is measured again.
  */
 final class BacklogCase implements ScaleCase {
-    private static final long RESTART_RECEIVE_TIMEOUT_NANOS = 30L * 60 * 1_000_000_000L;
-
     @Override
     public String name() {
         return "backlog";
@@ -57,22 +55,7 @@ final class BacklogCase implements ScaleCase {
         extra.put("fill rate", fillMillis == 0 ? "-" : (fill.sent.get() * 1000 / fillMillis) + " messages/s");
         OptionalLong restartMillis = OptionalLong.empty();
         if (server.canRestart()) {
-            long start = System.nanoTime();
-            server.killAndRestart();
-            long listening = System.nanoTime();
-            try (SqsAsyncClient sqs = Sqs.client(server.endpoint(), 1)) {
-                String queueUrl = sqs.getQueueUrl(b -> b.queueName("scale-backlog-0")).join().queueUrl();
-                while (sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(1))
-                        .join().messages().isEmpty()) {
-                    if (System.nanoTime() - start > RESTART_RECEIVE_TIMEOUT_NANOS) {
-                        throw new IllegalStateException("no message received within 30 min of the restart");
-                    }
-                }
-            }
-            long answered = System.nanoTime();
-            restartMillis = OptionalLong.of((answered - start) / 1_000_000);
-            extra.put("restart: until listening", (listening - start) / 1_000_000 + " ms");
-            extra.put("heap after restart", ScaleResult.mib(server.usedHeapAfterGc()));
+            restartMillis = OptionalLong.of(Sqs.restartUntilReceived(server, "scale-backlog-0", extra));
         } else {
             extra.put("restart", "not measured (the server is not a process this tool started)");
         }

@@ -17,8 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * random queue answers, and the heap after the restart.
  */
 final class QueuesCase implements ScaleCase {
-    private static final long RESTART_RECEIVE_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
-
     @Override
     public String name() {
         return "queues";
@@ -56,22 +54,8 @@ final class QueuesCase implements ScaleCase {
         Map<String, String> extra = new LinkedHashMap<>();
         OptionalLong restartMillis = OptionalLong.empty();
         if (server.canRestart()) {
-            long start = System.nanoTime();
-            server.killAndRestart();
-            long listening = System.nanoTime();
-            try (SqsAsyncClient sqs = Sqs.client(server.endpoint(), 1)) {
-                String name = "scale-q-" + ThreadLocalRandom.current().nextInt(options.queues());
-                String url = sqs.getQueueUrl(b -> b.queueName(name)).join().queueUrl();
-                while (sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(1).waitTimeSeconds(1))
-                        .join().messages().isEmpty()) {
-                    if (System.nanoTime() - start > RESTART_RECEIVE_TIMEOUT_NANOS) {
-                        throw new IllegalStateException("no message received within 30 min of the restart");
-                    }
-                }
-            }
-            restartMillis = OptionalLong.of((System.nanoTime() - start) / 1_000_000);
-            extra.put("restart: until listening", (listening - start) / 1_000_000 + " ms");
-            extra.put("heap after restart", ScaleResult.mib(server.usedHeapAfterGc()));
+            String queue = "scale-q-" + ThreadLocalRandom.current().nextInt(options.queues());
+            restartMillis = OptionalLong.of(Sqs.restartUntilReceived(server, queue, extra));
         }
         Map<String, Long> work = new LinkedHashMap<>();
         work.put("queues", (long) options.queues());

@@ -11,7 +11,34 @@ import java.util.concurrent.Semaphore;
 
 /** Queue set-up shared by the SQS cases. */
 final class Sqs {
+    private static final long RESTART_RECEIVE_TIMEOUT_NANOS = 30L * 60 * 1_000_000_000L;
+
     private Sqs() {
+    }
+
+    /**
+     * Kills the server (SIGKILL) and starts it on the same data directory ({@link ScaleServer#killAndRestart}), then
+     * receives from {@code queueName} until a message comes; puts "restart: until listening" and "heap after
+     * restart" into {@code extra} and returns the milliseconds from the kill until that message.
+     */
+    static long restartUntilReceived(ScaleServer server, String queueName, java.util.Map<String, String> extra)
+            throws Exception {
+        long start = System.nanoTime();
+        server.killAndRestart();
+        long listening = System.nanoTime();
+        try (SqsAsyncClient sqs = client(server.endpoint(), 1)) {
+            String queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName)).join().queueUrl();
+            while (sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(1))
+                    .join().messages().isEmpty()) {
+                if (System.nanoTime() - start > RESTART_RECEIVE_TIMEOUT_NANOS) {
+                    throw new IllegalStateException("no message received within 30 min of the restart");
+                }
+            }
+        }
+        long answered = System.nanoTime();
+        extra.put("restart: until listening", (listening - start) / 1_000_000 + " ms");
+        extra.put("heap after restart", ScaleResult.mib(server.usedHeapAfterGc()));
+        return (answered - start) / 1_000_000;
     }
 
     static SqsAsyncClient client(URI endpoint, int callers) {
