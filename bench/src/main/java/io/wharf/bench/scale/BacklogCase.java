@@ -14,6 +14,10 @@ import java.util.OptionalLong;
  * with the backlog in place; then the server is killed and started on the same data directory: the restart
  * time runs from the start of the new process until it listens and a ReceiveMessage returns a message
  * (the message index rebuilt), and the heap after the restart is measured again.
+ *
+ * <p>With {@code --delay-seconds}, every message is sent delayed: the heap is then that of a backlog of delayed
+ * messages, no receive is sampled (nothing is visible), and the restart ends when the queue answers
+ * GetQueueAttributes with every message counted as delayed.
  */
 final class BacklogCase implements ScaleCase {
     @Override
@@ -34,10 +38,10 @@ final class BacklogCase implements ScaleCase {
             url = Sqs.createQueues(sqs, "scale-backlog", 1).getFirst();
             long start = System.nanoTime();
             fill.fill(sqs, List.of(url), options.backlog(), options.senders(), Sqs.body(options.bodyBytes()),
-                    Math.max(100_000, options.backlog() / 20));
+                    options.delaySeconds(), Math.max(100_000, options.backlog() / 20));
             fillMillis = (System.nanoTime() - start) / 1_000_000;
             withBacklog = server.usedHeapAfterGc();
-            for (int i = 0; i < options.samples(); i++) {
+            for (int i = 0; options.delaySeconds() == 0 && i < options.samples(); i++) {
                 long begin = System.nanoTime();
                 try {
                     if (sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(1)).join().messages().isEmpty()) {
@@ -55,7 +59,9 @@ final class BacklogCase implements ScaleCase {
         extra.put("fill rate", fillMillis == 0 ? "-" : (fill.sent.get() * 1000 / fillMillis) + " messages/s");
         OptionalLong restartMillis = OptionalLong.empty();
         if (server.canRestart()) {
-            restartMillis = OptionalLong.of(Sqs.restartUntilReceived(server, "scale-backlog-0", extra));
+            restartMillis = OptionalLong.of(options.delaySeconds() > 0
+                    ? Sqs.restartUntilCounted(server, "scale-backlog-0", fill.sent.get(), extra)
+                    : Sqs.restartUntilReceived(server, "scale-backlog-0", extra));
         } else {
             extra.put("restart", "not measured (the server is not a process this tool started)");
         }
@@ -66,8 +72,11 @@ final class BacklogCase implements ScaleCase {
         work.put("messages", options.backlog());
         work.put("senders", (long) options.senders());
         work.put("bodyBytes", (long) options.bodyBytes());
+        work.put("delaySeconds", (long) options.delaySeconds());
         Map<String, Percentiles> latencies = new LinkedHashMap<>();
-        latencies.put("receive", receive.percentiles());
+        if (options.delaySeconds() == 0) {
+            latencies.put("receive", receive.percentiles());
+        }
         latencies.put("send-batch (fill)", fill.batchLatency.percentiles());
         return new ScaleResult(name(), work, "message", fill.sent.get(), baseline, withBacklog, latencies,
                 restartMillis, extra, fill.errors.get() + receiveErrors);

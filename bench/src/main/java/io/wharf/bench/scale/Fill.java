@@ -21,6 +21,13 @@ final class Fill {
 
     void fill(SqsAsyncClient sqs, List<String> queueUrls, long perQueue, int inFlight, String body, long progressEvery)
             throws InterruptedException {
+        fill(sqs, queueUrls, perQueue, inFlight, body, 0, progressEvery);
+    }
+
+    /** As above, every message sent with {@code delaySeconds} (0: none). */
+    void fill(SqsAsyncClient sqs, List<String> queueUrls, long perQueue, int inFlight, String body, int delaySeconds,
+              long progressEvery) throws InterruptedException {
+        Integer delay = delaySeconds > 0 ? delaySeconds : null;
         Semaphore permits = new Semaphore(inFlight);
         long nextProgress = progressEvery;
         for (long done = 0; done < perQueue; done += 10) {
@@ -28,7 +35,8 @@ final class Fill {
             for (String url : queueUrls) {
                 List<SendMessageBatchRequestEntry> entries = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body).build());
+                    entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body)
+                            .delaySeconds(delay).build());
                 }
                 permits.acquire();
                 long start = System.nanoTime();

@@ -33,6 +33,10 @@ public final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--backlog", defaultValue = "10000000", description = "backlog: messages. Default: ${DEFAULT-VALUE}")
     long backlog;
 
+    @Option(names = "--delay-seconds", defaultValue = "0",
+            description = "backlog: every message's DelaySeconds (a backlog of delayed messages). Default: ${DEFAULT-VALUE}")
+    int delaySeconds;
+
     @Option(names = "--senders", defaultValue = "16", description = "SendMessageBatch calls in flight while filling. Default: ${DEFAULT-VALUE}")
     int senders;
 
@@ -80,7 +84,7 @@ public final class ScaleCommand implements Callable<Integer> {
         Launch launch = new Launch(Path.of(ProcessHandle.current().info().command().orElse("java")),
                 wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work, jvm, null, null, null, work);
         ScaleOptions options = new ScaleOptions(queues, messages, backlog, senders, bodyBytes, pollers, connections,
-                shards, consumers, subscriptions, topicSubscriptions, samples);
+                shards, consumers, subscriptions, topicSubscriptions, samples, delaySeconds);
         System.err.println("wharf-bench scale: " + caseName + " on a durable Wharf (-Xmx" + heap + "), work in " + work);
         ScaleResult result;
         try (ProcessServer server = new ProcessServer(launch)) {

@@ -15,8 +15,9 @@ package io.wharf.bench.scale;
  * @param subscriptions shards: SubscribeToShard subscriptions spread over consumers and shards
  * @param topicSubscriptions subscriptions: SQS subscriptions of the one topic
  * @param samples       latency samples (receives, wakes, calls per connection round, records, publishes)
+ * @param delaySeconds  backlog: every message's DelaySeconds (0: visible at once)
  */
 public record ScaleOptions(int queues, int messages, long backlog, int senders, int bodyBytes, int pollers,
                            int connections, int shards, int consumers, int subscriptions, int topicSubscriptions,
-                           int samples) {
+                           int samples, int delaySeconds) {
 }

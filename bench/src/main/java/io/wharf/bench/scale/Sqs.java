@@ -41,6 +41,40 @@ final class Sqs {
         return (answered - start) / 1_000_000;
     }
 
+    /**
+     * Kills and restarts the server as {@link #restartUntilReceived} does, then asks for the queue's counts until
+     * visible, in-flight and delayed messages add up to {@code expected} (a queue of delayed messages, where no
+     * receive answers for a while); returns the milliseconds from the kill until then.
+     */
+    static long restartUntilCounted(ScaleServer server, String queueName, long expected,
+                                    java.util.Map<String, String> extra) throws Exception {
+        long start = System.nanoTime();
+        server.killAndRestart();
+        long listening = System.nanoTime();
+        try (SqsAsyncClient sqs = client(server.endpoint(), 1)) {
+            String queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName)).join().queueUrl();
+            while (true) {
+                java.util.Map<String, String> counts = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNamesWithStrings("All")).join().attributesAsStrings();
+                long total = Long.parseLong(counts.get("ApproximateNumberOfMessages"))
+                        + Long.parseLong(counts.get("ApproximateNumberOfMessagesNotVisible"))
+                        + Long.parseLong(counts.get("ApproximateNumberOfMessagesDelayed"));
+                if (total >= expected) {
+                    break;
+                }
+                if (System.nanoTime() - start > RESTART_RECEIVE_TIMEOUT_NANOS) {
+                    throw new IllegalStateException("the queue counted " + total + " of " + expected
+                            + " messages 30 min after the restart");
+                }
+                Thread.sleep(100);
+            }
+        }
+        long answered = System.nanoTime();
+        extra.put("restart: until listening", (listening - start) / 1_000_000 + " ms");
+        extra.put("heap after restart", ScaleResult.mib(server.usedHeapAfterGc()));
+        return (answered - start) / 1_000_000;
+    }
+
     static SqsAsyncClient client(URI endpoint, int callers) {
         return SqsClients.create(endpoint, callers);
     }

@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A standard queue with a backlog beyond the 10,000 visible messages memory holds per queue (the rest stays in
  * the store and is read back a page at a time): through the SDK, 16,000 messages are sent, some received and
  * deleted, Wharf is killed with SIGKILL while more sends are on their way, and after the restart the counts add
- * up and the drain returns every acknowledged, undeleted message exactly once, and nothing else.
+ * up and the drain returns every acknowledged, undeleted message exactly once, and nothing else. The same with
+ * 16,000 delayed messages, beyond the 10,000 delayed messages memory holds per queue (the rest waits in the store's
+ * timer index): none is delivered before its delay ends, and after the restart each is delivered exactly once.
  */
 class SqsBacklogCrashIT {
     private static final int SENDERS = 4;
@@ -138,17 +140,125 @@ class SqsBacklogCrashIT {
         }
     }
 
+    @Test
+    void delayedMessagesBeyondTheHotWindowSurviveKillNineAndAreDeliveredOnceAfterTheirDelay() throws Exception {
+        long lastSend;
+        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
+            SqsClient sqs = Clients.sqs(wharf.endpoint());
+            String url = sqs.createQueue(r -> r.queueName("delays")).queueUrl();
+            ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 0; s < SENDERS; s++) {
+                done.add(senders.submit(() -> {
+                    for (int b = 0; b < BATCHES_PER_SENDER; b++) {
+                        sendBatch(sqs, url, true);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            assertThat(acknowledged).hasSize(SENDERS * BATCHES_PER_SENDER * 10);
+            assertThat(allCounts(sqs, url)).isEqualTo(acknowledged.size());
+
+            AtomicBoolean running = new AtomicBoolean(true);
+            for (int s = 0; s < SENDERS; s++) {
+                senders.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            sendBatch(sqs, url, true);
+                        } catch (SdkException e) {
+                            return; // killed under us: these sends may or may not exist
+                        }
+                    }
+                });
+            }
+            Thread.sleep(400);
+            wharf.kill9();
+            running.set(false);
+            senders.shutdown();
+            assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            lastSend = System.currentTimeMillis();
+            sqs.close();
+        }
+
+        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
+            SqsClient sqs = Clients.sqs(wharf.endpoint());
+            String url = sqs.getQueueUrl(r -> r.queueName("delays")).queueUrl();
+            assertThat(allCounts(sqs, url)).isBetween((long) acknowledged.size(), (long) attempted.size());
+
+            Set<String> drained = new HashSet<>();
+            List<String> twice = new ArrayList<>();
+            List<String> early = new ArrayList<>();
+            long quietSince = System.currentTimeMillis();
+            while (System.currentTimeMillis() < lastSend + (MAX_DELAY + 2) * 1000L
+                    || System.currentTimeMillis() - quietSince < 2_000) {
+                List<Message> got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                        .visibilityTimeout(600).messageSystemAttributeNamesWithStrings("SentTimestamp")).messages();
+                long receivedAt = System.currentTimeMillis();
+                if (got.isEmpty()) {
+                    continue;
+                }
+                quietSince = receivedAt;
+                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+                for (Message m : got) {
+                    if (!drained.add(m.body())) {
+                        twice.add(m.body());
+                    }
+                    long sent = Long.parseLong(m.attributesAsStrings().get("SentTimestamp"));
+                    if (receivedAt < sent + delayOf(m.body()) * 1000L) {
+                        early.add(m.body() + " sent at " + sent + ", received at " + receivedAt);
+                    }
+                    deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
+                            .receiptHandle(m.receiptHandle()).build());
+                }
+                assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
+            }
+            assertThat(early).as("delivered before its delay ended").isEmpty();
+            assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
+            assertThat(attempted).as("never sent, yet received").containsAll(drained);
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(drained);
+            assertThat(lost).as("acknowledged and not received after the restart").isEmpty();
+            assertThat(allCounts(sqs, url)).isZero();
+            sqs.close();
+            assertThat(wharf.terminate()).isIn(0, 143);
+        }
+    }
+
+    /** Delays of 15 to 19 s: most messages are still delayed when Wharf is killed, and all are due soon after. */
+    private static final int MAX_DELAY = 19;
+
+    private static int delayOf(String body) {
+        return 15 + Integer.parseInt(body.substring(1)) % 5;
+    }
+
     private void sendBatch(SqsClient sqs, String url) {
+        sendBatch(sqs, url, false);
+    }
+
+    private void sendBatch(SqsClient sqs, String url, boolean delayed) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String body = "m" + sequence.incrementAndGet();
             attempted.add(body);
-            entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(body).build());
+            entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(body)
+                    .delaySeconds(delayed ? delayOf(body) : null).build());
         }
         List<SendMessageBatchResultEntry> ok = sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries)).successful();
         for (SendMessageBatchResultEntry entry : ok) {
             acknowledged.add(entries.get(Integer.parseInt(entry.id().substring(1))).messageBody());
         }
+    }
+
+    /** Visible, in flight and delayed messages (exact on Wharf). */
+    private static long allCounts(SqsClient sqs, String url) {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                QueueAttributeName.ALL)).attributes();
+        return Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                + Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
     }
 
     /** ApproximateNumberOfMessages + ApproximateNumberOfMessagesNotVisible (exact on Wharf). */

@@ -16,8 +16,9 @@ import java.util.function.LongPredicate;
  * in-flight and its delayed messages, not by its backlog, and a restart holds no more than that either.
  *
  * <p>The range {@code (after, upTo]} holds, besides the backlog's records, messages that memory does hold
- * (delayed or in flight when their neighbours left memory, or too young to leave): every record in the range
- * that memory does not hold and that is not {@link #forget forgotten} belongs to the backlog, and
+ * (delayed or in flight when their neighbours left memory, or too young to leave) and delayed messages that the
+ * timer index holds ({@link ColdDelays}, their records marked {@code COLD}): every record in the range that memory
+ * does not hold, that is not {@code COLD} and that is not {@link #forget forgotten} belongs to the backlog, and
  * {@link #count} counts exactly those. The range grows upwards as new messages leave memory (they have higher
  * ordinals than any before them), downwards when a shrinking window lets older ones go ({@link #addBelow}), and is
  * consumed from below. Its messages' enqueue times never decrease with their ordinal (the queue only lets a message
@@ -39,11 +40,14 @@ final class Backlog {
     private long headEnqueuedMillis = Long.MAX_VALUE;
     private long tailEnqueuedMillis = Long.MIN_VALUE;
     private final TreeSet<Long> forgotten = new TreeSet<>();
+    /** Run before every read of the store: the queue's other writes that reads must see ({@link ColdDelays#settle}). */
+    private final Runnable beforeRead;
 
-    Backlog(Store store, SqsStoreLayout layout, long queueNumber) {
+    Backlog(Store store, SqsStoreLayout layout, long queueNumber, Runnable beforeRead) {
         this.store = store;
         this.layout = layout;
         this.queueNumber = queueNumber;
+        this.beforeRead = beforeRead;
     }
 
     /** The visible messages held only by the store. */
@@ -102,10 +106,12 @@ final class Backlog {
             oldest = Math.min(oldest, m.enqueuedMillis);
             joining.add(m.ordinal);
         }
+        beforeRead.run();
         store.scan(layout.messages, SqsStoreLayout.messageKey(queueNumber, lowest),
                 SqsStoreLayout.messageKey(queueNumber, after + 1), (key, value) -> {
                     long ordinal = ByteBuffer.wrap(key, 8, 8).getLong();
-                    if (!joining.contains(ordinal) && !held.test(ordinal)) {
+                    if (!joining.contains(ordinal) && !held.test(ordinal)
+                            && SqsStoreLayout.decodeState(ordinal, value).state != Message.State.COLD) {
                         forgotten.add(ordinal);
                     }
                     return true;
@@ -200,15 +206,20 @@ final class Backlog {
         boolean visit(long ordinal, Message m);
     }
 
-    /** The backlog's records in ordinal order (not those memory holds or forgot) while the visitor wants more. */
+    /**
+     * The backlog's records in ordinal order (not those memory holds or forgot, nor delayed ones the timer index
+     * holds) while the visitor wants more.
+     */
     private void visit(LongPredicate held, Visitor visitor) {
+        beforeRead.run();
         store.scan(layout.messages, SqsStoreLayout.messageKey(queueNumber, after + 1),
                 SqsStoreLayout.messageKey(queueNumber, upTo + 1), (key, value) -> {
                     long ordinal = ByteBuffer.wrap(key, 8, 8).getLong();
                     if (held.test(ordinal) || forgotten.contains(ordinal)) {
                         return true;
                     }
-                    return visitor.visit(ordinal, SqsStoreLayout.decodeState(ordinal, value));
+                    Message m = SqsStoreLayout.decodeState(ordinal, value);
+                    return m.state == Message.State.COLD || visitor.visit(ordinal, m);
                 });
     }
 

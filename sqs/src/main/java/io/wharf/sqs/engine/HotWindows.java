@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One memory budget for the visible messages that all standard queues hold ({@link SqsLimits#hotMessagesTotal()}):
+ * One memory budget for the visible and delayed messages that all standard queues hold
+ * ({@link SqsLimits#hotMessagesTotal()}; a queue's window applies to each kind, the budget to their sum):
  * each queue's window ({@link SqsLimits#hotMessages()}) bounds one queue, this bounds their sum, so many queues with
  * messages cost no more heap than a few. While the queues together hold no more than half the budget, each may fill
  * its whole window; beyond that, the budget is shared out evenly among the queues that hold messages, each window

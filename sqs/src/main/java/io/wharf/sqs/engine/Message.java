@@ -8,7 +8,11 @@ package io.wharf.sqs.engine;
  * while the message is young (see {@link ContentMemory}), so a restart and a full queue stay small.
  */
 final class Message {
-    enum State { DELAYED, VISIBLE, INFLIGHT }
+    /**
+     * Where the message is in its life. {@code COLD} is never held in memory: it marks the stored record of a delayed
+     * message that only the timer index holds ({@link ColdDelays}).
+     */
+    enum State { DELAYED, VISIBLE, INFLIGHT, COLD }
 
     /** Position in the queue: orders delivery, keys the store, and is the FIFO sequence number. */
     final long ordinal;

@@ -42,7 +42,7 @@ final class Peeking {
         return switch (m.state) {
             case VISIBLE -> "VISIBLE";
             case INFLIGHT -> "IN_FLIGHT";
-            case DELAYED -> "DELAYED";
+            case DELAYED, COLD -> "DELAYED";
         };
     }
 

@@ -80,6 +80,8 @@ final class Queue {
     final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
     /** Standard queues: the visible messages beyond the window ({@link #windows}), in the store only. */
     final Backlog backlog;
+    /** Standard queues: the delayed messages beyond the window, in the store only. */
+    final ColdDelays cold;
     /** The shared budget that sets this queue's window; {@link #reportedVisible} is this queue's share of it. */
     private final HotWindows windows;
     private volatile int reportedVisible;
@@ -95,12 +97,15 @@ final class Queue {
     private static final int SPILL_LOOKS = 10_000;
     /** The visible count above which the next such look is taken (0: the window's own threshold). */
     private int nextSpillAt;
+    /** The same for delayed messages leaving for the timer index. */
+    private int nextDelaySpillAt;
 
     Queue(SqsStoreLayout layout, io.wharf.storage.Store store, Record record, HotWindows windows,
           ContentMemory contents) {
         this.layout = layout;
         this.contents = contents;
-        this.backlog = new Backlog(store, layout, record.number());
+        this.cold = new ColdDelays(store, layout, record.number());
+        this.backlog = new Backlog(store, layout, record.number(), cold::settle);
         this.windows = windows;
         setRecord(record);
         this.activity = new QueueActivity(Math.max(record.createdMillis(), record.lastModifiedMillis()));
@@ -187,6 +192,7 @@ final class Queue {
         inflightByGroup.clear();
         visibleByGroup.clear();
         backlog.clear();
+        cold.clear();
         report();
         wakeReceivers(); // no group is in flight any more, and no timer is due
     }
@@ -219,7 +225,7 @@ final class Queue {
         lock.lock();
         try {
             long visibleNow = visibleCount();
-            long delayedNow = delayedCount;
+            long delayedNow = delayedTotal(); // the store's due ones count as delayed until read back
             long inflightNow = inflightCount;
             for (Message m : timed) {
                 if (m.visibleAtMillis > now) {
@@ -239,6 +245,11 @@ final class Queue {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Delayed messages, in memory and in the timer index (the caller holds the lock). */
+    long delayedTotal() {
+        return delayedCount + cold.count();
     }
 
     /** Visible messages, in memory and in the backlog (the caller holds the lock). */
@@ -395,11 +406,12 @@ final class Queue {
         }
     }
 
-    /** Tells the shared budget how many visible messages this standard queue holds now. */
+    /** Tells the shared budget how many visible and delayed messages this standard queue holds now. */
     private void report() {
         if (!settings.fifo()) {
-            windows.moved(reportedVisible, visible.size());
-            reportedVisible = visible.size();
+            int held = visible.size() + delayedCount;
+            windows.moved(reportedVisible, held);
+            reportedVisible = held;
         }
     }
 
@@ -415,6 +427,17 @@ final class Queue {
         }
         report();
         int window = windows.window();
+        if (!cold.isEmpty()) {
+            // due delayed messages in the store are visible ones too: read back when the visible window runs low
+            boolean due = cold.nextVisibleAtMillis() <= now && visible.size() < Math.max(1, window / 2);
+            if (due || delayedCount < window / 2) {
+                int room = Math.max(due ? window - visible.size() : 0, window - delayedCount);
+                room = Math.max(1, Math.min(PAGE, room));
+                for (Message m : cold.take(room, now, now - settings.messageRetentionPeriod() * 1000L)) {
+                    add(m);
+                }
+            }
+        }
         if (!backlog.isEmpty() && visible.size() < Math.max(1, window / 2)) {
             int room = Math.max(1, Math.min(PAGE, window - visible.size()));
             for (Message m : backlog.take(room, messages::containsKey, now)) {
@@ -452,7 +475,37 @@ final class Queue {
             // what stayed cannot leave yet (received before, not yet durable): look again only when more came
             nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + window / 4;
         }
+        if (delayedCount <= threshold) {
+            nextDelaySpillAt = 0;
+        } else if (delayedCount > nextDelaySpillAt) {
+            spillDelayed(delayedCount - window);
+            nextDelaySpillAt = delayedCount <= threshold ? 0 : delayedCount + window / 4;
+        }
         report();
+    }
+
+    /**
+     * Lets up to {@code max} settled delayed messages go to the timer index ({@link ColdDelays}), those that become
+     * visible last first: memory keeps the ones due soonest.
+     */
+    private void spillDelayed(int max) {
+        java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(max, SPILL_LOOKS));
+        int looked = 0;
+        for (Message m : timed.descendingSet()) {
+            if (leaving.size() == max || looked++ == SPILL_LOOKS) {
+                break;
+            }
+            if (m.state == Message.State.DELAYED && m.settled) {
+                leaving.add(m);
+            }
+        }
+        cold.add(leaving); // while memory still holds them
+        for (Message m : leaving) {
+            detach(m);
+            messages.remove(m.ordinal);
+            byAge.remove(m);
+            contents.release(m);
+        }
     }
 
     /**
@@ -492,7 +545,9 @@ final class Queue {
     void recover(Message m) {
         m.settled = true;
         lastOrdinal = Math.max(lastOrdinal, m.ordinal); // never hand out a backlog message's ordinal again
-        if (!settings.fifo() && m.state == Message.State.VISIBLE && m.receiveCount == 0
+        if (m.state == Message.State.COLD) {
+            cold.recovered(m);
+        } else if (!settings.fifo() && m.state == Message.State.VISIBLE && m.receiveCount == 0
                 && visible.size() >= windows.window() && backlog.accepts(m)) {
             backlog.add(m);
         } else {
@@ -503,7 +558,7 @@ final class Queue {
 
     /** When the next delayed or in-flight message becomes visible, or Long.MAX_VALUE. */
     long nextVisibleAtMillis() {
-        return timed.isEmpty() ? Long.MAX_VALUE : timed.first().visibleAtMillis;
+        return Math.min(timed.isEmpty() ? Long.MAX_VALUE : timed.first().visibleAtMillis, cold.nextVisibleAtMillis());
     }
 
     /**
@@ -553,5 +608,6 @@ final class Queue {
         byte[] to = SqsStoreLayout.queuePrefixEnd(number());
         batch.deleteRange(layout.messages, from, to);
         batch.deleteRange(layout.bodies, from, to);
+        batch.deleteRange(layout.timers, from, to);
     }
 }

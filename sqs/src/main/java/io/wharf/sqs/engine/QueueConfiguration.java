@@ -43,7 +43,7 @@ final class QueueConfiguration {
             Queue.Record r = queue.record();
             all.put("ApproximateNumberOfMessages", Long.toString(queue.visibleCount()));
             all.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(queue.inflightCount));
-            all.put("ApproximateNumberOfMessagesDelayed", Integer.toString(queue.delayedCount));
+            all.put("ApproximateNumberOfMessagesDelayed", Long.toString(queue.delayedTotal()));
             all.put("CreatedTimestamp", Long.toString(r.createdMillis() / 1000));
             all.put("LastModifiedTimestamp", Long.toString(r.lastModifiedMillis() / 1000));
             all.put("QueueArn", r.id().arn());

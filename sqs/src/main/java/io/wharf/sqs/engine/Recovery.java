@@ -75,7 +75,8 @@ final class Recovery {
                 store.scan(layout.messages, SqsStoreLayout.queuePrefix(queue.number()), (key, value) -> {
                     // only the delivery state: contents stay in sqs.bodies until a receive needs them
                     Message m = SqsStoreLayout.decodeState(ByteBuffer.wrap(key, 8, 8).getLong(), value);
-                    if (m.state != Message.State.VISIBLE && m.visibleAtMillis <= now) {
+                    if ((m.state == Message.State.DELAYED || m.state == Message.State.INFLIGHT)
+                            && m.visibleAtMillis <= now) {
                         m.state = Message.State.VISIBLE;
                     }
                     queue.recover(m);

@@ -350,6 +350,17 @@ public final class SqsEngine implements AutoCloseable {
         return require(id).heldMessages();
     }
 
+    /** How many of the queue's delayed messages memory holds: the rest wait in the timer index (tests). */
+    int heldDelayedMessages(QueueId id) {
+        Queue queue = require(id);
+        queue.lock.lock();
+        try {
+            return queue.delayedCount;
+        } finally {
+            queue.lock.unlock();
+        }
+    }
+
     /** Tests: the visible messages all standard queues hold in memory, by their last reports ({@link HotWindows}). */
     long heldVisibleMessages() {
         return ctx.windows().held();

@@ -11,10 +11,11 @@ package io.wharf.sqs.engine;
  * @param dedupIntervalSeconds          FIFO deduplication window
  * @param contentMemoryBytes            message contents (bodies, attributes) memory may hold beyond the young
  *                                      ones; the rest is read from the store when needed (see ContentMemory)
- * @param hotMessages                   visible messages a standard queue holds in memory; a backlog beyond them
- *                                      stays in the store and is read back a page at a time (see Backlog)
- * @param hotMessagesTotal              visible messages all standard queues hold in memory together; beyond half
- *                                      of it, the queues holding messages share it out (see HotWindows)
+ * @param hotMessages                   visible messages a standard queue holds in memory, and delayed ones; a
+ *                                      backlog beyond them stays in the store and is read back a page at a time
+ *                                      (see Backlog and ColdDelays)
+ * @param hotMessagesTotal              visible and delayed messages all standard queues hold in memory together;
+ *                                      beyond half of it, the queues holding messages share it out (see HotWindows)
  */
 public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeconds, int maxInflightStandard,
                         int maxInflightFifo, int dedupIntervalSeconds, long contentMemoryBytes, int hotMessages,

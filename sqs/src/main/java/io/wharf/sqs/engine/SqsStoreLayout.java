@@ -33,6 +33,10 @@ import java.util.Map;
  * sqs.deleted   account 0x00 region 0x00 name       → v, deletedAt:long          (QueueDeletedRecently)
  * sqs.messages  queueNumber:long ordinal:long       → v, groupId?, enqueued:long, state:byte, visibleAt:long,
  *                                                     receiveCount:int, firstReceive:long, lastReceive:long
+ *                                                     (state COLD: a delayed message held by sqs.timers
+ *                                                     only, see {@link ColdDelays})
+ * sqs.timers    queueNumber:long visibleAt:long      → the sqs.messages record of a delayed message that memory
+ *               ordinal:long                           does not hold, as it was before it turned COLD
  * sqs.bodies    queueNumber:long ordinal:long       → v, messageId, body, attributes(name → type, kind,
  *                                                     value), traceHeader?, dedupId?, senderId, sent:long,
  *                                                     dlqSourceArn?
@@ -70,6 +74,7 @@ public final class SqsStoreLayout {
     final KeySpace deleted;
     final KeySpace messages;
     final KeySpace bodies;
+    final KeySpace timers;
     final KeySpace dedup;
     final KeySpace attempts;
     final KeySpace tasks;
@@ -81,6 +86,7 @@ public final class SqsStoreLayout {
         deleted = store.keySpace("sqs.deleted");
         messages = store.keySpace("sqs.messages");
         bodies = store.keySpace("sqs.bodies");
+        timers = store.keySpace("sqs.timers");
         dedup = store.keySpace("sqs.dedup");
         attempts = store.keySpace("sqs.attempts");
         tasks = store.keySpace("sqs.tasks");
@@ -117,6 +123,10 @@ public final class SqsStoreLayout {
 
     static byte[] messageKey(long queueNumber, long ordinal) {
         return ByteBuffer.allocate(16).putLong(queueNumber).putLong(ordinal).array();
+    }
+
+    static byte[] timerKey(long queueNumber, long visibleAt, long ordinal) {
+        return ByteBuffer.allocate(24).putLong(queueNumber).putLong(visibleAt).putLong(ordinal).array();
     }
 
     static byte[] queuePrefix(long queueNumber) {
@@ -162,10 +172,15 @@ public final class SqsStoreLayout {
     }
 
     static byte[] encodeState(Message m) {
+        return encodeState(m, m.state);
+    }
+
+    /** The message's record with another state ({@link Message.State#COLD} when it leaves for the timer index). */
+    static byte[] encodeState(Message m, Message.State state) {
         return write(out -> {
             writeNullable(out, m.groupId);
             out.writeLong(m.enqueuedMillis);
-            out.writeByte(m.state.ordinal());
+            out.writeByte(state.ordinal());
             out.writeLong(m.visibleAtMillis);
             out.writeInt(m.receiveCount);
             out.writeLong(m.firstReceiveMillis);

@@ -49,7 +49,11 @@ final class WindowTrimmer implements AutoCloseable {
                     if (closed || !windows.overBudget()) {
                         break;
                     }
-                    queue.trim(clock.millis());
+                    try {
+                        queue.trim(clock.millis());
+                    } catch (RuntimeException e) {
+                        // the store failed (fail-stop): the queue's next operation reports it; walk on
+                    }
                 }
                 Thread.sleep(PAUSE_MILLIS);
             }
