@@ -169,6 +169,7 @@ public final class Wharf implements AutoCloseable {
                     store::stats, config.inMemory() ? null : config.dataDir(),
                     io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
             metrics.shards(kinesis.engine()::shardStats, io.wharf.server.metrics.WharfMetrics.DEFAULT_CAP);
+            metrics.sqsMemory(sqs.engine()::memory);
             frontDoor.metrics(metrics::scrape, io.wharf.server.metrics.WharfMetrics.CONTENT_TYPE);
             // the web console: sign-in against IAM's keys when signatures are verified, the API's policy evaluation
             io.wharf.console.Console console = io.wharf.console.Console.start(new io.wharf.console.ConsoleSources(sqs,

@@ -128,6 +128,9 @@ class MetricsIT {
         assertThat(metrics.value("wharf_sqs_messages_in_flight", queue)).isEqualTo(1.0);
         assertThat(metrics.value("wharf_sqs_messages_delayed", queue)).isEqualTo(1.0);
         assertThat(metrics.value("wharf_sqs_oldest_message_age_seconds", queue)).isGreaterThanOrEqualTo(0.0);
+        assertThat(metrics.value("wharf_sqs_memory_window_messages")).as("the two visible and the delayed one, at least")
+                .isGreaterThanOrEqualTo(3.0);
+        assertThat(metrics.value("wharf_sqs_memory_content_bytes")).isPositive();
         assertThat(metrics.value("wharf_resources", "kind", "queue")).isGreaterThanOrEqualTo(1.0);
         sqs.deleteQueue(r -> r.queueUrl(url));
         assertThat(scrape(endpoint).find("wharf_sqs_messages_visible", queue)).isEmpty();

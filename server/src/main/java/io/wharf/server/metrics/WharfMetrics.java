@@ -69,6 +69,18 @@ public final class WharfMetrics implements AutoCloseable {
         beforeScrape(polled::refresh);
     }
 
+    /** What the SQS engine holds in memory ({@code wharf_sqs_memory_*}), read at each scrape. */
+    public void sqsMemory(java.util.function.Supplier<io.wharf.sqs.engine.SqsMemory> memory) {
+        io.micrometer.core.instrument.Gauge.builder("wharf.sqs.memory.window.messages", memory,
+                        m -> m.get().windowMessages())
+                .description("Visible and delayed messages that standard queues hold in memory (the rest waits in the store)")
+                .strongReference(true).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("wharf.sqs.memory.content.bytes", memory,
+                        m -> m.get().contentBytes())
+                .description("Bytes of message contents held in memory (the rest is read from the store)")
+                .strongReference(true).register(registry);
+    }
+
     /**
      * The per-shard Kinesis series ({@link ShardMetrics}), polled from {@code shards} at each scrape, at most {@code cap}
      * shards with series of their own.

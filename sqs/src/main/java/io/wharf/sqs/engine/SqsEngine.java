@@ -361,7 +361,15 @@ public final class SqsEngine implements AutoCloseable {
         }
     }
 
-    /** Tests: the visible messages all standard queues hold in memory, by their last reports ({@link HotWindows}). */
+    /** What memory holds: standard queues' windows and message contents (for the metrics). */
+    public SqsMemory memory() {
+        return new SqsMemory(ctx.windows().held(), ctx.contents().heldBytes());
+    }
+
+    /**
+     * Tests: the visible and delayed messages all standard queues hold in memory, by their last reports
+     * ({@link HotWindows}).
+     */
     long heldVisibleMessages() {
         return ctx.windows().held();
     }

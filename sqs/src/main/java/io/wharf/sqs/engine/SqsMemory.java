@@ -1,0 +1,9 @@
+package io.wharf.sqs.engine;
+
+/**
+ * What the SQS engine holds in memory, for the operators' metrics: the visible and delayed messages of standard
+ * queues (bounded together by {@link SqsLimits#hotMessagesTotal()}; the rest waits in the store) and the bytes of
+ * message contents (bounded by {@link SqsLimits#contentMemoryBytes()} beyond the young ones).
+ */
+public record SqsMemory(long windowMessages, long contentBytes) {
+}
