@@ -152,6 +152,7 @@ public final class Records {
                     long arrival = Math.max(now, shard.lastArrivalMillis);
                     shard.lastArrivalMillis = arrival;
                     shard.arrivals.append(arrival);
+                    shard.arrivals.release(shard.durableCounter);
                     byte[] key = KinesisStoreLayout.recordKey(s.number, shard.index, counter);
                     batch.put(engine.layout.records, key,
                             KinesisStoreLayout.encodeRecord(arrival, encrypted, partitionKeys[i], e.data(),
@@ -261,7 +262,7 @@ public final class Records {
                 }
                 shard.lock.lock();
                 try {
-                    position = shard.arrivals.firstAtOrAfter(timestampMillis);
+                    position = shard.arrivals.firstAtOrAfter(timestampMillis, arrivalsOf(s, shard));
                 } finally {
                     shard.lock.unlock();
                 }
@@ -382,7 +383,7 @@ public final class Records {
         long newestArrival;
         shard.lock.lock();
         try {
-            first = shard.arrivals.firstAtOrAfter(horizon);
+            first = shard.arrivals.firstAtOrAfter(horizon, arrivalsOf(s, shard));
             newestArrival = shard.lastArrivalMillis;
         } finally {
             shard.lock.unlock();
@@ -468,6 +469,16 @@ public final class Records {
 
     // ---------------------------------------------------------------- retention
 
+    /** Reads a shard's arrivals back from {@code kinesis.arrivals}, for the blocks its index let go. */
+    private ArrivalIndex.Reader arrivalsOf(Stream s, Shard shard) {
+        return (from, to, found) -> engine.store.scan(engine.layout.arrivals,
+                KinesisStoreLayout.recordKey(s.number, shard.index, from),
+                KinesisStoreLayout.recordKey(s.number, shard.index, to), (key, value) -> {
+                    found.accept(KinesisStoreLayout.counterOf(key), KinesisStoreLayout.decodeLong(value));
+                    return true;
+                });
+    }
+
     /** Deletes the records of {@code s} that arrived before its retention horizon. */
     void trim(Stream s, long now) {
         long horizon = now - s.retentionMillis();
@@ -478,7 +489,7 @@ public final class Records {
             shard.lock.lock();
             try {
                 long from = shard.arrivals.firstCounter();
-                keepFrom = Math.min(shard.arrivals.firstAtOrAfter(horizon), shard.durableCounter + 1);
+                keepFrom = Math.min(shard.arrivals.firstAtOrAfter(horizon, arrivalsOf(s, shard)), shard.durableCounter + 1);
                 if (keepFrom <= from) {
                     continue;
                 }

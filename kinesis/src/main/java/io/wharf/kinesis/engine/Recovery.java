@@ -66,6 +66,7 @@ final class Recovery {
                 shard.arrivals.append(arrival); // a gap (a batch that failed to submit): keep counters dense
             }
             shard.arrivals.append(arrival);
+            shard.arrivals.release(counter); // read from the store: durable, and memory stays as small as when running
             shard.nextCounter = counter + 1;
             shard.lastArrivalMillis = Math.max(shard.lastArrivalMillis, arrival);
         });

@@ -44,10 +44,30 @@ class ArrivalIndexTest {
             arrivals.subList(0, drop).clear();
             firstCounter += drop;
         }
+
+        /** The store as the index reads it back: the retained records' arrivals; counts the reads. */
+        int reads;
+
+        final ArrivalIndex.Reader store = (from, to, found) -> {
+            reads++;
+            for (long c = Math.max(from, firstCounter); c < Math.min(to, endCounter()); c++) {
+                found.accept(c, arrivals.get((int) (c - firstCounter)));
+            }
+        };
     }
 
     @Test
     void agreesWithAPlainListOnRandomSequences() {
+        agreesWithAPlainList(false);
+    }
+
+    /** As above, with the blocks' differences let go as records become durable: searches read them from the store. */
+    @Test
+    void agreesWithAPlainListWhenOldBlocksAreReadFromTheStore() {
+        agreesWithAPlainList(true);
+    }
+
+    private static void agreesWithAPlainList(boolean release) {
         for (int seed = 0; seed < 60; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             ArrivalIndex index = new ArrivalIndex();
@@ -68,6 +88,9 @@ class ArrivalIndexTest {
                         index.append(millis);
                         reference.append(millis);
                     }
+                    if (release) {
+                        index.release(reference.endCounter() - 1 - random.nextInt(3 * BLOCK));
+                    }
                 } else if (kind < 97) {
                     long counter = reference.firstCounter - 3 + random.nextLong(reference.arrivals.size() + 6);
                     index.dropBefore(counter);
@@ -83,7 +106,7 @@ class ArrivalIndexTest {
                     }
                 }
                 if (op % 17 == 0 || op == operations - 1) {
-                    assertSame(index, reference, random);
+                    assertSame(index, reference, random, release ? reference.store : ArrivalIndex.IN_MEMORY);
                 }
             }
         }
@@ -101,12 +124,12 @@ class ArrivalIndexTest {
                 }
                 index.dropBefore(1 + drop);
                 reference.dropBefore(1 + drop);
-                assertSame(index, reference, new SplittableRandom(records));
+                assertSame(index, reference, new SplittableRandom(records), ArrivalIndex.IN_MEMORY);
                 for (int i = 0; i < BLOCK + 1; i++) {
                     index.append(1_000_000L + i);
                     reference.append(1_000_000L + i);
                 }
-                assertSame(index, reference, new SplittableRandom(records));
+                assertSame(index, reference, new SplittableRandom(records), ArrivalIndex.IN_MEMORY);
             }
         }
     }
@@ -120,11 +143,11 @@ class ArrivalIndexTest {
         for (int i = 0; i < BLOCK; i++) {
             index.append(600); // the first of these in the middle of a block, the last opening a new block
         }
-        assertThat(index.arrival(2)).isEqualTo(500);
-        assertThat(index.arrival(3)).isEqualTo(700);
-        assertThat(index.arrival(BLOCK + 3)).isEqualTo(700);
-        assertThat(index.firstAtOrAfter(501)).isEqualTo(3);
-        assertThat(index.firstAtOrAfter(701)).isEqualTo(index.endCounter());
+        assertThat(index.arrival(2, ArrivalIndex.IN_MEMORY)).isEqualTo(500);
+        assertThat(index.arrival(3, ArrivalIndex.IN_MEMORY)).isEqualTo(700);
+        assertThat(index.arrival(BLOCK + 3, ArrivalIndex.IN_MEMORY)).isEqualTo(700);
+        assertThat(index.firstAtOrAfter(501, ArrivalIndex.IN_MEMORY)).isEqualTo(3);
+        assertThat(index.firstAtOrAfter(701, ArrivalIndex.IN_MEMORY)).isEqualTo(index.endCounter());
     }
 
     @Test
@@ -134,7 +157,7 @@ class ArrivalIndexTest {
         index.dropBefore(2);
         index.append(1_000);
         assertThat(index.firstCounter()).isEqualTo(2);
-        assertThat(index.arrival(2)).isEqualTo(1_000);
+        assertThat(index.arrival(2, ArrivalIndex.IN_MEMORY)).isEqualTo(1_000);
     }
 
     @Test
@@ -145,22 +168,22 @@ class ArrivalIndexTest {
             index.append(arrival);
         }
         for (int i = 0; i < arrivals.length; i++) {
-            assertThat(index.arrival(1 + i)).isEqualTo(arrivals[i]);
-            assertThat(index.firstAtOrAfter(arrivals[i])).isEqualTo(1 + i);
+            assertThat(index.arrival(1 + i, ArrivalIndex.IN_MEMORY)).isEqualTo(arrivals[i]);
+            assertThat(index.firstAtOrAfter(arrivals[i], ArrivalIndex.IN_MEMORY)).isEqualTo(1 + i);
         }
-        assertThat(index.firstAtOrAfter(Long.MIN_VALUE)).isEqualTo(1);
+        assertThat(index.firstAtOrAfter(Long.MIN_VALUE, ArrivalIndex.IN_MEMORY)).isEqualTo(1);
     }
 
     @Test
     void rejectsWhatTheOldIndexRejected() {
         ArrivalIndex index = new ArrivalIndex();
-        assertThatThrownBy(() -> index.arrival(1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> index.arrival(1, ArrivalIndex.IN_MEMORY)).isInstanceOf(IndexOutOfBoundsException.class);
         index.startAt(10);
         index.append(1);
         assertThat(index.firstCounter()).isEqualTo(10);
         assertThatThrownBy(() -> index.startAt(20)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> index.arrival(9)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> index.arrival(11)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> index.arrival(9, ArrivalIndex.IN_MEMORY)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> index.arrival(11, ArrivalIndex.IN_MEMORY)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
@@ -182,7 +205,53 @@ class ArrivalIndexTest {
 
         batches.dropBefore(records - 10);
         assertThat(batches.footprintBytes()).as("the blocks' slots stay, the blocks go").isLessThan(records / 10);
-        assertThat(batches.arrival(records - 1)).isEqualTo(millis);
+        assertThat(batches.arrival(records - 1, ArrivalIndex.IN_MEMORY)).isEqualTo(millis);
+    }
+
+    @Test
+    void aShardAtFullRateKeepsAboutAByteForTwentyRecordsAndSearchesTheStoreOnceForTheOldest() {
+        ArrivalIndex index = new ArrivalIndex();
+        Reference reference = new Reference();
+        long millis = 1_700_000_000_000L;
+        int records = 1_000_000;
+        for (int i = 0; i < records; i++) {
+            millis += i % 2; // AWS's write limit: 1,000 records a second
+            index.append(millis);
+            reference.append(millis);
+            index.release(i - 100); // durable a little behind
+        }
+        assertThat(index.coldBlocks()).isGreaterThan(records / BLOCK - ArrivalIndex.WARM_BLOCKS - 2);
+        assertThat((double) index.footprintBytes() / records).as("bytes per record").isLessThan(0.07);
+
+        long horizon = reference.arrivals.get(1_000) + 1;
+        for (int i = 0; i < 100; i++) { // GetRecords asks for the retention horizon on every call
+            assertThat(index.firstAtOrAfter(horizon, reference.store)).isEqualTo(reference.firstAtOrAfter(horizon));
+        }
+        assertThat(reference.reads).as("the oldest block read once, then kept decoded").isEqualTo(1);
+        long recent = reference.arrivals.get(records - 10);
+        assertThat(index.firstAtOrAfter(recent, reference.store)).isEqualTo(reference.firstAtOrAfter(recent));
+        assertThat(reference.reads).as("recent records are searched in memory").isEqualTo(1);
+    }
+
+    @Test
+    void aCounterWithoutAStoredRecordCountsAsTheNextOne() {
+        ArrivalIndex index = new ArrivalIndex();
+        for (int i = 0; i < 10 * BLOCK; i++) {
+            index.append(1_000L + i);
+        }
+        index.release(Long.MAX_VALUE);
+        ArrivalIndex.Reader gappy = (from, to, found) -> {
+            for (long c = from; c < to; c++) {
+                if (c != 5) { // counter 5's batch failed to submit: recovery indexed it as counter 6
+                    found.accept(c, 1_000L + c - 1);
+                }
+            }
+        };
+        assertThat(index.coldBlocks()).isPositive();
+        assertThat(index.arrival(5, gappy)).isEqualTo(1_005L);
+        assertThat(index.firstAtOrAfter(1_004L, gappy)).isEqualTo(5);
+        assertThat(index.firstAtOrAfter(1_005L, gappy)).isEqualTo(5);
+        assertThat(index.firstAtOrAfter(1_006L, gappy)).isEqualTo(7);
     }
 
     private static long delta(SplittableRandom random) {
@@ -199,15 +268,16 @@ class ArrivalIndexTest {
         return -random.nextInt(1_000); // below the previous arrival
     }
 
-    private static void assertSame(ArrivalIndex index, Reference reference, SplittableRandom random) {
+    private static void assertSame(ArrivalIndex index, Reference reference, SplittableRandom random,
+                                   ArrivalIndex.Reader store) {
         assertThat(index.firstCounter()).isEqualTo(reference.firstCounter);
         assertThat(index.endCounter()).isEqualTo(reference.endCounter());
         assertThat(index.isEmpty()).isEqualTo(reference.arrivals.isEmpty());
         for (int i = 0; i < reference.arrivals.size(); i++) {
-            assertThat(index.arrival(reference.firstCounter + i)).isEqualTo(reference.arrivals.get(i));
+            assertThat(index.arrival(reference.firstCounter + i, store)).isEqualTo(reference.arrivals.get(i));
         }
-        assertThatThrownBy(() -> index.arrival(reference.firstCounter - 1)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> index.arrival(reference.endCounter())).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> index.arrival(reference.firstCounter - 1, store)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> index.arrival(reference.endCounter(), store)).isInstanceOf(IndexOutOfBoundsException.class);
         List<Long> probes = new ArrayList<>(List.of(Long.MIN_VALUE, 0L, Long.MAX_VALUE));
         for (int i = 0; i < reference.arrivals.size(); i += 1 + random.nextInt(7)) {
             long arrival = reference.arrivals.get(i);
@@ -217,7 +287,7 @@ class ArrivalIndexTest {
             probes.add(reference.arrivals.get(reference.arrivals.size() - 1) + 1);
         }
         for (long millis : probes) {
-            assertThat(index.firstAtOrAfter(millis)).as("first at or after %d", millis)
+            assertThat(index.firstAtOrAfter(millis, store)).as("first at or after %d", millis)
                     .isEqualTo(reference.firstAtOrAfter(millis));
         }
     }

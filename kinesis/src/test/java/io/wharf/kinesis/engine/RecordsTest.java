@@ -121,6 +121,43 @@ class RecordsTest extends EngineFixture {
         assertThat(SequenceNumbers.parse(next).counter()).isEqualTo(3); // never reused after a full trim
     }
 
+    /**
+     * Beyond a few blocks, a shard's index keeps only each block's first arrival in memory: searches by time in older
+     * blocks (AT_TIMESTAMP, retention) read the store, before and after a restart.
+     */
+    @Test
+    void oldRecordsAreFoundByTimeThroughTheStore() {
+        StreamRef ref = activeStream("cold", 1);
+        int records = 12 * ArrivalIndex.BLOCK;
+        long[] at = new long[records];
+        for (int i = 0; i < records; i++) {
+            at[i] = clock.millis();
+            put(ref, "k", "r" + i);
+            clock.advance(Duration.ofMillis(i % 3 == 0 ? 1 : 0));
+        }
+        for (int round = 0; round < 2; round++) {
+            Shard shard = engine.find(ref, clock.millis()).shards.get(0);
+            assertThat(shard.arrivals.coldBlocks()).as("round %d", round).isGreaterThan(4);
+            for (int i : new int[] {0, 1, 300, 301, 1_000, 2_000}) {
+                int first = i;
+                while (first > 0 && at[first - 1] == at[i]) {
+                    first--;
+                }
+                List<String> read = readAll(engine.records().shardIterator(ref, SHARD0, "AT_TIMESTAMP", null, at[i]));
+                assertThat(read).as("round %d, at record %d", round, i).hasSize(records - first)
+                        .first().isEqualTo("r" + first);
+            }
+            restart();
+        }
+        int keepFrom = 1_500; // retention drops the records before it, from a cold block
+        clock.advance(Duration.ofHours(24).minusMillis(clock.millis() - at[keepFrom]));
+        engine.maintain();
+        List<String> left = readAll(iterator(ref, SHARD0, "TRIM_HORIZON"));
+        assertThat(left.getFirst()).isIn("r" + keepFrom, "r" + (keepFrom - 1), "r" + (keepFrom - 2), "r" + (keepFrom + 1));
+        assertThat(left.getLast()).isEqualTo("r" + (records - 1));
+        assertThat(store.get(engine.layout.records, KinesisStoreLayout.recordKey(1, 0, 1))).isNull();
+    }
+
     @Test
     void getRecordsHonoursTheByteCap() {
         StreamRef ref = activeStream("big", 1);
