@@ -23,7 +23,8 @@ import java.util.Arrays;
  * reads its arrivals from the store ({@code kinesis.arrivals}, through the {@link Reader} it is given), keeping the
  * last such block decoded: retention and GetRecords search near the oldest record again and again. A cold block costs
  * its first arrival and an empty slot, ~12 bytes per {@value #BLOCK} records, so a shard's heap grows with its
- * retained records at ~0.05 byte each instead of ~1.2.
+ * retained records at ~0.05 byte each instead of ~1.2 (0.08 measured at 10M records, the arrays' doubling slack
+ * included).
  */
 final class ArrivalIndex {
     static final int BLOCK = 256;

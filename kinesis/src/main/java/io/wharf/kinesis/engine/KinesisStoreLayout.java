@@ -53,7 +53,8 @@ import java.util.List;
  * Records are keyed by the stream's number, never its name: deleting a stream is one range delete per key
  * space, and a stream re-created under the same name never meets the old one's records. Within a shard keys
  * sort by counter, which is the order of sequence numbers. {@code kinesis.arrivals} duplicates each record's
- * arrival time in 8 bytes so recovery rebuilds the in-memory index without reading record data; the
+ * arrival time in 8 bytes so recovery rebuilds the in-memory index without reading record data, and a search
+ * by time reads the blocks of it that the index no longer holds ({@link ArrivalIndex}); the
  * trimmer deletes both ranges and writes {@code kinesis.trimmed} in one batch, so a shard whose records all
  * expired still resumes its counter (its sequence numbers never go back). The stream record is rewritten
  * whole on every control-plane change: it is small (the shard map with lineage, tags, consumers) and
