@@ -129,6 +129,7 @@ public final class CompareCommand implements Callable<Integer> {
         Map<Target, ServerProcess> servers = new LinkedHashMap<>();
         Map<Target, BenchBroker> brokers = new LinkedHashMap<>();
         Map<String, List<Result>> runs = new LinkedHashMap<>();
+        FullSpeedWarmUp fullSpeed = new FullSpeedWarmUp();
         try {
             for (Target target : chosen) {
                 ServerProcess server = target.start(launch);
@@ -152,6 +153,7 @@ public final class CompareCommand implements Callable<Integer> {
                             runSettings = runSettings.withBroker(launch.brokerUser().at(
                                     brokerEndpoint(target, server, launch, brokers)));
                         }
+                        fullSpeed.before(spec, runSettings, server.name());
                         Result result = spec.scenario().run(runSettings);
                         java.util.OptionalLong jit = io.wharf.bench.measure.Window.lastServerJitMillis();
                         if (jit.isPresent()) {

@@ -102,6 +102,12 @@ public record ScenarioSettings(URI endpoint, String target, Duration warmup, Dur
                 backlogCap, newRatePerSecond, bodyBytes, serverPid, kinesis, queueAttributes, s3, firehose, broker);
     }
 
+    /** The same load for another warm-up and measured time. */
+    public ScenarioSettings withTimes(Duration newWarmup, Duration newDuration) {
+        return new ScenarioSettings(endpoint, target, newWarmup, newDuration, callers, producers, consumers,
+                backlogCap, ratePerSecond, bodyBytes, serverPid, kinesis, queueAttributes, s3, firehose, broker);
+    }
+
     /** The same load against another broker ({@code mq-jms}). */
     public ScenarioSettings withBroker(BrokerSettings newBroker) {
         return new ScenarioSettings(endpoint, target, warmup, duration, callers, producers, consumers,
