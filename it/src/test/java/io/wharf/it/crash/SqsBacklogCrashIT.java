@@ -54,18 +54,7 @@ class SqsBacklogCrashIT {
             SqsClient sqs = Clients.sqs(wharf.endpoint());
             String url = sqs.createQueue(r -> r.queueName("backlog")).queueUrl();
             ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-            List<Future<?>> done = new ArrayList<>();
-            for (int s = 0; s < SENDERS; s++) {
-                done.add(senders.submit(() -> {
-                    for (int b = 0; b < BATCHES_PER_SENDER; b++) {
-                        sendBatch(sqs, url);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(5, TimeUnit.MINUTES);
-            }
+            fill(senders, sqs, url, false);
             assertThat(acknowledged).hasSize(SENDERS * BATCHES_PER_SENDER * 10);
             assertThat(visibleCount(sqs, url)).isEqualTo(acknowledged.size());
 
@@ -84,23 +73,7 @@ class SqsBacklogCrashIT {
             }
             assertThat(deleted).hasSizeGreaterThan(0);
 
-            AtomicBoolean running = new AtomicBoolean(true);
-            for (int s = 0; s < SENDERS; s++) {
-                senders.submit(() -> {
-                    while (running.get()) {
-                        try {
-                            sendBatch(sqs, url);
-                        } catch (SdkException e) {
-                            return; // killed under us: these sends may or may not exist
-                        }
-                    }
-                });
-            }
-            Thread.sleep(400);
-            wharf.kill9();
-            running.set(false);
-            senders.shutdown();
-            assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            killDuringSends(wharf, senders, sqs, url, false);
             sqs.close();
         }
 
@@ -147,38 +120,11 @@ class SqsBacklogCrashIT {
             SqsClient sqs = Clients.sqs(wharf.endpoint());
             String url = sqs.createQueue(r -> r.queueName("delays")).queueUrl();
             ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-            List<Future<?>> done = new ArrayList<>();
-            for (int s = 0; s < SENDERS; s++) {
-                done.add(senders.submit(() -> {
-                    for (int b = 0; b < BATCHES_PER_SENDER; b++) {
-                        sendBatch(sqs, url, true);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(5, TimeUnit.MINUTES);
-            }
+            fill(senders, sqs, url, true);
             assertThat(acknowledged).hasSize(SENDERS * BATCHES_PER_SENDER * 10);
             assertThat(allCounts(sqs, url)).isEqualTo(acknowledged.size());
 
-            AtomicBoolean running = new AtomicBoolean(true);
-            for (int s = 0; s < SENDERS; s++) {
-                senders.submit(() -> {
-                    while (running.get()) {
-                        try {
-                            sendBatch(sqs, url, true);
-                        } catch (SdkException e) {
-                            return; // killed under us: these sends may or may not exist
-                        }
-                    }
-                });
-            }
-            Thread.sleep(400);
-            wharf.kill9();
-            running.set(false);
-            senders.shutdown();
-            assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            killDuringSends(wharf, senders, sqs, url, true);
             lastSend = System.currentTimeMillis();
             sqs.close();
         }
@@ -227,15 +173,49 @@ class SqsBacklogCrashIT {
         }
     }
 
+    /** {@link #SENDERS} senders send {@link #BATCHES_PER_SENDER} batches each, all acknowledged. */
+    private void fill(ExecutorService senders, SqsClient sqs, String url, boolean delayed) throws Exception {
+        List<Future<?>> done = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            done.add(senders.submit(() -> {
+                for (int b = 0; b < BATCHES_PER_SENDER; b++) {
+                    sendBatch(sqs, url, delayed);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Kills Wharf with SIGKILL while {@link #SENDERS} senders keep sending; their last sends may or may not exist. */
+    private void killDuringSends(WharfProcess wharf, ExecutorService senders, SqsClient sqs, String url,
+                                 boolean delayed) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        for (int s = 0; s < SENDERS; s++) {
+            senders.submit(() -> {
+                while (running.get()) {
+                    try {
+                        sendBatch(sqs, url, delayed);
+                    } catch (SdkException e) {
+                        return; // killed under us: these sends may or may not exist
+                    }
+                }
+            });
+        }
+        Thread.sleep(400);
+        wharf.kill9();
+        running.set(false);
+        senders.shutdown();
+        assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
     /** Delays of 15 to 19 s: most messages are still delayed when Wharf is killed, and all are due soon after. */
     private static final int MAX_DELAY = 19;
 
     private static int delayOf(String body) {
         return 15 + Integer.parseInt(body.substring(1)) % 5;
-    }
-
-    private void sendBatch(SqsClient sqs, String url) {
-        sendBatch(sqs, url, false);
     }
 
     private void sendBatch(SqsClient sqs, String url, boolean delayed) {

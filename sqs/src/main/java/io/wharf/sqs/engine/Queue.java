@@ -4,8 +4,6 @@ import io.wharf.storage.WriteBatch;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -76,7 +74,8 @@ final class Queue {
     final Map<String, TreeMap<Long, Message>> visibleByGroup = new HashMap<>();
     /** FIFO: groups whose head is being moved to the dead-letter queue; they wait so the order is kept there. */
     final java.util.Set<String> movingGroups = new java.util.HashSet<>();
-    final LinkedHashMap<String, Deduplication> deduplication = new LinkedHashMap<>();
+    /** FIFO: the deduplication ids of the last five minutes, in the store. */
+    final DedupWindow deduplication;
     final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
     /** Standard queues: the visible messages beyond the window ({@link #windows}), in the store only. */
     final Backlog backlog;
@@ -105,6 +104,7 @@ final class Queue {
         this.layout = layout;
         this.contents = contents;
         this.cold = new ColdDelays(store, layout, record.number());
+        this.deduplication = new DedupWindow(store, layout, record.number());
         this.backlog = new Backlog(store, layout, record.number(), cold::settle);
         this.windows = windows;
         setRecord(record);
@@ -377,14 +377,8 @@ final class Queue {
         }
         backlog.expire(oldestKept, EXPIRE_AT_ONCE, messages::containsKey, batch);
         balance(now);
-        Iterator<Map.Entry<String, Deduplication>> it = deduplication.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Deduplication> e = it.next();
-            if (e.getValue().expiresAtMillis() > now) {
-                break; // insertion order is expiry order: one fixed window for all
-            }
-            it.remove();
-            batch.delete(layout.dedup, SqsStoreLayout.dedupKey(number(), e.getKey()));
+        if (settings.fifo()) {
+            deduplication.expire(now, batch);
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -81,17 +80,12 @@ final class Recovery {
                     }
                     queue.recover(m);
                 });
-                List<Map.Entry<String, Queue.Deduplication>> ids = new ArrayList<>();
-                store.scan(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()), (key, value) ->
-                        ids.add(Map.entry(new String(Arrays.copyOfRange(key, 8, key.length), StandardCharsets.UTF_8),
-                                Deduplications.decode(value))));
-                ids.sort(Comparator.comparingLong(e -> e.getValue().expiresAtMillis()));
-                ids.forEach(e -> queue.deduplication.put(e.getKey(), e.getValue()));
                 store.scan(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()), (key, value) ->
                         queue.receiveAttempts.load(new String(Arrays.copyOfRange(key, 8, key.length),
                                 StandardCharsets.UTF_8), value));
                 queue.receiveAttempts.sortByExpiry();
                 queue.advance(now, batch);
+                queue.deduplication.recover(now, batch); // after advance: its sweep would not see this batch
             } finally {
                 queue.lock.unlock();
             }

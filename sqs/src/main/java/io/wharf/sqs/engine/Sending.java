@@ -97,6 +97,7 @@ final class Sending {
         List<SendResult> results = new ArrayList<>(messages.size());
         List<Message> added = new ArrayList<>();
         List<String> remembered = new ArrayList<>();
+        List<Queue.Deduplication> rememberedIds = new ArrayList<>();
         List<Long> addedSizes = new ArrayList<>();
         // the digests outside the lock: they are the same whatever the queue does with the messages
         List<Digests> digests = new ArrayList<>(messages.size());
@@ -116,13 +117,8 @@ final class Sending {
                 SendCommand c = message.command();
                 String dedupId = settings.fifo() ? message.deduplicationId() : null;
                 String dedupKey = dedupId == null ? null : deduplicationKey(dedupId, c, settings);
-                Queue.Deduplication seen = dedupKey == null ? null : queue.deduplication.get(dedupKey);
-                if (seen != null && seen.expiresAtMillis() <= now) {
-                    // past its window yet not swept: the clock went back after a later id was remembered, and the
-                    // sweep stops at the first unexpired id. Forgotten now; the put below replaces its record.
-                    queue.deduplication.remove(dedupKey);
-                    seen = null;
-                }
+                // an id past its window that is still stored counts as unseen; the put below replaces its record
+                Queue.Deduplication seen = dedupKey == null ? null : queue.deduplication.find(dedupKey, now);
                 if (seen != null) {
                     // accepted, not delivered again: answer as the original send did
                     results.add(digests.get(i).answer(seen.messageId(), String.format("%020d", seen.ordinal())));
@@ -146,10 +142,9 @@ final class Sending {
                 if (dedupKey != null) {
                     Queue.Deduplication d = new Queue.Deduplication(content.messageId(), m.ordinal,
                             now + ctx.limits().dedupIntervalSeconds() * 1000L);
-                    queue.deduplication.put(dedupKey, d);
+                    queue.deduplication.remember(dedupKey, d, batch);
                     remembered.add(dedupKey);
-                    batch.put(ctx.layout().dedup, SqsStoreLayout.dedupKey(queue.number(), dedupKey),
-                            Deduplications.encode(d));
+                    rememberedIds.add(d);
                 }
                 results.add(digests.get(i).answer(content.messageId(), settings.fifo() ? m.sequenceNumber() : null));
             }
@@ -160,7 +155,7 @@ final class Sending {
             } catch (RuntimeException e) {
                 // refused, so not sent: nobody may receive these or be deduplicated against them
                 added.forEach(queue::remove);
-                remembered.forEach(queue.deduplication::remove);
+                queue.deduplication.refused(remembered, rememberedIds);
                 ctx.contents().release(added);
                 throw e;
             }
@@ -170,6 +165,9 @@ final class Sending {
             queue.lock.unlock();
         }
         pending.await(); // outside the lock, so the queue's next writers join the same group commit
+        if (!remembered.isEmpty()) {
+            queue.deduplication.settled(remembered, rememberedIds); // the store shows them now
+        }
         ctx.contents().settled(added); // only now may the store be asked for these contents
         counted(ctx, queue, addedSizes);
         return results;

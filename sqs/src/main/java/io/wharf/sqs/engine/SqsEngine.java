@@ -137,6 +137,8 @@ public final class SqsEngine implements AutoCloseable {
                 queue.persistDeleteAll(batch);
                 batch.deleteRange(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()),
                                 SqsStoreLayout.queuePrefixEnd(queue.number()))
+                        .deleteRange(layout.dedupExpiry, SqsStoreLayout.queuePrefix(queue.number()),
+                                SqsStoreLayout.queuePrefixEnd(queue.number()))
                         .deleteRange(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()),
                                 SqsStoreLayout.queuePrefixEnd(queue.number()))
                         .put(layout.deleted, SqsStoreLayout.queueKey(id), SqsStoreLayout.encodeLong(now));
@@ -348,6 +350,11 @@ public final class SqsEngine implements AutoCloseable {
     /** How many of the queue's messages memory holds: the rest is its backlog (tests and diagnostics). */
     int heldMessages(QueueId id) {
         return require(id).heldMessages();
+    }
+
+    /** FIFO deduplication ids memory holds: those whose send was not yet awaited (tests). */
+    int pendingDeduplicationIds(QueueId id) {
+        return require(id).deduplication.pendingCount();
     }
 
     /** How many of the queue's delayed messages memory holds: the rest wait in the timer index (tests). */

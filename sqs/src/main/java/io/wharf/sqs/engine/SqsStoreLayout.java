@@ -41,6 +41,8 @@ import java.util.Map;
  *                                                     value), traceHeader?, dedupId?, senderId, sent:long,
  *                                                     dlqSourceArn?
  * sqs.dedup     queueNumber:long dedupKey(UTF-8)     → v, messageId, ordinal:long, expiresAt:long
+ * sqs.dedupexp  queueNumber:long expiresAt:long      → empty: the ids of sqs.dedup in the order they expire
+ *               dedupKey(UTF-8)                        ({@link DedupWindow}; written again by recovery)
  * sqs.attempts  queueNumber:long attemptId(UTF-8)    → v, expiresAt:long, count:int, (ordinal:long,
  *                                                     receiveCount:int, visibleAt:long)*   (FIFO
  *                                                     ReceiveRequestAttemptId, see {@link ReceiveAttempts})
@@ -76,6 +78,7 @@ public final class SqsStoreLayout {
     final KeySpace bodies;
     final KeySpace timers;
     final KeySpace dedup;
+    final KeySpace dedupExpiry;
     final KeySpace attempts;
     final KeySpace tasks;
     final KeySpace dataKeys;
@@ -88,6 +91,7 @@ public final class SqsStoreLayout {
         bodies = store.keySpace("sqs.bodies");
         timers = store.keySpace("sqs.timers");
         dedup = store.keySpace("sqs.dedup");
+        dedupExpiry = store.keySpace("sqs.dedupexp");
         attempts = store.keySpace("sqs.attempts");
         tasks = store.keySpace("sqs.tasks");
         dataKeys = store.keySpace("sqs.datakeys");

@@ -190,11 +190,7 @@ class ColdDelaysTest extends EngineFixture {
             } else {
                 restart();
             }
-            Map<String, String> counts = engine.getQueueAttributes(q, List.of("All"));
-            long total = Long.parseLong(counts.get("ApproximateNumberOfMessages"))
-                    + Long.parseLong(counts.get("ApproximateNumberOfMessagesNotVisible"))
-                    + Long.parseLong(counts.get("ApproximateNumberOfMessagesDelayed"));
-            assertThat(total).as("counts after step %d", step).isEqualTo(alive.size());
+            assertThat(allCounts(q)).as("counts after step %d", step).isEqualTo(alive.size());
             mostHeld = Math.max(mostHeld, engine.heldDelayedMessages(q));
             mostCold = Math.max(mostCold, stored("sqs.timers"));
         }

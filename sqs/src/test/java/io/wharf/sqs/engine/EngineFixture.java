@@ -58,6 +58,14 @@ abstract class EngineFixture {
         return engine.getQueueAttributes(q, List.of(name)).get(name);
     }
 
+    /** Visible, in-flight and delayed messages together. */
+    long allCounts(QueueId q) {
+        Map<String, String> counts = engine.getQueueAttributes(q, List.of("All"));
+        return Long.parseLong(counts.get("ApproximateNumberOfMessages"))
+                + Long.parseLong(counts.get("ApproximateNumberOfMessagesNotVisible"))
+                + Long.parseLong(counts.get("ApproximateNumberOfMessagesDelayed"));
+    }
+
     static AwsException error(Runnable action) {
         AwsException e = catchThrowableOfType(AwsException.class, action::run);
         assertThat(e).as("expected an AWS error").isNotNull();

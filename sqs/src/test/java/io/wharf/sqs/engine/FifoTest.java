@@ -152,6 +152,54 @@ class FifoTest extends EngineFixture {
         assertThat(attribute(perGroup, "ApproximateNumberOfMessages")).isEqualTo("3");
     }
 
+    private int stored(String keySpace) {
+        int[] n = {0};
+        store.scan(store.keySpace(keySpace), new byte[0], (k, v) -> n[0]++);
+        return n[0];
+    }
+
+    /** The ids live in the store, not in memory: memory holds none once the sends are answered. */
+    @Test
+    void deduplicationIdsAreKeptInTheStoreAndLeaveItWhenTheyExpire() {
+        QueueId q = fifo("dedup-store.fifo");
+        List<String> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            first.add(send(q, "m" + i, "g" + (i % 7), "d" + i).messageId());
+        }
+        assertThat(engine.pendingDeduplicationIds(q)).isZero();
+        assertThat(stored("sqs.dedup")).isEqualTo(500);
+        assertThat(stored("sqs.dedupexp")).isEqualTo(500);
+
+        clock.advanceSeconds(299);
+        for (int i = 0; i < 500; i++) {
+            assertThat(send(q, "again", "g0", "d" + i).messageId()).as("id d%d", i).isEqualTo(first.get(i));
+        }
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("500");
+
+        clock.advanceSeconds(1);
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("500"); // an operation sweeps the ids
+        assertThat(stored("sqs.dedup")).isZero();
+        assertThat(stored("sqs.dedupexp")).isZero();
+        assertThat(send(q, "new", "g0", "d0").messageId()).isNotEqualTo(first.get(0));
+        assertThat(stored("sqs.dedup")).isEqualTo(1);
+    }
+
+    /** A store written before {@code sqs.dedupexp} existed: recovery orders its ids by expiry, so they still expire. */
+    @Test
+    void idsFromBeforeTheExpiryIndexAreKeptAndExpireAfterARestart() {
+        QueueId q = fifo("dedup-old.fifo");
+        SendResult sent = send(q, "a", "g", "d");
+        store.commit(new io.wharf.storage.WriteBatch().deleteRange(store.keySpace("sqs.dedupexp"), new byte[0],
+                new byte[] {(byte) 0xFF}));
+        clock.advanceSeconds(100);
+        restart();
+        assertThat(stored("sqs.dedupexp")).isEqualTo(1);
+        assertThat(send(q, "a", "g", "d").messageId()).isEqualTo(sent.messageId());
+        clock.advanceSeconds(200);
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("1");
+        assertThat(stored("sqs.dedup")).isZero();
+    }
+
     @Test
     void theDeduplicationWindowSurvivesARestartAndStillEndsAfterFiveMinutes() {
         QueueId q = fifo("dedup-restart.fifo");

@@ -168,11 +168,7 @@ class HotWindowsTest extends EngineFixture {
                 engine = new SqsEngine(store, clock, small, MASTER_KEY);
             }
             for (int i = 0; i < queues.size(); i++) {
-                Map<String, String> counts = engine.getQueueAttributes(queues.get(i), List.of("All"));
-                long total = Long.parseLong(counts.get("ApproximateNumberOfMessages"))
-                        + Long.parseLong(counts.get("ApproximateNumberOfMessagesNotVisible"))
-                        + Long.parseLong(counts.get("ApproximateNumberOfMessagesDelayed"));
-                assertThat(total).as("counts of %s after step %d", queues.get(i).name(), step)
+                assertThat(allCounts(queues.get(i))).as("counts of %s after step %d", queues.get(i).name(), step)
                         .isEqualTo(alive.get(i).size());
             }
         }
