@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,15 +80,17 @@ final class Publishing {
         WriteBatch batch = new WriteBatch();
         PublishResult result;
         Commit commit;
+        Remembered remembered = new Remembered();
         topic.publishLock.lock();
         try {
             io.wharf.protocol.crypto.DataKeyRing.Key dataKey = dataKey(topic); // a refusal changes nothing
-            result = accept(topic, command, batch, deliveries, dataKey);
-            commit = layout.store.submit(batch); // empty for duplicates: still a barrier for the first's write
+            result = accept(topic, command, batch, deliveries, dataKey, remembered);
+            commit = submit(topic, batch, remembered); // empty for duplicates: still a barrier for the first's write
         } finally {
             topic.publishLock.unlock();
         }
         commit.await();
+        remembered.settled(topic);
         deliverer.counters.published(topic.arn, 1);
         deliverer.counters.publishSize(topic.arn, MessageValidation.size(command));
         deliveries.forEach(deliverer::submit);
@@ -109,6 +110,7 @@ final class Publishing {
         List<Integer> sizes = new ArrayList<>();
         WriteBatch batch = new WriteBatch();
         Commit commit;
+        Remembered remembered = new Remembered();
         topic.publishLock.lock();
         try {
             io.wharf.protocol.crypto.DataKeyRing.Key dataKey = dataKey(topic); // the whole call fails
@@ -116,7 +118,7 @@ final class Publishing {
                 try {
                     MessageValidation.check(e.getValue(), limits.maxMessageBytes());
                     MessageValidation.checkFifo(e.getValue(), topic);
-                    PublishResult r = accept(topic, e.getValue(), batch, deliveries, dataKey);
+                    PublishResult r = accept(topic, e.getValue(), batch, deliveries, dataKey, remembered);
                     successful.add(new BatchResult.Success(e.getKey(), r.messageId(), r.sequenceNumber()));
                     sizes.add(MessageValidation.size(e.getValue()));
                 } catch (AwsException error) {
@@ -124,11 +126,12 @@ final class Publishing {
                             error.senderFault()));
                 }
             }
-            commit = layout.store.submit(batch);
+            commit = submit(topic, batch, remembered);
         } finally {
             topic.publishLock.unlock();
         }
         commit.await();
+        remembered.settled(topic);
         deliverer.counters.published(topic.arn, successful.size());
         sizes.forEach(size -> deliverer.counters.publishSize(topic.arn, size));
         deliveries.forEach(deliverer::submit);
@@ -169,50 +172,57 @@ final class Publishing {
         }
     }
 
+    /** The FIFO deduplication ids a call remembered: pending until its commit is awaited. */
+    private static final class Remembered {
+        final List<String> scopes = new ArrayList<>();
+        final List<Topic.Deduplicated> ids = new ArrayList<>();
+
+        void settled(Topic topic) {
+            if (!scopes.isEmpty()) {
+                topic.deduplication.settled(scopes, ids);
+            }
+        }
+    }
+
+    /** Submits under the publish lock; a refused write remembered nothing. */
+    private Commit submit(Topic topic, WriteBatch batch, Remembered remembered) {
+        try {
+            return layout.store.submit(batch);
+        } catch (RuntimeException e) {
+            remembered.settled(topic);
+            throw e;
+        }
+    }
+
     /** Under the publish lock: dedup, ids, and the outbox entries of every matching subscription. */
     private PublishResult accept(Topic topic, PublishCommand c, WriteBatch batch, List<Delivery> deliveries,
-                                 io.wharf.protocol.crypto.DataKeyRing.Key dataKey) {
+                                 io.wharf.protocol.crypto.DataKeyRing.Key dataKey, Remembered remembered) {
         long now = clock.millis();
         String dedupId = null;
         if (topic.fifo) {
             dedupId = c.dedupId() != null ? c.dedupId() : Envelope.sha256Hex(c.message());
             String scope = "MessageGroup".equals(topic.attributes.get("FifoThroughputScope"))
                     ? c.groupId() + "\u0000" + dedupId : dedupId;
-            forgetExpired(topic, now, batch);
-            Topic.Deduplicated seen = topic.deduplication.get(scope);
-            if (seen != null && seen.expiresAtMillis() > now) {
-                return new PublishResult(seen.messageId(), seen.sequenceNumber());
-            }
+            topic.deduplication.expire(now, batch);
+            // an id past its window that is still stored counts as unseen: the put below takes its place
+            Topic.Deduplicated seen = topic.deduplication.find(scope, now);
             if (seen != null) {
-                // expired behind a later expiry (the clock went back): the put below takes its place in the store
-                topic.deduplication.remove(scope);
+                return new PublishResult(seen.messageId(), seen.sequenceNumber());
             }
             String messageId = UUID.randomUUID().toString();
             topic.lastSequenceNumber = Math.max(topic.lastSequenceNumber + 1, now * 1_000_000L);
             String sequence = String.format("%020d", topic.lastSequenceNumber);
-            Topic.Deduplicated remembered = new Topic.Deduplicated(messageId, sequence,
+            Topic.Deduplicated id = new Topic.Deduplicated(messageId, sequence,
                     now + limits.deduplicationWindow().toMillis());
-            topic.deduplication.put(scope, remembered);
-            batch.put(layout.dedup, SnsStoreLayout.dedupKey(topic.arn, scope), SnsStoreLayout.encode(remembered));
+            topic.deduplication.remember(scope, id, batch);
+            remembered.scopes.add(scope);
+            remembered.ids.add(id);
             fanOut(topic, c, messageId, sequence, dedupId, now, batch, deliveries, dataKey);
             return new PublishResult(messageId, sequence);
         }
         String messageId = UUID.randomUUID().toString();
         fanOut(topic, c, messageId, null, null, now, batch, deliveries, dataKey);
         return new PublishResult(messageId, null);
-    }
-
-    /** Drops the topic's expired deduplication ids, oldest first, from memory and (in {@code batch}) the store. */
-    private void forgetExpired(Topic topic, long now, WriteBatch batch) {
-        Iterator<Map.Entry<String, Topic.Deduplicated>> it = topic.deduplication.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Topic.Deduplicated> e = it.next();
-            if (e.getValue().expiresAtMillis() > now) {
-                break;
-            }
-            it.remove();
-            batch.delete(layout.dedup, SnsStoreLayout.dedupKey(topic.arn, e.getKey()));
-        }
     }
 
     private void fanOut(Topic topic, PublishCommand c, String messageId, String sequence, String dedupId, long now,

@@ -1,8 +1,6 @@
 package io.wharf.sns.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,25 +9,22 @@ final class Recovery {
     private Recovery() {
     }
 
-    static void load(SnsStoreLayout layout, Map<String, Topic> topics, Map<String, Subscription> subscriptions) {
+    static void load(SnsStoreLayout layout, Map<String, Topic> topics, Map<String, Subscription> subscriptions,
+                     long now) {
         layout.store.scan(layout.topics, new byte[0], (k, v) -> {
             Topic topic = SnsStoreLayout.decodeTopic(k, v);
             topics.put(topic.arn, topic);
         });
-        Map<Topic, List<Map.Entry<String, Topic.Deduplicated>>> remembered = new HashMap<>();
-        layout.store.scan(layout.dedup, new byte[0], (k, v) -> {
-            String key = SnsStoreLayout.text(k);
-            int split = key.indexOf('\u0000');
-            Topic topic = split < 0 ? null : topics.get(key.substring(0, split));
-            if (topic != null) { // expired entries are dropped by the next publish on the topic
-                remembered.computeIfAbsent(topic, t -> new ArrayList<>())
-                        .add(Map.entry(key.substring(split + 1), SnsStoreLayout.decodeDeduplicated(v)));
+        io.wharf.storage.WriteBatch batch = new io.wharf.storage.WriteBatch();
+        for (Topic topic : topics.values()) {
+            topic.deduplication = layout.deduplication(topic.arn);
+            if (topic.fifo) {
+                topic.deduplication.recover(now, batch);
             }
-        });
-        remembered.forEach((topic, ids) -> { // the store's order is the ids'; the sweep needs expiry order
-            ids.sort(Comparator.comparingLong(e -> e.getValue().expiresAtMillis()));
-            ids.forEach(e -> topic.deduplication.put(e.getKey(), e.getValue()));
-        });
+        }
+        if (!batch.isEmpty()) {
+            layout.store.commit(batch);
+        }
         layout.store.scan(layout.subscriptions, new byte[0], (k, v) -> {
             Subscription s = SnsStoreLayout.decodeSubscription(k, v);
             Topic topic = topics.get(s.topicArn());

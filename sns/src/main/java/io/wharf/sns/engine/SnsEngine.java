@@ -84,7 +84,7 @@ public final class SnsEngine implements AutoCloseable {
         this.targets = Objects.requireNonNull(targets, "targets");
         this.clock = clock;
         this.limits = limits;
-        Recovery.load(layout, topics, subscriptions);
+        Recovery.load(layout, topics, subscriptions, clock.millis());
         this.signingKey = SigningKey.loadOrCreate(store, layout.keys, masterKey);
         List<Delivery> undelivered = Recovery.outbox(layout, keyRing, clock);
         this.lastDeliveryNumber = new java.util.concurrent.atomic.AtomicLong(Recovery.lastOutboxNumber(layout));
@@ -132,6 +132,7 @@ public final class SnsEngine implements AutoCloseable {
                 commit = layout.store.submit(new WriteBatch()); // its creation may not be durable yet
             } else {
                 Topic topic = new Topic(arn, account, validated, tags, dataProtectionPolicy);
+                topic.deduplication = layout.deduplication(arn);
                 commit = persist(topic);
                 topics.put(arn, topic);
             }
@@ -152,8 +153,7 @@ public final class SnsEngine implements AutoCloseable {
             WriteBatch batch = new WriteBatch();
             if (topic != null) {
                 batch.delete(layout.topics, SnsStoreLayout.key(arn));
-                byte[][] dedup = SnsStoreLayout.dedupRange(arn);
-                batch.deleteRange(layout.dedup, dedup[0], dedup[1]);
+                topic.deduplication.deleteAll(batch);
                 for (Subscription s : topic.subscriptions) {
                     subscriptions.remove(s.arn());
                     batch.delete(layout.subscriptions, SnsStoreLayout.key(s.arn()));

@@ -35,6 +35,9 @@ import java.util.Map;
  * sns.dedup          key: topic ARN + 0x00 + dedup scope (the id, or group 0x00 id) (UTF-8)
  *                    value: {"messageId", "sequenceNumber", "expiresAt"} — FIFO topics' 5-minute window,
  *                    written with the publish, so a duplicate after a restart is still recognised
+ * sns.dedupexp       key: topic ARN + 0x00 + expiresAt (8 bytes big-endian) + dedup scope (UTF-8)
+ *                    value: empty — sns.dedup's ids in the order they expire, for the sweep
+ *                    ({@link io.wharf.storage.ExpiringIds}; recovery writes it again for every id)
  * sns.datakeys       key: ref, 8 bytes big-endian
  *                    value: a wrapped data key ({@link io.wharf.protocol.crypto.DataKeyRing}; not JSON)
  * </pre>
@@ -57,6 +60,7 @@ public final class SnsStoreLayout {
     final KeySpace outbox;
     final KeySpace platform;
     final KeySpace dedup;
+    final KeySpace dedupExpiry;
     final KeySpace keys;
     final KeySpace dataKeys;
 
@@ -67,6 +71,7 @@ public final class SnsStoreLayout {
         this.outbox = store.keySpace("sns.outbox");
         this.platform = store.keySpace("sns.platform");
         this.dedup = store.keySpace("sns.dedup");
+        this.dedupExpiry = store.keySpace("sns.dedupexp");
         this.keys = store.keySpace("sns.keys");
         this.dataKeys = store.keySpace("sns.datakeys");
     }
@@ -100,14 +105,28 @@ public final class SnsStoreLayout {
         return new String(key, StandardCharsets.UTF_8);
     }
 
-    static byte[] dedupKey(String topicArn, String scope) {
-        return key(topicArn + '\u0000' + scope);
+    /** A topic's FIFO deduplication ids ({@code sns.dedup} under topic ARN + 0x00, {@code sns.dedupexp}). */
+    io.wharf.storage.ExpiringIds<Topic.Deduplicated> deduplication(String topicArn) {
+        return new io.wharf.storage.ExpiringIds<>(store, dedup, dedupExpiry, key(topicArn + '\u0000'), DEDUPLICATED);
     }
 
-    /** The first key after every deduplication key of this topic (0x00 + 1 = 0x01). */
-    static byte[][] dedupRange(String topicArn) {
-        return new byte[][] {key(topicArn + '\u0000'), key(topicArn + '\u0001')};
-    }
+    private static final io.wharf.storage.ExpiringIds.Codec<Topic.Deduplicated> DEDUPLICATED =
+            new io.wharf.storage.ExpiringIds.Codec<>() {
+                @Override
+                public byte[] encode(Topic.Deduplicated value) {
+                    return SnsStoreLayout.encode(value);
+                }
+
+                @Override
+                public Topic.Deduplicated decode(byte[] stored) {
+                    return decodeDeduplicated(stored);
+                }
+
+                @Override
+                public long expiresAtMillis(Topic.Deduplicated value) {
+                    return value.expiresAtMillis();
+                }
+            };
 
     static byte[] encode(Topic.Deduplicated d) {
         return Json.bytes(Json.MAPPER.createObjectNode().put("messageId", d.messageId())

@@ -1,7 +1,6 @@
 package io.wharf.sns.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -25,12 +24,11 @@ final class Topic {
     volatile long subscriptionsDeleted;
     final ReentrantLock publishLock = new ReentrantLock();
     /**
-     * FIFO: MessageDeduplicationId → (MessageId, expiry millis) in insertion order, which is expiry order (one
-     * window for all; {@link Recovery} loads them sorted by expiry), so publishing sweeps expired ids from the
-     * oldest. Only a clock that went back breaks the order: a lookup still checks the expiry. Guarded by
-     * {@link #publishLock}.
+     * FIFO: deduplication scope (the id, or group 0x00 id) → (MessageId, SequenceNumber, expiry millis), in the
+     * store ({@code sns.dedup}, and {@code sns.dedupexp} in expiry order, which publishing sweeps): memory holds only
+     * the ids of publishes not yet awaited. Set once the topic is known to the engine; guarded by {@link #publishLock}.
      */
-    final LinkedHashMap<String, Deduplicated> deduplication = new LinkedHashMap<>();
+    io.wharf.storage.ExpiringIds<Deduplicated> deduplication;
     /** FIFO: the last SequenceNumber handed out; guarded by {@link #publishLock}. */
     long lastSequenceNumber;
 

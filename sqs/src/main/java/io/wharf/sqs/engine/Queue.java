@@ -74,8 +74,8 @@ final class Queue {
     final Map<String, TreeMap<Long, Message>> visibleByGroup = new HashMap<>();
     /** FIFO: groups whose head is being moved to the dead-letter queue; they wait so the order is kept there. */
     final java.util.Set<String> movingGroups = new java.util.HashSet<>();
-    /** FIFO: the deduplication ids of the last five minutes, in the store. */
-    final DedupWindow deduplication;
+    /** FIFO: the deduplication ids of the last five minutes, in the store ({@code sqs.dedup}, {@code sqs.dedupexp}). */
+    final io.wharf.storage.ExpiringIds<Deduplication> deduplication;
     final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
     /** Standard queues: the visible messages beyond the window ({@link #windows}), in the store only. */
     final Backlog backlog;
@@ -104,7 +104,8 @@ final class Queue {
         this.layout = layout;
         this.contents = contents;
         this.cold = new ColdDelays(store, layout, record.number());
-        this.deduplication = new DedupWindow(store, layout, record.number());
+        this.deduplication = new io.wharf.storage.ExpiringIds<>(store, layout.dedup, layout.dedupExpiry,
+                SqsStoreLayout.queuePrefix(record.number()), Deduplications.CODEC);
         this.backlog = new Backlog(store, layout, record.number(), cold::settle);
         this.windows = windows;
         setRecord(record);

@@ -155,7 +155,7 @@ final class Sending {
             } catch (RuntimeException e) {
                 // refused, so not sent: nobody may receive these or be deduplicated against them
                 added.forEach(queue::remove);
-                queue.deduplication.refused(remembered, rememberedIds);
+                queue.deduplication.settled(remembered, rememberedIds); // refused: never remembered
                 ctx.contents().release(added);
                 throw e;
             }

@@ -135,11 +135,8 @@ public final class SqsEngine implements AutoCloseable {
                 SqsStoreLayout layout = ctx.layout();
                 WriteBatch batch = new WriteBatch().delete(layout.queues, SqsStoreLayout.queueKey(id));
                 queue.persistDeleteAll(batch);
-                batch.deleteRange(layout.dedup, SqsStoreLayout.queuePrefix(queue.number()),
-                                SqsStoreLayout.queuePrefixEnd(queue.number()))
-                        .deleteRange(layout.dedupExpiry, SqsStoreLayout.queuePrefix(queue.number()),
-                                SqsStoreLayout.queuePrefixEnd(queue.number()))
-                        .deleteRange(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()),
+                queue.deduplication.deleteAll(batch);
+                batch.deleteRange(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()),
                                 SqsStoreLayout.queuePrefixEnd(queue.number()))
                         .put(layout.deleted, SqsStoreLayout.queueKey(id), SqsStoreLayout.encodeLong(now));
                 pending = ctx.store().submit(batch);

@@ -42,7 +42,8 @@ import java.util.Map;
  *                                                     dlqSourceArn?
  * sqs.dedup     queueNumber:long dedupKey(UTF-8)     → v, messageId, ordinal:long, expiresAt:long
  * sqs.dedupexp  queueNumber:long expiresAt:long      → empty: the ids of sqs.dedup in the order they expire
- *               dedupKey(UTF-8)                        ({@link DedupWindow}; written again by recovery)
+ *               dedupKey(UTF-8)                        ({@link io.wharf.storage.ExpiringIds}; written again by
+ *                                                     recovery)
  * sqs.attempts  queueNumber:long attemptId(UTF-8)    → v, expiresAt:long, count:int, (ordinal:long,
  *                                                     receiveCount:int, visibleAt:long)*   (FIFO
  *                                                     ReceiveRequestAttemptId, see {@link ReceiveAttempts})
