@@ -60,12 +60,6 @@ class BacklogTest extends EngineFixture {
         return bodies;
     }
 
-    private int storedMessages() {
-        int[] n = {0};
-        store.scan(store.keySpace("sqs.messages"), new byte[0], (k, v) -> n[0]++);
-        return n[0];
-    }
-
     @Test
     void aBacklogBeyondTheWindowStaysInTheStoreAndIsReceivedInOrderOfSending() {
         QueueId q = create("q");
@@ -90,7 +84,7 @@ class BacklogTest extends EngineFixture {
                 .isEqualTo(sent.subList(50, 100));
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("0");
         assertThat(engine.heldMessages(q)).isZero();
-        assertThat(storedMessages()).isZero();
+        assertThat(stored("sqs.messages")).isZero();
     }
 
     @Test
@@ -105,7 +99,7 @@ class BacklogTest extends EngineFixture {
         clock.advanceSeconds(31);
 
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("40");
-        assertThat(storedMessages()).isEqualTo(40);
+        assertThat(stored("sqs.messages")).isEqualTo(40);
         List<String> received = receiveUntilEmpty(q, 10, 300);
         assertThat(received).containsExactlyInAnyOrderElementsOf(younger);
     }
@@ -136,7 +130,7 @@ class BacklogTest extends EngineFixture {
         sendNumbered(q, 0, 50);
         engine.purgeQueue(q);
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("0");
-        assertThat(storedMessages()).isZero();
+        assertThat(stored("sqs.messages")).isZero();
         clock.advanceSeconds(61);
 
         List<String> later = sendNumbered(q, 50, 60);
@@ -180,7 +174,7 @@ class BacklogTest extends EngineFixture {
         assertThat(received).hasSize(21).doesNotHaveDuplicates().contains("delayed");
         clock.advanceSeconds(301);
         assertThat(receiveFor(q, 10, 300)).isEmpty();
-        assertThat(storedMessages()).isZero();
+        assertThat(stored("sqs.messages")).isZero();
     }
 
     @Test

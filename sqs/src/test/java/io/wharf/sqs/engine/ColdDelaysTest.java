@@ -55,12 +55,6 @@ class ColdDelaysTest extends EngineFixture {
         return bodies;
     }
 
-    private int stored(String keySpace) {
-        int[] n = {0};
-        store.scan(store.keySpace(keySpace), new byte[0], (k, v) -> n[0]++);
-        return n[0];
-    }
-
     @Test
     void delayedMessagesBeyondTheWindowWaitInTheStoreAndEachBecomesVisibleAtItsTime() {
         QueueId q = create("q");

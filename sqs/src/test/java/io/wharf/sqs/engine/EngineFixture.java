@@ -58,6 +58,13 @@ abstract class EngineFixture {
         return engine.getQueueAttributes(q, List.of(name)).get(name);
     }
 
+    /** The records in a key space of the store. */
+    int stored(String keySpace) {
+        int[] n = {0};
+        store.scan(store.keySpace(keySpace), new byte[0], (k, v) -> n[0]++);
+        return n[0];
+    }
+
     /** Visible, in-flight and delayed messages together. */
     long allCounts(QueueId q) {
         Map<String, String> counts = engine.getQueueAttributes(q, List.of("All"));

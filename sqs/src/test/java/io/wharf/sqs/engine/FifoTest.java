@@ -152,12 +152,6 @@ class FifoTest extends EngineFixture {
         assertThat(attribute(perGroup, "ApproximateNumberOfMessages")).isEqualTo("3");
     }
 
-    private int stored(String keySpace) {
-        int[] n = {0};
-        store.scan(store.keySpace(keySpace), new byte[0], (k, v) -> n[0]++);
-        return n[0];
-    }
-
     /** The ids live in the store, not in memory: memory holds none once the sends are answered. */
     @Test
     void deduplicationIdsAreKeptInTheStoreAndLeaveItWhenTheyExpire() {
