@@ -31,6 +31,28 @@ public final class ExpiringIds<V> {
         V decode(byte[] stored);
 
         long expiresAtMillis(V value);
+
+        /** A codec of three functions. */
+        static <V> Codec<V> of(java.util.function.Function<V, byte[]> encode,
+                               java.util.function.Function<byte[], V> decode,
+                               java.util.function.ToLongFunction<V> expiresAtMillis) {
+            return new Codec<>() {
+                @Override
+                public byte[] encode(V value) {
+                    return encode.apply(value);
+                }
+
+                @Override
+                public V decode(byte[] stored) {
+                    return decode.apply(stored);
+                }
+
+                @Override
+                public long expiresAtMillis(V value) {
+                    return expiresAtMillis.applyAsLong(value);
+                }
+            };
+        }
     }
 
     /** One call of {@link #expire} deletes at most this many ids; the next goes on. */

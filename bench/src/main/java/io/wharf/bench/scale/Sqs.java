@@ -23,56 +23,54 @@ final class Sqs {
      */
     static long restartUntilReceived(ScaleServer server, String queueName, java.util.Map<String, String> extra)
             throws Exception {
-        long start = System.nanoTime();
-        server.killAndRestart();
-        long listening = System.nanoTime();
-        try (SqsAsyncClient sqs = client(server.endpoint(), 1)) {
-            String queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName)).join().queueUrl();
-            while (sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(1))
-                    .join().messages().isEmpty()) {
-                if (System.nanoTime() - start > RESTART_RECEIVE_TIMEOUT_NANOS) {
-                    throw new IllegalStateException("no message received within 30 min of the restart");
-                }
-            }
-        }
-        long answered = System.nanoTime();
-        extra.put("restart: until listening", (listening - start) / 1_000_000 + " ms");
-        extra.put("heap after restart", ScaleResult.mib(server.usedHeapAfterGc()));
-        return (answered - start) / 1_000_000;
+        return restartUntil(server, queueName, extra, "no message received",
+                (sqs, queueUrl) -> !sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1)
+                        .waitTimeSeconds(1)).join().messages().isEmpty());
     }
 
     /**
-     * Kills and restarts the server as {@link #restartUntilReceived} does, then asks for the queue's counts until
-     * visible, in-flight and delayed messages add up to {@code expected} (a queue of delayed messages, where no
-     * receive answers for a while); returns the milliseconds from the kill until then.
+     * As {@link #restartUntilReceived}, but asks for the queue's counts until visible, in-flight and delayed messages
+     * add up to {@code expected} (a queue of delayed messages, where no receive answers for a while).
      */
     static long restartUntilCounted(ScaleServer server, String queueName, long expected,
                                     java.util.Map<String, String> extra) throws Exception {
+        return restartUntil(server, queueName, extra, "the queue did not count " + expected + " messages",
+                (sqs, queueUrl) -> {
+                    java.util.Map<String, String> counts = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                            .attributeNamesWithStrings("All")).join().attributesAsStrings();
+                    long total = Long.parseLong(counts.get("ApproximateNumberOfMessages"))
+                            + Long.parseLong(counts.get("ApproximateNumberOfMessagesNotVisible"))
+                            + Long.parseLong(counts.get("ApproximateNumberOfMessagesDelayed"));
+                    if (total < expected) {
+                        Thread.sleep(100);
+                    }
+                    return total >= expected;
+                });
+    }
+
+    /** Whether the restarted queue answers as it should yet (called again until it does). */
+    private interface Answered {
+        boolean test(SqsAsyncClient sqs, String queueUrl) throws InterruptedException;
+    }
+
+    /** Kills and restarts the server, then asks {@code answered} until it says yes; the figures as described above. */
+    private static long restartUntil(ScaleServer server, String queueName, java.util.Map<String, String> extra,
+                                     String failure, Answered answered) throws Exception {
         long start = System.nanoTime();
         server.killAndRestart();
         long listening = System.nanoTime();
         try (SqsAsyncClient sqs = client(server.endpoint(), 1)) {
             String queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName)).join().queueUrl();
-            while (true) {
-                java.util.Map<String, String> counts = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                        .attributeNamesWithStrings("All")).join().attributesAsStrings();
-                long total = Long.parseLong(counts.get("ApproximateNumberOfMessages"))
-                        + Long.parseLong(counts.get("ApproximateNumberOfMessagesNotVisible"))
-                        + Long.parseLong(counts.get("ApproximateNumberOfMessagesDelayed"));
-                if (total >= expected) {
-                    break;
-                }
+            while (!answered.test(sqs, queueUrl)) {
                 if (System.nanoTime() - start > RESTART_RECEIVE_TIMEOUT_NANOS) {
-                    throw new IllegalStateException("the queue counted " + total + " of " + expected
-                            + " messages 30 min after the restart");
+                    throw new IllegalStateException(failure + " within 30 min of the restart");
                 }
-                Thread.sleep(100);
             }
         }
-        long answered = System.nanoTime();
+        long answeredAt = System.nanoTime();
         extra.put("restart: until listening", (listening - start) / 1_000_000 + " ms");
         extra.put("heap after restart", ScaleResult.mib(server.usedHeapAfterGc()));
-        return (answered - start) / 1_000_000;
+        return (answeredAt - start) / 1_000_000;
     }
 
     static SqsAsyncClient client(URI endpoint, int callers) {

@@ -110,23 +110,9 @@ public final class SnsStoreLayout {
         return new io.wharf.storage.ExpiringIds<>(store, dedup, dedupExpiry, key(topicArn + '\u0000'), DEDUPLICATED);
     }
 
-    private static final io.wharf.storage.ExpiringIds.Codec<Topic.Deduplicated> DEDUPLICATED =
-            new io.wharf.storage.ExpiringIds.Codec<>() {
-                @Override
-                public byte[] encode(Topic.Deduplicated value) {
-                    return SnsStoreLayout.encode(value);
-                }
-
-                @Override
-                public Topic.Deduplicated decode(byte[] stored) {
-                    return decodeDeduplicated(stored);
-                }
-
-                @Override
-                public long expiresAtMillis(Topic.Deduplicated value) {
-                    return value.expiresAtMillis();
-                }
-            };
+    private static final io.wharf.storage.ExpiringIds.Codec<Topic.Deduplicated> DEDUPLICATED = io.wharf.storage
+            .ExpiringIds.Codec.of(SnsStoreLayout::encode, SnsStoreLayout::decodeDeduplicated,
+                    Topic.Deduplicated::expiresAtMillis);
 
     static byte[] encode(Topic.Deduplicated d) {
         return Json.bytes(Json.MAPPER.createObjectNode().put("messageId", d.messageId())

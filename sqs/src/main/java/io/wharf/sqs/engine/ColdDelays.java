@@ -23,11 +23,11 @@ import java.util.List;
  * records with range deletes, and a message whose retention ran out while it waited is deleted when it is read
  * back instead of being held.
  *
- * <p>Every timer record of the store is at or above {@link #horizon}; memory may hold delayed messages above it
- * too (a message is held until its send is durable, and a page is read up to its size). Reads of the store see a
- * write only once its commit is awaited, so {@link #settle} awaits this index's last write before the queue reads
- * the store (its own pages, and the backlog's): a record read as {@code COLD} is then really held here only.
- * Not thread-safe: the queue's lock guards it.
+ * <p>Every timer record of the store is at or above the horizon ({@code horizonAt}, {@code horizonOrdinal}); memory
+ * may hold delayed messages above it too (a message is held until its send is durable, and a page is read up to its
+ * size). Reads of the store see a write only once its commit is awaited, so {@link #settle} awaits this index's last
+ * write before the queue reads the store (its own pages, and the backlog's): a record read as {@code COLD} is then
+ * really held here only. Not thread-safe: the queue's lock guards it.
  */
 final class ColdDelays {
     private final Store store;
@@ -85,17 +85,11 @@ final class ColdDelays {
                     SqsStoreLayout.encodeState(m, Message.State.COLD));
         }
         pending = store.submit(batch);
-        for (Message m : leaving) {
-            if (count == 0 || below(m.visibleAtMillis, m.ordinal, horizonAt, horizonOrdinal)) {
-                horizonAt = m.visibleAtMillis;
-                horizonOrdinal = m.ordinal;
-            }
-            count++;
-        }
+        leaving.forEach(this::counted);
     }
 
-    /** Recovery found a message that the timer index holds. */
-    void recovered(Message m) {
+    /** Counts a message that the timer index holds (recovery found it there, or {@link #add} put it there). */
+    void counted(Message m) {
         if (count == 0 || below(m.visibleAtMillis, m.ordinal, horizonAt, horizonOrdinal)) {
             horizonAt = m.visibleAtMillis;
             horizonOrdinal = m.ordinal;

@@ -5,23 +5,8 @@ import io.wharf.storage.RecordCodec;
 /** Encoding of a remembered FIFO deduplication id ({@code sqs.dedup}: messageId, ordinal, expiresAt). */
 final class Deduplications {
     /** How {@link io.wharf.storage.ExpiringIds} stores them. */
-    static final io.wharf.storage.ExpiringIds.Codec<Queue.Deduplication> CODEC =
-            new io.wharf.storage.ExpiringIds.Codec<>() {
-                @Override
-                public byte[] encode(Queue.Deduplication value) {
-                    return Deduplications.encode(value);
-                }
-
-                @Override
-                public Queue.Deduplication decode(byte[] stored) {
-                    return Deduplications.decode(stored);
-                }
-
-                @Override
-                public long expiresAtMillis(Queue.Deduplication value) {
-                    return value.expiresAtMillis();
-                }
-            };
+    static final io.wharf.storage.ExpiringIds.Codec<Queue.Deduplication> CODEC = io.wharf.storage.ExpiringIds.Codec
+            .of(Deduplications::encode, Deduplications::decode, Queue.Deduplication::expiresAtMillis);
 
     private Deduplications() {
     }

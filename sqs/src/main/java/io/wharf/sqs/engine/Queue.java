@@ -457,11 +457,8 @@ final class Queue {
             for (int i = leaving.size() - 1; i >= 0; i--) {
                 Message m = leaving.get(i);
                 if (backlog.accepts(m)) {
-                    detach(m);
-                    messages.remove(m.ordinal);
-                    byAge.remove(m);
                     backlog.add(m);
-                    contents.release(m); // read back from the store with the message, if it comes back
+                    leaveMemory(m);
                 }
             }
             if (leaving.size() < excess) {
@@ -495,12 +492,18 @@ final class Queue {
             }
         }
         cold.add(leaving); // while memory still holds them
-        for (Message m : leaving) {
-            detach(m);
-            messages.remove(m.ordinal);
-            byAge.remove(m);
-            contents.release(m);
-        }
+        leaving.forEach(this::leaveMemory);
+    }
+
+    /**
+     * Drops a message that the store alone holds from now on (backlog or timer index) from memory: its indexes and its
+     * content, read back from the store with the message if it comes back.
+     */
+    private void leaveMemory(Message m) {
+        detach(m);
+        messages.remove(m.ordinal);
+        byAge.remove(m);
+        contents.release(m);
     }
 
     /**
@@ -525,12 +528,7 @@ final class Queue {
             }
         }
         backlog.addBelow(leaving, messages::containsKey); // while memory still holds them
-        for (Message m : leaving) {
-            detach(m);
-            messages.remove(m.ordinal);
-            byAge.remove(m);
-            contents.release(m);
-        }
+        leaving.forEach(this::leaveMemory);
     }
 
     /**
@@ -541,7 +539,7 @@ final class Queue {
         m.settled = true;
         lastOrdinal = Math.max(lastOrdinal, m.ordinal); // never hand out a backlog message's ordinal again
         if (m.state == Message.State.COLD) {
-            cold.recovered(m);
+            cold.counted(m);
         } else if (!settings.fifo() && m.state == Message.State.VISIBLE && m.receiveCount == 0
                 && visible.size() >= windows.window() && backlog.accepts(m)) {
             backlog.add(m);

@@ -85,7 +85,9 @@ final class Recovery {
                                 StandardCharsets.UTF_8), value));
                 queue.receiveAttempts.sortByExpiry();
                 queue.advance(now, batch);
-                queue.deduplication.recover(now, batch); // after advance: its sweep would not see this batch
+                if (queue.settings().fifo()) {
+                    queue.deduplication.recover(now, batch); // after advance: its sweep would not see this batch
+                }
             } finally {
                 queue.lock.unlock();
             }
