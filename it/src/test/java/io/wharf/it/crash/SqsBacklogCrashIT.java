@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deleted, Wharf is killed with SIGKILL while more sends are on their way, and after the restart the counts add
  * up and the drain returns every acknowledged, undeleted message exactly once, and nothing else. The same with
  * 16,000 delayed messages, beyond the 10,000 delayed messages memory holds per queue (the rest waits in the store's
- * timer index): none is delivered before its delay ends, and after the restart each is delivered exactly once.
+ * timer index): none is delivered before its delay ends, and after the restart each is delivered exactly once. And
+ * the same with a FIFO queue's backlog: each group drains in the order its messages were sent, exactly once.
  */
 class SqsBacklogCrashIT {
     private static final int SENDERS = 4;
@@ -173,13 +174,80 @@ class SqsBacklogCrashIT {
         }
     }
 
+    @Test
+    void aFifoBacklogBeyondTheHotWindowSurvivesKillNineAndEachGroupDrainsInOrderExactlyOnce() throws Exception {
+        Set<String> deleted = new HashSet<>();
+        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
+            SqsClient sqs = Clients.sqs(wharf.endpoint());
+            String url = sqs.createQueue(r -> r.queueName("backlog.fifo").attributesWithStrings(
+                    Map.of("FifoQueue", "true"))).queueUrl();
+            ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+            fill(senders, sqs, url, false);
+            assertThat(acknowledged).hasSize(SENDERS * BATCHES_PER_SENDER * 10);
+            assertThat(visibleCount(sqs, url)).isEqualTo(acknowledged.size());
+            for (int i = 0; i < 10; i++) {
+                List<Message> got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages();
+                for (Message m : got) {
+                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                    deleted.add(m.body());
+                }
+            }
+            assertThat(deleted).hasSizeGreaterThan(0);
+
+            killDuringSends(wharf, senders, sqs, url, false);
+            sqs.close();
+        }
+
+        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
+            SqsClient sqs = Clients.sqs(wharf.endpoint());
+            String url = sqs.getQueueUrl(r -> r.queueName("backlog.fifo")).queueUrl();
+            assertThat(visibleCount(sqs, url)).isBetween((long) acknowledged.size() - deleted.size(),
+                    attempted.size() - (long) deleted.size());
+
+            Set<String> drained = new HashSet<>();
+            List<String> twice = new ArrayList<>();
+            List<String> outOfOrder = new ArrayList<>();
+            Map<String, Integer> lastOfGroup = new java.util.HashMap<>();
+            List<Message> got;
+            while (!(got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(600)
+                    .messageSystemAttributeNamesWithStrings("MessageGroupId")).messages()).isEmpty()) {
+                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+                for (Message m : got) {
+                    if (!drained.add(m.body())) {
+                        twice.add(m.body());
+                    }
+                    int seq = Integer.parseInt(m.body().substring(1));
+                    Integer before = lastOfGroup.put(m.attributesAsStrings().get("MessageGroupId"), seq);
+                    if (before != null && before > seq) {
+                        outOfOrder.add(m.body() + " after m" + before);
+                    }
+                    deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
+                            .receiptHandle(m.receiptHandle()).build());
+                }
+                assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
+            }
+            assertThat(outOfOrder).as("received out of its group's order").isEmpty();
+            assertThat(twice).as("received twice").isEmpty();
+            assertThat(drained).as("deleted before the crash, yet received").doesNotContainAnyElementsOf(deleted);
+            assertThat(attempted).as("never sent, yet received").containsAll(drained);
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(deleted);
+            lost.removeAll(drained);
+            assertThat(lost).as("acknowledged, not deleted, and not received after the restart").isEmpty();
+            assertThat(visibleCount(sqs, url)).isZero();
+            sqs.close();
+            assertThat(wharf.terminate()).isIn(0, 143);
+        }
+    }
+
     /** {@link #SENDERS} senders send {@link #BATCHES_PER_SENDER} batches each, all acknowledged. */
     private void fill(ExecutorService senders, SqsClient sqs, String url, boolean delayed) throws Exception {
         List<Future<?>> done = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
+            int sender = s;
             done.add(senders.submit(() -> {
                 for (int b = 0; b < BATCHES_PER_SENDER; b++) {
-                    sendBatch(sqs, url, delayed);
+                    sendBatch(sqs, url, delayed, sender);
                 }
                 return null;
             }));
@@ -194,10 +262,11 @@ class SqsBacklogCrashIT {
                                  boolean delayed) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         for (int s = 0; s < SENDERS; s++) {
+            int sender = s;
             senders.submit(() -> {
                 while (running.get()) {
                     try {
-                        sendBatch(sqs, url, delayed);
+                        sendBatch(sqs, url, delayed, sender);
                     } catch (SdkException e) {
                         return; // killed under us: these sends may or may not exist
                     }
@@ -218,13 +287,20 @@ class SqsBacklogCrashIT {
         return 15 + Integer.parseInt(body.substring(1)) % 5;
     }
 
-    private void sendBatch(SqsClient sqs, String url, boolean delayed) {
+    /**
+     * Sends a batch of ten; to a FIFO queue, sender {@code sender}'s messages alternate between its two groups, so
+     * each group's messages are sent one after the other by one sender, in increasing sequence.
+     */
+    private void sendBatch(SqsClient sqs, String url, boolean delayed, int sender) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String body = "m" + sequence.incrementAndGet();
             attempted.add(body);
+            boolean fifo = url.endsWith(".fifo");
             entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(body)
-                    .delaySeconds(delayed ? delayOf(body) : null).build());
+                    .delaySeconds(delayed ? delayOf(body) : null)
+                    .messageGroupId(fifo ? "g" + (sender * 2 + i % 2) : null)
+                    .messageDeduplicationId(fifo ? body : null).build());
         }
         List<SendMessageBatchResultEntry> ok = sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries)).successful();
         for (SendMessageBatchResultEntry entry : ok) {

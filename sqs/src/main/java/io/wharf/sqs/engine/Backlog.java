@@ -10,10 +10,12 @@ import java.util.TreeSet;
 import java.util.function.LongPredicate;
 
 /**
- * The visible messages of a standard queue that memory does not hold: a backlog beyond the queue's hot window
+ * The visible messages of a queue that memory does not hold: a backlog beyond the queue's hot window
  * ({@link SqsLimits#hotMessages()}) stays in {@code sqs.messages} only, as a range of ordinals, and comes back
  * into memory a page at a time as receivers drain the window. So a queue's heap is bounded by its window, its
- * in-flight and its delayed messages, not by its backlog, and a restart holds no more than that either.
+ * in-flight and its delayed messages, not by its backlog, and a restart holds no more than that either. On a FIFO
+ * queue the range is the newest part of the queue and receives take nothing above its start, so that each group is
+ * received in order ({@code Queue.balanceFifo}); ranges that grow downwards ({@link #addBelow}) are standard queues'.
  *
  * <p>The range {@code (after, upTo]} holds, besides the backlog's records, messages that memory does hold
  * (delayed or in flight when their neighbours left memory, or too young to leave) and delayed messages that the
@@ -77,6 +79,16 @@ final class Backlog {
     /** The range's lower end (exclusive): a message below it may only join through {@link #addBelow}. */
     long after() {
         return after;
+    }
+
+    /** The range's upper end (inclusive): the newest message that joined. */
+    long upTo() {
+        return upTo;
+    }
+
+    /** Whether this ordinal lies in the range (a message memory holds may: {@link #forget}). */
+    boolean spans(long ordinal) {
+        return count > 0 && ordinal > after && ordinal <= upTo;
     }
 
     /**

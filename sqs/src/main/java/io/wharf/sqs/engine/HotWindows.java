@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One memory budget for the visible and delayed messages that all standard queues hold
+ * One memory budget for the visible and delayed messages that all queues hold
  * ({@link SqsLimits#hotMessagesTotal()}; a queue's window applies to each kind, the budget to their sum):
  * each queue's window ({@link SqsLimits#hotMessages()}) bounds one queue, this bounds their sum, so many queues with
  * messages cost no more heap than a few. While the queues together hold no more than half the budget, each may fill
@@ -32,7 +32,7 @@ final class HotWindows {
     private final long total;
     private final AtomicLong held = new AtomicLong();
     private final AtomicInteger holding = new AtomicInteger();
-    /** While recovery loads the queues: how many standard queues it loads (0: not recovering). */
+    /** While recovery loads the queues: how many queues it loads (0: not recovering). */
     private volatile int recovering;
     private volatile Runnable overBudget = () -> { };
 
@@ -41,7 +41,7 @@ final class HotWindows {
         this.total = total;
     }
 
-    /** How many visible messages a standard queue may hold in memory now. */
+    /** How many visible messages a queue may hold in memory now. */
     int window() {
         int loading = recovering;
         if (loading > 0) {
@@ -54,7 +54,7 @@ final class HotWindows {
     }
 
     /**
-     * Recovery loads {@code queues} standard queues one after the other: until {@link #recovered}, each gets the
+     * Recovery loads {@code queues} queues one after the other: until {@link #recovered}, each gets the
      * window it would have if all of them held messages, so memory stays within the budget while they load (a queue
      * grows back to its whole window by pages, on its next operations, if the others turn out to hold little).
      */
@@ -66,7 +66,7 @@ final class HotWindows {
         recovering = 0;
     }
 
-    /** The window each of {@code queues} standard queues gets when they share the budget. */
+    /** The window each of {@code queues} queues gets when they share the budget. */
     int shareAmong(int queues) {
         return (int) Math.min(perQueue, Math.max(SMALLEST_WINDOW, total / Math.max(1, queues)));
     }
@@ -96,12 +96,12 @@ final class HotWindows {
         return held.get() > total;
     }
 
-    /** The visible messages standard queues reported holding, all together. */
+    /** The visible messages queues reported holding, all together. */
     long held() {
         return held.get();
     }
 
-    /** The standard queues that reported holding at least one visible message. */
+    /** The queues that reported holding at least one visible message. */
     int holding() {
         return holding.get();
     }

@@ -203,11 +203,15 @@ final class MoveTasks implements AutoCloseable {
                 return taken;
             }
             WriteBatch batch = new WriteBatch();
-            source.advance(ctx.clock().millis(), batch);
+            long now = ctx.clock().millis();
+            source.advance(now, batch);
             if (!batch.isEmpty()) {
                 pending = ctx.store().submit(batch);
             }
-            for (Message m : source.visible.values()) {
+            if (source.receivable().isEmpty()) {
+                source.reachFurther(now, Integer.MAX_VALUE); // a FIFO source's backlog: its next page, in order
+            }
+            for (Message m : source.receivable().values()) { // a FIFO source's backlog comes in first, in order
                 if (taken.size() == n) {
                     break;
                 }

@@ -77,7 +77,11 @@ final class Queue {
     /** FIFO: the deduplication ids of the last five minutes, in the store ({@code sqs.dedup}, {@code sqs.dedupexp}). */
     final io.wharf.storage.ExpiringIds<Deduplication> deduplication;
     final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
-    /** Standard queues: the visible messages beyond the window ({@link #windows}), in the store only. */
+    /**
+     * The visible messages beyond the window ({@link #windows}), in the store only. On a FIFO queue they are the
+     * newest, and a receive takes nothing above the backlog's start ({@link #receivable}), so each group's messages
+     * in memory come before its messages in the backlog.
+     */
     final Backlog backlog;
     /** Standard queues: the delayed messages beyond the window, in the store only. */
     final ColdDelays cold;
@@ -259,6 +263,53 @@ final class Queue {
     }
 
     /**
+     * The visible messages a receive may take, in order (the caller holds the lock): all that memory holds, except on
+     * a FIFO queue with a backlog, where those above the backlog's start wait for it to be read back, since messages
+     * of their groups that were sent before them may be in it.
+     */
+    java.util.NavigableMap<Long, Message> receivable() {
+        return settings.fifo() && !backlog.isEmpty() ? visible.headMap(backlog.after(), true) : visible;
+    }
+
+    /** The highest ordinal a receive may take (see {@link #receivable}). */
+    long receivableUpTo() {
+        return settings.fifo() && !backlog.isEmpty() ? backlog.after() : Long.MAX_VALUE;
+    }
+
+    /**
+     * FIFO: a receive found fewer messages than it may take (their groups in flight, or none left below the backlog).
+     * AWS looks as deep as the first {@code reach} messages of the queue for free groups, so while memory holds fewer,
+     * the backlog's next page is read in. Returns whether any message came.
+     */
+    boolean reachFurther(long now, int reach) {
+        return settings.fifo() && !backlog.isEmpty() && messages.size() < reach
+                && pageIn(Math.min(PAGE, reach - messages.size()), now) > 0;
+    }
+
+    /**
+     * FIFO: a visible message memory holds inside the backlog's range (in flight or received before when its
+     * neighbours left, or moved in; see {@link #balanceFifo}) can only be received once the backlog is read up to it:
+     * reads it in, as far as {@code reach} allows.
+     */
+    void reachHeld(long now, int reach) {
+        while (settings.fifo() && !backlog.isEmpty() && messages.size() < reach) {
+            Long held = visible.higherKey(backlog.after());
+            if (held == null || !backlog.spans(held) || pageIn(Math.min(PAGE, reach - messages.size()), now) == 0) {
+                return;
+            }
+        }
+    }
+
+    /** Reads up to {@code max} of the backlog's lowest messages back into memory; returns how many. */
+    private int pageIn(int max, long now) {
+        java.util.List<Message> page = backlog.take(max, messages::containsKey, now);
+        for (Message m : page) {
+            add(m);
+        }
+        return page.size();
+    }
+
+    /**
      * The oldest {@code max} messages in any state, oldest first (the caller holds the lock); those of the
      * backlog are read, not taken back into memory.
      */
@@ -389,7 +440,7 @@ final class Queue {
      * operation balances it itself).
      */
     void trim(long now) {
-        if (settings.fifo() || reportedVisible <= windows.window() || !lock.tryLock()) {
+        if (reportedVisible <= windows.window() || !lock.tryLock()) {
             return;
         }
         try {
@@ -401,13 +452,11 @@ final class Queue {
         }
     }
 
-    /** Tells the shared budget how many visible and delayed messages this standard queue holds now. */
+    /** Tells the shared budget how many visible and delayed messages this queue holds now. */
     private void report() {
-        if (!settings.fifo()) {
-            int held = visible.size() + delayedCount;
-            windows.moved(reportedVisible, held);
-            reportedVisible = held;
-        }
+        int held = visible.size() + delayedCount;
+        windows.moved(reportedVisible, held);
+        reportedVisible = held;
     }
 
     /**
@@ -417,11 +466,13 @@ final class Queue {
      * received before).
      */
     private void balance(long now) {
-        if (settings.fifo()) {
-            return;
-        }
         report();
         int window = windows.window();
+        if (settings.fifo()) {
+            balanceFifo(now, window);
+            report();
+            return;
+        }
         if (!cold.isEmpty()) {
             // due delayed messages in the store are visible ones too: read back when the visible window runs low
             boolean due = cold.nextVisibleAtMillis() <= now && visible.size() < Math.max(1, window / 2);
@@ -474,6 +525,93 @@ final class Queue {
             nextDelaySpillAt = delayedCount <= threshold ? 0 : delayedCount + window / 4;
         }
         report();
+    }
+
+    /**
+     * A FIFO queue's {@link #balance}: its backlog is always the newest part of the queue, so a group's messages in
+     * memory come before those in the backlog. It is read back a page at a time when fewer than half the window is
+     * left (and by receives: {@link #reachFurther}, {@link #reachHeld}); while it is not empty, new messages join it
+     * as soon as their send is durable, in order; when it is empty and memory holds a quarter more than the window,
+     * the newest settled, never received visible messages leave for it, down to the first one that may not (or to
+     * the newest delayed or in-flight message): so normally memory holds no message inside the backlog's range.
+     * Delayed messages stay in memory (a FIFO queue delays all its messages alike, so they join in order once visible).
+     */
+    private void balanceFifo(long now, int window) {
+        if (!backlog.isEmpty() && visible.size() < Math.max(1, window / 2)) {
+            pageIn(Math.max(1, Math.min(PAGE, window - visible.size())), now);
+        }
+        if (!backlog.isEmpty()) {
+            joinAbove();
+            return;
+        }
+        int threshold = window + window / 4;
+        if (visible.size() <= threshold) {
+            nextSpillAt = 0;
+        } else if (visible.size() > nextSpillAt) {
+            spillTop(visible.size() - window);
+            nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + window / 4;
+        }
+    }
+
+    /**
+     * FIFO, the backlog not empty: visible messages above it join it in order, up to the first whose send is not yet
+     * durable. One received before (moved in from another queue with its receive count) cannot join: it stays in
+     * memory inside the range, and is reached by {@link #reachHeld}.
+     */
+    private void joinAbove() {
+        int looked = 0;
+        java.util.List<Message> joining = new java.util.ArrayList<>();
+        for (Message m : visible.tailMap(backlog.upTo(), false).values()) {
+            if (!m.settled || looked++ == SPILL_LOOKS) {
+                break;
+            }
+            if (m.receiveCount > 0) {
+                continue;
+            }
+            if (backlog.accepts(m)) {
+                joining.add(m);
+                backlog.add(m);
+            } else {
+                break;
+            }
+        }
+        joining.forEach(this::leaveMemory);
+    }
+
+    /**
+     * FIFO, the backlog empty: up to {@code max} of the newest visible messages leave for it, newest first, skipping
+     * those whose send is not yet durable at the very top (they join later, {@link #joinAbove}) and stopping at the
+     * first that was received before and at the newest delayed or in-flight message.
+     */
+    private void spillTop(int max) {
+        long barrier = Long.MIN_VALUE;
+        for (Message m : timed) {
+            barrier = Math.max(barrier, m.ordinal);
+        }
+        java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(max, SPILL_LOOKS));
+        int looked = 0;
+        boolean top = true;
+        for (Message m : visible.descendingMap().values()) {
+            if (leaving.size() == max || looked++ == SPILL_LOOKS || m.ordinal <= barrier) {
+                break;
+            }
+            if (top && !m.settled) {
+                continue;
+            }
+            top = false;
+            if (!m.settled || m.receiveCount > 0) {
+                break;
+            }
+            leaving.add(m);
+        }
+        int joined = 0;
+        for (int i = leaving.size() - 1; i >= 0 && backlog.accepts(leaving.get(i)); i--) {
+            backlog.add(leaving.get(i));
+            joined++;
+        }
+        for (int i = leaving.size() - 1; i >= leaving.size() - joined; i--) {
+            leaveMemory(leaving.get(i));
+        }
     }
 
     /**
@@ -540,7 +678,7 @@ final class Queue {
         lastOrdinal = Math.max(lastOrdinal, m.ordinal); // never hand out a backlog message's ordinal again
         if (m.state == Message.State.COLD) {
             cold.counted(m);
-        } else if (!settings.fifo() && m.state == Message.State.VISIBLE && m.receiveCount == 0
+        } else if (m.state == Message.State.VISIBLE && m.receiveCount == 0
                 && visible.size() >= windows.window() && backlog.accepts(m)) {
             backlog.add(m);
         } else {

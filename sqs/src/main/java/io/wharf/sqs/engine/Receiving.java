@@ -75,7 +75,13 @@ final class Receiving {
                         result.add(delivered(ctx, queue, m, c, content(ctx, queue, m)));
                     }
                 } else {
+                    int reach = ctx.limits().maxInflightFifo();
+                    queue.reachHeld(now, reach);
                     pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                    while (picked.size() < max && deadLettered.isEmpty() && queue.reachFurther(now, reach)) {
+                        picked.clear(); // pick again with the backlog's next page in memory
+                        pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                    }
                     try {
                         // read (and open) every content before any state changes: a refused key changes nothing
                         for (java.util.Iterator<Message> it = picked.iterator(); it.hasNext(); ) {
@@ -157,7 +163,8 @@ final class Receiving {
     /**
      * Chooses up to {@code max} messages. FIFO (sqs.md §3.11): groups with a message in flight (or on its way to
      * the dead-letter queue) are skipped; a receive takes as many of one group's messages as fit, in order, before
-     * it moves on to the next group (groups in the order of their oldest visible message).
+     * it moves on to the next group (groups in the order of their oldest visible message). Only the
+     * {@link Queue#receivable} messages count: on a FIFO queue with a backlog, none above it.
      */
     private static void pick(EngineContext ctx, Queue queue, int max, QueueSettings.RedrivePolicy redrive,
                              Queue deadLetterQueue, List<Message> picked, List<Message> deadLettered) {
@@ -167,7 +174,8 @@ final class Receiving {
                     + ctx.limits().maxInflightStandard() + ").");
         }
         Set<String> seenGroups = new HashSet<>();
-        for (Message head : queue.visible.values()) {
+        long upTo = queue.receivableUpTo();
+        for (Message head : queue.receivable().values()) {
             if (picked.size() >= max) {
                 break;
             }
@@ -185,7 +193,8 @@ final class Receiving {
             }
             boolean first = true;
             for (Message m : queue.visibleByGroup.get(head.groupId).values()) {
-                if (picked.size() >= max || queue.inflightCount + picked.size() >= ctx.limits().maxInflightFifo()) {
+                if (picked.size() >= max || m.ordinal > upTo
+                        || queue.inflightCount + picked.size() >= ctx.limits().maxInflightFifo()) {
                     break;
                 }
                 if (redrive != null && deadLetterQueue != null && m.receiveCount >= redrive.maxReceiveCount()) {

@@ -51,8 +51,8 @@ final class Recovery {
             highest[0] = Math.max(highest[0], record.number());
             loaded.add(new Queue(layout, store, record, ctx.windows(), ctx.contents()));
         });
-        // each standard queue gets its share as if all held messages: loading them in turn stays within the budget
-        ctx.windows().recovering((int) loaded.stream().filter(q -> !q.settings().fifo()).count());
+        // each queue gets its share as if all held messages: loading them in turn stays within the budget
+        ctx.windows().recovering(loaded.size());
         try {
             recoverMessages(ctx, loaded, queues, now);
         } finally {

@@ -365,13 +365,13 @@ public final class SqsEngine implements AutoCloseable {
         }
     }
 
-    /** What memory holds: standard queues' windows and message contents (for the metrics). */
+    /** What memory holds: queues' windows and message contents (for the metrics). */
     public SqsMemory memory() {
         return new SqsMemory(ctx.windows().held(), ctx.contents().heldBytes());
     }
 
     /**
-     * Tests: the visible and delayed messages all standard queues hold in memory, by their last reports
+     * Tests: the visible and delayed messages all queues hold in memory, by their last reports
      * ({@link HotWindows}).
      */
     long heldVisibleMessages() {

@@ -7,14 +7,16 @@ package io.wharf.sqs.engine;
  * @param deletedQueueQuarantineSeconds how long a deleted name cannot be recreated (QueueDeletedRecently)
  * @param purgeIntervalSeconds          minimum time between two purges of one queue (PurgeQueueInProgress)
  * @param maxInflightStandard           in-flight messages of a standard queue before ReceiveMessage fails (OverLimit)
- * @param maxInflightFifo               in-flight messages of a FIFO queue before receives return nothing
+ * @param maxInflightFifo               in-flight messages of a FIFO queue before receives return nothing; also how
+ *                                      deep a FIFO receive looks for groups not in flight (AWS: the first 120,000
+ *                                      messages), reading a backlog into memory that far if it must
  * @param dedupIntervalSeconds          FIFO deduplication window
  * @param contentMemoryBytes            message contents (bodies, attributes) memory may hold beyond the young
  *                                      ones; the rest is read from the store when needed (see ContentMemory)
- * @param hotMessages                   visible messages a standard queue holds in memory, and delayed ones; a
- *                                      backlog beyond them stays in the store and is read back a page at a time
+ * @param hotMessages                   visible messages a queue holds in memory, and delayed ones (standard queues);
+ *                                      a backlog beyond them stays in the store and is read back a page at a time
  *                                      (see Backlog and ColdDelays)
- * @param hotMessagesTotal              visible and delayed messages all standard queues hold in memory together;
+ * @param hotMessagesTotal              visible and delayed messages all queues hold in memory together;
  *                                      beyond half of it, the queues holding messages share it out (see HotWindows)
  */
 public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeconds, int maxInflightStandard,
@@ -25,7 +27,7 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
     /** 10,000 visible messages (~2.5 MB of index) per queue: receivers never wait for a page, a backlog costs no heap. */
     static final int HOT_MESSAGES = 10_000;
     /**
-     * 250,000 visible messages (~60 MB of index, as much as the content budget) in all standard queues' windows
+     * 250,000 visible messages (~60 MB of index, as much as the content budget) in all queues' windows
      * together: 25 busy queues keep their whole window, 10,000 queues with messages keep 25 each, and more queues
      * keep {@value HotWindows#SMALLEST_WINDOW} each.
      */
@@ -58,7 +60,7 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
                 maxInflightFifo, dedupIntervalSeconds, bytes, hotMessages, hotMessagesTotal);
     }
 
-    /** The same limits with another budget for all standard queues' windows together (tests: a small one shares it). */
+    /** The same limits with another budget for all queues' windows together (tests: a small one shares it). */
     public SqsLimits withHotMessagesTotal(long messages) {
         return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
                 maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, hotMessages, messages);

@@ -1,7 +1,7 @@
 package io.wharf.sqs.engine;
 
 /**
- * What the SQS engine holds in memory, for the operators' metrics: the visible and delayed messages of standard
+ * What the SQS engine holds in memory, for the operators' metrics: the visible and delayed messages of the
  * queues (bounded together by {@link SqsLimits#hotMessagesTotal()}; the rest waits in the store) and the bytes of
  * message contents (bounded by {@link SqsLimits#contentMemoryBytes()} beyond the young ones).
  */

@@ -6,7 +6,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
- * Keeps the standard queues' windows within their shared budget ({@link HotWindows}) when the queues that hold too
+ * Keeps the queues' windows within their shared budget ({@link HotWindows}) when the queues that hold too
  * much are idle: once the queues together hold more than the budget, one virtual thread walks the queues and has
  * each that holds more than its window let the rest go to its backlog ({@link Queue#trim}). A queue busy with an
  * operation is skipped; that operation balances it.

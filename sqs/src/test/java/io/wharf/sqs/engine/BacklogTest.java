@@ -195,17 +195,6 @@ class BacklogTest extends EngineFixture {
         assertThat(received).containsExactlyInAnyOrderElementsOf(all);
     }
 
-    @Test
-    void aFifoQueueHoldsEverything() {
-        QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"));
-        for (int i = 0; i < 30; i++) {
-            engine.sendMessage(q, new SendCommand("f" + i, null, null, null, null, "g", null));
-        }
-        assertThat(engine.heldMessages(q)).isEqualTo(30);
-        restart();
-        assertThat(engine.heldMessages(q)).isEqualTo(30);
-    }
-
     /**
      * Random sends, receives, deletes, visibility changes, clock steps and restarts on a window of four: after
      * every step the counts add up to the messages not deleted, and at the end every one of them is received.

@@ -1,0 +1,266 @@
+package io.wharf.sqs.engine;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A FIFO queue's backlog beyond its hot window lives in the store only, as a standard queue's does: each group is
+ * still received in the order it was sent, exactly once, with the counts exact; a group in flight does not hide the
+ * groups behind it as far as AWS looks (the first {@code maxInflightFifo} messages) and does beyond; restarts hold
+ * no more than the window and what is in flight.
+ */
+class FifoBacklogTest extends EngineFixture {
+    private static final int HOT = 4;
+    /** The window, the quarter above it before messages leave, and the one a send adds after its own check. */
+    private static final int MOST_HELD_WHEN_IDLE = HOT + HOT / 4 + 1;
+    private static final Map<String, String> FIFO = Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true");
+
+    private int reach = 120_000;
+
+    @BeforeEach
+    void smallWindow() {
+        restart();
+    }
+
+    private void restart() {
+        engine.close();
+        engine = new SqsEngine(store, clock, new SqsLimits(60, 60, 120_000, reach, 300,
+                SqsLimits.CONTENT_MEMORY_BYTES, HOT, SqsLimits.HOT_MESSAGES_TOTAL), MASTER_KEY);
+    }
+
+    /** Sends "group-index" bodies in group {@code group}. */
+    private List<String> sendTo(QueueId q, String group, int from, int to) {
+        List<String> bodies = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String body = group + "-" + i;
+            engine.sendMessage(q, new SendCommand(body, null, null, null, null, group, null));
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    private List<ReceivedMessage> receiveFor(QueueId q, int max, int visibilitySeconds) {
+        return engine.receiveMessage(q, new ReceiveCommand(max, visibilitySeconds, 0, Set.of(), List.of(), null));
+    }
+
+    private static String groupOf(String body) {
+        return body.substring(0, body.indexOf('-'));
+    }
+
+    private static int indexOf(String body) {
+        return Integer.parseInt(body.substring(body.indexOf('-') + 1));
+    }
+
+    /** Receives and deletes until a receive returns nothing; the bodies in the order they came. */
+    private List<String> drain(QueueId q, int max) {
+        List<String> received = new ArrayList<>();
+        List<ReceivedMessage> batch;
+        while (!(batch = receiveFor(q, max, 300)).isEmpty()) {
+            for (ReceivedMessage m : batch) {
+                received.add(m.body());
+                engine.deleteMessage(q, m.receiptHandle());
+            }
+            assertThat(engine.heldMessages(q)).isLessThanOrEqualTo(MOST_HELD_WHEN_IDLE + 2 * max + 1_000);
+        }
+        return received;
+    }
+
+    private static void assertEachGroupInOrder(List<String> received) {
+        Map<String, Integer> last = new HashMap<>();
+        for (String body : received) {
+            Integer before = last.put(groupOf(body), indexOf(body));
+            assertThat(before == null || before < indexOf(body)).as("%s after %s-%s", body, groupOf(body), before)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aBacklogBeyondTheWindowStaysInTheStoreAndEachGroupIsReceivedInOrder() {
+        QueueId q = create("q.fifo", FIFO);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            for (String group : List.of("a", "b", "c")) {
+                sent.addAll(sendTo(q, group, i, i + 1));
+            }
+        }
+
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("120");
+        assertThat(engine.heldMessages(q)).isLessThanOrEqualTo(MOST_HELD_WHEN_IDLE);
+
+        List<String> received = drain(q, 10);
+        assertThat(received).containsExactlyInAnyOrderElementsOf(sent);
+        assertEachGroupInOrder(received);
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("0");
+        assertThat(engine.heldMessages(q)).isZero();
+        assertThat(stored("sqs.messages")).isZero();
+    }
+
+    @Test
+    void aGroupInFlightDoesNotHideTheGroupsBehindItInTheBacklog() {
+        QueueId q = create("q.fifo", FIFO);
+        sendTo(q, "a", 0, 50);
+        sendTo(q, "b", 0, 1);
+
+        assertThat(receiveFor(q, 1, 300)).extracting(ReceivedMessage::body).containsExactly("a-0");
+        assertThat(receiveFor(q, 10, 300)).as("group a is in flight; AWS looks 120,000 messages deep")
+                .extracting(ReceivedMessage::body).containsExactly("b-0");
+    }
+
+    @Test
+    void beyondTheDepthAwsLooksAGroupWaitsBehindOneInFlight() {
+        reach = 20;
+        restart();
+        QueueId q = create("q.fifo", FIFO);
+        sendTo(q, "a", 0, 50);
+        sendTo(q, "b", 0, 1);
+
+        ReceivedMessage first = receiveFor(q, 1, 300).getFirst();
+        assertThat(receiveFor(q, 10, 300)).as("b-0 is 50 messages deep, beyond the 20 looked at").isEmpty();
+        assertThat(engine.heldMessages(q)).as("memory reads no further than AWS looks").isLessThanOrEqualTo(20);
+
+        engine.deleteMessage(q, first.receiptHandle());
+        List<String> received = drain(q, 10);
+        assertThat(received).hasSize(50).endsWith("b-0");
+        assertEachGroupInOrder(received);
+    }
+
+    @Test
+    void aMessageInFlightAcrossARestartIsReceivedAgainInItsGroupsOrderBeforeTheBacklogDrains() {
+        QueueId q = create("q.fifo", FIFO);
+        sendTo(q, "a", 0, 20);
+        sendTo(q, "b", 0, 10);
+        ReceivedMessage a0 = receiveFor(q, 1, 300).getFirst();
+        assertThat(receiveFor(q, 1, 5)).extracting(ReceivedMessage::body).containsExactly("b-0");
+
+        restart(); // b-0 is in flight inside the backlog's range: a-5.. and b-1.. are in the store only
+
+        assertThat(engine.heldMessages(q)).isLessThanOrEqualTo(HOT + 2);
+        assertThat(engine.getQueueAttributes(q, List.of("All")))
+                .containsEntry("ApproximateNumberOfMessages", "28")
+                .containsEntry("ApproximateNumberOfMessagesNotVisible", "2");
+        clock.advanceSeconds(6);
+        assertThat(receiveFor(q, 10, 300)).as("a is in flight, b-0 is visible again")
+                .extracting(ReceivedMessage::body).startsWith("b-0");
+        engine.deleteMessage(q, a0.receiptHandle());
+        clock.advanceSeconds(301);
+        List<String> received = drain(q, 10);
+        assertThat(received).hasSize(29).doesNotContain("a-0");
+        assertEachGroupInOrder(received);
+    }
+
+    @Test
+    void aDeadLetteredMessageComesAfterTheMessagesOfItsGroupAlreadyInTheDeadLetterQueuesBacklog() {
+        QueueId dlq = create("dlq.fifo", FIFO);
+        Map<String, String> source = new HashMap<>(FIFO);
+        source.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq.fifo\","
+                + "\"maxReceiveCount\":\"1\"}");
+        source.put("VisibilityTimeout", "0");
+        QueueId q = create("source.fifo", source);
+        sendTo(dlq, "h", 0, 4);
+        sendTo(dlq, "g", 0, 10); // memory holds h's four, the backlog g's ten
+        sendTo(q, "g", 10, 11);
+        assertThat(receiveFor(q, 1, 0)).hasSize(1);
+        assertThat(receiveFor(q, 1, 0)).as("g-10 goes to the dead-letter queue").isEmpty();
+        assertThat(attribute(dlq, "ApproximateNumberOfMessages")).isEqualTo("15");
+
+        assertThat(receiveFor(dlq, 1, 300)).extracting(ReceivedMessage::body).containsExactly("h-0");
+        assertThat(receiveFor(dlq, 1, 300)).as("g-10, received before, waits in memory above the backlog")
+                .extracting(ReceivedMessage::body).containsExactly("g-0");
+        clock.advanceSeconds(301);
+        List<String> received = drain(dlq, 10);
+        assertThat(received).hasSize(15);
+        assertEachGroupInOrder(received);
+    }
+
+    @Test
+    void aRestartOfAnIdleQueueHoldsExactlyTheWindow() {
+        QueueId q = create("q.fifo", FIFO);
+        sendTo(q, "g", 0, 30);
+        restart();
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("30");
+        assertThat(engine.heldMessages(q)).isEqualTo(HOT);
+        List<String> received = drain(q, 10);
+        assertThat(received).hasSize(30);
+        assertEachGroupInOrder(received);
+    }
+
+    /**
+     * Random sends in five groups, receives, deletes, visibility changes, clock steps and restarts on a window of
+     * four: after every step the counts add up to the messages not deleted, each group's messages are first received
+     * in the order they were sent, and at the end every message left is received exactly once.
+     */
+    @Test
+    void randomWorkKeepsEachGroupsOrderEveryMessageAndTheCountsExact() {
+        Random random = new Random(16);
+        QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true",
+                "VisibilityTimeout", "3"));
+        Set<String> alive = new HashSet<>();
+        Map<String, String> handles = new HashMap<>();
+        Map<String, Integer> nextOfGroup = new HashMap<>();
+        Map<String, Integer> firstReceivedOfGroup = new HashMap<>();
+        Set<String> receivedOnce = new HashSet<>();
+        for (int step = 0; step < 3_000; step++) {
+            int op = random.nextInt(100);
+            if (op < 35) {
+                String group = "g" + random.nextInt(5);
+                int index = nextOfGroup.merge(group, 1, Integer::sum) - 1;
+                alive.addAll(sendTo(q, group, index, index + 1));
+            } else if (op < 40) {
+                List<BatchEntry<SendCommand>> entries = new ArrayList<>();
+                for (int i = 0; i < 1 + random.nextInt(10); i++) {
+                    String group = "g" + random.nextInt(5);
+                    String body = group + "-" + (nextOfGroup.merge(group, 1, Integer::sum) - 1);
+                    entries.add(new BatchEntry<>("e" + i, new SendCommand(body, null, null, null, null, group, null)));
+                    alive.add(body);
+                }
+                assertThat(engine.sendMessageBatch(q, entries).failed()).isEmpty();
+            } else if (op < 65) {
+                for (ReceivedMessage m : receiveFor(q, 1 + random.nextInt(10), random.nextInt(4))) {
+                    assertThat(alive).as("received a deleted message").contains(m.body());
+                    if (receivedOnce.add(m.body())) {
+                        Integer before = firstReceivedOfGroup.put(groupOf(m.body()), indexOf(m.body()));
+                        assertThat(before == null || before < indexOf(m.body()))
+                                .as("%s first received after %s-%s", m.body(), groupOf(m.body()), before).isTrue();
+                    }
+                    handles.put(m.body(), m.receiptHandle());
+                }
+            } else if (op < 85 && !handles.isEmpty()) {
+                String body = List.copyOf(handles.keySet()).get(random.nextInt(handles.size()));
+                try {
+                    engine.deleteMessage(q, handles.remove(body));
+                    alive.remove(body);
+                } catch (io.wharf.protocol.AwsException e) { // FIFO: a handle whose visibility timed out is refused
+                    assertThat(e.getMessage()).contains("The receipt handle has expired");
+                }
+            } else if (op < 90 && !handles.isEmpty()) {
+                String body = List.copyOf(handles.keySet()).get(random.nextInt(handles.size()));
+                try {
+                    engine.changeMessageVisibility(q, handles.get(body), 0);
+                } catch (io.wharf.protocol.AwsException e) {
+                    assertThat(e.getMessage()).containsAnyOf("not available for visibility timeout change",
+                            "The receipt handle has expired");
+                }
+            } else if (op < 98) {
+                clock.advanceSeconds(random.nextInt(3));
+            } else {
+                restart();
+            }
+            assertThat(allCounts(q)).as("counts after step %d", step).isEqualTo(alive.size());
+        }
+        clock.advanceSeconds(10);
+        List<String> drained = drain(q, 10);
+        assertThat(drained).as("received twice").doesNotHaveDuplicates();
+        assertThat(new HashSet<>(drained)).isEqualTo(alive);
+        assertThat(alive.size()).as("the work left a backlog to page").isGreaterThan(MOST_HELD_WHEN_IDLE * 4);
+    }
+}
