@@ -18,8 +18,12 @@ import java.util.OptionalLong;
  * <p>With {@code --delay-seconds}, every message is sent delayed: the heap is then that of a backlog of delayed
  * messages, no receive is sampled (nothing is visible), and the restart ends when the queue answers
  * GetQueueAttributes with every message counted as delayed.
+ *
+ * <p>With {@code --fifo}, the queue is a FIFO queue and its messages are spread over {@value Fill#GROUPS} groups; each
+ * sampled receive deletes its message, so its group does not stay in flight.
  */
 final class BacklogCase implements ScaleCase {
+    private static final String FIFO_QUEUE = "scale-backlog-0.fifo";
     @Override
     public String name() {
         return "backlog";
@@ -35,19 +39,27 @@ final class BacklogCase implements ScaleCase {
         String url;
         long fillMillis;
         try (SqsAsyncClient sqs = Sqs.client(server.endpoint(), options.senders())) {
-            url = Sqs.createQueues(sqs, "scale-backlog", 1).getFirst();
+            url = options.fifo()
+                    ? sqs.createQueue(b -> b.queueName(FIFO_QUEUE).attributesWithStrings(Map.of("FifoQueue", "true")))
+                            .join().queueUrl()
+                    : Sqs.createQueues(sqs, "scale-backlog", 1).getFirst();
             long start = System.nanoTime();
             fill.fill(sqs, List.of(url), options.backlog(), options.senders(), Sqs.body(options.bodyBytes()),
-                    options.delaySeconds(), Math.max(100_000, options.backlog() / 20));
+                    options.delaySeconds(), options.fifo(), Math.max(100_000, options.backlog() / 20));
             fillMillis = (System.nanoTime() - start) / 1_000_000;
             withBacklog = server.usedHeapAfterGc();
             for (int i = 0; options.delaySeconds() == 0 && i < options.samples(); i++) {
                 long begin = System.nanoTime();
                 try {
-                    if (sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(1)).join().messages().isEmpty()) {
+                    var got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(1)).join().messages();
+                    if (got.isEmpty()) {
                         receiveErrors++;
                     } else {
                         receive.recordSince(begin);
+                        if (options.fifo()) {
+                            sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(got.getFirst().receiptHandle()))
+                                    .join();
+                        }
                     }
                 } catch (RuntimeException e) {
                     receiveErrors++;
@@ -59,9 +71,10 @@ final class BacklogCase implements ScaleCase {
         extra.put("fill rate", fillMillis == 0 ? "-" : (fill.sent.get() * 1000 / fillMillis) + " messages/s");
         OptionalLong restartMillis = OptionalLong.empty();
         if (server.canRestart()) {
+            String name = options.fifo() ? FIFO_QUEUE : "scale-backlog-0";
             restartMillis = OptionalLong.of(options.delaySeconds() > 0
-                    ? Sqs.restartUntilCounted(server, "scale-backlog-0", fill.sent.get(), extra)
-                    : Sqs.restartUntilReceived(server, "scale-backlog-0", extra));
+                    ? Sqs.restartUntilCounted(server, name, fill.sent.get(), extra)
+                    : Sqs.restartUntilReceived(server, name, extra));
         } else {
             extra.put("restart", "not measured (the server is not a process this tool started)");
         }
@@ -73,6 +86,7 @@ final class BacklogCase implements ScaleCase {
         work.put("senders", (long) options.senders());
         work.put("bodyBytes", (long) options.bodyBytes());
         work.put("delaySeconds", (long) options.delaySeconds());
+        work.put("fifo", options.fifo() ? 1L : 0L);
         Map<String, Percentiles> latencies = new LinkedHashMap<>();
         if (options.delaySeconds() == 0) {
             latencies.put("receive", receive.percentiles());

@@ -18,15 +18,20 @@ final class Fill {
     final AtomicLong errors = new AtomicLong();
     final AtomicReference<String> firstError = new AtomicReference<>();
     final Samples batchLatency = new Samples();
+    /** The message groups a FIFO queue's messages are spread over. */
+    static final int GROUPS = 100;
 
     void fill(SqsAsyncClient sqs, List<String> queueUrls, long perQueue, int inFlight, String body, long progressEvery)
             throws InterruptedException {
-        fill(sqs, queueUrls, perQueue, inFlight, body, 0, progressEvery);
+        fill(sqs, queueUrls, perQueue, inFlight, body, 0, false, progressEvery);
     }
 
-    /** As above, every message sent with {@code delaySeconds} (0: none). */
+    /**
+     * As above, every message sent with {@code delaySeconds} (0: none); to FIFO queues ({@code fifo}) each message
+     * with its own deduplication id, in one of {@value #GROUPS} groups in turn.
+     */
     void fill(SqsAsyncClient sqs, List<String> queueUrls, long perQueue, int inFlight, String body, int delaySeconds,
-              long progressEvery) throws InterruptedException {
+              boolean fifo, long progressEvery) throws InterruptedException {
         Integer delay = delaySeconds > 0 ? delaySeconds : null;
         Semaphore permits = new Semaphore(inFlight);
         long nextProgress = progressEvery;
@@ -35,8 +40,10 @@ final class Fill {
             for (String url : queueUrls) {
                 List<SendMessageBatchRequestEntry> entries = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
+                    long n = done + i;
                     entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body)
-                            .delaySeconds(delay).build());
+                            .delaySeconds(delay).messageGroupId(fifo ? "g" + n % GROUPS : null)
+                            .messageDeduplicationId(fifo ? Long.toString(n) : null).build());
                 }
                 permits.acquire();
                 long start = System.nanoTime();

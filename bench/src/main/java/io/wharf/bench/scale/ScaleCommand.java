@@ -37,6 +37,9 @@ public final class ScaleCommand implements Callable<Integer> {
             description = "backlog: every message's DelaySeconds (a backlog of delayed messages). Default: ${DEFAULT-VALUE}")
     int delaySeconds;
 
+    @Option(names = "--fifo", description = "backlog: a FIFO queue, its messages in 100 groups.")
+    boolean fifo;
+
     @Option(names = "--senders", defaultValue = "16", description = "SendMessageBatch calls in flight while filling. Default: ${DEFAULT-VALUE}")
     int senders;
 
@@ -84,7 +87,7 @@ public final class ScaleCommand implements Callable<Integer> {
         Launch launch = new Launch(Path.of(ProcessHandle.current().info().command().orElse("java")),
                 wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work, jvm, null, null, null, work);
         ScaleOptions options = new ScaleOptions(queues, messages, backlog, senders, bodyBytes, pollers, connections,
-                shards, consumers, subscriptions, topicSubscriptions, samples, delaySeconds);
+                shards, consumers, subscriptions, topicSubscriptions, samples, delaySeconds, fifo);
         System.err.println("wharf-bench scale: " + caseName + " on a durable Wharf (-Xmx" + heap + "), work in " + work);
         ScaleResult result;
         try (ProcessServer server = new ProcessServer(launch)) {

@@ -24,7 +24,7 @@ class ScaleCasesTest {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
 
-    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20, 0);
+    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20, 0, false);
     // 40 subscriptions over 20 shards: each shard read by both consumers, and more streams than a default client pool
 
     /** This JVM's Wharf: heap via jcmd on this JVM, no restart. */
@@ -132,6 +132,14 @@ class ScaleCasesTest {
 
         assertThat(text).contains("\"items\":2000", "\"delaySeconds\":900", "\"restartMillis\":", "heap after restart")
                 .doesNotContain("\"receive\"");
+    }
+
+    @Test
+    void theCommandRestartsAFifoBacklog(@TempDir Path work) {
+        String text = runCommand(work, "backlog", "--backlog", "2000", "--fifo", "--samples", "10", "--heap", "256m");
+
+        assertThat(text).contains("\"items\":2000", "\"fifo\":1", "\"restartMillis\":", "\"receive\"",
+                "\"errors\":0");
     }
 
     @Test
