@@ -579,30 +579,33 @@ final class Queue {
     }
 
     /**
-     * FIFO, the backlog empty: up to {@code max} of the newest visible messages leave for it, newest first, skipping
-     * those whose send is not yet durable at the very top (they join later, {@link #joinAbove}) and stopping at the
-     * first that was received before and at the newest delayed or in-flight message.
+     * FIFO, the backlog empty: up to {@code max} of the newest visible messages leave for it, newest first: from the
+     * newest whose send is durable (those above it join later, {@link #joinAbove}) down to the first that was received
+     * before or not yet durable, and never below a delayed or in-flight message (it would be left inside the range).
+     * Delayed messages newer than all of them (a queue's DelaySeconds delays the newest) stay above it, and join later.
      */
     private void spillTop(int max) {
+        java.util.Iterator<Message> newestFirst = visible.descendingMap().values().iterator();
+        Message m = null;
+        int looked = 0;
+        while (m == null && newestFirst.hasNext() && looked++ < SPILL_LOOKS) {
+            Message next = newestFirst.next();
+            m = next.settled ? next : null;
+        }
+        if (m == null) {
+            return;
+        }
         long barrier = Long.MIN_VALUE;
-        for (Message m : timed) {
-            barrier = Math.max(barrier, m.ordinal);
+        for (Message t : timed) {
+            if (t.ordinal < m.ordinal) {
+                barrier = Math.max(barrier, t.ordinal);
+            }
         }
         java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(max, SPILL_LOOKS));
-        int looked = 0;
-        boolean top = true;
-        for (Message m : visible.descendingMap().values()) {
-            if (leaving.size() == max || looked++ == SPILL_LOOKS || m.ordinal <= barrier) {
-                break;
-            }
-            if (top && !m.settled) {
-                continue;
-            }
-            top = false;
-            if (!m.settled || m.receiveCount > 0) {
-                break;
-            }
+        while (m != null && leaving.size() < max && looked++ < SPILL_LOOKS && m.ordinal > barrier && m.settled
+                && m.receiveCount == 0) {
             leaving.add(m);
+            m = newestFirst.hasNext() ? newestFirst.next() : null;
         }
         int joined = 0;
         for (int i = leaving.size() - 1; i >= 0 && backlog.accepts(leaving.get(i)); i--) {

@@ -183,6 +183,25 @@ class FifoBacklogTest extends EngineFixture {
     }
 
     @Test
+    void aQueueThatDelaysItsMessagesStillLetsItsVisibleOnesGo() {
+        QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true",
+                "DelaySeconds", "5"));
+        List<String> sent = new ArrayList<>(sendTo(q, "g", 0, 30));
+        clock.advanceSeconds(3);
+        sent.addAll(sendTo(q, "g", 30, 60));
+        clock.advanceSeconds(3); // the first thirty are visible, the next thirty (newer) still delayed
+
+        assertThat(attribute(q, "ApproximateNumberOfMessagesDelayed")).isEqualTo("30");
+        assertThat(engine.heldMessages(q)).as("the thirty delayed, and the window of visible ones")
+                .isLessThanOrEqualTo(30 + MOST_HELD_WHEN_IDLE);
+        clock.advanceSeconds(3);
+        sent.addAll(sendTo(q, "g", 60, 61)); // the thirty join the backlog once visible
+        assertThat(engine.heldMessages(q)).isLessThanOrEqualTo(1 + MOST_HELD_WHEN_IDLE);
+        clock.advanceSeconds(6);
+        assertThat(drain(q, 10)).isEqualTo(sent);
+    }
+
+    @Test
     void aRestartOfAnIdleQueueHoldsExactlyTheWindow() {
         QueueId q = create("q.fifo", FIFO);
         sendTo(q, "g", 0, 30);
