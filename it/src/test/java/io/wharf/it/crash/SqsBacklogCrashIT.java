@@ -85,28 +85,7 @@ class SqsBacklogCrashIT {
             long expectedAtLeast = acknowledged.size() - deleted.size();
             assertThat(visibleCount(sqs, url)).isBetween(expectedAtLeast, attempted.size() - (long) deleted.size());
 
-            Set<String> drained = new HashSet<>();
-            List<String> twice = new ArrayList<>();
-            List<Message> got;
-            while (!(got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                    .visibilityTimeout(600)).messages()).isEmpty()) {
-                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
-                for (Message m : got) {
-                    if (!drained.add(m.body())) {
-                        twice.add(m.body());
-                    }
-                    deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
-                            .receiptHandle(m.receiptHandle()).build());
-                }
-                assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
-            }
-            assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
-            assertThat(drained).as("deleted before the crash, yet received").doesNotContainAnyElementsOf(deleted);
-            assertThat(attempted).as("never sent, yet received").containsAll(drained);
-            Set<String> lost = new HashSet<>(acknowledged);
-            lost.removeAll(deleted);
-            lost.removeAll(drained);
-            assertThat(lost).as("acknowledged, not deleted, and not received after the restart").isEmpty();
+            Set<String> drained = drainExactlyOnce(sqs, url, deleted);
             assertThat(drained).containsAll(inFlightBeforeCrash);
             assertThat(visibleCount(sqs, url)).isZero();
             sqs.close();
@@ -204,40 +183,51 @@ class SqsBacklogCrashIT {
             assertThat(visibleCount(sqs, url)).isBetween((long) acknowledged.size() - deleted.size(),
                     attempted.size() - (long) deleted.size());
 
-            Set<String> drained = new HashSet<>();
-            List<String> twice = new ArrayList<>();
-            List<String> outOfOrder = new ArrayList<>();
-            Map<String, Integer> lastOfGroup = new java.util.HashMap<>();
-            List<Message> got;
-            while (!(got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(600)
-                    .messageSystemAttributeNamesWithStrings("MessageGroupId")).messages()).isEmpty()) {
-                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
-                for (Message m : got) {
-                    if (!drained.add(m.body())) {
-                        twice.add(m.body());
-                    }
-                    int seq = Integer.parseInt(m.body().substring(1));
-                    Integer before = lastOfGroup.put(m.attributesAsStrings().get("MessageGroupId"), seq);
-                    if (before != null && before > seq) {
-                        outOfOrder.add(m.body() + " after m" + before);
-                    }
-                    deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
-                            .receiptHandle(m.receiptHandle()).build());
-                }
-                assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
-            }
-            assertThat(outOfOrder).as("received out of its group's order").isEmpty();
-            assertThat(twice).as("received twice").isEmpty();
-            assertThat(drained).as("deleted before the crash, yet received").doesNotContainAnyElementsOf(deleted);
-            assertThat(attempted).as("never sent, yet received").containsAll(drained);
-            Set<String> lost = new HashSet<>(acknowledged);
-            lost.removeAll(deleted);
-            lost.removeAll(drained);
-            assertThat(lost).as("acknowledged, not deleted, and not received after the restart").isEmpty();
+            drainExactlyOnce(sqs, url, deleted);
             assertThat(visibleCount(sqs, url)).isZero();
             sqs.close();
             assertThat(wharf.terminate()).isIn(0, 143);
         }
+    }
+
+    /**
+     * Receives (600 s visibility) and deletes until a receive returns nothing, then checks that every acknowledged
+     * message not deleted before the crash came exactly once, and nothing else; from a FIFO queue, each group in the
+     * order it was sent (its sender's increasing sequence). Returns the bodies received.
+     */
+    private Set<String> drainExactlyOnce(SqsClient sqs, String url, Set<String> deleted) {
+        Set<String> drained = new HashSet<>();
+        List<String> twice = new ArrayList<>();
+        List<String> outOfOrder = new ArrayList<>();
+        Map<String, Integer> lastOfGroup = new java.util.HashMap<>();
+        List<Message> got;
+        while (!(got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(600)
+                .messageSystemAttributeNamesWithStrings("MessageGroupId")).messages()).isEmpty()) {
+            List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+            for (Message m : got) {
+                if (!drained.add(m.body())) {
+                    twice.add(m.body());
+                }
+                String group = m.attributesAsStrings().get("MessageGroupId");
+                int seq = Integer.parseInt(m.body().substring(1));
+                Integer before = group == null ? null : lastOfGroup.put(group, seq);
+                if (before != null && before > seq) {
+                    outOfOrder.add(m.body() + " after m" + before);
+                }
+                deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
+                        .receiptHandle(m.receiptHandle()).build());
+            }
+            assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
+        }
+        assertThat(outOfOrder).as("received out of its group's order").isEmpty();
+        assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
+        assertThat(drained).as("deleted before the crash, yet received").doesNotContainAnyElementsOf(deleted);
+        assertThat(attempted).as("never sent, yet received").containsAll(drained);
+        Set<String> lost = new HashSet<>(acknowledged);
+        lost.removeAll(deleted);
+        lost.removeAll(drained);
+        assertThat(lost).as("acknowledged, not deleted, and not received after the restart").isEmpty();
+        return drained;
     }
 
     /** {@link #SENDERS} senders send {@link #BATCHES_PER_SENDER} batches each, all acknowledged. */

@@ -532,8 +532,8 @@ final class Queue {
      * memory come before those in the backlog. It is read back a page at a time when fewer than half the window is
      * left (and by receives: {@link #reachFurther}, {@link #reachHeld}); while it is not empty, new messages join it
      * as soon as their send is durable, in order; when it is empty and memory holds a quarter more than the window,
-     * the newest settled, never received visible messages leave for it, down to the first one that may not (or to
-     * the newest delayed or in-flight message): so normally memory holds no message inside the backlog's range.
+     * the newest settled, never received visible messages leave for it, down to the first one that may not and never
+     * past a delayed or in-flight message ({@link #spillTop}): so normally memory holds no message inside the range.
      * Delayed messages stay in memory (a FIFO queue delays all its messages alike, so they join in order once visible).
      */
     private void balanceFifo(long now, int window) {
