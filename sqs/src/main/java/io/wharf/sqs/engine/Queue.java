@@ -268,7 +268,8 @@ final class Queue {
      * of their groups that were sent before them may be in it.
      */
     java.util.NavigableMap<Long, Message> receivable() {
-        return settings.fifo() && !backlog.isEmpty() ? visible.headMap(backlog.after(), true) : visible;
+        long upTo = receivableUpTo();
+        return upTo == Long.MAX_VALUE ? visible : visible.headMap(upTo, true);
     }
 
     /** The highest ordinal a receive may take (see {@link #receivable}). */
@@ -292,11 +293,20 @@ final class Queue {
      * reads it in, as far as {@code reach} allows.
      */
     void reachHeld(long now, int reach) {
-        while (settings.fifo() && !backlog.isEmpty() && messages.size() < reach) {
-            Long held = visible.higherKey(backlog.after());
-            if (held == null || !backlog.spans(held) || pageIn(Math.min(PAGE, reach - messages.size()), now) == 0) {
-                return;
-            }
+        Long held;
+        while (settings.fifo() && (held = visible.higherKey(backlog.after())) != null && backlog.spans(held)
+                && reachFurther(now, reach)) {
+            // read on until the backlog's start passes the held message
+        }
+    }
+
+    /**
+     * Reads a page back from the backlog when fewer than half the window of visible messages is left in memory, as
+     * many as fill the window (at least one, at most a page).
+     */
+    private void refill(int window, long now) {
+        if (!backlog.isEmpty() && visible.size() < Math.max(1, window / 2)) {
+            pageIn(Math.max(1, Math.min(PAGE, window - visible.size())), now);
         }
     }
 
@@ -484,12 +494,7 @@ final class Queue {
                 }
             }
         }
-        if (!backlog.isEmpty() && visible.size() < Math.max(1, window / 2)) {
-            int room = Math.max(1, Math.min(PAGE, window - visible.size()));
-            for (Message m : backlog.take(room, messages::containsKey, now)) {
-                add(m);
-            }
-        }
+        refill(window, now);
         int threshold = window + window / 4;
         if (visible.size() <= threshold) {
             nextSpillAt = 0;
@@ -537,9 +542,7 @@ final class Queue {
      * Delayed messages stay in memory (a FIFO queue delays all its messages alike, so they join in order once visible).
      */
     private void balanceFifo(long now, int window) {
-        if (!backlog.isEmpty() && visible.size() < Math.max(1, window / 2)) {
-            pageIn(Math.max(1, Math.min(PAGE, window - visible.size())), now);
-        }
+        refill(window, now);
         if (!backlog.isEmpty()) {
             joinAbove();
             return;
@@ -607,12 +610,8 @@ final class Queue {
             leaving.add(m);
             m = newestFirst.hasNext() ? newestFirst.next() : null;
         }
-        int joined = 0;
         for (int i = leaving.size() - 1; i >= 0 && backlog.accepts(leaving.get(i)); i--) {
             backlog.add(leaving.get(i));
-            joined++;
-        }
-        for (int i = leaving.size() - 1; i >= leaving.size() - joined; i--) {
             leaveMemory(leaving.get(i));
         }
     }
