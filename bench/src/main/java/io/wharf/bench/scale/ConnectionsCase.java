@@ -25,9 +25,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * Established connections are counted on the server's port from {@code /proc/net/tcp}.
  */
 final class ConnectionsCase implements ScaleCase {
-    private static final int ROUNDS = 3;
+    private final int rounds;
     /** Long enough that every hold is in flight at once, whatever connecting costs: the pool opens one connection each. */
-    private static final int HOLD_SECONDS = 5;
+    private final int holdSeconds;
+    private final long restMillis;
+
+    /** What the command runs: 3 rounds, holds of 5 s, rests of 2 s. */
+    ConnectionsCase() {
+        this(3, 5, 2_000);
+    }
+
+    /** Shorter rounds, for a test of a few dozen connections (at least 2 rounds: the second reuses the first's). */
+    ConnectionsCase(int rounds, int holdSeconds, long restMillis) {
+        this.rounds = rounds;
+        this.holdSeconds = holdSeconds;
+        this.restMillis = restMillis;
+    }
 
     @Override
     public String name() {
@@ -47,10 +60,10 @@ final class ConnectionsCase implements ScaleCase {
              SqsAsyncClient many = Sqs.client(server.endpoint(), connections / 2)) {
             String url = Sqs.createQueues(control, "scale-conn", 1).getFirst();
             baseline = server.usedHeapAfterGc();
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 List<CompletableFuture<?>> holds = new ArrayList<>(connections);
                 for (int i = 0; i < connections; i++) {
-                    holds.add(many.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(HOLD_SECONDS))
+                    holds.add(many.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(holdSeconds))
                             .whenComplete((r, failure) -> count(failure, errors, firstError)));
                 }
                 CompletableFuture.allOf(holds.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
@@ -70,7 +83,7 @@ final class ConnectionsCase implements ScaleCase {
                             }));
                 }
                 CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-                Thread.sleep(2_000);
+                Thread.sleep(restMillis);
             }
         }
         Map<String, Long> work = new LinkedHashMap<>();

@@ -14,6 +14,8 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.mq.MqClient;
@@ -35,7 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ActiveMQ brokers die with it; a RabbitMQ node is stopped by its watcher) and started again on the same data
  * directory. The broker comes back RUNNING on the same endpoint, with its users, and every acknowledged persistent
  * message is there. RabbitMQ also goes through a RebootBroker first.
+ *
+ * Most of its time is brokers starting (a RabbitMQ node twice), in its own child process: it runs beside the other
+ * suites.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class MqCrashIT {
     private static final String PASSWORD = "crash-test-password-1";
     private static final int WAIT_SECONDS = 120;

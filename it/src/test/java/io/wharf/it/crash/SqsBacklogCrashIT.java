@@ -3,6 +3,8 @@ package io.wharf.it.crash;
 import io.wharf.testkit.Clients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -35,7 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 16,000 delayed messages, beyond the 10,000 delayed messages memory holds per queue (the rest waits in the store's
  * timer index): none is delivered before its delay ends, and after the restart each is delivered exactly once. And
  * the same with a FIFO queue's backlog: each group drains in the order its messages were sent, exactly once.
+ *
+ * It waits out delays of 15 to 19 s and a visibility timeout, with its own child process: it runs beside the other
+ * suites.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SqsBacklogCrashIT {
     private static final int SENDERS = 4;
     private static final int BATCHES_PER_SENDER = 400;

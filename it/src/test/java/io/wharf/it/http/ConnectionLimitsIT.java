@@ -5,6 +5,8 @@ import io.wharf.testkit.WharfServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -21,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The connection deadlines as SDK users meet them, with every timeout at one second: long polls (requests in
  * progress) are never cut, over HTTP/1.1 and as HTTP/2 streams, nor is a Kinesis SubscribeToShard event stream;
  * a connection the server closed for idling is simply replaced by the SDK.
+ *
+ * Most of its time is waiting out those timeouts, on a server of its own: it runs beside the other suites.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConnectionLimitsIT {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().configure(c -> c

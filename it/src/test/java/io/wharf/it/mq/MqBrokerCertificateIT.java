@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.mq.MqClient;
 import software.amazon.awssdk.services.mq.model.BadRequestException;
 import software.amazon.awssdk.services.mq.model.BrokerState;
@@ -23,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When Wharf serves TLS, its brokers' TLS endpoints (an ActiveMQ broker's web console too) present Wharf's own certificate (the one its HTTPS port presents),
  * so a client that trusts Wharf trusts its brokers: ActiveMQ's {@code ssl://} and {@code wss://}, RabbitMQ's
  * {@code amqps://} (where rabbitmq-server is installed; {@code -Dmq.requireRabbit=true} makes its absence a failure).
+ *
+ * Most of its time is its brokers starting, on a server of its own: it runs beside the other suites.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class MqBrokerCertificateIT {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().configure(c -> c.tlsPort(0)).build();

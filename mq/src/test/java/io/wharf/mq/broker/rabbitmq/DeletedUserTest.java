@@ -7,6 +7,8 @@ import io.wharf.mq.broker.BrokerSpec;
 import io.wharf.mq.broker.BrokerSpec.BrokerUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the node: its login is refused and RabbitMQ no longer lists it, while the users it still has and the users made
  * through RabbitMQ itself stay.
  */
+@Execution(ExecutionMode.CONCURRENT) // its nodes are its own: it runs beside the other suites
 class DeletedUserTest {
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "admin-password-123";

@@ -4,6 +4,8 @@ import io.wharf.mq.broker.BrokerRuntime.BrokerStartException;
 import io.wharf.mq.broker.BrokerSpec.BrokerUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Starts that fail, with a stand-in {@code rabbitmq-server} script (and the host's real epmd). */
+@Execution(ExecutionMode.CONCURRENT) // its nodes are its own: it runs beside the other suites
 class FailedStartTest {
     private static final List<BrokerUser> ADMIN = List.of(new BrokerUser("admin", "failing-start-pw", true, List.of(), false));
 

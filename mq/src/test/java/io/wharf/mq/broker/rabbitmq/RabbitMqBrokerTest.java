@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.net.URI;
@@ -44,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * last one closes it for good.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT) // its node is its own: it runs beside the other suites,
+@ResourceLock("RabbitMqBrokerTest's node") // and its ordered tests, which share the node, run one at a time
 class RabbitMqBrokerTest {
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "s3cret-Pässwörd-for-admin";

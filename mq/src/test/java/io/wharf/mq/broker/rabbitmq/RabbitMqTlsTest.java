@@ -10,6 +10,8 @@ import io.wharf.mq.broker.BrokerSpec.BrokerUser;
 import io.wharf.mq.broker.RunningBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A broker with TLS material: AMQPS only, AWS's {@code amqps://} endpoint, the console over HTTPS. */
+@Execution(ExecutionMode.CONCURRENT) // its nodes are its own: it runs beside the other suites
 class RabbitMqTlsTest {
     private static final char[] STORE_PASSWORD = "changeit".toCharArray();
 

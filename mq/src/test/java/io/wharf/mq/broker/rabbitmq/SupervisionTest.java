@@ -3,6 +3,8 @@ package io.wharf.mq.broker.rabbitmq;
 import io.wharf.mq.broker.BrokerSpec.BrokerUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The supervisor's limit, with a stand-in node ({@link FakeNodeMain}) that comes up and crashes a moment later, over
  * and over: it is restarted {@link RabbitMqNode#MAX_RESTARTS} times, then reported as not running.
  */
+@Execution(ExecutionMode.CONCURRENT) // its nodes are its own: it runs beside the other suites
 class SupervisionTest {
     @Test
     void aNodeThatKeepsCrashingIsRestartedABoundedNumberOfTimes(@TempDir Path directory) throws Exception {

@@ -2,6 +2,8 @@ package io.wharf.mq.broker.rabbitmq;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Wharf killed with SIGKILL (no shutdown hook, no close) still takes its RabbitMQ nodes and their epmd along. */
+@Execution(ExecutionMode.CONCURRENT) // its nodes are its own: it runs beside the other suites
 class WharfKilledTest {
     @Test
     void nodesDieWithTheJvmThatStartedThem(@TempDir Path data) throws Exception {
