@@ -76,7 +76,8 @@ final class Queue {
     final java.util.Set<String> movingGroups = new java.util.HashSet<>();
     /** FIFO: the deduplication ids of the last five minutes, in the store ({@code sqs.dedup}, {@code sqs.dedupexp}). */
     final io.wharf.storage.ExpiringIds<Deduplication> deduplication;
-    final ReceiveAttempts receiveAttempts = new ReceiveAttempts();
+    /** FIFO: the ReceiveRequestAttemptIds of the last five minutes, in the store ({@code sqs.attempts}). */
+    final ReceiveAttempts receiveAttempts;
     /**
      * The visible messages beyond the window ({@link #windows}), in the store only. On a FIFO queue they are the
      * newest, and a receive takes nothing above the backlog's start ({@link #receivable}), so each group's messages
@@ -110,6 +111,7 @@ final class Queue {
         this.cold = new ColdDelays(store, layout, record.number());
         this.deduplication = new io.wharf.storage.ExpiringIds<>(store, layout.dedup, layout.dedupExpiry,
                 SqsStoreLayout.queuePrefix(record.number()), Deduplications.CODEC);
+        this.receiveAttempts = new ReceiveAttempts(store, layout, record.number());
         this.backlog = new Backlog(store, layout, record.number(), cold::settle);
         this.windows = windows;
         setRecord(record);
@@ -424,7 +426,7 @@ final class Queue {
 
     /**
      * Brings the indexes up to {@code now}: delayed and in-flight messages whose time has come become visible,
-     * messages past the retention period and expired deduplication ids are dropped (their deletes go into
+     * messages past the retention period and expired deduplication and receive attempt ids are dropped (their deletes go into
      * {@code batch}).
      */
     void advance(long now, WriteBatch batch) {
@@ -441,6 +443,7 @@ final class Queue {
         balance(now);
         if (settings.fifo()) {
             deduplication.expire(now, batch);
+            receiveAttempts.expire(now, batch);
         }
     }
 

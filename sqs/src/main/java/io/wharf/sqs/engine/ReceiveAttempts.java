@@ -1,14 +1,12 @@
 package io.wharf.sqs.engine;
 
 import io.wharf.sqs.SqsErrors;
+import io.wharf.storage.ExpiringIds;
+import io.wharf.storage.Store;
 import io.wharf.storage.WriteBatch;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -16,11 +14,16 @@ import java.util.regex.Pattern;
  * same messages and receipt handles again, their visibility timeout restarted, provided none of them was
  * deleted, received by someone else or had its visibility changed meanwhile; otherwise the retry is a fresh
  * receive. Durable ({@code sqs.attempts}): a client retrying across a server restart or crash still gets its
- * batch back. Guarded by the queue's lock; changes go into the caller's batch.
+ * batch back. The attempts live in the store, as the deduplication ids do ({@link ExpiringIds}, expiring in the order
+ * of {@code sqs.attemptexp}): memory holds only those whose receive was not yet answered, so it does not grow with
+ * the rate of receives times the five minutes. Guarded by the queue's lock, except {@link #settled}; changes go into
+ * the caller's batch.
  */
 final class ReceiveAttempts {
     static final long WINDOW_MILLIS = 5 * 60 * 1000L;
     private static final Pattern ATTEMPT_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    private static final ExpiringIds.Codec<Attempt> CODEC =
+            ExpiringIds.Codec.of(ReceiveAttempts::encode, ReceiveAttempts::decode, Attempt::expiresAtMillis);
 
     /** What a message looked like right after the attempt delivered it. */
     record Delivery(long ordinal, int receiveCount, long visibleAtMillis) {
@@ -29,8 +32,16 @@ final class ReceiveAttempts {
     record Attempt(List<Delivery> deliveries, long expiresAtMillis) {
     }
 
-    /** In insertion order, which is expiry order (one fixed window, a replay keeps the original expiry). */
-    private final LinkedHashMap<String, Attempt> attempts = new LinkedHashMap<>();
+    /** A replayed attempt: its messages, and the attempt as remembered again (to {@link #settled}). */
+    record Replayed(List<Message> messages, Attempt remembered) {
+    }
+
+    private final ExpiringIds<Attempt> attempts;
+
+    ReceiveAttempts(Store store, SqsStoreLayout layout, long queueNumber) {
+        this.attempts = new ExpiringIds<>(store, layout.attempts, layout.attemptExpiry,
+                SqsStoreLayout.queuePrefix(queueNumber), CODEC);
+    }
 
     static void check(String attemptId) {
         if (attemptId != null && !ATTEMPT_ID.matcher(attemptId).matches()) {
@@ -41,12 +52,13 @@ final class ReceiveAttempts {
     }
 
     /**
-     * The messages of an earlier attempt with this id, their visibility restarted, or null when there is none or
-     * it no longer applies.
+     * The messages of an earlier attempt with this id, their visibility restarted (the attempt is remembered again,
+     * with its first expiry), or null when there is none or it no longer applies. One that no longer applies is not
+     * forgotten (it expires): its messages' receive counts only grow, and a visibility changed since would have to come
+     * back to the same millisecond for it to apply again.
      */
-    List<Message> replay(Queue queue, String attemptId, long now, int timeoutSeconds, WriteBatch batch) {
-        prune(queue, now, batch);
-        Attempt attempt = attempts.get(attemptId);
+    Replayed replay(Queue queue, String attemptId, long now, int timeoutSeconds, WriteBatch batch) {
+        Attempt attempt = attempts.find(attemptId, now);
         if (attempt == null) {
             return null;
         }
@@ -55,7 +67,6 @@ final class ReceiveAttempts {
             Message m = queue.messages.get(d.ordinal());
             if (m == null || m.state != Message.State.INFLIGHT || m.receiveCount != d.receiveCount()
                     || m.visibleAtMillis != d.visibleAtMillis()) {
-                forget(queue, attemptId, batch);
                 return null;
             }
             messages.add(m);
@@ -63,49 +74,41 @@ final class ReceiveAttempts {
         for (Message m : messages) {
             queue.transition(m, Message.State.INFLIGHT, now + timeoutSeconds * 1000L);
         }
-        remember(queue, attemptId, messages, attempt.expiresAtMillis(), batch);
-        return messages;
+        return new Replayed(messages, remember(attemptId, messages, attempt.expiresAtMillis(), batch));
     }
 
-    void remember(Queue queue, String attemptId, List<Message> messages, long expiresAtMillis, WriteBatch batch) {
+    /** Remembers what an attempt delivered; it stays in memory until {@link #settled}. */
+    Attempt remember(String attemptId, List<Message> messages, long expiresAtMillis, WriteBatch batch) {
         List<Delivery> deliveries = messages.stream()
                 .map(m -> new Delivery(m.ordinal, m.receiveCount, m.visibleAtMillis)).toList();
         Attempt attempt = new Attempt(deliveries, expiresAtMillis);
-        attempts.put(attemptId, attempt);
-        batch.put(queue.layout.attempts, SqsStoreLayout.attemptKey(queue.number(), attemptId), encode(attempt));
+        attempts.remember(attemptId, attempt, batch);
+        return attempt;
     }
 
-    /** Recovery: an attempt read back from the store (call {@link #sortByExpiry} after the last). */
-    void load(String attemptId, byte[] value) {
-        attempts.put(attemptId, decode(value));
+    /** The receive that remembered the attempt awaited its commit (or saw it fail). Needs no lock. */
+    void settled(String attemptId, Attempt attempt) {
+        attempts.settled(List.of(attemptId), List.of(attempt));
     }
 
-    void sortByExpiry() {
-        List<Map.Entry<String, Attempt>> all = new ArrayList<>(attempts.entrySet());
-        all.sort(Comparator.comparingLong(e -> e.getValue().expiresAtMillis()));
-        attempts.clear();
-        all.forEach(e -> attempts.put(e.getKey(), e.getValue()));
+    /** Deletes the attempts that expired (into {@code batch}), a bounded number a call. */
+    void expire(long now, WriteBatch batch) {
+        attempts.expire(now, batch);
     }
 
-    int size() {
-        return attempts.size();
+    /** On start: the expired attempts are deleted, the others' expiry records written (into {@code batch}). */
+    void recover(long now, WriteBatch batch) {
+        attempts.recover(now, batch);
     }
 
-    private void forget(Queue queue, String attemptId, WriteBatch batch) {
-        attempts.remove(attemptId);
-        batch.delete(queue.layout.attempts, SqsStoreLayout.attemptKey(queue.number(), attemptId));
+    /** The queue is deleted: its attempts go with it. */
+    void deleteAll(WriteBatch batch) {
+        attempts.deleteAll(batch);
     }
 
-    private void prune(Queue queue, long now, WriteBatch batch) {
-        Iterator<Map.Entry<String, Attempt>> it = attempts.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Attempt> e = it.next();
-            if (e.getValue().expiresAtMillis() > now) {
-                break;
-            }
-            it.remove();
-            batch.delete(queue.layout.attempts, SqsStoreLayout.attemptKey(queue.number(), e.getKey()));
-        }
+    /** Attempts memory holds: those whose receive was not yet answered. */
+    int pendingCount() {
+        return attempts.pendingCount();
     }
 
     /** {@code sqs.attempts} value: v, expiresAt:long, count:int, then per message ordinal, receiveCount, visibleAt. */

@@ -56,99 +56,108 @@ final class Receiving {
             List<ReceivedMessage> result = new ArrayList<>();
             int lost = 0;
             Commit pending = Commit.DONE;
-            queue.lock.lock();
+            String attemptId = null;
+            ReceiveAttempts.Attempt remembered = null; // in memory until its commit is awaited: then settled
             try {
-                long now = ctx.clock().millis();
-                WriteBatch batch = queue.begin(now);
-                QueueSettings settings = queue.settings();
-                QueueSettings.RedrivePolicy redrive = settings.redrivePolicy();
-                if (redrive != null) {
-                    deadLetterQueue = ctx.queues().apply(redrive.deadLetterTarget());
-                }
-                int timeout = c.visibilityTimeout() != null ? c.visibilityTimeout() : settings.visibilityTimeout();
-                String attemptId = settings.fifo() ? c.receiveRequestAttemptId() : null;
-                List<Message> replayed = attemptId == null ? null
-                        : queue.receiveAttempts.replay(queue, attemptId, now, timeout, batch);
-                if (replayed != null) {
-                    for (Message m : replayed) {
-                        queue.persist(batch, m);
-                        result.add(delivered(ctx, queue, m, c, content(ctx, queue, m)));
+                queue.lock.lock();
+                try {
+                    long now = ctx.clock().millis();
+                    WriteBatch batch = queue.begin(now);
+                    QueueSettings settings = queue.settings();
+                    QueueSettings.RedrivePolicy redrive = settings.redrivePolicy();
+                    if (redrive != null) {
+                        deadLetterQueue = ctx.queues().apply(redrive.deadLetterTarget());
                     }
-                } else {
-                    int reach = ctx.limits().maxInflightFifo();
-                    queue.reachHeld(now, reach);
-                    pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
-                    while (picked.size() < max && deadLettered.isEmpty() && queue.reachFurther(now, reach)) {
-                        picked.clear(); // pick again with the backlog's next page in memory
-                        pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
-                    }
-                    try {
-                        // read (and open) every content before any state changes: a refused key changes nothing
-                        for (java.util.Iterator<Message> it = picked.iterator(); it.hasNext(); ) {
-                            Message m = it.next();
-                            MessageContent content = ContentMemory.load(ctx, queue.number(), m);
-                            if (content == null) {
-                                it.remove();
-                                dropLost(queue, m, batch);
-                                lost++;
-                                continue;
-                            }
-                            contents.add(content);
+                    int timeout = c.visibilityTimeout() != null ? c.visibilityTimeout() : settings.visibilityTimeout();
+                    attemptId = settings.fifo() ? c.receiveRequestAttemptId() : null;
+                    ReceiveAttempts.Replayed replayed = attemptId == null ? null
+                            : queue.receiveAttempts.replay(queue, attemptId, now, timeout, batch);
+                    if (replayed != null) {
+                        remembered = replayed.remembered();
+                        for (Message m : replayed.messages()) {
+                            queue.persist(batch, m);
+                            result.add(delivered(ctx, queue, m, c, content(ctx, queue, m)));
                         }
-                    } catch (RuntimeException e) {
-                        deadLettered.forEach(queue::add);
-                        deadLettered.forEach(m -> queue.movingGroups.remove(m.groupId));
-                        throw e;
+                    } else {
+                        int reach = ctx.limits().maxInflightFifo();
+                        queue.reachHeld(now, reach);
+                        pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                        while (picked.size() < max && deadLettered.isEmpty() && queue.reachFurther(now, reach)) {
+                            picked.clear(); // pick again with the backlog's next page in memory
+                            pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                        }
+                        try {
+                            // read (and open) every content before any state changes: a refused key changes nothing
+                            for (java.util.Iterator<Message> it = picked.iterator(); it.hasNext(); ) {
+                                Message m = it.next();
+                                MessageContent content = ContentMemory.load(ctx, queue.number(), m);
+                                if (content == null) {
+                                    it.remove();
+                                    dropLost(queue, m, batch);
+                                    lost++;
+                                    continue;
+                                }
+                                contents.add(content);
+                            }
+                        } catch (RuntimeException e) {
+                            deadLettered.forEach(queue::add);
+                            deadLettered.forEach(m -> queue.movingGroups.remove(m.groupId));
+                            throw e;
+                        }
+                    }
+                    for (int i = 0; i < picked.size(); i++) {
+                        Message m = picked.get(i);
+                        m.receiveCount++;
+                        if (m.firstReceiveMillis == 0) {
+                            m.firstReceiveMillis = now;
+                        }
+                        m.lastReceiveMillis = now;
+                        queue.transition(m, Message.State.INFLIGHT, now + timeout * 1000L);
+                        queue.persist(batch, m);
+                        result.add(delivered(ctx, queue, m, c, contents.get(i)));
+                    }
+                    if (attemptId != null && !picked.isEmpty()) {
+                        remembered = queue.receiveAttempts.remember(attemptId, picked,
+                                now + ReceiveAttempts.WINDOW_MILLIS, batch);
+                    }
+                    if (!batch.isEmpty()) {
+                        pending = ctx.store().submit(batch);
+                    }
+                    if (result.isEmpty() && deadLettered.isEmpty()) {
+                        if (lost > 0) {
+                            continue; // pick again among the messages the lost ones stood in front of
+                        }
+                        if (now >= deadline) {
+                            return empty(ctx, queue);
+                        }
+                        long until = Math.min(deadline, queue.nextTimedChangeAtMillis());
+                        boolean signalled = queue.changed.await(until - now, TimeUnit.MILLISECONDS);
+                        if (!signalled && until == deadline) {
+                            // the wait ran its full length in real time, whatever the injected clock says
+                            return empty(ctx, queue);
+                        }
+                        continue;
+                    }
+                } finally {
+                    queue.lock.unlock();
+                }
+                if (!deadLettered.isEmpty()) {
+                    try {
+                        Transfers.deadLetter(ctx, queue, deadLettered, deadLetterQueue);
+                    } finally {
+                        unblock(queue, deadLettered);
                     }
                 }
-                for (int i = 0; i < picked.size(); i++) {
-                    Message m = picked.get(i);
-                    m.receiveCount++;
-                    if (m.firstReceiveMillis == 0) {
-                        m.firstReceiveMillis = now;
-                    }
-                    m.lastReceiveMillis = now;
-                    queue.transition(m, Message.State.INFLIGHT, now + timeout * 1000L);
-                    queue.persist(batch, m);
-                    result.add(delivered(ctx, queue, m, c, contents.get(i)));
-                }
-                if (attemptId != null && !picked.isEmpty()) {
-                    queue.receiveAttempts.remember(queue, attemptId, picked, now + ReceiveAttempts.WINDOW_MILLIS,
-                            batch);
-                }
-                if (!batch.isEmpty()) {
-                    pending = ctx.store().submit(batch);
-                }
-                if (result.isEmpty() && deadLettered.isEmpty()) {
-                    if (lost > 0) {
-                        continue; // pick again among the messages the lost ones stood in front of
-                    }
-                    if (now >= deadline) {
-                        return empty(ctx, queue);
-                    }
-                    long until = Math.min(deadline, queue.nextTimedChangeAtMillis());
-                    boolean signalled = queue.changed.await(until - now, TimeUnit.MILLISECONDS);
-                    if (!signalled && until == deadline) {
-                        // the wait ran its full length in real time, whatever the injected clock says
-                        return empty(ctx, queue);
-                    }
-                    continue;
+                if (!result.isEmpty()) {
+                    pending.await();
+                    queue.activity.used(ctx.clock().millis());
+                    queue.activity.received.add(result.size());
+                    return result;
                 }
             } finally {
-                queue.lock.unlock();
-            }
-            if (!deadLettered.isEmpty()) {
-                try {
-                    Transfers.deadLetter(ctx, queue, deadLettered, deadLetterQueue);
-                } finally {
-                    unblock(queue, deadLettered);
+                if (remembered != null) {
+                    queue.receiveAttempts.settled(attemptId, remembered); // the store shows it now (or never will)
                 }
-            }
-            if (!result.isEmpty()) {
-                pending.await();
-                queue.activity.used(ctx.clock().millis());
-                queue.activity.received.add(result.size());
-                return result;
             }
         }
     }

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -80,13 +79,10 @@ final class Recovery {
                     }
                     queue.recover(m);
                 });
-                store.scan(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()), (key, value) ->
-                        queue.receiveAttempts.load(new String(Arrays.copyOfRange(key, 8, key.length),
-                                StandardCharsets.UTF_8), value));
-                queue.receiveAttempts.sortByExpiry();
                 queue.advance(now, batch);
                 if (queue.settings().fifo()) {
                     queue.deduplication.recover(now, batch); // after advance: its sweep would not see this batch
+                    queue.receiveAttempts.recover(now, batch);
                 }
             } finally {
                 queue.lock.unlock();

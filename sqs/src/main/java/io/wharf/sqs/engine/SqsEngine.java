@@ -136,9 +136,8 @@ public final class SqsEngine implements AutoCloseable {
                 WriteBatch batch = new WriteBatch().delete(layout.queues, SqsStoreLayout.queueKey(id));
                 queue.persistDeleteAll(batch);
                 queue.deduplication.deleteAll(batch);
-                batch.deleteRange(layout.attempts, SqsStoreLayout.queuePrefix(queue.number()),
-                                SqsStoreLayout.queuePrefixEnd(queue.number()))
-                        .put(layout.deleted, SqsStoreLayout.queueKey(id), SqsStoreLayout.encodeLong(now));
+                queue.receiveAttempts.deleteAll(batch);
+                batch.put(layout.deleted, SqsStoreLayout.queueKey(id), SqsStoreLayout.encodeLong(now));
                 pending = ctx.store().submit(batch);
                 queue.deleted = true;
                 queue.removeAll();
@@ -352,6 +351,11 @@ public final class SqsEngine implements AutoCloseable {
     /** FIFO deduplication ids memory holds: those whose send was not yet awaited (tests). */
     int pendingDeduplicationIds(QueueId id) {
         return require(id).deduplication.pendingCount();
+    }
+
+    /** FIFO receive attempt ids memory holds: those whose receive was not yet answered (tests). */
+    int pendingReceiveAttempts(QueueId id) {
+        return require(id).receiveAttempts.pendingCount();
     }
 
     /** How many of the queue's delayed messages memory holds: the rest wait in the timer index (tests). */

@@ -47,6 +47,9 @@ import java.util.Map;
  * sqs.attempts  queueNumber:long attemptId(UTF-8)    → v, expiresAt:long, count:int, (ordinal:long,
  *                                                     receiveCount:int, visibleAt:long)*   (FIFO
  *                                                     ReceiveRequestAttemptId, see {@link ReceiveAttempts})
+ * sqs.attemptexp queueNumber:long expiresAt:long     → empty: the ids of sqs.attempts in the order they expire
+ *               attemptId(UTF-8)                       ({@link io.wharf.storage.ExpiringIds}; written again by
+ *                                                     recovery)
  * sqs.tasks     taskId(UTF-8)                        → see {@link MoveTask#encode()}
  * sqs.datakeys  ref:long                             → a wrapped data key (no version byte of ours: see
  *                                                     {@link io.wharf.protocol.crypto.DataKeyRing})
@@ -81,6 +84,7 @@ public final class SqsStoreLayout {
     final KeySpace dedup;
     final KeySpace dedupExpiry;
     final KeySpace attempts;
+    final KeySpace attemptExpiry;
     final KeySpace tasks;
     final KeySpace dataKeys;
 
@@ -94,6 +98,7 @@ public final class SqsStoreLayout {
         dedup = store.keySpace("sqs.dedup");
         dedupExpiry = store.keySpace("sqs.dedupexp");
         attempts = store.keySpace("sqs.attempts");
+        attemptExpiry = store.keySpace("sqs.attemptexp");
         tasks = store.keySpace("sqs.tasks");
         dataKeys = store.keySpace("sqs.datakeys");
     }

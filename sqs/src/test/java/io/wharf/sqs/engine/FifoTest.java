@@ -178,6 +178,66 @@ class FifoTest extends EngineFixture {
         assertThat(stored("sqs.dedup")).isEqualTo(1);
     }
 
+    /** Receive attempt ids live in the store too: memory holds none once the receives are answered. */
+    @Test
+    void receiveAttemptIdsAreKeptInTheStoreAndLeaveItWhenTheyExpire() {
+        QueueId q = fifo("attempt-store.fifo", "VisibilityTimeout", "900");
+        List<String> handles = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            send(q, "m" + i, "g" + i, null); // a group each: every attempt gets one message
+            handles.add(engine.receiveMessage(q, attempt("attempt-" + i, 1)).get(0).receiptHandle());
+        }
+        assertThat(engine.pendingReceiveAttempts(q)).isZero();
+        assertThat(stored("sqs.attempts")).isEqualTo(300);
+        assertThat(stored("sqs.attemptexp")).isEqualTo(300);
+
+        clock.advanceSeconds(299);
+        for (int i = 0; i < 300; i++) {
+            assertThat(engine.receiveMessage(q, attempt("attempt-" + i, 1))).as("attempt-%d", i)
+                    .extracting(ReceivedMessage::receiptHandle).containsExactly(handles.get(i));
+        }
+        assertThat(engine.pendingReceiveAttempts(q)).isZero();
+        assertThat(stored("sqs.attemptexp")).as("a retry keeps the first expiry").isEqualTo(300);
+
+        clock.advanceSeconds(1);
+        assertThat(attribute(q, "ApproximateNumberOfMessagesNotVisible")).isEqualTo("300"); // an operation sweeps
+        assertThat(stored("sqs.attempts")).isZero();
+        assertThat(stored("sqs.attemptexp")).isZero();
+        assertThat(engine.receiveMessage(q, attempt("attempt-0", 1))).as("expired: a fresh receive, groups locked")
+                .isEmpty();
+        restart();
+        assertThat(stored("sqs.attempts")).isZero();
+    }
+
+    /** A store written before {@code sqs.attemptexp} existed: recovery writes its attempts' expiry records. */
+    @Test
+    void attemptsFromBeforeTheExpiryIndexAreKeptAndExpireAfterARestart() {
+        QueueId q = fifo("attempt-old.fifo", "VisibilityTimeout", "900");
+        send(q, "a", "g", null);
+        String handle = engine.receiveMessage(q, attempt("old", 1)).get(0).receiptHandle();
+        store.commit(new io.wharf.storage.WriteBatch().deleteRange(store.keySpace("sqs.attemptexp"), new byte[0],
+                new byte[] {(byte) 0xFF}));
+        clock.advanceSeconds(100);
+        restart();
+        assertThat(stored("sqs.attemptexp")).isEqualTo(1);
+        assertThat(engine.receiveMessage(q, attempt("old", 1))).extracting(ReceivedMessage::receiptHandle)
+                .containsExactly(handle);
+        clock.advanceSeconds(200);
+        assertThat(attribute(q, "ApproximateNumberOfMessagesNotVisible")).isEqualTo("1");
+        assertThat(stored("sqs.attempts")).isZero();
+    }
+
+    /** Deleting the queue takes its attempts along. */
+    @Test
+    void aDeletedQueueLeavesNoAttemptsBehind() {
+        QueueId q = fifo("attempt-gone.fifo");
+        send(q, "a", "g", null);
+        engine.receiveMessage(q, attempt("gone", 1));
+        engine.deleteQueue(q);
+        assertThat(stored("sqs.attempts")).isZero();
+        assertThat(stored("sqs.attemptexp")).isZero();
+    }
+
     /** A store written before {@code sqs.dedupexp} existed: recovery orders its ids by expiry, so they still expire. */
     @Test
     void idsFromBeforeTheExpiryIndexAreKeptAndExpireAfterARestart() {
