@@ -426,8 +426,8 @@ final class Queue {
 
     /**
      * Brings the indexes up to {@code now}: delayed and in-flight messages whose time has come become visible,
-     * messages past the retention period and expired deduplication and receive attempt ids are dropped (their deletes go into
-     * {@code batch}).
+     * messages past the retention period and expired deduplication and receive attempt ids are dropped (their deletes
+     * go into {@code batch}).
      */
     void advance(long now, WriteBatch batch) {
         while (!timed.isEmpty() && timed.first().visibleAtMillis <= now) {

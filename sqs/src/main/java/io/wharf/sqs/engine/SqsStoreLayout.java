@@ -148,15 +148,6 @@ public final class SqsStoreLayout {
         return ByteBuffer.allocate(8).putLong(queueNumber + 1).array();
     }
 
-    static byte[] dedupKey(long queueNumber, String key) {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(8 + k.length).putLong(queueNumber).put(k).array();
-    }
-
-    static byte[] attemptKey(long queueNumber, String attemptId) {
-        return dedupKey(queueNumber, attemptId); // same shape: queue number, then the id's UTF-8 bytes
-    }
-
     static byte[] encodeQueue(Queue.Record r) {
         return write(out -> {
             out.writeLong(r.number());
