@@ -7,10 +7,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.concurrent.CompletionException;
 
-/** {@code wharf-bench run|compare|floor|scale ...}; exit 0 when every run completed messages, 1 otherwise, 2 on bad usage. */
+/** {@code wharf-bench run|compare|floor|scale|disk ...}; exit 0 when every run completed messages, 1 otherwise, 2 on bad usage. */
 @Command(name = "wharf-bench", mixinStandardHelpOptions = true, version = "wharf-bench 0.1",
         subcommands = {RunCommand.class, CompareCommand.class, io.wharf.bench.floor.FloorCommand.class,
-                io.wharf.bench.scale.ScaleCommand.class},
+                io.wharf.bench.scale.ScaleCommand.class, io.wharf.bench.disk.DiskCommand.class},
         description = "Load scenarios against SQS, SNS and Kinesis endpoints (Wharf or any peer), measured side by side.")
 public final class Main implements Runnable {
     @picocli.CommandLine.Spec
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
     /** Without a command: the usage, as an error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, compare, floor or scale");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, compare, floor, scale or disk");
     }
 
     public static void main(String[] args) {
