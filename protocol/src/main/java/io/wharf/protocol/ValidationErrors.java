@@ -60,6 +60,15 @@ public interface ValidationErrors {
         return invalid(path, value, shape, "Member must satisfy regular expression pattern: " + XmlText.PATTERN);
     }
 
+    /**
+     * Whether the string members named {@code member} are left to the service's own character rule, which already
+     * excludes what XML cannot carry and says so in AWS's wording (SQS's message bodies, SNS's messages): the
+     * validator then does not scan them for {@link #xmlSafeText()} at all, so a body is read once, not twice.
+     */
+    default boolean ownCharacterRule(String member) {
+        return false;
+    }
+
     /** The request body cannot be parsed at all. */
     default AwsException malformed(String detail) {
         return AwsException.client("SerializationException", detail);

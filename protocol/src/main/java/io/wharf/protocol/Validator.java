@@ -88,11 +88,18 @@ public final class Validator {
                 object.remove(name);
                 continue;
             }
-            object.set(name, value(value, member.shape(), path + name));
+            boolean ownCharacters = member.shape().type() == io.wharf.protocol.model.ShapeType.STRING
+                    && errors.ownCharacterRule(name);
+            object.set(name, value(value, member.shape(), path + name, ownCharacters));
         }
     }
 
     private JsonNode value(JsonNode value, Shape shape, String path) {
+        return value(value, shape, path, false);
+    }
+
+    /** @param ownCharacters a string the service checks for XML's characters itself ({@link ValidationErrors#ownCharacterRule}) */
+    private JsonNode value(JsonNode value, Shape shape, String path, boolean ownCharacters) {
         JsonNode normalised = switch (shape.type()) {
             case STRUCTURE -> {
                 if (!(value instanceof ObjectNode object)) {
@@ -138,7 +145,9 @@ public final class Validator {
                 if (!value.isTextual()) {
                     throw errors.invalid(path, value, shape, "expected a string");
                 }
-                xmlText(value.asText(), shape, path);
+                if (!ownCharacters) {
+                    xmlText(value.asText(), shape, path);
+                }
                 yield value;
             }
             case INTEGER, LONG -> {

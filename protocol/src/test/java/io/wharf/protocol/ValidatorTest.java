@@ -182,4 +182,56 @@ class ValidatorTest {
         ObjectNode tree = tree("{'a':1}");
         assertThat(new Validator(ENUMS_ON).validate(tree, null)).isSameAs(tree).isEqualTo(tree("{'a':1}"));
     }
+    /** XML-safe text as SQS asks for it: MessageBody is the service's own to check, everything else is scanned. */
+    private static final class XmlSafeErrors implements ValidationErrors {
+        final java.util.List<String> scanned = new java.util.ArrayList<>();
+
+        @Override
+        public AwsException missing(String path) {
+            return AwsException.client("Missing", "missing|" + path);
+        }
+
+        @Override
+        public AwsException invalid(String path, Object value, io.wharf.protocol.model.Shape shape, String reason) {
+            return AwsException.client("Invalid", "invalid|" + path + "|" + reason);
+        }
+
+        @Override
+        public boolean xmlSafeText() {
+            return true;
+        }
+
+        @Override
+        public boolean ownCharacterRule(String member) {
+            return member.equals("MessageBody");
+        }
+
+        @Override
+        public AwsException unwritableCharacter(String path, Object value, io.wharf.protocol.model.Shape shape) {
+            scanned.add(path);
+            return AwsException.client("Unwritable", "unwritable|" + path);
+        }
+    }
+
+    @Test
+    void membersWithTheirOwnCharacterRuleAreNotScanned() throws Exception {
+        XmlSafeErrors errors = new XmlSafeErrors();
+        ObjectNode body = tree("{'QueueUrl':'u','MessageBody':'a\\u0001b'}");
+
+        new Validator(errors).validate(body, op(SQS, "SendMessage").input());
+        assertThat(errors.scanned).isEmpty(); // the engine refuses it, with SQS's own wording
+        ObjectNode batch = tree("{'QueueUrl':'u','Entries':[{'Id':'a','MessageBody':'\\u0001'}]}");
+        new Validator(errors).validate(batch, op(SQS, "SendMessageBatch").input());
+        assertThat(errors.scanned).isEmpty();
+
+        rejects(() -> new Validator(errors).validate(tree("{'QueueUrl':'u\\u0001','MessageBody':'b'}"),
+                op(SQS, "SendMessage").input()), "unwritable|QueueUrl");
+        rejects(() -> new Validator(errors).validate(tree("{'QueueUrl':'u','MessageBody':'b',"
+                + "'MessageAttributes':{'k':{'DataType':'String','StringValue':'v','BinaryValue':null,"
+                + "'StringListValues':['\\u0002']}}}"), op(SQS, "SendMessage").input()),
+                "unwritable|MessageAttributes.k.StringListValues.1");
+        // a map value is scanned whatever its key is called: only members are the service's own
+        rejects(() -> new Validator(errors).validate(tree("{'QueueUrl':'u','Tags':{'MessageBody':'\\u0003'}}"),
+                op(SQS, "TagQueue").input()), "unwritable|Tags.MessageBody");
+    }
 }

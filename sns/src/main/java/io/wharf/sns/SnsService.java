@@ -84,11 +84,15 @@ public final class SnsService implements AwsService, AutoCloseable {
             return true;
         }
 
+        /** Publish's own rules and wording; the message is never echoed in an answer. */
+        @Override
+        public boolean ownCharacterRule(String member) {
+            return OWN_CHARACTER_RULES.contains(member);
+        }
+
         @Override
         public AwsException unwritableCharacter(String path, Object value, Shape shape) {
-            String member = path.substring(path.lastIndexOf('.') + 1);
-            if (OWN_CHARACTER_RULES.contains(member) || path.startsWith("MessageAttributes")
-                    || path.contains(".MessageAttributes")) {
+            if (path.startsWith("MessageAttributes") || path.contains(".MessageAttributes")) {
                 return null; // Publish's own rules and wording, and the message is never echoed in an answer
             }
             return SnsErrors.invalidParameter(path + " Reason: Member must satisfy regular expression pattern: "

@@ -72,12 +72,18 @@ public final class SqsService implements AwsService, AutoCloseable {
             return true;
         }
 
+        /** The engine's own rule and wording (message bodies: InvalidMessageContents). */
+        @Override
+        public boolean ownCharacterRule(String member) {
+            return OWN_CHARACTER_RULES.contains(member);
+        }
+
         @Override
         public io.wharf.protocol.AwsException unwritableCharacter(String path, Object value,
                                                                   io.wharf.protocol.model.Shape shape) {
             String member = path.substring(path.lastIndexOf('.') + 1);
-            if (OWN_CHARACTER_RULES.contains(member) || path.contains("StringListValues")) {
-                return null; // the engine's own rule and wording (message bodies: InvalidMessageContents)
+            if (path.contains("StringListValues")) {
+                return null; // the engine's own rule and wording, as for the members of ownCharacterRule
             }
             if (path.startsWith("Attributes.")) {
                 return SqsErrors.INVALID_ATTRIBUTE_VALUE.error("Invalid value for the parameter " + member + ".");

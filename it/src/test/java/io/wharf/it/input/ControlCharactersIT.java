@@ -82,6 +82,10 @@ class ControlCharactersIT {
         refused(() -> sqs.tagQueue(r -> r.queueUrl(url).tags(Map.of("k", BAD))), "InvalidParameterValue", 400,
                 "Value " + BAD + " for parameter Tags.k is invalid. Reason: Member must satisfy regular expression "
                         + "pattern: " + PATTERN + ".");
+        // a tag named like a member SQS checks by its own rule is still a tag: its value is checked as any other
+        refused(() -> sqs.tagQueue(r -> r.queueUrl(url).tags(Map.of("MessageBody", BAD))), "InvalidParameterValue",
+                400, "Value " + BAD + " for parameter Tags.MessageBody is invalid. Reason: Member must satisfy regular "
+                        + "expression pattern: " + PATTERN + ".");
         refused(() -> sqs.tagQueue(r -> r.queueUrl(url).tags(Map.of(BAD, "v"))), "InvalidParameterValue", 400,
                 "Value " + BAD + " for parameter Tags is invalid. Reason: Member must satisfy regular expression "
                         + "pattern: " + PATTERN + ".");
