@@ -98,7 +98,10 @@ public final class Validator {
         return value(value, shape, path, false);
     }
 
-    /** @param ownCharacters a string the service checks for XML's characters itself ({@link ValidationErrors#ownCharacterRule}) */
+    /**
+     * @param ownCharacters a string the service checks for XML's characters itself
+     *                      ({@link ValidationErrors#ownCharacterRule})
+     */
     private JsonNode value(JsonNode value, Shape shape, String path, boolean ownCharacters) {
         JsonNode normalised = switch (shape.type()) {
             case STRUCTURE -> {

@@ -30,7 +30,8 @@ public final class DiskCommand implements Callable<Integer> {
     int bytes;
 
     @Option(names = "--gaps-micros", paramLabel = "MICROS", split = ",", defaultValue = "0,300,1000",
-            description = "Idle gaps before each append, in microseconds; 0 is back to back (default: ${DEFAULT-VALUE}).")
+            description = "Idle gaps before each append, in microseconds; 0 is back to back "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<Long> gapsMicros;
 
     @Override
