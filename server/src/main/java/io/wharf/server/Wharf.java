@@ -123,7 +123,8 @@ public final class Wharf implements AutoCloseable {
             KmsModule kms = openKms(config, store, clock, masterKey);
             DataKeys dataKeys = kms.dataKeys(); // for the services that encrypt at rest (SQS, SNS, Kinesis)
             // SSE-KMS through KMS's data keys; SSE-SQS under data keys the master key wraps
-            sqs = SqsService.create(store, clock, config.relaxed(), dataKeys, masterKey);
+            sqs = SqsService.create(store, clock, io.wharf.sqs.engine.SqsLimits.of(config.relaxed())
+                    .withMaxInflightTotal(config.sqsMaxInflightMessages()), dataKeys, masterKey);
             OutboundRules outbound = OutboundRules.forServer(config.deliveryAllow(), config.deliveryDeny(),
                     List.of(config.host()));
             java.util.concurrent.atomic.AtomicReference<FirehoseService> firehoseRef =

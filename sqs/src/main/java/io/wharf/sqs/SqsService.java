@@ -145,11 +145,12 @@ public final class SqsService implements AwsService, AutoCloseable {
 
     /**
      * A service that encrypts message contents at rest: SSE-KMS through {@code kms}, SSE-SQS with data keys
-     * wrapped by {@code master}, which also wraps the receipt-handle secret.
+     * wrapped by {@code master}, which also wraps the receipt-handle secret; {@code limits} are AWS's
+     * ({@link SqsLimits#of}) with the server's own settings.
      */
-    public static SqsService create(Store store, Clock clock, boolean relaxed, io.wharf.protocol.crypto.DataKeys kms,
+    public static SqsService create(Store store, Clock clock, SqsLimits limits, io.wharf.protocol.crypto.DataKeys kms,
                                     io.wharf.storage.crypto.MasterKey master) {
-        return new SqsService(new SqsEngine(store, clock, SqsLimits.of(relaxed), kms, master));
+        return new SqsService(new SqsEngine(store, clock, limits, kms, master));
     }
 
     /** The engine behind the operations (for in-process callers such as SNS delivery). */

@@ -96,6 +96,13 @@ public final class CommandLineConfig {
                     + "Env WHARF_CLOUDWATCH_PUBLISH_INTERVAL. Default: 60")
     String cloudWatchPublishInterval;
 
+    @Option(names = "--sqs-max-inflight-messages", paramLabel = "MESSAGES",
+            description = "In-flight SQS messages of all queues together (received, not yet deleted or visible "
+                    + "again; ~250 B of heap each): beyond it ReceiveMessage on a standard queue fails with OverLimit "
+                    + "and on a FIFO queue returns nothing. AWS caps each queue at 120,000 only. "
+                    + "Env WHARF_SQS_MAX_INFLIGHT_MESSAGES. Default: " + WharfConfig.DEFAULT_SQS_MAX_INFLIGHT_MESSAGES)
+    String sqsMaxInflightMessages;
+
     @Option(names = "--fsync", paramLabel = "always|never",
             description = "always: an acknowledged write is fsync'd (group-committed); never: written to the log, "
                     + "not synced (survives kill -9, not power loss). Env WHARF_FSYNC. Default: always")
@@ -345,6 +352,8 @@ public final class CommandLineConfig {
         set(Setting.CLOUDWATCH_PUBLISH_INTERVAL, cloudWatchPublishInterval,
                 v -> Duration.ofSeconds(parseInt(Setting.CLOUDWATCH_PUBLISH_INTERVAL, v)),
                 builder::cloudWatchPublishInterval);
+        set(Setting.SQS_MAX_INFLIGHT_MESSAGES, sqsMaxInflightMessages,
+                v -> parseLong(Setting.SQS_MAX_INFLIGHT_MESSAGES, v), builder::sqsMaxInflightMessages);
         set(Setting.SMTP_HOST, smtpHost, Function.identity(), builder::smtpHost);
         set(Setting.SMTP_PORT, smtpPort, v -> parseInt(Setting.SMTP_PORT, v), builder::smtpPort);
         set(Setting.TLS_PORT, tlsPort, v -> parseInt(Setting.TLS_PORT, v), builder::tlsPort);
@@ -502,6 +511,7 @@ public final class CommandLineConfig {
             case LOG_LEVEL -> logLevel;
             case LOG_FORMAT -> logFormat;
             case CLOUDWATCH_PUBLISH_INTERVAL -> cloudWatchPublishInterval;
+            case SQS_MAX_INFLIGHT_MESSAGES -> sqsMaxInflightMessages;
             case CONFIG -> config;
         };
     }

@@ -51,6 +51,7 @@ public enum Setting {
     LOG_REQUESTS("--log-requests", "WHARF_LOG_REQUESTS"),
     LOG_LEVEL("--log-level", "WHARF_LOG_LEVEL"),
     LOG_FORMAT("--log-format", "WHARF_LOG_FORMAT"),
+    SQS_MAX_INFLIGHT_MESSAGES("--sqs-max-inflight-messages", "WHARF_SQS_MAX_INFLIGHT_MESSAGES"),
     CLOUDWATCH_PUBLISH_INTERVAL("--cloudwatch-publish-interval", "WHARF_CLOUDWATCH_PUBLISH_INTERVAL"),
     CONFIG("--config", "WHARF_CONFIG");
 

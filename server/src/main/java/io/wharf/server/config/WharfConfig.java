@@ -67,6 +67,8 @@ import java.util.regex.Pattern;
  * @param logging         request log, level and format ({@code --log-requests}, {@code --log-level}, {@code --log-format})
  * @param cloudWatchPublishInterval how often the services' AWS/* metrics go into CloudWatch
  *                        ({@code --cloudwatch-publish-interval}, 1-60 s; null = {@link #DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL})
+ * @param sqsMaxInflightMessages in-flight SQS messages of all queues together ({@code --sqs-max-inflight-messages};
+ *                        0 = {@link #DEFAULT_SQS_MAX_INFLIGHT_MESSAGES}); AWS caps each queue only
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
@@ -76,7 +78,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                           String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
                           Path masterKeyFile, String publicUrl, boolean repair,
                           ConnectionLimits connectionLimits, FirehoseOptions firehose, LoggingOptions logging,
-                          Duration cloudWatchPublishInterval) {
+                          Duration cloudWatchPublishInterval, long sqsMaxInflightMessages) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -96,6 +98,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
     public static final int DEFAULT_SMTP_PORT = 25;
     /** AWS publishes its services' metrics once a minute; shorter intervals are for tests and demos. */
     public static final Duration DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL = Duration.ofMinutes(1);
+    /** One million: eight queues at AWS's 120,000 each, ~250 MB of heap (docs/benchmarks.md). */
+    public static final long DEFAULT_SQS_MAX_INFLIGHT_MESSAGES = io.wharf.sqs.engine.SqsLimits.MAX_INFLIGHT_TOTAL;
 
     public static final long DEFAULT_KINESIS_TRANSITION_MILLIS = KinesisSettings.DEFAULT_TRANSITION_MILLIS;
     public static final int DEFAULT_KINESIS_SHARD_LIMIT = KinesisSettings.DEFAULT_SHARD_LIMIT;
@@ -181,6 +185,13 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
             throw new ConfigException(Setting.CLOUDWATCH_PUBLISH_INTERVAL,
                     Long.toString(cloudWatchPublishInterval.toSeconds()), "expected 1-60 seconds");
         }
+        if (sqsMaxInflightMessages == 0) {
+            sqsMaxInflightMessages = DEFAULT_SQS_MAX_INFLIGHT_MESSAGES;
+        }
+        if (sqsMaxInflightMessages < 1) {
+            throw new ConfigException(Setting.SQS_MAX_INFLIGHT_MESSAGES, Long.toString(sqsMaxInflightMessages),
+                    "expected a positive number of messages");
+        }
     }
 
     /** As the canonical constructor, publishing the AWS/* metrics every minute. */
@@ -195,7 +206,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         this(host, port, dataDir, inMemory, accountId, region, hostname, relaxed, maxRequestBytes, shutdownTimeout,
                 fsync, smtpHost, smtpPort, tlsPort, tlsCertificate, tlsKey, kinesisTransitionMillis, kinesisShardLimit,
                 kinesisEnforceLimits, auth, rootKey, accounts, auditLog, deliveryAllow, deliveryDeny, masterKeyFile,
-                publicUrl, repair, connectionLimits, firehose, logging, null);
+                publicUrl, repair, connectionLimits, firehose, logging, null, 0);
     }
 
     /** {@code http(s)://host[:port]}, a trailing '/' dropped; nothing after the authority (URLs are built on it). */
@@ -392,9 +403,11 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private LoggingOptions logging = LoggingOptions.DEFAULT;
         private Duration cloudWatchPublishInterval = DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL;
+        private long sqsMaxInflightMessages = DEFAULT_SQS_MAX_INFLIGHT_MESSAGES;
 
         /** {@code --cloudwatch-publish-interval}: how often the AWS/* metrics go into CloudWatch (1-60 s). */
         public Builder cloudWatchPublishInterval(Duration value) { cloudWatchPublishInterval = value; return this; }
+        public Builder sqsMaxInflightMessages(long value) { sqsMaxInflightMessages = value; return this; }
         private FsyncMode fsync = FsyncMode.ALWAYS;
         private String smtpHost;
         private int smtpPort = DEFAULT_SMTP_PORT;
@@ -582,7 +595,8 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                     maxRequestBytes, shutdownTimeout, fsync, smtpHost, smtpPort, tlsPort, tlsCertificate,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
                     auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair, connectionLimits(),
-                    firehoseWithExternalS3(), logging, cloudWatchPublishInterval);
+                    firehoseWithExternalS3(), logging, cloudWatchPublishInterval,
+                    sqsMaxInflightMessages);
         }
 
         /** The Firehose options with {@code --firehose-s3-*} checked and resolved (the key file read now). */

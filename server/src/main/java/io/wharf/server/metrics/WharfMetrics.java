@@ -79,6 +79,10 @@ public final class WharfMetrics implements AutoCloseable {
                         m -> m.get().contentBytes())
                 .description("Bytes of message contents held in memory (the rest is read from the store)")
                 .strongReference(true).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("wharf.sqs.memory.inflight.messages", memory,
+                        m -> m.get().inflightMessages())
+                .description("In-flight messages of all queues together (capped by --sqs-max-inflight-messages)")
+                .strongReference(true).register(registry);
     }
 
     /**

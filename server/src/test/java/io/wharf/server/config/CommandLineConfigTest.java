@@ -244,6 +244,19 @@ class CommandLineConfigTest {
     }
 
     @Test
+    void sqsInflightCapFlagAndVariable() {
+        assertThat(run(Map.of()).sqsMaxInflightMessages()).isEqualTo(1_000_000);
+        assertThat(run(Map.of(), "--sqs-max-inflight-messages", "250").sqsMaxInflightMessages()).isEqualTo(250);
+        assertThat(run(Map.of("WHARF_SQS_MAX_INFLIGHT_MESSAGES", "7")).sqsMaxInflightMessages()).isEqualTo(7);
+        assertThat(run(Map.of("WHARF_SQS_MAX_INFLIGHT_MESSAGES", "7"), "--sqs-max-inflight-messages", "8")
+                .sqsMaxInflightMessages()).isEqualTo(8);
+        assertThat(exit(Map.of(), "--sqs-max-inflight-messages", "-1").text()).isEqualTo(
+                "wharf: invalid --sqs-max-inflight-messages '-1': expected a positive number of messages");
+        assertThat(exit(Map.of(), "--sqs-max-inflight-messages", "many").text())
+                .startsWith("wharf: invalid --sqs-max-inflight-messages 'many'");
+    }
+
+    @Test
     void deliveryRulesAreCheckedAtStartAndNameTheBadEntry() {
         assertThat(run(Map.of()).deliveryAllow()).isEmpty();
         assertThat(run(Map.of()).deliveryDeny()).isEmpty();

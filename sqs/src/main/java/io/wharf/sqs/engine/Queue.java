@@ -88,6 +88,8 @@ final class Queue {
     final ColdDelays cold;
     /** The shared budget that sets this queue's window; {@link #reportedVisible} is this queue's share of it. */
     private final HotWindows windows;
+    /** The cap on all queues' in-flight messages; {@link #inflightCount} is this queue's part of it. */
+    final InflightBudget inflight;
     private volatile int reportedVisible;
     private long lastOrdinal;
     /** For the AWS/SQS metrics; not guarded by the lock (adders and a volatile). */
@@ -105,7 +107,7 @@ final class Queue {
     private int nextDelaySpillAt;
 
     Queue(SqsStoreLayout layout, io.wharf.storage.Store store, Record record, HotWindows windows,
-          ContentMemory contents) {
+          InflightBudget inflight, ContentMemory contents) {
         this.layout = layout;
         this.contents = contents;
         this.cold = new ColdDelays(store, layout, record.number());
@@ -114,6 +116,7 @@ final class Queue {
         this.receiveAttempts = new ReceiveAttempts(store, layout, record.number());
         this.backlog = new Backlog(store, layout, record.number(), cold::settle);
         this.windows = windows;
+        this.inflight = inflight;
         setRecord(record);
         this.activity = new QueueActivity(Math.max(record.createdMillis(), record.lastModifiedMillis()));
     }
@@ -195,6 +198,7 @@ final class Queue {
         timed.clear();
         byAge.clear();
         delayedCount = 0;
+        inflight.moved(-inflightCount);
         inflightCount = 0;
         inflightByGroup.clear();
         visibleByGroup.clear();
@@ -377,6 +381,7 @@ final class Queue {
             }
             case INFLIGHT -> {
                 inflightCount++;
+                inflight.moved(1);
                 timed.add(m);
                 if (m.groupId != null && settings.fifo()) {
                     inflightByGroup.merge(m.groupId, 1, Integer::sum);
@@ -403,6 +408,7 @@ final class Queue {
             }
             case INFLIGHT -> {
                 inflightCount--;
+                inflight.moved(-1);
                 timed.remove(m);
                 if (m.groupId != null && settings.fifo()) {
                     inflightByGroup.computeIfPresent(m.groupId, (g, n) -> n == 1 ? null : n - 1);
@@ -460,6 +466,28 @@ final class Queue {
             if (!deleted) {
                 balance(now);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the in-flight (and delayed) messages whose time has come visible now, as the queue's next operation would
+     * ({@link #advance}), so the {@link InflightBudget} stops counting them while the queue is idle. Does nothing when
+     * nothing is in flight or another thread holds the lock (that operation advances the queue itself).
+     */
+    void releaseDue(long now) {
+        if (inflightCount == 0 || !lock.tryLock()) { // a racy read of the count: a hint, checked again under the lock
+            return;
+        }
+        try {
+            if (deleted || inflightCount == 0) {
+                return;
+            }
+            while (!timed.isEmpty() && timed.first().visibleAtMillis <= now) {
+                transition(timed.first(), Message.State.VISIBLE, now);
+            }
+            report();
         } finally {
             lock.unlock();
         }

@@ -58,6 +58,9 @@ final class Receiving {
             Commit pending = Commit.DONE;
             String attemptId = null;
             ReceiveAttempts.Attempt remembered = null; // in memory until its commit is awaited: then settled
+            if (ctx.inflight().room() < max) {
+                ctx.inflight().reclaim(); // idle queues let go of what is visible again (before this queue's lock)
+            }
             try {
                 queue.lock.lock();
                 try {
@@ -82,7 +85,8 @@ final class Receiving {
                         int reach = ctx.limits().maxInflightFifo();
                         queue.reachHeld(now, reach);
                         pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
-                        while (picked.size() < max && deadLettered.isEmpty() && queue.reachFurther(now, reach)) {
+                        while (picked.size() < max && picked.size() < ctx.inflight().room() && deadLettered.isEmpty()
+                                && queue.reachFurther(now, reach)) {
                             picked.clear(); // pick again with the backlog's next page in memory
                             pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
                         }
@@ -182,10 +186,18 @@ final class Receiving {
             throw SqsErrors.OVER_LIMIT.error("You have reached the maximum number of in flight messages ("
                     + ctx.limits().maxInflightStandard() + ").");
         }
+        // all queues' in-flight messages together (InflightBudget): a standard queue refuses as at its own limit,
+        // a FIFO queue returns what fits, or nothing
+        long room = ctx.inflight().room();
+        if (!fifo && room == 0 && !queue.visible.isEmpty()) {
+            throw SqsErrors.OVER_LIMIT.error("This server holds the maximum number of in flight messages of all "
+                    + "queues together (" + ctx.inflight().limit() + ").");
+        }
+        int take = (int) Math.min(max, room);
         Set<String> seenGroups = new HashSet<>();
         long upTo = queue.receivableUpTo();
         for (Message head : queue.receivable().values()) {
-            if (picked.size() >= max) {
+            if (picked.size() >= take) {
                 break;
             }
             if (!fifo) {
@@ -202,7 +214,7 @@ final class Receiving {
             }
             boolean first = true;
             for (Message m : queue.visibleByGroup.get(head.groupId).values()) {
-                if (picked.size() >= max || m.ordinal > upTo
+                if (picked.size() >= take || m.ordinal > upTo
                         || queue.inflightCount + picked.size() >= ctx.limits().maxInflightFifo()) {
                     break;
                 }

@@ -48,7 +48,7 @@ final class Recovery {
         store.scan(layout.queues, new byte[0], (key, value) -> {
             Queue.Record record = SqsStoreLayout.decodeQueue(SqsStoreLayout.queueIdOf(key), value);
             highest[0] = Math.max(highest[0], record.number());
-            loaded.add(new Queue(layout, store, record, ctx.windows(), ctx.contents()));
+            loaded.add(new Queue(layout, store, record, ctx.windows(), ctx.inflight(), ctx.contents()));
         });
         // each queue gets its share as if all held messages: loading them in turn stays within the budget
         ctx.windows().recovering(loaded.size());

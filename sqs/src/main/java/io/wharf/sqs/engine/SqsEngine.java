@@ -56,11 +56,16 @@ public final class SqsEngine implements AutoCloseable {
         this.ctx = new EngineContext(store, layout, clock, limits,
                 new ReceiptHandle.Codec(Recovery.receiptSecret(store, layout, masterKey)),
                 queues::get, new ContentMemory(limits.contentMemoryBytes()),
-                new HotWindows(limits.hotMessages(), limits.hotMessagesTotal()), ring);
+                new HotWindows(limits.hotMessages(), limits.hotMessagesTotal()),
+                new InflightBudget(limits.maxInflightTotal()), ring);
         lastQueueNumber = Recovery.load(ctx, queues, deletedAt);
         this.moveTasks = new MoveTasks(ctx, queues::values);
         moveTasks.recover();
         this.trimmer = new WindowTrimmer(ctx.windows(), queues::values, clock);
+        ctx.inflight().onReclaim(() -> {
+            long now = clock.millis();
+            queues.values().forEach(queue -> queue.releaseDue(now));
+        });
     }
 
     // ---- queues
@@ -97,7 +102,7 @@ public final class SqsEngine implements AutoCloseable {
             lastQueueNumber = Math.max(lastQueueNumber + 1, now);
             Queue.Record record = new Queue.Record(lastQueueNumber, id, now, now, 0,
                     Map.copyOf(QueueAttributes.apply(Map.of(), validated)), Map.copyOf(tags));
-            Queue queue = new Queue(ctx.layout(), ctx.store(), record, ctx.windows(), ctx.contents());
+            Queue queue = new Queue(ctx.layout(), ctx.store(), record, ctx.windows(), ctx.inflight(), ctx.contents());
             WriteBatch batch = new WriteBatch();
             queue.persistRecord(batch);
             batch.delete(ctx.layout().deleted, SqsStoreLayout.queueKey(id));
@@ -369,9 +374,9 @@ public final class SqsEngine implements AutoCloseable {
         }
     }
 
-    /** What memory holds: queues' windows and message contents (for the metrics). */
+    /** What memory holds: queues' windows, message contents and in-flight messages (for the metrics). */
     public SqsMemory memory() {
-        return new SqsMemory(ctx.windows().held(), ctx.contents().heldBytes());
+        return new SqsMemory(ctx.windows().held(), ctx.contents().heldBytes(), ctx.inflight().inflight());
     }
 
     /**
@@ -380,6 +385,11 @@ public final class SqsEngine implements AutoCloseable {
      */
     long heldVisibleMessages() {
         return ctx.windows().held();
+    }
+
+    /** Tests: the in-flight messages of all queues, by their counts ({@link InflightBudget}). */
+    long inflightMessages() {
+        return ctx.inflight().inflight();
     }
 
     /** Tests: the bytes of message contents memory holds ({@link ContentMemory}). */

@@ -18,10 +18,14 @@ package io.wharf.sqs.engine;
  *                                      (see Backlog and ColdDelays)
  * @param hotMessagesTotal              visible and delayed messages all queues hold in memory together;
  *                                      beyond half of it, the queues holding messages share it out (see HotWindows)
+ * @param maxInflightTotal              in-flight messages of all queues together (each costs ~250 B of heap):
+ *                                      beyond it a standard queue's receive fails (OverLimit) and a FIFO queue's
+ *                                      returns nothing, as at their own limits (see InflightBudget). Not AWS's: AWS
+ *                                      caps each queue only
  */
 public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeconds, int maxInflightStandard,
                         int maxInflightFifo, int dedupIntervalSeconds, long contentMemoryBytes, int hotMessages,
-                        long hotMessagesTotal) {
+                        long hotMessagesTotal, long maxInflightTotal) {
     /** 64 MiB: a burst of sends is received from memory, a backlog of a million bodies is not kept there. */
     static final long CONTENT_MEMORY_BYTES = 64L << 20;
     /** 10,000 visible messages (~2.5 MB of index) per queue: receivers never wait for a page, a backlog costs no heap. */
@@ -32,6 +36,12 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
      * keep {@value HotWindows#SMALLEST_WINDOW} each.
      */
     static final long HOT_MESSAGES_TOTAL = 250_000;
+    /**
+     * 1,000,000 in-flight messages (~250 MB of index) in all queues together: eight queues at AWS's 120,000 each.
+     * AWS caps each queue; a server caps their sum too, or a client that receives without deleting from many queues
+     * fills its heap.
+     */
+    public static final long MAX_INFLIGHT_TOTAL = 1_000_000;
 
     public SqsLimits {
         if (hotMessages < 1) {
@@ -40,14 +50,19 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
         if (hotMessagesTotal < 1) {
             throw new IllegalArgumentException("hotMessagesTotal must be at least 1: " + hotMessagesTotal);
         }
+        if (maxInflightTotal < 1) {
+            throw new IllegalArgumentException("maxInflightTotal must be at least 1: " + maxInflightTotal);
+        }
     }
 
     public static SqsLimits strict() {
-        return new SqsLimits(60, 60, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES, HOT_MESSAGES_TOTAL);
+        return new SqsLimits(60, 60, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES, HOT_MESSAGES_TOTAL,
+                MAX_INFLIGHT_TOTAL);
     }
 
     public static SqsLimits relaxed() {
-        return new SqsLimits(0, 0, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES, HOT_MESSAGES_TOTAL);
+        return new SqsLimits(0, 0, 120_000, 120_000, 300, CONTENT_MEMORY_BYTES, HOT_MESSAGES, HOT_MESSAGES_TOTAL,
+                MAX_INFLIGHT_TOTAL);
     }
 
     public static SqsLimits of(boolean relaxed) {
@@ -57,18 +72,25 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
     /** The same limits with another content budget (tests: 0 makes every receive read the store). */
     public SqsLimits withContentMemoryBytes(long bytes) {
         return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
-                maxInflightFifo, dedupIntervalSeconds, bytes, hotMessages, hotMessagesTotal);
+                maxInflightFifo, dedupIntervalSeconds, bytes, hotMessages, hotMessagesTotal, maxInflightTotal);
     }
 
     /** The same limits with another budget for all queues' windows together (tests: a small one shares it). */
     public SqsLimits withHotMessagesTotal(long messages) {
         return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
-                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, hotMessages, messages);
+                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, hotMessages, messages, maxInflightTotal);
     }
 
     /** The same limits with another hot window per queue (tests: a small one makes every backlog page). */
     public SqsLimits withHotMessages(int messages) {
         return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
-                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, messages, hotMessagesTotal);
+                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, messages, hotMessagesTotal,
+                maxInflightTotal);
+    }
+
+    /** The same limits with another cap on all queues' in-flight messages together (the server's setting; tests). */
+    public SqsLimits withMaxInflightTotal(long messages) {
+        return new SqsLimits(deletedQueueQuarantineSeconds, purgeIntervalSeconds, maxInflightStandard,
+                maxInflightFifo, dedupIntervalSeconds, contentMemoryBytes, hotMessages, hotMessagesTotal, messages);
     }
 }

@@ -35,7 +35,7 @@ class FifoBacklogTest extends EngineFixture {
     private void restart() {
         engine.close();
         engine = new SqsEngine(store, clock, new SqsLimits(60, 60, 120_000, reach, 300,
-                SqsLimits.CONTENT_MEMORY_BYTES, HOT, SqsLimits.HOT_MESSAGES_TOTAL), MASTER_KEY);
+                SqsLimits.CONTENT_MEMORY_BYTES, HOT, SqsLimits.HOT_MESSAGES_TOTAL, SqsLimits.MAX_INFLIGHT_TOTAL), MASTER_KEY);
     }
 
     /** Sends "group-index" bodies in group {@code group}. */
