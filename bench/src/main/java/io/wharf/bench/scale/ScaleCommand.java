@@ -40,6 +40,10 @@ public final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--fifo", description = "backlog: a FIFO queue, its messages in 100 groups.")
     boolean fifo;
 
+    @Option(names = "--in-flight", description = "queues: then receive every message (12 h visibility, none deleted): "
+            + "the heap per in-flight message, and the restart with them all in flight.")
+    boolean inFlight;
+
     @Option(names = "--senders", defaultValue = "16", description = "SendMessageBatch calls in flight while filling. Default: ${DEFAULT-VALUE}")
     int senders;
 
@@ -87,7 +91,8 @@ public final class ScaleCommand implements Callable<Integer> {
         Launch launch = new Launch(Path.of(ProcessHandle.current().info().command().orElse("java")),
                 wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work, jvm, null, null, null, work);
         ScaleOptions options = new ScaleOptions(queues, messages, backlog, senders, bodyBytes, pollers, connections,
-                shards, consumers, subscriptions, topicSubscriptions, samples, delaySeconds, fifo);
+                shards, consumers, subscriptions, topicSubscriptions, samples, delaySeconds, fifo,
+                inFlight);
         System.err.println("wharf-bench scale: " + caseName + " on a durable Wharf (-Xmx" + heap + "), work in " + work);
         ScaleResult result;
         try (ProcessServer server = new ProcessServer(launch)) {

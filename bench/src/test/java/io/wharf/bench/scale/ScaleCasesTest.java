@@ -24,7 +24,8 @@ class ScaleCasesTest {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
 
-    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20, 0, false);
+    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20, 0, false,
+            false);
     // 40 subscriptions over 20 shards: each shard read by both consumers, and more streams than a default client pool
 
     /** This JVM's Wharf: heap via jcmd on this JVM, no restart. */
@@ -72,6 +73,27 @@ class ScaleCasesTest {
         assertThat(result.latencies().get("receive").count()).isEqualTo(20);
         assertThat(result.extra()).containsKeys("heap per queue", "heap per message (over queues)");
         assertThat(result.restartMillis()).as("no restart of this JVM's Wharf").isEmpty();
+    }
+
+    @Test
+    void queuesInFlightReceivesWhatTheSamplesLeft() throws Exception {
+        ScaleOptions o = SMALL;
+        ScaleResult result = new QueuesCase().run(IN_PROCESS, new ScaleOptions(o.queues(), o.messages(), o.backlog(),
+                o.senders(), o.bodyBytes(), o.pollers(), o.connections(), o.shards(), o.consumers(), o.subscriptions(),
+                o.topicSubscriptions(), o.samples(), o.delaySeconds(), o.fifo(), true));
+
+        assertThat(result.errors()).isZero();
+        assertThat(result.extra()).containsKeys("heap per in-flight message", "heap with all in flight");
+        // the queues are this class's server's, shared with the plain queues run: at least the 100 sent now, less the
+        // 20 the sampled receives hold, and nothing left visible anywhere
+        assertThat(Long.parseLong(result.extra().get("in flight").replace(" messages", ""))).isGreaterThanOrEqualTo(80);
+        for (int i = 0; i < o.queues(); i++) {
+            String name = "scale-q-" + i;
+            String url = WHARF.sqs().getQueueUrl(b -> b.queueName(name)).queueUrl();
+            assertThat(WHARF.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
+                    "ApproximateNumberOfMessages")).attributesAsStrings()).containsEntry("ApproximateNumberOfMessages", "0");
+        }
+        assertThat(result.work()).containsEntry("inFlight", 1L);
     }
 
     @Test

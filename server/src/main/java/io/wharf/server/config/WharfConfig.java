@@ -98,7 +98,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
     public static final int DEFAULT_SMTP_PORT = 25;
     /** AWS publishes its services' metrics once a minute; shorter intervals are for tests and demos. */
     public static final Duration DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL = Duration.ofMinutes(1);
-    /** One million: eight queues at AWS's 120,000 each, ~250 MB of heap (docs/benchmarks.md). */
+    /** One million: eight queues at AWS's 120,000 each, ~230-290 MB of heap (docs/benchmarks.md). */
     public static final long DEFAULT_SQS_MAX_INFLIGHT_MESSAGES = io.wharf.sqs.engine.SqsLimits.MAX_INFLIGHT_TOTAL;
 
     public static final long DEFAULT_KINESIS_TRANSITION_MILLIS = KinesisSettings.DEFAULT_TRANSITION_MILLIS;

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The in-flight messages of all queues together, against {@link SqsLimits#maxInflightTotal()}. An in-flight message
- * stays in memory until it is deleted or its visibility timeout ends (~250 B of index each, docs/benchmarks.md), and
+ * stays in memory until it is deleted or its visibility timeout ends (~230–290 B each, docs/benchmarks.md), and
  * AWS caps each queue (120,000) but not their sum: without this, a client that receives from many queues and never
  * deletes would fill the heap. A receive takes at most {@link #room()} messages; with none left, a standard queue's
  * receive fails with OverLimit and a FIFO queue's returns nothing, as each does at its own limit.

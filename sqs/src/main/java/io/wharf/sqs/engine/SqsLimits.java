@@ -18,7 +18,7 @@ package io.wharf.sqs.engine;
  *                                      (see Backlog and ColdDelays)
  * @param hotMessagesTotal              visible and delayed messages all queues hold in memory together;
  *                                      beyond half of it, the queues holding messages share it out (see HotWindows)
- * @param maxInflightTotal              in-flight messages of all queues together (each costs ~250 B of heap):
+ * @param maxInflightTotal              in-flight messages of all queues together (each ~230–290 B of heap):
  *                                      beyond it a standard queue's receive fails (OverLimit) and a FIFO queue's
  *                                      returns nothing, as at their own limits (see InflightBudget). Not AWS's: AWS
  *                                      caps each queue only
@@ -37,7 +37,7 @@ public record SqsLimits(int deletedQueueQuarantineSeconds, int purgeIntervalSeco
      */
     static final long HOT_MESSAGES_TOTAL = 250_000;
     /**
-     * 1,000,000 in-flight messages (~250 MB of index) in all queues together: eight queues at AWS's 120,000 each.
+     * 1,000,000 in-flight messages (~230–290 MB of heap) in all queues together: eight queues at AWS's 120,000 each.
      * AWS caps each queue; a server caps their sum too, or a client that receives without deleting from many queues
      * fills its heap.
      */
