@@ -570,15 +570,25 @@ final class Queue {
      * as soon as their send is durable, in order; when it is empty and memory holds a quarter more than the window,
      * the newest settled, never received visible messages leave for it, down to the first one that may not and never
      * past a delayed or in-flight message ({@link #spillTop}): so normally memory holds no message inside the range.
-     * Delayed messages stay in memory (a FIFO queue delays all its messages alike, so they join in order once visible).
+     * When the window shrank while the backlog was not empty, the newest messages under it join it from below
+     * ({@link #spillUnder}) once no group is in flight. Delayed messages stay in memory (a FIFO queue delays all its messages alike, so they join in order once visible).
      */
     private void balanceFifo(long now, int window) {
         refill(window, now);
+        int threshold = window + window / 4;
         if (!backlog.isEmpty()) {
             joinAbove();
+            // a window that shrank (HotWindows) leaves memory holding more than it under the backlog: the newest of
+            // those join it from below; not while a group is in flight, as a receive may have read them in to find
+            // free groups (reachFurther) and would only read them again
+            if (visible.size() <= threshold || inflightCount > 0) {
+                nextSpillAt = 0;
+            } else if (visible.size() > nextSpillAt) {
+                spillUnder(visible.size() - window);
+                nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + window / 4;
+            }
             return;
         }
-        int threshold = window + window / 4;
         if (visible.size() <= threshold) {
             nextSpillAt = 0;
         } else if (visible.size() > nextSpillAt) {
@@ -645,6 +655,33 @@ final class Queue {
             backlog.add(leaving.get(i));
             leaveMemory(leaving.get(i));
         }
+    }
+
+    /**
+     * FIFO, the backlog not empty: up to {@code max} of the visible messages under it join it from below, newest first,
+     * down to the first that was received before, is not yet durable or is older than the one before, and never below
+     * a delayed or in-flight message (it would be left inside the range): so memory still holds every message under
+     * the range, and each group comes in order as pages are read back.
+     */
+    private void spillUnder(int max) {
+        long barrier = Long.MIN_VALUE;
+        for (Message t : timed) {
+            if (t.ordinal <= backlog.after()) {
+                barrier = Math.max(barrier, t.ordinal);
+            }
+        }
+        java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(max, SPILL_LOOKS));
+        long oldest = Long.MAX_VALUE;
+        for (Message m : visible.headMap(backlog.after(), true).descendingMap().values()) {
+            if (leaving.size() == max || leaving.size() == SPILL_LOOKS || m.ordinal < barrier || !m.settled
+                    || m.receiveCount > 0 || !backlog.acceptsBelow(m, oldest)) {
+                break;
+            }
+            leaving.add(m);
+            oldest = m.enqueuedMillis;
+        }
+        backlog.addBelow(leaving, messages::containsKey); // while memory still holds them
+        leaving.forEach(this::leaveMemory);
     }
 
     /**

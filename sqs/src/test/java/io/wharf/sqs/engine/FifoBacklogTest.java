@@ -34,8 +34,9 @@ class FifoBacklogTest extends EngineFixture {
 
     private void restart() {
         engine.close();
-        engine = new SqsEngine(store, clock, new SqsLimits(60, 60, 120_000, reach, 300,
-                SqsLimits.CONTENT_MEMORY_BYTES, HOT, SqsLimits.HOT_MESSAGES_TOTAL, SqsLimits.MAX_INFLIGHT_TOTAL), MASTER_KEY);
+        engine = new SqsEngine(store, clock, shifting ? SqsLimits.strict().withHotMessages(40).withHotMessagesTotal(80)
+                : new SqsLimits(60, 60, 120_000, reach, 300, SqsLimits.CONTENT_MEMORY_BYTES, HOT,
+                        SqsLimits.HOT_MESSAGES_TOTAL, SqsLimits.MAX_INFLIGHT_TOTAL), MASTER_KEY);
     }
 
     /** Sends "group-index" bodies in group {@code group}. */
@@ -214,13 +215,76 @@ class FifoBacklogTest extends EngineFixture {
     }
 
     /**
+     * The shared budget shrinks a FIFO queue's window after its backlog began (other queues fill up): its next
+     * operation lets the newest messages under the backlog join it from below, but not while a group is in flight;
+     * every group still comes in order, every message once, and across a restart.
+     */
+    @Test
+    void aWindowThatShrankLetsTheMessagesUnderTheBacklogGo() {
+        engine.close();
+        engine = new SqsEngine(store, clock, SqsLimits.strict().withHotMessages(40).withHotMessagesTotal(80),
+                MASTER_KEY);
+        QueueId q = create("q.fifo", FIFO);
+        List<String> sent = new ArrayList<>();
+        for (int g = 0; g < 5; g++) { // more than a page (1,000) beyond the window: a reach leaves a backlog
+            sent.addAll(sendTo(q, "g" + g, 0, 300));
+        }
+        assertThat(engine.heldMessages(q)).as("the whole window of 40, a quarter more at most").isBetween(40, 51);
+        for (int i = 0; i < 7; i++) { // eight queues hold messages: each window is 80 / 8 = 10
+            QueueId other = create("other-" + i);
+            for (int n = 0; n < 20; n++) {
+                send(other, "x");
+            }
+        }
+        List<ReceivedMessage> first = receiveFor(q, 1, 300); // its start lets memory down to the window
+        assertThat(first).extracting(ReceivedMessage::body).containsExactly("g0-0");
+        assertThat(engine.heldMessages(q)).as("the shrunk window of 10, a quarter more at most").isLessThanOrEqualTo(13);
+        List<ReceivedMessage> second = receiveFor(q, 1, 300); // g0 in flight: the window holds no free group
+        assertThat(second).extracting(ReceivedMessage::body).containsExactly("g1-0");
+        int reached = engine.heldMessages(q);
+        assertThat(reached).as("read further for a free group, a page").isGreaterThan(1_000);
+        sent.addAll(sendTo(q, "g6", 0, 1)); // an operation while groups are in flight: what was read in stays
+        assertThat(engine.heldMessages(q)).isGreaterThanOrEqualTo(reached);
+        engine.deleteMessage(q, first.get(0).receiptHandle());
+        engine.deleteMessage(q, second.get(0).receiptHandle());
+        sent.removeAll(List.of("g0-0", "g1-0"));
+        sent.addAll(sendTo(q, "g5", 0, 1)); // the next operation with no group in flight: down to the window
+        assertThat(engine.heldMessages(q)).as("the shrunk window of 10, a quarter more at most").isLessThanOrEqualTo(13);
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo(Integer.toString(sent.size()));
+
+        restart();
+        List<String> received = drain(q, 10);
+        assertThat(received).as("every message once").containsExactlyInAnyOrderElementsOf(sent);
+        assertEachGroupInOrder(received);
+    }
+
+    /**
      * Random sends in five groups, receives, deletes, visibility changes, clock steps and restarts on a window of
      * four: after every step the counts add up to the messages not deleted, each group's messages are first received
      * in the order they were sent, and at the end every message left is received exactly once.
      */
     @Test
     void randomWorkKeepsEachGroupsOrderEveryMessageAndTheCountsExact() {
-        Random random = new Random(16);
+        randomWork(16, false);
+    }
+
+    /**
+     * The same on a window of 40 that the shared budget (80) shrinks to 10 while seven other queues hold messages
+     * and lets grow back when they are deleted: messages under the backlog join it from below, and come back, at
+     * random moments.
+     */
+    @Test
+    void randomWorkWithAShrinkingAndGrowingWindowKeepsEachGroupsOrderAndEveryMessage() {
+        shifting = true;
+        restart();
+        randomWork(61, true);
+    }
+
+    private boolean shifting;
+
+    private void randomWork(long seed, boolean shiftWindow) {
+        Random random = new Random(seed);
+        List<QueueId> others = new ArrayList<>();
         QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true",
                 "VisibilityTimeout", "3"));
         Set<String> alive = new HashSet<>();
@@ -268,6 +332,19 @@ class FifoBacklogTest extends EngineFixture {
                 } catch (io.wharf.protocol.AwsException e) {
                     assertThat(e.getMessage()).containsAnyOf("not available for visibility timeout change",
                             "The receipt handle has expired");
+                }
+            } else if (shiftWindow && op < 93) {
+                if (others.isEmpty()) { // seven more queues hold messages: the window shrinks to 80 / 8 = 10
+                    for (int i = 0; i < 7; i++) {
+                        QueueId other = create("other-" + step + "-" + i);
+                        for (int n = 0; n < 15; n++) {
+                            send(other, "x");
+                        }
+                        others.add(other);
+                    }
+                } else { // and grows back to 40 when they go
+                    others.forEach(engine::deleteQueue);
+                    others.clear();
                 }
             } else if (op < 98) {
                 clock.advanceSeconds(random.nextInt(3));
