@@ -35,9 +35,22 @@ class DiskProbeTest {
         assertThat(run.p90Millis()).isLessThanOrEqualTo(run.latency().p99Millis());
         assertThat(run.latency().p99Millis()).isLessThanOrEqualTo(run.latency().maxMillis());
         assertThat(run.latency().maxMillis()).isPositive(); // an fdatasync takes some microseconds on any disk
+        assertThat(run.threadCpuMicros()).as("the system calls cost the thread CPU").isPositive();
+        if (Files.isReadable(Path.of("/proc/stat"))) {
+            assertThat(run.machineCpuMicros()).isNotNaN().isNotNegative();
+        }
         try (var left = Files.list(directory)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void machineCpuIsEverythingButIdleAndIoWait() {
+        long[] before = MachineCpu.parse("cpu  100 5 50 1000 40 3 2 1 0 0");
+        long[] after = MachineCpu.parse("cpu  110 5 60 2000 90 4 3 2 0 0");
+        // user +10, system +10, irq +1, softirq +1, steal +1; idle and iowait left out: 23 ticks of 10 ms
+        assertThat(MachineCpu.busyNanos(before, after)).isEqualTo(230_000_000L);
+        assertThatThrownBy(() -> MachineCpu.parse("intr 1 2 3")).hasMessageContaining("cpu line");
     }
 
     @Test
@@ -74,6 +87,7 @@ class DiskProbeTest {
         assertThat(first).containsKeys("latencyMillis.p50", "latencyMillis.p90", "latencyMillis.p99",
                 "latencyMillis.p99.9", "latencyMillis.max", "latencyMillis.mean");
         assertThat((Double) first.get("latencyMillis.max")).isPositive();
+        assertThat((Double) first.get("cpuMicrosPerWrite.thread")).isPositive();
     }
 
     /** The line's numbers by dotted path; parsing it at all proves it is JSON. */
