@@ -18,11 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * batch, writes it with {@code sync=true}, and completes all of them. Under load the fsync cost is shared by
  * the whole group; alone, a caller pays one fsync as it would anyway.
  *
- * <p>Lingering: while submitters come concurrently (the last group held more than one batch), the committer waits
- * {@link #LINGER_NANOS} after the first batch of a group arrives, so the submitters still on their way join it
- * instead of paying an fsync of their own: each fsync costs the machine CPU as well as time (the kernel's flush and
- * the disk's notification were an eighth of the server's CPU in sqs-send at under two batches per fsync,
- * docs/benchmarks.md "Sixth pass"). A lone submitter never waits: its group held one batch.
+ * <p>No lingering: a group is what queued while the previous one was written, and the committer never waits for
+ * more. Waiting 150 µs for submitters still on their way (from 5 to 6 December) made fewer, larger groups, but their
+ * waits cost more than the fsyncs it saved: without it sqs-roundtrip ran 13–14 % faster and sqs-send 8–10 %, at
+ * the same or less CPU per message (docs/benchmarks.md, "The group commit's linger, removed").
  *
  * <p>Order: one FIFO queue, one thread, groups written one after the other, each group one atomic write —
  * so batches become durable in submission order ({@link Store}'s contract). Empty batches are barriers:
@@ -34,8 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class GroupCommitter implements AutoCloseable {
     static final int MAX_GROUP = 1024;
-    /** How long a group waits for more batches once submitters come concurrently (see the class comment). */
-    static final long LINGER_NANOS = 150_000;
     /** A group write at least this long counts as slow ({@link StoreStats#slowGroups()}). */
     static final long SLOW_NANOS = 10_000_000;
 
@@ -127,7 +124,6 @@ final class GroupCommitter implements AutoCloseable {
 
     private void run() {
         List<Pending> group = new ArrayList<>();
-        int lastGroup = 0;
         while (true) {
             try {
                 group.add(queue.take());
@@ -135,11 +131,6 @@ final class GroupCommitter implements AutoCloseable {
                 return;
             }
             queue.drainTo(group, MAX_GROUP - 1);
-            if (lastGroup > 1 && group.size() < MAX_GROUP && !group.contains(STOP)) {
-                java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
-                queue.drainTo(group, MAX_GROUP - group.size());
-            }
-            lastGroup = group.size();
             boolean stop = group.remove(STOP);
             if (!group.isEmpty()) {
                 write(group);
