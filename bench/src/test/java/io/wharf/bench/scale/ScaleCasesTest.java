@@ -24,8 +24,8 @@ class ScaleCasesTest {
     @RegisterExtension
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
 
-    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20, 0, false,
-            false);
+    private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20, 0,
+            false, false);
     // 40 subscriptions over 20 shards: each shard read by both consumers, and more streams than a default client pool
 
     /** This JVM's Wharf: heap via jcmd on this JVM, no restart. */
@@ -91,7 +91,8 @@ class ScaleCasesTest {
             String name = "scale-q-" + i;
             String url = WHARF.sqs().getQueueUrl(b -> b.queueName(name)).queueUrl();
             assertThat(WHARF.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
-                    "ApproximateNumberOfMessages")).attributesAsStrings()).containsEntry("ApproximateNumberOfMessages", "0");
+                            "ApproximateNumberOfMessages")).attributesAsStrings())
+                    .containsEntry("ApproximateNumberOfMessages", "0");
         }
         assertThat(result.work()).containsEntry("inFlight", 1L);
     }

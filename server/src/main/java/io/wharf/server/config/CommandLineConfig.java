@@ -98,8 +98,8 @@ public final class CommandLineConfig {
 
     @Option(names = "--sqs-max-inflight-messages", paramLabel = "MESSAGES",
             description = "In-flight SQS messages of all queues together (received, not yet deleted or visible "
-                    + "again; ~230-290 B of heap each): beyond it ReceiveMessage on a standard queue fails with OverLimit "
-                    + "and on a FIFO queue returns nothing. AWS caps each queue at 120,000 only. "
+                    + "again; ~230-290 B of heap each): beyond it ReceiveMessage on a standard queue fails with "
+                    + "OverLimit and on a FIFO queue returns nothing. AWS caps each queue at 120,000 only. "
                     + "Env WHARF_SQS_MAX_INFLIGHT_MESSAGES. Default: " + WharfConfig.DEFAULT_SQS_MAX_INFLIGHT_MESSAGES)
     String sqsMaxInflightMessages;
 

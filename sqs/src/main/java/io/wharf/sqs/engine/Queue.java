@@ -571,7 +571,8 @@ final class Queue {
      * the newest settled, never received visible messages leave for it, down to the first one that may not and never
      * past a delayed or in-flight message ({@link #spillTop}): so normally memory holds no message inside the range.
      * When the window shrank while the backlog was not empty, the newest messages under it join it from below
-     * ({@link #spillUnder}) once no group is in flight. Delayed messages stay in memory (a FIFO queue delays all its messages alike, so they join in order once visible).
+     * ({@link #spillUnder}) once no group is in flight. Delayed messages stay in memory (a FIFO queue delays all its
+     * messages alike, so they join in order once visible).
      */
     private void balanceFifo(long now, int window) {
         refill(window, now);

@@ -238,7 +238,8 @@ class FifoBacklogTest extends EngineFixture {
         }
         List<ReceivedMessage> first = receiveFor(q, 1, 300); // its start lets memory down to the window
         assertThat(first).extracting(ReceivedMessage::body).containsExactly("g0-0");
-        assertThat(engine.heldMessages(q)).as("the shrunk window of 10, a quarter more at most").isLessThanOrEqualTo(13);
+        assertThat(engine.heldMessages(q)).as("the shrunk window of 10, a quarter more at most")
+                .isLessThanOrEqualTo(13);
         List<ReceivedMessage> second = receiveFor(q, 1, 300); // g0 in flight: the window holds no free group
         assertThat(second).extracting(ReceivedMessage::body).containsExactly("g1-0");
         int reached = engine.heldMessages(q);
@@ -249,7 +250,8 @@ class FifoBacklogTest extends EngineFixture {
         engine.deleteMessage(q, second.get(0).receiptHandle());
         sent.removeAll(List.of("g0-0", "g1-0"));
         sent.addAll(sendTo(q, "g5", 0, 1)); // the next operation with no group in flight: down to the window
-        assertThat(engine.heldMessages(q)).as("the shrunk window of 10, a quarter more at most").isLessThanOrEqualTo(13);
+        assertThat(engine.heldMessages(q)).as("the shrunk window of 10, a quarter more at most")
+                .isLessThanOrEqualTo(13);
         assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo(Integer.toString(sent.size()));
 
         restart();
