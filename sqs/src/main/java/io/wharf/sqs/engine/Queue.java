@@ -436,9 +436,7 @@ final class Queue {
      * go into {@code batch}).
      */
     void advance(long now, WriteBatch batch) {
-        while (!timed.isEmpty() && timed.first().visibleAtMillis <= now) {
-            transition(timed.first(), Message.State.VISIBLE, now);
-        }
+        releaseTimers(now);
         long oldestKept = now - settings.messageRetentionPeriod() * 1000L;
         while (!byAge.isEmpty() && byAge.first().enqueuedMillis <= oldestKept) {
             Message expired = byAge.first();
@@ -484,12 +482,17 @@ final class Queue {
             if (deleted || inflightCount == 0) {
                 return;
             }
-            while (!timed.isEmpty() && timed.first().visibleAtMillis <= now) {
-                transition(timed.first(), Message.State.VISIBLE, now);
-            }
+            releaseTimers(now);
             report();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Delayed and in-flight messages whose time has come become visible. */
+    private void releaseTimers(long now) {
+        while (!timed.isEmpty() && timed.first().visibleAtMillis <= now) {
+            transition(timed.first(), Message.State.VISIBLE, now);
         }
     }
 
@@ -549,7 +552,7 @@ final class Queue {
                 }
             }
             if (leaving.size() < excess) {
-                spillBelow(excess - leaving.size());
+                spillBelow(excess - leaving.size(), false);
             }
             // what stayed cannot leave yet (received before, not yet durable): look again only when more came
             nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + window / 4;
@@ -571,7 +574,7 @@ final class Queue {
      * the newest settled, never received visible messages leave for it, down to the first one that may not and never
      * past a delayed or in-flight message ({@link #spillTop}): so normally memory holds no message inside the range.
      * When the window shrank while the backlog was not empty, the newest messages under it join it from below
-     * ({@link #spillUnder}) once no group is in flight. Delayed messages stay in memory (a FIFO queue delays all its
+     * ({@link #spillBelow}) once no group is in flight. Delayed messages stay in memory (a FIFO queue delays all its
      * messages alike, so they join in order once visible).
      */
     private void balanceFifo(long now, int window) {
@@ -585,7 +588,7 @@ final class Queue {
             if (visible.size() <= threshold || inflightCount > 0) {
                 nextSpillAt = 0;
             } else if (visible.size() > nextSpillAt) {
-                spillUnder(visible.size() - window);
+                spillBelow(visible.size() - window, true);
                 nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + window / 4;
             }
             return;
@@ -640,12 +643,7 @@ final class Queue {
         if (m == null) {
             return;
         }
-        long barrier = Long.MIN_VALUE;
-        for (Message t : timed) {
-            if (t.ordinal < m.ordinal) {
-                barrier = Math.max(barrier, t.ordinal);
-            }
-        }
+        long barrier = highestTimedUnder(m.ordinal);
         java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(max, SPILL_LOOKS));
         while (m != null && leaving.size() < max && looked++ < SPILL_LOOKS && m.ordinal > barrier && m.settled
                 && m.receiveCount == 0) {
@@ -658,31 +656,15 @@ final class Queue {
         }
     }
 
-    /**
-     * FIFO, the backlog not empty: up to {@code max} of the visible messages under it join it from below, newest first,
-     * down to the first that was received before, is not yet durable or is older than the one before, and never below
-     * a delayed or in-flight message (it would be left inside the range): so memory still holds every message under
-     * the range, and each group comes in order as pages are read back.
-     */
-    private void spillUnder(int max) {
-        long barrier = Long.MIN_VALUE;
+    /** The highest ordinal of a delayed or in-flight message below {@code bound}, or Long.MIN_VALUE. */
+    private long highestTimedUnder(long bound) {
+        long highest = Long.MIN_VALUE;
         for (Message t : timed) {
-            if (t.ordinal <= backlog.after()) {
-                barrier = Math.max(barrier, t.ordinal);
+            if (t.ordinal < bound) {
+                highest = Math.max(highest, t.ordinal);
             }
         }
-        java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(max, SPILL_LOOKS));
-        long oldest = Long.MAX_VALUE;
-        for (Message m : visible.headMap(backlog.after(), true).descendingMap().values()) {
-            if (leaving.size() == max || leaving.size() == SPILL_LOOKS || m.ordinal < barrier || !m.settled
-                    || m.receiveCount > 0 || !backlog.acceptsBelow(m, oldest)) {
-                break;
-            }
-            leaving.add(m);
-            oldest = m.enqueuedMillis;
-        }
-        backlog.addBelow(leaving, messages::containsKey); // while memory still holds them
-        leaving.forEach(this::leaveMemory);
+        return highest;
     }
 
     /**
@@ -718,22 +700,28 @@ final class Queue {
     /**
      * Lets up to {@code max} settled, never received visible messages under the backlog go to it, newest first, each
      * not younger than the one before: a window that shrank ({@link HotWindows}) after the backlog began holds
-     * messages that are older than the backlog, and the top of memory cannot take them.
+     * messages that are older than the backlog, and the top of memory cannot take them. {@code inOrder} (FIFO): only
+     * an unbroken run from the backlog down, stopping at the first message that may not go and never below a delayed
+     * or in-flight message (it would be left inside the range), so memory still holds every message under the range
+     * and each group comes in order as pages are read back.
      */
-    private void spillBelow(int max) {
+    private void spillBelow(int max, boolean inOrder) {
         if (backlog.isEmpty()) {
             return;
         }
+        long barrier = inOrder ? highestTimedUnder(backlog.after() + 1) : Long.MIN_VALUE;
         java.util.List<Message> leaving = new java.util.ArrayList<>(Math.min(max, SPILL_LOOKS));
         long oldest = Long.MAX_VALUE;
         int looked = 0;
         for (Message m : visible.headMap(backlog.after(), true).descendingMap().values()) {
-            if (leaving.size() == max || looked++ == SPILL_LOOKS) {
+            if (leaving.size() == max || looked++ == SPILL_LOOKS || m.ordinal < barrier) {
                 break;
             }
             if (m.settled && m.receiveCount == 0 && backlog.acceptsBelow(m, oldest)) {
                 leaving.add(m);
                 oldest = m.enqueuedMillis;
+            } else if (inOrder) {
+                break;
             }
         }
         backlog.addBelow(leaving, messages::containsKey); // while memory still holds them
