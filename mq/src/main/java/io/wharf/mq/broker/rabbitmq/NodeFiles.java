@@ -9,6 +9,8 @@ import io.wharf.storage.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,6 +217,24 @@ final class NodeFiles {
             }
         }
         return tail.isEmpty() ? "(no log written)" : String.join("\n", tail);
+    }
+
+    /** What the node printed to its console after the log held {@code offset} bytes; empty when unreadable. */
+    String consoleSince(long offset) {
+        try (SeekableByteChannel channel = Files.newByteChannel(consoleLog)) {
+            long size = channel.size();
+            if (size <= offset) {
+                return "";
+            }
+            ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(size - offset, 1 << 20));
+            channel.position(offset);
+            while (bytes.hasRemaining() && channel.read(bytes) > 0) {
+                // read on
+            }
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The port of the broker's epmd, from {@link #epmdPid} ({@code "<pid> <port>"}, as the node's start wrote it). */

@@ -49,6 +49,10 @@ final class RabbitMqNode implements RunningBroker {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqNode.class);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
     private static final int LOG_TAIL_LINES = 40;
+    /** How many distribution ports a start tries: another process may take the one picked before the node binds it. */
+    static final int DISTRIBUTION_PORT_ATTEMPTS = 3;
+    /** What the node prints when its distribution port is taken (Erlang's prelaunch error reason). */
+    private static final String DISTRIBUTION_PORT_TAKEN = "dist_port_already_used";
     /** How long a {@code rabbitmqctl} command may take (it starts an Erlang VM of its own: a second or two). */
     private static final Duration CLI_TIMEOUT = Duration.ofSeconds(60);
 
@@ -65,6 +69,7 @@ final class RabbitMqNode implements RunningBroker {
     private final Object lock = new Object();
     private Process node;
     private Process epmd;
+    private long consoleOffset; // the console log's size when the node was launched
     private boolean closed;
     private volatile boolean closing;
     private volatile boolean gaveUp;
@@ -123,8 +128,7 @@ final class RabbitMqNode implements RunningBroker {
                     + spec.dataDirectory() + ": " + e.getMessage(), e);
         }
         try {
-            started.launch();
-            started.awaitReady();
+            started.launchAndAwait();
         } catch (BrokerStartException e) {
             started.stopProcesses();
             throw e;
@@ -207,6 +211,22 @@ final class RabbitMqNode implements RunningBroker {
         return files.logTail(LOG_TAIL_LINES);
     }
 
+    /**
+     * Launches the node and waits until it answers. The distribution port is picked free just before the launch, so
+     * another process can take it before the node binds it; the node then exits at once, and is launched again with
+     * another port, up to {@link #DISTRIBUTION_PORT_ATTEMPTS} times.
+     */
+    private void launchAndAwait() {
+        for (int attempt = 1; ; attempt++) {
+            launch();
+            if (awaitReady(attempt < DISTRIBUTION_PORT_ATTEMPTS)) {
+                return;
+            }
+            LOG.warn("RabbitMQ broker {}: node {} found its distribution port taken; launching it again with another",
+                    spec.brokerId(), nodeName);
+        }
+    }
+
     /** Starts epmd if it is not running, then the node. */
     private void launch() {
         synchronized (lock) {
@@ -233,6 +253,7 @@ final class RabbitMqNode implements RunningBroker {
                 builder.directory(files.root.toFile());
                 builder.redirectErrorStream(true);
                 builder.redirectOutput(ProcessBuilder.Redirect.appendTo(files.consoleLog.toFile()));
+                consoleOffset = Files.isRegularFile(files.consoleLog) ? Files.size(files.consoleLog) : 0;
                 node = builder.start();
                 LOG.info("RabbitMQ broker {}: node {} started (pid {}), AMQP on {}:{}", spec.brokerId(), nodeName,
                         node.pid(), spec.bindHost(), amqpPort);
@@ -319,8 +340,21 @@ final class RabbitMqNode implements RunningBroker {
         }
     }
 
+    /** Starts the broker's own epmd on a free port; one that dies at once (its port taken meanwhile) gets another. */
     private Process startEpmd() throws IOException {
-        int port = Ports.free(InetAddress.getLoopbackAddress());
+        for (int attempt = 1; ; attempt++) {
+            int port = Ports.free(InetAddress.getLoopbackAddress());
+            Process started = startEpmd(port, attempt == DISTRIBUTION_PORT_ATTEMPTS);
+            if (started != null) {
+                return started;
+            }
+            LOG.warn("RabbitMQ broker {}: epmd exited while starting on port {}; starting it on another",
+                    spec.brokerId(), port);
+        }
+    }
+
+    /** epmd on {@code port} once it accepts connections; null if it exited and {@code last} is false. */
+    private Process startEpmd(int port, boolean last) throws IOException {
         ProcessBuilder builder = Processes.tiedToParent(List.of(installation.epmd().toString(), "-port",
                 Integer.toString(port), "-address", "127.0.0.1"));
         builder.environment().keySet().removeIf(name -> name.startsWith("ERL_"));
@@ -330,6 +364,9 @@ final class RabbitMqNode implements RunningBroker {
         NodeFiles.writeOwnerOnly(files.epmdPid, started.pid() + " " + port + "\n"); // the script's pid: it runs epmd
         Instant deadline = clock.instant().plus(Duration.ofSeconds(10));
         while (!Ports.accepts(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            if (!started.isAlive() && !last) {
+                return null;
+            }
             if (!started.isAlive() || clock.instant().isAfter(deadline)) {
                 started.destroyForcibly();
                 throw new BrokerStartException("epmd did not start on port " + port + " for RabbitMQ broker "
@@ -340,25 +377,33 @@ final class RabbitMqNode implements RunningBroker {
         return started;
     }
 
-    /** Waits until the node answers the AMQP protocol header, it exits, or {@link #startTimeout} passes. */
-    private void awaitReady() {
+    /**
+     * Waits until the node answers the AMQP protocol header (true), it exits, or {@link #startTimeout} passes. A node
+     * that exits because its distribution port was taken returns false when {@code portRetry} allows another launch.
+     */
+    private boolean awaitReady(boolean portRetry) {
         Instant deadline = clock.instant().plus(startTimeout);
         InetSocketAddress address = new InetSocketAddress(probeHost(), amqpPort);
         while (true) {
             Process current;
+            long launchedAt;
             synchronized (lock) {
                 current = node;
+                launchedAt = consoleOffset;
             }
             if (closing) {
                 throw new BrokerStartException("RabbitMQ broker " + spec.brokerId() + " closed while starting", null);
             }
             if (!current.isAlive()) {
+                if (portRetry && files.consoleSince(launchedAt).contains(DISTRIBUTION_PORT_TAKEN)) {
+                    return false;
+                }
                 throw new BrokerStartException("RabbitMQ broker " + spec.brokerId() + " (node " + nodeName
                         + ") exited with status " + current.exitValue() + " while starting. Its log ends with:\n"
                         + files.logTail(LOG_TAIL_LINES), null);
             }
             if (spec.tls() != null ? Ports.accepts(address) : Ports.answersAmqp(address)) {
-                return;
+                return true;
             }
             if (clock.instant().isAfter(deadline)) {
                 Processes.stopTree(current.toHandle(), Duration.ofSeconds(5));
@@ -397,8 +442,7 @@ final class RabbitMqNode implements RunningBroker {
                 try {
                     Processes.killRecorded(files.nodePid, files.home.toString()); // the VM, if only its script died
                     restartCount.incrementAndGet();
-                    launch();
-                    awaitReady();
+                    launchAndAwait();
                     LOG.info("RabbitMQ broker {}: node {} serves again", spec.brokerId(), nodeName);
                 } catch (BrokerStartException e) {
                     if (!closing) {

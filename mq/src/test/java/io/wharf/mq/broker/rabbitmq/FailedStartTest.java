@@ -63,6 +63,54 @@ class FailedStartTest {
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the hung node was killed").isEmpty();
     }
 
+    @Test
+    void aDistributionPortTakenBeforeTheNodeBindsItIsPickedAgain(@TempDir Path directory) throws Exception {
+        RabbitMqTesting.runtimeOrSkip();
+        Path launches = directory.resolve("launches");
+        // the first launch fails as RabbitMQ does when another process took its port; the second comes up
+        Path home = fakeInstallation(directory, """
+                #!/bin/sh
+                echo "$RABBITMQ_DIST_PORT" >> %s
+                if [ "$(wc -l < %s)" -lt 2 ]; then
+                  echo "ERROR: could not bind to distribution port $RABBITMQ_DIST_PORT on host localhost."
+                  echo "reason: {dist_port_already_used,$RABBITMQ_DIST_PORT,not_erlang,\"localhost\"}"
+                  exit 0
+                fi
+                exec '%s' -cp '%s' %s 600000
+                """.formatted(launches, launches, Path.of(System.getProperty("java.home"), "bin", "java"),
+                System.getProperty("java.class.path"), FakeNodeMain.class.getName()));
+        RabbitMqRuntime runtime = new RabbitMqRuntime(home, Duration.ofMinutes(1), Clock.systemUTC());
+
+        try (RabbitMqNode node = (RabbitMqNode) runtime.start(RabbitMqTesting.spec("b-port-taken",
+                directory.resolve("broker"), Map.of(), ADMIN, null))) {
+            assertThat(node.isRunning()).isTrue();
+            assertThat(node.restartCount()).as("a start retried, not a restart").isZero();
+        }
+        List<String> ports = Files.readAllLines(launches);
+        assertThat(ports).hasSize(2);
+        assertThat(ports.get(1)).as("another port the second time").isNotEqualTo(ports.get(0));
+    }
+
+    @Test
+    void aDistributionPortTakenEveryTimeFailsTheStartAfterTheLastAttempt(@TempDir Path directory) throws Exception {
+        RabbitMqTesting.runtimeOrSkip();
+        Path launches = directory.resolve("launches");
+        Path home = fakeInstallation(directory, """
+                #!/bin/sh
+                echo launched >> %s
+                echo "reason: {dist_port_already_used,$RABBITMQ_DIST_PORT,not_erlang,\"localhost\"}"
+                exit 0
+                """.formatted(launches));
+        RabbitMqRuntime runtime = new RabbitMqRuntime(home, Duration.ofMinutes(1), Clock.systemUTC());
+
+        assertThatThrownBy(() -> runtime.start(RabbitMqTesting.spec("b-port-always-taken",
+                directory.resolve("broker"), Map.of(), ADMIN, null)))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining("exited with status 0 while starting")
+                .hasMessageContaining("dist_port_already_used");
+        assertThat(Files.readAllLines(launches)).hasSize(RabbitMqNode.DISTRIBUTION_PORT_ATTEMPTS);
+    }
+
     private static Path fakeInstallation(Path directory, String script) throws Exception {
         Path home = directory.resolve("fake-rabbitmq");
         Files.createDirectories(home.resolve("bin"));
