@@ -20,7 +20,8 @@ import java.util.OptionalLong;
  * GetQueueAttributes with every message counted as delayed.
  *
  * <p>With {@code --fifo}, the queue is a FIFO queue and its messages are spread over {@value Fill#GROUPS} groups; each
- * sampled receive deletes its message, so its group does not stay in flight.
+ * sampled receive deletes its message, so its group does not stay in flight. Both together: the FIFO queue's own
+ * DelaySeconds delays every message.
  */
 final class BacklogCase implements ScaleCase {
     private static final String FIFO_QUEUE = "scale-backlog-0.fifo";
@@ -40,8 +41,8 @@ final class BacklogCase implements ScaleCase {
         long fillMillis;
         try (SqsAsyncClient sqs = Sqs.client(server.endpoint(), options.senders())) {
             url = options.fifo()
-                    ? sqs.createQueue(b -> b.queueName(FIFO_QUEUE).attributesWithStrings(Map.of("FifoQueue", "true")))
-                            .join().queueUrl()
+                    ? sqs.createQueue(b -> b.queueName(FIFO_QUEUE).attributesWithStrings(Map.of("FifoQueue", "true",
+                            "DelaySeconds", Integer.toString(options.delaySeconds())))).join().queueUrl()
                     : Sqs.createQueues(sqs, "scale-backlog", 1).getFirst();
             long start = System.nanoTime();
             fill.fill(sqs, List.of(url), options.backlog(), options.senders(), Sqs.body(options.bodyBytes()),

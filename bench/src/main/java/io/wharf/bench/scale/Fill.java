@@ -28,11 +28,12 @@ final class Fill {
 
     /**
      * As above, every message sent with {@code delaySeconds} (0: none); to FIFO queues ({@code fifo}) each message
-     * with its own deduplication id, in one of {@value #GROUPS} groups in turn.
+     * with its own deduplication id, in one of {@value #GROUPS} groups in turn, and no delay of its own (AWS refuses
+     * one: the queue's DelaySeconds delays them).
      */
     void fill(SqsAsyncClient sqs, List<String> queueUrls, long perQueue, int inFlight, String body, int delaySeconds,
               boolean fifo, long progressEvery) throws InterruptedException {
-        Integer delay = delaySeconds > 0 ? delaySeconds : null;
+        Integer delay = delaySeconds > 0 && !fifo ? delaySeconds : null;
         Semaphore permits = new Semaphore(inFlight);
         long nextProgress = progressEvery;
         for (long done = 0; done < perQueue; done += 10) {

@@ -34,7 +34,8 @@ public final class ScaleCommand implements Callable<Integer> {
     long backlog;
 
     @Option(names = "--delay-seconds", defaultValue = "0",
-            description = "backlog: every message's DelaySeconds (a backlog of delayed messages). Default: ${DEFAULT-VALUE}")
+            description = "backlog: every message's DelaySeconds (a backlog of delayed messages; with --fifo, the "
+                    + "queue's DelaySeconds). Default: ${DEFAULT-VALUE}")
     int delaySeconds;
 
     @Option(names = "--fifo", description = "backlog: a FIFO queue, its messages in 100 groups.")

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * up and the drain returns every acknowledged, undeleted message exactly once, and nothing else. The same with
  * 16,000 delayed messages, beyond the 10,000 delayed messages memory holds per queue (the rest waits in the store's
  * timer index): none is delivered before its delay ends, and after the restart each is delivered exactly once. And
- * the same with a FIFO queue's backlog: each group drains in the order its messages were sent, exactly once.
+ * the same with a FIFO queue's backlog: each group drains in the order its messages were sent, exactly once; and
+ * with a FIFO queue that delays its messages (its DelaySeconds): in order, exactly once, none before its delay.
  *
  * It waits out delays of 15 to 19 s and a visibility timeout, with its own child process: it runs beside the other
  * suites.
@@ -119,44 +120,91 @@ class SqsBacklogCrashIT {
             SqsClient sqs = Clients.sqs(wharf.endpoint());
             String url = sqs.getQueueUrl(r -> r.queueName("delays")).queueUrl();
             assertThat(allCounts(sqs, url)).isBetween((long) acknowledged.size(), (long) attempted.size());
-
-            Set<String> drained = new HashSet<>();
-            List<String> twice = new ArrayList<>();
-            List<String> early = new ArrayList<>();
-            long quietSince = System.currentTimeMillis();
-            while (System.currentTimeMillis() < lastSend + (MAX_DELAY + 2) * 1000L
-                    || System.currentTimeMillis() - quietSince < 2_000) {
-                List<Message> got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
-                        .visibilityTimeout(600).messageSystemAttributeNamesWithStrings("SentTimestamp")).messages();
-                long receivedAt = System.currentTimeMillis();
-                if (got.isEmpty()) {
-                    continue;
-                }
-                quietSince = receivedAt;
-                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
-                for (Message m : got) {
-                    if (!drained.add(m.body())) {
-                        twice.add(m.body());
-                    }
-                    long sent = Long.parseLong(m.attributesAsStrings().get("SentTimestamp"));
-                    if (receivedAt < sent + delayOf(m.body()) * 1000L) {
-                        early.add(m.body() + " sent at " + sent + ", received at " + receivedAt);
-                    }
-                    deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
-                            .receiptHandle(m.receiptHandle()).build());
-                }
-                assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
-            }
-            assertThat(early).as("delivered before its delay ended").isEmpty();
-            assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
-            assertThat(attempted).as("never sent, yet received").containsAll(drained);
-            Set<String> lost = new HashSet<>(acknowledged);
-            lost.removeAll(drained);
-            assertThat(lost).as("acknowledged and not received after the restart").isEmpty();
-            assertThat(allCounts(sqs, url)).isZero();
+            drainDelayedExactlyOnce(sqs, url, lastSend);
             sqs.close();
             assertThat(wharf.terminate()).isIn(0, 143);
         }
+    }
+
+    @Test
+    void aFifoQueuesDelayedMessagesBeyondTheHotWindowSurviveKillNineAndEachGroupComesInOrderAfterTheDelay()
+            throws Exception {
+        long lastSend;
+        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
+            SqsClient sqs = Clients.sqs(wharf.endpoint());
+            String url = sqs.createQueue(r -> r.queueName("delays.fifo").attributesWithStrings(
+                    Map.of("FifoQueue", "true", "DelaySeconds", Integer.toString(FIFO_DELAY)))).queueUrl();
+            ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+            fill(senders, sqs, url, true);
+            assertThat(acknowledged).hasSize(SENDERS * BATCHES_PER_SENDER * 10);
+            assertThat(allCounts(sqs, url)).isEqualTo(acknowledged.size());
+
+            killDuringSends(wharf, senders, sqs, url, true);
+            lastSend = System.currentTimeMillis();
+            sqs.close();
+        }
+
+        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
+            SqsClient sqs = Clients.sqs(wharf.endpoint());
+            String url = sqs.getQueueUrl(r -> r.queueName("delays.fifo")).queueUrl();
+            assertThat(allCounts(sqs, url)).isBetween((long) acknowledged.size(), (long) attempted.size());
+            drainDelayedExactlyOnce(sqs, url, lastSend);
+            sqs.close();
+            assertThat(wharf.terminate()).isIn(0, 143);
+        }
+    }
+
+    /**
+     * Receives (600 s visibility, long polls of 1 s) and deletes until the last delay has passed and nothing came for
+     * 2 s; checks that none came before its delay ended (by its SentTimestamp), none twice, each FIFO group in the
+     * order it was sent, and every acknowledged message came, and nothing else.
+     */
+    private void drainDelayedExactlyOnce(SqsClient sqs, String url, long lastSend) {
+        boolean fifo = url.endsWith(".fifo");
+        Set<String> drained = new HashSet<>();
+        List<String> twice = new ArrayList<>();
+        List<String> early = new ArrayList<>();
+        List<String> outOfOrder = new ArrayList<>();
+        Map<String, Integer> lastOfGroup = new java.util.HashMap<>();
+        long quietSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < lastSend + (MAX_DELAY + 2) * 1000L
+                || System.currentTimeMillis() - quietSince < 2_000) {
+            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(600).messageSystemAttributeNamesWithStrings("SentTimestamp", "MessageGroupId"))
+                    .messages();
+            long receivedAt = System.currentTimeMillis();
+            if (got.isEmpty()) {
+                continue;
+            }
+            quietSince = receivedAt;
+            List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+            for (Message m : got) {
+                if (!drained.add(m.body())) {
+                    twice.add(m.body());
+                }
+                long sent = Long.parseLong(m.attributesAsStrings().get("SentTimestamp"));
+                if (receivedAt < sent + (fifo ? FIFO_DELAY : delayOf(m.body())) * 1000L) {
+                    early.add(m.body() + " sent at " + sent + ", received at " + receivedAt);
+                }
+                String group = m.attributesAsStrings().get("MessageGroupId");
+                int seq = Integer.parseInt(m.body().substring(1));
+                Integer before = group == null ? null : lastOfGroup.put(group, seq);
+                if (before != null && before > seq) {
+                    outOfOrder.add(m.body() + " after m" + before);
+                }
+                deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
+                        .receiptHandle(m.receiptHandle()).build());
+            }
+            assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
+        }
+        assertThat(early).as("delivered before its delay ended").isEmpty();
+        assertThat(outOfOrder).as("received out of its group's order").isEmpty();
+        assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
+        assertThat(attempted).as("never sent, yet received").containsAll(drained);
+        Set<String> lost = new HashSet<>(acknowledged);
+        lost.removeAll(drained);
+        assertThat(lost).as("acknowledged and not received after the restart").isEmpty();
+        assertThat(allCounts(sqs, url)).isZero();
     }
 
     @Test
@@ -278,6 +326,8 @@ class SqsBacklogCrashIT {
 
     /** Delays of 15 to 19 s: most messages are still delayed when Wharf is killed, and all are due soon after. */
     private static final int MAX_DELAY = 19;
+    /** A FIFO queue's DelaySeconds (AWS refuses a delay per message on a FIFO queue). */
+    private static final int FIFO_DELAY = 15;
 
     private static int delayOf(String body) {
         return 15 + Integer.parseInt(body.substring(1)) % 5;
@@ -294,7 +344,7 @@ class SqsBacklogCrashIT {
             attempted.add(body);
             boolean fifo = url.endsWith(".fifo");
             entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(body)
-                    .delaySeconds(delayed ? delayOf(body) : null)
+                    .delaySeconds(delayed && !fifo ? delayOf(body) : null)
                     .messageGroupId(fifo ? "g" + (sender * 2 + i % 2) : null)
                     .messageDeduplicationId(fifo ? body : null).build());
         }

@@ -208,10 +208,10 @@ final class MoveTasks implements AutoCloseable {
             if (!batch.isEmpty()) {
                 pending = ctx.store().submit(batch);
             }
-            if (source.receivable().isEmpty()) {
+            if (source.receivable(now).isEmpty()) {
                 source.reachFurther(now, Integer.MAX_VALUE); // a FIFO source's backlog: its next page, in order
             }
-            for (Message m : source.receivable().values()) { // a FIFO source's backlog comes in first, in order
+            for (Message m : source.receivable(now).values()) { // a FIFO source's backlog comes in first, in order
                 if (taken.size() == n) {
                     break;
                 }

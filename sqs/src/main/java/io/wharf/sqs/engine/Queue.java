@@ -84,7 +84,7 @@ final class Queue {
      * in memory come before its messages in the backlog.
      */
     final Backlog backlog;
-    /** Standard queues: the delayed messages beyond the window, in the store only. */
+    /** The delayed messages beyond the window, in the store only. */
     final ColdDelays cold;
     /** The shared budget that sets this queue's window; {@link #reportedVisible} is this queue's share of it. */
     private final HotWindows windows;
@@ -97,6 +97,11 @@ final class Queue {
 
     /** Retention deletes at most this many backlog messages per {@link #advance}; the next call goes on. */
     private static final int EXPIRE_AT_ONCE = 10_000;
+    /**
+     * The counts take at most this many due messages of the timer index as visible (a scan); more count as delayed
+     * until the queue's operations read them back.
+     */
+    private static final int DUE_COUNTED = 10_000;
     /** A page read back from the backlog holds at most this many messages. */
     private static final int PAGE = 1_000;
     /** One look for messages that may leave memory examines at most this many, newest first. */
@@ -110,7 +115,8 @@ final class Queue {
           InflightBudget inflight, ContentMemory contents) {
         this.layout = layout;
         this.contents = contents;
-        this.cold = new ColdDelays(store, layout, record.number());
+        this.cold = new ColdDelays(store, layout, record.number(),
+                record.id().isFifo() ? () -> settings.delaySeconds() * 1000L : null);
         this.deduplication = new io.wharf.storage.ExpiringIds<>(store, layout.dedup, layout.dedupExpiry,
                 SqsStoreLayout.queuePrefix(record.number()), Deduplications.CODEC);
         this.receiveAttempts = new ReceiveAttempts(store, layout, record.number());
@@ -230,13 +236,14 @@ final class Queue {
 
     /**
      * The counts {@link #advance} would leave at {@code now}, without making its changes (a scrape writes nothing):
-     * delayed and in-flight messages whose time has come count as visible. Takes the lock.
+     * delayed and in-flight messages whose time has come count as visible, those of the timer index too (up to
+     * {@link #DUE_COUNTED}). Takes the lock.
      */
     QueueStats stats(long now) {
         lock.lock();
         try {
             long visibleNow = visibleCount();
-            long delayedNow = delayedTotal(); // the store's due ones count as delayed until read back
+            long delayedNow = delayedTotal();
             long inflightNow = inflightCount;
             for (Message m : timed) {
                 if (m.visibleAtMillis > now) {
@@ -249,6 +256,9 @@ final class Queue {
                     inflightNow--;
                 }
             }
+            long dueInStore = dueInStore(now);
+            visibleNow += dueInStore;
+            delayedNow -= dueInStore;
             long oldestMillis = Math.min(byAge.isEmpty() ? Long.MAX_VALUE : byAge.first().enqueuedMillis,
                     backlog.oldestEnqueuedMillis());
             long oldest = oldestMillis == Long.MAX_VALUE ? 0 : Math.max(0, now - oldestMillis) / 1000;
@@ -256,6 +266,19 @@ final class Queue {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The messages of the timer index that are due at {@code now}: visible ones for the counts, though operations read
+     * them back only a page at a time (at most {@link #DUE_COUNTED}; the caller holds the lock).
+     */
+    long dueInStore(long now) {
+        return cold.dueCount(now, DUE_COUNTED);
+    }
+
+    /** The enqueue time at or before which a message's retention has ended. */
+    private long oldestKept(long now) {
+        return now - settings.messageRetentionPeriod() * 1000L;
     }
 
     /** Delayed messages, in memory and in the timer index (the caller holds the lock). */
@@ -273,24 +296,43 @@ final class Queue {
      * a FIFO queue with a backlog, where those above the backlog's start wait for it to be read back, since messages
      * of their groups that were sent before them may be in it.
      */
-    java.util.NavigableMap<Long, Message> receivable() {
-        long upTo = receivableUpTo();
+    java.util.NavigableMap<Long, Message> receivable(long now) {
+        long upTo = receivableUpTo(now);
         return upTo == Long.MAX_VALUE ? visible : visible.headMap(upTo, true);
     }
 
-    /** The highest ordinal a receive may take (see {@link #receivable}). */
-    long receivableUpTo() {
-        return settings.fifo() && !backlog.isEmpty() ? backlog.after() : Long.MAX_VALUE;
+    /**
+     * The highest ordinal a receive may take (see {@link #receivable}). On a FIFO queue whose timer index holds due
+     * messages, also none above the earliest of them: a FIFO queue delays all its messages alike, so that one was sent
+     * before those, and its group's later messages must wait for it.
+     */
+    long receivableUpTo(long now) {
+        if (!settings.fifo()) {
+            return Long.MAX_VALUE;
+        }
+        long upTo = backlog.isEmpty() ? Long.MAX_VALUE : backlog.after();
+        return cold.nextVisibleAtMillis() <= now ? Math.min(upTo, cold.nextOrdinal() - 1) : upTo;
     }
 
     /**
      * FIFO: a receive found fewer messages than it may take (their groups in flight, or none left below the backlog).
      * AWS looks as deep as the first {@code reach} messages of the queue for free groups, so while memory holds fewer,
-     * the backlog's next page is read in. Returns whether any message came.
+     * the due messages of the timer index are read in (a receive takes nothing above them), or else the backlog's
+     * next page. Returns whether any message came.
      */
     boolean reachFurther(long now, int reach) {
-        return settings.fifo() && !backlog.isEmpty() && messages.size() < reach
-                && pageIn(Math.min(PAGE, reach - messages.size()), now) > 0;
+        if (!settings.fifo() || messages.size() >= reach) {
+            return false;
+        }
+        int max = Math.min(PAGE, reach - messages.size());
+        if (cold.nextVisibleAtMillis() <= now) {
+            java.util.List<Message> due = cold.take(max, now, oldestKept(now), true);
+            due.forEach(this::add);
+            if (!due.isEmpty()) {
+                return true;
+            }
+        }
+        return !backlog.isEmpty() && pageIn(max, now) > 0;
     }
 
     /**
@@ -320,9 +362,31 @@ final class Queue {
     private int pageIn(int max, long now) {
         java.util.List<Message> page = backlog.take(max, messages::containsKey, now);
         for (Message m : page) {
+            retimeFifo(m, now);
             add(m);
         }
         return page.size();
+    }
+
+    /**
+     * A FIFO queue's DelaySeconds is retroactive: a message it has not delivered yet becomes visible that long after
+     * it was sent, whatever the delay was then. The messages in memory follow a change at once
+     * ({@code QueueConfiguration}), the timer index's by its keys ({@link ColdDelays}); one read from the store
+     * otherwise (the backlog, recovery) follows it here.
+     */
+    private void retimeFifo(Message m, long now) {
+        if (!settings.fifo() || m.receiveCount > 0
+                || m.state != Message.State.VISIBLE && m.state != Message.State.DELAYED) {
+            return;
+        }
+        long visibleAt = m.enqueuedMillis + settings.delaySeconds() * 1000L;
+        if (visibleAt > now) {
+            m.state = Message.State.DELAYED;
+            m.visibleAtMillis = visibleAt;
+        } else if (m.state == Message.State.DELAYED) {
+            m.state = Message.State.VISIBLE;
+            m.visibleAtMillis = now;
+        }
     }
 
     /**
@@ -437,7 +501,7 @@ final class Queue {
      */
     void advance(long now, WriteBatch batch) {
         releaseTimers(now);
-        long oldestKept = now - settings.messageRetentionPeriod() * 1000L;
+        long oldestKept = oldestKept(now);
         while (!byAge.isEmpty() && byAge.first().enqueuedMillis <= oldestKept) {
             Message expired = byAge.first();
             remove(expired);
@@ -504,18 +568,18 @@ final class Queue {
     }
 
     /**
-     * Keeps a standard queue's visible messages in memory near its window ({@link HotWindows#window()}): reads a
-     * page back from the backlog when fewer than half are left, lets the newest settled, never received ones go to
-     * the backlog when a quarter more have come. The rest stays in memory (in flight, delayed, not yet durable,
-     * received before).
+     * Keeps a queue's visible and delayed messages in memory near its window ({@link HotWindows#window()}): the
+     * delayed ones that become visible last wait in the timer index ({@link ColdDelays}) when a quarter more than the
+     * window have come, and come back earliest first when fewer than half are left or the earliest is due; the
+     * visible ones as {@link #balanceStandard} and {@link #balanceFifo} keep them. The rest stays in memory (in
+     * flight, not yet durable, received before).
      */
     private void balance(long now) {
         report();
         int window = windows.window();
-        if (settings.fifo()) {
-            balanceFifo(now, window);
-            report();
-            return;
+        if (settings.fifo() && cold.nextVisibleAtMillis() <= now) {
+            // due ones come back at once, a page per operation: a receive takes nothing above them (receivableUpTo)
+            cold.take(PAGE, now, oldestKept(now), true).forEach(this::add);
         }
         if (!cold.isEmpty()) {
             // due delayed messages in the store are visible ones too: read back when the visible window runs low
@@ -523,11 +587,31 @@ final class Queue {
             if (due || delayedCount < window / 2) {
                 int room = Math.max(due ? window - visible.size() : 0, window - delayedCount);
                 room = Math.max(1, Math.min(PAGE, room));
-                for (Message m : cold.take(room, now, now - settings.messageRetentionPeriod() * 1000L)) {
+                for (Message m : cold.take(room, now, oldestKept(now))) {
                     add(m);
                 }
             }
         }
+        if (settings.fifo()) {
+            balanceFifo(now, window);
+        } else {
+            balanceStandard(now, window);
+        }
+        int threshold = window + window / 4;
+        if (delayedCount <= threshold) {
+            nextDelaySpillAt = 0;
+        } else if (delayedCount > nextDelaySpillAt) {
+            spillDelayed(delayedCount - window);
+            nextDelaySpillAt = delayedCount <= threshold ? 0 : delayedCount + window / 4;
+        }
+        report();
+    }
+
+    /**
+     * A standard queue's visible messages: reads a page back from the backlog when fewer than half the window are
+     * left, lets the newest settled, never received ones go to it when a quarter more have come.
+     */
+    private void balanceStandard(long now, int window) {
         refill(window, now);
         int threshold = window + window / 4;
         if (visible.size() <= threshold) {
@@ -557,13 +641,6 @@ final class Queue {
             // what stayed cannot leave yet (received before, not yet durable): look again only when more came
             nextSpillAt = visible.size() <= threshold ? 0 : visible.size() + window / 4;
         }
-        if (delayedCount <= threshold) {
-            nextDelaySpillAt = 0;
-        } else if (delayedCount > nextDelaySpillAt) {
-            spillDelayed(delayedCount - window);
-            nextDelaySpillAt = delayedCount <= threshold ? 0 : delayedCount + window / 4;
-        }
-        report();
     }
 
     /**
@@ -574,8 +651,10 @@ final class Queue {
      * the newest settled, never received visible messages leave for it, down to the first one that may not and never
      * past a delayed or in-flight message ({@link #spillTop}): so normally memory holds no message inside the range.
      * When the window shrank while the backlog was not empty, the newest messages under it join it from below
-     * ({@link #spillBelow}) once no group is in flight. Delayed messages stay in memory (a FIFO queue delays all its
-     * messages alike, so they join in order once visible).
+     * ({@link #spillBelow}) once no group is in flight. Delayed messages are kept by {@link #balance}; a FIFO queue
+     * delays all its messages alike, so they become visible in the order they were sent, above the backlog, and join
+     * it in order ({@link #joinAbove}); one that became visible inside its range (the queue's DelaySeconds lowered
+     * meanwhile) is reached by {@link #reachHeld}.
      */
     private void balanceFifo(long now, int window) {
         refill(window, now);
@@ -678,7 +757,8 @@ final class Queue {
             if (leaving.size() == max || looked++ == SPILL_LOOKS) {
                 break;
             }
-            if (m.state == Message.State.DELAYED && m.settled) {
+            if (m.state == Message.State.DELAYED && m.settled && (m.receiveCount == 0 || !settings.fifo())) {
+                // a FIFO queue's timer index times a message by its send (ColdDelays): only those never delivered
                 leaving.add(m);
             }
         }
@@ -732,8 +812,9 @@ final class Queue {
      * Recovery: a visible message read from the store that memory need not hold goes to the backlog at once
      * (ordinal order: the store's); everything else is held.
      */
-    void recover(Message m) {
+    void recover(Message m, long now) {
         m.settled = true;
+        retimeFifo(m, now);
         lastOrdinal = Math.max(lastOrdinal, m.ordinal); // never hand out a backlog message's ordinal again
         if (m.state == Message.State.COLD) {
             cold.counted(m);

@@ -41,9 +41,10 @@ final class QueueConfiguration {
                 pending = ctx.store().submit(batch);
             }
             Queue.Record r = queue.record();
-            all.put("ApproximateNumberOfMessages", Long.toString(queue.visibleCount()));
+            long due = queue.dueInStore(now);
+            all.put("ApproximateNumberOfMessages", Long.toString(queue.visibleCount() + due));
             all.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(queue.inflightCount));
-            all.put("ApproximateNumberOfMessagesDelayed", Long.toString(queue.delayedTotal()));
+            all.put("ApproximateNumberOfMessagesDelayed", Long.toString(queue.delayedTotal() - due));
             all.put("CreatedTimestamp", Long.toString(r.createdMillis() / 1000));
             all.put("LastModifiedTimestamp", Long.toString(r.lastModifiedMillis() / 1000));
             all.put("QueueArn", r.id().arn());

@@ -84,11 +84,11 @@ final class Receiving {
                     } else {
                         int reach = ctx.limits().maxInflightFifo();
                         queue.reachHeld(now, reach);
-                        pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                        pick(ctx, queue, now, max, redrive, deadLetterQueue, picked, deadLettered);
                         while (picked.size() < max && picked.size() < ctx.inflight().room() && deadLettered.isEmpty()
                                 && queue.reachFurther(now, reach)) {
                             picked.clear(); // pick again with the backlog's next page in memory
-                            pick(ctx, queue, max, redrive, deadLetterQueue, picked, deadLettered);
+                            pick(ctx, queue, now, max, redrive, deadLetterQueue, picked, deadLettered);
                         }
                         try {
                             // read (and open) every content before any state changes: a refused key changes nothing
@@ -177,9 +177,10 @@ final class Receiving {
      * Chooses up to {@code max} messages. FIFO (sqs.md §3.11): groups with a message in flight (or on its way to
      * the dead-letter queue) are skipped; a receive takes as many of one group's messages as fit, in order, before
      * it moves on to the next group (groups in the order of their oldest visible message). Only the
-     * {@link Queue#receivable} messages count: on a FIFO queue with a backlog, none above it.
+     * {@link Queue#receivable} messages count: on a FIFO queue with a backlog, none above it (nor above a due message
+     * of its timer index).
      */
-    private static void pick(EngineContext ctx, Queue queue, int max, QueueSettings.RedrivePolicy redrive,
+    private static void pick(EngineContext ctx, Queue queue, long now, int max, QueueSettings.RedrivePolicy redrive,
                              Queue deadLetterQueue, List<Message> picked, List<Message> deadLettered) {
         boolean fifo = queue.settings().fifo();
         if (!fifo && queue.inflightCount >= ctx.limits().maxInflightStandard() && !queue.visible.isEmpty()) {
@@ -195,8 +196,8 @@ final class Receiving {
         }
         int take = (int) Math.min(max, room);
         Set<String> seenGroups = new HashSet<>();
-        long upTo = queue.receivableUpTo();
-        for (Message head : queue.receivable().values()) {
+        long upTo = queue.receivableUpTo(now);
+        for (Message head : queue.receivable(now).values()) {
             if (picked.size() >= take) {
                 break;
             }

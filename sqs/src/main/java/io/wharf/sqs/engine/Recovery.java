@@ -77,7 +77,7 @@ final class Recovery {
                             && m.visibleAtMillis <= now) {
                         m.state = Message.State.VISIBLE;
                     }
-                    queue.recover(m);
+                    queue.recover(m, now);
                 });
                 queue.advance(now, batch);
                 if (queue.settings().fifo()) {

@@ -202,6 +202,111 @@ class FifoBacklogTest extends EngineFixture {
         assertThat(drain(q, 10)).isEqualTo(sent);
     }
 
+    /**
+     * A FIFO queue's delayed messages beyond its window wait in the timer index, as a standard queue's do: memory
+     * holds about the window of them, across a restart too, and once visible every message comes once, each group in
+     * order.
+     */
+    @Test
+    void aQueueThatDelaysItsMessagesHoldsOnlyTheWindowOfThem() {
+        QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true",
+                "DelaySeconds", "5"));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            for (String group : List.of("a", "b", "c", "d", "e")) {
+                sent.addAll(sendTo(q, group, i, i + 1));
+            }
+        }
+        assertThat(attribute(q, "ApproximateNumberOfMessagesDelayed")).isEqualTo("1000");
+        assertThat(engine.heldMessages(q)).as("the window of delayed messages, a quarter more at most")
+                .isLessThanOrEqualTo(MOST_HELD_WHEN_IDLE);
+        assertThat(stored("sqs.timers")).as("the rest in the timer index").isGreaterThanOrEqualTo(1000 - HOT - HOT / 4);
+
+        restart();
+        assertThat(attribute(q, "ApproximateNumberOfMessagesDelayed")).isEqualTo("1000");
+        assertThat(engine.heldMessages(q)).isLessThanOrEqualTo(MOST_HELD_WHEN_IDLE);
+        assertThat(receiveFor(q, 10, 300)).as("all still delayed").isEmpty();
+
+        clock.advanceSeconds(6);
+        List<String> received = drain(q, 10);
+        assertThat(received).hasSize(1000).containsExactlyInAnyOrderElementsOf(sent);
+        assertEachGroupInOrder(received);
+        assertThat(stored("sqs.timers")).isZero();
+        assertThat(stored("sqs.messages")).isZero();
+    }
+
+    /**
+     * More due messages in the timer index than an operation reads back (a page, 1,000): a message memory holds that
+     * was sent after them waits for them, so its group's older messages still come first; and a receive whose groups
+     * in memory are in flight reads them in to find a free group. The counts take them as visible while they wait.
+     */
+    @Test
+    void dueMessagesOfTheTimerIndexComeBeforeTheNewerOnesMemoryHolds() {
+        QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true",
+                "DelaySeconds", "5"));
+        sendTo(q, "b", 0, 2_100);
+        sendTo(q, "a", 0, 200); // the window holds the first b's, the timer index the rest
+        clock.advanceSeconds(1);
+        sendTo(q, "a", 200, 201); // the newest: memory holds it beside the first b's
+        assertThat(engine.heldMessages(q)).isLessThanOrEqualTo(MOST_HELD_WHEN_IDLE);
+        clock.advanceSeconds(6); // all due; the timer index still holds all but a few
+
+        assertThat(engine.queueStats()).as("the metrics, read without an operation")
+                .containsExactly(new QueueStats(q, 2301, 0, 0, 7));
+        List<ReceivedMessage> first = receiveFor(q, 1, 300);
+        assertThat(first).extracting(ReceivedMessage::body).containsExactly("b-0");
+        // b in flight; more than a page of due messages is still in the timer index, a-0 to a-199 among them
+        assertThat(receiveFor(q, 1, 300)).as("a-200 waits for the a's before it")
+                .extracting(ReceivedMessage::body).containsExactly("a-0");
+        assertThat(attribute(q, "ApproximateNumberOfMessages")).isEqualTo("2299");
+        assertThat(attribute(q, "ApproximateNumberOfMessagesDelayed")).isEqualTo("0");
+    }
+
+    /**
+     * The same under the default window of 10,000, where the pages an operation reads back do not overflow memory: the
+     * newest message, which memory holds visible beside them, is not received before the older messages of its group
+     * that the timer index still holds.
+     */
+    @Test
+    void underAWideWindowTheNewestVisibleMessageWaitsForTheDueOnesOfTheTimerIndex() {
+        engine.close();
+        engine = new SqsEngine(store, clock, SqsLimits.strict(), MASTER_KEY);
+        int window = SqsLimits.strict().hotMessages();
+        QueueId q = create("q.fifo", FIFO);
+        sendTo(q, "b", 0, 1);
+        assertThat(receiveFor(q, 1, 300)).extracting(ReceivedMessage::body).containsExactly("b-0"); // b in flight
+        engine.setQueueAttributes(q, Map.of("DelaySeconds", "5"));
+        sendTo(q, "b", 1, window + window / 4 + 2); // a quarter more than the window: the newest leave memory
+        sendTo(q, "a", 0, window / 4 + 1); // and again: all of these
+        clock.advanceSeconds(1);
+        sendTo(q, "a", window / 4 + 1, window / 4 + 2); // memory holds this one
+        clock.advanceSeconds(6);
+
+        assertThat(receiveFor(q, 1, 300)).as("a-%d waits for the a's before it", window / 4 + 1)
+                .extracting(ReceivedMessage::body).containsExactly("a-0");
+    }
+
+    /**
+     * Raising a FIFO queue's DelaySeconds delays the messages it has not delivered yet, those of its backlog too
+     * (they follow the new delay when they are read back), and lowering it brings the timer index's messages sooner.
+     */
+    @Test
+    void aDelayChangeReachesTheBacklogAndTheTimerIndex() {
+        QueueId q = create("q.fifo", FIFO);
+        List<String> sent = new ArrayList<>(sendTo(q, "g", 0, 30)); // a backlog beyond the window of four
+        clock.advanceSeconds(10);
+        engine.setQueueAttributes(q, Map.of("DelaySeconds", "60")); // sent 10 s ago: 50 s to wait
+        assertThat(receiveFor(q, 10, 300)).isEmpty();
+        sent.addAll(sendTo(q, "g", 30, 60)); // delayed, most of them in the timer index
+        restart();
+        assertThat(receiveFor(q, 10, 300)).as("after a restart too").isEmpty();
+        clock.advanceSeconds(45);
+        assertThat(receiveFor(q, 10, 300)).isEmpty();
+        engine.setQueueAttributes(q, Map.of("DelaySeconds", "0"));
+        assertThat(attribute(q, "ApproximateNumberOfMessagesDelayed")).isEqualTo("0");
+        assertThat(drain(q, 10)).isEqualTo(sent);
+    }
+
     @Test
     void aRestartOfAnIdleQueueHoldsExactlyTheWindow() {
         QueueId q = create("q.fifo", FIFO);
@@ -267,7 +372,17 @@ class FifoBacklogTest extends EngineFixture {
      */
     @Test
     void randomWorkKeepsEachGroupsOrderEveryMessageAndTheCountsExact() {
-        randomWork(16, false);
+        randomWork(16, false, false);
+    }
+
+    /**
+     * The same with the queue's DelaySeconds changed at random between 0 and 3 (retroactive on a FIFO queue, so each
+     * group's messages still become visible in the order they were sent): delayed messages beyond the window go to
+     * the timer index and come back, among the backlog's pages and restarts.
+     */
+    @Test
+    void randomWorkWithChangingDelaysKeepsEachGroupsOrderAndEveryMessage() {
+        randomWork(23, false, true);
     }
 
     /**
@@ -279,12 +394,12 @@ class FifoBacklogTest extends EngineFixture {
     void randomWorkWithAShrinkingAndGrowingWindowKeepsEachGroupsOrderAndEveryMessage() {
         shifting = true;
         restart();
-        randomWork(61, true);
+        randomWork(61, true, false);
     }
 
     private boolean shifting;
 
-    private void randomWork(long seed, boolean shiftWindow) {
+    private void randomWork(long seed, boolean shiftWindow, boolean changeDelays) {
         Random random = new Random(seed);
         List<QueueId> others = new ArrayList<>();
         QueueId q = create("q.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true",
@@ -348,6 +463,8 @@ class FifoBacklogTest extends EngineFixture {
                     others.forEach(engine::deleteQueue);
                     others.clear();
                 }
+            } else if (changeDelays && op < 95) {
+                engine.setQueueAttributes(q, Map.of("DelaySeconds", Integer.toString(random.nextInt(4))));
             } else if (op < 98) {
                 clock.advanceSeconds(random.nextInt(3));
             } else {
