@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * {@code --sqs-max-inflight-messages}: the in-flight messages of all queues together are capped (AWS caps each queue
  * only). Through the SDK: a receive gets what still fits, then a standard queue answers 403 OverLimit and a FIFO
- * queue nothing; a delete makes room again; the gauge shows the count.
+ * queue nothing; a delete makes room again; the gauge shows the count; a FIFO long poll at the cap is woken when
+ * another queue frees room.
  */
 class InflightCapIT {
     private static final int CAP = 12;
@@ -57,7 +58,8 @@ class InflightCapIT {
         String b = filled(sqs, "cap-b", 10);
         String f = filled(sqs, "cap-f.fifo", 3);
 
-        assertThat(receive(sqs, a)).hasSize(10);
+        List<Message> fromA = receive(sqs, a);
+        assertThat(fromA).hasSize(10);
         List<Message> fromB = receive(sqs, b);
         assertThat(fromB).as("only what still fits under the cap").hasSize(2);
 
@@ -78,6 +80,14 @@ class InflightCapIT {
                 .visibilityTimeout(0));
         assertThat(receive(sqs, f)).as("two places free").hasSize(2);
         assertThat(gauge()).isEqualTo(12.0);
+
+        // a FIFO long poll at the cap is woken when another queue frees room, not only when its own queue changes
+        var poll = java.util.concurrent.CompletableFuture.supplyAsync(() -> sqs.receiveMessage(r -> r.queueUrl(f)
+                .maxNumberOfMessages(10).waitTimeSeconds(20)).messages());
+        Thread.sleep(1_000); // most likely waiting by now; if not, it finds the room at once
+        sqs.deleteMessage(r -> r.queueUrl(a).receiptHandle(fromA.get(0).receiptHandle()));
+        assertThat(poll.get(60, java.util.concurrent.TimeUnit.SECONDS)).as("woken by room freed on cap-a")
+                .extracting(Message::body).containsExactly("cap-f.fifo-2");
     }
 
     /** {@code wharf_sqs_memory_inflight_messages} from the metrics endpoint. */

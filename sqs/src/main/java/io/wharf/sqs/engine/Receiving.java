@@ -134,6 +134,14 @@ final class Receiving {
                         if (now >= deadline) {
                             return empty(ctx, queue);
                         }
+                        if (queue.settings().fifo() && ctx.inflight().room() == 0) {
+                            // no room under the cap of all queues: a message leaving the in-flight state on any queue
+                            // wakes this one; asked before the room is checked again, so none is missed
+                            ctx.inflight().awaitingRoom(queue);
+                            if (ctx.inflight().room() > 0) {
+                                continue;
+                            }
+                        }
                         long until = Math.min(deadline, queue.nextTimedChangeAtMillis());
                         boolean signalled = queue.changed.await(until - now, TimeUnit.MILLISECONDS);
                         if (!signalled && until == deadline) {

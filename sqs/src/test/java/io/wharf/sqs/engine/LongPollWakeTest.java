@@ -169,6 +169,24 @@ class LongPollWakeTest extends EngineFixture {
         assertThat(bodies(poll)).containsExactly("poison");
     }
 
+    // ---- the cap on all queues' in-flight messages (InflightBudget)
+
+    @Test
+    void roomFreedUnderTheInflightCapOnAnotherQueueWakesAWaitingFifoReceive() throws Exception {
+        engine.close();
+        engine = new SqsEngine(store, clock, SqsLimits.strict().withMaxInflightTotal(10), MASTER_KEY);
+        QueueId other = create("other");
+        for (int i = 0; i < 10; i++) {
+            send(other, "o" + i);
+        }
+        List<ReceivedMessage> held = receive(other, 10);
+        assertThat(held).as("the cap reached").hasSize(10);
+        QueueId q = fifoWithGroup("a1", "a2");
+        CompletableFuture<List<ReceivedMessage>> poll = parkedPoll(q);
+        engine.deleteMessage(other, held.get(0).receiptHandle());
+        assertThat(bodies(poll)).as("room for one").containsExactly("a1");
+    }
+
     // ---- and what must not happen
 
     @Test
