@@ -53,6 +53,8 @@ final class RabbitMqNode implements RunningBroker {
     static final int DISTRIBUTION_PORT_ATTEMPTS = 3;
     /** What the node prints when its distribution port is taken (Erlang's prelaunch error reason). */
     private static final String DISTRIBUTION_PORT_TAKEN = "dist_port_already_used";
+    /** What it prints when a listener's port (AMQP, the console) is taken: the reason of Ranch's listen error. */
+    private static final String LISTENER_PORT_TAKEN = "eaddrinuse";
     /** How long a {@code rabbitmqctl} command may take (it starts an Erlang VM of its own: a second or two). */
     private static final Duration CLI_TIMEOUT = Duration.ofSeconds(60);
 
@@ -70,6 +72,8 @@ final class RabbitMqNode implements RunningBroker {
     private Process node;
     private Process epmd;
     private long consoleOffset; // the console log's size when the node was launched
+    /** The node exited while starting because a listener's port was taken ({@link #LISTENER_PORT_TAKEN}). */
+    private volatile boolean listenerPortTaken;
     private boolean closed;
     private volatile boolean closing;
     private volatile boolean gaveUp;
@@ -100,43 +104,54 @@ final class RabbitMqNode implements RunningBroker {
                     + spec.dataDirectory(), null);
         }
         NodeFiles files = new NodeFiles(spec.dataDirectory().toAbsolutePath());
-        RabbitMqNode started;
-        Set<String> removed;
-        try {
-            files.prepare();
-            // a Wharf killed with SIGKILL leaves its nodes running: they hold the store and the ports
-            Processes.killRecorded(files.nodePid, files.home.toString());
-            Processes.killRecorded(files.epmdPid, "epmd");
-            int amqp = Ports.chosenOrFree(spec, "amqp");
-            int console = installation.management() ? Ports.chosenOrFree(spec, "console") : 0;
-            started = new RabbitMqNode(installation, spec, files, startTimeout, clock, amqp, console);
-            if (spec.tls() != null) {
-                files.writeTls(spec.tls());
+        for (int attempt = 1; ; attempt++) {
+            RabbitMqNode started;
+            Set<String> removed;
+            try {
+                files.prepare();
+                // a Wharf killed with SIGKILL leaves its nodes running: they hold the store and the ports
+                Processes.killRecorded(files.nodePid, files.home.toString());
+                Processes.killRecorded(files.epmdPid, "epmd");
+                int amqp = Ports.chosenOrFree(spec, "amqp");
+                int console = installation.management() ? Ports.chosenOrFree(spec, "console") : 0;
+                started = new RabbitMqNode(installation, spec, files, startTimeout, clock, amqp, console);
+                if (spec.tls() != null) {
+                    files.writeTls(spec.tls());
+                }
+                // A deleted API user is remembered until the node has lost it: recorded before the node starts, so
+                // a start cut short (Wharf killed) still knows, next time, whom to remove.
+                Set<String> apiUsers = NodeFiles.apiUserNames(spec.users());
+                removed = new TreeSet<>(files.recordedApiUsers());
+                removed.removeAll(apiUsers);
+                Set<String> recorded = new TreeSet<>(apiUsers);
+                recorded.addAll(removed);
+                files.recordApiUsers(recorded);
+                files.writeStartFiles(RabbitConf.render(spec, files, installation, configuration, amqp, console),
+                        spec.users(), removed, installation.management());
+            } catch (IOException | UncheckedIOException e) {
+                throw new BrokerStartException("Cannot prepare RabbitMQ broker " + spec.brokerId() + " in "
+                        + spec.dataDirectory() + ": " + e.getMessage(), e);
             }
-            // A deleted API user is remembered until the node has lost it: recorded before the node starts, so a
-            // start cut short (Wharf killed) still knows, next time, whom to remove.
-            Set<String> apiUsers = NodeFiles.apiUserNames(spec.users());
-            removed = new TreeSet<>(files.recordedApiUsers());
-            removed.removeAll(apiUsers);
-            Set<String> recorded = new TreeSet<>(apiUsers);
-            recorded.addAll(removed);
-            files.recordApiUsers(recorded);
-            files.writeStartFiles(RabbitConf.render(spec, files, installation, configuration, amqp, console),
-                    spec.users(), removed, installation.management());
-        } catch (IOException | UncheckedIOException e) {
-            throw new BrokerStartException("Cannot prepare RabbitMQ broker " + spec.brokerId() + " in "
-                    + spec.dataDirectory() + ": " + e.getMessage(), e);
+            try {
+                started.launchAndAwait();
+            } catch (BrokerStartException e) {
+                started.stopProcesses();
+                // a port picked free at the first start (none recorded yet) that another process took before the
+                // node listened on it: pick again, as for the distribution port
+                boolean picked = spec.ports().get("amqp") == null
+                        || installation.management() && spec.ports().get("console") == null;
+                if (started.listenerPortTaken && picked && attempt < DISTRIBUTION_PORT_ATTEMPTS) {
+                    LOG.warn("RabbitMQ broker {}: a port picked for it was taken before the node listened on it; "
+                            + "starting it again with others", spec.brokerId());
+                    continue;
+                }
+                throw e;
+            }
+            started.deleteUsers(removed);
+            OwnerOnly.restrictTree(files.root);
+            started.supervise();
+            return started;
         }
-        try {
-            started.launchAndAwait();
-        } catch (BrokerStartException e) {
-            started.stopProcesses();
-            throw e;
-        }
-        started.deleteUsers(removed);
-        OwnerOnly.restrictTree(files.root);
-        started.supervise();
-        return started;
     }
 
     @Override
@@ -395,9 +410,11 @@ final class RabbitMqNode implements RunningBroker {
                 throw new BrokerStartException("RabbitMQ broker " + spec.brokerId() + " closed while starting", null);
             }
             if (!current.isAlive()) {
-                if (portRetry && files.consoleSince(launchedAt).contains(DISTRIBUTION_PORT_TAKEN)) {
+                String output = files.consoleSince(launchedAt);
+                if (portRetry && output.contains(DISTRIBUTION_PORT_TAKEN)) {
                     return false;
                 }
+                listenerPortTaken = output.contains(LISTENER_PORT_TAKEN);
                 throw new BrokerStartException("RabbitMQ broker " + spec.brokerId() + " (node " + nodeName
                         + ") exited with status " + current.exitValue() + " while starting. Its log ends with:\n"
                         + files.logTail(LOG_TAIL_LINES), null);

@@ -111,6 +111,53 @@ class FailedStartTest {
         assertThat(Files.readAllLines(launches)).hasSize(RabbitMqNode.DISTRIBUTION_PORT_ATTEMPTS);
     }
 
+    @Test
+    void aListenerPortPickedAtTheFirstStartAndTakenMeanwhileIsPickedAgain(@TempDir Path directory) throws Exception {
+        RabbitMqTesting.runtimeOrSkip();
+        Path launches = directory.resolve("launches");
+        // the first launch fails as RabbitMQ does when its AMQP port is taken; the second comes up
+        Path home = fakeInstallation(directory, """
+                #!/bin/sh
+                grep '^listeners.tcp.1' "$RABBITMQ_CONFIG_FILE" >> %s
+                if [ "$(wc -l < %s)" -lt 2 ]; then
+                  echo "Failed to start Ranch listener for reason eaddrinuse (address already in use)"
+                  exit 1
+                fi
+                exec '%s' -cp '%s' %s 600000
+                """.formatted(launches, launches, Path.of(System.getProperty("java.home"), "bin", "java"),
+                System.getProperty("java.class.path"), FakeNodeMain.class.getName()));
+        RabbitMqRuntime runtime = new RabbitMqRuntime(home, Duration.ofMinutes(1), Clock.systemUTC());
+
+        try (RabbitMqNode node = (RabbitMqNode) runtime.start(RabbitMqTesting.spec("b-amqp-taken",
+                directory.resolve("broker"), Map.of(), ADMIN, null))) {
+            assertThat(node.isRunning()).isTrue();
+            List<String> listeners = Files.readAllLines(launches);
+            assertThat(listeners).hasSize(2);
+            assertThat(listeners.get(1)).as("another AMQP port the second time").isNotEqualTo(listeners.get(0))
+                    .endsWith(":" + node.ports().get("amqp"));
+        }
+    }
+
+    @Test
+    void aListenerPortRecordedBeforeIsNotPickedAgain(@TempDir Path directory) throws Exception {
+        RabbitMqTesting.runtimeOrSkip();
+        Path launches = directory.resolve("launches");
+        Path home = fakeInstallation(directory, """
+                #!/bin/sh
+                echo launched >> %s
+                echo "Failed to start Ranch listener for reason eaddrinuse (address already in use)"
+                exit 1
+                """.formatted(launches));
+        RabbitMqRuntime runtime = new RabbitMqRuntime(home, Duration.ofMinutes(1), Clock.systemUTC());
+        int recorded = Ports.free(java.net.InetAddress.getLoopbackAddress());
+
+        assertThatThrownBy(() -> runtime.start(RabbitMqTesting.spec("b-amqp-recorded", directory.resolve("broker"),
+                Map.of("amqp", recorded), ADMIN, null)))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining("eaddrinuse");
+        assertThat(Files.readAllLines(launches)).as("its clients know that port: no other is tried").hasSize(1);
+    }
+
     private static Path fakeInstallation(Path directory, String script) throws Exception {
         Path home = directory.resolve("fake-rabbitmq");
         Files.createDirectories(home.resolve("bin"));
