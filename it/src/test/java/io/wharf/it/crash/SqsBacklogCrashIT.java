@@ -102,38 +102,25 @@ class SqsBacklogCrashIT {
 
     @Test
     void delayedMessagesBeyondTheHotWindowSurviveKillNineAndAreDeliveredOnceAfterTheirDelay() throws Exception {
-        long lastSend;
-        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
-            SqsClient sqs = Clients.sqs(wharf.endpoint());
-            String url = sqs.createQueue(r -> r.queueName("delays")).queueUrl();
-            ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-            fill(senders, sqs, url, true);
-            assertThat(acknowledged).hasSize(SENDERS * BATCHES_PER_SENDER * 10);
-            assertThat(allCounts(sqs, url)).isEqualTo(acknowledged.size());
-
-            killDuringSends(wharf, senders, sqs, url, true);
-            lastSend = System.currentTimeMillis();
-            sqs.close();
-        }
-
-        try (WharfProcess wharf = WharfProcess.start(dataDir)) {
-            SqsClient sqs = Clients.sqs(wharf.endpoint());
-            String url = sqs.getQueueUrl(r -> r.queueName("delays")).queueUrl();
-            assertThat(allCounts(sqs, url)).isBetween((long) acknowledged.size(), (long) attempted.size());
-            drainDelayedExactlyOnce(sqs, url, lastSend);
-            sqs.close();
-            assertThat(wharf.terminate()).isIn(0, 143);
-        }
+        delayedMessagesSurviveKillNine("delays", Map.of());
     }
 
     @Test
     void aFifoQueuesDelayedMessagesBeyondTheHotWindowSurviveKillNineAndEachGroupComesInOrderAfterTheDelay()
             throws Exception {
+        delayedMessagesSurviveKillNine("delays.fifo",
+                Map.of("FifoQueue", "true", "DelaySeconds", Integer.toString(FIFO_DELAY)));
+    }
+
+    /**
+     * Fills queue {@code name} (created with {@code attributes}) with delayed messages, kills Wharf during more sends,
+     * restarts it and drains ({@link #drainDelayedExactlyOnce}).
+     */
+    private void delayedMessagesSurviveKillNine(String name, Map<String, String> attributes) throws Exception {
         long lastSend;
         try (WharfProcess wharf = WharfProcess.start(dataDir)) {
             SqsClient sqs = Clients.sqs(wharf.endpoint());
-            String url = sqs.createQueue(r -> r.queueName("delays.fifo").attributesWithStrings(
-                    Map.of("FifoQueue", "true", "DelaySeconds", Integer.toString(FIFO_DELAY)))).queueUrl();
+            String url = sqs.createQueue(r -> r.queueName(name).attributesWithStrings(attributes)).queueUrl();
             ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
             fill(senders, sqs, url, true);
             assertThat(acknowledged).hasSize(SENDERS * BATCHES_PER_SENDER * 10);
@@ -146,7 +133,7 @@ class SqsBacklogCrashIT {
 
         try (WharfProcess wharf = WharfProcess.start(dataDir)) {
             SqsClient sqs = Clients.sqs(wharf.endpoint());
-            String url = sqs.getQueueUrl(r -> r.queueName("delays.fifo")).queueUrl();
+            String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
             assertThat(allCounts(sqs, url)).isBetween((long) acknowledged.size(), (long) attempted.size());
             drainDelayedExactlyOnce(sqs, url, lastSend);
             sqs.close();

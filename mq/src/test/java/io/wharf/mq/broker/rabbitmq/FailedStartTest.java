@@ -68,17 +68,11 @@ class FailedStartTest {
         RabbitMqTesting.runtimeOrSkip();
         Path launches = directory.resolve("launches");
         // the first launch fails as RabbitMQ does when another process took its port; the second comes up
-        Path home = fakeInstallation(directory, """
-                #!/bin/sh
-                echo "$RABBITMQ_DIST_PORT" >> %s
-                if [ "$(wc -l < %s)" -lt 2 ]; then
+        Path home = failingOnceThenUp(directory, launches, "echo \"$RABBITMQ_DIST_PORT\"", """
                   echo "ERROR: could not bind to distribution port $RABBITMQ_DIST_PORT on host localhost."
                   echo "reason: {dist_port_already_used,$RABBITMQ_DIST_PORT,not_erlang,\"localhost\"}"
                   exit 0
-                fi
-                exec '%s' -cp '%s' %s 600000
-                """.formatted(launches, launches, Path.of(System.getProperty("java.home"), "bin", "java"),
-                System.getProperty("java.class.path"), FakeNodeMain.class.getName()));
+                """);
         RabbitMqRuntime runtime = new RabbitMqRuntime(home, Duration.ofMinutes(1), Clock.systemUTC());
 
         try (RabbitMqNode node = (RabbitMqNode) runtime.start(RabbitMqTesting.spec("b-port-taken",
@@ -116,16 +110,10 @@ class FailedStartTest {
         RabbitMqTesting.runtimeOrSkip();
         Path launches = directory.resolve("launches");
         // the first launch fails as RabbitMQ does when its AMQP port is taken; the second comes up
-        Path home = fakeInstallation(directory, """
-                #!/bin/sh
-                grep '^listeners.tcp.1' "$RABBITMQ_CONFIG_FILE" >> %s
-                if [ "$(wc -l < %s)" -lt 2 ]; then
+        Path home = failingOnceThenUp(directory, launches, "grep '^listeners.tcp.1' \"$RABBITMQ_CONFIG_FILE\"", """
                   echo "Failed to start Ranch listener for reason eaddrinuse (address already in use)"
                   exit 1
-                fi
-                exec '%s' -cp '%s' %s 600000
-                """.formatted(launches, launches, Path.of(System.getProperty("java.home"), "bin", "java"),
-                System.getProperty("java.class.path"), FakeNodeMain.class.getName()));
+                """);
         RabbitMqRuntime runtime = new RabbitMqRuntime(home, Duration.ofMinutes(1), Clock.systemUTC());
 
         try (RabbitMqNode node = (RabbitMqNode) runtime.start(RabbitMqTesting.spec("b-amqp-taken",
@@ -156,6 +144,22 @@ class FailedStartTest {
                 .isInstanceOf(BrokerStartException.class)
                 .hasMessageContaining("eaddrinuse");
         assertThat(Files.readAllLines(launches)).as("its clients know that port: no other is tried").hasSize(1);
+    }
+
+    /**
+     * An installation whose node appends what {@code record} prints to {@code launches} at each launch, runs
+     * {@code failure} (which exits) the first time, and comes up ({@link FakeNodeMain}) from the second on.
+     */
+    private static Path failingOnceThenUp(Path directory, Path launches, String record, String failure)
+            throws Exception {
+        return fakeInstallation(directory, """
+                #!/bin/sh
+                %s >> %s
+                if [ "$(wc -l < %s)" -lt 2 ]; then
+                %sfi
+                exec '%s' -cp '%s' %s 600000
+                """.formatted(record, launches, launches, failure, Path.of(System.getProperty("java.home"), "bin",
+                "java"), System.getProperty("java.class.path"), FakeNodeMain.class.getName()));
     }
 
     private static Path fakeInstallation(Path directory, String script) throws Exception {
