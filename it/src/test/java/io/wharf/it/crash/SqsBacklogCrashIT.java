@@ -148,11 +148,8 @@ class SqsBacklogCrashIT {
      */
     private void drainDelayedExactlyOnce(SqsClient sqs, String url, long lastSend) {
         boolean fifo = url.endsWith(".fifo");
-        Set<String> drained = new HashSet<>();
-        List<String> twice = new ArrayList<>();
+        Drain drain = new Drain();
         List<String> early = new ArrayList<>();
-        List<String> outOfOrder = new ArrayList<>();
-        Map<String, Integer> lastOfGroup = new java.util.HashMap<>();
         long quietSince = System.currentTimeMillis();
         while (System.currentTimeMillis() < lastSend + (MAX_DELAY + 2) * 1000L
                 || System.currentTimeMillis() - quietSince < 2_000) {
@@ -164,32 +161,18 @@ class SqsBacklogCrashIT {
                 continue;
             }
             quietSince = receivedAt;
-            List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
             for (Message m : got) {
-                if (!drained.add(m.body())) {
-                    twice.add(m.body());
-                }
                 long sent = Long.parseLong(m.attributesAsStrings().get("SentTimestamp"));
                 if (receivedAt < sent + (fifo ? FIFO_DELAY : delayOf(m.body())) * 1000L) {
                     early.add(m.body() + " sent at " + sent + ", received at " + receivedAt);
                 }
-                String group = m.attributesAsStrings().get("MessageGroupId");
-                int seq = Integer.parseInt(m.body().substring(1));
-                Integer before = group == null ? null : lastOfGroup.put(group, seq);
-                if (before != null && before > seq) {
-                    outOfOrder.add(m.body() + " after m" + before);
-                }
-                deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
-                        .receiptHandle(m.receiptHandle()).build());
             }
-            assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
+            drain.deleteAll(sqs, url, got);
         }
         assertThat(early).as("delivered before its delay ended").isEmpty();
-        assertThat(outOfOrder).as("received out of its group's order").isEmpty();
-        assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
-        assertThat(attempted).as("never sent, yet received").containsAll(drained);
+        drain.assertOnceInOrder();
         Set<String> lost = new HashSet<>(acknowledged);
-        lost.removeAll(drained);
+        lost.removeAll(drain.drained);
         assertThat(lost).as("acknowledged and not received after the restart").isEmpty();
         assertThat(allCounts(sqs, url)).isZero();
     }
@@ -237,13 +220,34 @@ class SqsBacklogCrashIT {
      * order it was sent (its sender's increasing sequence). Returns the bodies received.
      */
     private Set<String> drainExactlyOnce(SqsClient sqs, String url, Set<String> deleted) {
-        Set<String> drained = new HashSet<>();
-        List<String> twice = new ArrayList<>();
-        List<String> outOfOrder = new ArrayList<>();
-        Map<String, Integer> lastOfGroup = new java.util.HashMap<>();
+        Drain drain = new Drain();
+        Set<String> drained = drain.drained;
         List<Message> got;
         while (!(got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(600)
                 .messageSystemAttributeNamesWithStrings("MessageGroupId")).messages()).isEmpty()) {
+            drain.deleteAll(sqs, url, got);
+        }
+        drain.assertOnceInOrder();
+        assertThat(drained).as("deleted before the crash, yet received").doesNotContainAnyElementsOf(deleted);
+        Set<String> lost = new HashSet<>(acknowledged);
+        lost.removeAll(deleted);
+        lost.removeAll(drained);
+        assertThat(lost).as("acknowledged, not deleted, and not received after the restart").isEmpty();
+        return drained;
+    }
+
+    /**
+     * What a drain received: each body once, each FIFO group (its MessageGroupId) in its sender's increasing sequence,
+     * and nothing that was never sent.
+     */
+    private final class Drain {
+        final Set<String> drained = new HashSet<>();
+        private final List<String> twice = new ArrayList<>();
+        private final List<String> outOfOrder = new ArrayList<>();
+        private final Map<String, Integer> lastOfGroup = new java.util.HashMap<>();
+
+        /** Notes the messages received and deletes them in one batch. */
+        void deleteAll(SqsClient sqs, String url, List<Message> got) {
             List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
             for (Message m : got) {
                 if (!drained.add(m.body())) {
@@ -260,15 +264,12 @@ class SqsBacklogCrashIT {
             }
             assertThat(sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(deletes)).failed()).isEmpty();
         }
-        assertThat(outOfOrder).as("received out of its group's order").isEmpty();
-        assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
-        assertThat(drained).as("deleted before the crash, yet received").doesNotContainAnyElementsOf(deleted);
-        assertThat(attempted).as("never sent, yet received").containsAll(drained);
-        Set<String> lost = new HashSet<>(acknowledged);
-        lost.removeAll(deleted);
-        lost.removeAll(drained);
-        assertThat(lost).as("acknowledged, not deleted, and not received after the restart").isEmpty();
-        return drained;
+
+        void assertOnceInOrder() {
+            assertThat(outOfOrder).as("received out of its group's order").isEmpty();
+            assertThat(twice).as("received twice within a 600 s visibility timeout").isEmpty();
+            assertThat(attempted).as("never sent, yet received").containsAll(drained);
+        }
     }
 
     /** {@link #SENDERS} senders send {@link #BATCHES_PER_SENDER} batches each, all acknowledged. */
