@@ -325,14 +325,17 @@ final class Queue {
             return false;
         }
         int max = Math.min(PAGE, reach - messages.size());
-        if (cold.nextVisibleAtMillis() <= now) {
-            java.util.List<Message> due = cold.take(max, now, oldestKept(now), true);
-            due.forEach(this::add);
-            if (!due.isEmpty()) {
-                return true;
-            }
+        return takeDue(max, now) > 0 || !backlog.isEmpty() && pageIn(max, now) > 0;
+    }
+
+    /** Reads up to {@code max} of the timer index's messages that are due at {@code now} into memory; how many. */
+    private int takeDue(int max, long now) {
+        if (cold.nextVisibleAtMillis() > now) {
+            return 0;
         }
-        return !backlog.isEmpty() && pageIn(max, now) > 0;
+        java.util.List<Message> due = cold.take(max, now, oldestKept(now), true);
+        due.forEach(this::add);
+        return due.size();
     }
 
     /**
@@ -375,11 +378,10 @@ final class Queue {
      * otherwise (the backlog, recovery) follows it here.
      */
     private void retimeFifo(Message m, long now) {
-        if (!settings.fifo() || m.receiveCount > 0
-                || m.state != Message.State.VISIBLE && m.state != Message.State.DELAYED) {
+        if (!followsQueueDelay(m)) {
             return;
         }
-        long visibleAt = m.enqueuedMillis + settings.delaySeconds() * 1000L;
+        long visibleAt = queueDelayEnds(m);
         if (visibleAt > now) {
             m.state = Message.State.DELAYED;
             m.visibleAtMillis = visibleAt;
@@ -387,6 +389,17 @@ final class Queue {
             m.state = Message.State.VISIBLE;
             m.visibleAtMillis = now;
         }
+    }
+
+    /** FIFO: whether {@code m} follows the queue's DelaySeconds, retroactively: never delivered, visible or delayed. */
+    boolean followsQueueDelay(Message m) {
+        return settings.fifo() && m.receiveCount == 0
+                && (m.state == Message.State.VISIBLE || m.state == Message.State.DELAYED);
+    }
+
+    /** FIFO: when the queue's DelaySeconds, as it is now, ends for {@code m} (sent at its enqueue time). */
+    long queueDelayEnds(Message m) {
+        return m.enqueuedMillis + settings.delaySeconds() * 1000L;
     }
 
     /**
@@ -577,9 +590,8 @@ final class Queue {
     private void balance(long now) {
         report();
         int window = windows.window();
-        if (settings.fifo() && cold.nextVisibleAtMillis() <= now) {
-            // due ones come back at once, a page per operation: a receive takes nothing above them (receivableUpTo)
-            cold.take(PAGE, now, oldestKept(now), true).forEach(this::add);
+        if (settings.fifo()) {
+            takeDue(PAGE, now); // at once, a page per operation: a receive takes nothing above them (receivableUpTo)
         }
         if (!cold.isEmpty()) {
             // due delayed messages in the store are visible ones too: read back when the visible window runs low

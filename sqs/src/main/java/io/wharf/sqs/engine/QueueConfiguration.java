@@ -71,22 +71,25 @@ final class QueueConfiguration {
         update(ctx, queue, r -> r.withAttributes(QueueAttributes.apply(r.attributes(), changes),
                 ctx.clock().millis()));
         if (queue.id().isFifo() && changes.containsKey(QueueAttributes.DELAY_SECONDS)) {
-            retime(ctx, queue, Integer.parseInt(changes.get(QueueAttributes.DELAY_SECONDS)));
+            retime(ctx, queue);
         }
     }
 
-    /** On FIFO queues the queue delay is retroactive: messages not yet received follow the new delay. */
-    private static void retime(EngineContext ctx, Queue queue, int delaySeconds) {
+    /**
+     * On FIFO queues the queue delay is retroactive: messages not yet received follow the new delay (the queue's
+     * settings have it already). Those in memory here; the store's follow it when read ({@code Queue.retimeFifo}).
+     */
+    private static void retime(EngineContext ctx, Queue queue) {
         Commit pending = Commit.DONE;
         queue.lock.lock();
         try {
             long now = ctx.clock().millis();
             WriteBatch batch = new WriteBatch();
             for (Message m : List.copyOf(queue.messages.values())) {
-                if (m.receiveCount > 0 || m.state == Message.State.INFLIGHT) {
+                if (!queue.followsQueueDelay(m)) {
                     continue;
                 }
-                long visibleAt = m.enqueuedMillis + delaySeconds * 1000L;
+                long visibleAt = queue.queueDelayEnds(m);
                 queue.transition(m, visibleAt > now ? Message.State.DELAYED : Message.State.VISIBLE,
                         Math.max(visibleAt, now));
                 queue.persist(batch, m);
