@@ -49,8 +49,11 @@ final class RabbitMqNode implements RunningBroker {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqNode.class);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
     private static final int LOG_TAIL_LINES = 40;
-    /** How many distribution ports a start tries: another process may take the one picked before the node binds it. */
-    static final int DISTRIBUTION_PORT_ATTEMPTS = 3;
+    /**
+     * How many ports a start tries for each one it picks free (distribution, epmd, and at a first start the listeners):
+     * another process may take the one picked before the node binds it.
+     */
+    static final int PORT_ATTEMPTS = 3;
     /** What the node prints when its distribution port is taken (Erlang's prelaunch error reason). */
     private static final String DISTRIBUTION_PORT_TAKEN = "dist_port_already_used";
     /** What it prints when a listener's port (AMQP, the console) is taken: the reason of Ranch's listen error. */
@@ -140,7 +143,7 @@ final class RabbitMqNode implements RunningBroker {
                 // node listened on it: pick again, as for the distribution port
                 boolean picked = spec.ports().get("amqp") == null
                         || installation.management() && spec.ports().get("console") == null;
-                if (started.listenerPortTaken && picked && attempt < DISTRIBUTION_PORT_ATTEMPTS) {
+                if (started.listenerPortTaken && picked && attempt < PORT_ATTEMPTS) {
                     LOG.warn("RabbitMQ broker {}: a port picked for it was taken before the node listened on it; "
                             + "starting it again with others", spec.brokerId());
                     continue;
@@ -229,12 +232,12 @@ final class RabbitMqNode implements RunningBroker {
     /**
      * Launches the node and waits until it answers. The distribution port is picked free just before the launch, so
      * another process can take it before the node binds it; the node then exits at once, and is launched again with
-     * another port, up to {@link #DISTRIBUTION_PORT_ATTEMPTS} times.
+     * another port, up to {@link #PORT_ATTEMPTS} times.
      */
     private void launchAndAwait() {
         for (int attempt = 1; ; attempt++) {
             launch();
-            if (awaitReady(attempt < DISTRIBUTION_PORT_ATTEMPTS)) {
+            if (awaitReady(attempt < PORT_ATTEMPTS)) {
                 return;
             }
             LOG.warn("RabbitMQ broker {}: node {} found its distribution port taken; launching it again with another",
@@ -359,7 +362,7 @@ final class RabbitMqNode implements RunningBroker {
     private Process startEpmd() throws IOException {
         for (int attempt = 1; ; attempt++) {
             int port = Ports.free(InetAddress.getLoopbackAddress());
-            Process started = startEpmd(port, attempt == DISTRIBUTION_PORT_ATTEMPTS);
+            Process started = startEpmd(port, attempt == PORT_ATTEMPTS);
             if (started != null) {
                 return started;
             }

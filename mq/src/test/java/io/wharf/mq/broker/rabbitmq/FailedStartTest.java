@@ -102,7 +102,7 @@ class FailedStartTest {
                 .isInstanceOf(BrokerStartException.class)
                 .hasMessageContaining("exited with status 0 while starting")
                 .hasMessageContaining("dist_port_already_used");
-        assertThat(Files.readAllLines(launches)).hasSize(RabbitMqNode.DISTRIBUTION_PORT_ATTEMPTS);
+        assertThat(Files.readAllLines(launches)).hasSize(RabbitMqNode.PORT_ATTEMPTS);
     }
 
     @Test
