@@ -18,34 +18,41 @@ import java.util.Arrays;
  * is given. {@link Records} never appends one (it raises each arrival to the shard's last), nor does
  * {@link Recovery} (it replays those arrivals in counter order).
  *
- * <p>Only the newest blocks keep their differences in memory: once a block is {@value #WARM_BLOCKS} blocks behind the
- * open one and its records are durable ({@link #release}), its differences are let go, and a search that lands in it
- * reads its arrivals from the store ({@code kinesis.arrivals}, through the {@link Reader} it is given), keeping the
- * last such block decoded: retention and GetRecords search near the oldest record again and again. A cold block costs
- * its first arrival and an empty slot, ~12 bytes per {@value #BLOCK} records, so a shard's heap grows with its
- * retained records at ~0.05 byte each instead of ~1.2 (0.08 measured at 10M records, the arrays' doubling slack
- * included).
+ * <p>Only the newest blocks are held in memory ("warm"): once a block is {@value #WARM_BLOCKS} blocks behind the open
+ * one and its records are durable ({@link #release}), it goes cold and its arrivals are read from the store
+ * ({@code kinesis.arrivals}, through the {@link Reader} it is given) when a search lands in it. Cold blocks are grouped
+ * in superblocks of {@value #SUPERBLOCK}, aligned by counter; memory keeps one arrival per cold superblock (that of the
+ * first block that went cold in it). A search in the cold part finds its superblock by binary search, then its block by
+ * binary search over the blocks' first arrivals, each read from the store by one seek (six or seven for a superblock),
+ * then reads the 256 arrivals of that block. The first arrivals read from the last superblock searched, and the last
+ * block read, stay in memory: retention and GetRecords search near the oldest record again and again. So a shard's heap grows with its retained records at ~8 bytes per
+ * {@value #SUPERBLOCK} × {@value #BLOCK} records, ~0.0005 byte each (~1.2 with every block in memory; 0.085 when the
+ * cold blocks each kept their first arrival).
  */
 final class ArrivalIndex {
     static final int BLOCK = 256;
     private static final int SHIFT = Integer.numberOfTrailingZeros(BLOCK);
+    /** Cold blocks per superblock: memory keeps one arrival for them all. */
+    static final int SUPERBLOCK = 64;
+    private static final int SUPER_SHIFT = Integer.numberOfTrailingZeros(SUPERBLOCK);
     private static final int MAX_VARINT = 10;
-    /** Blocks behind the open one that keep their differences in memory (a reader of recent records never reads the store). */
+    /** Blocks behind the open one that stay in memory (a reader of recent records never reads the store). */
     static final int WARM_BLOCKS = 4;
 
     /**
      * Reads the arrivals of counters {@code [from, to)} from the store: calls {@code found} with each stored counter
-     * and its arrival, in counter order (a counter whose record failed to be written has none).
+     * and its arrival, in counter order (a counter whose record failed to be written has none), until it returns
+     * false.
      */
     @FunctionalInterface
     interface Reader {
         void read(long from, long to, Found found);
     }
 
-    /** One stored arrival, as a {@link Reader} hands it over. */
+    /** One stored arrival, as a {@link Reader} hands it over; returns whether to go on. */
     @FunctionalInterface
     interface Found {
-        void accept(long counter, long arrival);
+        boolean accept(long counter, long arrival);
     }
 
     /** A reader for an index whose blocks all stay in memory (it is never called then: {@link #release} is not). */
@@ -53,23 +60,37 @@ final class ArrivalIndex {
         throw new IllegalStateException("no store to read arrivals " + from + ".." + to + " from");
     };
 
-    /** Block slots from {@link #head}: each block's first arrival, and the varint differences after it. */
+    /** The counter of block 0's first record: blocks are aligned to it until the index is emptied. */
+    private long origin = 1;
+    private long firstCounter = 1;
+    private long size;
+    private long last;
+
+    /** Warm blocks, numbered from {@link #origin}: {@code [warmFrom, warmFrom + blocks)}, in slots from {@link #head}. */
     private long[] bases = new long[16];
     private byte[][] deltas = new byte[16][];
     private int head;
     private int blocks;
-    /** Records dropped from the head block. */
-    private int skipped;
+    private long warmFrom;
     /** Records in the last (open) block, and the bytes of its array in use. */
     private int openCount;
     private int openBytes;
-    private long last;
-    private long firstCounter = 1;
-    private long size;
-    /** Blocks from {@link #head} whose differences were let go (always a prefix: they go oldest first). */
-    private int coldBlocks;
-    /** The cold block decoded last: its first counter, the first counter read, and the arrivals from there. */
-    private long cachedBlockStart = -1;
+
+    /**
+     * Cold superblocks {@code [superFrom, superFrom + supers)}, in slots from {@link #superHead}: for each, an arrival
+     * at or below those of its records and at or above those of every record before it. Empty when no block is cold.
+     */
+    private long[] superBases = new long[4];
+    private int superHead;
+    private int supers;
+    private long superFrom;
+
+    /** The cold superblock searched last: the first arrivals of its blocks read so far (a bit for each in {@code knownFirsts}). */
+    private long cachedSuper = -1;
+    private long knownFirsts;
+    private long[] cachedFirsts;
+    /** The cold block decoded last: its number, the first counter read, and the arrivals from there. */
+    private long cachedBlock = -1;
     private long cachedFrom;
     private long[] cachedArrivals;
 
@@ -90,6 +111,8 @@ final class ArrivalIndex {
     /** Appends the record with counter {@link #endCounter()}; an arrival below the previous one counts as it. */
     void append(long arrivalMillis) {
         if (size == 0) {
+            origin = firstCounter;
+            warmFrom = 0;
             openBlock(arrivalMillis);
         } else {
             long arrival = Math.max(arrivalMillis, last);
@@ -114,14 +137,13 @@ final class ArrivalIndex {
         if (counter < firstCounter || counter >= endCounter()) {
             throw new IndexOutOfBoundsException("counter " + counter + " outside [" + firstCounter + ", " + endCounter() + ")");
         }
-        long offset = skipped + (counter - firstCounter);
-        int block = (int) (offset >>> SHIFT);
-        int slot = head + block;
-        int steps = (int) offset & (BLOCK - 1);
-        if (deltas[slot] == null) {
+        long block = (counter - origin) >>> SHIFT;
+        if (block < warmFrom) {
             long from = cold(block, reader);
             return cachedArrivals[(int) (counter - from)];
         }
+        int slot = head + (int) (block - warmFrom);
+        int steps = (int) (counter - origin) & (BLOCK - 1);
         Walk walk = new Walk(bases[slot], deltas[slot]);
         for (int i = 0; i < steps; i++) {
             walk.next();
@@ -134,32 +156,20 @@ final class ArrivalIndex {
      * that lands in a cold block reads it with {@code reader}.
      */
     long firstAtOrAfter(long millis, Reader reader) {
-        int low = 0;
-        int high = blocks;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (bases[head + mid] < millis) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
+        if (size == 0) {
+            return firstCounter;
         }
+        long firstBlock = firstBlock();
+        if (firstBlock < warmFrom && bases[head] >= millis) {
+            return firstAtOrAfterCold(millis, firstBlock, reader);
+        }
+        int low = countBelow(bases, head, blocks, millis);
         if (low == 0) {
             return firstCounter;
         }
         int block = low - 1;
-        long blockStart = firstCounter - skipped + ((long) block << SHIFT);
+        long blockStart = start(warmFrom + block);
         int count = block == blocks - 1 ? openCount : BLOCK;
-        if (deltas[head + block] == null) {
-            long from = cold(block, reader);
-            long[] arrivals = cachedArrivals;
-            for (int i = 0; i < arrivals.length; i++) {
-                if (arrivals[i] >= millis) {
-                    return from + i;
-                }
-            }
-            return low == blocks ? endCounter() : blockStart + BLOCK;
-        }
         Walk walk = new Walk(bases[head + block], deltas[head + block]);
         for (int i = 1; i < count; i++) {
             if (walk.next() >= millis) {
@@ -169,59 +179,189 @@ final class ArrivalIndex {
         return low == blocks ? endCounter() : blockStart + BLOCK;
     }
 
+    /** {@link #firstAtOrAfter} when every warm record arrived at or after {@code millis}. */
+    private long firstAtOrAfterCold(long millis, long firstBlock, Reader reader) {
+        int below = countBelow(superBases, superHead, supers, millis);
+        if (below == 0) {
+            return firstCounter;
+        }
+        long superblock = superFrom + below - 1;
+        long from = Math.max(superblock << SUPER_SHIFT, firstBlock);
+        long to = Math.min((superblock + 1) << SUPER_SHIFT, warmFrom);
+        if (cachedSuper != superblock) {
+            cachedSuper = superblock;
+            knownFirsts = 0;
+        }
+        long low = from;
+        long high = to;
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (firstArrival(mid, reader) < millis) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        long block = low - 1;
+        if (block < from) { // the superblock's mark is below its records: its first retained one is the answer
+            return Math.max(firstCounter, start(from));
+        }
+        long counter = cold(block, reader);
+        for (long arrival : cachedArrivals) {
+            if (arrival >= millis) {
+                return counter;
+            }
+            counter++;
+        }
+        return start(block + 1);
+    }
+
     /** Forgets every record below {@code counter}. */
     void dropBefore(long counter) {
         long drop = Math.min(Math.max(0, counter - firstCounter), size);
         firstCounter += drop;
         size -= drop;
-        cachedBlockStart = -1; // its first counter read may be gone now
+        cachedBlock = -1; // its first counter read may be gone now
         cachedArrivals = null;
         if (size == 0) {
             Arrays.fill(deltas, head, head + blocks, null);
             head = 0;
             blocks = 0;
-            skipped = 0;
-            coldBlocks = 0;
+            warmFrom = 0;
+            clearCold();
             return;
         }
-        long offset = skipped + drop;
-        int whole = (int) (offset >>> SHIFT);
-        Arrays.fill(deltas, head, head + whole, null);
-        head += whole;
-        blocks -= whole;
-        coldBlocks = Math.max(0, coldBlocks - whole);
-        skipped = (int) offset & (BLOCK - 1);
+        long firstBlock = firstBlock();
+        if (firstBlock > warmFrom) {
+            int whole = (int) (firstBlock - warmFrom);
+            Arrays.fill(deltas, head, head + whole, null);
+            head += whole;
+            blocks -= whole;
+            warmFrom = firstBlock;
+        }
+        if (firstBlock >= warmFrom) {
+            clearCold();
+        } else {
+            int gone = (int) ((firstBlock >>> SUPER_SHIFT) - superFrom);
+            superHead += gone;
+            supers -= gone;
+            superFrom += gone;
+        }
     }
 
     /**
-     * Lets go of the differences of the blocks more than {@value #WARM_BLOCKS} behind the open one whose records are
-     * all at or below {@code durableCounter} (the store shows them): a later search in them reads the store.
+     * Lets go of the blocks more than {@value #WARM_BLOCKS} behind the open one whose records are all at or below
+     * {@code durableCounter} (the store shows them): a later search in them reads the store.
      */
     void release(long durableCounter) {
-        while (coldBlocks < blocks - 1 - WARM_BLOCKS) {
-            long lastCounter = firstCounter - skipped + ((long) (coldBlocks + 1) << SHIFT) - 1;
-            if (lastCounter > durableCounter) {
-                return;
+        while (blocks - 1 > WARM_BLOCKS && start(warmFrom + 1) - 1 <= durableCounter) {
+            long superblock = warmFrom >>> SUPER_SHIFT;
+            if (supers == 0 || superFrom + supers == superblock) {
+                pushSuper(superblock, bases[head]);
             }
-            deltas[head + coldBlocks] = null;
-            coldBlocks++;
+            deltas[head] = null;
+            head++;
+            blocks--;
+            warmFrom++;
         }
     }
 
-    /** Blocks whose differences were let go (tests). */
+    /** Blocks let go (tests). */
     int coldBlocks() {
-        return coldBlocks;
+        return size == 0 ? 0 : (int) Math.max(0, warmFrom - firstBlock());
+    }
+
+    /** The bytes of the index's arrays (headers included, object alignment not), for tests and estimates. */
+    long footprintBytes() {
+        long bytes = 2L * (16 + 8L * bases.length) + 16 + 8L * superBases.length;
+        for (int i = head; i < head + blocks; i++) {
+            bytes += 16 + deltas[i].length;
+        }
+        bytes += cachedFirsts == null ? 0 : 16 + 8L * cachedFirsts.length;
+        return bytes + (cachedArrivals == null ? 0 : 16 + 8L * cachedArrivals.length);
+    }
+
+    /** How many of the {@code count} sorted values from {@code values[from]} are below {@code millis}. */
+    private static int countBelow(long[] values, int from, int count, long millis) {
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[from + mid] < millis) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private long firstBlock() {
+        return (firstCounter - origin) >>> SHIFT;
+    }
+
+    /** The counter of block {@code block}'s first record. */
+    private long start(long block) {
+        return origin + (block << SHIFT);
+    }
+
+    private void clearCold() {
+        superHead = 0;
+        supers = 0;
+        cachedSuper = -1;
+    }
+
+    private void pushSuper(long superblock, long arrival) {
+        if (supers == 0) {
+            superHead = 0;
+            superFrom = superblock;
+        } else if (superHead + supers == superBases.length) {
+            if (superHead > superBases.length / 2) {
+                System.arraycopy(superBases, superHead, superBases, 0, supers);
+                superHead = 0;
+            } else {
+                superBases = Arrays.copyOf(superBases, superBases.length * 2);
+            }
+        }
+        superBases[superHead + supers++] = arrival;
     }
 
     /**
-     * Decodes cold block {@code block} (from {@link #head}) into the cache, reading it from the store unless it is
-     * the cached one; returns the counter of {@code cachedArrivals[0]} (the block's first record still indexed).
+     * The first arrival of cold block {@code block} of the cached superblock, read from the store unless read before:
+     * that of its first stored record still indexed (a counter without a record counts as the next one, as recovery
+     * indexes it).
      */
-    private long cold(int block, Reader reader) {
-        long blockStart = firstCounter - skipped + ((long) block << SHIFT);
-        if (blockStart == cachedBlockStart) {
+    private long firstArrival(long block, Reader reader) {
+        int bit = (int) block & (SUPERBLOCK - 1);
+        if ((knownFirsts & 1L << bit) == 0) {
+            if (cachedFirsts == null) {
+                cachedFirsts = new long[SUPERBLOCK];
+            }
+            cachedFirsts[bit] = firstStored(Math.max(start(block), firstCounter), reader);
+            knownFirsts |= 1L << bit;
+        }
+        return cachedFirsts[bit];
+    }
+
+    /** The arrival of the first stored record from counter {@code from} on, up to the warm blocks' first arrival. */
+    private long firstStored(long from, Reader reader) {
+        long[] found = {bases[head]};
+        reader.read(from, start(warmFrom), (counter, arrival) -> {
+            found[0] = arrival;
+            return false;
+        });
+        return found[0];
+    }
+
+    /**
+     * Decodes cold block {@code block} into the cache, reading it from the store unless it is the cached one; returns
+     * the counter of {@code cachedArrivals[0]} (the block's first record still indexed).
+     */
+    private long cold(long block, Reader reader) {
+        if (block == cachedBlock) {
             return cachedFrom;
         }
+        long blockStart = start(block);
         long from = Math.max(blockStart, firstCounter);
         int count = (int) (blockStart + BLOCK - from);
         long[] arrivals = new long[count];
@@ -230,28 +370,20 @@ final class ArrivalIndex {
             if (counter >= from && counter < from + count) {
                 arrivals[(int) (counter - from)] = arrival;
             }
+            return true;
         });
         // a counter without a record (its batch failed to submit) counts as the next one, as recovery indexes it
-        long next = block + 1 < blocks ? bases[head + block + 1] : last;
+        long next = arrivals[count - 1] == Long.MIN_VALUE ? firstStored(blockStart + BLOCK, reader) : 0;
         for (int i = count - 1; i >= 0; i--) {
             if (arrivals[i] == Long.MIN_VALUE) {
                 arrivals[i] = next;
             }
             next = arrivals[i];
         }
-        cachedBlockStart = blockStart;
+        cachedBlock = block;
         cachedFrom = from;
         cachedArrivals = arrivals;
         return from;
-    }
-
-    /** The bytes of the index's arrays (headers included, object alignment not), for tests and estimates. */
-    long footprintBytes() {
-        long bytes = 2L * (16 + 8L * bases.length);
-        for (int i = head; i < head + blocks; i++) {
-            bytes += deltas[i] == null ? 0 : 16 + deltas[i].length;
-        }
-        return bytes;
     }
 
     /** One block's arrivals in order: its first, then each varint difference added in turn. */

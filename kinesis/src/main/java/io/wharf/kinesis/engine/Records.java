@@ -474,8 +474,7 @@ public final class Records {
         return (from, to, found) -> engine.store.scan(engine.layout.arrivals,
                 KinesisStoreLayout.recordKey(s.number, shard.index, from),
                 KinesisStoreLayout.recordKey(s.number, shard.index, to), (key, value) -> {
-                    found.accept(KinesisStoreLayout.counterOf(key), KinesisStoreLayout.decodeLong(value));
-                    return true;
+                    return found.accept(KinesisStoreLayout.counterOf(key), KinesisStoreLayout.decodeLong(value));
                 });
     }
 

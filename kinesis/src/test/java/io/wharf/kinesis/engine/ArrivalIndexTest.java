@@ -3,7 +3,9 @@ package io.wharf.kinesis.engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +53,9 @@ class ArrivalIndexTest {
         final ArrivalIndex.Reader store = (from, to, found) -> {
             reads++;
             for (long c = Math.max(from, firstCounter); c < Math.min(to, endCounter()); c++) {
-                found.accept(c, arrivals.get((int) (c - firstCounter)));
+                if (!found.accept(c, arrivals.get((int) (c - firstCounter)))) {
+                    return;
+                }
             }
         };
     }
@@ -209,7 +213,7 @@ class ArrivalIndexTest {
     }
 
     @Test
-    void aShardAtFullRateKeepsAboutAByteForTwentyRecordsAndSearchesTheStoreOnceForTheOldest() {
+    void aShardAtFullRateKeepsAByteForFourHundredRecordsAndSearchesTheStoreOnceForTheOldest() {
         ArrivalIndex index = new ArrivalIndex();
         Reference reference = new Reference();
         long millis = 1_700_000_000_000L;
@@ -221,16 +225,93 @@ class ArrivalIndexTest {
             index.release(i - 100); // durable a little behind
         }
         assertThat(index.coldBlocks()).isGreaterThan(records / BLOCK - ArrivalIndex.WARM_BLOCKS - 2);
-        assertThat((double) index.footprintBytes() / records).as("bytes per record").isLessThan(0.07);
+        // one arrival per superblock of 16,384 records, and a few blocks and arrays of fixed size
+        assertThat((double) index.footprintBytes() / records).as("bytes per record").isLessThan(0.0025);
 
         long horizon = reference.arrivals.get(1_000) + 1;
         for (int i = 0; i < 100; i++) { // GetRecords asks for the retention horizon on every call
             assertThat(index.firstAtOrAfter(horizon, reference.store)).isEqualTo(reference.firstAtOrAfter(horizon));
         }
-        assertThat(reference.reads).as("the oldest block read once, then kept decoded").isEqualTo(1);
+        int seeks = Integer.numberOfTrailingZeros(ArrivalIndex.SUPERBLOCK) + 1; // a binary search over its blocks
+        assertThat(reference.reads).as("the first arrivals of the oldest superblock's blocks searched, and its block")
+                .isBetween(seeks - 1, seeks + 1);
+        int reads = reference.reads;
         long recent = reference.arrivals.get(records - 10);
         assertThat(index.firstAtOrAfter(recent, reference.store)).isEqualTo(reference.firstAtOrAfter(recent));
-        assertThat(reference.reads).as("recent records are searched in memory").isEqualTo(1);
+        assertThat(reference.reads).as("recent records are searched in memory").isEqualTo(reads);
+    }
+
+    /**
+     * Records spanning several superblocks, all cold: drops at and around superblock and block boundaries, then every
+     * record's arrival and searches between them, against a store that lacks some records (their counters count as the
+     * next stored one, so the index is given that arrival, as recovery gives it).
+     */
+    /** A shard trimmed by retention as it goes keeps an index of the same size however long it runs. */
+    @Test
+    void aTrimmedShardsIndexStaysTheSameSize() {
+        ArrivalIndex index = new ArrivalIndex();
+        long millis = 0;
+        long[] footprints = new long[2];
+        for (int i = 1; i <= 10_000_000; i++) {
+            millis += i % 2;
+            index.append(millis);
+            index.release(i - 100);
+            if (i % 10_000 == 0) {
+                index.dropBefore(i - 100_000); // retention keeps the last 100,000
+            }
+            if (i == 1_000_000 || i == 10_000_000) {
+                footprints[i == 1_000_000 ? 0 : 1] = index.footprintBytes();
+            }
+        }
+        assertThat(footprints[1]).as("after 10M records, against 1M").isEqualTo(footprints[0]);
+    }
+
+    @Test
+    void superblockBoundariesExactly() {
+        int superblock = ArrivalIndex.SUPERBLOCK * BLOCK;
+        int records = 3 * superblock + 5 * BLOCK + 17;
+        long[] arrivals = new long[records + 1]; // by counter, from 1
+        for (int c = 1; c <= records; c++) {
+            arrivals[c] = 1_000_000 + c / 3;
+        }
+        Set<Long> missing = new HashSet<>(); // a block's first, a superblock's first, and a whole block
+        for (long c : new long[] {BLOCK + 1, superblock + 1, 2 * superblock + 1, 2 * superblock + 2}) {
+            missing.add(c);
+        }
+        for (long c = superblock + 5L * BLOCK + 1; c <= superblock + 6L * BLOCK + 1; c++) {
+            missing.add(c);
+        }
+        int coldEnd = 3 * superblock + BLOCK; // the last 4 full blocks and the open one stay warm
+        missing.addAll(List.of(coldEnd - 1L, (long) coldEnd)); // the last cold block's last two
+        for (int c = records - 1; c >= 1; c--) {
+            if (missing.contains((long) c)) {
+                arrivals[c] = arrivals[c + 1]; // as recovery indexes it
+            }
+        }
+        long[] drops = {0, 1, BLOCK - 1, BLOCK, superblock - BLOCK - 1, superblock - 1, superblock, superblock + 1,
+                superblock + BLOCK, 2 * superblock - 1, 3 * superblock - 1, 3 * superblock + BLOCK - 1, coldEnd, records - 2 * BLOCK};
+        for (boolean gaps : new boolean[] {false, true}) {
+            for (long drop : drops) {
+                ArrivalIndex index = new ArrivalIndex();
+                Reference reference = new Reference();
+                for (int c = 1; c <= records; c++) {
+                    index.append(arrivals[c]);
+                    reference.append(arrivals[c]);
+                    index.release(c - BLOCK);
+                }
+                ArrivalIndex.Reader store = (from, to, found) -> {
+                    for (long c = Math.max(from, reference.firstCounter); c < Math.min(to, reference.endCounter()); c++) {
+                        if (!(gaps && missing.contains(c)) && !found.accept(c, arrivals[(int) c])) {
+                            return;
+                        }
+                    }
+                };
+                index.dropBefore(1 + drop);
+                reference.dropBefore(1 + drop);
+                assertThat(index.coldBlocks()).as("drop %d", drop).isEqualTo(Math.max(0, (coldEnd - drop + BLOCK - 1) / BLOCK));
+                assertSame(index, reference, new SplittableRandom(drop), store);
+            }
+        }
     }
 
     @Test
@@ -242,8 +323,8 @@ class ArrivalIndexTest {
         index.release(Long.MAX_VALUE);
         ArrivalIndex.Reader gappy = (from, to, found) -> {
             for (long c = from; c < to; c++) {
-                if (c != 5) { // counter 5's batch failed to submit: recovery indexed it as counter 6
-                    found.accept(c, 1_000L + c - 1);
+                if (c != 5 && !found.accept(c, 1_000L + c - 1)) { // counter 5's batch failed to submit:
+                    return;                                              // recovery indexed it as counter 6
                 }
             }
         };

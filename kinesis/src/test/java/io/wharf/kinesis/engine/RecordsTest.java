@@ -122,13 +122,14 @@ class RecordsTest extends EngineFixture {
     }
 
     /**
-     * Beyond a few blocks, a shard's index keeps only each block's first arrival in memory: searches by time in older
-     * blocks (AT_TIMESTAMP, retention) read the store, before and after a restart.
+     * Beyond a few blocks, a shard's index keeps only one arrival per superblock of blocks in memory: searches by time
+     * in older blocks (AT_TIMESTAMP, retention) read the store, before and after a restart.
      */
     @Test
     void oldRecordsAreFoundByTimeThroughTheStore() {
         StreamRef ref = activeStream("cold", 1);
-        int records = 12 * ArrivalIndex.BLOCK;
+        int superblock = ArrivalIndex.SUPERBLOCK * ArrivalIndex.BLOCK;
+        int records = 2 * superblock + 12 * ArrivalIndex.BLOCK;
         long[] at = new long[records];
         for (int i = 0; i < records; i++) {
             at[i] = clock.millis();
@@ -138,7 +139,8 @@ class RecordsTest extends EngineFixture {
         for (int round = 0; round < 2; round++) {
             Shard shard = engine.find(ref, clock.millis()).shards.get(0);
             assertThat(shard.arrivals.coldBlocks()).as("round %d", round).isGreaterThan(4);
-            for (int i : new int[] {0, 1, 300, 301, 1_000, 2_000}) {
+            for (int i : new int[] {0, 1, 300, 301, 1_000, 2_000, superblock - 1, superblock, superblock + 1,
+                    2 * superblock + 5}) {
                 int first = i;
                 while (first > 0 && at[first - 1] == at[i]) {
                     first--;
