@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * {@code --sqs-max-inflight-messages}: the in-flight messages of all queues together are capped (AWS caps each queue
  * only). Through the SDK: a receive gets what still fits, then a standard queue answers 403 OverLimit and a FIFO
  * queue nothing; a delete makes room again; the gauge shows the count; a FIFO long poll at the cap is woken when
- * another queue frees room.
+ * another queue frees room; messages due for a dead-letter queue move there at the cap.
  */
 class InflightCapIT {
     private static final int CAP = 12;
@@ -88,6 +88,33 @@ class InflightCapIT {
         sqs.deleteMessage(r -> r.queueUrl(a).receiptHandle(fromA.get(0).receiptHandle()));
         assertThat(poll.get(60, java.util.concurrent.TimeUnit.SECONDS)).as("woken by room freed on cap-a")
                 .extracting(Message::body).containsExactly("cap-f.fifo-2");
+
+        // at the cap, messages due for the dead-letter queue still move there; then the receive refuses
+        String dlq = sqs.createQueue(r -> r.queueName("cap-dlq")).queueUrl();
+        String source = sqs.createQueue(r -> r.queueName("cap-source").attributesWithStrings(Map.of("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:cap-dlq\",\"maxReceiveCount\":\"1\"}")))
+                .queueUrl();
+        sqs.sendMessage(r -> r.queueUrl(source).messageBody("due-1"));
+        sqs.sendMessage(r -> r.queueUrl(source).messageBody("due-2"));
+        sqs.deleteMessage(r -> r.queueUrl(a).receiptHandle(fromA.get(1).receiptHandle()));
+        sqs.deleteMessage(r -> r.queueUrl(a).receiptHandle(fromA.get(2).receiptHandle()));
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(source).maxNumberOfMessages(10).visibilityTimeout(0)).messages())
+                .as("received once each, visible again at once").hasSize(2);
+        assertThat(count(sqs, source)).isEqualTo("2");
+        assertThat(receive(sqs, b)).as("the cap full again").hasSize(2);
+        assertThat(gauge()).isEqualTo(12.0);
+        assertThat(receive(sqs, source)).as("both moved to the dead-letter queue, none received").isEmpty();
+        assertThat(count(sqs, dlq)).isEqualTo("2");
+        sqs.sendMessage(r -> r.queueUrl(source).messageBody("fresh"));
+        SqsException full = catchThrowableOfType(SqsException.class, () -> receive(sqs, source));
+        assertThat(full).as("a message that needs room").isNotNull();
+        assertThat(full.awsErrorDetails().errorCode()).isEqualTo("OverLimit");
+    }
+
+    private static String count(SqsClient sqs, String url) {
+        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
     }
 
     /** {@code wharf_sqs_memory_inflight_messages} from the metrics endpoint. */

@@ -196,11 +196,23 @@ final class Receiving {
                     + ctx.limits().maxInflightStandard() + ").");
         }
         // all queues' in-flight messages together (InflightBudget): a standard queue refuses as at its own limit,
-        // a FIFO queue returns what fits, or nothing
+        // a FIFO queue returns what fits, or nothing. The messages a standard receive would come to first that are
+        // due for the dead-letter queue need no room: they move, and it refuses once none is left in front.
         long room = ctx.inflight().room();
         if (!fifo && room == 0 && !queue.visible.isEmpty()) {
-            throw SqsErrors.OVER_LIMIT.error("This server holds the maximum number of in flight messages of all "
-                    + "queues together (" + ctx.inflight().limit() + ").");
+            for (Message head : queue.receivable(now).values()) {
+                if (deadLettered.size() >= max || redrive == null || deadLetterQueue == null
+                        || head.receiveCount < redrive.maxReceiveCount()) {
+                    break;
+                }
+                deadLettered.add(head);
+            }
+            if (deadLettered.isEmpty()) {
+                throw SqsErrors.OVER_LIMIT.error("This server holds the maximum number of in flight messages of all "
+                        + "queues together (" + ctx.inflight().limit() + ").");
+            }
+            deadLettered.forEach(queue::remove);
+            return;
         }
         int take = (int) Math.min(max, room);
         Set<String> seenGroups = new HashSet<>();

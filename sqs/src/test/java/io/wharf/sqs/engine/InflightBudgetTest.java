@@ -56,6 +56,29 @@ class InflightBudgetTest extends EngineFixture {
     }
 
     @Test
+    void atTheCapMessagesDueForTheDeadLetterQueueStillMoveThere() {
+        create("dlq");
+        QueueId source = create("source", Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"arn:aws:sqs:"
+                + REGION + ":" + ACCOUNT + ":dlq\",\"maxReceiveCount\":\"1\"}", "VisibilityTimeout", "0"));
+        send(source, "due-1");
+        send(source, "due-2");
+        assertThat(receive(source, 10)).hasSize(2);
+        clock.advanceSeconds(1);
+        assertThat(attribute(source, "ApproximateNumberOfMessages")).as("visible again, received once").isEqualTo("2");
+        QueueId a = filled("a", CAP, Map.of());
+        assertThat(receive(a, 10)).hasSize(10);
+        assertThat(receive(a, 10)).hasSize(5);
+        assertThat(engine.inflightMessages()).isEqualTo(CAP);
+
+        assertThat(receive(source, 1)).as("moved, one receive's worth at a time, none received").isEmpty();
+        assertThat(attribute(id("dlq"), "ApproximateNumberOfMessages")).isEqualTo("2");
+        assertThat(engine.inflightMessages()).isEqualTo(CAP);
+
+        send(source, "fresh");
+        assertThat(error(() -> receive(source, 1)).code()).as("a message that needs room").isEqualTo("OverLimit");
+    }
+
+    @Test
     void anEmptyQueueAnswersEmptyAtTheCap() {
         QueueId a = filled("a", 15, Map.of());
         QueueId empty = create("empty");
