@@ -289,7 +289,8 @@ class ArrivalIndexTest {
             }
         }
         long[] drops = {0, 1, BLOCK - 1, BLOCK, superblock - BLOCK - 1, superblock - 1, superblock, superblock + 1,
-                superblock + BLOCK, 2 * superblock - 1, 3 * superblock - 1, 3 * superblock + BLOCK - 1, coldEnd, records - 2 * BLOCK};
+                superblock + BLOCK, 2 * superblock - 1, 3 * superblock - 1, 3 * superblock + BLOCK - 1, coldEnd,
+                records - 2 * BLOCK};
         for (boolean gaps : new boolean[] {false, true}) {
             for (long drop : drops) {
                 ArrivalIndex index = new ArrivalIndex();
@@ -300,7 +301,8 @@ class ArrivalIndexTest {
                     index.release(c - BLOCK);
                 }
                 ArrivalIndex.Reader store = (from, to, found) -> {
-                    for (long c = Math.max(from, reference.firstCounter); c < Math.min(to, reference.endCounter()); c++) {
+                    long end = Math.min(to, reference.endCounter());
+                    for (long c = Math.max(from, reference.firstCounter); c < end; c++) {
                         if (!(gaps && missing.contains(c)) && !found.accept(c, arrivals[(int) c])) {
                             return;
                         }
@@ -308,7 +310,8 @@ class ArrivalIndexTest {
                 };
                 index.dropBefore(1 + drop);
                 reference.dropBefore(1 + drop);
-                assertThat(index.coldBlocks()).as("drop %d", drop).isEqualTo(Math.max(0, (coldEnd - drop + BLOCK - 1) / BLOCK));
+                assertThat(index.coldBlocks()).as("drop %d", drop)
+                        .isEqualTo(Math.max(0, (coldEnd - drop + BLOCK - 1) / BLOCK));
                 assertSame(index, reference, new SplittableRandom(drop), store);
             }
         }
