@@ -17,6 +17,6 @@ public interface ScaleCase {
 
     static ScaleCase[] all() {
         return new ScaleCase[] {new QueuesCase(), new BacklogCase(), new LongPollersCase(), new ConnectionsCase(),
-                new ShardsCase(), new SubscriptionsCase()};
+                new ShardsCase(), new SubscriptionsCase(), new RecordsCase()};
     }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
  * given heap, builds one case's work on it, and prints the result as JSON and as a short table.
  */
 @Command(name = "scale", mixinStandardHelpOptions = true,
-        description = "Memory and latency as the work grows: queues, backlog, long-pollers, connections, shards, subscriptions.")
+        description = "Memory and latency as the work grows: queues, backlog, long-pollers, connections, shards, subscriptions, records.")
 public final class ScaleCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CASE", description = "queues, backlog, long-pollers, connections, shards or subscriptions")
+    @Parameters(index = "0", paramLabel = "CASE", description = "queues, backlog, long-pollers, connections, shards, subscriptions or records")
     String caseName;
 
     @Option(names = "--heap", description = "Wharf's -Xmx. Default: ${DEFAULT-VALUE}", defaultValue = "8g")
@@ -69,6 +69,9 @@ public final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--topic-subscriptions", defaultValue = "1000", description = "subscriptions: SQS subscriptions of the topic. Default: ${DEFAULT-VALUE}")
     int topicSubscriptions;
 
+    @Option(names = "--records", defaultValue = "10000000", description = "records: records in the stream's one shard. Default: ${DEFAULT-VALUE}")
+    long records;
+
     @Option(names = "--samples", defaultValue = "1000", description = "Latency samples. Default: ${DEFAULT-VALUE}")
     int samples;
 
@@ -93,7 +96,7 @@ public final class ScaleCommand implements Callable<Integer> {
                 wharfJar != null ? wharfJar : root.resolve("server/target/wharf.jar"), work, jvm, null, null, null, work);
         ScaleOptions options = new ScaleOptions(queues, messages, backlog, senders, bodyBytes, pollers, connections,
                 shards, consumers, subscriptions, topicSubscriptions, samples, delaySeconds, fifo,
-                inFlight);
+                inFlight, records);
         System.err.println("wharf-bench scale: " + caseName + " on a durable Wharf (-Xmx" + heap + "), work in " + work);
         ScaleResult result;
         try (ProcessServer server = new ProcessServer(launch)) {

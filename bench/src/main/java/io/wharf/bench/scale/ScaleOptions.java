@@ -18,8 +18,9 @@ package io.wharf.bench.scale;
  * @param delaySeconds  backlog: every message's DelaySeconds (0: visible at once)
  * @param fifo          backlog: a FIFO queue, its messages spread over 100 groups
  * @param inFlight      queues: afterwards receive every message, none deleted (heap per in-flight message)
+ * @param records       records: the records in the one shard
  */
 public record ScaleOptions(int queues, int messages, long backlog, int senders, int bodyBytes, int pollers,
                            int connections, int shards, int consumers, int subscriptions, int topicSubscriptions,
-                           int samples, int delaySeconds, boolean fifo, boolean inFlight) {
+                           int samples, int delaySeconds, boolean fifo, boolean inFlight, long records) {
 }

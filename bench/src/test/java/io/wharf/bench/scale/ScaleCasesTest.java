@@ -25,7 +25,7 @@ class ScaleCasesTest {
     static final WharfServerExtension WHARF = WharfServerExtension.builder().build();
 
     private static final ScaleOptions SMALL = new ScaleOptions(10, 10, 10_000, 4, 64, 20, 50, 20, 2, 40, 10, 20, 0,
-            false, false);
+            false, false, 20_000);
     // 40 subscriptions over 20 shards: each shard read by both consumers, and more streams than a default client pool
 
     /** This JVM's Wharf: heap via jcmd on this JVM, no restart. */
@@ -80,7 +80,7 @@ class ScaleCasesTest {
         ScaleOptions o = SMALL;
         ScaleResult result = new QueuesCase().run(IN_PROCESS, new ScaleOptions(o.queues(), o.messages(), o.backlog(),
                 o.senders(), o.bodyBytes(), o.pollers(), o.connections(), o.shards(), o.consumers(), o.subscriptions(),
-                o.topicSubscriptions(), o.samples(), o.delaySeconds(), o.fifo(), true));
+                o.topicSubscriptions(), o.samples(), o.delaySeconds(), o.fifo(), true, o.records()));
 
         assertThat(result.errors()).isZero();
         assertThat(result.extra()).containsKeys("heap per in-flight message", "heap with all in flight");
@@ -132,6 +132,17 @@ class ScaleCasesTest {
     }
 
     @Test
+    void recordsAreFoundByTimeAmongThoseRetained() throws Exception {
+        ScaleResult result = run("records");
+
+        assertThat(result.items()).isEqualTo(20_000);
+        assertThat(result.latencies().get("at-timestamp").count()).isEqualTo(20);
+        assertThat(result.latencies().get("first-record").count()).isEqualTo(20);
+        assertThat(result.extra()).containsKeys("fill", "heap per 1,000 records");
+        assertThat(result.extra().get("restart")).contains("not measured");
+    }
+
+    @Test
     void subscriptionsDeliverEveryPublishToEveryQueue() throws Exception {
         ScaleResult result = run("subscriptions");
 
@@ -176,6 +187,14 @@ class ScaleCasesTest {
                 "--heap", "256m");
 
         assertThat(text).contains("\"case\":\"queues\"", "\"items\":300", "\"restartMillis\":", "heap after restart");
+    }
+
+    @Test
+    void theCommandRestartsAStreamAndFindsItsRecordsByTimeAgain(@TempDir Path work) {
+        String text = runCommand(work, "records", "--records", "30000", "--samples", "10", "--heap", "256m");
+
+        assertThat(text).contains("\"case\":\"records\"", "\"items\":30000", "\"restartMillis\":",
+                "\"at-timestamp after restart\":{\"count\":10", "heap after restart", "\"errors\":0");
     }
 
     /** Runs {@code wharf-bench scale ARGS} against Wharf's jar in its own process; returns what it printed. */
