@@ -134,6 +134,46 @@ final class ArrivalIndex {
         firstCounter = counter;
     }
 
+    /**
+     * Rebuilds this empty index for the stored records {@code [first, end)} (the store holds the arrivals of
+     * {@code first} and {@code end - 1}) as {@link #release} leaves it once every record is durable: reads the newest
+     * blocks in full and one arrival per cold superblock (one seek each), not every record's. Counters without a stored
+     * arrival take the next stored one's, as everywhere.
+     */
+    void recover(long first, long end, Reader reader) {
+        if (size != 0) {
+            throw new IllegalStateException("index not empty");
+        }
+        firstCounter = first;
+        if (end <= first) {
+            return;
+        }
+        origin = first;
+        long coldEnd = Math.max(0, ((end - first + BLOCK - 1) >>> SHIFT) - 1 - WARM_BLOCKS);
+        long warmStart = start(coldEnd);
+        long[] arrivals = new long[(int) (end - warmStart)];
+        Arrays.fill(arrivals, Long.MIN_VALUE);
+        reader.read(warmStart, end, (counter, arrival) -> {
+            arrivals[(int) (counter - warmStart)] = arrival;
+            return true;
+        });
+        for (int i = arrivals.length - 2; i >= 0; i--) {
+            if (arrivals[i] == Long.MIN_VALUE) {
+                arrivals[i] = arrivals[i + 1];
+            }
+        }
+        warmFrom = coldEnd;
+        size = warmStart - first; // the cold records: the next append opens the first warm block
+        openCount = BLOCK;
+        last = Long.MIN_VALUE;
+        for (long arrival : arrivals) {
+            append(arrival);
+        }
+        for (long superblock = 0; superblock << SUPER_SHIFT < coldEnd; superblock++) {
+            pushSuper(superblock, firstStored(start(superblock << SUPER_SHIFT), reader));
+        }
+    }
+
     long arrival(long counter, Reader reader) {
         if (counter < firstCounter || counter >= endCounter()) {
             throw new IndexOutOfBoundsException("counter " + counter + " outside [" + firstCounter + ", " + endCounter() + ")");

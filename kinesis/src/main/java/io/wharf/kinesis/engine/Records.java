@@ -3,6 +3,7 @@ package io.wharf.kinesis.engine;
 import io.wharf.kinesis.KinesisErrors;
 import io.wharf.protocol.Hashes;
 import io.wharf.storage.Commit;
+import io.wharf.storage.Store;
 import io.wharf.storage.WriteBatch;
 
 import java.math.BigInteger;
@@ -471,11 +472,14 @@ public final class Records {
 
     /** Reads a shard's arrivals back from {@code kinesis.arrivals}, for the blocks its index let go. */
     private ArrivalIndex.Reader arrivalsOf(Stream s, Shard shard) {
-        return (from, to, found) -> engine.store.scan(engine.layout.arrivals,
-                KinesisStoreLayout.recordKey(s.number, shard.index, from),
-                KinesisStoreLayout.recordKey(s.number, shard.index, to), (key, value) -> {
-                    return found.accept(KinesisStoreLayout.counterOf(key), KinesisStoreLayout.decodeLong(value));
-                });
+        return arrivalsOf(engine.store, engine.layout, s.number, shard.index);
+    }
+
+    /** Reads the arrivals of shard {@code shard} of stream {@code number} from {@code kinesis.arrivals}. */
+    static ArrivalIndex.Reader arrivalsOf(Store store, KinesisStoreLayout layout, long number, int shard) {
+        return (from, to, found) -> store.scan(layout.arrivals, KinesisStoreLayout.recordKey(number, shard, from),
+                KinesisStoreLayout.recordKey(number, shard, to),
+                (key, value) -> found.accept(KinesisStoreLayout.counterOf(key), KinesisStoreLayout.decodeLong(value)));
     }
 
     /** Deletes the records of {@code s} that arrived before its retention horizon. */

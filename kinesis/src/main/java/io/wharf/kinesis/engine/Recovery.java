@@ -10,8 +10,9 @@ import java.security.SecureRandom;
 /**
  * Rebuilds the engine's memory from the store on start: streams with their shard maps, consumers and
  * settings (one record each), then each shard's arrival index and counters from {@code kinesis.arrivals}
- * (8 bytes per record: record data is not read), resuming after the trim floor of shards whose records all
- * expired. Status deadlines need no replay: they are compared with the clock when read.
+ * (record data is not read): its first and last stored arrival (found by seeks), its newest blocks and one arrival
+ * per superblock of older ones ({@link ArrivalIndex#recover}), so the work grows with a shard's retained records
+ * divided by 16,384; shards whose records all expired resume after their trim floor. Status deadlines need no replay: they are compared with the clock when read.
  */
 final class Recovery {
     private Recovery() {
@@ -51,25 +52,21 @@ final class Recovery {
                 shard.nextCounter = floor;
             }
         });
-        store.scan(layout.arrivals, new byte[0], (key, value) -> {
-            Stream s = engine.byNumber.get(ByteBuffer.wrap(key).getLong());
-            Shard shard = s == null ? null : s.shard(KinesisStoreLayout.shardOf(key));
-            if (shard == null) {
-                return; // the stream was reaped and the range delete raced a crash: nothing refers to it
+        // each shard's arrival index from its first and last stored arrivals, its newest blocks and one arrival per
+        // superblock of older ones (arrivals of streams that were reaped while a crash raced the delete are not read)
+        for (Stream s : engine.byNumber.values()) {
+            for (Shard shard : s.shards) {
+                ArrivalIndex.Reader arrivals = Records.arrivalsOf(store, layout, s.number, shard.index);
+                long[] first = stored(arrivals, 0);
+                if (first == null) {
+                    continue;
+                }
+                long[] last = lastStored(arrivals, first);
+                shard.arrivals.recover(first[0], last[0] + 1, arrivals);
+                shard.nextCounter = last[0] + 1;
+                shard.lastArrivalMillis = Math.max(shard.lastArrivalMillis, last[1]);
             }
-            long counter = KinesisStoreLayout.counterOf(key);
-            long arrival = KinesisStoreLayout.decodeLong(value);
-            if (shard.arrivals.isEmpty() && counter != shard.arrivals.firstCounter()) {
-                shard.arrivals.startAt(counter);
-            }
-            while (shard.arrivals.endCounter() < counter) {
-                shard.arrivals.append(arrival); // a gap (a batch that failed to submit): keep counters dense
-            }
-            shard.arrivals.append(arrival);
-            shard.arrivals.release(counter); // read from the store: durable, and memory stays as small as when running
-            shard.nextCounter = counter + 1;
-            shard.lastArrivalMillis = Math.max(shard.lastArrivalMillis, arrival);
-        });
+        }
         for (Stream s : engine.byNumber.values()) {
             for (Shard shard : s.shards) {
                 if (!shard.isOpen()) {
@@ -84,5 +81,39 @@ final class Recovery {
         store.scan(layout.accounts, new byte[0], (key, value) -> engine.accounts.put(
                 new String(key, java.nio.charset.StandardCharsets.UTF_8), KinesisStoreLayout.decodeAccount(value)));
         return highest[0];
+    }
+
+    /** The first stored arrival at or after counter {@code from}, as {counter, arrival}; null if none. */
+    private static long[] stored(ArrivalIndex.Reader arrivals, long from) {
+        long[][] found = {null};
+        arrivals.read(from, Long.MAX_VALUE, (counter, arrival) -> {
+            found[0] = new long[] {counter, arrival};
+            return false;
+        });
+        return found[0];
+    }
+
+    /**
+     * The last stored arrival, as {counter, arrival}, found from the stored one {@code known} by seeks: doubling steps
+     * until none is stored beyond, then halving (about 2 log2 of the records).
+     */
+    private static long[] lastStored(ArrivalIndex.Reader arrivals, long[] known) {
+        long[] last = known;
+        long step = 1;
+        long[] beyond;
+        while (step < Long.MAX_VALUE / 4 && (beyond = stored(arrivals, last[0] + step)) != null) {
+            last = beyond;
+            step <<= 1;
+        }
+        long limit = last[0] + step; // nothing stored at or after it
+        while (limit - last[0] > 1) {
+            long[] found = stored(arrivals, last[0] + (limit - last[0]) / 2);
+            if (found != null) {
+                last = found;
+            } else {
+                limit = last[0] + (limit - last[0]) / 2;
+            }
+        }
+        return last;
     }
 }

@@ -317,6 +317,60 @@ class ArrivalIndexTest {
         }
     }
 
+    /**
+     * An index rebuilt from the store (recovery: the newest blocks and one arrival per superblock read) answers as one
+     * built record by record, and goes on as it would: appends, releases, drops. With and without counters whose
+     * records are missing from the store.
+     */
+    @Test
+    void anIndexRecoveredFromTheStoreAgreesWithAPlainList() {
+        int superblock = ArrivalIndex.SUPERBLOCK * BLOCK;
+        for (boolean gaps : new boolean[] {false, true}) {
+            for (int records : new int[] {1, 2, BLOCK, 5 * BLOCK, 5 * BLOCK + 1, 6 * BLOCK, superblock + 5 * BLOCK,
+                    3 * superblock + 5 * BLOCK + 17}) {
+                for (long first : new long[] {1, 1_000}) {
+                    Reference reference = new Reference();
+                    reference.firstCounter = first;
+                    Set<Long> missing = new HashSet<>();
+                    long[] arrivals = new long[records];
+                    for (int i = records - 1; i >= 0; i--) {
+                        boolean gap = gaps && i % 997 == 5 && i < records - 1;
+                        if (gap) {
+                            missing.add(first + i);
+                        }
+                        arrivals[i] = gap ? arrivals[i + 1] : 1_000_000 + i / 3; // a missing one: the next one's
+                    }
+                    for (long arrival : arrivals) {
+                        reference.append(arrival);
+                    }
+                    ArrivalIndex.Reader store = (from, to, found) -> {
+                        long end = Math.min(to, reference.endCounter());
+                        for (long c = Math.max(from, reference.firstCounter); c < end; c++) {
+                            long arrival = reference.arrivals.get((int) (c - reference.firstCounter));
+                            if (!missing.contains(c) && !found.accept(c, arrival)) {
+                                return;
+                            }
+                        }
+                    };
+                    ArrivalIndex index = new ArrivalIndex();
+                    index.recover(first, first + records, store);
+                    String what = records + " records from " + first + (gaps ? " with gaps" : "");
+                    assertThat(index.coldBlocks()).as(what).isEqualTo(Math.max(0, (records + BLOCK - 1) / BLOCK - 5));
+                    assertSame(index, reference, new SplittableRandom(records), store);
+                    for (int i = 0; i < 3 * BLOCK; i++) {
+                        index.append(2_000_000 + i);
+                        reference.append(2_000_000 + i);
+                        index.release(reference.endCounter() - 1);
+                    }
+                    assertSame(index, reference, new SplittableRandom(records), store);
+                    index.dropBefore(first + records / 2);
+                    reference.dropBefore(first + records / 2);
+                    assertSame(index, reference, new SplittableRandom(records), store);
+                }
+            }
+        }
+    }
+
     @Test
     void aCounterWithoutAStoredRecordCountsAsTheNextOne() {
         ArrivalIndex index = new ArrivalIndex();

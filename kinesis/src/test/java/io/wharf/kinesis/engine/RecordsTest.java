@@ -122,6 +122,57 @@ class RecordsTest extends EngineFixture {
     }
 
     /**
+     * A restart rebuilds a shard's index from its first and last stored arrivals, its newest blocks and one arrival per
+     * superblock, not from every record: records missing from the store (batches that failed to be written) in the
+     * older part, in the newest part and at the end change nothing of what a search by time finds, and the next
+     * record follows the last one stored.
+     */
+    @Test
+    void aRestartRebuildsTheIndexAcrossRecordsMissingFromTheStore() {
+        StreamRef ref = activeStream("gaps", 1);
+        int records = ArrivalIndex.SUPERBLOCK * ArrivalIndex.BLOCK + 9 * ArrivalIndex.BLOCK;
+        long[] at = new long[records + 1]; // by counter
+        long firstCounter = -1;
+        for (int i = 1; i <= records; i++) {
+            at[i] = clock.millis();
+            long counter = SequenceNumbers.parse(put(ref, "k", "r" + i).sequenceNumber()).counter();
+            if (firstCounter < 0) {
+                firstCounter = counter;
+            }
+            assertThat(counter).isEqualTo(firstCounter + i - 1);
+            clock.advance(Duration.ofMillis(i % 2));
+        }
+        java.util.TreeSet<Integer> missing = new java.util.TreeSet<>();
+        for (int i = 200; i <= 700; i++) {
+            missing.add(i); // across block boundaries, in the older part
+        }
+        missing.addAll(List.of(records - 600, records - 2, records - 1, records)); // the newest part, and the end
+        io.wharf.storage.WriteBatch batch = new io.wharf.storage.WriteBatch();
+        for (int i : missing) {
+            byte[] key = KinesisStoreLayout.recordKey(1, 0, firstCounter + i - 1);
+            batch.delete(engine.layout.records, key).delete(engine.layout.arrivals, key);
+        }
+        store.commit(batch);
+        restart();
+        for (int i : new int[] {1, 199, 200, 450, 700, 701, 5_000, records - 601, records - 600, records - 599,
+                records - 3, records - 2}) {
+            int first = 1; // the first stored record that arrived at or after record i
+            while (first <= records && (missing.contains(first) || at[first] < at[i])) {
+                first++;
+            }
+            List<String> read = readAll(engine.records().shardIterator(ref, SHARD0, "AT_TIMESTAMP", null, at[i]));
+            if (first > records) {
+                assertThat(read).as("at record %d", i).isEmpty();
+            } else {
+                int stored = records - first + 1 - missing.tailSet(first).size();
+                assertThat(read).as("at record %d", i).hasSize(stored).first().isEqualTo("r" + first);
+            }
+        }
+        long next = SequenceNumbers.parse(put(ref, "k", "after").sequenceNumber()).counter();
+        assertThat(next).as("after the last stored record").isEqualTo(firstCounter + records - 3);
+    }
+
+    /**
      * Beyond a few blocks, a shard's index keeps only one arrival per superblock of blocks in memory: searches by time
      * in older blocks (AT_TIMESTAMP, retention) read the store, before and after a restart.
      */
