@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class RecordsCase implements ScaleCase {
         try (KinesisAsyncClient kinesis = KinesisClients.create(server.endpoint(), options.senders() + 2,
                 KinesisWire.JSON)) {
             kinesis.createStream(b -> b.streamName(STREAM).shardCount(1)).join();
-            awaitActive(kinesis);
+            ShardsCase.awaitActive(kinesis, STREAM);
             byte[] body = new byte[options.bodyBytes()];
             List<PutRecordsRequestEntry> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < BATCH; i++) {
@@ -156,16 +155,5 @@ final class RecordsCase implements ScaleCase {
     private static Instant readOne(KinesisAsyncClient kinesis, String iterator) {
         GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(iterator).limit(1)).join();
         return page.records().isEmpty() ? null : page.records().get(0).approximateArrivalTimestamp();
-    }
-
-    private static void awaitActive(KinesisAsyncClient kinesis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (kinesis.describeStreamSummary(b -> b.streamName(STREAM)).join().streamDescriptionSummary().streamStatus()
-                != StreamStatus.ACTIVE) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("stream " + STREAM + " not ACTIVE after 120 s");
-            }
-            Thread.sleep(100);
-        }
     }
 }

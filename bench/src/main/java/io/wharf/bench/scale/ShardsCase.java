@@ -167,7 +167,8 @@ final class ShardsCase implements ScaleCase {
                 });
     }
 
-    private static String awaitActive(KinesisAsyncClient kinesis, String stream) throws InterruptedException {
+    /** Waits (up to 120 s) until the stream is ACTIVE; returns its ARN. */
+    static String awaitActive(KinesisAsyncClient kinesis, String stream) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             var description = kinesis.describeStreamSummary(b -> b.streamName(stream)).join().streamDescriptionSummary();
