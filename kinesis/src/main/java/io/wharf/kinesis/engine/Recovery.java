@@ -12,7 +12,8 @@ import java.security.SecureRandom;
  * settings (one record each), then each shard's arrival index and counters from {@code kinesis.arrivals}
  * (record data is not read): its first and last stored arrival (found by seeks), its newest blocks and one arrival
  * per superblock of older ones ({@link ArrivalIndex#recover}), so the work grows with a shard's retained records
- * divided by 16,384; shards whose records all expired resume after their trim floor. Status deadlines need no replay: they are compared with the clock when read.
+ * divided by 16,384; shards whose records all expired resume after their trim floor. Status deadlines need no
+ * replay: they are compared with the clock when read.
  */
 final class Recovery {
     private Recovery() {
