@@ -201,8 +201,7 @@ final class Receiving {
         long room = ctx.inflight().room();
         if (!fifo && room == 0 && !queue.visible.isEmpty()) {
             for (Message head : queue.receivable(now).values()) {
-                if (deadLettered.size() >= max || redrive == null || deadLetterQueue == null
-                        || head.receiveCount < redrive.maxReceiveCount()) {
+                if (deadLettered.size() >= max || !dueForDeadLetter(head, redrive, deadLetterQueue)) {
                     break;
                 }
                 deadLettered.add(head);
@@ -222,7 +221,7 @@ final class Receiving {
                 break;
             }
             if (!fifo) {
-                if (redrive != null && deadLetterQueue != null && head.receiveCount >= redrive.maxReceiveCount()) {
+                if (dueForDeadLetter(head, redrive, deadLetterQueue)) {
                     deadLettered.add(head);
                 } else {
                     picked.add(head);
@@ -239,7 +238,7 @@ final class Receiving {
                         || queue.inflightCount + picked.size() >= ctx.limits().maxInflightFifo()) {
                     break;
                 }
-                if (redrive != null && deadLetterQueue != null && m.receiveCount >= redrive.maxReceiveCount()) {
+                if (dueForDeadLetter(m, redrive, deadLetterQueue)) {
                     if (first) {
                         // the rest of the group waits until this one has arrived in the dead-letter queue
                         deadLettered.add(m);
@@ -252,6 +251,11 @@ final class Receiving {
             }
         }
         deadLettered.forEach(queue::remove);
+    }
+
+    /** Whether a receive moves {@code m} to the dead-letter queue instead of delivering it. */
+    private static boolean dueForDeadLetter(Message m, QueueSettings.RedrivePolicy redrive, Queue deadLetterQueue) {
+        return redrive != null && deadLetterQueue != null && m.receiveCount >= redrive.maxReceiveCount();
     }
 
     /** FIFO: the groups of dead-lettered messages may be received again once the move is over (or failed). */
