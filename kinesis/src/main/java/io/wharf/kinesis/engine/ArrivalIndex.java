@@ -157,11 +157,7 @@ final class ArrivalIndex {
             arrivals[(int) (counter - warmStart)] = arrival;
             return true;
         });
-        for (int i = arrivals.length - 2; i >= 0; i--) {
-            if (arrivals[i] == Long.MIN_VALUE) {
-                arrivals[i] = arrivals[i + 1];
-            }
-        }
+        fillGaps(arrivals, Long.MIN_VALUE); // the last one is stored
         warmFrom = coldEnd;
         size = warmStart - first; // the cold records: the next append opens the first warm block
         openCount = BLOCK;
@@ -413,18 +409,25 @@ final class ArrivalIndex {
             }
             return true;
         });
-        // a counter without a record (its batch failed to submit) counts as the next one, as recovery indexes it
-        long next = arrivals[count - 1] == Long.MIN_VALUE ? firstStored(blockStart + BLOCK, reader) : 0;
-        for (int i = count - 1; i >= 0; i--) {
+        fillGaps(arrivals, arrivals[count - 1] == Long.MIN_VALUE ? firstStored(blockStart + BLOCK, reader) : 0);
+        cachedBlock = block;
+        cachedFrom = from;
+        cachedArrivals = arrivals;
+        return from;
+    }
+
+    /**
+     * Gives each counter without a stored record ({@code Long.MIN_VALUE}: its batch failed to submit) the arrival of the
+     * next one, as recovery indexes it; the last one, {@code after} (the first stored beyond them).
+     */
+    private static void fillGaps(long[] arrivals, long after) {
+        long next = after;
+        for (int i = arrivals.length - 1; i >= 0; i--) {
             if (arrivals[i] == Long.MIN_VALUE) {
                 arrivals[i] = next;
             }
             next = arrivals[i];
         }
-        cachedBlock = block;
-        cachedFrom = from;
-        cachedArrivals = arrivals;
-        return from;
     }
 
     /** One block's arrivals in order: its first, then each varint difference added in turn. */
