@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -25,9 +26,12 @@ import java.util.function.Consumer;
  * instance field each test gets its own. Clients from {@link #sqs()} and {@link #sqsAsync()} are made on
  * first use and closed with the server. Test methods may also declare {@link Wharf}, {@link SqsClient},
  * {@link SqsAsyncClient} or {@link RawHttp} parameters.
+ *
+ * <p>A test that fails timing out for an answer prints every thread of the JVM, the server's included, on standard
+ * error ({@link StallDump}), so that a stall seen once in CI can be read afterwards.
  */
 public final class WharfServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
+        AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private final WharfConfig config;
     private Wharf wharf;
@@ -121,6 +125,12 @@ public final class WharfServerExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public void afterEach(ExtensionContext context) {
         stopFor(context);
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        StallDump.report(context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName(), failure);
+        throw failure;
     }
 
     private synchronized void startFor(ExtensionContext context) {
