@@ -7,6 +7,7 @@ import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -102,9 +103,15 @@ class FlinkKinesisIT {
         return p;
     }
 
-    /** source → "out:" + record → sink, with stable operator ids so a savepoint maps back onto the job. */
-    private static StreamExecutionEnvironment job(Configuration configuration, String in, String out, boolean efo) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, configuration);
+    /**
+     * source → "out:" + record → sink, with stable operator ids so a savepoint maps back onto the job. Its MiniCluster
+     * keeps its temporary files (among them the 22 MB RPC jar it unpacks, {@code flink-rpc-akka<uuid>.jar}, which it
+     * does not always delete) in the test's own directory, not in {@code java.io.tmpdir}.
+     */
+    private StreamExecutionEnvironment job(Configuration configuration, String in, String out, boolean efo) {
+        Configuration withTmp = new Configuration(configuration);
+        withTmp.set(CoreOptions.TMP_DIRS, work.resolve("flink-tmp").toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, withTmp);
         env.getConfig().setAutoWatermarkInterval(0);
         env.addSource(new FlinkKinesisConsumer<>(in, new SimpleStringSchema(), consumer(efo))).uid("kinesis-source")
                 .map(record -> "out:" + record).uid("transform")
