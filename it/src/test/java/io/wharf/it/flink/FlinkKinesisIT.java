@@ -106,11 +106,16 @@ class FlinkKinesisIT {
     /**
      * source → "out:" + record → sink, with stable operator ids so a savepoint maps back onto the job. Its MiniCluster
      * keeps its temporary files (among them the 22 MB RPC jar it unpacks, {@code flink-rpc-akka<uuid>.jar}, which it
-     * does not always delete) in the test's own directory, not in {@code java.io.tmpdir}.
+     * does not always delete) in the test's own directory, not in {@code java.io.tmpdir}; and it listens on loopback
+     * only: its RPC, blob server, shuffle and REST endpoint bind every interface by default (seen with {@code ss -ltn}).
      */
     private StreamExecutionEnvironment job(Configuration configuration, String in, String out, boolean efo) {
         Configuration withTmp = new Configuration(configuration);
         withTmp.set(CoreOptions.TMP_DIRS, work.resolve("flink-tmp").toString());
+        for (String host : List.of("jobmanager.bind-host", "taskmanager.bind-host", "jobmanager.rpc.address",
+                "taskmanager.host", "rest.bind-address")) {
+            withTmp.setString(host, "127.0.0.1");
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, withTmp);
         env.getConfig().setAutoWatermarkInterval(0);
         env.addSource(new FlinkKinesisConsumer<>(in, new SimpleStringSchema(), consumer(efo))).uid("kinesis-source")
