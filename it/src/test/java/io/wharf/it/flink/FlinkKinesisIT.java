@@ -110,13 +110,13 @@ class FlinkKinesisIT {
      * only: its RPC, blob server, shuffle and REST endpoint bind every interface by default (seen with {@code ss -ltn}).
      */
     private StreamExecutionEnvironment job(Configuration configuration, String in, String out, boolean efo) {
-        Configuration withTmp = new Configuration(configuration);
-        withTmp.set(CoreOptions.TMP_DIRS, work.resolve("flink-tmp").toString());
+        Configuration local = new Configuration(configuration);
+        local.set(CoreOptions.TMP_DIRS, work.resolve("flink-tmp").toString());
         for (String host : List.of("jobmanager.bind-host", "taskmanager.bind-host", "jobmanager.rpc.address",
                 "taskmanager.host", "rest.bind-address")) {
-            withTmp.setString(host, "127.0.0.1");
+            local.setString(host, "127.0.0.1");
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, withTmp);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, local);
         env.getConfig().setAutoWatermarkInterval(0);
         env.addSource(new FlinkKinesisConsumer<>(in, new SimpleStringSchema(), consumer(efo))).uid("kinesis-source")
                 .map(record -> "out:" + record).uid("transform")
