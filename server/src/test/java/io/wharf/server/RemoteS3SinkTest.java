@@ -176,7 +176,7 @@ class RemoteS3SinkTest {
     @Test
     void anEndpointThatIsDownIsServiceUnavailable() throws IOException {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         assertThatThrownBy(() -> put(sink("http://127.0.0.1:" + closedPort, LOOPBACK_SERVER_RULES)))

@@ -205,7 +205,8 @@ class ExternalS3DeliveryIT {
         assumeFalse("enforce".equalsIgnoreCase(System.getProperty(WharfServerExtension.AUTH_PROPERTY, "").strip()),
                 "run once, in the default execution");
         int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         Process moto = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
