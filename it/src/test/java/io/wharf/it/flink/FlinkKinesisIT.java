@@ -6,8 +6,12 @@ import ch.qos.logback.classic.Level;
 import io.wharf.testkit.Clients;
 import io.wharf.testkit.WharfServerExtension;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -112,9 +116,9 @@ class FlinkKinesisIT {
     private StreamExecutionEnvironment job(Configuration configuration, String in, String out, boolean efo) {
         Configuration local = new Configuration(configuration);
         local.set(CoreOptions.TMP_DIRS, work.resolve("flink-tmp").toString());
-        for (String host : List.of("jobmanager.bind-host", "taskmanager.bind-host", "jobmanager.rpc.address",
-                "taskmanager.host", "rest.bind-address")) {
-            local.setString(host, "127.0.0.1");
+        for (ConfigOption<String> host : List.of(JobManagerOptions.BIND_HOST, TaskManagerOptions.BIND_HOST,
+                JobManagerOptions.ADDRESS, TaskManagerOptions.HOST, RestOptions.BIND_ADDRESS)) {
+            local.set(host, "127.0.0.1");
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, local);
         env.getConfig().setAutoWatermarkInterval(0);
