@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StallDump {
     private static final long QUIET_NANOS = 60_000_000_000L;
+    private static final int MAX_CAUSES = 64;
     private static final AtomicLong lastDump = new AtomicLong(System.nanoTime() - QUIET_NANOS);
 
     private StallDump() {
@@ -31,9 +32,13 @@ final class StallDump {
         lastDump.set(System.nanoTime() - QUIET_NANOS);
     }
 
-    /** The timeout waiting for an answer that {@code failure} is, or that caused it; null if there is none. */
+    /**
+     * The timeout waiting for an answer that {@code failure} is, or that caused it; null if there is none. The walk is
+     * bounded: {@code initCause} refuses only a throwable causing itself, not a longer loop.
+     */
     static Throwable timeoutIn(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             if (t instanceof SocketTimeoutException || t.getClass().getSimpleName().endsWith("TimeoutException")) {
                 return t;
             }

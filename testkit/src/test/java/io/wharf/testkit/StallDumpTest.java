@@ -29,6 +29,10 @@ class StallDumpTest {
         assertThat(StallDump.timeoutIn(new RuntimeException(new java.util.concurrent.TimeoutException()))).isNotNull();
         assertThat(StallDump.timeoutIn(new AssertionError("expected 3 but was 2"))).isNull();
         assertThat(StallDump.timeoutIn(new IllegalStateException(new IOException("Connection reset")))).isNull();
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b); // a loop of causes ends the walk, found nothing
+        assertThat(StallDump.timeoutIn(a)).isNull();
     }
 
     @Test
