@@ -1,5 +1,6 @@
 package io.wharf.mqconsole;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class TomcatConsole implements AutoCloseable, IntSupplier {
     @SuppressWarnings("unchecked")
     public static Object start(Map<String, Object> settings) throws Exception {
         String work = (String) settings.get("work");
-        Tomcat tomcat = new Tomcat();
+        Tomcat tomcat = new ConsoleTomcat();
         tomcat.setSilent(true); // else it sets its contexts' loggers to INFO, over the levels above
         tomcat.setBaseDir(work);
         tomcat.getHost().setAppBase(Files.createDirectories(Path.of(work, "apps")).toString());
@@ -184,6 +185,32 @@ public final class TomcatConsole implements AutoCloseable, IntSupplier {
         constraint.addCollection(everything);
         console.addConstraint(constraint);
         console.setRealm(new PredicateRealm(authenticate));
+    }
+
+    /**
+     * Tomcat with its base and home directory (the console's {@code work}) set on its server only. Tomcat's own
+     * {@code initBaseDir} also writes them into the JVM's system properties {@code catalina.base} and
+     * {@code catalina.home}, and every later Tomcat takes {@code catalina.home} from there and makes that directory
+     * again if it is gone: each console that started after another broker's data was deleted brought back that
+     * broker's empty {@code instance-1/console} directory (in Wharf's data directory, in the temporary one of an
+     * in-memory Wharf, in the tests' deleted temporary directories).
+     */
+    private static final class ConsoleTomcat extends Tomcat {
+        @Override
+        protected void initBaseDir() {
+            File base = new File(basedir);
+            if (!base.isDirectory() && !base.mkdirs()) {
+                throw new IllegalStateException("cannot make the console's directory " + base);
+            }
+            try {
+                base = base.getCanonicalFile();
+            } catch (IOException e) {
+                base = base.getAbsoluteFile();
+            }
+            basedir = base.getPath();
+            server.setCatalinaBase(base);
+            server.setCatalinaHome(base);
+        }
     }
 
     @Override

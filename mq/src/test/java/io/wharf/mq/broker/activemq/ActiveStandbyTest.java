@@ -34,7 +34,7 @@ class ActiveStandbyTest {
 
     @Test
     void theStandbyTakesOverAndAFailoverClientKeepsReceiving() throws Exception {
-        BrokerSpec spec = Brokers.spec(dir, "ACTIVE_STANDBY_MULTI_AZ", Map.of(), null, null);
+        BrokerSpec spec = Brokers.spec(dir.resolve("broker"), "ACTIVE_STANDBY_MULTI_AZ", Map.of(), null, null);
         ActiveMqBroker broker = (ActiveMqBroker) RUNTIME.start(spec);
         try {
             assertThat(broker.instances()).hasSize(2);
@@ -83,7 +83,7 @@ class ActiveStandbyTest {
 
     @Test
     void aPairComesBackOnItsPortsWithItsMessages() throws Exception {
-        BrokerSpec spec = Brokers.spec(dir, "ACTIVE_STANDBY_MULTI_AZ", Map.of(), null, null);
+        BrokerSpec spec = Brokers.spec(dir.resolve("broker"), "ACTIVE_STANDBY_MULTI_AZ", Map.of(), null, null);
         RunningBroker first = RUNTIME.start(spec);
         try {
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(Brokers.endpoint(first, 0, "tcp"));
@@ -114,7 +114,7 @@ class ActiveStandbyTest {
 
     @Test
     void aQpidJmsFailoverClientFollowsTheTakeOverOverAmqp() throws Exception {
-        BrokerSpec spec = Brokers.spec(dir, "ACTIVE_STANDBY_MULTI_AZ", Map.of(), null, null);
+        BrokerSpec spec = Brokers.spec(dir.resolve("broker"), "ACTIVE_STANDBY_MULTI_AZ", Map.of(), null, null);
         ActiveMqBroker broker = (ActiveMqBroker) RUNTIME.start(spec);
         try {
             URI first = Brokers.endpoint(broker, 0, "amqp");

@@ -112,7 +112,7 @@ class ConfigurationTest {
                 </broker>
                 """;
         assertThat(RUNTIME.configurationWarnings(xml)).isEmpty();
-        RunningBroker broker = RUNTIME.start(Brokers.spec(dir, "SINGLE_INSTANCE", Map.of(), xml, null));
+        RunningBroker broker = RUNTIME.start(Brokers.spec(dir.resolve("broker"), "SINGLE_INSTANCE", Map.of(), xml, null));
         try {
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(Brokers.endpoint(broker, 0, "tcp"));
             try (Connection admin = factory.createConnection(ALICE, ALICE_PASSWORD);
@@ -141,7 +141,7 @@ class ConfigurationTest {
                   <plugins><forcePersistencyModeBrokerPlugin persistenceFlag="true"/></plugins>
                 </broker>
                 """;
-        BrokerSpec spec = Brokers.spec(dir, "SINGLE_INSTANCE", Map.of(), xml, null);
+        BrokerSpec spec = Brokers.spec(dir.resolve("broker"), "SINGLE_INSTANCE", Map.of(), xml, null);
         RunningBroker first = RUNTIME.start(spec);
         try (Connection connection = new ActiveMQConnectionFactory(Brokers.endpoint(first, 0, "tcp"))
                 .createConnection(ALICE, ALICE_PASSWORD)) {

@@ -45,7 +45,7 @@ class DurableAcrossRestartTest {
 
     @Test
     void amqpDurableSubscriptionMqttSessionAndStompQueueSurviveARestart() throws Exception {
-        BrokerSpec spec = Brokers.spec(dir, "SINGLE_INSTANCE", Map.of(), null, null);
+        BrokerSpec spec = Brokers.spec(dir.resolve("broker"), "SINGLE_INSTANCE", Map.of(), null, null);
         RunningBroker first = RUNTIME.start(spec);
         try {
             // subscribe while the broker runs, then go away

@@ -34,7 +34,7 @@ class OpenWireTest {
 
     @BeforeEach
     void start() {
-        broker = RUNTIME.start(Brokers.single(dir));
+        broker = RUNTIME.start(Brokers.single(dir.resolve("broker")));
         factory = new ActiveMQConnectionFactory(Brokers.endpoint(broker, 0, "tcp"));
     }
 

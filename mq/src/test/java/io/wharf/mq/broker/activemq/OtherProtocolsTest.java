@@ -46,7 +46,7 @@ class OtherProtocolsTest {
 
     @BeforeAll
     static void start() {
-        broker = RUNTIME.start(Brokers.single(dir));
+        broker = RUNTIME.start(Brokers.single(dir.resolve("broker")));
     }
 
     @AfterAll
