@@ -7,7 +7,6 @@ import io.wharf.storage.Store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class MqModule implements AutoCloseable {
         MqHosting effective = hosting;
         if (hosting.brokersDirectory() == null) {
             try {
-                temporary = Files.createTempDirectory("wharf-mq-");
+                temporary = io.wharf.storage.TemporaryDirectories.create("mq-");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a temporary directory for MQ brokers", e);
             }

@@ -7,7 +7,6 @@ import io.wharf.storage.Store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -30,7 +29,7 @@ final class S3Objects implements AutoCloseable {
         Path directory;
         try {
             if (config.inMemory() || config.dataDir() == null) {
-                temporary = Files.createTempDirectory("wharf-s3-");
+                temporary = io.wharf.storage.TemporaryDirectories.create("s3-");
                 directory = temporary;
             } else {
                 directory = config.dataDir().resolve("s3");

@@ -54,6 +54,10 @@ import java.util.regex.Pattern;
  * what is left on the next start.
  */
 public final class RocksRepair {
+    static {
+        RocksNative.load(); // before any of RocksDB's classes loads the library its own way
+    }
+
     private static final int MAX_DAMAGED_FILES = 1000;
     private static final Pattern TABLE_FILE = Pattern.compile("(/[^\\s]*?/)?(\\d+\\.sst)");
 

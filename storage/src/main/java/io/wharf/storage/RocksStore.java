@@ -51,7 +51,7 @@ import java.util.function.BiPredicate;
  */
 public final class RocksStore implements Store {
     static {
-        RocksDB.loadLibrary();
+        RocksNative.load();
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RocksStore.class);

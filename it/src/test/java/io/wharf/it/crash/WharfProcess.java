@@ -39,10 +39,17 @@ final class WharfProcess implements AutoCloseable {
     }
 
     static WharfProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        return start(List.of(), dataDir, extraArgs);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code jvmArgs} (system properties) for the child's JVM. */
+    static WharfProcess start(List<String> jvmArgs, Path dataDir, String... extraArgs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-jar", jar().toString(), "--port", "0", "--data-dir", dataDir.toString(), "--relaxed"));
+                "--enable-native-access=ALL-UNNAMED", "-Xmx512m"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar().toString(), "--port", "0", "--data-dir", dataDir.toString(), "--relaxed"));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

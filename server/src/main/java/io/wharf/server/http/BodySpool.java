@@ -1,6 +1,7 @@
 package io.wharf.server.http;
 
 import io.wharf.storage.OwnerOnly;
+import io.wharf.storage.TemporaryDirectories;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * Where large request bodies (object uploads) are written instead of memory: {@code <data-dir>/tmp} (the same file
  * system as the data, so an object store can move a spooled body into place), or with {@code --in-memory} a private
- * temporary directory deleted at stop. The directory is 0700 and each file 0600 ({@link OwnerOnly}).
+ * temporary directory ({@link TemporaryDirectories}) deleted at stop. The directory is 0700 and each file 0600 ({@link OwnerOnly}).
  * <p>
  * On-disk format: one file per request being received, named {@code <uuid>.body}, holding the body exactly as it
  * arrived (an {@code aws-chunked} body still framed). Files are not fsynced: they are scratch, every file in the
@@ -56,8 +57,7 @@ final class BodySpool implements AutoCloseable {
     static BodySpool open(RequestSpooling settings) {
         try {
             if (settings.directory() == null) {
-                Path temp = Files.createTempDirectory("wharf-spool-",
-                        PosixFilePermissions.asFileAttribute(OwnerOnly.DIRECTORY));
+                Path temp = TemporaryDirectories.create("spool-");
                 return new BodySpool(temp, true, settings.thresholdBytes(), settings.freeSpaceMarginBytes());
             }
             Path directory = settings.directory();
