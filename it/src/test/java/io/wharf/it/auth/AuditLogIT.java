@@ -44,8 +44,11 @@ class AuditLogIT extends AuthTestBase {
     private static Path tempLog() {
         try {
             Path dir = Files.createTempDirectory("wharf-audit-it");
+            Path log = dir.resolve("audit.log");
+            // Deleted at exit in the reverse order: the log, then its directory (which must be empty by then).
             dir.toFile().deleteOnExit();
-            return dir.resolve("audit.log");
+            log.toFile().deleteOnExit();
+            return log;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

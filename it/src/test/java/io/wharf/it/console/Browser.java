@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Debian's chromium, headless, driven by its chromium-driver through Selenium — one per test class. Without
@@ -32,9 +35,12 @@ final class Browser implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     final WebDriver driver;
+    /** The driver's and the browser's {@code TMPDIR}: chromium leaves its singleton directories there when it ends. */
+    private final Path temporary;
 
-    private Browser(WebDriver driver) {
+    private Browser(WebDriver driver, Path temporary) {
         this.driver = driver;
+        this.temporary = temporary;
     }
 
     /** A headless chromium, or the test is skipped (failed with {@code console.requireBrowser=true}) without one. */
@@ -56,9 +62,15 @@ final class Browser implements AutoCloseable {
                 "--disable-default-apps", "--disable-extensions", "--disable-domain-reliability",
                 "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
                 "--proxy-server=direct://", "--proxy-bypass-list=*");
+        Path temporary;
+        try {
+            temporary = Files.createTempDirectory("wharf-browser-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options));
+                .usingAnyFreePort().withEnvironment(Map.of("TMPDIR", temporary.toString())).build();
+        return new Browser(new ChromeDriver(service, options), temporary);
     }
 
     void get(String url) {
@@ -113,6 +125,16 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> paths = Files.walk(temporary)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                // left for the OS's cleaner
+            }
+        }
     }
 }

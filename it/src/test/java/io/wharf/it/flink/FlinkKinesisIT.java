@@ -12,6 +12,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -110,12 +111,14 @@ class FlinkKinesisIT {
     /**
      * source → "out:" + record → sink, with stable operator ids so a savepoint maps back onto the job. Its MiniCluster
      * keeps its temporary files (among them the 22 MB RPC jar it unpacks, {@code flink-rpc-akka<uuid>.jar}, which it
-     * does not always delete) in the test's own directory, not in {@code java.io.tmpdir}; and it listens on loopback
+     * does not always delete, and its REST endpoint's upload directory) in the test's own directory, not in
+     * {@code java.io.tmpdir}; and it listens on loopback
      * only: its RPC, blob server, shuffle and REST endpoint bind every interface by default (seen with {@code ss -ltn}).
      */
     private StreamExecutionEnvironment job(Configuration configuration, String in, String out, boolean efo) {
         Configuration local = new Configuration(configuration);
         local.set(CoreOptions.TMP_DIRS, work.resolve("flink-tmp").toString());
+        local.set(WebOptions.TMP_DIR, work.resolve("flink-web").toString()); // its REST endpoint's flink-web-upload
         for (ConfigOption<String> host : List.of(JobManagerOptions.BIND_HOST, TaskManagerOptions.BIND_HOST,
                 JobManagerOptions.ADDRESS, TaskManagerOptions.HOST, RestOptions.BIND_ADDRESS)) {
             local.set(host, "127.0.0.1");
