@@ -5,6 +5,8 @@ import io.wharf.server.config.CommandLineConfig.Outcome;
 import io.wharf.server.config.ConfigException;
 import io.wharf.server.http.ListenException;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * {@code wharf [options]}: parse, start, and stop cleanly on SIGTERM/SIGINT (a shutdown hook). Start-up
  * problems are one line on stderr, no stack trace: exit 2 for bad configuration, 1 when the port can't
@@ -33,7 +35,21 @@ public final class Main {
         }
         Outcome.Run run = (Outcome.Run) outcome;
         io.wharf.server.logging.LogSetup.apply(run.config().logging());
-        Wharf wharf;
+        // The hook and the signal handlers come first. Registered after the start, as they were until 6 December
+        // 2026, a SIGTERM sent as soon as the "listening on" line was out (which is logged inside the start) could
+        // arrive before them: the JVM exited without stopping Wharf (no store close, no temporary directories
+        // deleted) and the main thread failed with "Shutdown in progress". A signal during the start now waits for it
+        // to end, then stops what started.
+        CompletableFuture<Wharf> started = new CompletableFuture<>();
+        Thread shutdown = new Thread(() -> {
+            Wharf running = started.join();
+            if (running != null) {
+                running.close();
+            }
+        }, "wharf-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        StopSignals.install(shutdown);
+        Wharf wharf = null;
         try {
             wharf = Wharf.start(run.config());
         } catch (ConfigException e) {
@@ -42,10 +58,9 @@ public final class Main {
         } catch (ListenException | StoreRefusedException e) {
             System.err.println("wharf: " + e.getMessage());
             return 1;
+        } finally {
+            started.complete(wharf); // null when the start failed: the hook has nothing to stop
         }
-        Thread shutdown = new Thread(wharf::close, "wharf-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        StopSignals.install(shutdown);
         return -1;
     }
 }
