@@ -50,11 +50,19 @@ public final class TemporaryDirectories {
         }
         Path base = Path.of(System.getProperty("java.io.tmpdir"));
         Path made = Files.createTempDirectory(base, PREFIX, PosixFilePermissions.asFileAttribute(OwnerOnly.DIRECTORY));
-        FileChannel channel = FileChannel.open(made.resolve(LOCK), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
-        if (channel.tryLock() == null) { // a file no one else has seen yet
-            channel.close();
-            throw new IOException("cannot lock " + made.resolve(LOCK));
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(made.resolve(LOCK), java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OwnerOnly.FILE));
+            if (channel.tryLock() == null) { // a file no one else has seen yet
+                throw new IOException("cannot lock " + made.resolve(LOCK));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            FileTrees.deleteTree(made);
+            throw e;
         }
         if (lockChannel != null) {
             lockChannel.close(); // the root it locked was deleted under it

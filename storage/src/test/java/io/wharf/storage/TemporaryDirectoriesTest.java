@@ -34,7 +34,8 @@ class TemporaryDirectoriesTest {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
             }
             // This process holds the root's lock: a sweep from anywhere in it leaves the root alone.
-            assertThat(Files.isRegularFile(root.resolve(TemporaryDirectories.LOCK))).isTrue();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve(TemporaryDirectories.LOCK))))
+                    .isEqualTo("rw-------");
             Files.setLastModifiedTime(root, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
             Path other = Files.createTempDirectory(base, "own-");
             TemporaryDirectories.sweep(root.getParent(), other, GRACE); // may delete others' leftovers in the real tmpdir
