@@ -42,7 +42,14 @@ public final class Main {
         // to end, then stops what started.
         CompletableFuture<Wharf> started = new CompletableFuture<>();
         Thread shutdown = new Thread(() -> {
-            Wharf running = started.join();
+            Wharf running;
+            try {
+                running = started.get();
+            } catch (InterruptedException e) {
+                return; // a second signal while the start still ran (a start that hangs): exit without it
+            } catch (java.util.concurrent.ExecutionException e) {
+                return; // never: it is only ever completed with a value
+            }
             if (running != null) {
                 running.close();
             }

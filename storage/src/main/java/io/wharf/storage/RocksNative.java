@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>RocksDB's own loader ({@link RocksDB#loadLibrary()}) copies the library (15 MB) out of its jar into
  * {@code java.io.tmpdir} under a new name at every start and deletes the copy only when the JVM exits normally: each
- * Wharf that was killed ({@code kill -9}, the OOM killer, a crash test) left one behind, about 60 in one CI run. Here
+ * Wharf that was killed ({@code kill -9}, the OOM killer, a crash test) left one behind, 39 in one CI run. Here
  * the copy goes into a directory of this process's own (owner-only) and is deleted, with the directory, as soon as
  * it is loaded: on Linux a loaded library stays mapped after its file is gone, as Netty does with its own. Where that
  * cannot work (no library for this platform in the jar, {@code ROCKSDB_SHAREDLIB_DIR} set, a platform that cannot
