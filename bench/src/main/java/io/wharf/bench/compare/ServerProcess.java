@@ -81,6 +81,28 @@ public final class ServerProcess implements AutoCloseable {
     /** Kills the server (SIGKILL: a crash) and waits for it to be gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        deleteAttachSocket();
+    }
+
+    /**
+     * A JVM that {@code jcmd} attached to (the scale cases' heap probe) has an attach socket, {@code
+     * /tmp/.java_pid<pid>}, which it deletes when it exits by itself; after a SIGKILL it stays. Deleted here once the
+     * process is gone (HotSpot puts it in {@code /tmp} whatever {@code java.io.tmpdir} says).
+     */
+    private void deleteAttachSocket() {
+        if (process.isAlive()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(attachSocket(process.pid()));
+        } catch (IOException e) {
+            // someone else's file, or already gone
+        }
+    }
+
+    /** Where HotSpot on Linux keeps the attach socket of the JVM {@code pid}. */
+    public static Path attachSocket(long pid) {
+        return Path.of("/tmp", ".java_pid" + pid);
     }
 
     @Override
@@ -90,6 +112,7 @@ public final class ServerProcess implements AutoCloseable {
             if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
                 System.err.println("wharf-bench: " + name + " did not stop in " + STOP_GRACE_SECONDS + " s; killing it");
                 process.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                deleteAttachSocket();
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

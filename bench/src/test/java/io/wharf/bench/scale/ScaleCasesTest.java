@@ -157,11 +157,25 @@ class ScaleCasesTest {
     }
 
     @Test
-    void theCommandRestartsABacklogFromItsDataDirectory(@TempDir Path work) {
+    void theCommandRestartsABacklogFromItsDataDirectory(@TempDir Path work) throws Exception {
+        java.util.Set<Path> socketsBefore = attachSockets();
         String text = runCommand(work, "backlog", "--backlog", "2000", "--samples", "10", "--heap", "256m");
 
         assertThat(text).contains("\"case\":\"backlog\"", "\"items\":2000", "\"restartMillis\":", "heap after restart");
         assertThat(work.resolve("wharf-data")).isDirectory();
+        // The Wharf it killed had jcmd attached (the heap probe): its attach socket went with it.
+        assertThat(attachSockets()).filteredOn(socket -> !socketsBefore.contains(socket))
+                .filteredOn(socket -> ProcessHandle.of(Long.parseLong(
+                        socket.getFileName().toString().substring(".java_pid".length()))).isEmpty())
+                .isEmpty();
+    }
+
+    /** Every JVM attach socket in /tmp. */
+    private static java.util.Set<Path> attachSockets() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/tmp"))) {
+            return entries.filter(entry -> entry.getFileName().toString().matches("\\.java_pid\\d+"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     @Test
