@@ -101,7 +101,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Where HotSpot on Linux keeps the attach socket of the JVM {@code pid}. */
-    public static Path attachSocket(long pid) {
+    private static Path attachSocket(long pid) {
         return Path.of("/tmp", ".java_pid" + pid);
     }
 

@@ -1,5 +1,6 @@
 package io.wharf.it.console;
 
+import io.wharf.storage.FileTrees;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -18,9 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Debian's chromium, headless, driven by its chromium-driver through Selenium — one per test class. Without
@@ -128,10 +127,8 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> paths = Files.walk(temporary)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
+            try {
+                FileTrees.deleteTree(temporary);
             } catch (IOException e) {
                 // left for the OS's cleaner
             }
