@@ -33,7 +33,7 @@ public final class CompareCommand implements Callable<Integer> {
     static final String BROKER_USER = "wharf-bench";
 
     @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "wharf,elasticmq,floor",
-            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto, dynalite, activemq (standalone ActiveMQ Classic, for mq-*), floor (canned answers, no work: the ceiling) (default: ${DEFAULT-VALUE}).")
+            description = "wharf (fsync always), wharf-fsync-never, wharf-in-memory, wharf-auth (fsync always, --auth enforce), elasticmq, kinesalite, moto, dynalite, activemq (standalone ActiveMQ Classic, for mq-*), floor (canned answers, no work: the ceiling), floor-durable (the floor plus a group-committed log of every write: a durable server's ceiling) (default: ${DEFAULT-VALUE}).")
     List<String> targets;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "SCENARIO",
@@ -252,8 +252,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (explicit != null && served.contains(explicit)) {
             return explicit;
         }
-        return served.stream().filter(t -> !t.isWharf() && t != Target.FLOOR).findFirst()
-                .or(() -> served.stream().filter(t -> t != Target.FLOOR).findFirst())
+        return served.stream().filter(t -> !t.isWharf() && !t.isFloor()).findFirst()
+                .or(() -> served.stream().filter(t -> !t.isFloor()).findFirst())
                 .orElse(served.getFirst());
     }
 

@@ -54,7 +54,13 @@ public enum Target {
      * load generator's own class path. What the client and the machine reach at all; never a baseline unless named.
      */
     FLOOR("floor", Target::floorServes,
-            "the sqs-* and kinesis-put/kinesis-roundtrip scenarios (no SNS, no SubscribeToShard, no S3, Firehose, DynamoDB or KCL)");
+            "the sqs-* and kinesis-put/kinesis-roundtrip scenarios (no SNS, no SubscribeToShard, no S3, Firehose, DynamoDB or KCL)"),
+    /**
+     * The floor with the least a durable server must add: every send, delete and put appended to a log in its own data
+     * directory and group-committed (one {@code fdatasync} per group) before it is answered. What a durable server
+     * reaches at all on this machine and disk; never a baseline unless named.
+     */
+    FLOOR_DURABLE("floor-durable", Target::floorServes, FLOOR.servesWhat);
 
     private static final Pattern WHARF_LISTENING = Pattern.compile("listening on (http://[0-9.]+:[0-9]+)");
     private static final Pattern FLOOR_LISTENING = Pattern.compile("floor listening on (http://[0-9.]+:[0-9]+)");
@@ -90,6 +96,11 @@ public enum Target {
         return label.startsWith("wharf");
     }
 
+    /** One of the floors, which measure the machine rather than a server. */
+    public boolean isFloor() {
+        return this == FLOOR || this == FLOOR_DURABLE;
+    }
+
     private static boolean floorServes(String scenario) {
         return scenario.startsWith("sqs-") || scenario.equals("kinesis-put") || scenario.equals("kinesis-roundtrip");
     }
@@ -117,7 +128,7 @@ public enum Target {
         if (this == ACTIVEMQ) {
             return ActiveMqPeer.start(launch, label, log);
         }
-        if (this == FLOOR) {
+        if (isFloor()) {
             return ServerProcess.start(label, floorCommand(launch, System.getProperty("java.class.path")), log, output -> {
                 Matcher listening = FLOOR_LISTENING.matcher(output);
                 return listening.find() ? URI.create(listening.group(1)) : null;
@@ -163,10 +174,15 @@ public enum Target {
 
     /**
      * The floor runs from the load generator's own class path (the bench jar, or the test class path), without the
-     * servers' extra JVM options (they are meant for Wharf and the peers: a JFR file name would clash).
+     * servers' extra JVM options (they are meant for Wharf and the peers: a JFR file name would clash). The durable
+     * floor journals into {@code <work-dir>/floor-durable-data}.
      */
-    static List<String> floorCommand(Launch launch, String classPath) {
-        return List.of(launch.java().toString(), "-cp", classPath, "io.wharf.bench.Main", "floor",
-                "--host", "127.0.0.1", "--port", "0");
+    List<String> floorCommand(Launch launch, String classPath) {
+        List<String> command = new ArrayList<>(List.of(launch.java().toString(), "-cp", classPath, "io.wharf.bench.Main",
+                "floor", "--host", "127.0.0.1", "--port", "0"));
+        if (this == FLOOR_DURABLE) {
+            command.addAll(List.of("--journal-dir", launch.workDirectory().resolve(label + "-data").toString()));
+        }
+        return command;
     }
 }

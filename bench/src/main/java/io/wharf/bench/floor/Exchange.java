@@ -76,6 +76,22 @@ final class Exchange {
         send(HttpResponseStatus.OK, body, null);
     }
 
+    /**
+     * Answers with {@code body} once {@code record} is in {@code journal} (on disk, for a durable one), on this
+     * connection's event loop; a failed write answers with a 500 instead.
+     */
+    void answerAfter(Journal journal, byte[] record, Body body) {
+        journal.append(record, failure -> {
+            Runnable reply = failure == null ? () -> answer(body)
+                    : () -> error(500, "InternalFailure", "the floor's journal failed: " + failure, null);
+            if (ctx.executor().inEventLoop()) {
+                reply.run();
+            } else {
+                ctx.executor().execute(reply);
+            }
+        });
+    }
+
     /** An AWS JSON-protocol error: {@code __type} and {@code message}, with SQS's query-compatible code header if given. */
     void error(int status, String type, String message, String queryError) {
         send(HttpResponseStatus.valueOf(status), out -> {

@@ -3,6 +3,8 @@ package io.wharf.bench.floor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -10,7 +12,7 @@ import java.util.concurrent.Callable;
  * listens (what a compare waits for).
  */
 @Command(name = "floor", mixinStandardHelpOptions = true,
-        description = "Run the floor server: valid SQS (JSON) and Kinesis (JSON, CBOR) answers for the scenarios' calls, no work behind them.")
+        description = "Run the floor server: valid SQS (JSON) and Kinesis (JSON, CBOR) answers for the scenarios' calls, no work behind them (or, with --journal-dir, the least work a durable server does).")
 public final class FloorCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to bind (default: ${DEFAULT-VALUE}).")
@@ -24,9 +26,15 @@ public final class FloorCommand implements Callable<Integer> {
             description = "Event-loop threads; 0 means one per available processor (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--journal-dir", paramLabel = "DIR",
+            description = "Make every send, delete and put durable before it is answered: appended to a log in DIR, "
+                    + "group-committed with one fdatasync per group (the floor-durable target). Default: nothing is written.")
+    Path journalDirectory;
+
     @Override
-    public Integer call() throws InterruptedException {
-        try (FloorServer server = FloorServer.start(host, port, threads)) {
+    public Integer call() throws InterruptedException, IOException {
+        Journal journal = journalDirectory == null ? Journal.NONE : Journal.open(journalDirectory);
+        try (FloorServer server = FloorServer.start(host, port, threads, journal)) {
             System.out.println("floor listening on " + server.endpoint());
             System.out.flush();
             server.awaitClose();

@@ -17,7 +17,8 @@ import java.net.URI;
 
 /**
  * The floor server: HTTP/1.1 keep-alive on Netty's NIO transport, each request answered on its event loop (a long
- * poll waits without a thread). One {@link SqsFloor} and one {@link KinesisFloor} for all connections.
+ * poll waits without a thread). One {@link SqsFloor} and one {@link KinesisFloor} for all connections, and one
+ * {@link Journal} for both: none, or a durable one ({@code floor-durable}).
  */
 public final class FloorServer implements AutoCloseable {
     /** Far above any scenario's call (PutRecords of 500 × 1 KiB in base64 is under 1 MiB). */
@@ -26,20 +27,30 @@ public final class FloorServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final URI endpoint;
+    private final Journal journal;
 
-    private FloorServer(EventLoopGroup group, Channel channel, URI endpoint) {
+    private FloorServer(EventLoopGroup group, Channel channel, URI endpoint, Journal journal) {
         this.group = group;
         this.channel = channel;
         this.endpoint = endpoint;
+        this.journal = journal;
     }
 
     /** @param threads event-loop threads, 0 for one per available processor */
     public static FloorServer start(String host, int port, int threads) throws InterruptedException {
+        return start(host, port, threads, Journal.NONE);
+    }
+
+    /**
+     * @param threads event-loop threads, 0 for one per available processor
+     * @param journal what writes are made durable with before they are answered; closed with the server
+     */
+    static FloorServer start(String host, int port, int threads, Journal journal) throws InterruptedException {
         int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
         try {
-            SqsFloor sqs = new SqsFloor();
-            KinesisFloor kinesis = new KinesisFloor();
+            SqsFloor sqs = new SqsFloor(journal);
+            KinesisFloor kinesis = new KinesisFloor(journal);
             Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -52,9 +63,10 @@ public final class FloorServer implements AutoCloseable {
                     .bind(host, port).sync().channel();
             InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
             URI endpoint = URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
-            return new FloorServer(group, channel, endpoint);
+            return new FloorServer(group, channel, endpoint, journal);
         } catch (RuntimeException | InterruptedException e) {
             group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
+            journal.close();
             throw e;
         }
     }
@@ -71,5 +83,6 @@ public final class FloorServer implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        journal.close();
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * record goes to a shard by a cheap hash of its partition key (not AWS's MD5 routing) and waits there, up to
  * {@value #MAX_PENDING_PER_SHARD} records a shard (the oldest dropped beyond), until a GetRecords on that shard takes it:
  * the iterator only names the shard, so every reader of a shard shares one position. SubscribeToShard (an event
- * stream over HTTP/2) is not answered.
+ * stream over HTTP/2) is not answered. With a durable {@link Journal} ({@code floor-durable}) a PutRecords answers once
+ * its records (partition keys and data) are on disk.
  */
 final class KinesisFloor {
     static final int MAX_PENDING_PER_SHARD = 20_000;
@@ -74,6 +77,11 @@ final class KinesisFloor {
     }
 
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private final Journal journal;
+
+    KinesisFloor(Journal journal) {
+        this.journal = journal;
+    }
 
     void handle(String operation, byte[] body, Exchange exchange) throws IOException {
         Request request;
@@ -160,7 +168,7 @@ final class KinesisFloor {
         }
     }
 
-    private static void putRecords(Stream stream, Request request, Exchange exchange) {
+    private void putRecords(Stream stream, Request request, Exchange exchange) {
         Shard[] shards = stream.shards();
         int count = request.partitionKeys.size();
         String[] sequenceNumbers = new String[count];
@@ -173,7 +181,7 @@ final class KinesisFloor {
             sequenceNumbers[i] = shard.nextSequenceNumber();
             shard.add(new PutRecord(sequenceNumbers[i], request.data.get(i), key, now));
         }
-        exchange.answer(out -> {
+        exchange.answerAfter(journal, putRecord(request), out -> {
             out.writeNumberField("FailedRecordCount", 0);
             out.writeArrayFieldStart("Records");
             for (int i = 0; i < count; i++) {
@@ -185,6 +193,23 @@ final class KinesisFloor {
             out.writeEndArray();
             out.writeStringField("EncryptionType", "NONE");
         });
+    }
+
+    /** A journal record of put records: each one's partition key and data, length-prefixed. */
+    private static byte[] putRecord(Request request) {
+        int count = request.partitionKeys.size();
+        byte[][] keys = new byte[count][];
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            String key = request.partitionKeys.get(i);
+            keys[i] = (key == null ? "" : key).getBytes(StandardCharsets.UTF_8);
+            size += 8 + keys[i].length + request.data.get(i).length;
+        }
+        ByteBuffer record = ByteBuffer.allocate(size);
+        for (int i = 0; i < count; i++) {
+            record.putInt(keys[i].length).put(keys[i]).putInt(request.data.get(i).length).put(request.data.get(i));
+        }
+        return record.array();
     }
 
     private static void getRecords(Stream stream, Request request, Exchange exchange) {

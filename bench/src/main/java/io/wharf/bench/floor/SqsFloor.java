@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * SQS over JSON 1.0, the calls of the {@code sqs-*} scenarios: CreateQueue, GetQueueUrl, DeleteQueue, SendMessage,
  * SendMessageBatch, ReceiveMessage (long polls wait without a thread), DeleteMessage, DeleteMessageBatch. Answers
  * carry what the SDK checks and reads: message ids, MD5s of bodies and attributes, receipt handles, sequence numbers
- * on FIFO queues. Received messages are gone (no visibility timeout), so a delete only answers.
+ * on FIFO queues. Received messages are gone (no visibility timeout), so a delete only answers. With a durable
+ * {@link Journal} ({@code floor-durable}) a send answers once its messages (ids and bodies) are on disk, and a delete once
+ * its receipt handles are: what a durable SQS must write at least. A receive writes nothing (a receive lost in a crash
+ * only makes its messages visible again early, which at-least-once delivery allows).
  */
 final class SqsFloor {
     private static final String ACCOUNT = "000000000000";
@@ -25,6 +30,11 @@ final class SqsFloor {
 
     private final Map<String, FloorQueue> queues = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Journal journal;
+
+    SqsFloor(Journal journal) {
+        this.journal = journal;
+    }
 
     /** The fields of any of the calls above that the floor reads. */
     private static final class Request {
@@ -53,8 +63,10 @@ final class SqsFloor {
             case "SendMessage" -> withQueue(request, exchange, queue -> send(queue, request, exchange));
             case "SendMessageBatch" -> withQueue(request, exchange, queue -> sendBatch(queue, request, exchange));
             case "ReceiveMessage" -> withQueue(request, exchange, queue -> receive(queue, request, exchange));
-            case "DeleteMessage" -> withQueue(request, exchange, queue -> exchange.answer(out -> { }));
-            case "DeleteMessageBatch" -> withQueue(request, exchange, queue -> exchange.answer(out -> {
+            case "DeleteMessage" -> withQueue(request, exchange, queue ->
+                    exchange.answerAfter(journal, deletedRecord(List.of(request)), out -> { }));
+            case "DeleteMessageBatch" -> withQueue(request, exchange, queue ->
+                    exchange.answerAfter(journal, deletedRecord(request.entries), out -> {
                 out.writeArrayFieldStart("Successful");
                 for (Request entry : request.entries) {
                     out.writeStartObject();
@@ -104,7 +116,8 @@ final class SqsFloor {
         FloorQueue.Message message = message(request);
         String sequence = queue.fifo() ? sequenceNumber() : null;
         queue.send(List.of(message));
-        exchange.answer(out -> writeSent(out, null, message, request, sequence));
+        exchange.answerAfter(journal, sentRecord(List.of(message)),
+                out -> writeSent(out, null, message, request, sequence));
     }
 
     private void sendBatch(FloorQueue queue, Request request, Exchange exchange) {
@@ -117,7 +130,7 @@ final class SqsFloor {
             sequences.add(sequenceNumber());
         }
         queue.send(messages);
-        exchange.answer(out -> {
+        exchange.answerAfter(journal, sentRecord(messages), out -> {
             out.writeArrayFieldStart("Successful");
             for (int i = 0; i < messages.size(); i++) {
                 out.writeStartObject();
@@ -172,6 +185,37 @@ final class SqsFloor {
             }
             out.writeEndArray();
         });
+    }
+
+    /** A journal record of sent messages: each one's id and body, length-prefixed. */
+    private static byte[] sentRecord(List<FloorQueue.Message> messages) {
+        List<byte[]> parts = new ArrayList<>(messages.size() * 2);
+        for (FloorQueue.Message message : messages) {
+            parts.add(message.messageId().getBytes(StandardCharsets.US_ASCII));
+            parts.add(message.body().getBytes(StandardCharsets.UTF_8));
+        }
+        return lengthPrefixed(parts);
+    }
+
+    /** A journal record of deletes: the receipt handles. */
+    private static byte[] deletedRecord(List<Request> deletes) {
+        List<byte[]> parts = new ArrayList<>(deletes.size());
+        for (Request delete : deletes) {
+            parts.add((delete.receiptHandle == null ? "" : delete.receiptHandle).getBytes(StandardCharsets.UTF_8));
+        }
+        return lengthPrefixed(parts);
+    }
+
+    private static byte[] lengthPrefixed(List<byte[]> parts) {
+        int size = 0;
+        for (byte[] part : parts) {
+            size += 4 + part.length;
+        }
+        ByteBuffer record = ByteBuffer.allocate(size);
+        for (byte[] part : parts) {
+            record.putInt(part.length).put(part);
+        }
+        return record.array();
     }
 
     private FloorQueue.Message message(Request sent) {

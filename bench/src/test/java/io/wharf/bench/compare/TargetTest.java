@@ -152,8 +152,27 @@ class TargetTest {
         assertThat(CompareCommand.baselineFor(sqs, Target.FLOOR)).isEqualTo(Target.FLOOR);
         Launch launch = new Launch(Path.of("/jdk/bin/java"), Path.of("/w/wharf.jar"), Path.of("/w"),
                 List.of("-XX:StartFlightRecording=filename=/tmp/x.jfr"), "1.7.1", "3.3.3", "4.0.0", Path.of("/c"));
-        assertThat(Target.floorCommand(launch, "/b/wharf-bench.jar")).containsExactly("/jdk/bin/java", "-cp",
+        assertThat(Target.FLOOR.floorCommand(launch, "/b/wharf-bench.jar")).containsExactly("/jdk/bin/java", "-cp",
                 "/b/wharf-bench.jar", "io.wharf.bench.Main", "floor", "--host", "127.0.0.1", "--port", "0");
+    }
+
+    @Test
+    void theDurableFloorServesWhatTheFloorDoesAndJournalsInItsOwnDirectory() {
+        assertThat(Target.named("floor-durable")).isEqualTo(Target.FLOOR_DURABLE);
+        assertThat(Target.FLOOR_DURABLE.isFloor()).isTrue();
+        assertThat(Target.FLOOR_DURABLE.isWharf()).isFalse();
+        assertThat(Target.WHARF.isFloor()).isFalse();
+        assertThat(Target.FLOOR_DURABLE.serves("sqs-roundtrip")).isTrue();
+        assertThat(Target.FLOOR_DURABLE.serves("kinesis-subscribe")).isFalse();
+        assertThat(Target.FLOOR_DURABLE.servesWhat()).isEqualTo(Target.FLOOR.servesWhat());
+        List<Target> sqs = List.of(Target.FLOOR_DURABLE, Target.FLOOR, Target.WHARF, Target.ELASTICMQ);
+        assertThat(CompareCommand.baselineFor(sqs, null)).isEqualTo(Target.ELASTICMQ);
+        assertThat(CompareCommand.baselineFor(List.of(Target.FLOOR_DURABLE, Target.WHARF), null)).isEqualTo(Target.WHARF);
+        Launch launch = new Launch(Path.of("/jdk/bin/java"), Path.of("/w/wharf.jar"), Path.of("/w"), List.of(), "1.7.1",
+                "3.3.3", "4.0.0", Path.of("/c"));
+        assertThat(Target.FLOOR_DURABLE.floorCommand(launch, "/b/wharf-bench.jar")).containsExactly("/jdk/bin/java",
+                "-cp", "/b/wharf-bench.jar", "io.wharf.bench.Main", "floor", "--host", "127.0.0.1", "--port", "0",
+                "--journal-dir", "/w/floor-durable-data");
     }
 
     @Test

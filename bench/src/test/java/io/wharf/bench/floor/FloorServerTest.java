@@ -10,6 +10,7 @@ import io.wharf.bench.sqs.SqsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +156,47 @@ class FloorServerTest {
             assertThat(read).containsExactlyInAnyOrderElementsOf(
                     records.stream().map(r -> r.data().asUtf8String()).toList());
             kinesis.deleteStream(b -> b.streamName(name)).join();
+        }
+    }
+
+    @Test
+    void theDurableFloorAnswersASendOrDeleteOnceItIsInItsJournal(@TempDir Path dir) throws Exception {
+        Path journalDir = dir.resolve("journal");
+        try (FloorServer durable = FloorServer.start("127.0.0.1", 0, 2, Journal.open(journalDir));
+             SqsAsyncClient client = SqsClients.create(durable.endpoint(), 2);
+             KinesisAsyncClient kinesis = KinesisClients.create(durable.endpoint(), 2, KinesisWire.JSON)) {
+            String url = client.createQueue(b -> b.queueName("durable")).join().queueUrl();
+            assertThat(journalBytes(journalDir)).isEmpty();
+
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody("durable body " + i).build());
+            }
+            SendMessageBatchResponse sent = client.sendMessageBatch(b -> b.queueUrl(url).entries(entries)).join();
+
+            assertThat(sent.successful()).hasSize(10);
+            String journal = new String(journalBytes(journalDir), StandardCharsets.UTF_8);
+            for (int i = 0; i < 10; i++) {
+                assertThat(journal).contains("durable body " + i, sent.successful().get(i).messageId());
+            }
+            List<Message> received = client.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).join().messages();
+            assertThat(received).hasSize(10);
+            client.deleteMessage(b -> b.queueUrl(url).receiptHandle(received.getFirst().receiptHandle())).join();
+            assertThat(new String(journalBytes(journalDir), StandardCharsets.UTF_8))
+                    .contains(received.getFirst().receiptHandle());
+
+            kinesis.createStream(b -> b.streamName("durable").shardCount(1)).join();
+            kinesis.putRecords(b -> b.streamName("durable").records(PutRecordsRequestEntry.builder()
+                    .partitionKey("the-key").data(SdkBytes.fromUtf8String("durable record")).build())).join();
+            assertThat(new String(journalBytes(journalDir), StandardCharsets.UTF_8)).contains("the-key", "durable record");
+        }
+    }
+
+    private static byte[] journalBytes(Path journalDir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(journalDir)) {
+            List<Path> segments = files.toList();
+            assertThat(segments).hasSize(1);
+            return java.nio.file.Files.readAllBytes(segments.getFirst());
         }
     }
 
