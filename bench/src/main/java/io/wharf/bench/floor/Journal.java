@@ -49,6 +49,19 @@ interface Journal extends AutoCloseable {
     @Override
     void close();
 
+    /** One record of {@code parts}, each one's length (4 bytes, big-endian) before its bytes. */
+    static byte[] lengthPrefixed(List<byte[]> parts) {
+        int size = 0;
+        for (byte[] part : parts) {
+            size += 4 + part.length;
+        }
+        ByteBuffer record = ByteBuffer.allocate(size);
+        for (byte[] part : parts) {
+            record.putInt(part.length).put(part);
+        }
+        return record.array();
+    }
+
     /** A durable journal in {@code directory} (created if missing); its committer thread starts here. */
     static Journal open(Path directory) throws IOException {
         return open(directory, SEGMENT_BYTES);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,19 +196,13 @@ final class KinesisFloor {
 
     /** A journal record of put records: each one's partition key and data, length-prefixed. */
     private static byte[] putRecord(Request request) {
-        int count = request.partitionKeys.size();
-        byte[][] keys = new byte[count][];
-        int size = 0;
-        for (int i = 0; i < count; i++) {
+        List<byte[]> parts = new ArrayList<>(request.partitionKeys.size() * 2);
+        for (int i = 0; i < request.partitionKeys.size(); i++) {
             String key = request.partitionKeys.get(i);
-            keys[i] = (key == null ? "" : key).getBytes(StandardCharsets.UTF_8);
-            size += 8 + keys[i].length + request.data.get(i).length;
+            parts.add((key == null ? "" : key).getBytes(StandardCharsets.UTF_8));
+            parts.add(request.data.get(i));
         }
-        ByteBuffer record = ByteBuffer.allocate(size);
-        for (int i = 0; i < count; i++) {
-            record.putInt(keys[i].length).put(keys[i]).putInt(request.data.get(i).length).put(request.data.get(i));
-        }
-        return record.array();
+        return Journal.lengthPrefixed(parts);
     }
 
     private static void getRecords(Stream stream, Request request, Exchange exchange) {

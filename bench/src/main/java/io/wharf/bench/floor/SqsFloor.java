@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -194,7 +193,7 @@ final class SqsFloor {
             parts.add(message.messageId().getBytes(StandardCharsets.US_ASCII));
             parts.add(message.body().getBytes(StandardCharsets.UTF_8));
         }
-        return lengthPrefixed(parts);
+        return Journal.lengthPrefixed(parts);
     }
 
     /** A journal record of deletes: the receipt handles. */
@@ -203,19 +202,7 @@ final class SqsFloor {
         for (Request delete : deletes) {
             parts.add((delete.receiptHandle == null ? "" : delete.receiptHandle).getBytes(StandardCharsets.UTF_8));
         }
-        return lengthPrefixed(parts);
-    }
-
-    private static byte[] lengthPrefixed(List<byte[]> parts) {
-        int size = 0;
-        for (byte[] part : parts) {
-            size += 4 + part.length;
-        }
-        ByteBuffer record = ByteBuffer.allocate(size);
-        for (byte[] part : parts) {
-            record.putInt(part.length).put(part);
-        }
-        return record.array();
+        return Journal.lengthPrefixed(parts);
     }
 
     private FloorQueue.Message message(Request sent) {

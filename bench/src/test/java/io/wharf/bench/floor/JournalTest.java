@@ -33,6 +33,13 @@ class JournalTest {
     }
 
     @Test
+    void aRecordOfPartsHoldsEachPartsLengthBeforeItsBytes() {
+        byte[] record = Journal.lengthPrefixed(List.of("ab".getBytes(StandardCharsets.US_ASCII), new byte[0],
+                new byte[] {(byte) 0xff}));
+        assertThat(record).containsExactly(0, 0, 0, 2, 'a', 'b', 0, 0, 0, 0, 0, 0, 0, 1, 0xff);
+    }
+
+    @Test
     void aRecordIsInTheLogWhenItsCallbackRuns() throws Exception {
         try (Journal journal = Journal.open(dir.resolve("journal"))) {
             List<CompletableFuture<Long>> written = new ArrayList<>();
