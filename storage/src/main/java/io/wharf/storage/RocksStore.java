@@ -59,6 +59,21 @@ public final class RocksStore implements Store {
     /** The key, in the default column family, under which the store keeps its identity (UTF-8 text). */
     static final byte[] STORE_ID_KEY = "wharf.store-id".getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * The live write-ahead log's cap ({@code max_total_wal_size}). Past it, RocksDB flushes every key space that still
+     * has changes in the oldest log file, however few. Measured with {@link StatisticsLog}: each such forced round of
+     * flushes was followed by a WAL write of 40-54 ms on this project's disk; a key space flushing because its
+     * own memtable was full mostly was not (docs/benchmarks.md, "7 December, later: the WAL cap"). At 64 MiB, the cap until
+     * then, the forced round came every ten seconds at 5,000 msgs/s; at 512 MiB, every ~80 s. The price: up to
+     * 512 MiB of log on disk, and replaying it after a crash (3.3 s to ready against 2.0 s, measured there).
+     */
+    static final long MAX_TOTAL_WAL_BYTES = 512L << 20;
+    /**
+     * What all key spaces' memtables may hold together ({@code db_write_buffer_size}); past it the largest is flushed.
+     * With the larger WAL cap, this, not the cap, bounds the memory that unflushed changes take.
+     */
+    static final long MEMTABLE_BUDGET_BYTES = 256L << 20;
+
     private final Path directory;
     private final FsyncMode fsyncMode;
     private final DBOptions dbOptions;
@@ -92,7 +107,8 @@ public final class RocksStore implements Store {
                 .setListeners(List.of(events))
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(2)
-                .setMaxTotalWalSize(64L << 20);
+                .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES)
+                .setDbWriteBufferSize(MEMTABLE_BUDGET_BYTES);
         if (statisticsLog != null) {
             dbOptions.setStatistics(statisticsLog.statistics());
         }

@@ -37,6 +37,24 @@ class RocksStoreTest extends StoreConformanceTest {
     }
 
     @Test
+    void runsWithItsWalCapAndMemtableBudget() throws java.io.IOException {
+        Path path = dir.resolve("options");
+        try (RocksStore rocks = RocksStore.open(path, FsyncMode.ALWAYS)) {
+            rocks.keySpace("sqs.messages");
+        }
+        // RocksDB writes the options it opened with to OPTIONS-<file number>; the highest number is the latest
+        Path latest;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(path)) {
+            latest = files.filter(f -> f.getFileName().toString().matches("OPTIONS-\\d+"))
+                    .max(java.util.Comparator.comparingLong(
+                            f -> Long.parseLong(f.getFileName().toString().substring("OPTIONS-".length()))))
+                    .orElseThrow();
+        }
+        assertThat(java.nio.file.Files.readAllLines(latest)).extracting(String::strip)
+                .contains("max_total_wal_size=" + (512L << 20), "db_write_buffer_size=" + (256L << 20));
+    }
+
+    @Test
     void deletedDataLeavesTheDiskAfterCompaction() {
         Path path = dir.resolve("space");
         try (RocksStore rocks = RocksStore.open(path, FsyncMode.NEVER)) {
