@@ -61,11 +61,13 @@ public final class RocksStore implements Store {
 
     /**
      * The live write-ahead log's cap ({@code max_total_wal_size}). Past it, RocksDB flushes every key space that still
-     * has changes in the oldest log file, however few. Measured with {@link StatisticsLog}: each such forced round of
-     * flushes was followed by a WAL write of 40-54 ms on this project's disk; a key space flushing because its
-     * own memtable was full mostly was not (docs/benchmarks.md, "7 December, later: the WAL cap"). At 64 MiB, the cap until
-     * then, the forced round came every ten seconds at 5,000 msgs/s; at 512 MiB, every ~80 s. The price: up to
-     * 512 MiB of log on disk, and replaying it after a crash (3.3 s to ready against 2.0 s, measured there).
+     * has changes in the oldest log file, however few, and then deletes that file. On this project's disk (ext4 with
+     * {@code discard}) the {@code unlink} of a 64 MiB log took ~50 ms, and a WAL fsync running meanwhile waited ~40 ms
+     * for it (docs/benchmarks.md, "7 December, later: the WAL cap"). At 64 MiB, the cap until then, that came every
+     * ten seconds at 5,000 msgs/s; at 512 MiB the deletions come together, about nine every ~80 s, so most seconds
+     * have none. The price: up to 512 MiB of log on disk, and replaying it after a crash (3.3 s to ready against
+     * 2.0 s, measured there). Deleting old logs a chunk at a time would remove the stall itself (measured there, not
+     * adopted yet).
      */
     static final long MAX_TOTAL_WAL_BYTES = 512L << 20;
     /**
