@@ -4,6 +4,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -11,6 +12,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
+import org.rocksdb.SstFileManager;
 import org.rocksdb.Status;
 import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteOptions;
@@ -61,24 +63,40 @@ public final class RocksStore implements Store {
 
     /**
      * The live write-ahead log's cap ({@code max_total_wal_size}). Past it, RocksDB flushes every key space that still
-     * has changes in the oldest log file, however few, and then deletes that file. On this project's disk (ext4 with
-     * {@code discard}) the {@code unlink} of a 64 MiB log took ~50 ms, and a WAL fsync running meanwhile waited ~40 ms
-     * for it (docs/benchmarks.md, "7 December, later: the WAL cap"). At 64 MiB, the cap until then, that came every
-     * ten seconds at 5,000 msgs/s; at 512 MiB the deletions come together, about nine every ~80 s, so most seconds
-     * have none. The price: up to 512 MiB of log on disk, and replaying it after a crash (3.3 s to ready against
-     * 2.0 s, measured there). Deleting old logs a chunk at a time would remove the stall itself (measured there, not
-     * adopted yet).
+     * has changes in the oldest log file, however few, and then deletes that file: at 5,000 msgs/s, a round every
+     * ~10 s. For part of 7 December it was 512 MiB, to space out the old logs' deletions, which stalled the WAL's
+     * fsync while each was one whole {@code unlink}. Deleted a chunk at a time ({@link #DELETE_CHUNK_BYTES}) they no
+     * longer stall it, and 64 MiB keeps the log on disk, and its replay after a crash, small (docs/benchmarks.md,
+     * "chunked deletion of old files").
      */
-    static final long MAX_TOTAL_WAL_BYTES = 512L << 20;
+    static final long MAX_TOTAL_WAL_BYTES = 64L << 20;
     /**
      * What all key spaces' memtables may hold together ({@code db_write_buffer_size}); past it the largest is flushed.
-     * With the larger WAL cap, this, not the cap, bounds the memory that unflushed changes take.
+     * The WAL cap bounds them too, but only as the log's bytes; this bound holds for their memory, overhead included.
      */
     static final long MEMTABLE_BUDGET_BYTES = 256L << 20;
+    /**
+     * Obsolete files (old logs, compacted tables) are deleted by a background thread, a chunk at a time: renamed to
+     * {@code <name>.trash}, cut down {@value #DELETE_CHUNK_BYTES} bytes per {@code ftruncate}, then unlinked. On this
+     * project's disk (ext4 with {@code discard}) the {@code unlink} of a whole 64 MiB log took 16-52 ms, and a WAL
+     * fsync running meanwhile waited as long: every acknowledged write stalled (docs/benchmarks.md, "chunked deletion
+     * of old files"). Cut in chunks, the WAL's syncs during deletions were about as fast as at other times (p99 4.1 ms
+     * against 3.3 ms, measured there).
+     */
+    static final long DELETE_CHUNK_BYTES = 1L << 20;
+    /** The background deleter's pace: far above the rate files become obsolete under load, so trash never piles up. */
+    static final long DELETE_BYTES_PER_SECOND = 256L << 20;
+    /**
+     * RocksDB deletes a file at once, whole, when the trash already waiting exceeds this share of the live table files'
+     * size. With its default, 0.25, once one retired log waits, the others a flush round retires with it would be
+     * unlinked whole, stalls included (RocksDB's {@code DeleteScheduler::DeleteFile}). So high that it never does.
+     */
+    static final double TRASH_SHARE_BEFORE_DELETING_AT_ONCE = 1_000_000.0;
 
     private final Path directory;
     private final FsyncMode fsyncMode;
     private final DBOptions dbOptions;
+    private final SstFileManager fileDeleter;
     private final ColumnFamilyOptions familyOptions;
     private final RocksDB db;
     private final Map<String, ColumnFamilyHandle> families = new ConcurrentHashMap<>();
@@ -93,12 +111,15 @@ public final class RocksStore implements Store {
     // null unless measuring (StatisticsLog.PROPERTY)
     private final StatisticsLog statisticsLog;
 
-    private RocksStore(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog) throws RocksDBException, IOException {
+    private RocksStore(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog, long deleteBytesPerSecond)
+            throws RocksDBException, IOException {
         this.directory = directory;
         this.fsyncMode = fsyncMode;
         this.statisticsLog = statisticsLog;
         Files.createDirectories(directory);
         OwnerOnly.restrict(directory);
+        fileDeleter = new SstFileManager(Env.getDefault(), null, deleteBytesPerSecond,
+                TRASH_SHARE_BEFORE_DELETING_AT_ONCE, DELETE_CHUNK_BYTES);
         familyOptions = new ColumnFamilyOptions();
         events = new StoreEvents(directory, this::fail);
         dbOptions = new DBOptions()
@@ -110,7 +131,8 @@ public final class RocksStore implements Store {
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(2)
                 .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES)
-                .setDbWriteBufferSize(MEMTABLE_BUDGET_BYTES);
+                .setDbWriteBufferSize(MEMTABLE_BUDGET_BYTES)
+                .setSstFileManager(fileDeleter);
         if (statisticsLog != null) {
             dbOptions.setStatistics(statisticsLog.statistics());
         }
@@ -172,8 +194,13 @@ public final class RocksStore implements Store {
 
     /** With {@code statisticsLog} measuring (null: not). */
     static RocksStore open(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog) {
+        return open(directory, fsyncMode, statisticsLog, DELETE_BYTES_PER_SECOND);
+    }
+
+    /** With the background deleter's pace set (tests slow it down to watch it). */
+    static RocksStore open(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog, long deleteBytesPerSecond) {
         try {
-            return new RocksStore(directory, fsyncMode, statisticsLog);
+            return new RocksStore(directory, fsyncMode, statisticsLog, deleteBytesPerSecond);
         } catch (RocksDBException e) {
             OwnerOnly.restrictTree(directory); // RocksDB may have rotated its info LOG before failing
             throw openFailure(directory, e);
@@ -207,6 +234,7 @@ public final class RocksStore implements Store {
 
     private void releaseOptions() {
         dbOptions.close();
+        fileDeleter.close(); // trash not yet deleted stays as *.trash; the next open deletes it
         familyOptions.close();
         events.close();
     }
