@@ -102,16 +102,16 @@ class RocksStoreTest extends StoreConformanceTest {
             rocks.compact(); // flushes the memtable first: nothing in the log is needed any more
 
             java.util.SortedSet<Long> sizes = new java.util.TreeSet<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (Files.exists(log) || Files.exists(trash)) {
-                assertThat(System.nanoTime()).as("the old log is still on disk after 30 s").isLessThan(deadline);
+            eventually(() -> {
                 try {
                     sizes.add(Files.size(trash));
                 } catch (java.nio.file.NoSuchFileException notYetOrGone) {
                     // renamed a moment later, or already unlinked
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-                Thread.sleep(10);
-            }
+                return !Files.exists(log) && !Files.exists(trash);
+            }, "the old log to leave the disk");
             // cut from the end, 1 MiB at a time: each size seen is the written one less whole chunks (the whole file
             // too, if seen between its rename and the first cut)
             assertThat(sizes).allSatisfy(size -> assertThat((written - size) % RocksStore.DELETE_CHUNK_BYTES).isZero());
