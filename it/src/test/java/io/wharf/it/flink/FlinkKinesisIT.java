@@ -35,11 +35,19 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -255,18 +263,42 @@ class FlinkKinesisIT {
         }
     }
 
-    /** The newest complete checkpoint retained under {@code directory} ({@code <job>/chk-N/_metadata}), or null. */
-    private static Path latestCheckpoint(Path directory) throws java.io.IOException {
-        if (!java.nio.file.Files.isDirectory(directory)) {
-            return null;
-        }
-        try (var files = java.nio.file.Files.walk(directory, 3)) {
-            return files.filter(f -> f.getFileName().toString().equals("_metadata"))
-                    .map(Path::getParent)
-                    .filter(d -> d.getFileName().toString().startsWith("chk-"))
-                    .max(java.util.Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))))
-                    .orElse(null);
-        }
+    /**
+     * The newest complete checkpoint retained under {@code directory} ({@code <job>/chk-N/_metadata}), or null. Flink
+     * deletes each checkpoint a newer one supersedes, also while this looks: what vanishes meanwhile is skipped.
+     */
+    private static Path latestCheckpoint(Path directory) throws IOException {
+        List<Path> complete = new ArrayList<>();
+        Files.walkFileTree(directory, Set.of(), 3, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.getFileName().toString().equals("_metadata")
+                        && file.getParent().getFileName().toString().startsWith("chk-")) {
+                    complete.add(file.getParent());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                return skipIfGone(e);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                return e == null ? FileVisitResult.CONTINUE : skipIfGone(e);
+            }
+
+            private FileVisitResult skipIfGone(IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return complete.stream()
+                .max(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))))
+                .orElse(null);
     }
 
     @Test
