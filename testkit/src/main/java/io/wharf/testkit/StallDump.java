@@ -9,7 +9,13 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a test leaves behind when it failed waiting for an answer that never came (a client's read timeout, an SDK
@@ -17,11 +23,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * on standard error, which CI keeps. The in-process server's request threads are virtual, and a plain stack dump
  * ({@code jstack}, {@link Thread#getAllStackTraces}) leaves them out.
  *
- * <p>A stall makes several tests time out at once: one dump a minute is enough.
+ * <p>A stall makes several tests time out at once: one dump a minute is enough. CI's summary shows only the end of its
+ * log, so where {@value #DIGEST_FILE} names a file, a {@linkplain #digest few lines} of each dump go there too, and
+ * {@code .ci/run} prints them last when the build fails.
  */
 final class StallDump {
     private static final long QUIET_NANOS = 60_000_000_000L;
     private static final int MAX_CAUSES = 64;
+    /** The system property naming a file each dump's digest is appended to (set for CI's IT runs), if any. */
+    static final String DIGEST_FILE = "wharf.stallDigest";
+    private static final int DIGEST_LINES = 12;
+    private static final int DIGEST_WIDTH = 200;
+    /** A dump's thread heading: {@code #12 "name" [virtual] [STATE] timestamp}. */
+    private static final Pattern THREAD = Pattern.compile("^#[0-9]+ \"(.*)\"(?: virtual)?(?: ([A-Z_]+))? ");
+    /** Where an event loop waits for I/O (epoll, NIO's selector, io_uring). */
+    private static final Pattern IDLE_LOOP = Pattern.compile("epollWait|epollBusyWait|EPoll\\.wait|select|Selector|"
+            + "ioUringEnter|submitAndWait");
     private static final AtomicLong lastDump = new AtomicLong(System.nanoTime() - QUIET_NANOS);
 
     private StallDump() {
@@ -65,6 +82,67 @@ final class StallDump {
         }
         System.err.println("=== " + test + " timed out waiting (" + timeout + "); every thread of this JVM:\n" + dump
                 + "=== end of the thread dump");
+        String file = System.getProperty(DIGEST_FILE);
+        if (file != null) {
+            try {
+                Files.writeString(Path.of(file), digest(test, timeout, dump), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("(no stall digest written to " + file + ": " + e + ")");
+            }
+        }
+    }
+
+    /**
+     * A few lines of {@code dump} for the end of CI's log, where a whole dump does not reach: the threads that are in
+     * Wharf's code (the request threads, the event loops inside a handler, the engines' own threads), and the event
+     * loops that are not waiting for I/O, grouped by name, state and the frame they are at, most numerous first.
+     */
+    static String digest(String test, Throwable timeout, String dump) {
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        for (String block : dump.split("\\R\\R")) {
+            String[] lines = block.strip().split("\\R");
+            Matcher head = THREAD.matcher(lines[0]);
+            if (!head.find()) {
+                continue;
+            }
+            String name = head.group(1).replaceAll("[0-9]+", "N");
+            String state = head.group(2) == null ? "" : head.group(2);
+            String top = null;
+            String wharf = null;
+            for (int i = 1; i < lines.length; i++) {
+                String line = lines[i].strip();
+                if (!line.startsWith("at ")) {
+                    continue;
+                }
+                top = top == null ? line.substring(3) : top;
+                if (line.startsWith("at io.wharf.") && !line.startsWith("at io.wharf.it.")) { // not the tests' own
+                    wharf = line.substring(3);
+                    break;
+                }
+            }
+            boolean loop = name.toLowerCase(Locale.ROOT).contains("eventloop");
+            boolean loopBusy = loop && top != null && !IDLE_LOOP.matcher(top).find();
+            if (wharf != null || loopBusy) {
+                String at = wharf != null ? wharf : top;
+                groups.merge("\"" + name + "\" " + state + " at " + at, 1, Integer::sum);
+            }
+        }
+        StringBuilder out = new StringBuilder("stall digest: ").append(test).append(" timed out (").append(timeout)
+                .append(") at ").append(java.time.Instant.now()).append('\n');
+        groups.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(DIGEST_LINES)
+                .forEach(g -> out.append(String.format("%4d ", g.getValue())).append(cut(g.getKey())).append('\n'));
+        if (groups.size() > DIGEST_LINES) {
+            out.append("     … ").append(groups.size() - DIGEST_LINES).append(" more groups in the dump on standard error\n");
+        }
+        if (groups.isEmpty()) {
+            out.append("     no thread in Wharf's code, every event loop waiting for I/O\n");
+        }
+        return out.toString();
+    }
+
+    private static String cut(String line) {
+        return line.length() <= DIGEST_WIDTH ? line : line.substring(0, DIGEST_WIDTH - 1) + "…";
     }
 
     /** Every thread of this JVM, platform and virtual, as {@code jcmd <pid> Thread.dump_to_file} writes them. */

@@ -70,6 +70,64 @@ class StallDumpTest {
         }
     }
 
+    @Test
+    void theDigestGroupsTheThreadsInWharfsCodeAndTheBusyEventLoops() {
+        String dump = String.join("\n",
+                "12345", "2026-12-07T09:46:21Z", "25.0.3+9-LTS", "",
+                "#3 \"main\" WAITING 2026-12-07T09:46:21Z",
+                "    at java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                "    at org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine.execute(H.java:58)", "",
+                "#41 \"wharf-request\" virtual WAITING 2026-12-07T09:46:22Z",
+                "    at java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                "    - parking to wait for <java.util.concurrent.locks.ReentrantLock$NonfairSync@1>",
+                "    at java.base/java.util.concurrent.locks.ReentrantLock.lock(ReentrantLock.java:322)",
+                "    at io.wharf.kinesis.engine.KinesisEngine.change(KinesisEngine.java:111)",
+                "    at io.wharf.kinesis.operations.CreateStream.invoke(CreateStream.java:20)", "",
+                "#42 \"wharf-request\" virtual WAITING 2026-12-07T09:46:22Z",
+                "    at java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                "    at io.wharf.kinesis.engine.KinesisEngine.change(KinesisEngine.java:111)", "",
+                "#50 \"multiThreadIoEventLoopGroup-2-1\" RUNNABLE 2026-12-07T09:46:22Z",
+                "    at io.netty.channel.epoll.Native.epollWait(Native Method)",
+                "    at io.netty.channel.epoll.EpollIoHandler.run(EpollIoHandler.java:1)", "",
+                "#51 \"multiThreadIoEventLoopGroup-2-2\" RUNNABLE 2026-12-07T09:46:22Z",
+                "    at java.base/java.io.FileOutputStream.writeBytes(Native Method)",
+                "    at ch.qos.logback.core.OutputStreamAppender.append(OutputStreamAppender.java:1)", "",
+                "#25 \"Signal Dispatcher\" 2026-12-07T09:46:21Z", "");
+        String digest = StallDump.digest("A.test()", new SocketTimeoutException("Read timed out"), dump);
+        assertThat(digest.lines()).containsExactly(
+                digest.lines().findFirst().orElseThrow(),
+                "   2 \"wharf-request\" WAITING at io.wharf.kinesis.engine.KinesisEngine.change(KinesisEngine.java:111)",
+                "   1 \"multiThreadIoEventLoopGroup-N-N\" RUNNABLE at java.base/java.io.FileOutputStream.writeBytes(Native Method)");
+        assertThat(digest).startsWith("stall digest: A.test() timed out (java.net.SocketTimeoutException: Read timed out) at ");
+        assertThat(StallDump.digest("A.test()", new SocketTimeoutException("x"), "#3 \"main\" WAITING 2026-12-07T09:46:21Z\n"))
+                .endsWith("no thread in Wharf's code, every event loop waiting for I/O\n");
+    }
+
+    @Test
+    void whereAFileIsNamedTheDigestIsAppendedToIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = dir.resolve("stall-digest.txt");
+        PrintStream err = System.err;
+        String before = System.getProperty(StallDump.DIGEST_FILE);
+        try {
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            System.setProperty(StallDump.DIGEST_FILE, file.toString());
+            StallDump.forgetLastDump();
+            StallDump.report("A.test", SdkClientException.create("x", new SocketTimeoutException("Read timed out")));
+            StallDump.forgetLastDump();
+            StallDump.report("B.test", SdkClientException.create("x", new SocketTimeoutException("Read timed out")));
+        } finally {
+            System.setErr(err);
+            if (before == null) {
+                System.clearProperty(StallDump.DIGEST_FILE);
+            } else {
+                System.setProperty(StallDump.DIGEST_FILE, before);
+            }
+        }
+        assertThat(java.nio.file.Files.readAllLines(file)).filteredOn(l -> l.startsWith("stall digest: "))
+                .hasSize(2).satisfies(l -> assertThat(l.get(1)).startsWith("stall digest: B.test timed out"));
+    }
+
     /** Run only through the launcher below (surefire leaves nested classes out). */
     static class Stalling {
         @RegisterExtension
