@@ -5,6 +5,7 @@ import io.wharf.bench.measure.Percentiles;
 import io.wharf.bench.measure.Result;
 import io.wharf.bench.measure.Window;
 import io.wharf.bench.scenario.Failures;
+import io.wharf.bench.scenario.Pacing;
 import io.wharf.bench.scenario.Scenario;
 import io.wharf.bench.scenario.ScenarioSettings;
 import io.wharf.bench.scenario.Workers;
@@ -66,11 +67,11 @@ public final class JmsRoundtrip implements Scenario {
         Latency send = new Latency("send", window);
         AtomicLong sent = new AtomicLong();
         AtomicLong received = new AtomicLong();
-        AtomicLong ticket = new AtomicLong();
         LongAdder delivered = new LongAdder();
         Failures failures = new Failures();
         int rate = settings.ratePerSecond();
-        double nanosPerMessage = rate > 0 ? 1e9 / rate : 0;
+        Pacing pacing = new Pacing(rate, 1);
+        long lagAtEndMillis = -1;
         byte[] body = new byte[settings.bodyBytes()];
         Arrays.fill(body, (byte) 'x');
         ActiveMQQueue queue = new ActiveMQQueue("wharf-bench." + NAME + "." + UUID.randomUUID().toString().substring(0, 8));
@@ -96,16 +97,12 @@ public final class JmsRoundtrip implements Scenario {
             }
             connected = true;
             Workers workers = new Workers();
-            long scheduleStart = System.nanoTime();
             for (int i = 0; i < producers.size(); i++) {
                 MessageProducer producer = producers.get(i);
                 Session session = producerSessions.get(i);
                 workers.start(NAME + "-producer-" + i, () -> {
                     while (!window.stopped()) {
-                        long due = rate > 0 ? scheduleStart + (long) (ticket.getAndIncrement() * nanosPerMessage) : 0;
-                        if (rate > 0) {
-                            waitUntil(due, window);
-                        }
+                        long due = pacing.awaitNextTick(window);
                         while (sent.get() - received.get() > settings.backlogCap() && !window.stopped()) {
                             LockSupport.parkNanos(BACKLOG_PAUSE_NANOS);
                         }
@@ -116,7 +113,7 @@ public final class JmsRoundtrip implements Scenario {
                         try {
                             BytesMessage message = session.createBytesMessage();
                             message.writeBytes(body);
-                            message.setLongProperty(STAMP, rate > 0 ? Math.min(due, start) : start);
+                            message.setLongProperty(STAMP, pacing.fixedRate() ? due : start);
                             producer.send(message);
                             send.recordSince(start);
                             sent.incrementAndGet();
@@ -150,6 +147,7 @@ public final class JmsRoundtrip implements Scenario {
                 });
             }
             window.runToEnd();
+            lagAtEndMillis = pacing.lagMillis();
             workers.awaitAll(Duration.ofSeconds(10));
         } catch (JMSException e) {
             window.abort();
@@ -167,6 +165,10 @@ public final class JmsRoundtrip implements Scenario {
         parameters.put("backlogCap", Integer.toString(settings.backlogCap()));
         parameters.put("rate", rate > 0 ? Integer.toString(rate) : "full");
         parameters.put("bodyBytes", Integer.toString(settings.bodyBytes()));
+        if (pacing.fixedRate()) {
+            parameters.put(Pacing.LAG_AT_START, Long.toString(pacing.lagAtWindowStartMillis()));
+            parameters.put(Pacing.LAG_AT_END, Long.toString(lagAtEndMillis));
+        }
         parameters.put("deliveryMode", "persistent");
         parameters.put("broker", broker.url().toString());
         Map<String, Percentiles> latencies = new LinkedHashMap<>();
@@ -200,13 +202,6 @@ public final class JmsRoundtrip implements Scenario {
         } catch (JMSException e) {
             System.err.println("wharf-bench: could not remove the queue " + queue.getPhysicalName() + " from "
                     + broker.url() + ": " + e.getMessage());
-        }
-    }
-
-    private static void waitUntil(long dueNanos, Window window) {
-        long left;
-        while ((left = dueNanos - System.nanoTime()) > 0 && !window.stopped()) {
-            LockSupport.parkNanos(Math.min(left, 50_000_000));
         }
     }
 }

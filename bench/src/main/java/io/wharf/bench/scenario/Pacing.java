@@ -10,13 +10,29 @@ import java.util.concurrent.locks.LockSupport;
  * taken in turn. A producer stamps its call with the moment the tick was <em>due</em>, not when it went
  * out, so falling behind shows in the latency instead of hiding (no coordinated omission). At rate 0
  * every tick is due at once (full speed).
+ *
+ * <p>The schedule starts again when the measured window opens: what the warm-up fell behind (a cold client or server
+ * could not keep the rate yet) is dropped there instead of being caught up, and timed, inside the window. How far
+ * behind it was is kept ({@link #lagAtWindowStartMillis}); falling behind inside the window still shows in full.
  */
 public final class Pacing {
     private static final long MAX_PARK_NANOS = 50_000_000;
+    /** A fixed-rate result's parameter: {@link #lagAtWindowStartMillis}. */
+    public static final String LAG_AT_START = "behindScheduleAtStartMs";
+    /** A fixed-rate result's parameter: how far behind its schedule the run was when the measured window closed. */
+    public static final String LAG_AT_END = "behindScheduleAtEndMs";
 
-    private final long startNanos = System.nanoTime();
+    /** One schedule: its start and the next ticket. Swapped whole, so no tick mixes two schedules. */
+    private record Schedule(long startNanos, AtomicLong ticket) {
+        long nextDue(double nanosPerTick) {
+            return startNanos + (long) (ticket.getAndIncrement() * nanosPerTick);
+        }
+    }
+
     private final double nanosPerTick;
-    private final AtomicLong ticket = new AtomicLong();
+    private volatile Schedule schedule = new Schedule(System.nanoTime(), new AtomicLong());
+    private volatile boolean restarted;
+    private volatile long lagAtWindowStartNanos = -1;
 
     /** @param ratePerSecond units (messages, records) per second in all, 0 for full speed */
     public Pacing(int ratePerSecond, int unitsPerTick) {
@@ -39,11 +55,46 @@ public final class Pacing {
         if (!fixedRate()) {
             return System.nanoTime();
         }
-        long due = startNanos + (long) (ticket.getAndIncrement() * nanosPerTick);
+        if (!restarted && window.measuring()) {
+            restartSchedule();
+        }
+        long due = schedule.nextDue(nanosPerTick);
         long left;
         while ((left = due - System.nanoTime()) > 0 && !window.stopped()) {
             LockSupport.parkNanos(Math.min(left, MAX_PARK_NANOS));
         }
         return Math.min(due, System.nanoTime());
+    }
+
+    /** The first tick taken in the measured window starts the schedule anew, and notes how late the old one was. */
+    private synchronized void restartSchedule() {
+        if (restarted) {
+            return;
+        }
+        long now = System.nanoTime();
+        Schedule old = schedule;
+        long nextDue = old.startNanos() + (long) (old.ticket().get() * nanosPerTick);
+        lagAtWindowStartNanos = Math.max(0, now - nextDue);
+        schedule = new Schedule(now, new AtomicLong());
+        restarted = true;
+    }
+
+    /** How far behind its schedule the run is now, in milliseconds (0 when on time); -1 at full speed. */
+    public long lagMillis() {
+        if (!fixedRate()) {
+            return -1;
+        }
+        Schedule now = schedule;
+        long nextDue = now.startNanos() + (long) (now.ticket().get() * nanosPerTick);
+        return Math.max(0, System.nanoTime() - nextDue) / 1_000_000;
+    }
+
+    /**
+     * How far behind its schedule the warm-up was when the measured window opened (what the restart dropped), in
+     * milliseconds; -1 at full speed or before the window opened.
+     */
+    public long lagAtWindowStartMillis() {
+        long lag = lagAtWindowStartNanos;
+        return lag < 0 ? -1 : lag / 1_000_000;
     }
 }

@@ -5,6 +5,7 @@ import io.wharf.bench.measure.Percentiles;
 import io.wharf.bench.measure.Result;
 import io.wharf.bench.measure.Window;
 import io.wharf.bench.scenario.Failures;
+import io.wharf.bench.scenario.Pacing;
 import io.wharf.bench.scenario.Scenario;
 import io.wharf.bench.scenario.ScenarioSettings;
 import io.wharf.bench.scenario.Workers;
@@ -28,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * latency comes from the stamp in its body. Producers pause while more than the backlog cap is sent and
  * not yet received, so the queue stays short and the figure is about flow, not about a growing pile.
  * <p>
- * With a rate, producers take turns on a shared schedule of one batch every {@code 10 / rate} seconds
+ * With a rate, producers take turns on a shared schedule ({@link Pacing}, which starts again when the measured
+ * window opens) of one batch every {@code 10 / rate} seconds
  * and stamp each body with the moment it was <em>due</em>, not when it went out, so a producer that
  * falls behind shows up in the latency instead of hiding (no coordinated omission).
  * <p>
@@ -67,24 +69,19 @@ public final class SqsRoundtrip implements Scenario {
         Latency deleteBatch = new Latency("delete-batch", window);
         AtomicLong sent = new AtomicLong();
         AtomicLong received = new AtomicLong();
-        AtomicLong batchTicket = new AtomicLong();
         LongAdder deleted = new LongAdder();
         Failures failures = new Failures();
         Bodies bodies = new Bodies(settings.bodyBytes());
         int rate = settings.ratePerSecond();
-        double nanosPerBatch = rate > 0 ? BATCH * 1e9 / rate : 0;
+        Pacing pacing = new Pacing(rate, BATCH);
+        long lagAtEndMillis = -1;
         try (SqsAsyncClient sqs = SqsClients.create(settings.endpoint(), settings.producers() + settings.consumers());
              BenchQueue queue = BenchQueue.create(sqs, name(), fifo, settings.queueAttributes())) {
             Workers workers = new Workers();
-            long scheduleStart = System.nanoTime();
             for (int i = 0; i < settings.producers(); i++) {
                 workers.start("producer-" + i, () -> {
                     while (!window.stopped()) {
-                        long due = rate > 0
-                                ? scheduleStart + (long) (batchTicket.getAndIncrement() * nanosPerBatch) : 0;
-                        if (rate > 0) {
-                            waitUntil(due, window);
-                        }
+                        long due = pacing.awaitNextTick(window);
                         while (sent.get() - received.get() > settings.backlogCap() && !window.stopped()) {
                             LockSupport.parkNanos(BACKLOG_PAUSE_NANOS);
                         }
@@ -92,7 +89,7 @@ public final class SqsRoundtrip implements Scenario {
                             return;
                         }
                         long start = System.nanoTime();
-                        long stamp = rate > 0 ? Math.min(due, start) : start;
+                        long stamp = pacing.fixedRate() ? due : start; // full speed: the backlog pause is not latency
                         try {
                             int ok = sqs.sendMessageBatch(b -> b.queueUrl(queue.url())
                                     .entries(fifo ? fifoEntries(SqsSend.entries(bodies, stamp))
@@ -119,6 +116,7 @@ public final class SqsRoundtrip implements Scenario {
                 });
             }
             window.runToEnd();
+            lagAtEndMillis = pacing.lagMillis();
             workers.awaitAll(Duration.ofSeconds(10));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -128,6 +126,10 @@ public final class SqsRoundtrip implements Scenario {
         parameters.put("backlogCap", Integer.toString(settings.backlogCap()));
         parameters.put("rate", rate > 0 ? Integer.toString(rate) : "full");
         parameters.put("bodyBytes", Integer.toString(settings.bodyBytes()));
+        if (pacing.fixedRate()) {
+            parameters.put(Pacing.LAG_AT_START, Long.toString(pacing.lagAtWindowStartMillis()));
+            parameters.put(Pacing.LAG_AT_END, Long.toString(lagAtEndMillis));
+        }
         if (fifo) {
             parameters.put("groups", Integer.toString(FIFO_GROUPS));
         }
@@ -181,12 +183,5 @@ public final class SqsRoundtrip implements Scenario {
                     .messageDeduplicationId(Long.toString(n)).build());
         }
         return grouped;
-    }
-
-    private static void waitUntil(long dueNanos, Window window) {
-        long left;
-        while ((left = dueNanos - System.nanoTime()) > 0 && !window.stopped()) {
-            LockSupport.parkNanos(Math.min(left, 50_000_000));
-        }
     }
 }

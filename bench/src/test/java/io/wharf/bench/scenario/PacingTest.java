@@ -34,4 +34,47 @@ class PacingTest {
         assertThat(pacing.awaitNextTick(window)).isGreaterThanOrEqualTo(before);
         assertThatThrownBy(() -> new Pacing(-1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theScheduleStartsAgainWhenTheMeasuredWindowOpensAndKeepsHowLateTheWarmUpWas() throws Exception {
+        Window timed = new Window(Duration.ofMillis(400), Duration.ofSeconds(2), 0);
+        Pacing pacing = new Pacing(1000, 100); // one call every 100 ms
+        Thread clock = Thread.ofPlatform().start(() -> {
+            try {
+                timed.runToEnd();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            pacing.awaitNextTick(timed); // the warm-up takes one tick, then falls silent (a cold client, say)
+            assertThat(pacing.lagAtWindowStartMillis()).isEqualTo(-1);
+            while (!timed.measuring()) {
+                Thread.sleep(5);
+            }
+            long opened = System.nanoTime();
+
+            long first = pacing.awaitNextTick(timed);
+            long second = pacing.awaitNextTick(timed);
+
+            // the old schedule had three ticks due by then; the new one starts at the window
+            assertThat(first).isGreaterThanOrEqualTo(opened);
+            assertThat(second - first).isBetween(99_999_999L, 100_000_001L);
+            assertThat(System.nanoTime()).isGreaterThanOrEqualTo(second);
+            assertThat(pacing.lagAtWindowStartMillis()).isBetween(250L, 2_000L); // ~300 ms: ticks due at 100, 200, 300
+            assertThat(pacing.lagMillis()).isBetween(0L, 1_000L);
+        } finally {
+            clock.interrupt();
+            clock.join();
+        }
+    }
+
+    @Test
+    void fullSpeedHasNoSchedule() {
+        Pacing pacing = new Pacing(0, 10);
+        pacing.awaitNextTick(window);
+
+        assertThat(pacing.lagMillis()).isEqualTo(-1);
+        assertThat(pacing.lagAtWindowStartMillis()).isEqualTo(-1);
+    }
 }
