@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * log, so where {@value #DIGEST_FILE} names a file, a {@linkplain #digest few lines} of each dump go there too, and
  * {@code .ci/run} prints them last when the build fails.
  */
-final class StallDump {
+public final class StallDump {
     private static final long QUIET_NANOS = 60_000_000_000L;
     private static final int MAX_CAUSES = 64;
     /** The system property naming a file each dump's digest is appended to (set for CI's IT runs), if any. */
@@ -61,6 +61,19 @@ final class StallDump {
             }
         }
         return null;
+    }
+
+    /**
+     * For a test's own instrument that tries a call again after it timed out (a reader polling for a framework's
+     * output, say): leaves the dump and its digest as a test failing on that timeout would, so a stall the retry got
+     * past is still seen; answers whether {@code failure} was such a timeout (false: nothing was left).
+     */
+    public static boolean recordTimeout(String what, Throwable failure) {
+        if (timeoutIn(failure) == null) {
+            return false;
+        }
+        report(what, failure);
+        return true;
     }
 
     /** Prints a dump to standard error if {@code failure} is a stall and none was printed in the last minute. */

@@ -128,6 +128,24 @@ class StallDumpTest {
                 .hasSize(2).satisfies(l -> assertThat(l.get(1)).startsWith("stall digest: B.test timed out"));
     }
 
+    @Test
+    void anInstrumentThatTriesAgainLeavesTheDumpOfATimeoutAndOnlyOfATimeout() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            StallDump.forgetLastDump();
+            assertThat(StallDump.recordTimeout("reader", new IllegalStateException(new IOException("reset")))).isFalse();
+            assertThat(captured.size()).isZero();
+            assertThat(StallDump.recordTimeout("reader, GetRecords (attempt 1 of 4)",
+                    SdkClientException.create("x", new SocketTimeoutException("Read timed out")))).isTrue();
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .startsWith("=== reader, GetRecords (attempt 1 of 4) timed out waiting");
+    }
+
     /** Run only through the launcher below (surefire leaves nested classes out). */
     static class Stalling {
         @RegisterExtension
