@@ -46,6 +46,18 @@ class ScenarioSmokeTest {
     }
 
     @Test
+    void sqsRoundtripAtAFixedRateSaysHowItKeptItsSchedule() throws InterruptedException {
+        Result result = Scenarios.named("sqs-roundtrip").run(oneSecond().withRate(500));
+
+        assertThat(result.errors()).as(result.firstError()).isZero();
+        assertThat(result.messages()).isPositive();
+        assertThat(result.parameters()).containsEntry("rate", "500")
+                .containsKeys(io.wharf.bench.scenario.Pacing.LAG_AT_START, io.wharf.bench.scenario.Pacing.LAG_AT_END);
+        assertThat(Long.parseLong(result.parameters().get(io.wharf.bench.scenario.Pacing.LAG_AT_START)))
+                .isGreaterThanOrEqualTo(0); // a tick was taken in the window, so the schedule started again there
+    }
+
+    @Test
     void sqsSendSendsBatches() throws InterruptedException {
         Result result = Scenarios.named("sqs-send").run(oneSecond());
 
@@ -107,7 +119,8 @@ class ScenarioSmokeTest {
         // the stamps were found in the data KCL handed over
         assertThat(result.primary().count()).isPositive();
         assertThat(result.parameters()).containsEntry("shards", "2").containsEntry("rate", "500")
-                .containsEntry("leasesLostWhileLoaded", "0").containsEntry("duplicates", "0");
+                .containsEntry("leasesLostWhileLoaded", "0").containsEntry("duplicates", "0")
+                .containsKeys(io.wharf.bench.scenario.Pacing.LAG_AT_START, io.wharf.bench.scenario.Pacing.LAG_AT_END);
         assertThat(result.parameters().get("retrieval")).startsWith(retrieval);
     }
 

@@ -150,6 +150,9 @@ public final class KclConsume implements Scenario {
                 : "polling (GetRecords every " + kinesis.kclPollIdleMillis() + " ms per shard, up to 10000 records)");
         parameters.put("checkpoint", "every " + CHECKPOINT_INTERVAL_MILLIS + " ms per shard");
         parameters.put("rate", settings.ratePerSecond() > 0 ? Integer.toString(settings.ratePerSecond()) : "full");
+        if (producersRef.get() != null) {
+            parameters.putAll(producersRef.get().scheduleFigures());
+        }
         parameters.put("backlogRecords", backlog == Integer.MAX_VALUE ? "none (fixed rate)" : Integer.toString(backlog));
         parameters.put("leaseAcquisitionSeconds", String.format(Locale.ROOT, "%.1f", leaseSeconds));
         parameters.put("firstRecordsSeconds", String.format(Locale.ROOT, "%.1f", firstRecordsSeconds));

@@ -49,6 +49,7 @@ public final class KinesisRoundtrip implements Scenario {
         Failures failures = new Failures();
         StampedRecords records = new StampedRecords(settings.bodyBytes(), kinesis.recordsPerPut());
         int callers = settings.producers() + kinesis.shards();
+        Map<String, String> schedule = Map.of();
         try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), callers, kinesis.wire());
              BenchStream stream = BenchStream.create(client, name(), kinesis.shards(), kinesis.streamKeyId())) {
             Workers workers = new Workers();
@@ -89,6 +90,7 @@ public final class KinesisRoundtrip implements Scenario {
             }
             producers.start(workers, settings.producers());
             window.runToEnd();
+            schedule = producers.scheduleFigures();
             workers.awaitAll(Duration.ofSeconds(10));
         }
         Map<String, String> parameters = KinesisResults.parameters(settings, "producers", settings.producers());
@@ -96,6 +98,7 @@ public final class KinesisRoundtrip implements Scenario {
         parameters.put("pollIdleMillis", Integer.toString(kinesis.pollIdleMillis()));
         parameters.put("backlogRecords", Integer.toString(kinesis.backlogRecords()));
         parameters.put("rate", settings.ratePerSecond() > 0 ? Integer.toString(settings.ratePerSecond()) : "full");
+        parameters.putAll(schedule);
         parameters.put("emptyPolls", Long.toString(emptyPolls.sum()));
         KinesisResults.putDataRate(parameters, received.sum(), settings.bodyBytes(), window.measuredSeconds());
         Map<String, Percentiles> latencies = new LinkedHashMap<>();

@@ -57,6 +57,7 @@ public final class KinesisSubscribe implements Scenario {
         LongAdder subscriptions = new LongAdder();
         Failures failures = new Failures();
         StampedRecords records = new StampedRecords(settings.bodyBytes(), kinesis.recordsPerPut());
+        Map<String, String> schedule = Map.of();
         try (KinesisAsyncClient client = KinesisClients.create(settings.endpoint(), settings.producers(), kinesis.wire());
              KinesisAsyncClient fanOut = KinesisClients.create(settings.endpoint(), kinesis.shards(), kinesis.wire(),
                      Protocol.HTTP2);
@@ -95,12 +96,14 @@ public final class KinesisSubscribe implements Scenario {
             }
             producers.start(workers, settings.producers());
             window.runToEnd();
+            schedule = producers.scheduleFigures();
             workers.awaitAll(Duration.ofSeconds(10));
         }
         Map<String, String> parameters = KinesisResults.parameters(settings, "producers", settings.producers());
         parameters.put("readers", kinesis.shards() + " (one SubscribeToShard per shard, HTTP/2)");
         parameters.put("backlogRecords", Integer.toString(kinesis.backlogRecords()));
         parameters.put("rate", settings.ratePerSecond() > 0 ? Integer.toString(settings.ratePerSecond()) : "full");
+        parameters.putAll(schedule);
         parameters.put("subscriptions", Long.toString(subscriptions.sum()));
         KinesisResults.putDataRate(parameters, received.sum(), settings.bodyBytes(), window.measuredSeconds());
         Map<String, Percentiles> latencies = new LinkedHashMap<>();

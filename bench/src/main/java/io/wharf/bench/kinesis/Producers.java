@@ -42,6 +42,11 @@ final class Producers {
         this.failures = failures;
     }
 
+    /** The schedule's figures for the result's parameters ({@link Pacing#figures}); empty at full speed. */
+    java.util.Map<String, String> scheduleFigures() {
+        return pacing.figures(window);
+    }
+
     /** Readers call this with every batch they get, so producers know the backlog. */
     void read(int count) {
         read.addAndGet(count);

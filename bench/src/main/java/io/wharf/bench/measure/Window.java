@@ -45,6 +45,11 @@ public final class Window {
         return measuring;
     }
 
+    /** When the measured window closed (a {@link System#nanoTime} reading); meaningful once {@link #stopped()}. */
+    public long closedAtNanos() {
+        return endNanos;
+    }
+
     public boolean stopped() {
         return stopped;
     }

@@ -71,7 +71,6 @@ public final class JmsRoundtrip implements Scenario {
         Failures failures = new Failures();
         int rate = settings.ratePerSecond();
         Pacing pacing = new Pacing(rate, 1);
-        long lagAtEndMillis = -1;
         byte[] body = new byte[settings.bodyBytes()];
         Arrays.fill(body, (byte) 'x');
         ActiveMQQueue queue = new ActiveMQQueue("wharf-bench." + NAME + "." + UUID.randomUUID().toString().substring(0, 8));
@@ -147,7 +146,6 @@ public final class JmsRoundtrip implements Scenario {
                 });
             }
             window.runToEnd();
-            lagAtEndMillis = pacing.lagMillis();
             workers.awaitAll(Duration.ofSeconds(10));
         } catch (JMSException e) {
             window.abort();
@@ -165,10 +163,7 @@ public final class JmsRoundtrip implements Scenario {
         parameters.put("backlogCap", Integer.toString(settings.backlogCap()));
         parameters.put("rate", rate > 0 ? Integer.toString(rate) : "full");
         parameters.put("bodyBytes", Integer.toString(settings.bodyBytes()));
-        if (pacing.fixedRate()) {
-            parameters.put(Pacing.LAG_AT_START, Long.toString(pacing.lagAtWindowStartMillis()));
-            parameters.put(Pacing.LAG_AT_END, Long.toString(lagAtEndMillis));
-        }
+        parameters.putAll(pacing.figures(window));
         parameters.put("deliveryMode", "persistent");
         parameters.put("broker", broker.url().toString());
         Map<String, Percentiles> latencies = new LinkedHashMap<>();

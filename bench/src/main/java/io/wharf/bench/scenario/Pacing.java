@@ -2,6 +2,8 @@ package io.wharf.bench.scenario;
 
 import io.wharf.bench.measure.Window;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -79,16 +81,6 @@ public final class Pacing {
         restarted = true;
     }
 
-    /** How far behind its schedule the run is now, in milliseconds (0 when on time); -1 at full speed. */
-    public long lagMillis() {
-        if (!fixedRate()) {
-            return -1;
-        }
-        Schedule now = schedule;
-        long nextDue = now.startNanos() + (long) (now.ticket().get() * nanosPerTick);
-        return Math.max(0, System.nanoTime() - nextDue) / 1_000_000;
-    }
-
     /**
      * How far behind its schedule the warm-up was when the measured window opened (what the restart dropped), in
      * milliseconds; -1 at full speed or before the window opened.
@@ -96,5 +88,23 @@ public final class Pacing {
     public long lagAtWindowStartMillis() {
         long lag = lagAtWindowStartNanos;
         return lag < 0 ? -1 : lag / 1_000_000;
+    }
+
+    /**
+     * After the run, at a fixed rate: {@value #LAG_AT_START} ({@link #lagAtWindowStartMillis}) and {@value #LAG_AT_END},
+     * how far behind its schedule the run was when {@code window} closed (0: it kept the rate), for a result's
+     * parameters. Empty at full speed.
+     */
+    public Map<String, String> figures(Window window) {
+        if (!fixedRate()) {
+            return Map.of();
+        }
+        Schedule last = schedule;
+        long nextDue = last.startNanos() + (long) (last.ticket().get() * nanosPerTick);
+        long behindAtEnd = Math.max(0, window.closedAtNanos() - nextDue) / 1_000_000;
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put(LAG_AT_START, Long.toString(lagAtWindowStartMillis()));
+        figures.put(LAG_AT_END, Long.toString(behindAtEnd));
+        return figures;
     }
 }

@@ -74,7 +74,6 @@ public final class SqsRoundtrip implements Scenario {
         Bodies bodies = new Bodies(settings.bodyBytes());
         int rate = settings.ratePerSecond();
         Pacing pacing = new Pacing(rate, BATCH);
-        long lagAtEndMillis = -1;
         try (SqsAsyncClient sqs = SqsClients.create(settings.endpoint(), settings.producers() + settings.consumers());
              BenchQueue queue = BenchQueue.create(sqs, name(), fifo, settings.queueAttributes())) {
             Workers workers = new Workers();
@@ -116,7 +115,6 @@ public final class SqsRoundtrip implements Scenario {
                 });
             }
             window.runToEnd();
-            lagAtEndMillis = pacing.lagMillis();
             workers.awaitAll(Duration.ofSeconds(10));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -126,10 +124,7 @@ public final class SqsRoundtrip implements Scenario {
         parameters.put("backlogCap", Integer.toString(settings.backlogCap()));
         parameters.put("rate", rate > 0 ? Integer.toString(rate) : "full");
         parameters.put("bodyBytes", Integer.toString(settings.bodyBytes()));
-        if (pacing.fixedRate()) {
-            parameters.put(Pacing.LAG_AT_START, Long.toString(pacing.lagAtWindowStartMillis()));
-            parameters.put(Pacing.LAG_AT_END, Long.toString(lagAtEndMillis));
-        }
+        parameters.putAll(pacing.figures(window));
         if (fifo) {
             parameters.put("groups", Integer.toString(FIFO_GROUPS));
         }

@@ -62,11 +62,23 @@ class PacingTest {
             assertThat(second - first).isBetween(99_999_999L, 100_000_001L);
             assertThat(System.nanoTime()).isGreaterThanOrEqualTo(second);
             assertThat(pacing.lagAtWindowStartMillis()).isBetween(250L, 2_000L); // ~300 ms: ticks due at 100, 200, 300
-            assertThat(pacing.lagMillis()).isBetween(0L, 1_000L);
         } finally {
             clock.interrupt();
             clock.join();
         }
+        // the window closed before the third tick was due: on time at the end
+        assertThat(pacing.figures(timed)).containsEntry(Pacing.LAG_AT_END, "0")
+                .containsEntry(Pacing.LAG_AT_START, Long.toString(pacing.lagAtWindowStartMillis()));
+    }
+
+    @Test
+    void aRunBehindWhenTheWindowClosesSaysByHowMuch() throws Exception {
+        Window timed = new Window(Duration.ZERO, Duration.ofMillis(300), 0);
+        Pacing pacing = new Pacing(1000, 100); // one call every 100 ms
+        timed.runToEnd(); // a window of 300 ms in which nobody took a tick: three were due, at 0, 100 and 200 ms
+
+        assertThat(Long.parseLong(pacing.figures(timed).get(Pacing.LAG_AT_END))).isBetween(250L, 2_000L);
+        assertThat(pacing.figures(timed)).containsEntry(Pacing.LAG_AT_START, "-1"); // no tick taken in the window
     }
 
     @Test
@@ -74,7 +86,7 @@ class PacingTest {
         Pacing pacing = new Pacing(0, 10);
         pacing.awaitNextTick(window);
 
-        assertThat(pacing.lagMillis()).isEqualTo(-1);
+        assertThat(pacing.figures(window)).isEmpty();
         assertThat(pacing.lagAtWindowStartMillis()).isEqualTo(-1);
     }
 }
