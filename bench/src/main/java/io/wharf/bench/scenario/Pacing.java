@@ -29,6 +29,11 @@ public final class Pacing {
         long nextDue(double nanosPerTick) {
             return startNanos + (long) (ticket.getAndIncrement() * nanosPerTick);
         }
+
+        /** When the next tick is due, without taking it. */
+        long peekDue(double nanosPerTick) {
+            return startNanos + (long) (ticket.get() * nanosPerTick);
+        }
     }
 
     private final double nanosPerTick;
@@ -74,9 +79,7 @@ public final class Pacing {
             return;
         }
         long now = System.nanoTime();
-        Schedule old = schedule;
-        long nextDue = old.startNanos() + (long) (old.ticket().get() * nanosPerTick);
-        lagAtWindowStartNanos = Math.max(0, now - nextDue);
+        lagAtWindowStartNanos = Math.max(0, now - schedule.peekDue(nanosPerTick));
         schedule = new Schedule(now, new AtomicLong());
         restarted = true;
     }
@@ -99,9 +102,7 @@ public final class Pacing {
         if (!fixedRate()) {
             return Map.of();
         }
-        Schedule last = schedule;
-        long nextDue = last.startNanos() + (long) (last.ticket().get() * nanosPerTick);
-        long behindAtEnd = Math.max(0, window.closedAtNanos() - nextDue) / 1_000_000;
+        long behindAtEnd = Math.max(0, window.closedAtNanos() - schedule.peekDue(nanosPerTick)) / 1_000_000;
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put(LAG_AT_START, Long.toString(lagAtWindowStartMillis()));
         figures.put(LAG_AT_END, Long.toString(behindAtEnd));
