@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>A stall makes several tests time out at once: one dump a minute is enough. CI's summary shows only the end of its
  * log, so where {@value #DIGEST_FILE} names a file, a {@linkplain #digest few lines} of each dump go there too, and
- * {@code .ci/run} prints them last when the build fails.
+ * {@code .ci/run} prints them at the very end, whether the build failed or a test's instrument got past the timeout
+ * ({@link #recordTimeout}).
  */
 public final class StallDump {
     private static final long QUIET_NANOS = 60_000_000_000L;
@@ -129,7 +130,8 @@ public final class StallDump {
                     continue;
                 }
                 top = top == null ? line.substring(3) : top;
-                if (line.startsWith("at io.wharf.") && !line.startsWith("at io.wharf.it.")) { // not the tests' own
+                if (line.startsWith("at io.wharf.") && !line.startsWith("at io.wharf.it.")
+                        && !line.startsWith("at io.wharf.testkit.")) { // the server's code, not the tests' own
                     wharf = line.substring(3);
                     break;
                 }
