@@ -38,7 +38,7 @@ public final class Pacing {
 
     private final double nanosPerTick;
     private volatile Schedule schedule = new Schedule(System.nanoTime(), new AtomicLong());
-    private volatile boolean restarted;
+    /** -1 until the schedule started again in the measured window: also the mark that it did. */
     private volatile long lagAtWindowStartNanos = -1;
 
     /** @param ratePerSecond units (messages, records) per second in all, 0 for full speed */
@@ -62,7 +62,7 @@ public final class Pacing {
         if (!fixedRate()) {
             return System.nanoTime();
         }
-        if (!restarted && window.measuring()) {
+        if (lagAtWindowStartNanos < 0 && window.measuring()) {
             restartSchedule();
         }
         long due = schedule.nextDue(nanosPerTick);
@@ -75,13 +75,13 @@ public final class Pacing {
 
     /** The first tick taken in the measured window starts the schedule anew, and notes how late the old one was. */
     private synchronized void restartSchedule() {
-        if (restarted) {
+        if (lagAtWindowStartNanos >= 0) {
             return;
         }
         long now = System.nanoTime();
-        lagAtWindowStartNanos = Math.max(0, now - schedule.peekDue(nanosPerTick));
+        long lag = Math.max(0, now - schedule.peekDue(nanosPerTick));
         schedule = new Schedule(now, new AtomicLong());
-        restarted = true;
+        lagAtWindowStartNanos = lag; // after the new schedule: whoever sees the mark sees the schedule
     }
 
     /**
