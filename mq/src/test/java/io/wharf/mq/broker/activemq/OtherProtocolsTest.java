@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -137,8 +138,14 @@ class OtherProtocolsTest {
     @Test
     void stompRefusesAWrongPassword() throws Exception {
         try (StompFrames stomp = new StompFrames(Brokers.endpoint(broker, 0, "stomp"))) {
-            StompFrames.Frame answer = stomp.connect(ALICE, "not-the-password");
-            assertThat(answer.command()).isEqualTo("ERROR");
+            Optional<StompFrames.Frame> answer = stomp.connectUnlessClosed(ALICE, "not-the-password");
+            // ActiveMQ answers ERROR; rarely (5 of 1,500 refusals in a loop on this 2-core machine under load, none with
+            // 20 ms between connecting and CONNECT) it closes without a frame: when the CONNECT is served before the
+            // connection's start() has finished, the stop that the failed addConnection schedules is run by start() at
+            // once and drops the reply (TransportConnection.start/delayedStop, ActiveMQ 6.x). A client sees the same
+            // against Amazon MQ's ActiveMQ. Either way it must never answer CONNECTED, and it closes the connection.
+            assertThat(answer.map(StompFrames.Frame::command).orElse("(closed)")).isIn("ERROR", "(closed)");
+            stomp.awaitClosedByBroker();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wharf.mq.broker.activemq;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** A STOMP 1.2 client of a few lines on a plain socket: what a STOMP user's library puts on the wire. */
 final class StompFrames implements AutoCloseable {
@@ -20,7 +22,7 @@ final class StompFrames implements AutoCloseable {
         socket = new Socket(endpoint.getHost(), endpoint.getPort());
         socket.setSoTimeout(10_000); // a frame that never comes fails the test instead of hanging it
         out = socket.getOutputStream();
-        in = socket.getInputStream();
+        in = new BufferedInputStream(socket.getInputStream());
     }
 
     void send(String command, Map<String, String> headers, String body) throws IOException {
@@ -59,6 +61,24 @@ final class StompFrames implements AutoCloseable {
     Frame connect(String login, String passcode) throws IOException {
         send("CONNECT", Map.of("accept-version", "1.2", "host", "/", "login", login, "passcode", passcode), "");
         return receive();
+    }
+
+    /** The answer to a CONNECT, or empty when the broker closed the connection before sending a byte. */
+    Optional<Frame> connectUnlessClosed(String login, String passcode) throws IOException {
+        send("CONNECT", Map.of("accept-version", "1.2", "host", "/", "login", login, "passcode", passcode), "");
+        in.mark(1);
+        if (in.read() < 0) {
+            return Optional.empty();
+        }
+        in.reset();
+        return Optional.of(receive());
+    }
+
+    /** Waits until the broker closes the connection, whatever it sends before; fails on the read timeout. */
+    void awaitClosedByBroker() throws IOException {
+        while (in.read() >= 0) {
+            // the rest of what the broker says before it closes
+        }
     }
 
     @Override
