@@ -3,6 +3,7 @@ package io.wharf.server;
 import io.wharf.storage.FsyncMode;
 import io.wharf.storage.RocksRepair;
 import io.wharf.storage.RocksStore;
+import io.wharf.storage.RocksTuning;
 import io.wharf.storage.StorageException;
 import io.wharf.storage.StoreDamagedException;
 import io.wharf.storage.StoreLockedException;
@@ -26,7 +27,7 @@ final class DurableStoreOpener {
     private DurableStoreOpener() {
     }
 
-    static RocksStore open(Path dataDir, FsyncMode fsync, boolean repair, Clock clock) {
+    static RocksStore open(Path dataDir, FsyncMode fsync, RocksTuning tuning, boolean repair, Clock clock) {
         Path directory = dataDir.resolve(STORE_DIRECTORY);
         Path shown = directory.toAbsolutePath().normalize();
         StoreMarker marker = StoreMarker.read(dataDir);
@@ -47,7 +48,7 @@ final class DurableStoreOpener {
         }
         RocksStore store;
         try {
-            store = RocksStore.open(directory, fsync);
+            store = RocksStore.open(directory, fsync, tuning);
         } catch (StoreDamagedException e) {
             throw new StoreRefusedException(oneLine(e.getMessage()) + "; nothing was changed — start with --repair to "
                     + "salvage what is intact (it logs what it drops), or restore a backup", e);

@@ -437,7 +437,8 @@ public final class Wharf implements AutoCloseable {
     }
 
     private static Store openDurableStore(WharfConfig config) {
-        return DurableStoreOpener.open(config.dataDir(), config.fsync(), config.repair(), Clock.systemUTC());
+        return DurableStoreOpener.open(config.dataDir(), config.fsync(), config.storeTuning(), config.repair(),
+                Clock.systemUTC());
     }
 
     private String dataDescription() {

@@ -3,6 +3,7 @@ package io.wharf.server;
 import io.wharf.storage.FsyncMode;
 import io.wharf.storage.KeySpace;
 import io.wharf.storage.RocksStore;
+import io.wharf.storage.RocksTuning;
 import io.wharf.storage.WriteBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class DurableStoreOpenerTest {
     Path dataDir;
 
     private RocksStore open(boolean repair) {
-        return DurableStoreOpener.open(dataDir, FsyncMode.ALWAYS, repair, Clock.systemUTC());
+        return DurableStoreOpener.open(dataDir, FsyncMode.ALWAYS, RocksTuning.DEFAULTS, repair, Clock.systemUTC());
     }
 
     @Test
@@ -60,7 +61,7 @@ class DurableStoreOpenerTest {
             assertThat(store.storeId()).isNotNull();
         }
         Path elsewhere = dataDir.resolve("elsewhere");
-        try (RocksStore other = DurableStoreOpener.open(elsewhere, FsyncMode.ALWAYS, false, Clock.systemUTC())) {
+        try (RocksStore other = DurableStoreOpener.open(elsewhere, FsyncMode.ALWAYS, RocksTuning.DEFAULTS, false, Clock.systemUTC())) {
             assertThat(other.storeId()).isNotNull();
         }
         deleteTree(dataDir.resolve("rocksdb"));

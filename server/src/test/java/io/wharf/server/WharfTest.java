@@ -150,6 +150,25 @@ class WharfTest {
     }
 
     @Test
+    void theDurableStoreRunsWithTheConfiguredWalCapAndMemtableBudget(@TempDir Path temp) throws Exception {
+        Path dataDir = temp.resolve("data");
+        try (Wharf ignored = Wharf.start(WharfConfig.builder().port(0).dataDir(dataDir).storeWalMib(16)
+                .storeMemtableMib(96).build())) {
+            // the options RocksDB wrote when it opened the data directory's store, read back by RocksDB's own loader
+            java.util.List<org.rocksdb.ColumnFamilyDescriptor> families = new java.util.ArrayList<>();
+            try (org.rocksdb.ConfigOptions options = new org.rocksdb.ConfigOptions();
+                 org.rocksdb.DBOptions written = new org.rocksdb.DBOptions()) {
+                org.rocksdb.OptionsUtil.loadLatestOptions(options, dataDir.resolve("rocksdb").toString(), written,
+                        families);
+                assertThat(written.maxTotalWalSize()).isEqualTo(16L << 20);
+                assertThat(written.dbWriteBufferSize()).isEqualTo(96L << 20);
+            } finally {
+                families.forEach(f -> f.getOptions().close());
+            }
+        }
+    }
+
+    @Test
     void theMasterKeyFileMayLiveElsewhere(@TempDir Path temp) {
         Path dataDir = temp.resolve("data");
         Path keyFile = temp.resolve("keys/wharf-master");

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
@@ -62,20 +63,6 @@ public final class RocksStore implements Store {
     static final byte[] STORE_ID_KEY = "wharf.store-id".getBytes(StandardCharsets.UTF_8);
 
     /**
-     * The live write-ahead log's cap ({@code max_total_wal_size}). Past it, RocksDB flushes every key space that still
-     * has changes in the oldest log file, however few, and then deletes that file: at 5,000 msgs/s, a round every
-     * ~10 s. For part of 7 December it was 512 MiB, to space out the old logs' deletions, which stalled the WAL's
-     * fsync while each was one whole {@code unlink}. Deleted a chunk at a time ({@link #DELETE_CHUNK_BYTES}) they no
-     * longer stall it, and 64 MiB keeps the log on disk, and its replay after a crash, small (docs/benchmarks.md,
-     * "chunked deletion of old files").
-     */
-    static final long MAX_TOTAL_WAL_BYTES = 64L << 20;
-    /**
-     * What all key spaces' memtables may hold together ({@code db_write_buffer_size}); past it the largest is flushed.
-     * The WAL cap bounds them too, but only as the log's bytes; this bound holds for their memory, overhead included.
-     */
-    static final long MEMTABLE_BUDGET_BYTES = 256L << 20;
-    /**
      * Obsolete files (old logs, compacted tables) are deleted by a background thread, a chunk at a time: renamed to
      * {@code <name>.trash}, cut down {@value #DELETE_CHUNK_BYTES} bytes per {@code ftruncate}, then unlinked. On this
      * project's disk (ext4 with {@code discard}) the {@code unlink} of a whole 64 MiB log took 16-52 ms, and a WAL
@@ -111,8 +98,8 @@ public final class RocksStore implements Store {
     // null unless measuring (StatisticsLog.PROPERTY)
     private final StatisticsLog statisticsLog;
 
-    private RocksStore(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog, long deleteBytesPerSecond)
-            throws RocksDBException, IOException {
+    private RocksStore(Path directory, FsyncMode fsyncMode, RocksTuning tuning, StatisticsLog statisticsLog,
+                       long deleteBytesPerSecond) throws RocksDBException, IOException {
         this.directory = directory;
         this.fsyncMode = fsyncMode;
         this.statisticsLog = statisticsLog;
@@ -130,8 +117,8 @@ public final class RocksStore implements Store {
                 .setListeners(List.of(events))
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(2)
-                .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES)
-                .setDbWriteBufferSize(MEMTABLE_BUDGET_BYTES)
+                .setMaxTotalWalSize(tuning.walBytes())
+                .setDbWriteBufferSize(tuning.memtableBytes())
                 .setSstFileManager(fileDeleter);
         if (statisticsLog != null) {
             dbOptions.setStatistics(statisticsLog.statistics());
@@ -189,18 +176,29 @@ public final class RocksStore implements Store {
      * @throws StorageException      when it cannot be opened for another reason
      */
     public static RocksStore open(Path directory, FsyncMode fsyncMode) {
-        return open(directory, fsyncMode, StatisticsLog.fromProperty());
+        return open(directory, fsyncMode, RocksTuning.DEFAULTS);
+    }
+
+    /** As {@link #open(Path, FsyncMode)}, with the log's cap and the memtables' budget as given. */
+    public static RocksStore open(Path directory, FsyncMode fsyncMode, RocksTuning tuning) {
+        return open(directory, fsyncMode, tuning, StatisticsLog.fromProperty(), DELETE_BYTES_PER_SECOND);
     }
 
     /** With {@code statisticsLog} measuring (null: not). */
     static RocksStore open(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog) {
-        return open(directory, fsyncMode, statisticsLog, DELETE_BYTES_PER_SECOND);
+        return open(directory, fsyncMode, RocksTuning.DEFAULTS, statisticsLog, DELETE_BYTES_PER_SECOND);
     }
 
     /** With the background deleter's pace set (tests slow it down to watch it). */
     static RocksStore open(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog, long deleteBytesPerSecond) {
+        return open(directory, fsyncMode, RocksTuning.DEFAULTS, statisticsLog, deleteBytesPerSecond);
+    }
+
+    private static RocksStore open(Path directory, FsyncMode fsyncMode, RocksTuning tuning, StatisticsLog statisticsLog,
+                                   long deleteBytesPerSecond) {
+        Objects.requireNonNull(tuning, "tuning");
         try {
-            return new RocksStore(directory, fsyncMode, statisticsLog, deleteBytesPerSecond);
+            return new RocksStore(directory, fsyncMode, tuning, statisticsLog, deleteBytesPerSecond);
         } catch (RocksDBException e) {
             OwnerOnly.restrictTree(directory); // RocksDB may have rotated its info LOG before failing
             throw openFailure(directory, e);

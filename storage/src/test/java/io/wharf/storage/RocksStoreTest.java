@@ -44,13 +44,39 @@ class RocksStoreTest extends StoreConformanceTest {
         try (RocksStore rocks = RocksStore.open(path, FsyncMode.ALWAYS)) {
             rocks.keySpace("sqs.messages");
         }
-        // the options RocksDB wrote at its last open, read back by RocksDB's own loader
+        assertThat(writtenWalCapAndMemtableBudget(path)).containsExactly(64L << 20, 256L << 20);
+    }
+
+    @Test
+    void runsWithTheWalCapAndMemtableBudgetItIsGiven() throws org.rocksdb.RocksDBException {
+        Path path = dir.resolve("tuned");
+        try (RocksStore rocks = RocksStore.open(path, FsyncMode.ALWAYS, new RocksTuning(16L << 20, 48L << 20))) {
+            rocks.keySpace("sqs.messages");
+        }
+        assertThat(writtenWalCapAndMemtableBudget(path)).containsExactly(16L << 20, 48L << 20);
+        // the next open with the defaults takes them again: nothing of a tuning sticks to the store
+        try (RocksStore rocks = RocksStore.open(path, FsyncMode.ALWAYS)) {
+            assertThat(rocks.keySpace("sqs.messages")).isNotNull();
+        }
+        assertThat(writtenWalCapAndMemtableBudget(path)).containsExactly(64L << 20, 256L << 20);
+    }
+
+    @Test
+    void aTuningOutsideItsBoundsIsRefused() {
+        assertThatThrownBy(() -> new RocksTuning((16L << 20) - 1, 256L << 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("walBytes");
+        assertThatThrownBy(() -> new RocksTuning(64L << 20, (64L << 30) + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memtableBytes");
+        assertThat(new RocksTuning(16L << 20, 64L << 30).memtableBytes()).isEqualTo(64L << 30);
+    }
+
+    /** {@code max_total_wal_size} and {@code db_write_buffer_size} as RocksDB wrote them at its last open. */
+    private static long[] writtenWalCapAndMemtableBudget(Path path) throws org.rocksdb.RocksDBException {
         java.util.List<org.rocksdb.ColumnFamilyDescriptor> families = new java.util.ArrayList<>();
         try (org.rocksdb.ConfigOptions config = new org.rocksdb.ConfigOptions();
              org.rocksdb.DBOptions written = new org.rocksdb.DBOptions()) {
             org.rocksdb.OptionsUtil.loadLatestOptions(config, path.toString(), written, families);
-            assertThat(written.maxTotalWalSize()).isEqualTo(64L << 20);
-            assertThat(written.dbWriteBufferSize()).isEqualTo(256L << 20);
+            return new long[]{written.maxTotalWalSize(), written.dbWriteBufferSize()};
         } finally {
             families.forEach(f -> f.getOptions().close());
         }

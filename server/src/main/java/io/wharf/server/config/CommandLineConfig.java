@@ -103,6 +103,17 @@ public final class CommandLineConfig {
                     + "Env WHARF_SQS_MAX_INFLIGHT_MESSAGES. Default: " + WharfConfig.DEFAULT_SQS_MAX_INFLIGHT_MESSAGES)
     String sqsMaxInflightMessages;
 
+    @Option(names = "--store-wal-mib", paramLabel = "MIB",
+            description = "The durable store's live write-ahead log, at most: past it the oldest log's changes are "
+                    + "flushed to table files and the log deleted. Smaller: a faster restart after a crash, more "
+                    + "flushes. 16-65536. Env WHARF_STORE_WAL_MIB. Default: 64")
+    String storeWalMib;
+
+    @Option(names = "--store-memtable-mib", paramLabel = "MIB",
+            description = "Memory the durable store's unflushed changes (memtables) take together, off the heap: "
+                    + "past it the largest is flushed. 16-65536. Env WHARF_STORE_MEMTABLE_MIB. Default: 256")
+    String storeMemtableMib;
+
     @Option(names = "--fsync", paramLabel = "always|never",
             description = "always: an acknowledged write is fsync'd (group-committed); never: written to the log, "
                     + "not synced (survives kill -9, not power loss). Env WHARF_FSYNC. Default: always")
@@ -349,6 +360,9 @@ public final class CommandLineConfig {
         set(Setting.SHUTDOWN_TIMEOUT, shutdownTimeout,
                 v -> Duration.ofSeconds(parseInt(Setting.SHUTDOWN_TIMEOUT, v)), builder::shutdownTimeout);
         set(Setting.FSYNC, fsync, CommandLineConfig::parseFsync, builder::fsync);
+        set(Setting.STORE_WAL_MIB, storeWalMib, v -> parseLong(Setting.STORE_WAL_MIB, v), builder::storeWalMib);
+        set(Setting.STORE_MEMTABLE_MIB, storeMemtableMib, v -> parseLong(Setting.STORE_MEMTABLE_MIB, v),
+                builder::storeMemtableMib);
         set(Setting.CLOUDWATCH_PUBLISH_INTERVAL, cloudWatchPublishInterval,
                 v -> Duration.ofSeconds(parseInt(Setting.CLOUDWATCH_PUBLISH_INTERVAL, v)),
                 builder::cloudWatchPublishInterval);
@@ -475,6 +489,8 @@ public final class CommandLineConfig {
             case MAX_REQUEST_BYTES -> maxRequestBytes;
             case SHUTDOWN_TIMEOUT -> shutdownTimeout;
             case FSYNC -> fsync;
+            case STORE_WAL_MIB -> storeWalMib;
+            case STORE_MEMTABLE_MIB -> storeMemtableMib;
             case SMTP_HOST -> smtpHost;
             case SMTP_PORT -> smtpPort;
             case TLS_PORT -> tlsPort;

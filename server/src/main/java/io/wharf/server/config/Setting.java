@@ -16,6 +16,8 @@ public enum Setting {
     MAX_REQUEST_BYTES("--max-request-bytes", "WHARF_MAX_REQUEST_BYTES"),
     SHUTDOWN_TIMEOUT("--shutdown-timeout", "WHARF_SHUTDOWN_TIMEOUT"),
     FSYNC("--fsync", "WHARF_FSYNC"),
+    STORE_WAL_MIB("--store-wal-mib", "WHARF_STORE_WAL_MIB"),
+    STORE_MEMTABLE_MIB("--store-memtable-mib", "WHARF_STORE_MEMTABLE_MIB"),
     SMTP_HOST("--smtp-host", "WHARF_SMTP_HOST"),
     SMTP_PORT("--smtp-port", "WHARF_SMTP_PORT"),
     TLS_PORT("--tls-port", "WHARF_TLS_PORT"),

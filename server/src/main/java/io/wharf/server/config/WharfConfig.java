@@ -6,6 +6,7 @@ import io.wharf.protocol.auth.AuthMode;
 import io.wharf.server.http.ConnectionLimits;
 import io.wharf.server.outbound.TargetPattern;
 import io.wharf.storage.FsyncMode;
+import io.wharf.storage.RocksTuning;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -69,6 +70,8 @@ import java.util.regex.Pattern;
  *                        ({@code --cloudwatch-publish-interval}, 1-60 s; null = {@link #DEFAULT_CLOUDWATCH_PUBLISH_INTERVAL})
  * @param sqsMaxInflightMessages in-flight SQS messages of all queues together ({@code --sqs-max-inflight-messages};
  *                        0 = {@link #DEFAULT_SQS_MAX_INFLIGHT_MESSAGES}); AWS caps each queue only
+ * @param storeTuning     the durable store's live log cap and memtable budget ({@code --store-wal-mib},
+ *                        {@code --store-memtable-mib}); null = {@link RocksTuning#DEFAULTS}
  */
 public record WharfConfig(String host, int port, Path dataDir, boolean inMemory, String accountId, String region,
                           String hostname, boolean relaxed, int maxRequestBytes, Duration shutdownTimeout,
@@ -78,7 +81,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                           String auditLog, List<String> deliveryAllow, List<String> deliveryDeny,
                           Path masterKeyFile, String publicUrl, boolean repair,
                           ConnectionLimits connectionLimits, FirehoseOptions firehose, LoggingOptions logging,
-                          Duration cloudWatchPublishInterval, long sqsMaxInflightMessages) {
+                          Duration cloudWatchPublishInterval, long sqsMaxInflightMessages, RocksTuning storeTuning) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -188,6 +191,9 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         if (sqsMaxInflightMessages == 0) {
             sqsMaxInflightMessages = DEFAULT_SQS_MAX_INFLIGHT_MESSAGES;
         }
+        if (storeTuning == null) {
+            storeTuning = RocksTuning.DEFAULTS;
+        }
         if (sqsMaxInflightMessages < 1) {
             throw new ConfigException(Setting.SQS_MAX_INFLIGHT_MESSAGES, Long.toString(sqsMaxInflightMessages),
                     "expected a positive number of messages");
@@ -206,7 +212,7 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         this(host, port, dataDir, inMemory, accountId, region, hostname, relaxed, maxRequestBytes, shutdownTimeout,
                 fsync, smtpHost, smtpPort, tlsPort, tlsCertificate, tlsKey, kinesisTransitionMillis, kinesisShardLimit,
                 kinesisEnforceLimits, auth, rootKey, accounts, auditLog, deliveryAllow, deliveryDeny, masterKeyFile,
-                publicUrl, repair, connectionLimits, firehose, logging, null, 0);
+                publicUrl, repair, connectionLimits, firehose, logging, null, 0, null);
     }
 
     /** {@code http(s)://host[:port]}, a trailing '/' dropped; nothing after the authority (URLs are built on it). */
@@ -408,6 +414,13 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
         /** {@code --cloudwatch-publish-interval}: how often the AWS/* metrics go into CloudWatch (1-60 s). */
         public Builder cloudWatchPublishInterval(Duration value) { cloudWatchPublishInterval = value; return this; }
         public Builder sqsMaxInflightMessages(long value) { sqsMaxInflightMessages = value; return this; }
+        private long storeWalMib = RocksTuning.DEFAULT_WAL_BYTES >> 20;
+        private long storeMemtableMib = RocksTuning.DEFAULT_MEMTABLE_BYTES >> 20;
+
+        /** {@code --store-wal-mib}: the durable store's live write-ahead log cap, in MiB. */
+        public Builder storeWalMib(long value) { storeWalMib = value; return this; }
+        /** {@code --store-memtable-mib}: what the durable store's memtables may hold together, in MiB. */
+        public Builder storeMemtableMib(long value) { storeMemtableMib = value; return this; }
         private FsyncMode fsync = FsyncMode.ALWAYS;
         private String smtpHost;
         private int smtpPort = DEFAULT_SMTP_PORT;
@@ -596,7 +609,17 @@ public record WharfConfig(String host, int port, Path dataDir, boolean inMemory,
                     tlsKey, kinesisTransitionMillis, kinesisShardLimit, kinesisEnforceLimits, auth, rootKey, accounts,
                     auditLog, deliveryAllow, deliveryDeny, masterKeyFile, publicUrl, repair, connectionLimits(),
                     firehoseWithExternalS3(), logging, cloudWatchPublishInterval,
-                    sqsMaxInflightMessages);
+                    sqsMaxInflightMessages, new RocksTuning(storeMebibytes(Setting.STORE_WAL_MIB, storeWalMib),
+                            storeMebibytes(Setting.STORE_MEMTABLE_MIB, storeMemtableMib)));
+        }
+
+        private static long storeMebibytes(Setting setting, long mebibytes) {
+            long min = RocksTuning.MIN_BYTES >> 20;
+            long max = RocksTuning.MAX_BYTES >> 20;
+            if (mebibytes < min || mebibytes > max) {
+                throw new ConfigException(setting, Long.toString(mebibytes), "expected " + min + "-" + max + " MiB");
+            }
+            return mebibytes << 20;
         }
 
         /** The Firehose options with {@code --firehose-s3-*} checked and resolved (the key file read now). */

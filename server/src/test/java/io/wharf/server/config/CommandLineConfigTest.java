@@ -1,6 +1,7 @@
 package io.wharf.server.config;
 
 import io.wharf.storage.FsyncMode;
+import io.wharf.storage.RocksTuning;
 
 import io.wharf.server.config.CommandLineConfig.Outcome;
 import io.wharf.server.http.ConnectionLimits;
@@ -66,7 +67,8 @@ class CommandLineConfigTest {
                 "--public-url", "https://wharf.example.com/", "--repair",
                 "--idle-timeout", "5", "--header-timeout", "3", "--body-timeout", "4", "--max-connections", "100",
                 "--max-inflight-bytes", "2097152", "--http2-max-streams", "7", "--firehose-transition-ms", "0",
-                "--log-requests", "--log-level", "DEBUG", "--log-format", "json");
+                "--log-requests", "--log-level", "DEBUG", "--log-format", "json", "--store-wal-mib", "32",
+                "--store-memtable-mib", "128");
         assertThat(config).isEqualTo(new WharfConfig("0.0.0.0", 0, Path.of("/tmp/w"), true, "123456789012",
                 "eu-west-2", "wharf.local", true, 1048576, Duration.ofSeconds(3), FsyncMode.NEVER, "mail.local",
                 2525, 4567, Path.of("/etc/w.crt"), Path.of("/etc/w.key"), 0, 20, true, AuthMode.VERIFY,
@@ -77,7 +79,8 @@ class CommandLineConfigTest {
                 Path.of("/etc/wharf/master-key"), "https://wharf.example.com", true,
                 new ConnectionLimits(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(4), 100,
                         2097152, 7), new FirehoseOptions(0, java.util.Map.of(), null),
-                new LoggingOptions(true, LoggingOptions.Level.DEBUG, LoggingOptions.Format.JSON)));
+                new LoggingOptions(true, LoggingOptions.Level.DEBUG, LoggingOptions.Format.JSON), null, 0,
+                new RocksTuning(32L << 20, 128L << 20)));
         assertThat(config.toString()).doesNotContain("root-secret-1").doesNotContain("secret-one");
         assertThat(config.kinesis().enforceLimits()).isTrue();
     }
@@ -103,7 +106,8 @@ class CommandLineConfigTest {
                 Map.entry("WHARF_BODY_TIMEOUT", "12"), Map.entry("WHARF_MAX_CONNECTIONS", "500"),
                 Map.entry("WHARF_MAX_INFLIGHT_BYTES", "1000000"), Map.entry("WHARF_HTTP2_MAX_STREAMS", "50"),
                 Map.entry("WHARF_LOG_REQUESTS", "yes"), Map.entry("WHARF_LOG_LEVEL", "warn"),
-                Map.entry("WHARF_LOG_FORMAT", "TEXT"));
+                Map.entry("WHARF_LOG_FORMAT", "TEXT"), Map.entry("WHARF_STORE_WAL_MIB", "16"),
+                Map.entry("WHARF_STORE_MEMTABLE_MIB", "1024"));
         assertThat(run(env)).isEqualTo(new WharfConfig("0.0.0.0", 5000, Path.of("/srv/wharf"), true, "111122223333",
                 "ap-southeast-2", "q.example:80", true, 100000, Duration.ZERO, FsyncMode.NEVER, "127.0.0.1", 1025,
                 0, null, null, 100, 7, true, AuthMode.ENFORCE, new AccountKey("111122223333", "AKIAROOT", "root-secret-1"),
@@ -113,7 +117,8 @@ class CommandLineConfigTest {
                 "http://q.example:8080", true,
                 new ConnectionLimits(Duration.ofSeconds(61), Duration.ofSeconds(11), Duration.ofSeconds(12), 500,
                         1000000, 50), null,
-                new LoggingOptions(true, LoggingOptions.Level.WARN, LoggingOptions.Format.TEXT)));
+                new LoggingOptions(true, LoggingOptions.Level.WARN, LoggingOptions.Format.TEXT), null, 0,
+                new RocksTuning(16L << 20, 1024L << 20)));
     }
 
     @Test
@@ -241,6 +246,21 @@ class CommandLineConfigTest {
         assertThat(WharfConfig.builder().build().kinesisTransitionMillis()).isEqualTo(500);
         assertThatThrownBy(() -> WharfConfig.builder().kinesisTransitionMillis(-1).build())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--kinesis-transition-ms");
+    }
+
+    @Test
+    void storeWalCapAndMemtableBudget() {
+        assertThat(run(Map.of()).storeTuning()).isEqualTo(RocksTuning.DEFAULTS);
+        assertThat(run(Map.of(), "--store-wal-mib", "512", "--store-memtable-mib", "16").storeTuning())
+                .isEqualTo(new RocksTuning(512L << 20, 16L << 20));
+        assertThat(run(Map.of("WHARF_STORE_WAL_MIB", "100"), "--store-wal-mib", "200").storeTuning().walBytes())
+                .isEqualTo(200L << 20);
+        assertThat(exit(Map.of(), "--store-wal-mib", "15").text())
+                .isEqualTo("wharf: invalid --store-wal-mib '15': expected 16-65536 MiB");
+        assertThat(exit(Map.of(), "--store-memtable-mib", "65537").text())
+                .isEqualTo("wharf: invalid --store-memtable-mib '65537': expected 16-65536 MiB");
+        assertThat(exit(Map.of("WHARF_STORE_MEMTABLE_MIB", "lots")).text())
+                .startsWith("wharf: invalid WHARF_STORE_MEMTABLE_MIB 'lots'");
     }
 
     @Test
