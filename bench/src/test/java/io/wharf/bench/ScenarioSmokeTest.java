@@ -140,6 +140,7 @@ class ScenarioSmokeTest {
         assertThat(latency.errors()).as(latency.firstError()).isZero();
         assertThat(latency.messages()).isPositive();
         assertThat(latency.primaryLatency()).isEqualTo("put-to-visible");
-        assertThat(latency.parameters()).containsEntry("rate", "20").containsEntry("duplicates", "0");
+        assertThat(latency.parameters()).containsEntry("rate", "20").containsEntry("duplicates", "0")
+                .containsKeys(io.wharf.bench.scenario.Pacing.LAG_AT_START, io.wharf.bench.scenario.Pacing.LAG_AT_END);
     }
 }

@@ -54,11 +54,11 @@ public final class FirehoseLatency implements Scenario {
         LongAdder duplicates = new LongAdder();
         LongAdder objectsRead = new LongAdder();
         Failures failures = new Failures();
+        Pacing pacing = new Pacing(rate, 1);
         try (FirehoseAsyncClient client = FirehoseClients.create(settings.endpoint(), settings.producers());
              S3AsyncClient s3 = S3Clients.create(settings.endpoint(), 4, settings.s3().expectContinue());
              BenchDeliveryStream stream = BenchDeliveryStream.create(client, s3, name(), firehose)) {
             Workers workers = new Workers();
-            Pacing pacing = new Pacing(rate, 1);
             for (int i = 0; i < settings.producers(); i++) {
                 workers.start("producer-" + i, () -> {
                     while (!window.stopped()) {
@@ -128,6 +128,7 @@ public final class FirehoseLatency implements Scenario {
         parameters.put("bufferSizeMiB", Integer.toString(firehose.bufferSizeMiB()));
         parameters.put("objectsRead", Long.toString(objectsRead.sum()));
         parameters.put("duplicates", Long.toString(duplicates.sum()));
+        parameters.putAll(pacing.figures(window));
         return new Result(name(), settings.target(), parameters, window.measuredSeconds(), found.sum(),
                 failures.count(), failures.first(), visible.name(),
                 Map.of(visible.name(), visible.percentiles(), put.name(), put.percentiles()),
