@@ -186,7 +186,7 @@ public final class RocksStore implements Store {
 
     /** With {@code statisticsLog} measuring (null: not). */
     static RocksStore open(Path directory, FsyncMode fsyncMode, StatisticsLog statisticsLog) {
-        return open(directory, fsyncMode, RocksTuning.DEFAULTS, statisticsLog, DELETE_BYTES_PER_SECOND);
+        return open(directory, fsyncMode, statisticsLog, DELETE_BYTES_PER_SECOND);
     }
 
     /** With the background deleter's pace set (tests slow it down to watch it). */

@@ -4,7 +4,8 @@ package io.wharf.storage;
  * What the operator may size in a {@link RocksStore}: how much write-ahead log it keeps live, and how much memory its
  * memtables take. Both trade memory and disk against work: a smaller log is replayed faster after a crash but makes
  * RocksDB flush more often (each flush a burst of writes); a smaller memtable budget lowers the process's memory by
- * as much and flushes smaller tables more often (docs/configuration.md, "The store").
+ * as much and flushes smaller tables more often (docs/configuration.md: {@code --store-wal-mib},
+ * {@code --store-memtable-mib}).
  *
  * @param walBytes      the live write-ahead log's cap ({@code max_total_wal_size}); past it RocksDB flushes every key
  *                      space that still has changes in the oldest log file, then deletes that file

@@ -59,19 +59,23 @@ final class StompFrames implements AutoCloseable {
     }
 
     Frame connect(String login, String passcode) throws IOException {
-        send("CONNECT", Map.of("accept-version", "1.2", "host", "/", "login", login, "passcode", passcode), "");
+        sendConnect(login, passcode);
         return receive();
     }
 
     /** The answer to a CONNECT, or empty when the broker closed the connection before sending a byte. */
     Optional<Frame> connectUnlessClosed(String login, String passcode) throws IOException {
-        send("CONNECT", Map.of("accept-version", "1.2", "host", "/", "login", login, "passcode", passcode), "");
+        sendConnect(login, passcode);
         in.mark(1);
         if (in.read() < 0) {
             return Optional.empty();
         }
         in.reset();
         return Optional.of(receive());
+    }
+
+    private void sendConnect(String login, String passcode) throws IOException {
+        send("CONNECT", Map.of("accept-version", "1.2", "host", "/", "login", login, "passcode", passcode), "");
     }
 
     /** Waits until the broker closes the connection, whatever it sends before; fails on the read timeout. */
